@@ -1,0 +1,19 @@
+export const id = 613;
+export const ids = [613];
+export const modules = {
+
+/***/ 3613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   verify: () => (/* binding */ verify)
+/* harmony export */ });
+async function verify(_config, _io) {
+    throw new Error('the `verify` command is not available in this build yet');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,7 @@
+/** `destroy`: not built yet (see the open issues); refuses cleanly instead of doing half the job. */
+import type { Config } from '../inputs.js';
+import type { ActionIO } from '../io.js';
+
+export async function destroy(_config: Config, _io: ActionIO): Promise<void> {
+  throw new Error('the `destroy` command is not available in this build yet');
+}

@@ -1,0 +1,4 @@
+import './shim.js';
+import { run } from './main.js';
+
+void run();

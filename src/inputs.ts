@@ -1,0 +1,436 @@
+/**
+ * Action inputs → one typed, validated Config.
+ *
+ * Every input the action reads is named in `INPUT_NAMES` (a test holds that list equal to action.yml).
+ * Bad input throws one InputError naming the input, the value received and the accepted form, before
+ * any download, process or network request.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import {
+  type PoolRole,
+  type PoolSizing,
+  type Provider,
+  POOL_ROLES,
+  PROVIDERS,
+  REFERENCE_LABELS,
+  REFERENCE_MAX_PODS,
+  seedFor,
+} from './reference.js';
+
+export const INPUT_NAMES = [
+  'provider',
+  'command',
+  'cluster-name',
+  'region',
+  'project',
+  'kubernetes-version',
+  'services-machine-type',
+  'workspaces-machine-type',
+  'services-min-nodes',
+  'services-max-nodes',
+  'workspaces-min-nodes',
+  'workspaces-max-nodes',
+  'disk-size-gb',
+  'services-extra-labels',
+  'workspaces-extra-labels',
+  'max-pods',
+  'calico-version',
+  'network',
+  'eksctl-config',
+  'kubeconfig',
+  'kubeconfig-path',
+  'gcloud-version',
+  'eksctl-version',
+  'kubectl-version',
+  'tool-mirror',
+  'fail-on-drift',
+  'confirm-destroy',
+  'github-token',
+] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+
+/** Reads one input, already trimmed; '' when not set. */
+export type InputReader = (name: InputName) => string;
+
+export const COMMANDS = ['plan', 'apply', 'verify', 'destroy'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export const NETWORKS = ['calico', 'vpc-cni'] as const;
+export type Network = (typeof NETWORKS)[number];
+
+/** Inputs whose values are secrets: never echoed in an error. */
+const SECRET_INPUTS: ReadonlySet<InputName> = new Set(['github-token']);
+
+export class InputError extends Error {
+  constructor(
+    readonly input: InputName,
+    value: string,
+    accepted: string,
+  ) {
+    const shown = SECRET_INPUTS.has(input) ? '(hidden)' : showValue(value);
+    super(`Input '${input}' received ${shown}: expected ${accepted}.`);
+    this.name = 'InputError';
+  }
+}
+
+/** A value as an error shows it: quoted, control characters escaped, long values cut. */
+export function showValue(value: string): string {
+  const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return JSON.stringify(cut);
+}
+
+export interface PoolConfig extends PoolSizing {
+  role: PoolRole;
+  /** Reference labels of the role plus the extra labels: what apply sets and verify demands. */
+  labels: Record<string, string>;
+  /** The extra labels alone, as given. */
+  extraLabels: Record<string, string>;
+}
+
+export interface ToolVersions {
+  /** '' means the version pinned in the code. */
+  gcloud: string;
+  eksctl: string;
+  kubectl: string;
+}
+
+export interface Config {
+  provider: Provider;
+  command: Command;
+  clusterName: string;
+  region: string;
+  /** true when `region` was not given and the reference region stands in (plan only). */
+  regionDefaulted: boolean;
+  /** GCP project; '' on AWS. */
+  project: string;
+  kubernetesVersion: string;
+  pools: Record<PoolRole, PoolConfig>;
+  diskSizeGb: number;
+  maxPods: number;
+  /** '' means the pinned release. */
+  calicoVersion: string;
+  network: Network;
+  eksctlConfigPath: string;
+  kubeconfig: string;
+  kubeconfigPath: string;
+  tools: ToolVersions;
+  toolMirror: string;
+  failOnDrift: boolean;
+  confirmDestroy: string;
+  githubToken: string;
+  /** The runner's temp folder (RUNNER_TEMP), else the OS temp folder. */
+  tempDir: string;
+}
+
+// --- naming rules ---------------------------------------------------------------------------------
+
+const GKE_CLUSTER_NAME = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+const EKS_CLUSTER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,99}$/;
+const GCP_REGION = /^[a-z]+-[a-z]+[0-9]{1,2}$/;
+const AWS_REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$/;
+const GCP_PROJECT = /^(?:[a-z][a-z0-9.-]{0,61}[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+const GCP_MACHINE_TYPE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+){1,4}$/;
+const AWS_INSTANCE_TYPE = /^[a-z][a-z0-9-]{0,15}\.[a-z0-9]{1,16}$/;
+const LABEL_NAME = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)*$/;
+
+const KUBE_VERSION: Record<Provider, { re: RegExp; accepted: string }> = {
+  gcp: {
+    re: /^(?:latest|1\.[0-9]{1,2}(?:\.[0-9]{1,3}(?:-gke\.[0-9]{1,10})?)?)$/,
+    accepted: '`latest`, a minor such as `1.33`, or an exact GKE version such as `1.33.4-gke.1172000`',
+  },
+  aws: {
+    re: /^(?:latest|1\.[0-9]{1,2})$/,
+    accepted: '`latest` or a minor such as `1.33` (EKS versions are minors)',
+  },
+};
+
+const TOOL_VERSION: Record<keyof ToolVersions, { re: RegExp; accepted: string }> = {
+  gcloud: {
+    re: /^(?:latest|[0-9]{2,4}\.[0-9]{1,3}\.[0-9]{1,3})$/,
+    accepted: '`latest` or a version such as `528.0.0`',
+  },
+  eksctl: {
+    re: /^(?:latest|v?[0-9]{1,3}\.[0-9]{1,4}\.[0-9]{1,4})$/,
+    accepted: '`latest` or a version such as `0.230.0`',
+  },
+  kubectl: {
+    re: /^(?:latest|v?1\.[0-9]{1,2}(?:\.[0-9]{1,3})?)$/,
+    accepted: '`latest`, a minor such as `1.33` or an exact version such as `1.33.4`',
+  },
+};
+
+const LIMITS = {
+  nodes: { min: 0, max: 1000 },
+  maxPods: { min: 8, max: 256 },
+  diskSizeGb: { gcp: { min: 10, max: 65536 }, aws: { min: 1, max: 16384 } },
+} as const;
+
+// --- parsing ----------------------------------------------------------------------------------------
+
+function oneOf<T extends string>(input: InputName, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(input, value, `one of ${allowed.map((a) => `\`${a}\``).join(', ')}`);
+}
+
+function integer(input: InputName, value: string, min: number, max: number): number {
+  if (!/^[0-9]{1,9}$/.test(value)) throw new InputError(input, value, `a whole number from ${min} to ${max}`);
+  const n = Number(value);
+  if (n < min || n > max) throw new InputError(input, value, `a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/** Strict booleans, as YAML 1.2's core schema spells them (the same set as core.getBooleanInput). */
+function boolean(input: InputName, value: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(input, value, '`true` or `false`');
+}
+
+function labelKeyProblem(key: string): string | undefined {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash) : '';
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (slash >= 0 && !DNS_SUBDOMAIN.test(prefix)) return `label key prefix '${prefix}' is not a DNS subdomain`;
+  if (!LABEL_NAME.test(name)) return `label name '${name}' is not 1-63 letters, digits, '-', '_' or '.'`;
+  if (/(^|\.)(kubernetes\.io|k8s\.io)$/.test(prefix)) return `label prefix '${prefix}' is reserved for Kubernetes`;
+  return undefined;
+}
+
+/** `key=value` pairs separated by commas or newlines. */
+export function parseLabels(input: InputName, value: string, role: PoolRole): Record<string, string> {
+  const accepted =
+    'comma-separated `key=value` Kubernetes labels (e.g. `gitpod.io/workload_services=true`), each key once';
+  const labels: Record<string, string> = {};
+  for (const raw of value.split(/[,\n]/)) {
+    const item = raw.trim();
+    if (!item) continue;
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new InputError(input, value, accepted);
+    const key = item.slice(0, eq).trim();
+    const val = item.slice(eq + 1).trim();
+    const problem = labelKeyProblem(key) ?? (LABEL_VALUE.test(val) ? undefined : `label value '${val}' is not valid`);
+    if (problem) throw new InputError(input, value, `${accepted}; ${problem}`);
+    if (key in labels) throw new InputError(input, value, `${accepted}; '${key}' appears twice`);
+    const reference = REFERENCE_LABELS[role][key];
+    if (reference !== undefined && reference !== val) {
+      throw new InputError(
+        input,
+        value,
+        `${accepted}; '${key}' is a reference label of this pool and must stay '${reference}'`,
+      );
+    }
+    labels[key] = val;
+  }
+  return labels;
+}
+
+function envProject(env: NodeJS.ProcessEnv): string {
+  return env.CLOUDSDK_CORE_PROJECT || env.GOOGLE_CLOUD_PROJECT || env.GCLOUD_PROJECT || '';
+}
+
+/** Turns the raw inputs into a Config, or throws the first InputError. Pure: no I/O. */
+export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.env): Config {
+  const provider = oneOf('provider', read('provider'), PROVIDERS);
+  const command = oneOf('command', read('command') || 'apply', COMMANDS);
+  const seed = seedFor(provider);
+
+  const clusterName = read('cluster-name') || 'gitpod';
+  if (provider === 'gcp' && !GKE_CLUSTER_NAME.test(clusterName)) {
+    throw new InputError(
+      'cluster-name',
+      clusterName,
+      'a GKE cluster name: 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+    );
+  }
+  if (provider === 'aws' && !EKS_CLUSTER_NAME.test(clusterName)) {
+    throw new InputError(
+      'cluster-name',
+      clusterName,
+      'an EKS cluster name eksctl accepts: 1-100 letters, digits and hyphens, starting with a letter',
+    );
+  }
+
+  let region = read('region');
+  const regionDefaulted = !region;
+  if (!region) {
+    if (command !== 'plan') {
+      throw new InputError(
+        'region',
+        region,
+        `a ${provider === 'gcp' ? 'GCP region such as `us-central1`' : 'AWS region such as `eu-west-1`'} (required for \`${command}\`)`,
+      );
+    }
+    region = seed.region;
+  }
+  if (provider === 'gcp' && !GCP_REGION.test(region)) {
+    throw new InputError(
+      'region',
+      region,
+      'a GCP region such as `us-central1` or `europe-west4` (a region, not a zone)',
+    );
+  }
+  if (provider === 'aws' && !AWS_REGION.test(region)) {
+    throw new InputError('region', region, 'an AWS region such as `eu-west-1` or `us-gov-west-1`');
+  }
+
+  let project = '';
+  if (provider === 'gcp') {
+    project = read('project') || envProject(env);
+    if (!project) {
+      throw new InputError(
+        'project',
+        '',
+        'a GCP project ID, as the input or in CLOUDSDK_CORE_PROJECT, GOOGLE_CLOUD_PROJECT or GCLOUD_PROJECT (google-github-actions/auth sets them)',
+      );
+    }
+    if (!GCP_PROJECT.test(project)) {
+      throw new InputError(
+        'project',
+        project,
+        'a GCP project ID: 6-30 lowercase letters, digits and hyphens, starting with a letter',
+      );
+    }
+  }
+
+  const kubernetesVersion = read('kubernetes-version') || 'latest';
+  if (!KUBE_VERSION[provider].re.test(kubernetesVersion)) {
+    throw new InputError('kubernetes-version', kubernetesVersion, KUBE_VERSION[provider].accepted);
+  }
+
+  const machineType = provider === 'gcp' ? GCP_MACHINE_TYPE : AWS_INSTANCE_TYPE;
+  const machineAccepted =
+    provider === 'gcp' ? 'a GCE machine type such as `n2d-standard-8`' : 'an EC2 instance type such as `m6i.xlarge`';
+  const pools = {} as Record<PoolRole, PoolConfig>;
+  for (const role of POOL_ROLES) {
+    const base = seed.pools[role];
+    const typeInput = `${role}-machine-type` as const;
+    const type = read(typeInput) || base.machineType;
+    if (!machineType.test(type)) throw new InputError(typeInput, type, machineAccepted);
+
+    const minInput = `${role}-min-nodes` as const;
+    const maxInput = `${role}-max-nodes` as const;
+    const minRaw = read(minInput);
+    const maxRaw = read(maxInput);
+    const minNodes = minRaw ? integer(minInput, minRaw, LIMITS.nodes.min, LIMITS.nodes.max) : base.minNodes;
+    const maxNodes = maxRaw ? integer(maxInput, maxRaw, 1, LIMITS.nodes.max) : base.maxNodes;
+    if (minNodes > maxNodes) {
+      const which = minRaw ? minInput : maxInput;
+      throw new InputError(
+        which,
+        minRaw ? minRaw : maxRaw,
+        `${minInput} (${minNodes}) at most ${maxInput} (${maxNodes})`,
+      );
+    }
+
+    const extraInput = `${role}-extra-labels` as const;
+    const extraLabels = parseLabels(extraInput, read(extraInput), role);
+    pools[role] = {
+      role,
+      name: base.name,
+      machineType: type,
+      minNodes,
+      maxNodes,
+      labels: { ...REFERENCE_LABELS[role], ...extraLabels },
+      extraLabels,
+    };
+  }
+
+  const diskRaw = read('disk-size-gb');
+  const diskLimits = LIMITS.diskSizeGb[provider];
+  const diskSizeGb = diskRaw ? integer('disk-size-gb', diskRaw, diskLimits.min, diskLimits.max) : seed.diskSizeGb;
+
+  const maxPodsRaw = read('max-pods');
+  const maxPods = maxPodsRaw
+    ? integer('max-pods', maxPodsRaw, LIMITS.maxPods.min, LIMITS.maxPods.max)
+    : REFERENCE_MAX_PODS;
+
+  const network = oneOf('network', read('network') || 'calico', NETWORKS);
+  const calicoVersion = read('calico-version');
+  if (calicoVersion && !/^v3\.[0-9]{1,3}\.[0-9]{1,3}$/.test(calicoVersion)) {
+    throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.30.3`');
+  }
+  const eksctlConfigPath = read('eksctl-config');
+  if (provider === 'gcp') {
+    if (eksctlConfigPath)
+      throw new InputError('eksctl-config', eksctlConfigPath, 'no value with `provider: gcp` (AWS only)');
+    if (network !== 'calico')
+      throw new InputError(
+        'network',
+        network,
+        'no value with `provider: gcp` (AWS only; GKE uses its own network policy)',
+      );
+    if (calicoVersion)
+      throw new InputError('calico-version', calicoVersion, 'no value with `provider: gcp` (AWS only)');
+  }
+
+  const tools: ToolVersions = { gcloud: '', eksctl: '', kubectl: '' };
+  for (const tool of ['gcloud', 'eksctl', 'kubectl'] as const) {
+    const input = `${tool}-version` as const;
+    const v = read(input);
+    if (v && !TOOL_VERSION[tool].re.test(v)) throw new InputError(input, v, TOOL_VERSION[tool].accepted);
+    tools[tool] = v;
+  }
+
+  const toolMirror = read('tool-mirror');
+  if (toolMirror) {
+    let url: URL | undefined;
+    try {
+      url = new URL(toolMirror);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+      throw new InputError('tool-mirror', toolMirror, 'an http(s) base URL such as `https://mirror.example.com`');
+    }
+  }
+
+  const failOnDriftRaw = read('fail-on-drift');
+  const failOnDrift = failOnDriftRaw ? boolean('fail-on-drift', failOnDriftRaw) : true;
+
+  const confirmDestroy = read('confirm-destroy');
+  if (command === 'destroy' && confirmDestroy !== clusterName) {
+    throw new InputError(
+      'confirm-destroy',
+      confirmDestroy,
+      `the cluster name \`${clusterName}\` to confirm \`destroy\``,
+    );
+  }
+
+  const tempDir = env.RUNNER_TEMP || os.tmpdir();
+  const kubeconfigPath = read('kubeconfig-path') || path.join(tempDir, `${clusterName}.kubeconfig`);
+  const kubeconfig = read('kubeconfig');
+  for (const [input, value] of [
+    ['kubeconfig-path', kubeconfigPath],
+    ['kubeconfig', kubeconfig],
+    ['eksctl-config', eksctlConfigPath],
+  ] as const) {
+    if (/[\0\n\r]/.test(value)) throw new InputError(input, value, 'a file path without NUL or line breaks');
+  }
+
+  return {
+    provider,
+    command,
+    clusterName,
+    region,
+    regionDefaulted,
+    project,
+    kubernetesVersion,
+    pools,
+    diskSizeGb,
+    maxPods,
+    calicoVersion,
+    network,
+    eksctlConfigPath,
+    kubeconfig,
+    kubeconfigPath,
+    tools,
+    toolMirror,
+    failOnDrift,
+    confirmDestroy,
+    githubToken: read('github-token'),
+    tempDir,
+  };
+}

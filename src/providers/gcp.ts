@@ -1,0 +1,178 @@
+/**
+ * The GKE flow as data: the ordered steps of the reference document's GCP section, each with the
+ * exact gcloud argv it runs (or the API call it makes). `plan` prints this list; `apply` pairs it with
+ * probes (src/apply/gcp.ts) and runs it.
+ */
+import type { Config, PoolConfig } from '../inputs.js';
+import { GCP } from '../reference.js';
+import type { StepSpec } from '../steps.js';
+
+export const GCP_STEP_IDS = [
+  'service-account',
+  'iam-roles',
+  'cluster',
+  'default-pool',
+  'services-pool',
+  'workspaces-pool',
+  'kubeconfig',
+  'cluster-admin-binding',
+] as const;
+export type GcpStepId = (typeof GCP_STEP_IDS)[number];
+
+/** Values only the cloud knows; `plan` shows the unresolved forms. */
+export interface GcpFacts {
+  /** `--cluster-version`: the input as given in `plan`, the resolved version in `apply`. */
+  clusterVersion: string;
+  /** The identity that gets cluster-admin (the account of the credentials in use). */
+  account: string;
+}
+
+export const GCP_PLAN_FACTS = (config: Config): GcpFacts => ({
+  clusterVersion: config.kubernetesVersion,
+  account: '<the account of the credentials in use>',
+});
+
+export function serviceAccountEmail(config: Config): string {
+  return `${GCP.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
+}
+
+/** `key=value,key=value` in a stable order: the reference labels first, then the extra labels. */
+export function labelList(labels: Readonly<Record<string, string>>): string {
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
+
+const MINUTE = 60_000;
+
+function location(config: Config): string[] {
+  return [`--project=${config.project}`, `--region=${config.region}`];
+}
+
+export function nodePoolArgv(config: Config, pool: PoolConfig): string[] {
+  const p = GCP.pool;
+  return [
+    'gcloud',
+    'container',
+    'node-pools',
+    'create',
+    pool.name,
+    `--cluster=${config.clusterName}`,
+    ...location(config),
+    `--machine-type=${pool.machineType}`,
+    `--disk-type=${p.diskType}`,
+    `--disk-size=${config.diskSizeGb}`,
+    `--image-type=${p.imageType}`,
+    `--num-nodes=${Math.min(Math.max(pool.minNodes, 1), pool.maxNodes)}`,
+    '--enable-autoscaling',
+    `--min-nodes=${pool.minNodes}`,
+    `--max-nodes=${pool.maxNodes}`,
+    '--enable-autorepair',
+    `--metadata=${labelList(p.metadata)}`,
+    `--scopes=${p.scopes.join(',')}`,
+    `--service-account=${serviceAccountEmail(config)}`,
+    `--node-labels=${labelList(pool.labels)}`,
+    `--max-pods-per-node=${config.maxPods}`,
+  ];
+}
+
+export function gcpSteps(config: Config, facts: GcpFacts): StepSpec<GcpStepId>[] {
+  const sa = GCP.serviceAccount;
+  const c = GCP.cluster;
+  const d = c.defaultPool;
+  const email = serviceAccountEmail(config);
+  const { services, workspaces } = config.pools;
+  return [
+    {
+      id: 'service-account',
+      description: `Service account ${email} for the cluster's nodes`,
+      argv: [
+        'gcloud',
+        'iam',
+        'service-accounts',
+        'create',
+        sa.name,
+        `--display-name=${sa.displayName}`,
+        `--project=${config.project}`,
+      ],
+      timeoutMs: 5 * MINUTE,
+    },
+    {
+      id: 'iam-roles',
+      description: `Project roles for ${email}: ${sa.roles.join(', ')}`,
+      api: `one read-modify-write of the IAM policy of project ${config.project} (getIamPolicy, then setIamPolicy with its etag) adding only the missing bindings`,
+      timeoutMs: 5 * MINUTE,
+    },
+    {
+      id: 'cluster',
+      description: `Regional GKE cluster ${config.clusterName} in ${config.region}, Kubernetes ${facts.clusterVersion}, with a temporary default pool`,
+      argv: [
+        'gcloud',
+        'container',
+        'clusters',
+        'create',
+        config.clusterName,
+        ...location(config),
+        `--cluster-version=${facts.clusterVersion}`,
+        `--release-channel=${c.releaseChannel}`,
+        `--machine-type=${d.machineType}`,
+        `--disk-type=${d.diskType}`,
+        `--disk-size=${d.diskSizeGb}`,
+        `--image-type=${GCP.pool.imageType}`,
+        `--service-account=${email}`,
+        `--num-nodes=${d.numNodes}`,
+        '--enable-autoscaling',
+        `--min-nodes=${d.minNodes}`,
+        `--max-nodes=${d.maxNodes}`,
+        '--enable-autorepair',
+        '--enable-ip-alias',
+        '--enable-network-policy',
+        `--create-subnetwork=name=${c.subnetworkPrefix}${config.clusterName}`,
+        `--metadata=${labelList(GCP.pool.metadata)}`,
+        `--max-pods-per-node=${config.maxPods}`,
+        `--default-max-pods-per-node=${config.maxPods}`,
+        `--addons=${c.addons.join(',')}`,
+      ],
+      timeoutMs: 45 * MINUTE,
+    },
+    {
+      id: 'default-pool',
+      description: `Delete the temporary node pool ${d.name}`,
+      argv: [
+        'gcloud',
+        '--quiet',
+        'container',
+        'node-pools',
+        'delete',
+        d.name,
+        `--cluster=${config.clusterName}`,
+        ...location(config),
+      ],
+      timeoutMs: 30 * MINUTE,
+    },
+    {
+      id: 'services-pool',
+      description: `Node pool ${services.name} (${services.machineType}, ${services.minNodes}-${services.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(services.labels)}`,
+      argv: nodePoolArgv(config, services),
+      timeoutMs: 30 * MINUTE,
+    },
+    {
+      id: 'workspaces-pool',
+      description: `Node pool ${workspaces.name} (${workspaces.machineType}, ${workspaces.minNodes}-${workspaces.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(workspaces.labels)}`,
+      argv: nodePoolArgv(config, workspaces),
+      timeoutMs: 30 * MINUTE,
+    },
+    {
+      id: 'kubeconfig',
+      description: `Kubeconfig for ${config.clusterName} written to ${config.kubeconfigPath} (mode 0600), KUBECONFIG exported`,
+      api: `GKE projects.locations.clusters.get for the endpoint and CA certificate`,
+      timeoutMs: 2 * MINUTE,
+    },
+    {
+      id: 'cluster-admin-binding',
+      description: `ClusterRoleBinding cluster-admin-binding: cluster-admin for ${facts.account}`,
+      api: 'Kubernetes API: create rbac.authorization.k8s.io/v1 ClusterRoleBinding cluster-admin-binding when missing',
+      timeoutMs: 2 * MINUTE,
+    },
+  ];
+}

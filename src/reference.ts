@@ -1,0 +1,263 @@
+/**
+ * Gitpod's self-hosted reference architecture, as data.
+ *
+ * This module is the one place that spells a label, a machine type, a pool name, a role or a cluster
+ * flag. `plan`, `apply` and `verify` all read it. The label table of the reference document
+ * (`gitpod-reference-architecture-cluster.md`) is the authority for labels: the document's own GCP
+ * commands disagree with it, and this action follows the table.
+ *
+ * Where a reference value no longer works in 2026 the default here differs; each such value is listed
+ * in `REFERENCE_DEVIATIONS` and in the README table "reference value → our default → why".
+ */
+
+export const PROVIDERS = ['gcp', 'aws'] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+export const POOL_ROLES = ['services', 'workspaces'] as const;
+export type PoolRole = (typeof POOL_ROLES)[number];
+
+/** The label table at the top of the reference document. */
+export const REFERENCE_LABELS: Readonly<Record<PoolRole, Readonly<Record<string, string>>>> = {
+  services: {
+    'gitpod.io/workload_meta': 'true',
+    'gitpod.io/workload_ide': 'true',
+  },
+  workspaces: {
+    'gitpod.io/workload_workspace_services': 'true',
+    'gitpod.io/workload_workspace_regular': 'true',
+    'gitpod.io/workload_workspace_headless': 'true',
+  },
+};
+
+/** Every label of the table: a Ready node carrying one of them counts as a Gitpod node. */
+export const GITPOD_LABEL_KEYS: readonly string[] = POOL_ROLES.flatMap((role) => Object.keys(REFERENCE_LABELS[role]));
+
+/** Labels compared by the cloud-side drift check: the `gitpod.io/workload_*` family. */
+export const GITPOD_LABEL_PREFIX = 'gitpod.io/workload_';
+
+/** Pods per node for every pool of the reference architecture. */
+export const REFERENCE_MAX_PODS = 110;
+
+/** Minimum versions that Gitpod's own cluster validation demands. */
+export const MINIMUMS = {
+  kernel: '5.4',
+  kubernetes: '1.21',
+  containerRuntime: 'containerd',
+} as const;
+
+/** Sizing of one pool, as the inputs may override it. */
+export interface PoolSizing {
+  /** Pool (GKE) or nodegroup (EKS) name the action creates; `verify` matches nodes to roles by it. */
+  name: string;
+  machineType: string;
+  minNodes: number;
+  maxNodes: number;
+}
+
+/** The seed: defaults per provider for everything the inputs can override. */
+export interface ProviderSeed {
+  /** Region used by `plan` when none is given. */
+  region: string;
+  diskSizeGb: number;
+  pools: Readonly<Record<PoolRole, Readonly<PoolSizing>>>;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// GCP (GKE, built with gcloud)
+// ---------------------------------------------------------------------------------------------------
+
+export const GCP = {
+  seed: {
+    region: 'us-central1',
+    diskSizeGb: 100,
+    pools: {
+      services: { name: 'workload-services', machineType: 'n2d-standard-8', minNodes: 1, maxNodes: 50 },
+      workspaces: { name: 'workload-workspaces', machineType: 'n2d-standard-16', minNodes: 1, maxNodes: 50 },
+    },
+  } satisfies ProviderSeed,
+
+  /** The service account the cluster's nodes run as, and its project roles. */
+  serviceAccount: {
+    name: 'gitpod-gke',
+    displayName: 'gitpod-gke',
+    roles: ['roles/storage.admin', 'roles/logging.logWriter', 'roles/monitoring.metricWriter', 'roles/container.admin'],
+  },
+
+  /** Node-pool settings shared by both Gitpod pools. */
+  pool: {
+    imageType: 'UBUNTU_CONTAINERD',
+    diskType: 'pd-ssd',
+    scopes: ['gke-default', 'https://www.googleapis.com/auth/ndev.clouddns.readwrite'],
+    metadata: { 'disable-legacy-endpoints': 'true' },
+    autorepair: true,
+  },
+
+  /** The cluster, created with a small temporary default pool that is deleted right after. */
+  cluster: {
+    releaseChannel: 'regular',
+    addons: ['HorizontalPodAutoscaling', 'NodeLocalDNS', 'NetworkPolicy'],
+    networkPolicy: true,
+    ipAlias: true,
+    /** `--create-subnetwork name=<prefix><cluster-name>` */
+    subnetworkPrefix: 'gitpod-',
+    defaultPool: {
+      name: 'default-pool',
+      machineType: 'e2-standard-2',
+      diskType: 'pd-ssd',
+      diskSizeGb: 50,
+      numNodes: 1,
+      minNodes: 0,
+      maxNodes: 1,
+    },
+  },
+
+  /** Node label that tells a node's pool. */
+  nodePoolLabel: 'cloud.google.com/gke-nodepool',
+} as const;
+
+// ---------------------------------------------------------------------------------------------------
+// AWS (EKS, built with eksctl, Calico replacing the AWS VPC CNI)
+// ---------------------------------------------------------------------------------------------------
+
+/** Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty. */
+export const DEFAULT_CALICO_VERSION = 'v3.30.3';
+
+export const AWS = {
+  seed: {
+    region: 'eu-west-1',
+    diskSizeGb: 300,
+    pools: {
+      services: { name: 'services', machineType: 'm6i.xlarge', minNodes: 1, maxNodes: 4 },
+      workspaces: { name: 'workspaces', machineType: 'm6i.2xlarge', minNodes: 1, maxNodes: 10 },
+    },
+  } satisfies ProviderSeed,
+
+  /** `metadata.tags` of the reference ClusterConfig. */
+  clusterTags: { department: 'cs', project: 'gitpod' },
+
+  /** Service accounts of the reference ClusterConfig, with their eksctl well-known policies. */
+  serviceAccounts: [
+    { name: 'aws-load-balancer-controller', namespace: 'kube-system', policy: 'awsLoadBalancerController' },
+    { name: 'ebs-csi-controller-sa', namespace: 'kube-system', policy: 'ebsCSIController' },
+    { name: 'cluster-autoscaler', namespace: 'kube-system', policy: 'autoScaler' },
+    { name: 'cert-manager', namespace: 'cert-manager', policy: 'certManager' },
+  ],
+
+  vpc: {
+    autoAllocateIPv6: false,
+    natGateway: 'Single',
+    privateAccess: true,
+    publicAccess: true,
+    publicAccessCIDRs: ['0.0.0.0/0'],
+  },
+
+  clusterLogging: ['*'],
+
+  /** Managed nodegroup settings shared by both Gitpod nodegroups. */
+  nodegroup: {
+    amiFamily: 'Ubuntu2404',
+    /** EKS's own name for what `amiFamily` gives, as DescribeNodegroup reports it (custom AMI by eksctl). */
+    amiType: 'CUSTOM',
+    spot: false,
+    desiredCapacity: 2,
+    disableIMDSv1: false,
+    volumeType: 'gp3',
+    volumeIOPS: 6000,
+    volumeThroughput: 500,
+    ebsOptimized: true,
+    privateNetworking: true,
+    propagateASGTags: true,
+    attachPolicyARNs: [
+      'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
+      'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy',
+      'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
+      'arn:aws:iam::aws:policy/ElasticLoadBalancingFullAccess',
+      'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
+    ],
+    preBootstrapCommands: [
+      'echo "export USE_MAX_PODS=false" >> /etc/profile.d/bootstrap.sh',
+      'echo "export CONTAINER_RUNTIME=containerd" >> /etc/profile.d/bootstrap.sh',
+      "sed -i '/^set -o errexit/a\\\\nsource /etc/profile.d/bootstrap.sh' /etc/eks/bootstrap.sh",
+    ],
+  },
+
+  /** Node labels that tell a node's nodegroup. */
+  nodegroupLabels: ['eks.amazonaws.com/nodegroup', 'alpha.eksctl.io/nodegroup-name'],
+
+  calico: {
+    /** Upstream location of the operator manifest; `{version}` is the Calico release. */
+    manifestUrl: 'https://raw.githubusercontent.com/projectcalico/calico/{version}/manifests/tigera-operator.yaml',
+    /** The Installation of the reference document. */
+    installation: {
+      apiVersion: 'operator.tigera.io/v1',
+      kind: 'Installation',
+      metadata: { name: 'default' },
+      spec: { kubernetesProvider: 'EKS', cni: { type: 'Calico' }, calicoNetwork: { bgp: 'Disabled' } },
+    },
+    awsNode: { namespace: 'kube-system', name: 'aws-node' },
+  },
+} as const;
+
+/** The autoscaler tags of a nodegroup follow the cluster name (the reference hard-codes `gitpod`). */
+export function autoscalerTags(clusterName: string): Record<string, string> {
+  return {
+    'k8s.io/cluster-autoscaler/enabled': 'true',
+    [`k8s.io/cluster-autoscaler/${clusterName}`]: 'owned',
+  };
+}
+
+export function seedFor(provider: Provider): ProviderSeed {
+  return provider === 'gcp' ? GCP.seed : AWS.seed;
+}
+
+/**
+ * Where this action departs from the reference document, and why. The README table is checked against
+ * this list by a test.
+ */
+export const REFERENCE_DEVIATIONS: readonly { reference: string; ours: string; why: string }[] = [
+  {
+    reference: 'Kubernetes `1.21.11-gke.900` (GKE) / `"1.22"` (EKS)',
+    ours: '`latest`, resolved through the cloud API at apply time (`plan` shows `latest`)',
+    why: 'Both versions left support years ago; neither cloud creates them any more.',
+  },
+  {
+    reference: '`--no-enable-autoupgrade` with "latest from the regular channel"',
+    ours: '`--release-channel=regular`, node auto-upgrade left on',
+    why: 'GKE refuses to turn auto-upgrade off on a release channel, and clusters without a channel are being retired.',
+  },
+  {
+    reference: '`--no-enable-basic-auth`',
+    ours: 'dropped',
+    why: 'Basic auth was removed from GKE in 1.19; the flag does nothing on any supported version.',
+  },
+  {
+    reference: '"Max Pods per Node: 10" (cluster table)',
+    ours: '110 everywhere (`max-pods` input)',
+    why: 'The table contradicts the command beside it (`--max-pods-per-node=110`) and Gitpod needs 110.',
+  },
+  {
+    reference: 'GCP services pool labelled `workload_workspace_services`, workspaces pool without it',
+    ours: 'the label table: services `workload_meta`+`workload_ide`; workspaces all three `workload_workspace_*`',
+    why: 'The document contradicts its own label table; `verify` flags a cluster built with its commands.',
+  },
+  {
+    reference: 'node pools without `--service-account`',
+    ours: '`--service-account=gitpod-gke@…` on both pools',
+    why: 'Without it the pools run as the Compute Engine default service account, not the one the flow creates.',
+  },
+  {
+    reference: '`amiFamily: Ubuntu2004`',
+    ours: '`amiFamily: Ubuntu2404`',
+    why: 'Canonical publishes no Ubuntu 20.04 EKS images for any Kubernetes version EKS still supports.',
+  },
+  {
+    reference: 'autoscaler tag `k8s.io/cluster-autoscaler/gitpod`',
+    ours: '`k8s.io/cluster-autoscaler/<cluster-name>`',
+    why: 'The cluster autoscaler discovers nodegroups by the cluster’s own name.',
+  },
+  {
+    reference: '`kubectl create -f …/manifests/tigera-operator.yaml` (unversioned)',
+    ours: `the operator manifest of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`), applied object by object, writing only what differs`,
+    why: 'An unversioned URL changes under a re-run, and `create` fails on the second run.',
+  },
+];

@@ -1,0 +1,204 @@
+/**
+ * Steps, the one runner both provider flows share, and plan rendering.
+ *
+ * A flow is a list of `StepSpec`s: data that `plan` prints as it is. `apply` pairs each spec with its
+ * `StepAction` (a probe that asks the cloud "is this already done?", and for API steps the call that
+ * does it) and hands the list to `runSteps`. A step with `argv` runs that exact argv when no `run` is
+ * given, so what `plan` shows is what `apply` runs.
+ */
+import type { Logger } from './log.js';
+
+export type StepStatus = 'planned' | 'done' | 'skipped' | 'failed';
+
+/** One step of a flow, as `plan` shows it. */
+export interface StepSpec<Id extends string = string> {
+  id: Id;
+  description: string;
+  /** The exact CLI call of this step (argv[0] is the tool's name, looked up on PATH). */
+  argv?: readonly string[];
+  /** The API request(s) of a step that calls an API instead of a CLI, in words. */
+  api?: string;
+  /** Upper bound for this step's run (not its probe), in milliseconds. */
+  timeoutMs?: number;
+}
+
+export interface ProbeResult {
+  done: boolean;
+  /** Why: shown in the log and the step table ("exists with the reference labels"). */
+  detail?: string;
+}
+
+/** What `apply` does for a step: probe first, then run (default: exec the spec's argv). */
+export interface StepAction<Ctx> {
+  probe?: (ctx: Ctx) => Promise<ProbeResult>;
+  run?: (ctx: Ctx, spec: StepSpec) => Promise<string | void>;
+}
+
+export type Step<Ctx> = StepSpec & StepAction<Ctx>;
+
+/** One step's outcome: the element of the `plan` output. */
+export interface StepRecord {
+  id: string;
+  description: string;
+  argv?: string[];
+  api?: string;
+  status: StepStatus;
+  detail?: string;
+  seconds?: number;
+}
+
+export interface RunnerDeps {
+  log: Logger;
+  /** Runs an argv (the exec module); rejects on a non-zero exit. */
+  exec: (argv: readonly string[], opts: { signal: AbortSignal; timeoutMs?: number }) => Promise<unknown>;
+  /** Wraps a step's log lines in a group (core.group). */
+  group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+  signal: AbortSignal;
+  /** How often a progress line is written while a step runs; default 30 s. */
+  heartbeatMs?: number;
+  /** Called after each change of a record, so outputs can be written even when a later step fails. */
+  onUpdate?: (records: readonly StepRecord[]) => void;
+  now?: () => number;
+}
+
+export class StepFailedError extends Error {
+  constructor(
+    readonly step: StepSpec,
+    readonly records: StepRecord[],
+    cause: unknown,
+  ) {
+    super(`step '${step.id}' (${step.description}) failed: ${errorMessage(cause)}`, { cause });
+    this.name = 'StepFailedError';
+  }
+}
+
+export class CancelledError extends Error {
+  constructor(readonly records: StepRecord[]) {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export function errorMessage(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+export function toRecord(spec: StepSpec, status: StepStatus = 'planned'): StepRecord {
+  const record: StepRecord = { id: spec.id, description: spec.description, status };
+  if (spec.argv) record.argv = [...spec.argv];
+  if (spec.api) record.api = spec.api;
+  return record;
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  return `${m}m${String(s % 60).padStart(2, '0')}s`;
+}
+
+/** Pairs each spec of a flow with its action; every spec must have one (the type keeps them in step). */
+export function withActions<Id extends string, Ctx>(
+  specs: readonly StepSpec<Id>[],
+  actions: Readonly<Record<Id, StepAction<Ctx>>>,
+): Step<Ctx>[] {
+  return specs.map((spec) => ({ ...spec, ...actions[spec.id] }));
+}
+
+/**
+ * Runs steps in order: probe, skip what is done, run the rest in a log group with a progress line at
+ * least every `heartbeatMs`, record each status. Stops at the first failure (StepFailedError) or on
+ * cancellation (CancelledError); either way the records say what happened to every step.
+ */
+export async function runSteps<Ctx>(steps: readonly Step<Ctx>[], ctx: Ctx, deps: RunnerDeps): Promise<StepRecord[]> {
+  const now = deps.now ?? Date.now;
+  const records = steps.map((s) => toRecord(s));
+  const update = () => deps.onUpdate?.(records);
+  update();
+
+  for (const [i, step] of steps.entries()) {
+    const record = records[i]!;
+    if (deps.signal.aborted) throw new CancelledError(records);
+    const started = now();
+    try {
+      await deps.group(`${step.id}: ${step.description}`, async () => {
+        if (step.probe) {
+          const probe = await step.probe(ctx);
+          if (probe.done) {
+            record.status = 'skipped';
+            if (probe.detail) record.detail = probe.detail;
+            deps.log.info(`✓ already done${probe.detail ? `: ${probe.detail}` : ''}`);
+            return;
+          }
+          if (probe.detail) deps.log.info(`→ to do: ${probe.detail}`);
+        }
+        const heartbeat = setInterval(() => {
+          deps.log.info(`… ${step.id} still running after ${formatDuration(now() - started)}: ${step.description}`);
+        }, deps.heartbeatMs ?? 30_000);
+        try {
+          let detail: string | void = undefined;
+          if (step.run) {
+            detail = await step.run(ctx, step);
+          } else if (step.argv) {
+            await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });
+          } else {
+            throw new Error(`step '${step.id}' has neither a run function nor an argv`);
+          }
+          record.status = 'done';
+          if (detail) record.detail = detail;
+        } finally {
+          clearInterval(heartbeat);
+        }
+      });
+    } catch (err) {
+      record.seconds = Math.round((now() - started) / 1000);
+      if (deps.signal.aborted) {
+        record.status = 'failed';
+        record.detail = 'cancelled';
+        update();
+        throw new CancelledError(records);
+      }
+      record.status = 'failed';
+      record.detail = errorMessage(err);
+      update();
+      throw new StepFailedError(step, records, err);
+    }
+    record.seconds = Math.round((now() - started) / 1000);
+    update();
+  }
+  return records;
+}
+
+const STATUS_ICON: Record<StepStatus, string> = {
+  planned: '⏳ planned',
+  done: '✅ done',
+  skipped: '⏭️ skipped',
+  failed: '❌ failed',
+};
+
+function mdCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** An argv as one copy-pasteable shell line (display only: nothing ever runs through a shell). */
+export function shellQuote(argv: readonly string[]): string {
+  return argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** The steps as a Markdown table, then each CLI call in full. */
+export function stepsMarkdown(records: readonly StepRecord[]): string {
+  const lines = ['| # | step | what | status |', '|---|---|---|---|'];
+  for (const [i, r] of records.entries()) {
+    const what = r.argv ? `\`${r.argv.slice(0, 4).join(' ')} …\`` : (r.api ?? '');
+    const status = STATUS_ICON[r.status] + (r.detail ? `: ${r.detail}` : '');
+    lines.push(`| ${i + 1} | **${r.id}**<br/>${mdCell(r.description)} | ${mdCell(what)} | ${mdCell(status)} |`);
+  }
+  const calls = records.filter((r) => r.argv);
+  if (calls.length) {
+    lines.push('', '<details><summary>Every CLI call, exactly as run</summary>', '', '```sh');
+    for (const r of calls) lines.push(`# ${r.id}`, shellQuote(r.argv!).replace(/ --/g, ' \\\n    --'));
+    lines.push('```', '', '</details>');
+  }
+  return lines.join('\n');
+}
