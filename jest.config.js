@@ -12,4 +12,5 @@ export default {
   // The end-to-end tests start loopback servers and real gcloud processes: two workers fit this 2-core machine.
   maxWorkers: 2,
   collectCoverageFrom: ['src/**/*.ts'],
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.mjs'],
 };

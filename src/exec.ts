@@ -103,7 +103,7 @@ export function execArgv(argv: readonly string[], opts: ExecOptions = {}): Promi
     const onAbort = () => killGroup('cancelled');
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     const timer = opts.timeoutMs
-      ? setTimeout(() => killGroup(`timed out after ${Math.round(opts.timeoutMs! / 1000)}s`), opts.timeoutMs)
+      ? setTimeout(() => killGroup(`timed out after ${opts.timeoutMs! / 1000}s`), opts.timeoutMs)
       : undefined;
 
     child.on('error', (err: NodeJS.ErrnoException) => {

@@ -257,11 +257,8 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
   const regionDefaulted = !region;
   if (!region) {
     if (command !== 'plan') {
-      throw new InputError(
-        'region',
-        region,
-        `a ${provider === 'gcp' ? 'GCP region such as `us-central1`' : 'AWS region such as `eu-west-1`'} (required for \`${command}\`)`,
-      );
+      const accepted = provider === 'gcp' ? 'a GCP region such as `us-central1`' : 'an AWS region such as `eu-west-1`';
+      throw new InputError('region', region, `${accepted} (required for \`${command}\`)`);
     }
     region = seed.region;
   }

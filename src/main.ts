@@ -43,7 +43,7 @@ export async function run(): Promise<void> {
         break;
     }
   } catch (err) {
-    if (err instanceof Error && err.stack) core.debug(redact(err.stack));
+    if (core.isDebug() && err instanceof Error && err.stack) core.debug(redact(err.stack));
     core.setFailed(`gitpod-cluster-action failed: ${redact(errorMessage(err))}`);
   } finally {
     process.off('SIGINT', onSignal);

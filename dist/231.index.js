@@ -1,16 +1,16 @@
-export const id = 314;
-export const ids = [314];
+export const id = 231;
+export const ids = [231];
 export const modules = {
 
-/***/ 8314:
+/***/ 1231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   apply: () => (/* binding */ apply)
+/* harmony export */   destroy: () => (/* binding */ destroy)
 /* harmony export */ });
-async function apply(_config, _io) {
-    throw new Error('the `apply` command is not available in this build yet');
+async function destroy(_config, _io) {
+    throw new Error('the `destroy` command is not available in this build yet');
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 613;
-export const ids = [613];
+export const id = 680;
+export const ids = [680];
 export const modules = {
 
-/***/ 3613:
+/***/ 1680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

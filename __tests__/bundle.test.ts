@@ -1,0 +1,133 @@
+/**
+ * The committed bundle, run the way the runner runs it: `node dist/index.js` from a checkout without
+ * node_modules, inputs in INPUT_* variables, outputs through GITHUB_OUTPUT. And dist/ must equal a fresh build.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** A copy of the action as a workflow sees it: action.yml, dist/, no node_modules. */
+function checkout(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'action-'));
+  cpSync(path.join(root, 'dist'), path.join(dir, 'dist'), { recursive: true });
+  cpSync(path.join(root, 'action.yml'), path.join(dir, 'action.yml'));
+  return dir;
+}
+
+/** Parses the GITHUB_OUTPUT file format (name<<delimiter … delimiter). */
+function readOutputs(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const value: string[] = [];
+    while (lines[++i] !== m[2]) value.push(lines[i]!);
+    out[m[1]!] = value.join('\n');
+  }
+  return out;
+}
+
+function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
+  const dir = checkout();
+  const outFile = path.join(dir, 'github_output');
+  const summaryFile = path.join(dir, 'step_summary');
+  writeFileSync(outFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    RUNNER_TEMP: path.join(dir, 'tmp'),
+    GITHUB_OUTPUT: outFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    ...extraEnv,
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const res = spawnSync(process.execPath, [path.join(dir, 'dist', 'index.js')], {
+    cwd: dir,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { ...res, outputs: readOutputs(outFile), summary: readFileSync(summaryFile, 'utf8') };
+}
+
+describe('the bundled dist/index.js, run without node_modules', () => {
+  it('plans GCP with only provider and project', () => {
+    const res = runAction({ provider: 'gcp', command: 'plan', project: 'my-project-123' });
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+    const plan = JSON.parse(res.outputs.plan!);
+    expect(plan.map((s: { id: string }) => s.id)).toContain('workspaces-pool');
+    expect(res.stdout).toContain('--node-labels=gitpod.io/workload_meta=true,gitpod.io/workload_ide=true');
+    expect(res.summary).toContain('gitpod-cluster-action plan');
+  });
+
+  it('plans AWS with only provider and outputs the ClusterConfig', () => {
+    const res = runAction({ provider: 'aws', command: 'plan' });
+    expect(res.status).toBe(0);
+    expect(res.outputs['eksctl-config']).toContain('maxPodsPerNode: 110');
+    expect(JSON.parse(res.outputs.plan!).at(-1).argv.slice(0, 3)).toEqual(['eksctl', 'create', 'nodegroup']);
+  });
+
+  it('fails bad input with one ::error:: line and no stack trace', () => {
+    const res = runAction({ provider: 'aws', command: 'plan', 'max-pods': 'lots' });
+    expect(res.status).toBe(1);
+    const errors = res.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+    expect(errors).toEqual([
+      '::error::gitpod-cluster-action failed: Input \'max-pods\' received "lots": expected a whole number from 8 to 256.',
+    ]);
+    expect(res.stdout + res.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    expect(res.outputs).toEqual({});
+  });
+
+  it('loads without __dirname errors when a command needs the cloud SDKs', () => {
+    // `verify` without a region fails on input validation, before any SDK import; with a region it imports the
+    // provider's SDK chunk: the shim must have defined __dirname/require by then, or this crashes at load time.
+    const res = runAction(
+      { provider: 'gcp', command: 'verify', project: 'my-project-123', region: 'us-central1' },
+      {
+        CLOUDSDK_AUTH_ACCESS_TOKEN: 'fake-token-for-bundle-test',
+        CLOUDSDK_API_ENDPOINT_OVERRIDES_CONTAINER: 'http://127.0.0.1:9/',
+      },
+    );
+    expect(res.stdout + res.stderr).not.toMatch(/__dirname is not defined|require is not defined|ERR_MODULE_NOT_FOUND/);
+    expect(res.stdout).toMatch(/^::error::gitpod-cluster-action failed: /m);
+    // The runner consumes ::add-mask:: itself; nothing else may carry the token.
+    const visible = (res.stdout + res.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::'));
+    expect(visible.join('\n')).not.toContain('fake-token-for-bundle-test');
+    expect(res.stdout).toContain('::add-mask::fake-token-for-bundle-test');
+  });
+});
+
+describe('dist/', () => {
+  it('equals a fresh bundle of src/', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'bundle-'));
+    const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+    const res = spawnSync(
+      process.execPath,
+      [ncc, 'build', 'src/index.ts', '-o', out, '--license', 'licenses.txt', '--target', 'es2022'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 240_000,
+      },
+    );
+    expect(res.status).toBe(0);
+    const list = (dir: string) =>
+      (readdirSync(dir, { recursive: true }) as string[])
+        .filter((f) => !statSync(path.join(dir, f)).isDirectory())
+        .sort();
+    const fresh = list(out);
+    const committed = list(path.join(root, 'dist'));
+    expect(committed).toEqual(fresh);
+    for (const f of fresh) {
+      const same = readFileSync(path.join(out, f), 'utf8') === readFileSync(path.join(root, 'dist', f), 'utf8');
+      expect([f, same ? 'up to date' : 'differs: run `npm run bundle` and commit dist/']).toEqual([f, 'up to date']);
+    }
+  }, 300_000);
+});
