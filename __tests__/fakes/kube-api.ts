@@ -1,0 +1,437 @@
+/**
+ * FAKE Kubernetes API server on loopback, for tests (no kube-apiserver can run on this machine).
+ *
+ * A generic, stateful REST store: discovery (/api, /apis, /version), any registered kind at its real
+ * path, list paging with `limit`/`continue`, label selectors (equality), create/get/replace/delete,
+ * JSON merge patch, strategic merge patch (treated as a merge patch) and server-side apply. Creating a
+ * CustomResourceDefinition registers its kind. Every request is recorded; faults can be injected; write
+ * hooks can play a controller (e.g. the tigera operator marking Calico ready).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { KubeAccess } from '../../src/cloud/types.js';
+import type { KubeObject, KubeRef } from '../../src/clients/kube.js';
+
+export interface KindInfo {
+  group: string; // '' for the core group
+  version: string;
+  kind: string;
+  plural: string;
+  namespaced: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  contentType?: string;
+  body?: unknown;
+}
+
+const BUILTIN_KINDS: KindInfo[] = [
+  { group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false },
+  { group: '', version: 'v1', kind: 'Node', plural: 'nodes', namespaced: false },
+  { group: '', version: 'v1', kind: 'Pod', plural: 'pods', namespaced: true },
+  { group: '', version: 'v1', kind: 'Service', plural: 'services', namespaced: true },
+  { group: '', version: 'v1', kind: 'ServiceAccount', plural: 'serviceaccounts', namespaced: true },
+  { group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', namespaced: true },
+  { group: '', version: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true },
+  { group: 'apps', version: 'v1', kind: 'DaemonSet', plural: 'daemonsets', namespaced: true },
+  { group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', namespaced: true },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRole', plural: 'clusterroles', namespaced: false },
+  {
+    group: 'rbac.authorization.k8s.io',
+    version: 'v1',
+    kind: 'ClusterRoleBinding',
+    plural: 'clusterrolebindings',
+    namespaced: false,
+  },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'Role', plural: 'roles', namespaced: true },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'RoleBinding', plural: 'rolebindings', namespaced: true },
+  {
+    group: 'apiextensions.k8s.io',
+    version: 'v1',
+    kind: 'CustomResourceDefinition',
+    plural: 'customresourcedefinitions',
+    namespaced: false,
+  },
+  { group: 'policy', version: 'v1', kind: 'PodDisruptionBudget', plural: 'poddisruptionbudgets', namespaced: true },
+];
+
+function apiVersionOf(k: KindInfo): string {
+  return k.group ? `${k.group}/${k.version}` : k.version;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** RFC 7386 JSON merge patch. */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch)) return structuredClone(patch);
+  const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+function status(code: number, reason: string, message: string) {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
+}
+
+function matchesSelector(obj: KubeObject, selector: string | null): boolean {
+  if (!selector) return true;
+  const labels = obj.metadata.labels ?? {};
+  return selector.split(',').every((term) => {
+    const t = term.trim();
+    if (!t) return true;
+    let m = /^([^!=]+)!=(.*)$/.exec(t);
+    if (m) return labels[m[1]!.trim()] !== m[2]!.trim();
+    m = /^([^=]+)==?(.*)$/.exec(t);
+    if (m) return labels[m[1]!.trim()] === m[2]!.trim();
+    if (t.startsWith('!')) return !(t.slice(1) in labels);
+    return t in labels;
+  });
+}
+
+export class FakeKubeApi {
+  readonly requests: RecordedRequest[] = [];
+  private readonly kinds = new Map<string, KindInfo>(); // key: apiVersion|plural
+  /** kind key (apiVersion|Kind) → namespace/name → object, in insertion order. */
+  private readonly store = new Map<string, Map<string, KubeObject>>();
+  private readonly hooks: ((obj: KubeObject, verb: 'create' | 'patch' | 'delete') => void)[] = [];
+  private readonly faults: {
+    match: (r: { method: string; path: string }) => boolean;
+    status: number;
+    times: number;
+  }[] = [];
+  private rv = 1000;
+  private server!: http.Server;
+  url = '';
+
+  private constructor(
+    readonly token: string,
+    readonly version: string,
+  ) {
+    for (const k of BUILTIN_KINDS) this.registerKind(k);
+  }
+
+  static async start(opts: { token?: string; version?: string } = {}): Promise<FakeKubeApi> {
+    const api = new FakeKubeApi(opts.token ?? 'fake-kube-token-0123456789', opts.version ?? 'v1.33.2');
+    api.server = http.createServer((req, res) => api.handle(req, res));
+    await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
+    api.url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+    return api;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  registerKind(k: KindInfo): void {
+    this.kinds.set(`${apiVersionOf(k)}|${k.plural}`, k);
+  }
+
+  access(): KubeAccess {
+    return { server: this.url, token: this.token, insecureSkipTlsVerify: true };
+  }
+
+  async writeKubeconfig(dir: string): Promise<string> {
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, 'fake.kubeconfig');
+    const doc = {
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [{ name: 'fake', cluster: { server: this.url, 'insecure-skip-tls-verify': true } }],
+      users: [{ name: 'fake', user: { token: this.token } }],
+      contexts: [{ name: 'fake', context: { cluster: 'fake', user: 'fake' } }],
+      'current-context': 'fake',
+    };
+    await writeFile(file, JSON.stringify(doc), { mode: 0o600 });
+    return file;
+  }
+
+  mutations(): RecordedRequest[] {
+    return this.requests.filter((r) => r.method !== 'GET');
+  }
+
+  onWrite(hook: (obj: KubeObject, verb: 'create' | 'patch' | 'delete') => void): void {
+    this.hooks.push(hook);
+  }
+
+  failNext(match: (req: { method: string; path: string }) => boolean, status: number, times = 1): void {
+    this.faults.push({ match, status, times });
+  }
+
+  private bucket(apiVersion: string, kind: string): Map<string, KubeObject> {
+    const key = `${apiVersion}|${kind}`;
+    let b = this.store.get(key);
+    if (!b) this.store.set(key, (b = new Map()));
+    return b;
+  }
+
+  private stamp(obj: KubeObject): KubeObject {
+    obj.metadata.resourceVersion = String(++this.rv);
+    obj.metadata.uid ??= `uid-${this.rv}`;
+    obj.metadata.creationTimestamp ??= new Date(0).toISOString();
+    return obj;
+  }
+
+  /** Stores objects without recording a request (fixtures). */
+  seed(...objs: KubeObject[]): void {
+    for (const o of objs) {
+      const obj = this.stamp(structuredClone(o));
+      this.bucket(obj.apiVersion, obj.kind).set(`${obj.metadata.namespace ?? ''}/${obj.metadata.name}`, obj);
+      if (obj.kind === 'CustomResourceDefinition') this.registerCrd(obj);
+    }
+  }
+
+  object(ref: KubeRef): KubeObject | undefined {
+    return this.store.get(`${ref.apiVersion}|${ref.kind}`)?.get(`${ref.namespace ?? ''}/${ref.name}`);
+  }
+
+  objects(apiVersion: string, kind: string): KubeObject[] {
+    return [...(this.store.get(`${apiVersion}|${kind}`)?.values() ?? [])];
+  }
+
+  /** Removes an object without recording a request (fixtures). */
+  remove(ref: KubeRef): void {
+    this.store.get(`${ref.apiVersion}|${ref.kind}`)?.delete(`${ref.namespace ?? ''}/${ref.name}`);
+  }
+
+  private registerCrd(crd: KubeObject): void {
+    const spec = crd.spec as {
+      group: string;
+      names: { kind: string; plural: string };
+      scope: string;
+      versions: { name: string; served?: boolean }[];
+    };
+    for (const v of spec.versions ?? []) {
+      this.registerKind({
+        group: spec.group,
+        version: v.name,
+        kind: spec.names.kind,
+        plural: spec.names.plural,
+        namespaced: spec.scope === 'Namespaced',
+      });
+    }
+  }
+
+  private send(res: http.ServerResponse, code: number, body: unknown): void {
+    const text = JSON.stringify(body);
+    res.writeHead(code, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  private discovery(pathname: string): unknown | undefined {
+    if (pathname === '/version') {
+      const m = /^v(\d+)\.(\d+)/.exec(this.version);
+      return { major: m?.[1] ?? '1', minor: m?.[2] ?? '0', gitVersion: this.version, platform: 'linux/amd64' };
+    }
+    const kinds = [...this.kinds.values()];
+    if (pathname === '/api') return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] };
+    if (pathname === '/apis') {
+      const groups = new Map<string, Set<string>>();
+      for (const k of kinds)
+        if (k.group) (groups.get(k.group) ?? groups.set(k.group, new Set()).get(k.group)!).add(k.version);
+      return {
+        kind: 'APIGroupList',
+        apiVersion: 'v1',
+        groups: [...groups].map(([name, versions]) => {
+          const vs = [...versions].map((version) => ({ groupVersion: `${name}/${version}`, version }));
+          return { name, versions: vs, preferredVersion: vs[0] };
+        }),
+      };
+    }
+    const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(pathname);
+    if (!m) return undefined;
+    const gv = m[1] ? 'v1' : `${m[2]}/${m[3]}`;
+    const resources = kinds
+      .filter((k) => apiVersionOf(k) === gv)
+      .map((k) => ({
+        name: k.plural,
+        singularName: k.kind.toLowerCase(),
+        namespaced: k.namespaced,
+        kind: k.kind,
+        verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+      }));
+    if (!resources.length) return undefined;
+    return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: gv, resources };
+  }
+
+  private route(pathname: string): { kind: KindInfo; namespace?: string; name?: string } | undefined {
+    const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))\/(.+)$/.exec(pathname);
+    if (!m) return undefined;
+    const apiVersion = m[1] ? 'v1' : `${m[2]}/${m[3]}`;
+    const seg = m[4]!.split('/').map(decodeURIComponent);
+    let namespace: string | undefined;
+    if (seg[0] === 'namespaces' && seg.length >= 3) {
+      namespace = seg[1];
+      seg.splice(0, 2);
+    }
+    const kind = this.kinds.get(`${apiVersion}|${seg[0]}`);
+    if (!kind) return undefined;
+    return { kind, namespace: kind.namespaced ? namespace : undefined, name: seg[1] };
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const method = req.method ?? 'GET';
+    const contentType = req.headers['content-type']?.split(';')[0];
+    let body: unknown;
+    if (raw) {
+      try {
+        body = contentType === 'application/apply-patch+yaml' ? parseYaml(raw) : JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
+    this.requests.push({ method, path: url.pathname, query: url.searchParams, contentType, body });
+
+    if (req.headers.authorization !== `Bearer ${this.token}`) {
+      return this.send(res, 401, status(401, 'Unauthorized', 'Unauthorized'));
+    }
+    const fault = this.faults.find((f) => f.times > 0 && f.match({ method, path: url.pathname }));
+    if (fault) {
+      fault.times--;
+      return this.send(res, fault.status, status(fault.status, 'InjectedFault', `injected fault ${fault.status}`));
+    }
+    if (contentType === 'application/vnd.kubernetes.protobuf') {
+      return this.send(res, 415, status(415, 'UnsupportedMediaType', 'the fake speaks JSON only'));
+    }
+
+    if (method === 'GET') {
+      const d = this.discovery(url.pathname);
+      if (d) return this.send(res, 200, d);
+    }
+    const route = this.route(url.pathname);
+    if (!route) return this.send(res, 404, status(404, 'NotFound', `the server could not find ${url.pathname}`));
+    const { kind, namespace, name } = route;
+    const apiVersion = apiVersionOf(kind);
+    const bucket = this.bucket(apiVersion, kind.kind);
+    const key = `${namespace ?? ''}/${name ?? ''}`;
+    const what = `${kind.plural}${name ? ` "${name}"` : ''}`;
+
+    if (method === 'GET' && !name) {
+      let items = [...bucket.values()].filter(
+        (o) =>
+          (namespace === undefined || o.metadata.namespace === namespace) &&
+          matchesSelector(o, url.searchParams.get('labelSelector')),
+      );
+      const start = Number(url.searchParams.get('continue') || 0);
+      const limit = Number(url.searchParams.get('limit') || 0);
+      const end = limit > 0 ? start + limit : items.length;
+      const more = end < items.length;
+      const remaining = items.length - end;
+      items = items.slice(start, end);
+      return this.send(res, 200, {
+        kind: `${kind.kind}List`,
+        apiVersion,
+        metadata: {
+          resourceVersion: String(this.rv),
+          ...(more ? { continue: String(end), remainingItemCount: remaining } : {}),
+        },
+        items,
+      });
+    }
+    if (method === 'GET') {
+      const obj = bucket.get(key);
+      return obj ? this.send(res, 200, obj) : this.send(res, 404, status(404, 'NotFound', `${what} not found`));
+    }
+    if (method === 'POST' && !name) {
+      if (!isObject(body)) return this.send(res, 400, status(400, 'BadRequest', 'body must be a JSON object'));
+      const obj = structuredClone(body) as KubeObject;
+      obj.apiVersion ??= apiVersion;
+      obj.kind ??= kind.kind;
+      if (namespace) obj.metadata.namespace = namespace;
+      const k = `${namespace ?? ''}/${obj.metadata?.name}`;
+      if (bucket.has(k)) {
+        return this.send(
+          res,
+          409,
+          status(409, 'AlreadyExists', `${kind.plural} "${obj.metadata.name}" already exists`),
+        );
+      }
+      bucket.set(k, this.stamp(obj));
+      if (obj.kind === 'CustomResourceDefinition') this.registerCrd(obj);
+      for (const h of this.hooks) h(obj, 'create');
+      return this.send(res, 201, obj);
+    }
+    if (method === 'PUT' && name) {
+      if (!bucket.has(key)) return this.send(res, 404, status(404, 'NotFound', `${what} not found`));
+      const obj = this.stamp(structuredClone(body) as KubeObject);
+      bucket.set(key, obj);
+      for (const h of this.hooks) h(obj, 'patch');
+      return this.send(res, 200, obj);
+    }
+    if (method === 'PATCH' && name) {
+      const existing = bucket.get(key);
+      if (contentType === 'application/apply-patch+yaml') {
+        const merged = mergePatch(existing ?? {}, body) as KubeObject;
+        if (namespace) merged.metadata.namespace = namespace;
+        bucket.set(key, this.stamp(merged));
+        if (merged.kind === 'CustomResourceDefinition') this.registerCrd(merged);
+        for (const h of this.hooks) h(merged, existing ? 'patch' : 'create');
+        return this.send(res, existing ? 200 : 201, merged);
+      }
+      if (!existing) return this.send(res, 404, status(404, 'NotFound', `${what} not found`));
+      if (contentType === 'application/json-patch+json') {
+        return this.send(res, 415, status(415, 'UnsupportedMediaType', 'the fake does not speak JSON patch'));
+      }
+      const merged = this.stamp(mergePatch(existing, body) as KubeObject);
+      bucket.set(key, merged);
+      for (const h of this.hooks) h(merged, 'patch');
+      return this.send(res, 200, merged);
+    }
+    if (method === 'DELETE' && name) {
+      const existing = bucket.get(key);
+      if (!existing) return this.send(res, 404, status(404, 'NotFound', `${what} not found`));
+      bucket.delete(key);
+      for (const h of this.hooks) h(existing, 'delete');
+      return this.send(res, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success' });
+    }
+    return this.send(res, 405, status(405, 'MethodNotAllowed', `${method} ${url.pathname}`));
+  }
+}
+
+/** A Node as the kubelet reports it, with the fields the reference document's custom columns read. */
+export function fakeNode(o: {
+  name: string;
+  labels?: Record<string, string>;
+  pods?: number;
+  runtime?: string;
+  kernel?: string;
+  kubelet?: string;
+  osImage?: string;
+  ready?: boolean;
+  providerID?: string;
+}): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: o.name, labels: { 'kubernetes.io/hostname': o.name, ...o.labels } },
+    spec: { providerID: o.providerID ?? `fake://${o.name}` },
+    status: {
+      capacity: { cpu: '8', memory: '32Gi', pods: String(o.pods ?? 110) },
+      allocatable: { cpu: '8', memory: '30Gi', pods: String(o.pods ?? 110) },
+      conditions: [{ type: 'Ready', status: o.ready === false ? 'False' : 'True', reason: 'KubeletReady' }],
+      nodeInfo: {
+        containerRuntimeVersion: o.runtime ?? 'containerd://1.7.24',
+        kernelVersion: o.kernel ?? '6.8.0-1015-gke',
+        kubeletVersion: o.kubelet ?? 'v1.33.2',
+        osImage: o.osImage ?? 'Ubuntu 24.04.1 LTS',
+        operatingSystem: 'linux',
+        architecture: 'amd64',
+      },
+    },
+  };
+}
