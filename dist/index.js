@@ -1,33 +1,33 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8258:
+/***/ 68258:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(5258);
+module.exports = __nccwpck_require__(15258);
 
 
 /***/ }),
 
-/***/ 5258:
+/***/ 15258:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var net = __nccwpck_require__(9278);
-var tls = __nccwpck_require__(4756);
-var http = __nccwpck_require__(8611);
-var https = __nccwpck_require__(5692);
-var events = __nccwpck_require__(4434);
-var assert = __nccwpck_require__(2613);
-var util = __nccwpck_require__(9023);
+var net = __nccwpck_require__(69278);
+var tls = __nccwpck_require__(64756);
+var http = __nccwpck_require__(58611);
+var https = __nccwpck_require__(65692);
+var events = __nccwpck_require__(24434);
+var assert = __nccwpck_require__(42613);
+var util = __nccwpck_require__(39023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -281,34 +281,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 576:
+/***/ 40576:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(5061)
+const Client = __nccwpck_require__(15061)
 const Dispatcher = __nccwpck_require__(2243)
-const Pool = __nccwpck_require__(20)
+const Pool = __nccwpck_require__(90020)
 const BalancedPool = __nccwpck_require__(9989)
-const Agent = __nccwpck_require__(3389)
-const ProxyAgent = __nccwpck_require__(7408)
-const EnvHttpProxyAgent = __nccwpck_require__(2785)
-const RetryAgent = __nccwpck_require__(8610)
-const errors = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
+const Agent = __nccwpck_require__(43389)
+const ProxyAgent = __nccwpck_require__(37408)
+const EnvHttpProxyAgent = __nccwpck_require__(72785)
+const RetryAgent = __nccwpck_require__(28610)
+const errors = __nccwpck_require__(41059)
+const util = __nccwpck_require__(12272)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6135)
-const buildConnector = __nccwpck_require__(1952)
-const MockClient = __nccwpck_require__(6197)
-const MockAgent = __nccwpck_require__(2781)
-const MockPool = __nccwpck_require__(9396)
+const api = __nccwpck_require__(36135)
+const buildConnector = __nccwpck_require__(81952)
+const MockClient = __nccwpck_require__(16197)
+const MockAgent = __nccwpck_require__(12781)
+const MockPool = __nccwpck_require__(69396)
 const mockErrors = __nccwpck_require__(9037)
-const RetryHandler = __nccwpck_require__(1131)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8085)
-const DecoratorHandler = __nccwpck_require__(5579)
+const RetryHandler = __nccwpck_require__(41131)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(98085)
+const DecoratorHandler = __nccwpck_require__(45579)
 const RedirectHandler = __nccwpck_require__(9714)
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const createRedirectInterceptor = __nccwpck_require__(82276)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -317,7 +317,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -326,10 +326,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1530),
-  retry: __nccwpck_require__(7114),
-  dump: __nccwpck_require__(5596),
-  dns: __nccwpck_require__(1643)
+  redirect: __nccwpck_require__(51530),
+  retry: __nccwpck_require__(57114),
+  dump: __nccwpck_require__(85596),
+  dns: __nccwpck_require__(41643)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -391,7 +391,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(3345).fetch)
+const fetchImpl = (__nccwpck_require__(65726).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -403,39 +403,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(548).Headers
-/* unused reexport */ __nccwpck_require__(1627).Response
-/* unused reexport */ __nccwpck_require__(268).Request
-/* unused reexport */ __nccwpck_require__(2134).FormData
+/* unused reexport */ __nccwpck_require__(30548).Headers
+/* unused reexport */ __nccwpck_require__(71627).Response
+/* unused reexport */ __nccwpck_require__(7887).Request
+/* unused reexport */ __nccwpck_require__(92134).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8755).FileReader
+/* unused reexport */ __nccwpck_require__(98755).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(5779)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(25779)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(4045)
-const { kConstruct } = __nccwpck_require__(3165)
+const { kConstruct } = __nccwpck_require__(13165)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6693)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(76693)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(428)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(30428)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5924)
-/* unused reexport */ __nccwpck_require__(5358).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(95924)
+/* unused reexport */ __nccwpck_require__(95358).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -451,18 +451,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(8742)
+const { EventSource } = __nccwpck_require__(58742)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 3134:
+/***/ 23134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(2272)
-const { RequestAbortedError } = __nccwpck_require__(1059)
+const { addAbortListener } = __nccwpck_require__(12272)
+const { RequestAbortedError } = __nccwpck_require__(41059)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -522,16 +522,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6900:
+/***/ 16900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(41059)
+const util = __nccwpck_require__(12272)
+const { addSignal, removeSignal } = __nccwpck_require__(23134)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -637,7 +637,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 9294:
+/***/ 19294:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -646,16 +646,16 @@ const {
   Readable,
   Duplex,
   PassThrough
-} = __nccwpck_require__(7075)
+} = __nccwpck_require__(57075)
 const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
-const assert = __nccwpck_require__(4589)
+} = __nccwpck_require__(41059)
+const util = __nccwpck_require__(12272)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(23134)
+const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
 
@@ -895,17 +895,17 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 5259:
+/***/ 95259:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(2519)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
-const { AsyncResource } = __nccwpck_require__(6698)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(92519)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(41059)
+const util = __nccwpck_require__(12272)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(17863)
+const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -1116,18 +1116,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 792:
+/***/ 50792:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const assert = __nccwpck_require__(34589)
+const { finished, PassThrough } = __nccwpck_require__(57075)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(41059)
+const util = __nccwpck_require__(12272)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(17863)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(23134)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1343,16 +1343,16 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1098:
+/***/ 11098:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
-const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(2272)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
-const assert = __nccwpck_require__(4589)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(41059)
+const { AsyncResource } = __nccwpck_require__(16698)
+const util = __nccwpck_require__(12272)
+const { addSignal, removeSignal } = __nccwpck_require__(23134)
+const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -1458,32 +1458,32 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6135:
+/***/ 36135:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(5259)
-module.exports.stream = __nccwpck_require__(792)
-module.exports.pipeline = __nccwpck_require__(9294)
-module.exports.upgrade = __nccwpck_require__(1098)
-module.exports.connect = __nccwpck_require__(6900)
+module.exports.request = __nccwpck_require__(95259)
+module.exports.stream = __nccwpck_require__(50792)
+module.exports.pipeline = __nccwpck_require__(19294)
+module.exports.upgrade = __nccwpck_require__(11098)
+module.exports.connect = __nccwpck_require__(16900)
 
 
 /***/ }),
 
-/***/ 2519:
+/***/ 92519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { ReadableStreamFrom } = __nccwpck_require__(2272)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(57075)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(41059)
+const util = __nccwpck_require__(12272)
+const { ReadableStreamFrom } = __nccwpck_require__(12272)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1864,15 +1864,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7863:
+/***/ 17863:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(41059)
 
-const { chunksDecode } = __nccwpck_require__(2519)
+const { chunksDecode } = __nccwpck_require__(92519)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1964,16 +1964,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1952:
+/***/ 81952:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const net = __nccwpck_require__(7030)
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2272)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(1059)
-const timers = __nccwpck_require__(7787)
+const net = __nccwpck_require__(77030)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(12272)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(41059)
+const timers = __nccwpck_require__(77787)
 
 function noop () {}
 
@@ -2058,7 +2058,7 @@ function buildConnector ({ allowH2, maxCachedSessions, socketPath, timeout, sess
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __nccwpck_require__(1692)
+        tls = __nccwpck_require__(41692)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 
@@ -2211,7 +2211,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 7887:
+/***/ 87887:
 /***/ ((module) => {
 
 
@@ -2336,12 +2336,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5726:
+/***/ 15726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const diagnosticsChannel = __nccwpck_require__(3053)
-const util = __nccwpck_require__(7975)
+const diagnosticsChannel = __nccwpck_require__(53053)
+const util = __nccwpck_require__(57975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -2545,7 +2545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1059:
+/***/ 41059:
 /***/ ((module) => {
 
 
@@ -2977,7 +2977,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2543:
+/***/ 42543:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2985,8 +2985,8 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(1059)
-const assert = __nccwpck_require__(4589)
+} = __nccwpck_require__(41059)
+const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -3000,9 +3000,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
+} = __nccwpck_require__(12272)
+const { channels } = __nccwpck_require__(15726)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(87887)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3466,7 +3466,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 1003:
+/***/ 51003:
 /***/ ((module) => {
 
 module.exports = {
@@ -3540,7 +3540,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9112:
+/***/ 19112:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3548,7 +3548,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(7887)
+} = __nccwpck_require__(87887)
 
 class TstNode {
   /** @type {any} */
@@ -3699,23 +3699,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2272:
+/***/ 12272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(1003)
-const { IncomingMessage } = __nccwpck_require__(7067)
-const stream = __nccwpck_require__(7075)
-const net = __nccwpck_require__(7030)
+const assert = __nccwpck_require__(34589)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(51003)
+const { IncomingMessage } = __nccwpck_require__(37067)
+const stream = __nccwpck_require__(57075)
+const net = __nccwpck_require__(77030)
 const { Blob } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
-const { stringify } = __nccwpck_require__(1792)
-const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
-const { tree } = __nccwpck_require__(9112)
+const nodeUtil = __nccwpck_require__(57975)
+const { stringify } = __nccwpck_require__(41792)
+const { EventEmitter: EE } = __nccwpck_require__(78474)
+const { InvalidArgumentError } = __nccwpck_require__(41059)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(87887)
+const { tree } = __nccwpck_require__(19112)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4425,18 +4425,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3389:
+/***/ 43389:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
-const DispatcherBase = __nccwpck_require__(8641)
-const Pool = __nccwpck_require__(20)
-const Client = __nccwpck_require__(5061)
-const util = __nccwpck_require__(2272)
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const { InvalidArgumentError } = __nccwpck_require__(41059)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(51003)
+const DispatcherBase = __nccwpck_require__(18641)
+const Pool = __nccwpck_require__(90020)
+const Client = __nccwpck_require__(15061)
+const util = __nccwpck_require__(12272)
+const createRedirectInterceptor = __nccwpck_require__(82276)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4573,7 +4573,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(41059)
 const {
   PoolBase,
   kClients,
@@ -4582,9 +4582,9 @@ const {
   kRemoveClient,
   kGetDispatcher
 } = __nccwpck_require__(7632)
-const Pool = __nccwpck_require__(20)
-const { kUrl, kInterceptors } = __nccwpck_require__(1003)
-const { parseOrigin } = __nccwpck_require__(2272)
+const Pool = __nccwpck_require__(90020)
+const { kUrl, kInterceptors } = __nccwpck_require__(51003)
+const { parseOrigin } = __nccwpck_require__(12272)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4781,17 +4781,17 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 1021:
+/***/ 41021:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 /* global WebAssembly */
 
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const timers = __nccwpck_require__(7787)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(12272)
+const { channels } = __nccwpck_require__(15726)
+const timers = __nccwpck_require__(77787)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4804,7 +4804,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(41059)
 const {
   kUrl,
   kReset,
@@ -4837,9 +4837,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(1003)
+} = __nccwpck_require__(51003)
 
-const constants = __nccwpck_require__(3512)
+const constants = __nccwpck_require__(63512)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4851,11 +4851,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(1630) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(41630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(4826))
+    mod = await WebAssembly.compile(__nccwpck_require__(64826))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4863,7 +4863,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(1630))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(41630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5778,7 +5778,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(9852).extractBody)
+      extractBody = (__nccwpck_require__(99852).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6301,21 +6301,21 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 2820:
+/***/ 12820:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { errorMonitor } = __nccwpck_require__(8474)
-const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(2272)
+const assert = __nccwpck_require__(34589)
+const { errorMonitor } = __nccwpck_require__(78474)
+const { pipeline } = __nccwpck_require__(57075)
+const util = __nccwpck_require__(12272)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(41059)
 const {
   kUrl,
   kReset,
@@ -6334,7 +6334,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(1003)
+} = __nccwpck_require__(51003)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6346,7 +6346,7 @@ let h2ExperimentalWarned = false
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __nccwpck_require__(2467)
+  http2 = __nccwpck_require__(32467)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -6740,7 +6740,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(9852).extractBody)
+    extractBody ??= (__nccwpck_require__(99852).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7100,26 +7100,26 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 5061:
+/***/ 15061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
 
 
 
-const assert = __nccwpck_require__(4589)
-const net = __nccwpck_require__(7030)
-const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const Request = __nccwpck_require__(2543)
-const DispatcherBase = __nccwpck_require__(8641)
+const assert = __nccwpck_require__(34589)
+const net = __nccwpck_require__(77030)
+const http = __nccwpck_require__(37067)
+const util = __nccwpck_require__(12272)
+const { channels } = __nccwpck_require__(15726)
+const Request = __nccwpck_require__(42543)
+const DispatcherBase = __nccwpck_require__(18641)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(1059)
-const buildConnector = __nccwpck_require__(1952)
+} = __nccwpck_require__(41059)
+const buildConnector = __nccwpck_require__(81952)
 const {
   kUrl,
   kServerName,
@@ -7161,9 +7161,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(1003)
-const connectH1 = __nccwpck_require__(1021)
-const connectH2 = __nccwpck_require__(2820)
+} = __nccwpck_require__(51003)
+const connectH1 = __nccwpck_require__(41021)
+const connectH2 = __nccwpck_require__(12820)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7471,7 +7471,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const createRedirectInterceptor = __nccwpck_require__(82276)
 
 function onError (client, err) {
   if (
@@ -7731,7 +7731,7 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 8641:
+/***/ 18641:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7742,8 +7742,8 @@ const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(1059)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+} = __nccwpck_require__(41059)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(51003)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7950,7 +7950,7 @@ module.exports = DispatcherBase
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const EventEmitter = __nccwpck_require__(8474)
+const EventEmitter = __nccwpck_require__(78474)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -8018,15 +8018,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 2785:
+/***/ 72785:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(8641)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(1003)
-const ProxyAgent = __nccwpck_require__(7408)
-const Agent = __nccwpck_require__(3389)
+const DispatcherBase = __nccwpck_require__(18641)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(51003)
+const ProxyAgent = __nccwpck_require__(37408)
+const Agent = __nccwpck_require__(43389)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8185,7 +8185,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 9220:
+/***/ 59220:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8314,10 +8314,10 @@ module.exports = class FixedQueue {
 
 
 
-const DispatcherBase = __nccwpck_require__(8641)
-const FixedQueue = __nccwpck_require__(9220)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(1003)
-const PoolStats = __nccwpck_require__(398)
+const DispatcherBase = __nccwpck_require__(18641)
+const FixedQueue = __nccwpck_require__(59220)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(51003)
+const PoolStats = __nccwpck_require__(60398)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8510,10 +8510,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 398:
+/***/ 60398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(1003)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(51003)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8551,7 +8551,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 20:
+/***/ 90020:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8563,13 +8563,13 @@ const {
   kAddClient,
   kGetDispatcher
 } = __nccwpck_require__(7632)
-const Client = __nccwpck_require__(5061)
+const Client = __nccwpck_require__(15061)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { kUrl, kInterceptors } = __nccwpck_require__(1003)
-const buildConnector = __nccwpck_require__(1952)
+} = __nccwpck_require__(41059)
+const util = __nccwpck_require__(12272)
+const { kUrl, kInterceptors } = __nccwpck_require__(51003)
+const buildConnector = __nccwpck_require__(81952)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8665,19 +8665,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 7408:
+/***/ 37408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
-const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(3389)
-const Pool = __nccwpck_require__(20)
-const DispatcherBase = __nccwpck_require__(8641)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(1059)
-const buildConnector = __nccwpck_require__(1952)
-const Client = __nccwpck_require__(5061)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(51003)
+const { URL } = __nccwpck_require__(73136)
+const Agent = __nccwpck_require__(43389)
+const Pool = __nccwpck_require__(90020)
+const DispatcherBase = __nccwpck_require__(18641)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(41059)
+const buildConnector = __nccwpck_require__(81952)
+const Client = __nccwpck_require__(15061)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8946,13 +8946,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 8610:
+/***/ 28610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const Dispatcher = __nccwpck_require__(2243)
-const RetryHandler = __nccwpck_require__(1131)
+const RetryHandler = __nccwpck_require__(41131)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8988,7 +8988,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 8085:
+/***/ 98085:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8996,8 +8996,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const Agent = __nccwpck_require__(3389)
+const { InvalidArgumentError } = __nccwpck_require__(41059)
+const Agent = __nccwpck_require__(43389)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9027,7 +9027,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5579:
+/***/ 45579:
 /***/ ((module) => {
 
 
@@ -9083,11 +9083,11 @@ module.exports = class DecoratorHandler {
 
 
 
-const util = __nccwpck_require__(2272)
-const { kBodyUsed } = __nccwpck_require__(1003)
-const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const EE = __nccwpck_require__(8474)
+const util = __nccwpck_require__(12272)
+const { kBodyUsed } = __nccwpck_require__(51003)
+const assert = __nccwpck_require__(34589)
+const { InvalidArgumentError } = __nccwpck_require__(41059)
+const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -9317,20 +9317,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 1131:
+/***/ 41131:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(1003)
-const { RequestRetryError } = __nccwpck_require__(1059)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(51003)
+const { RequestRetryError } = __nccwpck_require__(41059)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(2272)
+} = __nccwpck_require__(12272)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9761,14 +9761,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 1643:
+/***/ 41643:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(5579)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(1059)
+const { isIP } = __nccwpck_require__(77030)
+const { lookup } = __nccwpck_require__(40610)
+const DecoratorHandler = __nccwpck_require__(45579)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(41059)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10143,14 +10143,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 5596:
+/***/ 85596:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
-const DecoratorHandler = __nccwpck_require__(5579)
+const util = __nccwpck_require__(12272)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(41059)
+const DecoratorHandler = __nccwpck_require__(45579)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10273,7 +10273,7 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 2276:
+/***/ 82276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10301,7 +10301,7 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1530:
+/***/ 51530:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10332,11 +10332,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 57114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(1131)
+const RetryHandler = __nccwpck_require__(41131)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10358,13 +10358,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 3512:
+/***/ 63512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(6972);
+const utils_1 = __nccwpck_require__(26972);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10642,7 +10642,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 1630:
+/***/ 41630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10654,7 +10654,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 4826:
+/***/ 64826:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10666,7 +10666,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 6972:
+/***/ 26972:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10687,13 +10687,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 2781:
+/***/ 12781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(1003)
-const Agent = __nccwpck_require__(3389)
+const { kClients } = __nccwpck_require__(51003)
+const Agent = __nccwpck_require__(43389)
 const {
   kAgent,
   kMockAgentSet,
@@ -10704,14 +10704,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1501)
-const MockClient = __nccwpck_require__(6197)
-const MockPool = __nccwpck_require__(9396)
+} = __nccwpck_require__(91501)
+const MockClient = __nccwpck_require__(16197)
+const MockPool = __nccwpck_require__(69396)
 const { matchValue, buildMockOptions } = __nccwpck_require__(1205)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(1059)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(41059)
 const Dispatcher = __nccwpck_require__(2243)
 const Pluralizer = __nccwpck_require__(8233)
-const PendingInterceptorsFormatter = __nccwpck_require__(6110)
+const PendingInterceptorsFormatter = __nccwpck_require__(16110)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10854,13 +10854,13 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 6197:
+/***/ 16197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(5061)
+const { promisify } = __nccwpck_require__(57975)
+const Client = __nccwpck_require__(15061)
 const { buildMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
@@ -10870,10 +10870,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1501)
-const { MockInterceptor } = __nccwpck_require__(3319)
-const Symbols = __nccwpck_require__(1003)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(91501)
+const { MockInterceptor } = __nccwpck_require__(43319)
+const Symbols = __nccwpck_require__(51003)
+const { InvalidArgumentError } = __nccwpck_require__(41059)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10925,7 +10925,7 @@ module.exports = MockClient
 
 
 
-const { UndiciError } = __nccwpck_require__(1059)
+const { UndiciError } = __nccwpck_require__(41059)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10955,7 +10955,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3319:
+/***/ 43319:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10968,9 +10968,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1501)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { buildURL } = __nccwpck_require__(2272)
+} = __nccwpck_require__(91501)
+const { InvalidArgumentError } = __nccwpck_require__(41059)
+const { buildURL } = __nccwpck_require__(12272)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11169,13 +11169,13 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 9396:
+/***/ 69396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(20)
+const { promisify } = __nccwpck_require__(57975)
+const Pool = __nccwpck_require__(90020)
 const { buildMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
@@ -11185,10 +11185,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1501)
-const { MockInterceptor } = __nccwpck_require__(3319)
-const Symbols = __nccwpck_require__(1003)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(91501)
+const { MockInterceptor } = __nccwpck_require__(43319)
+const Symbols = __nccwpck_require__(51003)
+const { InvalidArgumentError } = __nccwpck_require__(41059)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11235,7 +11235,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1501:
+/***/ 91501:
 /***/ ((module) => {
 
 
@@ -11277,14 +11277,14 @@ const {
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1501)
-const { buildURL } = __nccwpck_require__(2272)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+} = __nccwpck_require__(91501)
+const { buildURL } = __nccwpck_require__(12272)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
     isPromise
   }
-} = __nccwpck_require__(7975)
+} = __nccwpck_require__(57975)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -11639,13 +11639,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6110:
+/***/ 16110:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const { Console } = __nccwpck_require__(7540)
+const { Transform } = __nccwpck_require__(57075)
+const { Console } = __nccwpck_require__(37540)
 
 const PERSISTENT = process.versions.icu ? '✅' : 'Y '
 const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N '
@@ -11725,7 +11725,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 7787:
+/***/ 77787:
 /***/ ((module) => {
 
 
@@ -12155,21 +12155,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3186:
+/***/ 13186:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(3165)
-const { urlEquals, getFieldValues } = __nccwpck_require__(7406)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(2272)
-const { webidl } = __nccwpck_require__(1861)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(1627)
-const { Request, fromInnerRequest } = __nccwpck_require__(268)
-const { kState } = __nccwpck_require__(907)
-const { fetching } = __nccwpck_require__(3345)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1168)
-const assert = __nccwpck_require__(4589)
+const { kConstruct } = __nccwpck_require__(13165)
+const { urlEquals, getFieldValues } = __nccwpck_require__(17406)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(12272)
+const { webidl } = __nccwpck_require__(61861)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(71627)
+const { Request, fromInnerRequest } = __nccwpck_require__(7887)
+const { kState } = __nccwpck_require__(50907)
+const { fetching } = __nccwpck_require__(65726)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(81168)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -13026,10 +13026,10 @@ module.exports = {
 
 
 
-const { kConstruct } = __nccwpck_require__(3165)
-const { Cache } = __nccwpck_require__(3186)
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(13165)
+const { Cache } = __nccwpck_require__(13186)
+const { webidl } = __nccwpck_require__(61861)
+const { kEnumerableProperty } = __nccwpck_require__(12272)
 
 class CacheStorage {
   /**
@@ -13180,26 +13180,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3165:
+/***/ 13165:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(1003).kConstruct)
+  kConstruct: (__nccwpck_require__(51003).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 7406:
+/***/ 17406:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(428)
-const { isValidHeaderName } = __nccwpck_require__(1168)
+const assert = __nccwpck_require__(34589)
+const { URLSerializer } = __nccwpck_require__(30428)
+const { isValidHeaderName } = __nccwpck_require__(81168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13244,7 +13244,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2044:
+/***/ 32044:
 /***/ ((module) => {
 
 
@@ -13263,15 +13263,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6693:
+/***/ 76693:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(7818)
-const { stringify } = __nccwpck_require__(1061)
-const { webidl } = __nccwpck_require__(1861)
-const { Headers } = __nccwpck_require__(548)
+const { parseSetCookie } = __nccwpck_require__(27818)
+const { stringify } = __nccwpck_require__(61061)
+const { webidl } = __nccwpck_require__(61861)
+const { Headers } = __nccwpck_require__(30548)
 
 /**
  * @typedef {Object} Cookie
@@ -13454,15 +13454,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7818:
+/***/ 27818:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(2044)
-const { isCTLExcludingHtab } = __nccwpck_require__(1061)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(428)
-const assert = __nccwpck_require__(4589)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(32044)
+const { isCTLExcludingHtab } = __nccwpck_require__(61061)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(30428)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -13771,7 +13771,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1061:
+/***/ 61061:
 /***/ ((module) => {
 
 
@@ -14130,13 +14130,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3535:
+/***/ 13535:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
-const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9003)
+const { Transform } = __nccwpck_require__(57075)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(79003)
 
 /**
  * @type {number[]} BOM
@@ -14711,23 +14711,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8742:
+/***/ 58742:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(3345)
-const { makeRequest } = __nccwpck_require__(268)
-const { webidl } = __nccwpck_require__(1861)
-const { EventSourceStream } = __nccwpck_require__(3535)
-const { parseMIMEType } = __nccwpck_require__(428)
-const { createFastMessageEvent } = __nccwpck_require__(5924)
-const { isNetworkError } = __nccwpck_require__(1627)
-const { delay } = __nccwpck_require__(9003)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { environmentSettingsObject } = __nccwpck_require__(1168)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
+const { pipeline } = __nccwpck_require__(57075)
+const { fetching } = __nccwpck_require__(65726)
+const { makeRequest } = __nccwpck_require__(7887)
+const { webidl } = __nccwpck_require__(61861)
+const { EventSourceStream } = __nccwpck_require__(13535)
+const { parseMIMEType } = __nccwpck_require__(30428)
+const { createFastMessageEvent } = __nccwpck_require__(95924)
+const { isNetworkError } = __nccwpck_require__(71627)
+const { delay } = __nccwpck_require__(79003)
+const { kEnumerableProperty } = __nccwpck_require__(12272)
+const { environmentSettingsObject } = __nccwpck_require__(81168)
+const { getGlobalDispatcher } = __nccwpck_require__(98085)
 
 let experimentalWarned = false
 
@@ -15201,7 +15201,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9003:
+/***/ 79003:
 /***/ ((module) => {
 
 
@@ -15245,12 +15245,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9852:
+/***/ 99852:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
+const util = __nccwpck_require__(12272)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15260,20 +15260,20 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(1168)
-const { FormData } = __nccwpck_require__(2134)
-const { kState } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
+} = __nccwpck_require__(81168)
+const { FormData } = __nccwpck_require__(92134)
+const { kState } = __nccwpck_require__(50907)
+const { webidl } = __nccwpck_require__(61861)
 const { Blob } = __nccwpck_require__(4573)
-const assert = __nccwpck_require__(4589)
-const { isErrored, isDisturbed } = __nccwpck_require__(7075)
-const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(428)
-const { multipartFormDataParser } = __nccwpck_require__(948)
+const assert = __nccwpck_require__(34589)
+const { isErrored, isDisturbed } = __nccwpck_require__(57075)
+const { isArrayBuffer } = __nccwpck_require__(73429)
+const { serializeAMimeType } = __nccwpck_require__(30428)
+const { multipartFormDataParser } = __nccwpck_require__(70948)
 let random
 
 try {
-  const crypto = __nccwpck_require__(7598)
+  const crypto = __nccwpck_require__(77598)
   random = (max) => crypto.randomInt(0, max)
 } catch {
   random = (max) => Math.floor(Math.random(max))
@@ -15781,7 +15781,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5055:
+/***/ 15055:
 /***/ ((module) => {
 
 
@@ -15912,12 +15912,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 428:
+/***/ 30428:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
 const encoder = new TextEncoder()
 
@@ -16668,7 +16668,7 @@ module.exports = {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(1003)
+const { kConnected, kSize } = __nccwpck_require__(51003)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16716,14 +16716,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 5114:
+/***/ 35114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
+const { kState } = __nccwpck_require__(50907)
+const { webidl } = __nccwpck_require__(61861)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16849,17 +16849,17 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 948:
+/***/ 70948:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
-const { utf8DecodeBytes } = __nccwpck_require__(1168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(428)
-const { isFileLike } = __nccwpck_require__(5114)
-const { makeEntry } = __nccwpck_require__(2134)
-const assert = __nccwpck_require__(4589)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(12272)
+const { utf8DecodeBytes } = __nccwpck_require__(81168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(30428)
+const { isFileLike } = __nccwpck_require__(35114)
+const { makeEntry } = __nccwpck_require__(92134)
+const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
 const File = globalThis.File ?? NodeFile
@@ -17330,18 +17330,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2134:
+/***/ 92134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(1168)
-const { kState } = __nccwpck_require__(907)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { FileLike, isFileLike } = __nccwpck_require__(5114)
-const { webidl } = __nccwpck_require__(1861)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(81168)
+const { kState } = __nccwpck_require__(50907)
+const { kEnumerableProperty } = __nccwpck_require__(12272)
+const { FileLike, isFileLike } = __nccwpck_require__(35114)
+const { webidl } = __nccwpck_require__(61861)
 const { File: NativeFile } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 
 /** @type {globalThis['File']} */
 const File = globalThis.File ?? NativeFile
@@ -17589,7 +17589,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 5779:
+/***/ 25779:
 /***/ ((module) => {
 
 
@@ -17636,23 +17636,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 548:
+/***/ 30548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(1003)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(51003)
+const { kEnumerableProperty } = __nccwpck_require__(12272)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(1168)
-const { webidl } = __nccwpck_require__(1861)
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(7975)
+} = __nccwpck_require__(81168)
+const { webidl } = __nccwpck_require__(61861)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(57975)
 
 const kHeadersMap = Symbol('headers map')
 const kHeadersSortedMap = Symbol('headers map sorted')
@@ -18330,7 +18330,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3345:
+/***/ 65726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18343,10 +18343,10 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(1627)
-const { HeadersList } = __nccwpck_require__(548)
-const { Request, cloneRequest } = __nccwpck_require__(268)
-const zlib = __nccwpck_require__(8522)
+} = __nccwpck_require__(71627)
+const { HeadersList } = __nccwpck_require__(30548)
+const { Request, cloneRequest } = __nccwpck_require__(7887)
+const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
   makePolicyContainer,
@@ -18381,24 +18381,24 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(1168)
-const { kState, kDispatcher } = __nccwpck_require__(907)
-const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(9852)
+} = __nccwpck_require__(81168)
+const { kState, kDispatcher } = __nccwpck_require__(50907)
+const assert = __nccwpck_require__(34589)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(99852)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(5055)
-const EE = __nccwpck_require__(8474)
-const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(428)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
-const { webidl } = __nccwpck_require__(1861)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+} = __nccwpck_require__(15055)
+const EE = __nccwpck_require__(78474)
+const { Readable, pipeline, finished } = __nccwpck_require__(57075)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(12272)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(30428)
+const { getGlobalDispatcher } = __nccwpck_require__(98085)
+const { webidl } = __nccwpck_require__(61861)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
 const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -20607,23 +20607,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 268:
+/***/ 7887:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(9852)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(548)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(99852)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(30548)
 const { FinalizationRegistry } = __nccwpck_require__(8701)()
-const util = __nccwpck_require__(2272)
-const nodeUtil = __nccwpck_require__(7975)
+const util = __nccwpck_require__(12272)
+const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(1168)
+} = __nccwpck_require__(81168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20633,14 +20633,14 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(5055)
+} = __nccwpck_require__(15055)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(428)
-const { kConstruct } = __nccwpck_require__(1003)
-const assert = __nccwpck_require__(4589)
-const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(50907)
+const { webidl } = __nccwpck_require__(61861)
+const { URLSerializer } = __nccwpck_require__(30428)
+const { kConstruct } = __nccwpck_require__(51003)
+const assert = __nccwpck_require__(34589)
+const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
 const kAbortController = Symbol('abortController')
 
@@ -21651,15 +21651,15 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 1627:
+/***/ 71627:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(548)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(9852)
-const util = __nccwpck_require__(2272)
-const nodeUtil = __nccwpck_require__(7975)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(30548)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(99852)
+const util = __nccwpck_require__(12272)
+const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -21670,18 +21670,18 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(1168)
+} = __nccwpck_require__(81168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(5055)
-const { kState, kHeaders } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
-const { FormData } = __nccwpck_require__(2134)
-const { URLSerializer } = __nccwpck_require__(428)
-const { kConstruct } = __nccwpck_require__(1003)
-const assert = __nccwpck_require__(4589)
-const { types } = __nccwpck_require__(7975)
+} = __nccwpck_require__(15055)
+const { kState, kHeaders } = __nccwpck_require__(50907)
+const { webidl } = __nccwpck_require__(61861)
+const { FormData } = __nccwpck_require__(92134)
+const { URLSerializer } = __nccwpck_require__(30428)
+const { kConstruct } = __nccwpck_require__(51003)
+const assert = __nccwpck_require__(34589)
+const { types } = __nccwpck_require__(57975)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -22268,7 +22268,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 907:
+/***/ 50907:
 /***/ ((module) => {
 
 
@@ -22284,21 +22284,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1168:
+/***/ 81168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5055)
-const { getGlobalOrigin } = __nccwpck_require__(5779)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(428)
+const { Transform } = __nccwpck_require__(57075)
+const zlib = __nccwpck_require__(38522)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(15055)
+const { getGlobalOrigin } = __nccwpck_require__(25779)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(30428)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(2272)
-const assert = __nccwpck_require__(4589)
-const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(1861)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(12272)
+const assert = __nccwpck_require__(34589)
+const { isUint8Array } = __nccwpck_require__(73429)
+const { webidl } = __nccwpck_require__(61861)
 
 let supportedHashes = []
 
@@ -22306,7 +22306,7 @@ let supportedHashes = []
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
   const possibleRelevantHashes = ['sha256', 'sha384', 'sha512']
   supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash))
 /* c8 ignore next 3 */
@@ -23923,14 +23923,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1861:
+/***/ 61861:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { types, inspect } = __nccwpck_require__(7975)
-const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(2272)
+const { types, inspect } = __nccwpck_require__(57975)
+const { markAsUncloneable } = __nccwpck_require__(75919)
+const { toUSVString } = __nccwpck_require__(12272)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24625,7 +24625,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1727:
+/***/ 91727:
 /***/ ((module) => {
 
 
@@ -24922,7 +24922,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8755:
+/***/ 98755:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24931,16 +24931,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(234)
+} = __nccwpck_require__(60234)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(9521)
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+} = __nccwpck_require__(79521)
+const { webidl } = __nccwpck_require__(61861)
+const { kEnumerableProperty } = __nccwpck_require__(12272)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25273,12 +25273,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7309:
+/***/ 37309:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
+const { webidl } = __nccwpck_require__(61861)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25358,7 +25358,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9521:
+/***/ 79521:
 /***/ ((module) => {
 
 
@@ -25375,7 +25375,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 234:
+/***/ 60234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25386,12 +25386,12 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(9521)
-const { ProgressEvent } = __nccwpck_require__(7309)
-const { getEncoding } = __nccwpck_require__(1727)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(428)
-const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(3193)
+} = __nccwpck_require__(79521)
+const { ProgressEvent } = __nccwpck_require__(37309)
+const { getEncoding } = __nccwpck_require__(91727)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(30428)
+const { types } = __nccwpck_require__(57975)
+const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -25773,12 +25773,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3969:
+/***/ 93969:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6976)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(26976)
 const {
   kReadyState,
   kSentClose,
@@ -25786,19 +25786,19 @@ const {
   kReceivedClose,
   kResponse
 } = __nccwpck_require__(4896)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3105)
-const { channels } = __nccwpck_require__(5726)
-const { CloseEvent } = __nccwpck_require__(5924)
-const { makeRequest } = __nccwpck_require__(268)
-const { fetching } = __nccwpck_require__(3345)
-const { Headers, getHeadersList } = __nccwpck_require__(548)
-const { getDecodeSplit } = __nccwpck_require__(1168)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(23105)
+const { channels } = __nccwpck_require__(15726)
+const { CloseEvent } = __nccwpck_require__(95924)
+const { makeRequest } = __nccwpck_require__(7887)
+const { fetching } = __nccwpck_require__(65726)
+const { Headers, getHeadersList } = __nccwpck_require__(30548)
+const { getDecodeSplit } = __nccwpck_require__(81168)
+const { WebsocketFrameSend } = __nccwpck_require__(19104)
 
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
 
@@ -26151,7 +26151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6976:
+/***/ 26976:
 /***/ ((module) => {
 
 
@@ -26224,15 +26224,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5924:
+/***/ 95924:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { kConstruct } = __nccwpck_require__(1003)
-const { MessagePort } = __nccwpck_require__(5919)
+const { webidl } = __nccwpck_require__(61861)
+const { kEnumerableProperty } = __nccwpck_require__(12272)
+const { kConstruct } = __nccwpck_require__(51003)
+const { MessagePort } = __nccwpck_require__(75919)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -26560,12 +26560,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9104:
+/***/ 19104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(6976)
+const { maxUnsigned16Bit } = __nccwpck_require__(26976)
 
 const BUFFER_SIZE = 16386
 
@@ -26575,7 +26575,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
   crypto = {
@@ -26663,14 +26663,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8029:
+/***/ 38029:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(3105)
-const { MessageSizeExceededError } = __nccwpck_require__(1059)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
+const { isValidClientWindowBits } = __nccwpck_require__(23105)
+const { MessageSizeExceededError } = __nccwpck_require__(41059)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26775,16 +26775,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 276:
+/***/ 20276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6976)
+const { Writable } = __nccwpck_require__(57075)
+const assert = __nccwpck_require__(34589)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(26976)
 const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(4896)
-const { channels } = __nccwpck_require__(5726)
+const { channels } = __nccwpck_require__(15726)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26794,11 +26794,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(3105)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { closeWebSocketConnection } = __nccwpck_require__(3969)
-const { PerMessageDeflate } = __nccwpck_require__(8029)
-const { MessageSizeExceededError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(23105)
+const { WebsocketFrameSend } = __nccwpck_require__(19104)
+const { closeWebSocketConnection } = __nccwpck_require__(93969)
+const { PerMessageDeflate } = __nccwpck_require__(38029)
+const { MessageSizeExceededError } = __nccwpck_require__(41059)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27309,14 +27309,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5388:
+/***/ 25388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { opcodes, sendHints } = __nccwpck_require__(6976)
-const FixedQueue = __nccwpck_require__(9220)
+const { WebsocketFrameSend } = __nccwpck_require__(19104)
+const { opcodes, sendHints } = __nccwpck_require__(26976)
+const FixedQueue = __nccwpck_require__(59220)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27439,16 +27439,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3105:
+/***/ 23105:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(4896)
-const { states, opcodes } = __nccwpck_require__(6976)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5924)
+const { states, opcodes } = __nccwpck_require__(26976)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(95924)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(428)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(30428)
 
 /* globals Blob */
 
@@ -27768,15 +27768,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5358:
+/***/ 95358:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(428)
-const { environmentSettingsObject } = __nccwpck_require__(1168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6976)
+const { webidl } = __nccwpck_require__(61861)
+const { URLSerializer } = __nccwpck_require__(30428)
+const { environmentSettingsObject } = __nccwpck_require__(81168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(26976)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27792,14 +27792,14 @@ const {
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(3105)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3969)
-const { ByteParser } = __nccwpck_require__(276)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(2272)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
-const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5924)
-const { SendQueue } = __nccwpck_require__(5388)
+} = __nccwpck_require__(23105)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(93969)
+const { ByteParser } = __nccwpck_require__(20276)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(12272)
+const { getGlobalDispatcher } = __nccwpck_require__(98085)
+const { types } = __nccwpck_require__(57975)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(95924)
+const { SendQueue } = __nccwpck_require__(25388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28370,56 +28370,1627 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2613:
+/***/ 28430:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   et: () => (/* binding */ plan),
+/* harmony export */   vX: () => (/* binding */ settingsMarkdown)
+/* harmony export */ });
+/* unused harmony exports planFlow, planMarkdown */
+/* harmony import */ var _providers_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83343);
+/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(10977);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83619);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36197);
+
+
+
+
+/** The flow for these inputs, with the values only the cloud knows left unresolved. */
+function planFlow(config) {
+    if (config.provider === 'gcp')
+        return { steps: (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpSteps */ .ys)(config, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP_PLAN_FACTS */ .hO)(config)) };
+    const doc = (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigFor */ .CR)(config, {});
+    return { steps: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}), eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc) };
+}
+const CLOUD = { gcp: 'GKE', aws: 'EKS' };
+/** The settings table every job summary of this action starts with. */
+function settingsMarkdown(config) {
+    const where = config.provider === 'gcp' ? `project \`${config.project}\`, ` : '';
+    const lines = [
+        `**${CLOUD[config.provider]} cluster \`${config.clusterName}\`** in ${where}region \`${config.region}\`${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes \`${config.kubernetesVersion}\`, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network \`${config.network}\`` : ''}.`,
+        '',
+        '| pool | name | machine type | nodes | disk | labels |',
+        '|---|---|---|---|---|---|',
+    ];
+    for (const role of _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .POOL_ROLES */ .Fe) {
+        const p = config.pools[role];
+        const per = config.provider === 'gcp' ? ' per zone' : '';
+        lines.push(`| ${role} | \`${p.name}\` | \`${p.machineType}\` | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${(0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .labelList */ .d8)(p.labels)
+            .split(',')
+            .map((l) => `\`${l}\``)
+            .join('<br/>')} |`);
+    }
+    return lines.join('\n');
+}
+function planMarkdown(config, records, eksctlConfig) {
+    const parts = [
+        `## 🗺️ gitpod-cluster-action plan`,
+        '',
+        settingsMarkdown(config),
+        '',
+        '### Steps',
+        '',
+        (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .stepsMarkdown */ .Dh)(records),
+    ];
+    if (eksctlConfig) {
+        parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', '```yaml', eksctlConfig.trimEnd(), '```', '', '</details>');
+    }
+    return parts.join('\n') + '\n';
+}
+async function plan(config, io) {
+    const result = planFlow(config);
+    const records = result.steps.map((s) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .toRecord */ .Lv)(s));
+    io.log.info(`Plan for ${CLOUD[config.provider]} cluster ${config.clusterName} in ${config.region}: ${records.length} steps.`);
+    for (const [i, step] of result.steps.entries()) {
+        io.log.info(`${i + 1}. ${step.id}: ${step.description}`);
+        io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
+    }
+    if (result.eksctlConfig) {
+        await io.group('Rendered eksctl ClusterConfig', async () => io.log.info(result.eksctlConfig));
+        io.setOutput('eksctl-config', result.eksctlConfig);
+    }
+    io.setOutput('plan', JSON.stringify(records));
+    await io.appendSummary(planMarkdown(config, records, result.eksctlConfig));
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 45433:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */ });
+/* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, showValue, parseLabels */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83619);
+/**
+ * Action inputs → one typed, validated Config.
+ *
+ * Every input the action reads is named in `INPUT_NAMES` (a test holds that list equal to action.yml).
+ * Bad input throws one InputError naming the input, the value received and the accepted form, before
+ * any download, process or network request.
+ */
+
+
+
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'provider',
+    'command',
+    'cluster-name',
+    'region',
+    'project',
+    'kubernetes-version',
+    'services-machine-type',
+    'workspaces-machine-type',
+    'services-min-nodes',
+    'services-max-nodes',
+    'workspaces-min-nodes',
+    'workspaces-max-nodes',
+    'disk-size-gb',
+    'services-extra-labels',
+    'workspaces-extra-labels',
+    'max-pods',
+    'calico-version',
+    'network',
+    'eksctl-config',
+    'kubeconfig',
+    'kubeconfig-path',
+    'gcloud-version',
+    'eksctl-version',
+    'kubectl-version',
+    'tool-mirror',
+    'fail-on-drift',
+    'confirm-destroy',
+    'github-token',
+]));
+const COMMANDS = ['plan', 'apply', 'verify', 'destroy'];
+const NETWORKS = ['calico', 'vpc-cni'];
+/** Inputs whose values are secrets: never echoed in an error. */
+const SECRET_INPUTS = new Set(['github-token']);
+class InputError extends Error {
+    input;
+    constructor(input, value, accepted) {
+        const shown = SECRET_INPUTS.has(input) ? '(hidden)' : showValue(value);
+        super(`Input '${input}' received ${shown}: expected ${accepted}.`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** A value as an error shows it: quoted, control characters escaped, long values cut. */
+function showValue(value) {
+    const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return JSON.stringify(cut);
+}
+// --- naming rules ---------------------------------------------------------------------------------
+const GKE_CLUSTER_NAME = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+const EKS_CLUSTER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,99}$/;
+const GCP_REGION = /^[a-z]+-[a-z]+[0-9]{1,2}$/;
+const AWS_REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$/;
+const GCP_PROJECT = /^(?:[a-z][a-z0-9.-]{0,61}[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+const GCP_MACHINE_TYPE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+){1,4}$/;
+const AWS_INSTANCE_TYPE = /^[a-z][a-z0-9-]{0,15}\.[a-z0-9]{1,16}$/;
+const LABEL_NAME = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)*$/;
+const KUBE_VERSION = {
+    gcp: {
+        re: /^(?:latest|1\.[0-9]{1,2}(?:\.[0-9]{1,3}(?:-gke\.[0-9]{1,10})?)?)$/,
+        accepted: '`latest`, a minor such as `1.33`, or an exact GKE version such as `1.33.4-gke.1172000`',
+    },
+    aws: {
+        re: /^(?:latest|1\.[0-9]{1,2})$/,
+        accepted: '`latest` or a minor such as `1.33` (EKS versions are minors)',
+    },
+};
+const TOOL_VERSION = {
+    gcloud: {
+        re: /^(?:latest|[0-9]{2,4}\.[0-9]{1,3}\.[0-9]{1,3})$/,
+        accepted: '`latest` or a version such as `528.0.0`',
+    },
+    eksctl: {
+        re: /^(?:latest|v?[0-9]{1,3}\.[0-9]{1,4}\.[0-9]{1,4})$/,
+        accepted: '`latest` or a version such as `0.230.0`',
+    },
+    kubectl: {
+        re: /^(?:latest|v?1\.[0-9]{1,2}(?:\.[0-9]{1,3})?)$/,
+        accepted: '`latest`, a minor such as `1.33` or an exact version such as `1.33.4`',
+    },
+};
+const LIMITS = {
+    nodes: { min: 0, max: 1000 },
+    maxPods: { min: 8, max: 256 },
+    diskSizeGb: { gcp: { min: 10, max: 65536 }, aws: { min: 1, max: 16384 } },
+};
+// --- parsing ----------------------------------------------------------------------------------------
+function oneOf(input, value, allowed) {
+    if (allowed.includes(value))
+        return value;
+    throw new InputError(input, value, `one of ${allowed.map((a) => `\`${a}\``).join(', ')}`);
+}
+function integer(input, value, min, max) {
+    if (!/^[0-9]{1,9}$/.test(value))
+        throw new InputError(input, value, `a whole number from ${min} to ${max}`);
+    const n = Number(value);
+    if (n < min || n > max)
+        throw new InputError(input, value, `a whole number from ${min} to ${max}`);
+    return n;
+}
+/** Strict booleans, as YAML 1.2's core schema spells them (the same set as core.getBooleanInput). */
+function boolean(input, value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new InputError(input, value, '`true` or `false`');
+}
+function labelKeyProblem(key) {
+    const slash = key.lastIndexOf('/');
+    const prefix = slash >= 0 ? key.slice(0, slash) : '';
+    const name = slash >= 0 ? key.slice(slash + 1) : key;
+    if (slash >= 0 && !DNS_SUBDOMAIN.test(prefix))
+        return `label key prefix '${prefix}' is not a DNS subdomain`;
+    if (!LABEL_NAME.test(name))
+        return `label name '${name}' is not 1-63 letters, digits, '-', '_' or '.'`;
+    if (/(^|\.)(kubernetes\.io|k8s\.io)$/.test(prefix))
+        return `label prefix '${prefix}' is reserved for Kubernetes`;
+    return undefined;
+}
+/** `key=value` pairs separated by commas or newlines. */
+function parseLabels(input, value, role) {
+    const accepted = 'comma-separated `key=value` Kubernetes labels (e.g. `gitpod.io/workload_services=true`), each key once';
+    const labels = {};
+    for (const raw of value.split(/[,\n]/)) {
+        const item = raw.trim();
+        if (!item)
+            continue;
+        const eq = item.indexOf('=');
+        if (eq <= 0)
+            throw new InputError(input, value, accepted);
+        const key = item.slice(0, eq).trim();
+        const val = item.slice(eq + 1).trim();
+        const problem = labelKeyProblem(key) ?? (LABEL_VALUE.test(val) ? undefined : `label value '${val}' is not valid`);
+        if (problem)
+            throw new InputError(input, value, `${accepted}; ${problem}`);
+        if (key in labels)
+            throw new InputError(input, value, `${accepted}; '${key}' appears twice`);
+        const reference = _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .REFERENCE_LABELS */ .g9[role][key];
+        if (reference !== undefined && reference !== val) {
+            throw new InputError(input, value, `${accepted}; '${key}' is a reference label of this pool and must stay '${reference}'`);
+        }
+        labels[key] = val;
+    }
+    return labels;
+}
+function envProject(env) {
+    return env.CLOUDSDK_CORE_PROJECT || env.GOOGLE_CLOUD_PROJECT || env.GCLOUD_PROJECT || '';
+}
+/** Turns the raw inputs into a Config, or throws the first InputError. Pure: no I/O. */
+function parseConfig(read, env = process.env) {
+    const provider = oneOf('provider', read('provider'), _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .PROVIDERS */ .xq);
+    const command = oneOf('command', read('command') || 'apply', COMMANDS);
+    const seed = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .seedFor */ .ln)(provider);
+    const clusterName = read('cluster-name') || 'gitpod';
+    if (provider === 'gcp' && !GKE_CLUSTER_NAME.test(clusterName)) {
+        throw new InputError('cluster-name', clusterName, 'a GKE cluster name: 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen');
+    }
+    if (provider === 'aws' && !EKS_CLUSTER_NAME.test(clusterName)) {
+        throw new InputError('cluster-name', clusterName, 'an EKS cluster name eksctl accepts: 1-100 letters, digits and hyphens, starting with a letter');
+    }
+    let region = read('region');
+    const regionDefaulted = !region;
+    if (!region) {
+        if (command !== 'plan') {
+            const accepted = provider === 'gcp' ? 'a GCP region such as `us-central1`' : 'an AWS region such as `eu-west-1`';
+            throw new InputError('region', region, `${accepted} (required for \`${command}\`)`);
+        }
+        region = seed.region;
+    }
+    if (provider === 'gcp' && !GCP_REGION.test(region)) {
+        throw new InputError('region', region, 'a GCP region such as `us-central1` or `europe-west4` (a region, not a zone)');
+    }
+    if (provider === 'aws' && !AWS_REGION.test(region)) {
+        throw new InputError('region', region, 'an AWS region such as `eu-west-1` or `us-gov-west-1`');
+    }
+    let project = '';
+    if (provider === 'gcp') {
+        project = read('project') || envProject(env);
+        if (!project) {
+            throw new InputError('project', '', 'a GCP project ID, as the input or in CLOUDSDK_CORE_PROJECT, GOOGLE_CLOUD_PROJECT or GCLOUD_PROJECT (google-github-actions/auth sets them)');
+        }
+        if (!GCP_PROJECT.test(project)) {
+            throw new InputError('project', project, 'a GCP project ID: 6-30 lowercase letters, digits and hyphens, starting with a letter');
+        }
+    }
+    const kubernetesVersion = read('kubernetes-version') || 'latest';
+    if (!KUBE_VERSION[provider].re.test(kubernetesVersion)) {
+        throw new InputError('kubernetes-version', kubernetesVersion, KUBE_VERSION[provider].accepted);
+    }
+    const machineType = provider === 'gcp' ? GCP_MACHINE_TYPE : AWS_INSTANCE_TYPE;
+    const machineAccepted = provider === 'gcp' ? 'a GCE machine type such as `n2d-standard-8`' : 'an EC2 instance type such as `m6i.xlarge`';
+    const pools = {};
+    for (const role of _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .POOL_ROLES */ .Fe) {
+        const base = seed.pools[role];
+        const typeInput = `${role}-machine-type`;
+        const type = read(typeInput) || base.machineType;
+        if (!machineType.test(type))
+            throw new InputError(typeInput, type, machineAccepted);
+        const minInput = `${role}-min-nodes`;
+        const maxInput = `${role}-max-nodes`;
+        const minRaw = read(minInput);
+        const maxRaw = read(maxInput);
+        const minNodes = minRaw ? integer(minInput, minRaw, LIMITS.nodes.min, LIMITS.nodes.max) : base.minNodes;
+        const maxNodes = maxRaw ? integer(maxInput, maxRaw, 1, LIMITS.nodes.max) : base.maxNodes;
+        if (minNodes > maxNodes) {
+            const which = minRaw ? minInput : maxInput;
+            throw new InputError(which, minRaw ? minRaw : maxRaw, `${minInput} (${minNodes}) at most ${maxInput} (${maxNodes})`);
+        }
+        const extraInput = `${role}-extra-labels`;
+        const extraLabels = parseLabels(extraInput, read(extraInput), role);
+        pools[role] = {
+            role,
+            name: base.name,
+            machineType: type,
+            minNodes,
+            maxNodes,
+            labels: { ..._reference_js__WEBPACK_IMPORTED_MODULE_2__/* .REFERENCE_LABELS */ .g9[role], ...extraLabels },
+            extraLabels,
+        };
+    }
+    const diskRaw = read('disk-size-gb');
+    const diskLimits = LIMITS.diskSizeGb[provider];
+    const diskSizeGb = diskRaw ? integer('disk-size-gb', diskRaw, diskLimits.min, diskLimits.max) : seed.diskSizeGb;
+    const maxPodsRaw = read('max-pods');
+    const maxPods = maxPodsRaw
+        ? integer('max-pods', maxPodsRaw, LIMITS.maxPods.min, LIMITS.maxPods.max)
+        : _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .REFERENCE_MAX_PODS */ .uI;
+    const network = oneOf('network', read('network') || 'calico', NETWORKS);
+    const calicoVersion = read('calico-version');
+    if (calicoVersion && !/^v3\.[0-9]{1,3}\.[0-9]{1,3}$/.test(calicoVersion)) {
+        throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.30.3`');
+    }
+    const eksctlConfigPath = read('eksctl-config');
+    if (provider === 'gcp') {
+        if (eksctlConfigPath)
+            throw new InputError('eksctl-config', eksctlConfigPath, 'no value with `provider: gcp` (AWS only)');
+        if (network !== 'calico')
+            throw new InputError('network', network, 'no value with `provider: gcp` (AWS only; GKE uses its own network policy)');
+        if (calicoVersion)
+            throw new InputError('calico-version', calicoVersion, 'no value with `provider: gcp` (AWS only)');
+    }
+    const tools = { gcloud: '', eksctl: '', kubectl: '' };
+    for (const tool of ['gcloud', 'eksctl', 'kubectl']) {
+        const input = `${tool}-version`;
+        const v = read(input);
+        if (v && !TOOL_VERSION[tool].re.test(v))
+            throw new InputError(input, v, TOOL_VERSION[tool].accepted);
+        tools[tool] = v;
+    }
+    const toolMirror = read('tool-mirror');
+    if (toolMirror) {
+        let url;
+        try {
+            url = new URL(toolMirror);
+        }
+        catch {
+            url = undefined;
+        }
+        if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+            throw new InputError('tool-mirror', toolMirror, 'an http(s) base URL such as `https://mirror.example.com`');
+        }
+    }
+    const failOnDriftRaw = read('fail-on-drift');
+    const failOnDrift = failOnDriftRaw ? boolean('fail-on-drift', failOnDriftRaw) : true;
+    const confirmDestroy = read('confirm-destroy');
+    if (command === 'destroy' && confirmDestroy !== clusterName) {
+        throw new InputError('confirm-destroy', confirmDestroy, `the cluster name \`${clusterName}\` to confirm \`destroy\``);
+    }
+    const tempDir = env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0___default().tmpdir();
+    const kubeconfigPath = read('kubeconfig-path') || node_path__WEBPACK_IMPORTED_MODULE_1___default().join(tempDir, `${clusterName}.kubeconfig`);
+    const kubeconfig = read('kubeconfig');
+    for (const [input, value] of [
+        ['kubeconfig-path', kubeconfigPath],
+        ['kubeconfig', kubeconfig],
+        ['eksctl-config', eksctlConfigPath],
+    ]) {
+        if (/[\0\n\r]/.test(value))
+            throw new InputError(input, value, 'a file path without NUL or line breaks');
+    }
+    return {
+        provider,
+        command,
+        clusterName,
+        region,
+        regionDefaulted,
+        project,
+        kubernetesVersion,
+        pools,
+        diskSizeGb,
+        maxPods,
+        calicoVersion,
+        network,
+        eksctlConfigPath,
+        kubeconfig,
+        kubeconfigPath,
+        tools,
+        toolMirror,
+        failOnDrift,
+        confirmDestroy,
+        githubToken: read('github-token'),
+        tempDir,
+    };
+}
+
+
+/***/ }),
+
+/***/ 11304:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Os: () => (/* binding */ setSecretHook),
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   qG: () => (/* binding */ redacting)
+/* harmony export */ });
+/* unused harmony exports clearSecrets, memoryLogger */
+const secrets = new Set();
+let onSecret;
+/** main.ts passes core.setSecret here, so values registered later are masked by the runner too. */
+function setSecretHook(hook) {
+    onSecret = hook;
+    if (hook)
+        for (const s of secrets)
+            hook(s);
+}
+/** Registers a secret (token, key, certificate private part). Short values are not worth masking. */
+function registerSecret(value) {
+    if (!value || value.length < 6 || secrets.has(value))
+        return;
+    secrets.add(value);
+    onSecret?.(value);
+}
+/** Replaces every registered secret in `text` with `***`. */
+function redact(text) {
+    let out = text;
+    for (const s of secrets)
+        if (out.includes(s))
+            out = out.split(s).join('***');
+    return out;
+}
+/** Forgets every secret (tests). */
+function clearSecrets() {
+    secrets.clear();
+}
+/** A logger that redacts before it writes. */
+function redacting(inner) {
+    return {
+        debug: (m) => inner.debug(redact(m)),
+        info: (m) => inner.info(redact(m)),
+        warning: (m) => inner.warning(redact(m)),
+        error: (m) => inner.error(redact(m)),
+    };
+}
+/** A logger that keeps lines in memory (tests, and benchmarks that must stay quiet). */
+function memoryLogger() {
+    const lines = [];
+    return {
+        lines,
+        debug: (m) => lines.push(`debug: ${m}`),
+        info: (m) => lines.push(m),
+        warning: (m) => lines.push(`warning: ${m}`),
+        error: (m) => lines.push(`error: ${m}`),
+    };
+}
+
+
+/***/ }),
+
+/***/ 83343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  TR: () => (/* binding */ awsSteps),
+  pN: () => (/* binding */ calicoManifestUrls),
+  wR: () => (/* binding */ calicoVersion),
+  CR: () => (/* binding */ clusterConfigFor),
+  UZ: () => (/* binding */ clusterConfigYaml),
+  $o: () => (/* binding */ eksctlConfigFile)
+});
+
+// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, mergeClusterConfig, readOverlay, renderClusterConfig, validateClusterConfig
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(7207);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(45433);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(83619);
+;// CONCATENATED MODULE: ./src/providers/eksctl-schema.ts
+// prettier-ignore
+const EKSCTL_SCHEMA = { "$ref": "#/definitions/ClusterConfig", "definitions": { "ARN": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|aws|arn.ARN" }, "AZSubnetMapping": { "additionalProperties": { "$ref": "#/definitions/AZSubnetSpec" }, "type": "object" }, "AZSubnetSpec": { "properties": { "az": { "type": "string" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "id": { "type": "string" } }, "additionalProperties": false }, "AccessConfig": { "properties": { "accessEntries": { "items": { "$ref": "#/definitions/AccessEntry" }, "type": "array" }, "authenticationMode": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode" }, "bootstrapClusterCreatorAdminPermissions": { "type": "boolean" } }, "additionalProperties": false }, "AccessEntry": { "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "kubernetesGroups": { "items": { "type": "string" }, "type": "array" }, "kubernetesUsername": { "type": "string" }, "principalARN": { "$ref": "#/definitions/ARN" }, "type": { "type": "string" } }, "additionalProperties": false }, "AccessPolicy": { "properties": { "accessScope": { "$ref": "#/definitions/AccessScope" }, "policyARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "AccessScope": { "properties": { "namespaces": { "items": { "type": "string" }, "type": "array" }, "type": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType" } }, "additionalProperties": false }, "Addon": { "required": ["name"], "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configurationValues": { "type": "string" }, "name": { "type": "string" }, "namespaceConfig": { "$ref": "#/definitions/AddonNamespaceConfig" }, "owners": { "items": { "type": "string" }, "type": "array" }, "permissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "publishers": { "items": { "type": "string" }, "type": "array" }, "resolveConflicts": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts" }, "serviceAccountRoleARN": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "types": { "items": { "type": "string" }, "type": "array" }, "useDefaultPodIdentityAssociations": { "type": "boolean" }, "version": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "AddonNamespaceConfig": { "properties": { "namespace": { "type": "string" } }, "additionalProperties": false }, "AddonsConfig": { "properties": { "autoApplyPodIdentityAssociations": { "type": "boolean" }, "disableDefaultAddons": { "type": "boolean" } }, "additionalProperties": false }, "ArgoCDAWSIDC": { "required": ["idcInstanceArn"], "properties": { "idcInstanceArn": { "type": "string" }, "idcRegion": { "type": "string" } }, "additionalProperties": false }, "ArgoCDConfiguration": { "properties": { "awsIdc": { "$ref": "#/definitions/ArgoCDAWSIDC" }, "namespace": { "type": "string" }, "networkAccess": { "$ref": "#/definitions/ArgoCDNetworkAccess" }, "rbacRoleMappings": { "items": { "$ref": "#/definitions/ArgoCDRoleMapping" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDNetworkAccess": { "properties": { "vpceIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDRoleMapping": { "required": ["role", "identities"], "properties": { "identities": { "items": { "$ref": "#/definitions/SSOIdentity" }, "type": "array" }, "role": { "type": "string" } }, "additionalProperties": false }, "AutoModeConfig": { "properties": { "enabled": { "type": "boolean" }, "nodePools": { "items": { "type": "string" }, "type": "array" }, "nodeRoleARN": { "$ref": "#/definitions/ARN" }, "permissionsBoundaryARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "Capability": { "required": ["name", "type"], "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configuration": { "$ref": "#/definitions/CapabilityConfiguration" }, "deletePropagationPolicy": { "type": "string" }, "name": { "type": "string" }, "permissionsBoundary": { "type": "string" }, "roleArn": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "type": { "type": "string" } }, "additionalProperties": false }, "CapabilityConfiguration": { "properties": { "argocd": { "$ref": "#/definitions/ArgoCDConfiguration" } }, "additionalProperties": false }, "CapacityReservation": { "properties": { "capacityReservationPreference": { "type": "string" }, "capacityReservationTarget": { "$ref": "#/definitions/CapacityReservationTarget" } }, "additionalProperties": false }, "CapacityReservationTarget": { "properties": { "capacityReservationID": { "type": "string" }, "capacityReservationResourceGroupARN": { "type": "string" } }, "additionalProperties": false }, "ClusterCloudWatch": { "properties": { "clusterLogging": { "$ref": "#/definitions/ClusterCloudWatchLogging" } }, "additionalProperties": false }, "ClusterCloudWatchLogging": { "properties": { "enableTypes": { "items": { "type": "string", "enum": ["api", "audit", "authenticator", "controllerManager", "scheduler", "all", "*"] }, "type": "array" }, "logRetentionInDays": { "type": "integer" } }, "additionalProperties": false }, "ClusterConfig": { "required": ["metadata", "kind", "apiVersion"], "properties": { "accessConfig": { "$ref": "#/definitions/AccessConfig" }, "addons": { "items": { "$ref": "#/definitions/Addon" }, "type": "array" }, "addonsConfig": { "$ref": "#/definitions/AddonsConfig" }, "apiVersion": { "type": "string", "enum": ["eksctl.io/v1alpha5"] }, "autoModeConfig": { "$ref": "#/definitions/AutoModeConfig" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "capabilities": { "items": { "$ref": "#/definitions/Capability" }, "type": "array" }, "cloudWatch": { "$ref": "#/definitions/ClusterCloudWatch" }, "controlPlaneScalingConfig": { "$ref": "#/definitions/ControlPlaneScalingConfig" }, "fargateProfiles": { "items": { "$ref": "#/definitions/FargateProfile" }, "type": "array" }, "gitops": { "$ref": "#/definitions/GitOps" }, "iam": { "$ref": "#/definitions/ClusterIAM" }, "iamIdentityMappings": { "items": { "$ref": "#/definitions/IAMIdentityMapping" }, "type": "array" }, "identityProviders": { "items": { "$ref": "#/definitions/IdentityProvider" }, "type": "array" }, "karpenter": { "$ref": "#/definitions/Karpenter" }, "kind": { "type": "string", "enum": ["ClusterConfig"] }, "kubeAPIServerConfig": { "$ref": "#/definitions/KubeAPIServerConfig" }, "kubeControllerManagerConfig": { "$ref": "#/definitions/KubeControllerManagerConfig" }, "kubeSchedulerConfig": { "$ref": "#/definitions/KubeSchedulerConfig" }, "kubernetesNetworkConfig": { "$ref": "#/definitions/KubernetesNetworkConfig" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "managedNodeGroups": { "items": { "$ref": "#/definitions/ManagedNodeGroup" }, "type": "array" }, "metadata": { "$ref": "#/definitions/ClusterMeta" }, "nodeGroups": { "items": { "$ref": "#/definitions/NodeGroup" }, "type": "array" }, "outpost": { "$ref": "#/definitions/Outpost" }, "privateCluster": { "$ref": "#/definitions/PrivateCluster" }, "remoteNetworkConfig": { "$ref": "#/definitions/RemoteNetworkConfig" }, "secretsEncryption": { "$ref": "#/definitions/SecretsEncryption" }, "upgradePolicy": { "$ref": "#/definitions/UpgradePolicy" }, "vpc": { "$ref": "#/definitions/ClusterVPC" }, "zonalShiftConfig": { "$ref": "#/definitions/ZonalShiftConfig" } }, "additionalProperties": false }, "ClusterEndpoints": { "properties": { "privateAccess": { "type": "boolean" }, "publicAccess": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAM": { "properties": { "fargatePodExecutionRoleARN": { "type": "string" }, "fargatePodExecutionRolePermissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "serviceAccounts": { "items": { "$ref": "#/definitions/ClusterIAMServiceAccount" }, "type": "array" }, "serviceRoleARN": { "type": "string" }, "serviceRolePermissionsBoundary": { "type": "string" }, "vpcResourceControllerPolicy": { "type": "boolean" }, "withOIDC": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAMMeta": { "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "name": { "type": "string" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "ClusterIAMServiceAccount": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "attachRoleARN": { "type": "string" }, "metadata": { "$ref": "#/definitions/ClusterIAMMeta" }, "permissionsBoundary": { "type": "string" }, "roleName": { "type": "string" }, "roleOnly": { "type": "boolean" }, "status": { "$ref": "#/definitions/ClusterIAMServiceAccountStatus" }, "subjectPattern": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "ClusterIAMServiceAccountStatus": { "properties": { "capabilities": { "items": { "type": "string" }, "type": "array" }, "roleARN": { "type": "string" }, "stackName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "ClusterMeta": { "required": ["name", "region"], "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "forceUpdateVersion": { "type": "boolean" }, "name": { "type": "string" }, "region": { "type": "string" }, "rollbackConfig": { "$ref": "#/definitions/RollbackConfig" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "version": { "type": "string" } }, "additionalProperties": false }, "ClusterNAT": { "properties": { "gateway": { "type": "string", "enum": ["HighlyAvailable", "Single", "Disable"] } }, "additionalProperties": false }, "ClusterSubnets": { "properties": { "private": { "$ref": "#/definitions/AZSubnetMapping" }, "public": { "$ref": "#/definitions/AZSubnetMapping" } }, "additionalProperties": false }, "ClusterVPC": { "properties": { "autoAllocateIPv6": { "type": "boolean" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "clusterEndpoints": { "$ref": "#/definitions/ClusterEndpoints" }, "controlPlaneEgressMode": { "type": "string" }, "controlPlaneOnPrivateSubnets": { "type": "boolean" }, "controlPlaneSecurityGroupIDs": { "items": { "type": "string" }, "type": "array" }, "controlPlaneSubnetIDs": { "items": { "type": "string" }, "type": "array" }, "extraCIDRs": { "items": { "type": "string" }, "type": "array" }, "extraIPv6CIDRs": { "items": { "type": "string" }, "type": "array" }, "hostnameType": { "type": "string" }, "id": { "type": "string" }, "ipv6Cidr": { "type": "string" }, "ipv6Pool": { "type": "string" }, "manageSharedNodeSecurityGroupRules": { "type": "boolean" }, "nat": { "$ref": "#/definitions/ClusterNAT" }, "publicAccessCIDRs": { "items": { "type": "string" }, "type": "array" }, "securityGroup": { "type": "string" }, "sharedNodeSecurityGroup": { "type": "string" }, "subnets": { "$ref": "#/definitions/ClusterSubnets" } }, "additionalProperties": false }, "ControlPlaneScalingConfig": { "properties": { "tier": { "type": "string" } }, "additionalProperties": false }, "FargateProfile": { "required": ["name"], "properties": { "name": { "type": "string" }, "podExecutionRoleARN": { "type": "string" }, "selectors": { "items": { "$ref": "#/definitions/FargateProfileSelector" }, "type": "array" }, "status": { "type": "string" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "FargateProfileSelector": { "required": ["namespace"], "properties": { "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "Flux": { "properties": { "flags": { "$ref": "#/definitions/FluxFlags" }, "gitProvider": { "type": "string" } }, "additionalProperties": false }, "FluxFlags": { "additionalProperties": { "type": "string" }, "type": "object" }, "GitOps": { "properties": { "flux": { "$ref": "#/definitions/Flux" } }, "additionalProperties": false }, "HorizontalPodAutoscalerControllerConfig": { "properties": { "horizontalPodAutoscalerSyncPeriod": { "type": "string" } }, "additionalProperties": false }, "IAMIdentityMapping": { "properties": { "account": { "type": "string" }, "arn": { "type": "string" }, "groups": { "items": { "type": "string" }, "type": "array" }, "namespace": { "type": "string" }, "noDuplicateARNs": { "type": "boolean" }, "serviceName": { "type": "string" }, "username": { "type": "string" } }, "additionalProperties": false }, "IdentityProvider": { "required": ["type"], "properties": { "type": { "type": "string", "enum": ["oidc"] } }, "oneOf": [{ "$ref": "#/definitions/OIDCIdentityProvider" }] }, "InlineDocument": { "additionalProperties": {}, "type": "object" }, "InstanceMarketOptions": { "properties": { "marketType": { "type": "string" } }, "additionalProperties": false }, "InstanceSelector": { "properties": { "allow": { "type": "string" }, "cpuArchitecture": { "type": "string", "enum": ["x86_64", "amd64", "arm64"] }, "deny": { "type": "string" }, "gpus": { "type": "integer" }, "memory": { "type": "string" }, "neuron_devices": { "type": "integer" }, "vCPUs": { "type": "integer" } }, "additionalProperties": false }, "Karpenter": { "required": ["version"], "properties": { "createServiceAccount": { "type": "boolean" }, "defaultInstanceProfile": { "type": "string" }, "version": { "type": "string" }, "withSpotInterruptionQueue": { "type": "boolean" } }, "additionalProperties": false }, "KubeAPIServerConfig": { "properties": { "eventTTL": { "type": "string" }, "serviceNodePortRange": { "$ref": "#/definitions/ServiceNodePortRange" } }, "additionalProperties": false }, "KubeControllerManagerConfig": { "properties": { "horizontalPodAutoscalerControllerConfig": { "$ref": "#/definitions/HorizontalPodAutoscalerControllerConfig" } }, "additionalProperties": false }, "KubeSchedulerConfig": { "properties": { "nodeResourcesFit": { "$ref": "#/definitions/NodeResourcesFitConfig" } }, "additionalProperties": false }, "KubernetesNetworkConfig": { "properties": { "ipFamily": { "type": "string", "enum": ["IPv4", "IPv6"] }, "serviceIPv4CIDR": { "type": "string" }, "serviceIPv6CIDR": { "type": "string" } }, "additionalProperties": false }, "LaunchTemplate": { "required": ["id"], "properties": { "id": { "type": "string" }, "version": { "type": "string" } }, "additionalProperties": false }, "ManagedNodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "launchTemplate": { "$ref": "#/definitions/LaunchTemplate" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "nodeRepairConfig": { "$ref": "#/definitions/NodeGroupNodeRepairConfig" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "releaseVersion": { "type": "string" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "spot": { "type": "boolean" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "MetricsCollection": { "required": ["granularity"], "properties": { "granularity": { "type": "string" }, "metrics": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgMetricsCollection": { "items": { "$ref": "#/definitions/MetricsCollection" }, "type": "array" }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "classicLoadBalancerNames": { "items": { "type": "string" }, "type": "array" }, "clusterDNS": { "type": "string" }, "containerRuntime": { "type": "string" }, "cpuCredits": { "type": "string" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "enclaveEnabled": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instancesDistribution": { "$ref": "#/definitions/NodeGroupInstancesDistribution" }, "kubeletExtraConfig": { "$ref": "#/definitions/InlineDocument" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "maxInstanceLifetime": { "type": "integer" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "$ref": "#/definitions/taintsWrapper" }, "targetGroupARNs": { "items": { "type": "string" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "NodeGroupBottlerocket": { "properties": { "enableAdminContainer": { "type": "boolean" }, "settings": { "$ref": "#/definitions/InlineDocument" } }, "additionalProperties": false }, "NodeGroupIAM": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "instanceProfileARN": { "type": "string" }, "instanceRoleARN": { "type": "string" }, "instanceRoleName": { "type": "string" }, "instanceRolePermissionsBoundary": { "type": "string" }, "withAddonPolicies": { "$ref": "#/definitions/NodeGroupIAMAddonPolicies" } }, "additionalProperties": false }, "NodeGroupIAMAddonPolicies": { "properties": { "albIngress": { "type": "boolean" }, "appMesh": { "type": "boolean" }, "appMeshPreview": { "type": "boolean" }, "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "cloudWatch": { "type": "boolean" }, "ebs": { "type": "boolean" }, "efs": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "fsx": { "type": "boolean" }, "imageBuilder": { "type": "boolean" }, "xRay": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupInstancesDistribution": { "required": ["instanceTypes"], "properties": { "capacityRebalance": { "type": "boolean" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "maxPrice": { "type": "number" }, "onDemandBaseCapacity": { "type": "integer" }, "onDemandPercentageAboveBaseCapacity": { "type": "integer" }, "spotAllocationStrategy": { "type": "string" }, "spotInstancePools": { "type": "integer" } }, "additionalProperties": false }, "NodeGroupNodeRepairConfig": { "properties": { "enabled": { "type": "boolean" }, "maxParallelNodesRepairedCount": { "type": "integer" }, "maxParallelNodesRepairedPercentage": { "type": "integer" }, "maxUnhealthyNodeThresholdCount": { "type": "integer" }, "maxUnhealthyNodeThresholdPercentage": { "type": "integer" }, "nodeRepairConfigOverrides": { "items": { "$ref": "#/definitions/NodeRepairConfigOverride" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupSGs": { "properties": { "attachIDs": { "items": { "type": "string" }, "type": "array" }, "withLocal": { "type": "boolean" }, "withShared": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupSSH": { "properties": { "allow": { "type": "boolean" }, "enableSsm": { "type": "boolean" }, "publicKey": { "type": "string" }, "publicKeyName": { "type": "string" }, "publicKeyPath": { "type": "string" }, "sourceSecurityGroupIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupTaint": { "properties": { "effect": { "$ref": "#/definitions/k8s.io|api|core|v1.TaintEffect" }, "key": { "type": "string" }, "value": { "type": "string" } }, "additionalProperties": false }, "NodeGroupUpdateConfig": { "properties": { "maxUnavailable": { "type": "integer" }, "maxUnavailablePercentage": { "type": "integer" } }, "additionalProperties": false }, "NodeRepairConfigOverride": { "properties": { "minRepairWaitTimeMins": { "type": "integer" }, "nodeMonitoringCondition": { "type": "string" }, "nodeUnhealthyReason": { "type": "string" }, "repairAction": { "type": "string" } }, "additionalProperties": false }, "NodeResourcesFitConfig": { "properties": { "scoringStrategy": { "$ref": "#/definitions/ScoringStrategy" } }, "additionalProperties": false }, "OIDCIdentityProvider": { "required": ["name", "issuerURL", "clientID"], "properties": { "clientID": { "type": "string" }, "groupsClaim": { "type": "string" }, "groupsPrefix": { "type": "string" }, "issuerURL": { "type": "string" }, "name": { "type": "string" }, "requiredClaims": { "additionalProperties": { "type": "string" }, "type": "object" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "usernameClaim": { "type": "string" }, "usernamePrefix": { "type": "string" } }, "additionalProperties": false }, "Outpost": { "properties": { "controlPlaneInstanceType": { "type": "string" }, "controlPlaneOutpostARN": { "type": "string" }, "controlPlanePlacement": { "$ref": "#/definitions/Placement" }, "etcdInstanceType": { "type": "string" }, "etcdPlacement": { "$ref": "#/definitions/Placement" } }, "additionalProperties": false }, "Placement": { "properties": { "groupName": { "type": "string" }, "spreadLevel": { "type": "string" } }, "additionalProperties": false }, "PodIdentityAssociation": { "properties": { "createServiceAccount": { "type": "boolean" }, "disableSessionTags": { "type": "boolean" }, "namespace": { "type": "string" }, "permissionPolicy": { "$ref": "#/definitions/InlineDocument" }, "permissionPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "permissionPolicyName": { "type": "string" }, "permissionsBoundaryARN": { "type": "string" }, "policy": { "type": "string" }, "roleARN": { "type": "string" }, "roleName": { "type": "string" }, "serviceAccountName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "targetRoleARN": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "PrivateCluster": { "properties": { "additionalEndpointServices": { "items": { "type": "string" }, "type": "array" }, "enabled": { "type": "boolean" }, "skipEndpointCreation": { "type": "boolean" } }, "additionalProperties": false }, "RemoteNetwork": { "properties": { "cidrs": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "RemoteNetworkConfig": { "required": ["vpcGatewayID", "remoteNodeNetworks"], "properties": { "iam": { "$ref": "#/definitions/RemoteNodesIAM" }, "remoteNodeNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "remotePodNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "vpcGatewayID": { "$ref": "#/definitions/VPCGateway" } }, "additionalProperties": false }, "RemoteNodesIAM": { "properties": { "caBundleCert": { "type": "string" }, "provider": { "type": "string" }, "roleARN": { "type": "string" } }, "additionalProperties": false }, "ResourceWeight": { "properties": { "name": { "type": "string" }, "weight": { "type": "integer" } }, "additionalProperties": false }, "RollbackConfig": { "properties": { "timeoutMinutes": { "type": "integer" } }, "additionalProperties": false }, "SSOIdentity": { "required": ["id", "type"], "properties": { "id": { "type": "string" }, "type": { "type": "string" } }, "additionalProperties": false }, "ScoringStrategy": { "properties": { "resources": { "items": { "$ref": "#/definitions/ResourceWeight" }, "type": "array" }, "type": { "type": "string" } }, "additionalProperties": false }, "SecretsEncryption": { "required": ["keyARN"], "properties": { "keyARN": { "type": "string" } }, "additionalProperties": false }, "ServiceNodePortRange": { "properties": { "maxPort": { "type": "integer" }, "minPort": { "type": "integer" } }, "additionalProperties": false }, "UpgradePolicy": { "properties": { "supportType": { "type": "string", "enum": ["STANDARD", "EXTENDED"] } }, "additionalProperties": false }, "VPCGateway": { "type": "string" }, "VolumeMapping": { "properties": { "snapshotID": { "type": "string" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "WellKnownPolicies": { "properties": { "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "ebsCSIController": { "type": "boolean" }, "efsCSIController": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "imageBuilder": { "type": "boolean" } }, "additionalProperties": false }, "ZonalShiftConfig": { "properties": { "enabled": { "type": "boolean" } }, "additionalProperties": false }, "github.com|aws|aws-sdk-go-v2|aws|arn.ARN": {}, "github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts": { "type": "string" }, "github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet": { "type": "string" }, "k8s.io|api|core|v1.TaintEffect": { "type": "string" }, "taintsWrapper": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" } } };
+
+;// CONCATENATED MODULE: ./src/providers/eksctl-validate.ts
+/**
+ * A small JSON-schema checker for eksctl ClusterConfig documents, over the compacted copy of eksctl's own
+ * schema (eksctl-schema.ts). It reads only the keywords that schema uses ($ref, type, properties,
+ * additionalProperties, items, enum, required, oneOf), so a user's `eksctl-config` overlay with an unknown
+ * field, a boolean label or a numeric version is refused before eksctl ever runs, with the path named.
+ */
+function typeOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'array';
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? 'integer' : 'number';
+    return typeof value;
+}
+function typeMatches(expected, actual) {
+    return expected === actual || (expected === 'number' && actual === 'integer');
+}
+function pathOf(parts) {
+    return parts.reduce((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : `${acc}${acc ? '.' : ''}${p}`), '');
+}
+/** Every problem found, as `path: what is wrong` (at most `limit`). */
+function schemaErrors(schema, doc, limit = 5) {
+    const errors = [];
+    const resolve = (node) => {
+        let n = node;
+        for (let hops = 0; n.$ref && hops < 20; hops++) {
+            const name = decodeURIComponent(n.$ref.replace(/^#\/definitions\//, ''));
+            const target = schema.definitions[name];
+            if (!target)
+                return {};
+            n = { ...target, ...Object.fromEntries(Object.entries(n).filter(([k]) => k !== '$ref')) };
+        }
+        return n;
+    };
+    const check = (node, value, at, out) => {
+        if (out.length >= limit)
+            return;
+        const n = resolve(node);
+        const where = pathOf(at) || '(document)';
+        if (n.oneOf) {
+            const ok = n.oneOf.some((alt) => {
+                const trial = [];
+                check(alt, value, at, trial);
+                return trial.length === 0;
+            });
+            if (!ok)
+                out.push(`${where}: matches none of the accepted forms`);
+            return;
+        }
+        const actual = typeOf(value);
+        if (n.type) {
+            const types = Array.isArray(n.type) ? n.type : [n.type];
+            if (!types.some((t) => typeMatches(t, actual))) {
+                out.push(`${where}: expected ${types.join(' or ')}, got ${actual} ${JSON.stringify(value)}`);
+                return;
+            }
+        }
+        if (n.enum && !n.enum.some((e) => e === value)) {
+            out.push(`${where}: expected one of ${n.enum.map((e) => JSON.stringify(e)).join(', ')}`);
+            return;
+        }
+        if (actual === 'array' && n.items) {
+            value.forEach((item, i) => check(n.items, item, [...at, i], out));
+        }
+        if (actual === 'object') {
+            const obj = value;
+            for (const req of n.required ?? [])
+                if (!(req in obj))
+                    out.push(`${pathOf([...at, req])}: is required`);
+            for (const [key, child] of Object.entries(obj)) {
+                const prop = n.properties?.[key];
+                if (prop)
+                    check(prop, child, [...at, key], out);
+                else if (n.additionalProperties === false)
+                    out.push(`${pathOf([...at, key])}: is not a field eksctl knows`);
+                else if (typeof n.additionalProperties === 'object')
+                    check(n.additionalProperties, child, [...at, key], out);
+            }
+        }
+    };
+    check({ $ref: schema.$ref }, doc, [], errors);
+    return errors.slice(0, limit);
+}
+
+;// CONCATENATED MODULE: ./src/providers/aws.ts
+/**
+ * The EKS flow as data: the rendered eksctl ClusterConfig (every field of the reference document's
+ * `gitpod-cluster.yaml`), merged with the user's `eksctl-config` overlay and validated, and the ordered
+ * steps (control plane without nodegroups, Calico in place of the AWS VPC CNI, then the nodegroups).
+ * `plan` prints them; `apply` pairs them with probes.
+ */
+
+
+
+
+
+
+
+const AWS_STEP_IDS = (/* unused pure expression or super */ null && ([
+    'cluster',
+    'kubeconfig',
+    'kube-system',
+    'remove-aws-node',
+    'tigera-operator',
+    'calico-installation',
+    'calico-ready',
+    'nodegroups',
+]));
+function calicoVersion(config) {
+    return config.calicoVersion || reference/* DEFAULT_CALICO_VERSION */.Dt;
+}
+function calicoManifestUrl(config) {
+    return reference/* AWS */.kS.calico.manifestUrl.replace('{version}', calicoVersion(config));
+}
+function semver(v) {
+    return v
+        .replace(/^v/, '')
+        .split('.')
+        .map((n) => Number(n) || 0);
+}
+/** The manifests applied for the operator, in order: its CRDs (Calico ≥ 3.30 ships them apart), then itself. */
+function calicoManifestUrls(config) {
+    const version = calicoVersion(config);
+    const [a, b] = [semver(version), semver(reference/* AWS */.kS.calico.crdManifestSince)];
+    const separateCrds = a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]);
+    return [
+        ...(separateCrds ? [reference/* AWS */.kS.calico.crdManifestUrl.replace('{version}', version)] : []),
+        calicoManifestUrl(config),
+    ];
+}
+/** Where the rendered (and merged) ClusterConfig is written for eksctl. */
+function eksctlConfigFile(config) {
+    return external_node_path_default().join(config.tempDir, `${config.clusterName}.eksctl.yaml`);
+}
+function nodegroup(config, pool) {
+    const ng = reference/* AWS */.kS.nodegroup;
+    return {
+        name: pool.name,
+        amiFamily: ng.amiFamily,
+        spot: ng.spot,
+        instanceTypes: [pool.machineType],
+        desiredCapacity: Math.min(Math.max(ng.desiredCapacity, pool.minNodes), pool.maxNodes),
+        minSize: pool.minNodes,
+        maxSize: pool.maxNodes,
+        maxPodsPerNode: config.maxPods,
+        disableIMDSv1: ng.disableIMDSv1,
+        volumeSize: config.diskSizeGb,
+        volumeType: ng.volumeType,
+        volumeIOPS: ng.volumeIOPS,
+        volumeThroughput: ng.volumeThroughput,
+        ebsOptimized: ng.ebsOptimized,
+        privateNetworking: ng.privateNetworking,
+        propagateASGTags: ng.propagateASGTags,
+        iam: { attachPolicyARNs: [...ng.attachPolicyARNs] },
+        tags: (0,reference/* autoscalerTags */.P8)(config.clusterName),
+        labels: { ...pool.labels },
+        preBootstrapCommands: [...ng.preBootstrapCommands],
+    };
+}
+/** The reference ClusterConfig for these inputs (before any user overlay). */
+function renderClusterConfig(config, facts) {
+    const metadata = { name: config.clusterName, region: config.region };
+    if (facts.version)
+        metadata.version = facts.version;
+    metadata.tags = { ...reference/* AWS */.kS.clusterTags };
+    const doc = {
+        apiVersion: 'eksctl.io/v1alpha5',
+        kind: 'ClusterConfig',
+        metadata,
+        iam: {
+            withOIDC: true,
+            serviceAccounts: reference/* AWS */.kS.serviceAccounts.map((sa) => ({
+                metadata: { name: sa.name, namespace: sa.namespace },
+                wellKnownPolicies: { [sa.policy]: true },
+            })),
+        },
+        vpc: {
+            autoAllocateIPv6: reference/* AWS */.kS.vpc.autoAllocateIPv6,
+            nat: { gateway: reference/* AWS */.kS.vpc.natGateway },
+            clusterEndpoints: { privateAccess: reference/* AWS */.kS.vpc.privateAccess, publicAccess: reference/* AWS */.kS.vpc.publicAccess },
+            publicAccessCIDRs: [...reference/* AWS */.kS.vpc.publicAccessCIDRs],
+        },
+        cloudWatch: { clusterLogging: { enableTypes: [...reference/* AWS */.kS.clusterLogging] } },
+        managedNodeGroups: [nodegroup(config, config.pools.services), nodegroup(config, config.pools.workspaces)],
+    };
+    if (config.network === 'vpc-cni') {
+        // Without Calico, `max-pods` IPs per node come from prefix delegation in the AWS VPC CNI.
+        doc.addons = [
+            {
+                name: 'vpc-cni',
+                configurationValues: JSON.stringify({ env: { ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1' } }),
+            },
+        ];
+    }
+    return doc;
+}
+/** The ClusterConfig as YAML; when the version is still unresolved a comment says so. */
+function clusterConfigYaml(config, doc) {
+    const body = (0,dist/* stringify */.As)(doc, { lineWidth: 0 });
+    if (doc.metadata.version)
+        return body;
+    return (`# metadata.version is resolved through the EKS API at apply time (kubernetes-version: ${config.kubernetesVersion}).\n` +
+        body);
+}
+const MINUTE = 60_000;
+function awsSteps(config, facts) {
+    const file = eksctlConfigFile(config);
+    const version = facts.version ?? config.kubernetesVersion;
+    const calico = config.network === 'calico';
+    const ng = [config.pools.services.name, config.pools.workspaces.name].join(', ');
+    const steps = [
+        {
+            id: 'cluster',
+            description: `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups`,
+            argv: ['eksctl', 'create', 'cluster', `--config-file=${file}`, '--without-nodegroup', '--write-kubeconfig=false'],
+            timeoutMs: 40 * MINUTE,
+        },
+        {
+            id: 'kubeconfig',
+            description: `Kubeconfig for ${config.clusterName} written to ${config.kubeconfigPath} (mode 0600), KUBECONFIG exported`,
+            api: 'EKS DescribeCluster for the endpoint and CA certificate; credentials from `aws eks get-token`',
+            timeoutMs: 2 * MINUTE,
+        },
+        {
+            id: 'kube-system',
+            description: 'Wait until the API server answers and kube-system is listable',
+            api: 'Kubernetes API: list pods in kube-system, retried until it answers',
+            timeoutMs: 10 * MINUTE,
+        },
+    ];
+    if (calico) {
+        steps.push({
+            id: 'remove-aws-node',
+            description: 'Remove the AWS VPC CNI daemonset kube-system/aws-node (absent is fine)',
+            api: 'Kubernetes API: delete apps/v1 DaemonSet kube-system/aws-node when present',
+            timeoutMs: 5 * MINUTE,
+        }, {
+            id: 'tigera-operator',
+            description: `Tigera operator of Calico ${calicoVersion(config)}`,
+            api: `Kubernetes API: create each object of ${calicoManifestUrls(config).join(' and ')} that is missing, server-side apply each that differs, leave equal ones alone`,
+            timeoutMs: 10 * MINUTE,
+        }, {
+            id: 'calico-installation',
+            description: 'Calico Installation `default` (kubernetesProvider EKS, Calico CNI, BGP disabled)',
+            api: 'Kubernetes API: create or patch operator.tigera.io/v1 Installation default when missing or different',
+            timeoutMs: 5 * MINUTE,
+        }, {
+            id: 'calico-ready',
+            description: 'Wait until Calico is ready (before the nodegroups exist: until its Installation is served)',
+            api: 'Kubernetes API: read the Installation; once nodes exist, wait for TigeraStatus calico Available',
+            timeoutMs: 15 * MINUTE,
+        });
+    }
+    steps.push({
+        id: 'nodegroups',
+        description: `Managed nodegroups ${ng} (existing nodegroups are left alone)`,
+        argv: ['eksctl', 'create', 'nodegroup', `--config-file=${file}`],
+        timeoutMs: 40 * MINUTE,
+    });
+    return steps;
+}
+// ---------------------------------------------------------------------------------------------------
+// The user's overlay (`eksctl-config`): deep-merged over the rendered config, then validated.
+// ---------------------------------------------------------------------------------------------------
+const OVERLAY_FORM = 'a YAML eksctl ClusterConfig (apiVersion eksctl.io/v1alpha5) merged over the rendered one';
+function isMap(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The key a list element is merged by: `name`, or `metadata.namespace/name` (iam.serviceAccounts). */
+function keyOf(item) {
+    if (!isMap(item))
+        return undefined;
+    if (typeof item.name === 'string')
+        return item.name;
+    const meta = item.metadata;
+    if (isMap(meta) && typeof meta.name === 'string')
+        return `${String(meta.namespace ?? '')}/${meta.name}`;
+    return undefined;
+}
+/**
+ * Deep merge, overlay over base. Maps merge key by key; `null` removes a key; lists whose elements all
+ * have a name (managedNodeGroups, addons, iam.serviceAccounts …) merge element by element on that name,
+ * new ones appended; any other list is replaced whole.
+ */
+function mergeClusterConfig(base, overlay) {
+    if (isMap(base) && isMap(overlay)) {
+        const out = { ...base };
+        for (const [k, v] of Object.entries(overlay)) {
+            if (v === null)
+                delete out[k];
+            else
+                out[k] = k in base ? mergeClusterConfig(base[k], v) : structuredClone(v);
+        }
+        return out;
+    }
+    if (Array.isArray(base) && Array.isArray(overlay)) {
+        const baseKeys = base.map(keyOf);
+        const overlayKeys = overlay.map(keyOf);
+        if (baseKeys.every(Boolean) && overlayKeys.every(Boolean)) {
+            const out = [...base];
+            overlay.forEach((item, i) => {
+                const at = baseKeys.indexOf(overlayKeys[i]);
+                if (at >= 0)
+                    out[at] = mergeClusterConfig(base[at], item);
+                else
+                    out.push(structuredClone(item));
+            });
+            return out;
+        }
+    }
+    return structuredClone(overlay);
+}
+function overlayError(config, problem) {
+    return new inputs/* InputError */.dz('eksctl-config', config.eksctlConfigPath, `${OVERLAY_FORM}; ${problem}`);
+}
+/** Reads and parses the overlay file; undefined when none is given. */
+function readOverlay(config) {
+    if (!config.eksctlConfigPath)
+        return undefined;
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(config.eksctlConfigPath, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        throw overlayError(config, `the file cannot be read (${code ?? 'error'})`);
+    }
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text, { prettyErrors: false });
+    }
+    catch (err) {
+        throw overlayError(config, `it is not valid YAML: ${err.message.split('\n')[0]}`);
+    }
+    if (!isMap(doc))
+        throw overlayError(config, 'it is not a YAML mapping');
+    const meta = doc.metadata;
+    if (doc.apiVersion !== undefined && doc.apiVersion !== 'eksctl.io/v1alpha5')
+        throw overlayError(config, `apiVersion is ${JSON.stringify(doc.apiVersion)}`);
+    if (doc.kind !== undefined && doc.kind !== 'ClusterConfig')
+        throw overlayError(config, `kind is ${JSON.stringify(doc.kind)}`);
+    if (meta !== undefined && !isMap(meta))
+        throw overlayError(config, 'metadata is not a mapping');
+    if (isMap(meta)) {
+        const fixed = [
+            ['name', config.clusterName, 'cluster-name'],
+            ['region', config.region, 'region'],
+            ['version', config.kubernetesVersion, 'kubernetes-version'],
+        ];
+        for (const [field, want, input] of fixed) {
+            if (meta[field] !== undefined && meta[field] !== want) {
+                throw overlayError(config, `metadata.${field} ${JSON.stringify(meta[field])} differs from the \`${input}\` input (${want}): set the input instead`);
+            }
+        }
+    }
+    return doc;
+}
+function sameLabels(want, got) {
+    if (!isMap(got))
+        return 'has no labels';
+    for (const [k, v] of Object.entries(want)) {
+        if (got[k] !== v)
+            return `must keep the label ${k}=${v}${k in got ? ` (has ${JSON.stringify(got[k])})` : ''}`;
+    }
+    return undefined;
+}
+/** The checks that keep a merged config Gitpod's: throws one InputError naming the first problem. */
+function validateClusterConfig(doc, config) {
+    const schemaProblems = schemaErrors(EKSCTL_SCHEMA, doc, 3);
+    if (schemaProblems.length)
+        throw overlayError(config, `eksctl's schema refuses it: ${schemaProblems.join('; ')}`);
+    const meta = doc.metadata;
+    if (meta.name !== config.clusterName || meta.region !== config.region)
+        throw overlayError(config, 'metadata.name and metadata.region must stay the cluster-name and region inputs');
+    const groups = (doc.managedNodeGroups ?? []);
+    for (const role of reference/* POOL_ROLES */.Fe) {
+        const pool = config.pools[role];
+        const ng = groups.find((g) => g.name === pool.name);
+        if (!ng)
+            throw overlayError(config, `managedNodeGroups must keep the ${role} nodegroup \`${pool.name}\``);
+        const labels = sameLabels(pool.labels, ng.labels);
+        if (labels)
+            throw overlayError(config, `nodegroup \`${pool.name}\` ${labels}`);
+        const maxPods = ng.maxPodsPerNode;
+        if (typeof maxPods !== 'number' || maxPods < config.maxPods) {
+            throw overlayError(config, `nodegroup \`${pool.name}\` has maxPodsPerNode ${String(maxPods)}, below the max-pods input (${config.maxPods})`);
+        }
+        const [min, max, want] = [ng.minSize, ng.maxSize, ng.desiredCapacity];
+        if (min !== undefined && max !== undefined && min > max)
+            throw overlayError(config, `nodegroup \`${pool.name}\` has minSize ${min} above maxSize ${max}`);
+        if (want !== undefined && ((min !== undefined && want < min) || (max !== undefined && want > max)))
+            throw overlayError(config, `nodegroup \`${pool.name}\` has desiredCapacity ${want} outside minSize..maxSize`);
+    }
+    if (config.network === 'vpc-cni') {
+        // Without Calico, max-pods per node only fits in the VPC when the VPC CNI hands out /28 prefixes.
+        const addon = (doc.addons ?? []).find((a) => a.name === 'vpc-cni');
+        let prefix = false;
+        try {
+            prefix = JSON.parse(String(addon?.configurationValues ?? '{}'))?.env?.ENABLE_PREFIX_DELEGATION === 'true';
+        }
+        catch {
+            prefix = false;
+        }
+        if (!prefix) {
+            throw overlayError(config, 'with `network: vpc-cni` the vpc-cni addon must keep ENABLE_PREFIX_DELEGATION "true", or nodes cannot run max-pods pods');
+        }
+    }
+}
+/** The ClusterConfig eksctl is given: rendered, the user's overlay merged over it, validated. */
+function clusterConfigFor(config, facts) {
+    const rendered = renderClusterConfig(config, facts);
+    const overlay = readOverlay(config);
+    const doc = (overlay ? mergeClusterConfig(rendered, overlay) : rendered);
+    validateClusterConfig(doc, config);
+    return doc;
+}
+
+
+/***/ }),
+
+/***/ 10977:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pq: () => (/* binding */ CLUSTER_ADMIN_BINDING),
+/* harmony export */   d8: () => (/* binding */ labelList),
+/* harmony export */   de: () => (/* binding */ serviceAccountEmail),
+/* harmony export */   hO: () => (/* binding */ GCP_PLAN_FACTS),
+/* harmony export */   qx: () => (/* binding */ nodePoolLabelsArgv),
+/* harmony export */   ru: () => (/* binding */ nodePoolAutoscalingArgv),
+/* harmony export */   ys: () => (/* binding */ gcpSteps)
+/* harmony export */ });
+/* unused harmony exports GCP_STEP_IDS, nodePoolArgv */
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83619);
+
+const GCP_STEP_IDS = (/* unused pure expression or super */ null && ([
+    'service-account',
+    'iam-roles',
+    'cluster',
+    'default-pool',
+    'services-pool',
+    'workspaces-pool',
+    'kubeconfig',
+    'cluster-admin-binding',
+]));
+const GCP_PLAN_FACTS = (config) => ({
+    clusterVersion: config.kubernetesVersion,
+    account: '<the account of the credentials in use>',
+});
+function serviceAccountEmail(config) {
+    return `${_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
+}
+/** `key=value,key=value` in a stable order: the reference labels first, then the extra labels. */
+function labelList(labels) {
+    return Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+}
+const MINUTE = 60_000;
+function location(config) {
+    return [`--project=${config.project}`, `--region=${config.region}`];
+}
+/** The RBAC binding the reference document creates for the current identity. */
+const CLUSTER_ADMIN_BINDING = {
+    name: 'cluster-admin-binding',
+    clusterRole: 'cluster-admin',
+    apiGroup: 'rbac.authorization.k8s.io',
+};
+/** In-place fix of a pool's labels: gcloud replaces the pool's whole label set with this list. */
+function nodePoolLabelsArgv(config, pool, labels) {
+    return [
+        'gcloud',
+        'container',
+        'node-pools',
+        'update',
+        pool.name,
+        `--cluster=${config.clusterName}`,
+        ...location(config),
+        `--node-labels=${labelList(labels)}`,
+    ];
+}
+/** In-place fix of a pool's autoscaling bounds (gcloud takes them apart from the labels). */
+function nodePoolAutoscalingArgv(config, pool) {
+    return [
+        'gcloud',
+        'container',
+        'node-pools',
+        'update',
+        pool.name,
+        `--cluster=${config.clusterName}`,
+        ...location(config),
+        '--enable-autoscaling',
+        `--min-nodes=${pool.minNodes}`,
+        `--max-nodes=${pool.maxNodes}`,
+    ];
+}
+function nodePoolArgv(config, pool) {
+    const p = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.pool;
+    return [
+        'gcloud',
+        'container',
+        'node-pools',
+        'create',
+        pool.name,
+        `--cluster=${config.clusterName}`,
+        ...location(config),
+        `--machine-type=${pool.machineType}`,
+        `--disk-type=${p.diskType}`,
+        `--disk-size=${config.diskSizeGb}`,
+        `--image-type=${p.imageType}`,
+        `--num-nodes=${Math.min(Math.max(pool.minNodes, 1), pool.maxNodes)}`,
+        '--enable-autoscaling',
+        `--min-nodes=${pool.minNodes}`,
+        `--max-nodes=${pool.maxNodes}`,
+        '--enable-autorepair',
+        `--metadata=${labelList(p.metadata)}`,
+        `--scopes=${p.scopes.join(',')}`,
+        `--service-account=${serviceAccountEmail(config)}`,
+        `--node-labels=${labelList(pool.labels)}`,
+        `--max-pods-per-node=${config.maxPods}`,
+    ];
+}
+function gcpSteps(config, facts) {
+    const sa = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.serviceAccount;
+    const c = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.cluster;
+    const d = c.defaultPool;
+    const email = serviceAccountEmail(config);
+    const { services, workspaces } = config.pools;
+    return [
+        {
+            id: 'service-account',
+            description: `Service account ${email} for the cluster's nodes`,
+            argv: [
+                'gcloud',
+                'iam',
+                'service-accounts',
+                'create',
+                sa.name,
+                `--display-name=${sa.displayName}`,
+                `--project=${config.project}`,
+            ],
+            timeoutMs: 5 * MINUTE,
+        },
+        {
+            id: 'iam-roles',
+            description: `Project roles for ${email}: ${sa.roles.join(', ')}`,
+            api: `one read-modify-write of the IAM policy of project ${config.project} (getIamPolicy, then setIamPolicy with its etag) adding only the missing bindings`,
+            timeoutMs: 5 * MINUTE,
+        },
+        {
+            id: 'cluster',
+            description: `Regional GKE cluster ${config.clusterName} in ${config.region}, Kubernetes ${facts.clusterVersion}, with a temporary default pool`,
+            argv: [
+                'gcloud',
+                'container',
+                'clusters',
+                'create',
+                config.clusterName,
+                ...location(config),
+                `--cluster-version=${facts.clusterVersion}`,
+                `--release-channel=${c.releaseChannel}`,
+                `--machine-type=${d.machineType}`,
+                `--disk-type=${d.diskType}`,
+                `--disk-size=${d.diskSizeGb}`,
+                `--image-type=${_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.pool.imageType}`,
+                `--service-account=${email}`,
+                `--num-nodes=${d.numNodes}`,
+                '--enable-autoscaling',
+                `--min-nodes=${d.minNodes}`,
+                `--max-nodes=${d.maxNodes}`,
+                '--enable-autorepair',
+                '--enable-ip-alias',
+                '--enable-network-policy',
+                `--create-subnetwork=name=${c.subnetworkPrefix}${config.clusterName}`,
+                `--metadata=${labelList(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.pool.metadata)}`,
+                `--max-pods-per-node=${config.maxPods}`,
+                `--default-max-pods-per-node=${config.maxPods}`,
+                `--addons=${c.addons.join(',')}`,
+            ],
+            timeoutMs: 45 * MINUTE,
+        },
+        {
+            id: 'default-pool',
+            description: `Delete the temporary node pool ${d.name}`,
+            argv: [
+                'gcloud',
+                '--quiet',
+                'container',
+                'node-pools',
+                'delete',
+                d.name,
+                `--cluster=${config.clusterName}`,
+                ...location(config),
+            ],
+            timeoutMs: 30 * MINUTE,
+        },
+        {
+            id: 'services-pool',
+            description: `Node pool ${services.name} (${services.machineType}, ${services.minNodes}-${services.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(services.labels)}`,
+            argv: nodePoolArgv(config, services),
+            timeoutMs: 30 * MINUTE,
+        },
+        {
+            id: 'workspaces-pool',
+            description: `Node pool ${workspaces.name} (${workspaces.machineType}, ${workspaces.minNodes}-${workspaces.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(workspaces.labels)}`,
+            argv: nodePoolArgv(config, workspaces),
+            timeoutMs: 30 * MINUTE,
+        },
+        {
+            id: 'kubeconfig',
+            description: `Kubeconfig for ${config.clusterName} written to ${config.kubeconfigPath} (mode 0600), KUBECONFIG exported`,
+            api: `GKE projects.locations.clusters.get for the endpoint and CA certificate`,
+            timeoutMs: 2 * MINUTE,
+        },
+        {
+            id: 'cluster-admin-binding',
+            description: `ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name}: ${CLUSTER_ADMIN_BINDING.clusterRole} for ${facts.account}`,
+            api: `Kubernetes API: create ${CLUSTER_ADMIN_BINDING.apiGroup}/v1 ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name} when missing`,
+            timeoutMs: 2 * MINUTE,
+        },
+    ];
+}
+
+
+/***/ }),
+
+/***/ 83619:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A$: () => (/* binding */ GITPOD_LABEL_KEYS),
+/* harmony export */   Dt: () => (/* binding */ DEFAULT_CALICO_VERSION),
+/* harmony export */   Fe: () => (/* binding */ POOL_ROLES),
+/* harmony export */   P8: () => (/* binding */ autoscalerTags),
+/* harmony export */   g9: () => (/* binding */ REFERENCE_LABELS),
+/* harmony export */   kS: () => (/* binding */ AWS),
+/* harmony export */   kV: () => (/* binding */ MINIMUMS),
+/* harmony export */   lI: () => (/* binding */ GCP),
+/* harmony export */   ln: () => (/* binding */ seedFor),
+/* harmony export */   q6: () => (/* binding */ GITPOD_LABEL_PREFIX),
+/* harmony export */   uI: () => (/* binding */ REFERENCE_MAX_PODS),
+/* harmony export */   xq: () => (/* binding */ PROVIDERS)
+/* harmony export */ });
+/* unused harmony export REFERENCE_DEVIATIONS */
+/**
+ * Gitpod's self-hosted reference architecture, as data.
+ *
+ * This module is the one place that spells a label, a machine type, a pool name, a role or a cluster
+ * flag. `plan`, `apply` and `verify` all read it. The label table of the reference document
+ * (`gitpod-reference-architecture-cluster.md`) is the authority for labels: the document's own GCP
+ * commands disagree with it, and this action follows the table.
+ *
+ * Where a reference value no longer works in 2026 the default here differs; each such value is listed
+ * in `REFERENCE_DEVIATIONS` and in the README table "reference value → our default → why".
+ */
+const PROVIDERS = ['gcp', 'aws'];
+const POOL_ROLES = ['services', 'workspaces'];
+/** The label table at the top of the reference document. */
+const REFERENCE_LABELS = {
+    services: {
+        'gitpod.io/workload_meta': 'true',
+        'gitpod.io/workload_ide': 'true',
+    },
+    workspaces: {
+        'gitpod.io/workload_workspace_services': 'true',
+        'gitpod.io/workload_workspace_regular': 'true',
+        'gitpod.io/workload_workspace_headless': 'true',
+    },
+};
+/** Every label of the table: a Ready node carrying one of them counts as a Gitpod node. */
+const GITPOD_LABEL_KEYS = POOL_ROLES.flatMap((role) => Object.keys(REFERENCE_LABELS[role]));
+/** Labels compared by the cloud-side drift check: the `gitpod.io/workload_*` family. */
+const GITPOD_LABEL_PREFIX = 'gitpod.io/workload_';
+/** Pods per node for every pool of the reference architecture. */
+const REFERENCE_MAX_PODS = 110;
+/** Minimum versions that Gitpod's own cluster validation demands. */
+const MINIMUMS = {
+    kernel: '5.4',
+    kubernetes: '1.21',
+    containerRuntime: 'containerd',
+};
+// ---------------------------------------------------------------------------------------------------
+// GCP (GKE, built with gcloud)
+// ---------------------------------------------------------------------------------------------------
+const GCP = {
+    seed: {
+        region: 'us-central1',
+        diskSizeGb: 100,
+        pools: {
+            services: { name: 'workload-services', machineType: 'n2d-standard-8', minNodes: 1, maxNodes: 50 },
+            workspaces: { name: 'workload-workspaces', machineType: 'n2d-standard-16', minNodes: 1, maxNodes: 50 },
+        },
+    },
+    /** The service account the cluster's nodes run as, and its project roles. */
+    serviceAccount: {
+        name: 'gitpod-gke',
+        displayName: 'gitpod-gke',
+        roles: ['roles/storage.admin', 'roles/logging.logWriter', 'roles/monitoring.metricWriter', 'roles/container.admin'],
+    },
+    /** Node-pool settings shared by both Gitpod pools. */
+    pool: {
+        imageType: 'UBUNTU_CONTAINERD',
+        diskType: 'pd-ssd',
+        scopes: ['gke-default', 'https://www.googleapis.com/auth/ndev.clouddns.readwrite'],
+        metadata: { 'disable-legacy-endpoints': 'true' },
+        autorepair: true,
+    },
+    /** The cluster, created with a small temporary default pool that is deleted right after. */
+    cluster: {
+        releaseChannel: 'regular',
+        addons: ['HorizontalPodAutoscaling', 'NodeLocalDNS', 'NetworkPolicy'],
+        networkPolicy: true,
+        ipAlias: true,
+        /** `--create-subnetwork name=<prefix><cluster-name>` */
+        subnetworkPrefix: 'gitpod-',
+        defaultPool: {
+            name: 'default-pool',
+            machineType: 'e2-standard-2',
+            diskType: 'pd-ssd',
+            diskSizeGb: 50,
+            numNodes: 1,
+            minNodes: 0,
+            maxNodes: 1,
+        },
+    },
+    /** Node label that tells a node's pool. */
+    nodePoolLabel: 'cloud.google.com/gke-nodepool',
+};
+// ---------------------------------------------------------------------------------------------------
+// AWS (EKS, built with eksctl, Calico replacing the AWS VPC CNI)
+// ---------------------------------------------------------------------------------------------------
+/** Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty. */
+const DEFAULT_CALICO_VERSION = 'v3.30.3';
+const AWS = {
+    seed: {
+        region: 'eu-west-1',
+        diskSizeGb: 300,
+        pools: {
+            services: { name: 'services', machineType: 'm6i.xlarge', minNodes: 1, maxNodes: 4 },
+            workspaces: { name: 'workspaces', machineType: 'm6i.2xlarge', minNodes: 1, maxNodes: 10 },
+        },
+    },
+    /** `metadata.tags` of the reference ClusterConfig. */
+    clusterTags: { department: 'cs', project: 'gitpod' },
+    /** Service accounts of the reference ClusterConfig, with their eksctl well-known policies. */
+    serviceAccounts: [
+        { name: 'aws-load-balancer-controller', namespace: 'kube-system', policy: 'awsLoadBalancerController' },
+        { name: 'ebs-csi-controller-sa', namespace: 'kube-system', policy: 'ebsCSIController' },
+        { name: 'cluster-autoscaler', namespace: 'kube-system', policy: 'autoScaler' },
+        { name: 'cert-manager', namespace: 'cert-manager', policy: 'certManager' },
+    ],
+    vpc: {
+        autoAllocateIPv6: false,
+        natGateway: 'Single',
+        privateAccess: true,
+        publicAccess: true,
+        publicAccessCIDRs: ['0.0.0.0/0'],
+    },
+    clusterLogging: ['*'],
+    /** Managed nodegroup settings shared by both Gitpod nodegroups. */
+    nodegroup: {
+        amiFamily: 'Ubuntu2404',
+        /** EKS's own name for what `amiFamily` gives, as DescribeNodegroup reports it (custom AMI by eksctl). */
+        amiType: 'CUSTOM',
+        spot: false,
+        desiredCapacity: 2,
+        disableIMDSv1: false,
+        volumeType: 'gp3',
+        volumeIOPS: 6000,
+        volumeThroughput: 500,
+        ebsOptimized: true,
+        privateNetworking: true,
+        propagateASGTags: true,
+        attachPolicyARNs: [
+            'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
+            'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy',
+            'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
+            'arn:aws:iam::aws:policy/ElasticLoadBalancingFullAccess',
+            'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
+        ],
+        preBootstrapCommands: [
+            'echo "export USE_MAX_PODS=false" >> /etc/profile.d/bootstrap.sh',
+            'echo "export CONTAINER_RUNTIME=containerd" >> /etc/profile.d/bootstrap.sh',
+            "sed -i '/^set -o errexit/a\\\\nsource /etc/profile.d/bootstrap.sh' /etc/eks/bootstrap.sh",
+        ],
+    },
+    /** Node labels that tell a node's nodegroup. */
+    nodegroupLabels: ['eks.amazonaws.com/nodegroup', 'alpha.eksctl.io/nodegroup-name'],
+    calico: {
+        /** Upstream location of the operator manifest; `{version}` is the Calico release. */
+        manifestUrl: 'https://raw.githubusercontent.com/projectcalico/calico/{version}/manifests/tigera-operator.yaml',
+        /** Since Calico 3.30 the operator's CRDs are a manifest of their own, applied before the operator's. */
+        crdManifestUrl: 'https://raw.githubusercontent.com/projectcalico/calico/{version}/manifests/operator-crds.yaml',
+        crdManifestSince: 'v3.30.0',
+        /** The Installation of the reference document. */
+        installation: {
+            apiVersion: 'operator.tigera.io/v1',
+            kind: 'Installation',
+            metadata: { name: 'default' },
+            spec: { kubernetesProvider: 'EKS', cni: { type: 'Calico' }, calicoNetwork: { bgp: 'Disabled' } },
+        },
+        awsNode: { namespace: 'kube-system', name: 'aws-node' },
+        /** What the operator reports once Calico runs on the nodes: TigeraStatus `calico` with Available=True. */
+        ready: { apiVersion: 'operator.tigera.io/v1', kind: 'TigeraStatus', name: 'calico', condition: 'Available' },
+    },
+};
+/** The autoscaler tags of a nodegroup follow the cluster name (the reference hard-codes `gitpod`). */
+function autoscalerTags(clusterName) {
+    return {
+        'k8s.io/cluster-autoscaler/enabled': 'true',
+        [`k8s.io/cluster-autoscaler/${clusterName}`]: 'owned',
+    };
+}
+function seedFor(provider) {
+    return provider === 'gcp' ? GCP.seed : AWS.seed;
+}
+/**
+ * Where this action departs from the reference document, and why. The README table is checked against
+ * this list by a test.
+ */
+const REFERENCE_DEVIATIONS = [
+    {
+        reference: 'Kubernetes `1.21.11-gke.900` (GKE) / `"1.22"` (EKS)',
+        ours: '`latest`, resolved through the cloud API at apply time (`plan` shows `latest`)',
+        why: 'Both versions left support years ago; neither cloud creates them any more.',
+    },
+    {
+        reference: '`--no-enable-autoupgrade` with "latest from the regular channel"',
+        ours: '`--release-channel=regular`, node auto-upgrade left on',
+        why: 'GKE refuses to turn auto-upgrade off on a release channel, and clusters without a channel are being retired.',
+    },
+    {
+        reference: '`--no-enable-basic-auth`',
+        ours: 'dropped',
+        why: 'Basic auth was removed from GKE in 1.19; the flag does nothing on any supported version.',
+    },
+    {
+        reference: '"Max Pods per Node: 10" (cluster table)',
+        ours: '110 everywhere (`max-pods` input)',
+        why: 'The table contradicts the command beside it (`--max-pods-per-node=110`) and Gitpod needs 110.',
+    },
+    {
+        reference: 'GCP services pool labelled `workload_workspace_services`, workspaces pool without it',
+        ours: 'the label table: services `workload_meta`+`workload_ide`; workspaces all three `workload_workspace_*`',
+        why: 'The document contradicts its own label table; `verify` flags a cluster built with its commands.',
+    },
+    {
+        reference: 'node pools without `--service-account`',
+        ours: '`--service-account=gitpod-gke@…` on both pools',
+        why: 'Without it the pools run as the Compute Engine default service account, not the one the flow creates.',
+    },
+    {
+        reference: '`amiFamily: Ubuntu2004`',
+        ours: '`amiFamily: Ubuntu2404`',
+        why: 'Canonical publishes no Ubuntu 20.04 EKS images for any Kubernetes version EKS still supports.',
+    },
+    {
+        reference: 'autoscaler tag `k8s.io/cluster-autoscaler/gitpod`',
+        ours: '`k8s.io/cluster-autoscaler/<cluster-name>`',
+        why: 'The cluster autoscaler discovers nodegroups by the cluster’s own name.',
+    },
+    {
+        reference: '`kubectl create -f …/manifests/tigera-operator.yaml` (unversioned)',
+        ours: `the operator manifest of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`), applied object by object, writing only what differs`,
+        why: 'An unversioned URL changes under a re-run, and `create` fails on the second run.',
+    },
+];
+
+
+/***/ }),
+
+/***/ 36197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dh: () => (/* binding */ stepsMarkdown),
+/* harmony export */   Lv: () => (/* binding */ toRecord),
+/* harmony export */   ZL: () => (/* binding */ shellQuote),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   mK: () => (/* binding */ StepFailedError),
+/* harmony export */   rl: () => (/* binding */ runSteps),
+/* harmony export */   wR: () => (/* binding */ withActions)
+/* harmony export */ });
+class StepFailedError extends Error {
+    step;
+    records;
+    constructor(step, records, cause) {
+        super(`step '${step.id}' (${step.description}) failed: ${errorMessage(cause)}`, { cause });
+        this.step = step;
+        this.records = records;
+        this.name = 'StepFailedError';
+    }
+}
+class CancelledError extends Error {
+    records;
+    constructor(records) {
+        super('cancelled');
+        this.records = records;
+        this.name = 'CancelledError';
+    }
+}
+function errorMessage(err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    return msg.replace(/\s*\n\s*/g, ' ').trim();
+}
+function toRecord(spec, status = 'planned') {
+    const record = { id: spec.id, description: spec.description, status };
+    if (spec.argv)
+        record.argv = [...spec.argv];
+    if (spec.api)
+        record.api = spec.api;
+    return record;
+}
+function formatDuration(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    return `${m}m${String(s % 60).padStart(2, '0')}s`;
+}
+/** Pairs each spec of a flow with its action; every spec must have one (the type keeps them in step). */
+function withActions(specs, actions) {
+    return specs.map((spec) => ({ ...spec, ...actions[spec.id] }));
+}
+/**
+ * Runs steps in order: probe, skip what is done, run the rest in a log group with a progress line at
+ * least every `heartbeatMs`, record each status. Stops at the first failure (StepFailedError) or on
+ * cancellation (CancelledError); either way the records say what happened to every step.
+ */
+async function runSteps(steps, ctx, deps) {
+    const now = deps.now ?? Date.now;
+    const records = steps.map((s) => toRecord(s));
+    const update = () => deps.onUpdate?.(records);
+    update();
+    for (const [i, step] of steps.entries()) {
+        const record = records[i];
+        if (deps.signal.aborted)
+            throw new CancelledError(records);
+        const started = now();
+        try {
+            await deps.group(`${step.id}: ${step.description}`, async () => {
+                if (step.probe) {
+                    const probe = await step.probe(ctx);
+                    if (probe.done) {
+                        record.status = 'skipped';
+                        if (probe.detail)
+                            record.detail = probe.detail;
+                        deps.log.info(`✓ already done${probe.detail ? `: ${probe.detail}` : ''}`);
+                        return;
+                    }
+                    if (probe.detail)
+                        deps.log.info(`→ to do: ${probe.detail}`);
+                }
+                const heartbeat = setInterval(() => {
+                    deps.log.info(`… ${step.id} still running after ${formatDuration(now() - started)}: ${step.description}`);
+                }, deps.heartbeatMs ?? 30_000);
+                try {
+                    let detail = undefined;
+                    if (step.run) {
+                        detail = await step.run(ctx, step);
+                    }
+                    else if (step.argv) {
+                        await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });
+                    }
+                    else {
+                        throw new Error(`step '${step.id}' has neither a run function nor an argv`);
+                    }
+                    record.status = 'done';
+                    if (detail)
+                        record.detail = detail;
+                }
+                finally {
+                    clearInterval(heartbeat);
+                }
+            });
+        }
+        catch (err) {
+            record.seconds = Math.round((now() - started) / 1000);
+            if (deps.signal.aborted) {
+                record.status = 'failed';
+                record.detail = 'cancelled';
+                update();
+                throw new CancelledError(records);
+            }
+            record.status = 'failed';
+            record.detail = errorMessage(err);
+            update();
+            throw new StepFailedError(step, records, err);
+        }
+        record.seconds = Math.round((now() - started) / 1000);
+        update();
+    }
+    return records;
+}
+const STATUS_ICON = {
+    planned: '⏳ planned',
+    done: '✅ done',
+    skipped: '⏭️ skipped',
+    failed: '❌ failed',
+};
+function mdCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+/** An argv as one copy-pasteable shell line (display only: nothing ever runs through a shell). */
+function shellQuote(argv) {
+    return argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+/** The steps as a Markdown table, then each CLI call in full. */
+function stepsMarkdown(records) {
+    const lines = ['| # | step | what | status |', '|---|---|---|---|'];
+    for (const [i, r] of records.entries()) {
+        const what = r.argv ? `\`${r.argv.slice(0, 4).join(' ')} …\`` : (r.api ?? '');
+        const status = STATUS_ICON[r.status] + (r.detail ? `: ${r.detail}` : '');
+        lines.push(`| ${i + 1} | **${r.id}**<br/>${mdCell(r.description)} | ${mdCell(what)} | ${mdCell(status)} |`);
+    }
+    const calls = records.filter((r) => r.argv);
+    if (calls.length) {
+        lines.push('', '<details><summary>Every CLI call, exactly as run</summary>', '', '```sh');
+        for (const r of calls)
+            lines.push(`# ${r.id}`, shellQuote(r.argv).replace(/ --/g, ' \\\n    --'));
+        lines.push('```', '', '</details>');
+    }
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 35317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 79896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 85675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
+
+/***/ }),
+
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -28433,59 +30004,101 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 7540:
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 73024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 51455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 76760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -28496,59 +30109,122 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1792:
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 80481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
+/***/ 80099:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 46466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 37830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 87997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 58500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
@@ -28559,39 +30235,88 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 83480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 5434:
+/***/ 69154:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
+
+/***/ }),
+
+/***/ 28167:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 43053:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveBlockMap = __nccwpck_require__(6519);
-var resolveBlockSeq = __nccwpck_require__(2662);
-var resolveFlowCollection = __nccwpck_require__(4206);
+var identity = __nccwpck_require__(80415);
+var Scalar = __nccwpck_require__(22765);
+var YAMLMap = __nccwpck_require__(91950);
+var YAMLSeq = __nccwpck_require__(37495);
+var resolveBlockMap = __nccwpck_require__(66519);
+var resolveBlockSeq = __nccwpck_require__(62662);
+var resolveFlowCollection = __nccwpck_require__(44206);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -28677,15 +30402,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 5899:
+/***/ 45899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(6885);
-var composeNode = __nccwpck_require__(4873);
-var resolveEnd = __nccwpck_require__(644);
-var resolveProps = __nccwpck_require__(2207);
+var Document = __nccwpck_require__(66885);
+var composeNode = __nccwpck_require__(54873);
+var resolveEnd = __nccwpck_require__(50644);
+var resolveProps = __nccwpck_require__(82207);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -28729,17 +30454,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 4873:
+/***/ 54873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var composeCollection = __nccwpck_require__(5434);
-var composeScalar = __nccwpck_require__(3293);
-var resolveEnd = __nccwpck_require__(644);
-var utilEmptyScalarPosition = __nccwpck_require__(4831);
+var Alias = __nccwpck_require__(57641);
+var identity = __nccwpck_require__(80415);
+var composeCollection = __nccwpck_require__(43053);
+var composeScalar = __nccwpck_require__(83293);
+var resolveEnd = __nccwpck_require__(50644);
+var utilEmptyScalarPosition = __nccwpck_require__(64831);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -28848,15 +30573,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 3293:
+/***/ 83293:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var resolveBlockScalar = __nccwpck_require__(809);
-var resolveFlowScalar = __nccwpck_require__(8066);
+var identity = __nccwpck_require__(80415);
+var Scalar = __nccwpck_require__(22765);
+var resolveBlockScalar = __nccwpck_require__(90809);
+var resolveFlowScalar = __nccwpck_require__(38066);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -28943,18 +30668,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 3480:
+/***/ 23480:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(2342);
-var Document = __nccwpck_require__(6885);
-var errors = __nccwpck_require__(3376);
-var identity = __nccwpck_require__(415);
-var composeDoc = __nccwpck_require__(5899);
-var resolveEnd = __nccwpck_require__(644);
+var directives = __nccwpck_require__(42342);
+var Document = __nccwpck_require__(66885);
+var errors = __nccwpck_require__(13376);
+var identity = __nccwpck_require__(80415);
+var composeDoc = __nccwpck_require__(45899);
+var resolveEnd = __nccwpck_require__(50644);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -29174,16 +30899,16 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 6519:
+/***/ 66519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
-var resolveProps = __nccwpck_require__(2207);
-var utilContainsNewline = __nccwpck_require__(9699);
-var utilFlowIndentCheck = __nccwpck_require__(7723);
+var Pair = __nccwpck_require__(64245);
+var YAMLMap = __nccwpck_require__(91950);
+var resolveProps = __nccwpck_require__(82207);
+var utilContainsNewline = __nccwpck_require__(59699);
+var utilFlowIndentCheck = __nccwpck_require__(67723);
 var utilMapIncludes = __nccwpck_require__(8539);
 
 const startColMsg = 'All mapping items must start at the same column';
@@ -29298,12 +31023,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 809:
+/***/ 90809:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(22765);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -29505,14 +31230,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 2662:
+/***/ 62662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveProps = __nccwpck_require__(2207);
-var utilFlowIndentCheck = __nccwpck_require__(7723);
+var YAMLSeq = __nccwpck_require__(37495);
+var resolveProps = __nccwpck_require__(82207);
+var utilFlowIndentCheck = __nccwpck_require__(67723);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -29563,7 +31288,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 644:
+/***/ 50644:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29609,18 +31334,18 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 4206:
+/***/ 44206:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveEnd = __nccwpck_require__(644);
-var resolveProps = __nccwpck_require__(2207);
-var utilContainsNewline = __nccwpck_require__(9699);
+var identity = __nccwpck_require__(80415);
+var Pair = __nccwpck_require__(64245);
+var YAMLMap = __nccwpck_require__(91950);
+var YAMLSeq = __nccwpck_require__(37495);
+var resolveEnd = __nccwpck_require__(50644);
+var resolveProps = __nccwpck_require__(82207);
+var utilContainsNewline = __nccwpck_require__(59699);
 var utilMapIncludes = __nccwpck_require__(8539);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
@@ -29825,13 +31550,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 8066:
+/***/ 38066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var resolveEnd = __nccwpck_require__(644);
+var Scalar = __nccwpck_require__(22765);
+var resolveEnd = __nccwpck_require__(50644);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -30060,7 +31785,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 2207:
+/***/ 82207:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30215,7 +31940,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9699:
+/***/ 59699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30258,7 +31983,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 4831:
+/***/ 64831:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30293,12 +32018,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 7723:
+/***/ 67723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9699);
+var utilContainsNewline = __nccwpck_require__(59699);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -30322,7 +32047,7 @@ exports.flowIndentCheck = flowIndentCheck;
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(80415);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -30339,22 +32064,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 6885:
+/***/ 66885:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
+var Alias = __nccwpck_require__(57641);
+var Collection = __nccwpck_require__(13469);
+var identity = __nccwpck_require__(80415);
+var Pair = __nccwpck_require__(64245);
 var toJS = __nccwpck_require__(915);
-var Schema = __nccwpck_require__(8296);
-var stringifyDocument = __nccwpck_require__(7653);
-var anchors = __nccwpck_require__(5236);
-var applyReviver = __nccwpck_require__(5797);
-var createNode = __nccwpck_require__(2076);
-var directives = __nccwpck_require__(2342);
+var Schema = __nccwpck_require__(38296);
+var stringifyDocument = __nccwpck_require__(67653);
+var anchors = __nccwpck_require__(45236);
+var applyReviver = __nccwpck_require__(45797);
+var createNode = __nccwpck_require__(92076);
+var directives = __nccwpck_require__(42342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -30683,13 +32408,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 5236:
+/***/ 45236:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(80415);
+var visit = __nccwpck_require__(50292);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -30766,7 +32491,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 5797:
+/***/ 45797:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30830,14 +32555,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2076:
+/***/ 92076:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
+var Alias = __nccwpck_require__(57641);
+var identity = __nccwpck_require__(80415);
+var Scalar = __nccwpck_require__(22765);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -30927,13 +32652,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 2342:
+/***/ 42342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(80415);
+var visit = __nccwpck_require__(50292);
 
 const escapeChars = {
     '!': '%21',
@@ -31112,7 +32837,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 3376:
+/***/ 13376:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31187,22 +32912,22 @@ exports.prettifyError = prettifyError;
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(3480);
-var Document = __nccwpck_require__(6885);
-var Schema = __nccwpck_require__(8296);
-var errors = __nccwpck_require__(3376);
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var cst = __nccwpck_require__(5421);
-var lexer = __nccwpck_require__(2081);
-var lineCounter = __nccwpck_require__(4588);
-var parser = __nccwpck_require__(6651);
-var publicApi = __nccwpck_require__(8759);
-var visit = __nccwpck_require__(292);
+var composer = __nccwpck_require__(23480);
+var Document = __nccwpck_require__(66885);
+var Schema = __nccwpck_require__(38296);
+var errors = __nccwpck_require__(13376);
+var Alias = __nccwpck_require__(57641);
+var identity = __nccwpck_require__(80415);
+var Pair = __nccwpck_require__(64245);
+var Scalar = __nccwpck_require__(22765);
+var YAMLMap = __nccwpck_require__(91950);
+var YAMLSeq = __nccwpck_require__(37495);
+var cst = __nccwpck_require__(85421);
+var lexer = __nccwpck_require__(12081);
+var lineCounter = __nccwpck_require__(34588);
+var parser = __nccwpck_require__(99032);
+var publicApi = __nccwpck_require__(68759);
+var visit = __nccwpck_require__(50292);
 
 
 
@@ -31229,8 +32954,8 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.qg = publicApi.parse;
+exports.hR = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
 exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
@@ -31239,7 +32964,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 2745:
+/***/ 62745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -31265,15 +32990,15 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 7641:
+/***/ 57641:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5236);
-var visit = __nccwpck_require__(292);
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
+var anchors = __nccwpck_require__(45236);
+var visit = __nccwpck_require__(50292);
+var identity = __nccwpck_require__(80415);
+var Node = __nccwpck_require__(96617);
 var toJS = __nccwpck_require__(915);
 
 class Alias extends Node.NodeBase {
@@ -31392,14 +33117,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 3469:
+/***/ 13469:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
+var createNode = __nccwpck_require__(92076);
+var identity = __nccwpck_require__(80415);
+var Node = __nccwpck_require__(96617);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -31550,13 +33275,13 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6617:
+/***/ 96617:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(5797);
-var identity = __nccwpck_require__(415);
+var applyReviver = __nccwpck_require__(45797);
+var identity = __nccwpck_require__(80415);
 var toJS = __nccwpck_require__(915);
 
 class NodeBase {
@@ -31597,15 +33322,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 4245:
+/***/ 64245:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var stringifyPair = __nccwpck_require__(5004);
-var addPairToJSMap = __nccwpck_require__(9256);
-var identity = __nccwpck_require__(415);
+var createNode = __nccwpck_require__(92076);
+var stringifyPair = __nccwpck_require__(95004);
+var addPairToJSMap = __nccwpck_require__(49256);
+var identity = __nccwpck_require__(80415);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -31643,13 +33368,13 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 2765:
+/***/ 22765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
+var identity = __nccwpck_require__(80415);
+var Node = __nccwpck_require__(96617);
 var toJS = __nccwpck_require__(915);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
@@ -31677,17 +33402,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 1950:
+/***/ 91950:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(6340);
-var addPairToJSMap = __nccwpck_require__(9256);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
+var stringifyCollection = __nccwpck_require__(86340);
+var addPairToJSMap = __nccwpck_require__(49256);
+var Collection = __nccwpck_require__(13469);
+var identity = __nccwpck_require__(80415);
+var Pair = __nccwpck_require__(64245);
+var Scalar = __nccwpck_require__(22765);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -31831,16 +33556,16 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 7495:
+/***/ 37495:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var stringifyCollection = __nccwpck_require__(6340);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
+var createNode = __nccwpck_require__(92076);
+var stringifyCollection = __nccwpck_require__(86340);
+var Collection = __nccwpck_require__(13469);
+var identity = __nccwpck_require__(80415);
+var Scalar = __nccwpck_require__(22765);
 var toJS = __nccwpck_require__(915);
 
 class YAMLSeq extends Collection.Collection {
@@ -31953,15 +33678,15 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 9256:
+/***/ 49256:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(2745);
+var log = __nccwpck_require__(62745);
 var merge = __nccwpck_require__(6220);
-var stringify = __nccwpck_require__(732);
-var identity = __nccwpck_require__(415);
+var stringify = __nccwpck_require__(30732);
+var identity = __nccwpck_require__(80415);
 var toJS = __nccwpck_require__(915);
 
 function addPairToJSMap(ctx, map, { key, value }) {
@@ -32025,7 +33750,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 415:
+/***/ 80415:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32090,7 +33815,7 @@ exports.isSeq = isSeq;
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(80415);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -32131,15 +33856,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 1366:
+/***/ 31366:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(809);
-var resolveFlowScalar = __nccwpck_require__(8066);
-var errors = __nccwpck_require__(3376);
-var stringifyString = __nccwpck_require__(501);
+var resolveBlockScalar = __nccwpck_require__(90809);
+var resolveFlowScalar = __nccwpck_require__(38066);
+var errors = __nccwpck_require__(13376);
+var stringifyString = __nccwpck_require__(90501);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -32356,7 +34081,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 8013:
+/***/ 48013:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32426,7 +34151,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4555:
+/***/ 84555:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32532,14 +34257,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 5421:
+/***/ 85421:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(1366);
-var cstStringify = __nccwpck_require__(8013);
-var cstVisit = __nccwpck_require__(4555);
+var cstScalar = __nccwpck_require__(31366);
+var cstStringify = __nccwpck_require__(48013);
+var cstVisit = __nccwpck_require__(84555);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -32651,12 +34376,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 2081:
+/***/ 12081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(5421);
+var cst = __nccwpck_require__(85421);
 
 /*
 START -> stream
@@ -33381,7 +35106,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 4588:
+/***/ 34588:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33429,14 +35154,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 6651:
+/***/ 99032:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(5421);
-var lexer = __nccwpck_require__(2081);
+var cst = __nccwpck_require__(85421);
+var lexer = __nccwpck_require__(12081);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -34416,18 +36141,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 8759:
+/***/ 68759:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(3480);
-var Document = __nccwpck_require__(6885);
-var errors = __nccwpck_require__(3376);
-var log = __nccwpck_require__(2745);
-var identity = __nccwpck_require__(415);
-var lineCounter = __nccwpck_require__(4588);
-var parser = __nccwpck_require__(6651);
+var composer = __nccwpck_require__(23480);
+var Document = __nccwpck_require__(66885);
+var errors = __nccwpck_require__(13376);
+var log = __nccwpck_require__(62745);
+var identity = __nccwpck_require__(80415);
+var lineCounter = __nccwpck_require__(34588);
+var parser = __nccwpck_require__(99032);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -34530,16 +36255,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 8296:
+/***/ 38296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var map = __nccwpck_require__(7683);
-var seq = __nccwpck_require__(4066);
+var identity = __nccwpck_require__(80415);
+var map = __nccwpck_require__(97683);
+var seq = __nccwpck_require__(54066);
 var string = __nccwpck_require__(4088);
-var tags = __nccwpck_require__(3578);
+var tags = __nccwpck_require__(33578);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -34576,13 +36301,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7683:
+/***/ 97683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var YAMLMap = __nccwpck_require__(1950);
+var identity = __nccwpck_require__(80415);
+var YAMLMap = __nccwpck_require__(91950);
 
 const map = {
     collection: 'map',
@@ -34602,12 +36327,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 11528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(22765);
 
 const nullTag = {
     identify: value => value == null,
@@ -34626,13 +36351,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 4066:
+/***/ 54066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var YAMLSeq = __nccwpck_require__(7495);
+var identity = __nccwpck_require__(80415);
+var YAMLSeq = __nccwpck_require__(37495);
 
 const seq = {
     collection: 'seq',
@@ -34657,7 +36382,7 @@ exports.seq = seq;
 
 
 
-var stringifyString = __nccwpck_require__(501);
+var stringifyString = __nccwpck_require__(90501);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -34675,12 +36400,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 7247:
+/***/ 47247:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(22765);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -34703,13 +36428,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 7661:
+/***/ 27661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var stringifyNumber = __nccwpck_require__(2729);
+var Scalar = __nccwpck_require__(22765);
+var stringifyNumber = __nccwpck_require__(72729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -34762,7 +36487,7 @@ exports.floatNaN = floatNaN;
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(72729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -34806,17 +36531,17 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 9032:
+/***/ 49032:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(4066);
+var map = __nccwpck_require__(97683);
+var _null = __nccwpck_require__(11528);
+var seq = __nccwpck_require__(54066);
 var string = __nccwpck_require__(4088);
-var bool = __nccwpck_require__(7247);
-var float = __nccwpck_require__(7661);
+var bool = __nccwpck_require__(47247);
+var float = __nccwpck_require__(27661);
 var int = __nccwpck_require__(9546);
 
 const schema = [
@@ -34838,14 +36563,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 7519:
+/***/ 77519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var map = __nccwpck_require__(7683);
-var seq = __nccwpck_require__(4066);
+var Scalar = __nccwpck_require__(22765);
+var map = __nccwpck_require__(97683);
+var seq = __nccwpck_require__(54066);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -34909,27 +36634,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3578:
+/***/ 33578:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(4066);
+var map = __nccwpck_require__(97683);
+var _null = __nccwpck_require__(11528);
+var seq = __nccwpck_require__(54066);
 var string = __nccwpck_require__(4088);
-var bool = __nccwpck_require__(7247);
-var float = __nccwpck_require__(7661);
+var bool = __nccwpck_require__(47247);
+var float = __nccwpck_require__(27661);
 var int = __nccwpck_require__(9546);
-var schema = __nccwpck_require__(9032);
-var schema$1 = __nccwpck_require__(7519);
-var binary = __nccwpck_require__(4011);
+var schema = __nccwpck_require__(49032);
+var schema$1 = __nccwpck_require__(77519);
+var binary = __nccwpck_require__(34011);
 var merge = __nccwpck_require__(6220);
-var omap = __nccwpck_require__(2775);
-var pairs = __nccwpck_require__(1705);
+var omap = __nccwpck_require__(62775);
+var pairs = __nccwpck_require__(21705);
 var schema$2 = __nccwpck_require__(1921);
-var set = __nccwpck_require__(832);
-var timestamp = __nccwpck_require__(168);
+var set = __nccwpck_require__(20832);
+var timestamp = __nccwpck_require__(90168);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -35015,14 +36740,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 4011:
+/***/ 34011:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(2765);
-var stringifyString = __nccwpck_require__(501);
+var node_buffer = __nccwpck_require__(20181);
+var Scalar = __nccwpck_require__(22765);
+var stringifyString = __nccwpck_require__(90501);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -35092,12 +36817,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 2214:
+/***/ 92214:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(22765);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -35133,8 +36858,8 @@ exports.trueTag = trueTag;
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var stringifyNumber = __nccwpck_require__(2729);
+var Scalar = __nccwpck_require__(22765);
+var stringifyNumber = __nccwpck_require__(72729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -35185,12 +36910,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 6257:
+/***/ 36257:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(72729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -35273,8 +36998,8 @@ exports.intOct = intOct;
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
+var identity = __nccwpck_require__(80415);
+var Scalar = __nccwpck_require__(22765);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -35346,16 +37071,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 2775:
+/***/ 62775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(80415);
 var toJS = __nccwpck_require__(915);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var pairs = __nccwpck_require__(1705);
+var YAMLMap = __nccwpck_require__(91950);
+var YAMLSeq = __nccwpck_require__(37495);
+var pairs = __nccwpck_require__(21705);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -35430,15 +37155,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 1705:
+/***/ 21705:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
-var YAMLSeq = __nccwpck_require__(7495);
+var identity = __nccwpck_require__(80415);
+var Pair = __nccwpck_require__(64245);
+var Scalar = __nccwpck_require__(22765);
+var YAMLSeq = __nccwpck_require__(37495);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -35524,19 +37249,19 @@ exports.resolvePairs = resolvePairs;
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(4066);
+var map = __nccwpck_require__(97683);
+var _null = __nccwpck_require__(11528);
+var seq = __nccwpck_require__(54066);
 var string = __nccwpck_require__(4088);
-var binary = __nccwpck_require__(4011);
-var bool = __nccwpck_require__(2214);
+var binary = __nccwpck_require__(34011);
+var bool = __nccwpck_require__(92214);
 var float = __nccwpck_require__(9614);
-var int = __nccwpck_require__(6257);
+var int = __nccwpck_require__(36257);
 var merge = __nccwpck_require__(6220);
-var omap = __nccwpck_require__(2775);
-var pairs = __nccwpck_require__(1705);
-var set = __nccwpck_require__(832);
-var timestamp = __nccwpck_require__(168);
+var omap = __nccwpck_require__(62775);
+var pairs = __nccwpck_require__(21705);
+var set = __nccwpck_require__(20832);
+var timestamp = __nccwpck_require__(90168);
 
 const schema = [
     map.map,
@@ -35567,14 +37292,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 832:
+/***/ 20832:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
+var identity = __nccwpck_require__(80415);
+var Pair = __nccwpck_require__(64245);
+var YAMLMap = __nccwpck_require__(91950);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -35670,12 +37395,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 168:
+/***/ 90168:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(72729);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -35782,7 +37507,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 3699:
+/***/ 93699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35940,15 +37665,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 732:
+/***/ 30732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5236);
-var identity = __nccwpck_require__(415);
-var stringifyComment = __nccwpck_require__(8927);
-var stringifyString = __nccwpck_require__(501);
+var anchors = __nccwpck_require__(45236);
+var identity = __nccwpck_require__(80415);
+var stringifyComment = __nccwpck_require__(18927);
+var stringifyString = __nccwpck_require__(90501);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -36079,14 +37804,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 6340:
+/***/ 86340:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(80415);
+var stringify = __nccwpck_require__(30732);
+var stringifyComment = __nccwpck_require__(18927);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -36241,7 +37966,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 8927:
+/***/ 18927:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36272,14 +37997,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 7653:
+/***/ 67653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(80415);
+var stringify = __nccwpck_require__(30732);
+var stringifyComment = __nccwpck_require__(18927);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -36366,7 +38091,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 2729:
+/***/ 72729:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36400,15 +38125,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 5004:
+/***/ 95004:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(80415);
+var Scalar = __nccwpck_require__(22765);
+var stringify = __nccwpck_require__(30732);
+var stringifyComment = __nccwpck_require__(18927);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -36559,13 +38284,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 501:
+/***/ 90501:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var foldFlowLines = __nccwpck_require__(3699);
+var Scalar = __nccwpck_require__(22765);
+var foldFlowLines = __nccwpck_require__(93699);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -36904,12 +38629,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 292:
+/***/ 50292:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(80415);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -37145,199 +38870,33 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
-
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/shim.ts
-/**
- * Imported first by the bundle's entry: some bundled CommonJS dependencies (google-gax) read
- * `__dirname`, `__filename` and `require`, which an ES module does not have. Defined here from
- * `import.meta.url` before any of them loads. The bundle test runs dist/index.js to prove it.
- */
+/***/ 98722:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  fM: () => (/* binding */ addPath),
+  Yz: () => (/* binding */ core_debug),
+  z3: () => (/* binding */ error),
+  dN: () => (/* binding */ exportVariable),
+  V4: () => (/* binding */ getInput),
+  Os: () => (/* binding */ group),
+  pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
 
-const g = globalThis;
-const file = (0,external_node_url_.fileURLToPath)(import.meta.url);
-g.__filename ??= file;
-g.__dirname ??= external_node_path_default().dirname(file);
-g.require ??= (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+// UNUSED EXPORTS: ExitCode, endGroup, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
 ;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -37412,7 +38971,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -37466,10 +39025,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(76982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(79896);
 ;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -37483,15 +39042,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -37502,15 +39061,1576 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(55078);
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/auth.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/exec/lib/exec.js + 2 modules
+var lib_exec = __nccwpck_require__(15796);
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = utils_toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('ENV', file_command_prepareKeyValueMessage(name, val));
+    }
+    command_issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        file_command_issueFileCommand('PATH', inputPath);
+    }
+    else {
+        command_issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 15796:
+/***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+
+// UNUSED EXPORTS: exec, getExecOutput
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(13193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(24434);
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(35317);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(68005);
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(50082);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 55078:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
 // EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
+var external_http_ = __nccwpck_require__(58611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
+var external_https_ = __nccwpck_require__(65692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -37603,9 +40723,9 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ../../work/main/node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(8258);
+var tunnel = __nccwpck_require__(68258);
 // EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
-var undici = __nccwpck_require__(576);
+var undici = __nccwpck_require__(40576);
 ;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -37681,7 +40801,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -37727,7 +40847,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -38030,7 +41150,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -38041,7 +41161,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -38140,7 +41260,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -38155,7 +41275,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -38180,7 +41300,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -38203,7 +41323,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -38303,84 +41423,32 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 50082:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* binding */ lstat),
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   Cy: () => (/* binding */ readdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   YN: () => (/* binding */ symlink),
+/* harmony export */   dJ: () => (/* binding */ stat),
+/* harmony export */   h_: () => (/* binding */ readlink),
+/* harmony export */   k6: () => (/* binding */ chmod),
+/* harmony export */   m3: () => (/* binding */ copyFile),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath),
+/* harmony export */   y1: () => (/* binding */ unlink)
+/* harmony export */ });
+/* unused harmony exports open, rename, rmdir, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -38391,404 +41459,7 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 };
 
 
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -38803,8 +41474,8 @@ const IS_WINDOWS = process.platform === 'win32';
  * backslash to all junction results on Windows.
  */
 function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs__WEBPACK_IMPORTED_MODULE_0__.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
         if (IS_WINDOWS && !result.endsWith('\\')) {
@@ -38815,9 +41486,9 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
 function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         try {
             yield stat(fsPath);
         }
@@ -38831,7 +41502,7 @@ function exists(fsPath) {
     });
 }
 function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
         const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
@@ -38858,7 +41529,7 @@ function isRooted(p) {
  * @return if file exists and is executable, returns the file path. otherwise empty string.
  */
 function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         let stats = undefined;
         try {
             // test file exists
@@ -38873,7 +41544,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -38902,11 +41573,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
                                 break;
                             }
                         }
@@ -38956,8 +41627,23 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 68005:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF),
+/* harmony export */   cp: () => (/* binding */ cp)
+/* harmony export */ });
+/* unused harmony exports mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(50082);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -38978,21 +41664,21 @@ var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argum
  * @param     options   optional. See CopyOptions.
  */
 function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        const destStat = (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(dest)) ? yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(dest) : null;
         // Dest is an existing file, but not forcing
         if (destStat && destStat.isFile() && !force) {
             return;
         }
         // If dest is an existing directory, should copy inside.
         const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
+            ? path__WEBPACK_IMPORTED_MODULE_1__.join(dest, path__WEBPACK_IMPORTED_MODULE_1__.basename(source))
             : dest;
-        if (!(yield ioUtil.exists(source))) {
+        if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(source))) {
             throw new Error(`no such file or directory: ${source}`);
         }
-        const sourceStat = yield ioUtil.stat(source);
+        const sourceStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(source);
         if (sourceStat.isDirectory()) {
             if (!recursive) {
                 throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
@@ -39002,11 +41688,11 @@ function cp(source_1, dest_1) {
             }
         }
         else {
-            if (path.relative(source, newDest) === '') {
+            if (path__WEBPACK_IMPORTED_MODULE_1__.relative(source, newDest) === '') {
                 // a file cannot be copied to itself
                 throw new Error(`'${newDest}' and '${source}' are the same file`);
             }
-            yield io_copyFile(source, newDest, force);
+            yield copyFile(source, newDest, force);
         }
     });
 }
@@ -39018,7 +41704,7 @@ function cp(source_1, dest_1) {
  * @param     options   optional. See MoveOptions.
  */
 function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         if (yield ioUtil.exists(dest)) {
             let destExists = true;
             if (yield ioUtil.isDirectory(dest)) {
@@ -39045,8 +41731,8 @@ function mv(source_1, dest_1) {
  * @param inputPath path to remove
  */
 function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
             // Check for invalid characters
             // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
             if (/[*"<>|]/.test(inputPath)) {
@@ -39055,7 +41741,7 @@ function rmRF(inputPath) {
         }
         try {
             // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
                 force: true,
                 maxRetries: 3,
                 recursive: true,
@@ -39075,9 +41761,9 @@ function rmRF(inputPath) {
  * @returns Promise<void>
  */
 function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
     });
 }
 /**
@@ -39089,7 +41775,7 @@ function mkdirP(fsPath) {
  * @returns   Promise<string>   path to tool
  */
 function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
@@ -39097,7 +41783,7 @@ function which(tool, check) {
         if (check) {
             const result = yield which(tool, false);
             if (!result) {
-                if (IS_WINDOWS) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
                     throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
                 }
                 else {
@@ -39119,29 +41805,29 @@ function which(tool, check) {
  * @returns   Promise<string[]>  the paths of the tool
  */
 function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
         // build the list of extensions to try
         const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
             }
         }
         // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
             if (filePath) {
                 return [filePath];
             }
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
             return [];
         }
         // build the list of directories
@@ -39152,7 +41838,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -39161,7 +41847,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -39178,1700 +41864,296 @@ function readCopyOptions(options) {
     return { force, recursive, copySourceDirectory };
 }
 function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         // Ensure there is not a run away recursive copy
         if (currentDepth >= 255)
             return;
         currentDepth++;
         yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
+        const files = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readdir */ .Cy(sourceDir);
         for (const fileName of files) {
             const srcFile = `${sourceDir}/${fileName}`;
             const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
+            const srcFileStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile);
             if (srcFileStat.isDirectory()) {
                 // Recurse
                 yield cpDirRecursive(srcFile, destFile, currentDepth, force);
             }
             else {
-                yield io_copyFile(srcFile, destFile, force);
+                yield copyFile(srcFile, destFile, force);
             }
         }
         // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destDir, (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(sourceDir)).mode);
     });
 }
 // Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile)).isSymbolicLink()) {
             // unlink/re-link it
             try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
+                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(destFile);
+                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
             }
             catch (e) {
                 // Try to override file permission
                 if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
+                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destFile, '0666');
+                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
                 }
                 // other errors = it doesn't exist, no work to do
             }
             // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+            const symlinkFull = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readlink */ .h_(srcFile);
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .symlink */ .YN(symlinkFull, destFile, _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 ? 'junction' : null);
         }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
+        else if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(destFile)) || force) {
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .copyFile */ .m3(srcFile, destFile);
         }
     });
 }
 //# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
 
+/***/ })
 
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
 
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
+;// CONCATENATED MODULE: ./src/shim.ts
 /**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = utils_toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('ENV', file_command_prepareKeyValueMessage(name, val));
-    }
-    command_issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        file_command_issueFileCommand('PATH', inputPath);
-    }
-    else {
-        command_issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/reference.ts
-/**
- * Gitpod's self-hosted reference architecture, as data.
- *
- * This module is the one place that spells a label, a machine type, a pool name, a role or a cluster
- * flag. `plan`, `apply` and `verify` all read it. The label table of the reference document
- * (`gitpod-reference-architecture-cluster.md`) is the authority for labels: the document's own GCP
- * commands disagree with it, and this action follows the table.
- *
- * Where a reference value no longer works in 2026 the default here differs; each such value is listed
- * in `REFERENCE_DEVIATIONS` and in the README table "reference value → our default → why".
- */
-const PROVIDERS = ['gcp', 'aws'];
-const POOL_ROLES = ['services', 'workspaces'];
-/** The label table at the top of the reference document. */
-const REFERENCE_LABELS = {
-    services: {
-        'gitpod.io/workload_meta': 'true',
-        'gitpod.io/workload_ide': 'true',
-    },
-    workspaces: {
-        'gitpod.io/workload_workspace_services': 'true',
-        'gitpod.io/workload_workspace_regular': 'true',
-        'gitpod.io/workload_workspace_headless': 'true',
-    },
-};
-/** Every label of the table: a Ready node carrying one of them counts as a Gitpod node. */
-const GITPOD_LABEL_KEYS = POOL_ROLES.flatMap((role) => Object.keys(REFERENCE_LABELS[role]));
-/** Labels compared by the cloud-side drift check: the `gitpod.io/workload_*` family. */
-const GITPOD_LABEL_PREFIX = 'gitpod.io/workload_';
-/** Pods per node for every pool of the reference architecture. */
-const REFERENCE_MAX_PODS = 110;
-/** Minimum versions that Gitpod's own cluster validation demands. */
-const MINIMUMS = {
-    kernel: '5.4',
-    kubernetes: '1.21',
-    containerRuntime: 'containerd',
-};
-// ---------------------------------------------------------------------------------------------------
-// GCP (GKE, built with gcloud)
-// ---------------------------------------------------------------------------------------------------
-const GCP = {
-    seed: {
-        region: 'us-central1',
-        diskSizeGb: 100,
-        pools: {
-            services: { name: 'workload-services', machineType: 'n2d-standard-8', minNodes: 1, maxNodes: 50 },
-            workspaces: { name: 'workload-workspaces', machineType: 'n2d-standard-16', minNodes: 1, maxNodes: 50 },
-        },
-    },
-    /** The service account the cluster's nodes run as, and its project roles. */
-    serviceAccount: {
-        name: 'gitpod-gke',
-        displayName: 'gitpod-gke',
-        roles: ['roles/storage.admin', 'roles/logging.logWriter', 'roles/monitoring.metricWriter', 'roles/container.admin'],
-    },
-    /** Node-pool settings shared by both Gitpod pools. */
-    pool: {
-        imageType: 'UBUNTU_CONTAINERD',
-        diskType: 'pd-ssd',
-        scopes: ['gke-default', 'https://www.googleapis.com/auth/ndev.clouddns.readwrite'],
-        metadata: { 'disable-legacy-endpoints': 'true' },
-        autorepair: true,
-    },
-    /** The cluster, created with a small temporary default pool that is deleted right after. */
-    cluster: {
-        releaseChannel: 'regular',
-        addons: ['HorizontalPodAutoscaling', 'NodeLocalDNS', 'NetworkPolicy'],
-        networkPolicy: true,
-        ipAlias: true,
-        /** `--create-subnetwork name=<prefix><cluster-name>` */
-        subnetworkPrefix: 'gitpod-',
-        defaultPool: {
-            name: 'default-pool',
-            machineType: 'e2-standard-2',
-            diskType: 'pd-ssd',
-            diskSizeGb: 50,
-            numNodes: 1,
-            minNodes: 0,
-            maxNodes: 1,
-        },
-    },
-    /** Node label that tells a node's pool. */
-    nodePoolLabel: 'cloud.google.com/gke-nodepool',
-};
-// ---------------------------------------------------------------------------------------------------
-// AWS (EKS, built with eksctl, Calico replacing the AWS VPC CNI)
-// ---------------------------------------------------------------------------------------------------
-/** Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty. */
-const DEFAULT_CALICO_VERSION = 'v3.30.3';
-const AWS = {
-    seed: {
-        region: 'eu-west-1',
-        diskSizeGb: 300,
-        pools: {
-            services: { name: 'services', machineType: 'm6i.xlarge', minNodes: 1, maxNodes: 4 },
-            workspaces: { name: 'workspaces', machineType: 'm6i.2xlarge', minNodes: 1, maxNodes: 10 },
-        },
-    },
-    /** `metadata.tags` of the reference ClusterConfig. */
-    clusterTags: { department: 'cs', project: 'gitpod' },
-    /** Service accounts of the reference ClusterConfig, with their eksctl well-known policies. */
-    serviceAccounts: [
-        { name: 'aws-load-balancer-controller', namespace: 'kube-system', policy: 'awsLoadBalancerController' },
-        { name: 'ebs-csi-controller-sa', namespace: 'kube-system', policy: 'ebsCSIController' },
-        { name: 'cluster-autoscaler', namespace: 'kube-system', policy: 'autoScaler' },
-        { name: 'cert-manager', namespace: 'cert-manager', policy: 'certManager' },
-    ],
-    vpc: {
-        autoAllocateIPv6: false,
-        natGateway: 'Single',
-        privateAccess: true,
-        publicAccess: true,
-        publicAccessCIDRs: ['0.0.0.0/0'],
-    },
-    clusterLogging: ['*'],
-    /** Managed nodegroup settings shared by both Gitpod nodegroups. */
-    nodegroup: {
-        amiFamily: 'Ubuntu2404',
-        /** EKS's own name for what `amiFamily` gives, as DescribeNodegroup reports it (custom AMI by eksctl). */
-        amiType: 'CUSTOM',
-        spot: false,
-        desiredCapacity: 2,
-        disableIMDSv1: false,
-        volumeType: 'gp3',
-        volumeIOPS: 6000,
-        volumeThroughput: 500,
-        ebsOptimized: true,
-        privateNetworking: true,
-        propagateASGTags: true,
-        attachPolicyARNs: [
-            'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
-            'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy',
-            'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
-            'arn:aws:iam::aws:policy/ElasticLoadBalancingFullAccess',
-            'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
-        ],
-        preBootstrapCommands: [
-            'echo "export USE_MAX_PODS=false" >> /etc/profile.d/bootstrap.sh',
-            'echo "export CONTAINER_RUNTIME=containerd" >> /etc/profile.d/bootstrap.sh',
-            "sed -i '/^set -o errexit/a\\\\nsource /etc/profile.d/bootstrap.sh' /etc/eks/bootstrap.sh",
-        ],
-    },
-    /** Node labels that tell a node's nodegroup. */
-    nodegroupLabels: ['eks.amazonaws.com/nodegroup', 'alpha.eksctl.io/nodegroup-name'],
-    calico: {
-        /** Upstream location of the operator manifest; `{version}` is the Calico release. */
-        manifestUrl: 'https://raw.githubusercontent.com/projectcalico/calico/{version}/manifests/tigera-operator.yaml',
-        /** The Installation of the reference document. */
-        installation: {
-            apiVersion: 'operator.tigera.io/v1',
-            kind: 'Installation',
-            metadata: { name: 'default' },
-            spec: { kubernetesProvider: 'EKS', cni: { type: 'Calico' }, calicoNetwork: { bgp: 'Disabled' } },
-        },
-        awsNode: { namespace: 'kube-system', name: 'aws-node' },
-    },
-};
-/** The autoscaler tags of a nodegroup follow the cluster name (the reference hard-codes `gitpod`). */
-function autoscalerTags(clusterName) {
-    return {
-        'k8s.io/cluster-autoscaler/enabled': 'true',
-        [`k8s.io/cluster-autoscaler/${clusterName}`]: 'owned',
-    };
-}
-function seedFor(provider) {
-    return provider === 'gcp' ? GCP.seed : AWS.seed;
-}
-/**
- * Where this action departs from the reference document, and why. The README table is checked against
- * this list by a test.
- */
-const REFERENCE_DEVIATIONS = [
-    {
-        reference: 'Kubernetes `1.21.11-gke.900` (GKE) / `"1.22"` (EKS)',
-        ours: '`latest`, resolved through the cloud API at apply time (`plan` shows `latest`)',
-        why: 'Both versions left support years ago; neither cloud creates them any more.',
-    },
-    {
-        reference: '`--no-enable-autoupgrade` with "latest from the regular channel"',
-        ours: '`--release-channel=regular`, node auto-upgrade left on',
-        why: 'GKE refuses to turn auto-upgrade off on a release channel, and clusters without a channel are being retired.',
-    },
-    {
-        reference: '`--no-enable-basic-auth`',
-        ours: 'dropped',
-        why: 'Basic auth was removed from GKE in 1.19; the flag does nothing on any supported version.',
-    },
-    {
-        reference: '"Max Pods per Node: 10" (cluster table)',
-        ours: '110 everywhere (`max-pods` input)',
-        why: 'The table contradicts the command beside it (`--max-pods-per-node=110`) and Gitpod needs 110.',
-    },
-    {
-        reference: 'GCP services pool labelled `workload_workspace_services`, workspaces pool without it',
-        ours: 'the label table: services `workload_meta`+`workload_ide`; workspaces all three `workload_workspace_*`',
-        why: 'The document contradicts its own label table; `verify` flags a cluster built with its commands.',
-    },
-    {
-        reference: 'node pools without `--service-account`',
-        ours: '`--service-account=gitpod-gke@…` on both pools',
-        why: 'Without it the pools run as the Compute Engine default service account, not the one the flow creates.',
-    },
-    {
-        reference: '`amiFamily: Ubuntu2004`',
-        ours: '`amiFamily: Ubuntu2404`',
-        why: 'Canonical publishes no Ubuntu 20.04 EKS images for any Kubernetes version EKS still supports.',
-    },
-    {
-        reference: 'autoscaler tag `k8s.io/cluster-autoscaler/gitpod`',
-        ours: '`k8s.io/cluster-autoscaler/<cluster-name>`',
-        why: 'The cluster autoscaler discovers nodegroups by the cluster’s own name.',
-    },
-    {
-        reference: '`kubectl create -f …/manifests/tigera-operator.yaml` (unversioned)',
-        ours: `the operator manifest of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`), applied object by object, writing only what differs`,
-        why: 'An unversioned URL changes under a re-run, and `create` fails on the second run.',
-    },
-];
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * Action inputs → one typed, validated Config.
- *
- * Every input the action reads is named in `INPUT_NAMES` (a test holds that list equal to action.yml).
- * Bad input throws one InputError naming the input, the value received and the accepted form, before
- * any download, process or network request.
+ * Imported first by the bundle's entry: some bundled CommonJS dependencies (google-gax) read
+ * `__dirname`, `__filename` and `require`, which an ES module does not have. Defined here from
+ * `import.meta.url` before any of them loads. The bundle test runs dist/index.js to prove it.
  */
 
 
 
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'provider',
-    'command',
-    'cluster-name',
-    'region',
-    'project',
-    'kubernetes-version',
-    'services-machine-type',
-    'workspaces-machine-type',
-    'services-min-nodes',
-    'services-max-nodes',
-    'workspaces-min-nodes',
-    'workspaces-max-nodes',
-    'disk-size-gb',
-    'services-extra-labels',
-    'workspaces-extra-labels',
-    'max-pods',
-    'calico-version',
-    'network',
-    'eksctl-config',
-    'kubeconfig',
-    'kubeconfig-path',
-    'gcloud-version',
-    'eksctl-version',
-    'kubectl-version',
-    'tool-mirror',
-    'fail-on-drift',
-    'confirm-destroy',
-    'github-token',
-]));
-const COMMANDS = ['plan', 'apply', 'verify', 'destroy'];
-const NETWORKS = ['calico', 'vpc-cni'];
-/** Inputs whose values are secrets: never echoed in an error. */
-const SECRET_INPUTS = new Set(['github-token']);
-class InputError extends Error {
-    input;
-    constructor(input, value, accepted) {
-        const shown = SECRET_INPUTS.has(input) ? '(hidden)' : showValue(value);
-        super(`Input '${input}' received ${shown}: expected ${accepted}.`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-/** A value as an error shows it: quoted, control characters escaped, long values cut. */
-function showValue(value) {
-    const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return JSON.stringify(cut);
-}
-// --- naming rules ---------------------------------------------------------------------------------
-const GKE_CLUSTER_NAME = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
-const EKS_CLUSTER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,99}$/;
-const GCP_REGION = /^[a-z]+-[a-z]+[0-9]{1,2}$/;
-const AWS_REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$/;
-const GCP_PROJECT = /^(?:[a-z][a-z0-9.-]{0,61}[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
-const GCP_MACHINE_TYPE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+){1,4}$/;
-const AWS_INSTANCE_TYPE = /^[a-z][a-z0-9-]{0,15}\.[a-z0-9]{1,16}$/;
-const LABEL_NAME = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)*$/;
-const KUBE_VERSION = {
-    gcp: {
-        re: /^(?:latest|1\.[0-9]{1,2}(?:\.[0-9]{1,3}(?:-gke\.[0-9]{1,10})?)?)$/,
-        accepted: '`latest`, a minor such as `1.33`, or an exact GKE version such as `1.33.4-gke.1172000`',
-    },
-    aws: {
-        re: /^(?:latest|1\.[0-9]{1,2})$/,
-        accepted: '`latest` or a minor such as `1.33` (EKS versions are minors)',
-    },
-};
-const TOOL_VERSION = {
-    gcloud: {
-        re: /^(?:latest|[0-9]{2,4}\.[0-9]{1,3}\.[0-9]{1,3})$/,
-        accepted: '`latest` or a version such as `528.0.0`',
-    },
-    eksctl: {
-        re: /^(?:latest|v?[0-9]{1,3}\.[0-9]{1,4}\.[0-9]{1,4})$/,
-        accepted: '`latest` or a version such as `0.230.0`',
-    },
-    kubectl: {
-        re: /^(?:latest|v?1\.[0-9]{1,2}(?:\.[0-9]{1,3})?)$/,
-        accepted: '`latest`, a minor such as `1.33` or an exact version such as `1.33.4`',
-    },
-};
-const LIMITS = {
-    nodes: { min: 0, max: 1000 },
-    maxPods: { min: 8, max: 256 },
-    diskSizeGb: { gcp: { min: 10, max: 65536 }, aws: { min: 1, max: 16384 } },
-};
-// --- parsing ----------------------------------------------------------------------------------------
-function oneOf(input, value, allowed) {
-    if (allowed.includes(value))
-        return value;
-    throw new InputError(input, value, `one of ${allowed.map((a) => `\`${a}\``).join(', ')}`);
-}
-function integer(input, value, min, max) {
-    if (!/^[0-9]{1,9}$/.test(value))
-        throw new InputError(input, value, `a whole number from ${min} to ${max}`);
-    const n = Number(value);
-    if (n < min || n > max)
-        throw new InputError(input, value, `a whole number from ${min} to ${max}`);
-    return n;
-}
-/** Strict booleans, as YAML 1.2's core schema spells them (the same set as core.getBooleanInput). */
-function inputs_boolean(input, value) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new InputError(input, value, '`true` or `false`');
-}
-function labelKeyProblem(key) {
-    const slash = key.lastIndexOf('/');
-    const prefix = slash >= 0 ? key.slice(0, slash) : '';
-    const name = slash >= 0 ? key.slice(slash + 1) : key;
-    if (slash >= 0 && !DNS_SUBDOMAIN.test(prefix))
-        return `label key prefix '${prefix}' is not a DNS subdomain`;
-    if (!LABEL_NAME.test(name))
-        return `label name '${name}' is not 1-63 letters, digits, '-', '_' or '.'`;
-    if (/(^|\.)(kubernetes\.io|k8s\.io)$/.test(prefix))
-        return `label prefix '${prefix}' is reserved for Kubernetes`;
-    return undefined;
-}
-/** `key=value` pairs separated by commas or newlines. */
-function parseLabels(input, value, role) {
-    const accepted = 'comma-separated `key=value` Kubernetes labels (e.g. `gitpod.io/workload_services=true`), each key once';
-    const labels = {};
-    for (const raw of value.split(/[,\n]/)) {
-        const item = raw.trim();
-        if (!item)
-            continue;
-        const eq = item.indexOf('=');
-        if (eq <= 0)
-            throw new InputError(input, value, accepted);
-        const key = item.slice(0, eq).trim();
-        const val = item.slice(eq + 1).trim();
-        const problem = labelKeyProblem(key) ?? (LABEL_VALUE.test(val) ? undefined : `label value '${val}' is not valid`);
-        if (problem)
-            throw new InputError(input, value, `${accepted}; ${problem}`);
-        if (key in labels)
-            throw new InputError(input, value, `${accepted}; '${key}' appears twice`);
-        const reference = REFERENCE_LABELS[role][key];
-        if (reference !== undefined && reference !== val) {
-            throw new InputError(input, value, `${accepted}; '${key}' is a reference label of this pool and must stay '${reference}'`);
-        }
-        labels[key] = val;
-    }
-    return labels;
-}
-function envProject(env) {
-    return env.CLOUDSDK_CORE_PROJECT || env.GOOGLE_CLOUD_PROJECT || env.GCLOUD_PROJECT || '';
-}
-/** Turns the raw inputs into a Config, or throws the first InputError. Pure: no I/O. */
-function parseConfig(read, env = process.env) {
-    const provider = oneOf('provider', read('provider'), PROVIDERS);
-    const command = oneOf('command', read('command') || 'apply', COMMANDS);
-    const seed = seedFor(provider);
-    const clusterName = read('cluster-name') || 'gitpod';
-    if (provider === 'gcp' && !GKE_CLUSTER_NAME.test(clusterName)) {
-        throw new InputError('cluster-name', clusterName, 'a GKE cluster name: 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen');
-    }
-    if (provider === 'aws' && !EKS_CLUSTER_NAME.test(clusterName)) {
-        throw new InputError('cluster-name', clusterName, 'an EKS cluster name eksctl accepts: 1-100 letters, digits and hyphens, starting with a letter');
-    }
-    let region = read('region');
-    const regionDefaulted = !region;
-    if (!region) {
-        if (command !== 'plan') {
-            const accepted = provider === 'gcp' ? 'a GCP region such as `us-central1`' : 'an AWS region such as `eu-west-1`';
-            throw new InputError('region', region, `${accepted} (required for \`${command}\`)`);
-        }
-        region = seed.region;
-    }
-    if (provider === 'gcp' && !GCP_REGION.test(region)) {
-        throw new InputError('region', region, 'a GCP region such as `us-central1` or `europe-west4` (a region, not a zone)');
-    }
-    if (provider === 'aws' && !AWS_REGION.test(region)) {
-        throw new InputError('region', region, 'an AWS region such as `eu-west-1` or `us-gov-west-1`');
-    }
-    let project = '';
-    if (provider === 'gcp') {
-        project = read('project') || envProject(env);
-        if (!project) {
-            throw new InputError('project', '', 'a GCP project ID, as the input or in CLOUDSDK_CORE_PROJECT, GOOGLE_CLOUD_PROJECT or GCLOUD_PROJECT (google-github-actions/auth sets them)');
-        }
-        if (!GCP_PROJECT.test(project)) {
-            throw new InputError('project', project, 'a GCP project ID: 6-30 lowercase letters, digits and hyphens, starting with a letter');
-        }
-    }
-    const kubernetesVersion = read('kubernetes-version') || 'latest';
-    if (!KUBE_VERSION[provider].re.test(kubernetesVersion)) {
-        throw new InputError('kubernetes-version', kubernetesVersion, KUBE_VERSION[provider].accepted);
-    }
-    const machineType = provider === 'gcp' ? GCP_MACHINE_TYPE : AWS_INSTANCE_TYPE;
-    const machineAccepted = provider === 'gcp' ? 'a GCE machine type such as `n2d-standard-8`' : 'an EC2 instance type such as `m6i.xlarge`';
-    const pools = {};
-    for (const role of POOL_ROLES) {
-        const base = seed.pools[role];
-        const typeInput = `${role}-machine-type`;
-        const type = read(typeInput) || base.machineType;
-        if (!machineType.test(type))
-            throw new InputError(typeInput, type, machineAccepted);
-        const minInput = `${role}-min-nodes`;
-        const maxInput = `${role}-max-nodes`;
-        const minRaw = read(minInput);
-        const maxRaw = read(maxInput);
-        const minNodes = minRaw ? integer(minInput, minRaw, LIMITS.nodes.min, LIMITS.nodes.max) : base.minNodes;
-        const maxNodes = maxRaw ? integer(maxInput, maxRaw, 1, LIMITS.nodes.max) : base.maxNodes;
-        if (minNodes > maxNodes) {
-            const which = minRaw ? minInput : maxInput;
-            throw new InputError(which, minRaw ? minRaw : maxRaw, `${minInput} (${minNodes}) at most ${maxInput} (${maxNodes})`);
-        }
-        const extraInput = `${role}-extra-labels`;
-        const extraLabels = parseLabels(extraInput, read(extraInput), role);
-        pools[role] = {
-            role,
-            name: base.name,
-            machineType: type,
-            minNodes,
-            maxNodes,
-            labels: { ...REFERENCE_LABELS[role], ...extraLabels },
-            extraLabels,
-        };
-    }
-    const diskRaw = read('disk-size-gb');
-    const diskLimits = LIMITS.diskSizeGb[provider];
-    const diskSizeGb = diskRaw ? integer('disk-size-gb', diskRaw, diskLimits.min, diskLimits.max) : seed.diskSizeGb;
-    const maxPodsRaw = read('max-pods');
-    const maxPods = maxPodsRaw
-        ? integer('max-pods', maxPodsRaw, LIMITS.maxPods.min, LIMITS.maxPods.max)
-        : REFERENCE_MAX_PODS;
-    const network = oneOf('network', read('network') || 'calico', NETWORKS);
-    const calicoVersion = read('calico-version');
-    if (calicoVersion && !/^v3\.[0-9]{1,3}\.[0-9]{1,3}$/.test(calicoVersion)) {
-        throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.30.3`');
-    }
-    const eksctlConfigPath = read('eksctl-config');
-    if (provider === 'gcp') {
-        if (eksctlConfigPath)
-            throw new InputError('eksctl-config', eksctlConfigPath, 'no value with `provider: gcp` (AWS only)');
-        if (network !== 'calico')
-            throw new InputError('network', network, 'no value with `provider: gcp` (AWS only; GKE uses its own network policy)');
-        if (calicoVersion)
-            throw new InputError('calico-version', calicoVersion, 'no value with `provider: gcp` (AWS only)');
-    }
-    const tools = { gcloud: '', eksctl: '', kubectl: '' };
-    for (const tool of ['gcloud', 'eksctl', 'kubectl']) {
-        const input = `${tool}-version`;
-        const v = read(input);
-        if (v && !TOOL_VERSION[tool].re.test(v))
-            throw new InputError(input, v, TOOL_VERSION[tool].accepted);
-        tools[tool] = v;
-    }
-    const toolMirror = read('tool-mirror');
-    if (toolMirror) {
-        let url;
-        try {
-            url = new URL(toolMirror);
-        }
-        catch {
-            url = undefined;
-        }
-        if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
-            throw new InputError('tool-mirror', toolMirror, 'an http(s) base URL such as `https://mirror.example.com`');
-        }
-    }
-    const failOnDriftRaw = read('fail-on-drift');
-    const failOnDrift = failOnDriftRaw ? inputs_boolean('fail-on-drift', failOnDriftRaw) : true;
-    const confirmDestroy = read('confirm-destroy');
-    if (command === 'destroy' && confirmDestroy !== clusterName) {
-        throw new InputError('confirm-destroy', confirmDestroy, `the cluster name \`${clusterName}\` to confirm \`destroy\``);
-    }
-    const tempDir = env.RUNNER_TEMP || external_node_os_default().tmpdir();
-    const kubeconfigPath = read('kubeconfig-path') || external_node_path_default().join(tempDir, `${clusterName}.kubeconfig`);
-    const kubeconfig = read('kubeconfig');
-    for (const [input, value] of [
-        ['kubeconfig-path', kubeconfigPath],
-        ['kubeconfig', kubeconfig],
-        ['eksctl-config', eksctlConfigPath],
-    ]) {
-        if (/[\0\n\r]/.test(value))
-            throw new InputError(input, value, 'a file path without NUL or line breaks');
-    }
-    return {
-        provider,
-        command,
-        clusterName,
-        region,
-        regionDefaulted,
-        project,
-        kubernetesVersion,
-        pools,
-        diskSizeGb,
-        maxPods,
-        calicoVersion,
-        network,
-        eksctlConfigPath,
-        kubeconfig,
-        kubeconfigPath,
-        tools,
-        toolMirror,
-        failOnDrift,
-        confirmDestroy,
-        githubToken: read('github-token'),
-        tempDir,
-    };
-}
+const g = globalThis;
+const file = (0,external_node_url_.fileURLToPath)(import.meta.url);
+g.__filename ??= file;
+g.__dirname ??= external_node_path_default().dirname(file);
+g.require ??= (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 
-;// CONCATENATED MODULE: ./src/log.ts
-const secrets = new Set();
-let onSecret;
-/** main.ts passes core.setSecret here, so values registered later are masked by the runner too. */
-function setSecretHook(hook) {
-    onSecret = hook;
-    if (hook)
-        for (const s of secrets)
-            hook(s);
-}
-/** Registers a secret (token, key, certificate private part). Short values are not worth masking. */
-function registerSecret(value) {
-    if (!value || value.length < 6 || secrets.has(value))
-        return;
-    secrets.add(value);
-    onSecret?.(value);
-}
-/** Replaces every registered secret in `text` with `***`. */
-function redact(text) {
-    let out = text;
-    for (const s of secrets)
-        if (out.includes(s))
-            out = out.split(s).join('***');
-    return out;
-}
-/** Forgets every secret (tests). */
-function clearSecrets() {
-    secrets.clear();
-}
-/** A logger that redacts before it writes. */
-function redacting(inner) {
-    return {
-        debug: (m) => inner.debug(redact(m)),
-        info: (m) => inner.info(redact(m)),
-        warning: (m) => inner.warning(redact(m)),
-        error: (m) => inner.error(redact(m)),
-    };
-}
-/** A logger that keeps lines in memory (tests, and benchmarks that must stay quiet). */
-function memoryLogger() {
-    const lines = [];
-    return {
-        lines,
-        debug: (m) => lines.push(`debug: ${m}`),
-        info: (m) => lines.push(m),
-        warning: (m) => lines.push(`warning: ${m}`),
-        error: (m) => lines.push(`error: ${m}`),
-    };
-}
-
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/core/lib/core.js + 8 modules
+var core = __nccwpck_require__(98722);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(45433);
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __nccwpck_require__(11304);
 ;// CONCATENATED MODULE: ./src/io.ts
 /**
  * The action's edge to the runner: outputs, job summary, log groups, exported variables. Commands take
@@ -40894,554 +42176,36 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
 /** GitHub's job summary limit is 1 MiB per step; stay below it with room for the runner. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024;
 function coreIO(signal) {
-    const log = redacting({
-        debug: (m) => core_debug(m),
-        info: (m) => info(m),
-        warning: (m) => warning(m),
-        error: (m) => error(m),
+    const log = (0,src_log/* redacting */.qG)({
+        debug: (m) => core/* debug */.Yz(m),
+        info: (m) => core/* info */.pq(m),
+        warning: (m) => core/* warning */.$e(m),
+        error: (m) => core/* error */.z3(m),
     });
     return {
         log,
-        setOutput: (name, value) => setOutput(name, redact(value)),
+        setOutput: (name, value) => core/* setOutput */.uH(name, (0,src_log/* redact */.E$)(value)),
         appendSummary: async (markdown) => {
             // Without GITHUB_STEP_SUMMARY (a local run) there is no job summary to write.
             if (!process.env.GITHUB_STEP_SUMMARY)
                 return;
-            let text = redact(markdown);
+            let text = (0,src_log/* redact */.E$)(markdown);
             if (Buffer.byteLength(text) > SUMMARY_LIMIT_BYTES) {
                 text = `${text.slice(0, SUMMARY_LIMIT_BYTES / 2)}\n\n_(job summary cut at GitHub's size limit; see the report file)_\n`;
             }
-            await summary.addRaw(text, true).write();
+            await core/* summary */.z.addRaw(text, true).write();
         },
-        group: (name, fn) => group(redact(name), fn),
-        exportVariable: (name, value) => exportVariable(name, value),
-        addPath: (dir) => addPath(dir),
+        group: (name, fn) => core/* group */.Os((0,src_log/* redact */.E$)(name), fn),
+        exportVariable: (name, value) => core/* exportVariable */.dN(name, value),
+        addPath: (dir) => core/* addPath */.fM(dir),
         signal,
     };
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(7207);
-;// CONCATENATED MODULE: ./src/providers/aws.ts
-/**
- * The EKS flow as data: the rendered eksctl ClusterConfig (every field of the reference document's
- * `gitpod-cluster.yaml`) and the ordered steps (control plane without nodegroups, Calico in place of
- * the AWS VPC CNI, then the nodegroups). `plan` prints them; `apply` pairs them with probes.
- */
-
-
-
-const AWS_STEP_IDS = (/* unused pure expression or super */ null && ([
-    'cluster',
-    'kubeconfig',
-    'kube-system',
-    'remove-aws-node',
-    'tigera-operator',
-    'calico-installation',
-    'calico-ready',
-    'nodegroups',
-]));
-function calicoVersion(config) {
-    return config.calicoVersion || DEFAULT_CALICO_VERSION;
-}
-function calicoManifestUrl(config) {
-    return AWS.calico.manifestUrl.replace('{version}', calicoVersion(config));
-}
-/** Where the rendered (and merged) ClusterConfig is written for eksctl. */
-function eksctlConfigFile(config) {
-    return external_node_path_default().join(config.tempDir, `${config.clusterName}.eksctl.yaml`);
-}
-function nodegroup(config, pool) {
-    const ng = AWS.nodegroup;
-    return {
-        name: pool.name,
-        amiFamily: ng.amiFamily,
-        spot: ng.spot,
-        instanceTypes: [pool.machineType],
-        desiredCapacity: Math.min(Math.max(ng.desiredCapacity, pool.minNodes), pool.maxNodes),
-        minSize: pool.minNodes,
-        maxSize: pool.maxNodes,
-        maxPodsPerNode: config.maxPods,
-        disableIMDSv1: ng.disableIMDSv1,
-        volumeSize: config.diskSizeGb,
-        volumeType: ng.volumeType,
-        volumeIOPS: ng.volumeIOPS,
-        volumeThroughput: ng.volumeThroughput,
-        ebsOptimized: ng.ebsOptimized,
-        privateNetworking: ng.privateNetworking,
-        propagateASGTags: ng.propagateASGTags,
-        iam: { attachPolicyARNs: [...ng.attachPolicyARNs] },
-        tags: autoscalerTags(config.clusterName),
-        labels: { ...pool.labels },
-        preBootstrapCommands: [...ng.preBootstrapCommands],
-    };
-}
-/** The reference ClusterConfig for these inputs (before any user overlay). */
-function renderClusterConfig(config, facts) {
-    const metadata = { name: config.clusterName, region: config.region };
-    if (facts.version)
-        metadata.version = facts.version;
-    metadata.tags = { ...AWS.clusterTags };
-    const doc = {
-        apiVersion: 'eksctl.io/v1alpha5',
-        kind: 'ClusterConfig',
-        metadata,
-        iam: {
-            withOIDC: true,
-            serviceAccounts: AWS.serviceAccounts.map((sa) => ({
-                metadata: { name: sa.name, namespace: sa.namespace },
-                wellKnownPolicies: { [sa.policy]: true },
-            })),
-        },
-        vpc: {
-            autoAllocateIPv6: AWS.vpc.autoAllocateIPv6,
-            nat: { gateway: AWS.vpc.natGateway },
-            clusterEndpoints: { privateAccess: AWS.vpc.privateAccess, publicAccess: AWS.vpc.publicAccess },
-            publicAccessCIDRs: [...AWS.vpc.publicAccessCIDRs],
-        },
-        cloudWatch: { clusterLogging: { enableTypes: [...AWS.clusterLogging] } },
-        managedNodeGroups: [nodegroup(config, config.pools.services), nodegroup(config, config.pools.workspaces)],
-    };
-    if (config.network === 'vpc-cni') {
-        // Without Calico, `max-pods` IPs per node come from prefix delegation in the AWS VPC CNI.
-        doc.addons = [
-            {
-                name: 'vpc-cni',
-                configurationValues: JSON.stringify({ env: { ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1' } }),
-            },
-        ];
-    }
-    return doc;
-}
-/** The ClusterConfig as YAML; when the version is still unresolved a comment says so. */
-function clusterConfigYaml(config, doc) {
-    const body = (0,dist/* stringify */.As)(doc, { lineWidth: 0 });
-    if (doc.metadata.version)
-        return body;
-    return (`# metadata.version is resolved through the EKS API at apply time (kubernetes-version: ${config.kubernetesVersion}).\n` +
-        body);
-}
-const MINUTE = 60_000;
-function awsSteps(config, facts) {
-    const file = eksctlConfigFile(config);
-    const version = facts.version ?? config.kubernetesVersion;
-    const calico = config.network === 'calico';
-    const ng = [config.pools.services.name, config.pools.workspaces.name].join(', ');
-    const steps = [
-        {
-            id: 'cluster',
-            description: `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups`,
-            argv: ['eksctl', 'create', 'cluster', `--config-file=${file}`, '--without-nodegroup', '--write-kubeconfig=false'],
-            timeoutMs: 40 * MINUTE,
-        },
-        {
-            id: 'kubeconfig',
-            description: `Kubeconfig for ${config.clusterName} written to ${config.kubeconfigPath} (mode 0600), KUBECONFIG exported`,
-            api: 'EKS DescribeCluster for the endpoint and CA certificate; credentials from `aws eks get-token`',
-            timeoutMs: 2 * MINUTE,
-        },
-        {
-            id: 'kube-system',
-            description: 'Wait until the API server answers and kube-system is listable',
-            api: 'Kubernetes API: list pods in kube-system, retried until it answers',
-            timeoutMs: 10 * MINUTE,
-        },
-    ];
-    if (calico) {
-        steps.push({
-            id: 'remove-aws-node',
-            description: 'Remove the AWS VPC CNI daemonset kube-system/aws-node (absent is fine)',
-            api: 'Kubernetes API: delete apps/v1 DaemonSet kube-system/aws-node when present',
-            timeoutMs: 5 * MINUTE,
-        }, {
-            id: 'tigera-operator',
-            description: `Tigera operator of Calico ${calicoVersion(config)}`,
-            api: `Kubernetes API: create or patch each object of ${calicoManifestUrl(config)} that is missing or differs`,
-            timeoutMs: 10 * MINUTE,
-        }, {
-            id: 'calico-installation',
-            description: 'Calico Installation `default` (kubernetesProvider EKS, Calico CNI, BGP disabled)',
-            api: 'Kubernetes API: create or patch operator.tigera.io/v1 Installation default when missing or different',
-            timeoutMs: 5 * MINUTE,
-        }, {
-            id: 'calico-ready',
-            description: 'Wait until Calico is ready',
-            api: 'Kubernetes API: wait for the calico-system DaemonSet calico-node to be rolled out and TigeraStatus calico Available',
-            timeoutMs: 15 * MINUTE,
-        });
-    }
-    steps.push({
-        id: 'nodegroups',
-        description: `Managed nodegroups ${ng} (existing nodegroups are left alone)`,
-        argv: ['eksctl', 'create', 'nodegroup', `--config-file=${file}`],
-        timeoutMs: 40 * MINUTE,
-    });
-    return steps;
-}
-
-;// CONCATENATED MODULE: ./src/providers/gcp.ts
-
-const GCP_STEP_IDS = (/* unused pure expression or super */ null && ([
-    'service-account',
-    'iam-roles',
-    'cluster',
-    'default-pool',
-    'services-pool',
-    'workspaces-pool',
-    'kubeconfig',
-    'cluster-admin-binding',
-]));
-const GCP_PLAN_FACTS = (config) => ({
-    clusterVersion: config.kubernetesVersion,
-    account: '<the account of the credentials in use>',
-});
-function serviceAccountEmail(config) {
-    return `${GCP.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
-}
-/** `key=value,key=value` in a stable order: the reference labels first, then the extra labels. */
-function labelList(labels) {
-    return Object.entries(labels)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(',');
-}
-const gcp_MINUTE = 60_000;
-function gcp_location(config) {
-    return [`--project=${config.project}`, `--region=${config.region}`];
-}
-function nodePoolArgv(config, pool) {
-    const p = GCP.pool;
-    return [
-        'gcloud',
-        'container',
-        'node-pools',
-        'create',
-        pool.name,
-        `--cluster=${config.clusterName}`,
-        ...gcp_location(config),
-        `--machine-type=${pool.machineType}`,
-        `--disk-type=${p.diskType}`,
-        `--disk-size=${config.diskSizeGb}`,
-        `--image-type=${p.imageType}`,
-        `--num-nodes=${Math.min(Math.max(pool.minNodes, 1), pool.maxNodes)}`,
-        '--enable-autoscaling',
-        `--min-nodes=${pool.minNodes}`,
-        `--max-nodes=${pool.maxNodes}`,
-        '--enable-autorepair',
-        `--metadata=${labelList(p.metadata)}`,
-        `--scopes=${p.scopes.join(',')}`,
-        `--service-account=${serviceAccountEmail(config)}`,
-        `--node-labels=${labelList(pool.labels)}`,
-        `--max-pods-per-node=${config.maxPods}`,
-    ];
-}
-function gcpSteps(config, facts) {
-    const sa = GCP.serviceAccount;
-    const c = GCP.cluster;
-    const d = c.defaultPool;
-    const email = serviceAccountEmail(config);
-    const { services, workspaces } = config.pools;
-    return [
-        {
-            id: 'service-account',
-            description: `Service account ${email} for the cluster's nodes`,
-            argv: [
-                'gcloud',
-                'iam',
-                'service-accounts',
-                'create',
-                sa.name,
-                `--display-name=${sa.displayName}`,
-                `--project=${config.project}`,
-            ],
-            timeoutMs: 5 * gcp_MINUTE,
-        },
-        {
-            id: 'iam-roles',
-            description: `Project roles for ${email}: ${sa.roles.join(', ')}`,
-            api: `one read-modify-write of the IAM policy of project ${config.project} (getIamPolicy, then setIamPolicy with its etag) adding only the missing bindings`,
-            timeoutMs: 5 * gcp_MINUTE,
-        },
-        {
-            id: 'cluster',
-            description: `Regional GKE cluster ${config.clusterName} in ${config.region}, Kubernetes ${facts.clusterVersion}, with a temporary default pool`,
-            argv: [
-                'gcloud',
-                'container',
-                'clusters',
-                'create',
-                config.clusterName,
-                ...gcp_location(config),
-                `--cluster-version=${facts.clusterVersion}`,
-                `--release-channel=${c.releaseChannel}`,
-                `--machine-type=${d.machineType}`,
-                `--disk-type=${d.diskType}`,
-                `--disk-size=${d.diskSizeGb}`,
-                `--image-type=${GCP.pool.imageType}`,
-                `--service-account=${email}`,
-                `--num-nodes=${d.numNodes}`,
-                '--enable-autoscaling',
-                `--min-nodes=${d.minNodes}`,
-                `--max-nodes=${d.maxNodes}`,
-                '--enable-autorepair',
-                '--enable-ip-alias',
-                '--enable-network-policy',
-                `--create-subnetwork=name=${c.subnetworkPrefix}${config.clusterName}`,
-                `--metadata=${labelList(GCP.pool.metadata)}`,
-                `--max-pods-per-node=${config.maxPods}`,
-                `--default-max-pods-per-node=${config.maxPods}`,
-                `--addons=${c.addons.join(',')}`,
-            ],
-            timeoutMs: 45 * gcp_MINUTE,
-        },
-        {
-            id: 'default-pool',
-            description: `Delete the temporary node pool ${d.name}`,
-            argv: [
-                'gcloud',
-                '--quiet',
-                'container',
-                'node-pools',
-                'delete',
-                d.name,
-                `--cluster=${config.clusterName}`,
-                ...gcp_location(config),
-            ],
-            timeoutMs: 30 * gcp_MINUTE,
-        },
-        {
-            id: 'services-pool',
-            description: `Node pool ${services.name} (${services.machineType}, ${services.minNodes}-${services.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(services.labels)}`,
-            argv: nodePoolArgv(config, services),
-            timeoutMs: 30 * gcp_MINUTE,
-        },
-        {
-            id: 'workspaces-pool',
-            description: `Node pool ${workspaces.name} (${workspaces.machineType}, ${workspaces.minNodes}-${workspaces.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(workspaces.labels)}`,
-            argv: nodePoolArgv(config, workspaces),
-            timeoutMs: 30 * gcp_MINUTE,
-        },
-        {
-            id: 'kubeconfig',
-            description: `Kubeconfig for ${config.clusterName} written to ${config.kubeconfigPath} (mode 0600), KUBECONFIG exported`,
-            api: `GKE projects.locations.clusters.get for the endpoint and CA certificate`,
-            timeoutMs: 2 * gcp_MINUTE,
-        },
-        {
-            id: 'cluster-admin-binding',
-            description: `ClusterRoleBinding cluster-admin-binding: cluster-admin for ${facts.account}`,
-            api: 'Kubernetes API: create rbac.authorization.k8s.io/v1 ClusterRoleBinding cluster-admin-binding when missing',
-            timeoutMs: 2 * gcp_MINUTE,
-        },
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/steps.ts
-class StepFailedError extends Error {
-    step;
-    records;
-    constructor(step, records, cause) {
-        super(`step '${step.id}' (${step.description}) failed: ${errorMessage(cause)}`, { cause });
-        this.step = step;
-        this.records = records;
-        this.name = 'StepFailedError';
-    }
-}
-class CancelledError extends Error {
-    records;
-    constructor(records) {
-        super('cancelled');
-        this.records = records;
-        this.name = 'CancelledError';
-    }
-}
-function errorMessage(err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    return msg.replace(/\s*\n\s*/g, ' ').trim();
-}
-function toRecord(spec, status = 'planned') {
-    const record = { id: spec.id, description: spec.description, status };
-    if (spec.argv)
-        record.argv = [...spec.argv];
-    if (spec.api)
-        record.api = spec.api;
-    return record;
-}
-function formatDuration(ms) {
-    const s = Math.round(ms / 1000);
-    if (s < 60)
-        return `${s}s`;
-    const m = Math.floor(s / 60);
-    return `${m}m${String(s % 60).padStart(2, '0')}s`;
-}
-/** Pairs each spec of a flow with its action; every spec must have one (the type keeps them in step). */
-function withActions(specs, actions) {
-    return specs.map((spec) => ({ ...spec, ...actions[spec.id] }));
-}
-/**
- * Runs steps in order: probe, skip what is done, run the rest in a log group with a progress line at
- * least every `heartbeatMs`, record each status. Stops at the first failure (StepFailedError) or on
- * cancellation (CancelledError); either way the records say what happened to every step.
- */
-async function runSteps(steps, ctx, deps) {
-    const now = deps.now ?? Date.now;
-    const records = steps.map((s) => toRecord(s));
-    const update = () => deps.onUpdate?.(records);
-    update();
-    for (const [i, step] of steps.entries()) {
-        const record = records[i];
-        if (deps.signal.aborted)
-            throw new CancelledError(records);
-        const started = now();
-        try {
-            await deps.group(`${step.id}: ${step.description}`, async () => {
-                if (step.probe) {
-                    const probe = await step.probe(ctx);
-                    if (probe.done) {
-                        record.status = 'skipped';
-                        if (probe.detail)
-                            record.detail = probe.detail;
-                        deps.log.info(`✓ already done${probe.detail ? `: ${probe.detail}` : ''}`);
-                        return;
-                    }
-                    if (probe.detail)
-                        deps.log.info(`→ to do: ${probe.detail}`);
-                }
-                const heartbeat = setInterval(() => {
-                    deps.log.info(`… ${step.id} still running after ${formatDuration(now() - started)}: ${step.description}`);
-                }, deps.heartbeatMs ?? 30_000);
-                try {
-                    let detail = undefined;
-                    if (step.run) {
-                        detail = await step.run(ctx, step);
-                    }
-                    else if (step.argv) {
-                        await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });
-                    }
-                    else {
-                        throw new Error(`step '${step.id}' has neither a run function nor an argv`);
-                    }
-                    record.status = 'done';
-                    if (detail)
-                        record.detail = detail;
-                }
-                finally {
-                    clearInterval(heartbeat);
-                }
-            });
-        }
-        catch (err) {
-            record.seconds = Math.round((now() - started) / 1000);
-            if (deps.signal.aborted) {
-                record.status = 'failed';
-                record.detail = 'cancelled';
-                update();
-                throw new CancelledError(records);
-            }
-            record.status = 'failed';
-            record.detail = errorMessage(err);
-            update();
-            throw new StepFailedError(step, records, err);
-        }
-        record.seconds = Math.round((now() - started) / 1000);
-        update();
-    }
-    return records;
-}
-const STATUS_ICON = {
-    planned: '⏳ planned',
-    done: '✅ done',
-    skipped: '⏭️ skipped',
-    failed: '❌ failed',
-};
-function mdCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-/** An argv as one copy-pasteable shell line (display only: nothing ever runs through a shell). */
-function shellQuote(argv) {
-    return argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
-/** The steps as a Markdown table, then each CLI call in full. */
-function stepsMarkdown(records) {
-    const lines = ['| # | step | what | status |', '|---|---|---|---|'];
-    for (const [i, r] of records.entries()) {
-        const what = r.argv ? `\`${r.argv.slice(0, 4).join(' ')} …\`` : (r.api ?? '');
-        const status = STATUS_ICON[r.status] + (r.detail ? `: ${r.detail}` : '');
-        lines.push(`| ${i + 1} | **${r.id}**<br/>${mdCell(r.description)} | ${mdCell(what)} | ${mdCell(status)} |`);
-    }
-    const calls = records.filter((r) => r.argv);
-    if (calls.length) {
-        lines.push('', '<details><summary>Every CLI call, exactly as run</summary>', '', '```sh');
-        for (const r of calls)
-            lines.push(`# ${r.id}`, shellQuote(r.argv).replace(/ --/g, ' \\\n    --'));
-        lines.push('```', '', '</details>');
-    }
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/commands/plan.ts
-
-
-
-
-/** The flow for these inputs, with the values only the cloud knows left unresolved. */
-function planFlow(config) {
-    if (config.provider === 'gcp')
-        return { steps: gcpSteps(config, GCP_PLAN_FACTS(config)) };
-    const doc = renderClusterConfig(config, {});
-    return { steps: awsSteps(config, {}), eksctlConfig: clusterConfigYaml(config, doc) };
-}
-const CLOUD = { gcp: 'GKE', aws: 'EKS' };
-/** The settings table every job summary of this action starts with. */
-function settingsMarkdown(config) {
-    const where = config.provider === 'gcp' ? `project \`${config.project}\`, ` : '';
-    const lines = [
-        `**${CLOUD[config.provider]} cluster \`${config.clusterName}\`** in ${where}region \`${config.region}\`${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes \`${config.kubernetesVersion}\`, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network \`${config.network}\`` : ''}.`,
-        '',
-        '| pool | name | machine type | nodes | disk | labels |',
-        '|---|---|---|---|---|---|',
-    ];
-    for (const role of POOL_ROLES) {
-        const p = config.pools[role];
-        const per = config.provider === 'gcp' ? ' per zone' : '';
-        lines.push(`| ${role} | \`${p.name}\` | \`${p.machineType}\` | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${labelList(p.labels)
-            .split(',')
-            .map((l) => `\`${l}\``)
-            .join('<br/>')} |`);
-    }
-    return lines.join('\n');
-}
-function planMarkdown(config, records, eksctlConfig) {
-    const parts = [
-        `## 🗺️ gitpod-cluster-action plan`,
-        '',
-        settingsMarkdown(config),
-        '',
-        '### Steps',
-        '',
-        stepsMarkdown(records),
-    ];
-    if (eksctlConfig) {
-        parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', '```yaml', eksctlConfig.trimEnd(), '```', '', '</details>');
-    }
-    return parts.join('\n') + '\n';
-}
-async function plan(config, io) {
-    const result = planFlow(config);
-    const records = result.steps.map((s) => toRecord(s));
-    io.log.info(`Plan for ${CLOUD[config.provider]} cluster ${config.clusterName} in ${config.region}: ${records.length} steps.`);
-    for (const [i, step] of result.steps.entries()) {
-        io.log.info(`${i + 1}. ${step.id}: ${step.description}`);
-        io.log.info(`   ${step.argv ? shellQuote(step.argv) : step.api}`);
-    }
-    if (result.eksctlConfig) {
-        await io.group('Rendered eksctl ClusterConfig', async () => io.log.info(result.eksctlConfig));
-        io.setOutput('eksctl-config', result.eksctlConfig);
-    }
-    io.setOutput('plan', JSON.stringify(records));
-    await io.appendSummary(planMarkdown(config, records, result.eksctlConfig));
-    return result;
-}
-
+// EXTERNAL MODULE: ./src/commands/plan.ts
+var plan = __nccwpck_require__(28430);
+// EXTERNAL MODULE: ./src/steps.ts
+var steps = __nccwpck_require__(36197);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * Command dispatch. One try/catch: every failure ends as one line, `gitpod-cluster-action failed: …`.
@@ -41454,42 +42218,42 @@ async function plan(config, io) {
 
 
 
-const readInput = (name) => getInput(name);
+const readInput = (name) => core/* getInput */.V4(name);
 async function run() {
     const controller = new AbortController();
     const onSignal = (sig) => {
-        warning(`Received ${sig}: stopping after cleaning up the step in progress.`);
+        core/* warning */.$e(`Received ${sig}: stopping after cleaning up the step in progress.`);
         controller.abort();
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
-        setSecretHook((value) => core_setSecret(value));
-        registerSecret(getInput('github-token'));
-        registerSecret(process.env.CLOUDSDK_AUTH_ACCESS_TOKEN);
-        registerSecret(process.env.AWS_SECRET_ACCESS_KEY);
-        registerSecret(process.env.AWS_SESSION_TOKEN);
-        const config = parseConfig(readInput);
+        (0,src_log/* setSecretHook */.Os)((value) => core/* setSecret */.Pq(value));
+        (0,src_log/* registerSecret */.cl)(core/* getInput */.V4('github-token'));
+        (0,src_log/* registerSecret */.cl)(process.env.CLOUDSDK_AUTH_ACCESS_TOKEN);
+        (0,src_log/* registerSecret */.cl)(process.env.AWS_SECRET_ACCESS_KEY);
+        (0,src_log/* registerSecret */.cl)(process.env.AWS_SESSION_TOKEN);
+        const config = (0,inputs/* parseConfig */.o4)(readInput);
         const io = coreIO(controller.signal);
         switch (config.command) {
             case 'plan':
-                await plan(config, io);
+                await (0,plan/* plan */.et)(config, io);
                 break;
             case 'apply':
-                await (await __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 2601))).apply(config, io);
+                await (await __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 12601))).apply(config, io);
                 break;
             case 'verify':
-                await (await __nccwpck_require__.e(/* import() */ 680).then(__nccwpck_require__.bind(__nccwpck_require__, 1680))).verify(config, io);
+                await (await __nccwpck_require__.e(/* import() */ 112).then(__nccwpck_require__.bind(__nccwpck_require__, 50112))).verify(config, io);
                 break;
             case 'destroy':
-                await (await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 1231))).destroy(config, io);
+                await (await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 41231))).destroy(config, io);
                 break;
         }
     }
     catch (err) {
-        if (isDebug() && err instanceof Error && err.stack)
-            core_debug(redact(err.stack));
-        setFailed(`gitpod-cluster-action failed: ${redact(errorMessage(err))}`);
+        if (core/* isDebug */._o() && err instanceof Error && err.stack)
+            core/* debug */.Yz((0,src_log/* redact */.E$)(err.stack));
+        core/* setFailed */.C1(`gitpod-cluster-action failed: ${(0,src_log/* redact */.E$)((0,steps/* errorMessage */.gJ)(err))}`);
     }
     finally {
         process.off('SIGINT', onSignal);

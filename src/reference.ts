@@ -187,6 +187,9 @@ export const AWS = {
   calico: {
     /** Upstream location of the operator manifest; `{version}` is the Calico release. */
     manifestUrl: 'https://raw.githubusercontent.com/projectcalico/calico/{version}/manifests/tigera-operator.yaml',
+    /** Since Calico 3.30 the operator's CRDs are a manifest of their own, applied before the operator's. */
+    crdManifestUrl: 'https://raw.githubusercontent.com/projectcalico/calico/{version}/manifests/operator-crds.yaml',
+    crdManifestSince: 'v3.30.0',
     /** The Installation of the reference document. */
     installation: {
       apiVersion: 'operator.tigera.io/v1',
@@ -195,6 +198,8 @@ export const AWS = {
       spec: { kubernetesProvider: 'EKS', cni: { type: 'Calico' }, calicoNetwork: { bgp: 'Disabled' } },
     },
     awsNode: { namespace: 'kube-system', name: 'aws-node' },
+    /** What the operator reports once Calico runs on the nodes: TigeraStatus `calico` with Available=True. */
+    ready: { apiVersion: 'operator.tigera.io/v1', kind: 'TigeraStatus', name: 'calico', condition: 'Available' },
   },
 } as const;
 

@@ -1,7 +1,62 @@
-/** `apply`: not built yet (see the open issues); refuses cleanly instead of doing half the job. */
+/**
+ * `apply`: install the tools, reconcile the cluster through the provider's flow (probe each step, skip
+ * what is done, run the rest), write the kubeconfig, then run `verify`. Safe to re-run after any failure.
+ *
+ * The provider modules (src/apply/gcp.ts, src/apply/aws.ts, loaded lazily with their SDKs) build the
+ * steps with their probes; `runFlow` below is the one place that runs them and reports progress.
+ */
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
+import { execArgv } from '../exec.js';
+import { CancelledError, type Step, type StepRecord, StepFailedError, runSteps, stepsMarkdown } from '../steps.js';
+import { settingsMarkdown } from './plan.js';
 
-export async function apply(_config: Config, _io: ActionIO): Promise<void> {
-  throw new Error('the `apply` command is not available in this build yet');
+/** Runs a flow's steps with the action's IO: log groups, progress, the `plan` output kept current. */
+export async function runFlow<Ctx>(
+  steps: readonly Step<Ctx>[],
+  ctx: Ctx,
+  config: Config,
+  io: ActionIO,
+  opts: { env?: Record<string, string>; heartbeatMs?: number; title?: string } = {},
+): Promise<StepRecord[]> {
+  let last: readonly StepRecord[] = [];
+  const writeSummary = async () => {
+    await io.appendSummary(
+      [
+        '## 🛠️ gitpod-cluster-action apply',
+        '',
+        settingsMarkdown(config),
+        '',
+        '### Steps',
+        '',
+        stepsMarkdown(last),
+        '',
+      ].join('\n'),
+    );
+  };
+  try {
+    const records = await runSteps(steps, ctx, {
+      log: io.log,
+      signal: io.signal,
+      heartbeatMs: opts.heartbeatMs,
+      group: (name, fn) => io.group(name, fn),
+      exec: (argv, o) => execArgv(argv, { log: io.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
+      onUpdate: (records) => {
+        last = records;
+        io.setOutput('plan', JSON.stringify(records));
+      },
+    });
+    await writeSummary();
+    return records;
+  } catch (err) {
+    if (err instanceof StepFailedError || err instanceof CancelledError) await writeSummary();
+    throw err;
+  }
+}
+
+export async function apply(config: Config, io: ActionIO): Promise<void> {
+  const flow = config.provider === 'gcp' ? await import('../apply/gcp.js') : await import('../apply/aws.js');
+  await flow.applyFlow(config, io);
+  const { verify } = await import('./verify.js');
+  await verify(config, io);
 }

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import { clusterConfigYaml, renderClusterConfig, awsSteps } from '../providers/aws.js';
+import { clusterConfigFor, clusterConfigYaml, awsSteps } from '../providers/aws.js';
 import { GCP_PLAN_FACTS, gcpSteps, labelList } from '../providers/gcp.js';
 import { POOL_ROLES } from '../reference.js';
 import { type StepRecord, type StepSpec, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
@@ -17,7 +17,7 @@ export interface PlanResult {
 /** The flow for these inputs, with the values only the cloud knows left unresolved. */
 export function planFlow(config: Config): PlanResult {
   if (config.provider === 'gcp') return { steps: gcpSteps(config, GCP_PLAN_FACTS(config)) };
-  const doc = renderClusterConfig(config, {});
+  const doc = clusterConfigFor(config, {});
   return { steps: awsSteps(config, {}), eksctlConfig: clusterConfigYaml(config, doc) };
 }
 

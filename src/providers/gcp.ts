@@ -49,6 +49,47 @@ function location(config: Config): string[] {
   return [`--project=${config.project}`, `--region=${config.region}`];
 }
 
+/** The RBAC binding the reference document creates for the current identity. */
+export const CLUSTER_ADMIN_BINDING = {
+  name: 'cluster-admin-binding',
+  clusterRole: 'cluster-admin',
+  apiGroup: 'rbac.authorization.k8s.io',
+} as const;
+
+/** In-place fix of a pool's labels: gcloud replaces the pool's whole label set with this list. */
+export function nodePoolLabelsArgv(
+  config: Config,
+  pool: PoolConfig,
+  labels: Readonly<Record<string, string>>,
+): string[] {
+  return [
+    'gcloud',
+    'container',
+    'node-pools',
+    'update',
+    pool.name,
+    `--cluster=${config.clusterName}`,
+    ...location(config),
+    `--node-labels=${labelList(labels)}`,
+  ];
+}
+
+/** In-place fix of a pool's autoscaling bounds (gcloud takes them apart from the labels). */
+export function nodePoolAutoscalingArgv(config: Config, pool: PoolConfig): string[] {
+  return [
+    'gcloud',
+    'container',
+    'node-pools',
+    'update',
+    pool.name,
+    `--cluster=${config.clusterName}`,
+    ...location(config),
+    '--enable-autoscaling',
+    `--min-nodes=${pool.minNodes}`,
+    `--max-nodes=${pool.maxNodes}`,
+  ];
+}
+
 export function nodePoolArgv(config: Config, pool: PoolConfig): string[] {
   const p = GCP.pool;
   return [
@@ -170,8 +211,8 @@ export function gcpSteps(config: Config, facts: GcpFacts): StepSpec<GcpStepId>[]
     },
     {
       id: 'cluster-admin-binding',
-      description: `ClusterRoleBinding cluster-admin-binding: cluster-admin for ${facts.account}`,
-      api: 'Kubernetes API: create rbac.authorization.k8s.io/v1 ClusterRoleBinding cluster-admin-binding when missing',
+      description: `ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name}: ${CLUSTER_ADMIN_BINDING.clusterRole} for ${facts.account}`,
+      api: `Kubernetes API: create ${CLUSTER_ADMIN_BINDING.apiGroup}/v1 ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name} when missing`,
       timeoutMs: 2 * MINUTE,
     },
   ];

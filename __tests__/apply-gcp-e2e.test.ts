@@ -1,0 +1,400 @@
+/**
+ * GKE `apply` end to end: the REAL gcloud (from this machine's SDK, through a pre-seeded tool cache) and
+ * the REAL @google-cloud/container client against the FAKE GKE / IAM / Resource Manager / Service Usage
+ * APIs, and the FAKE Kubernetes API. These tests fail, never skip, when gcloud is missing.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { statSync, readFileSync } from 'node:fs';
+import { applyFlow, type GcpApplyDeps } from '../src/apply/gcp.js';
+import { connectKube, type KubeObject } from '../src/clients/kube.js';
+import type { KubeAccess } from '../src/cloud/types.js';
+import { execArgv } from '../src/exec.js';
+import type { Config } from '../src/inputs.js';
+import { clearSecrets } from '../src/log.js';
+import { GCP } from '../src/reference.js';
+import { type StepRecord, StepFailedError } from '../src/steps.js';
+import { type FakeIO, fakeIO } from './fixtures.js';
+import { type GcpWorld, gcpWorld, realSdkRoot } from './fakes/gcp-world.js';
+
+const CRB = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', name: 'cluster-admin-binding' };
+const noSleep = async () => undefined;
+
+interface Run {
+  records?: StepRecord[];
+  err?: unknown;
+  io: FakeIO;
+  access: KubeAccess[];
+}
+
+async function apply(w: GcpWorld, config: Config, deps: GcpApplyDeps = {}): Promise<Run> {
+  const io = fakeIO();
+  const access: KubeAccess[] = [];
+  w.activate();
+  try {
+    const records = await applyFlow(config, io, {
+      env: w.env,
+      sleep: noSleep,
+      // The fake Kubernetes API speaks http on loopback; everything else about the access is the action's own.
+      connectKube: (a, log) => {
+        access.push(a);
+        return connectKube({ ...a, server: w.kube.url, caData: undefined, insecureSkipTlsVerify: true }, log, {
+          attempts: 2,
+          baseDelayMs: 0,
+          sleep: noSleep,
+        });
+      },
+      ...deps,
+    });
+    return { records, io, access };
+  } catch (err) {
+    return { err, io, access };
+  }
+}
+
+const statuses = (records: readonly StepRecord[] | undefined) =>
+  Object.fromEntries((records ?? []).map((r) => [r.id, r.status]));
+
+/** The fake's state after a clean first apply, to compare converged runs with. */
+let referenceSnapshot: unknown;
+
+/** The clean state, from the first describe, or built here when that one was filtered out (`-t`). */
+async function cleanSnapshot(inputs: Parameters<GcpWorld['config']>[0]): Promise<unknown> {
+  if (referenceSnapshot) return referenceSnapshot;
+  const w = await gcpWorld();
+  try {
+    expect((await apply(w, w.config(inputs))).err).toBeUndefined();
+    return (referenceSnapshot = w.gcp.snapshot());
+  } finally {
+    await w.close();
+  }
+}
+
+it('runs the real gcloud of this machine (fails when gcloud is missing)', async () => {
+  const sdk = realSdkRoot();
+  const res = await execArgv([`${sdk}/bin/gcloud`, 'version', '--format=value(core)'], { silent: true });
+  expect(res.stdout.trim()).toMatch(/^\d{4}\.\d{2}\.\d{2}$/);
+});
+
+describe('first apply, then a no-op re-apply (FAKE GKE/IAM/CRM/Kubernetes APIs, real gcloud)', () => {
+  let w: GcpWorld;
+  let config: Config;
+  let first: Run;
+
+  beforeAll(async () => {
+    clearSecrets();
+    w = await gcpWorld();
+    config = w.config({ 'services-extra-labels': 'gitpod.io/workload_services=true' });
+    first = await apply(w, config);
+  });
+  afterAll(async () => w?.close());
+
+  it('runs every step', () => {
+    expect(first.err).toBeUndefined();
+    expect(Object.values(statuses(first.records))).toEqual(Array(8).fill('done'));
+  });
+
+  it('builds exactly the reference architecture', () => {
+    const cluster = w.gcp.cluster('gitpod')!;
+    expect(cluster.status).toBe('RUNNING');
+    expect(cluster.currentMasterVersion).toBe('1.33.5-gke.1201000'); // newest of the REGULAR channel
+    expect(cluster.networkPolicy).toEqual({ enabled: true, provider: 'CALICO' });
+    const pools = cluster.nodePools as { name: string; config: Record<string, unknown>; [k: string]: unknown }[];
+    expect(pools.map((p) => p.name)).toEqual(['workload-services', 'workload-workspaces']); // default pool gone
+    for (const role of ['services', 'workspaces'] as const) {
+      const pool = pools.find((p) => p.name === config.pools[role].name)!;
+      expect(pool.config.labels).toEqual(config.pools[role].labels);
+      expect(pool.config.machineType).toBe(GCP.seed.pools[role].machineType);
+      expect(pool.config.imageType).toBe('UBUNTU_CONTAINERD');
+      expect(pool.config.serviceAccount).toBe('gitpod-gke@fake-project.iam.gserviceaccount.com');
+      expect(pool.maxPodsConstraint).toEqual({ maxPodsPerNode: '110' });
+      expect(pool.autoscaling).toEqual({ enabled: true, minNodeCount: 1, maxNodeCount: 50 });
+    }
+    // The label table: services meta+ide (+ the extra label), workspaces all three workspace labels.
+    expect(Object.keys(pools[0]!.config.labels as object).sort()).toEqual([
+      'gitpod.io/workload_ide',
+      'gitpod.io/workload_meta',
+      'gitpod.io/workload_services',
+    ]);
+    expect(Object.keys(pools[1]!.config.labels as object)).toHaveLength(3);
+
+    expect([...w.gcp.serviceAccounts.keys()]).toEqual(['gitpod-gke@fake-project.iam.gserviceaccount.com']);
+    const member = 'serviceAccount:gitpod-gke@fake-project.iam.gserviceaccount.com';
+    const roles = w.gcp.policy.bindings.filter((b) => b.members.includes(member)).map((b) => b.role);
+    expect(roles.sort()).toEqual([...GCP.serviceAccount.roles].sort());
+    expect(w.gcp.policyWrites).toHaveLength(1); // one read-modify-write, not four
+    referenceSnapshot = w.gcp.snapshot();
+  });
+
+  it('runs exactly the argv that plan shows, one gcloud process per gcloud step', () => {
+    const ran = first.records!.filter((r) => r.argv).map((r) => r.argv!.slice(1).join(' '));
+    expect(w.gcloudCalls()).toEqual(ran);
+    expect(ran).toHaveLength(5);
+  });
+
+  it('creates the cluster-admin binding for the account of the credentials in use, with the GKE token', () => {
+    const crb = w.kube.object(CRB)!;
+    expect(crb.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' });
+    expect(crb.subjects).toEqual([{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: w.gcp.account }]);
+    expect(first.access[0]).toMatchObject({ server: 'https://10.0.0.2', token: w.gcp.token });
+    expect(first.access[0]!.caData).toBeTruthy();
+  });
+
+  it('writes a 0600 kubeconfig with an exec credential (no token) and sets the outputs', () => {
+    const file = config.kubeconfigPath;
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('gke-gcloud-auth-plugin');
+    expect(text).toContain('server: https://10.0.0.2');
+    expect(text).not.toContain(w.gcp.token);
+    expect(first.io.exported.KUBECONFIG).toBe(file);
+    expect(first.io.outputs).toMatchObject({
+      kubeconfig: file,
+      context: 'gke_fake-project_us-central1_gitpod',
+      'cluster-endpoint': 'https://10.0.0.2',
+    });
+    const plan = JSON.parse(first.io.outputs.plan!) as StepRecord[];
+    expect(plan.map((r) => r.status)).toEqual(Array(8).fill('done'));
+    expect(first.io.summary.join('\n')).toContain('✅ done');
+  });
+
+  it('never logs or outputs the token', () => {
+    const everything = [...first.io.lines, ...Object.values(first.io.outputs), ...first.io.summary].join('\n');
+    expect(everything).not.toContain(w.gcp.token);
+  });
+
+  it('a second apply sends zero mutating requests and starts zero gcloud processes', async () => {
+    const gcpBefore = w.gcp.mutations().length;
+    const kubeBefore = w.kube.mutations().length;
+    const callsBefore = w.gcloudCalls().length;
+    const second = await apply(w, config);
+    expect(second.err).toBeUndefined();
+    expect(statuses(second.records)).toEqual({
+      'service-account': 'skipped',
+      'iam-roles': 'skipped',
+      cluster: 'skipped',
+      'default-pool': 'skipped',
+      'services-pool': 'skipped',
+      'workspaces-pool': 'skipped',
+      kubeconfig: 'done', // a local file, rewritten so the outputs are set
+      'cluster-admin-binding': 'skipped',
+    });
+    expect(w.gcp.mutations().length).toBe(gcpBefore);
+    expect(w.kube.mutations().length).toBe(kubeBefore);
+    expect(w.gcloudCalls().length).toBe(callsBefore);
+    expect(w.gcp.snapshot()).toEqual(referenceSnapshot);
+  });
+});
+
+describe('resuming after a failure at each mutating step (FAKE APIs, real gcloud)', () => {
+  let w: GcpWorld;
+  beforeAll(async () => {
+    w = await gcpWorld();
+  });
+  afterAll(async () => w?.close());
+
+  it('converges to the same state with no duplicates, whichever step failed', async () => {
+    const inputs = { 'services-extra-labels': 'gitpod.io/workload_services=true' };
+    const config = w.config(inputs);
+    const quota = 'Insufficient regional quota to satisfy request: resource "CPUS": request requires 16.0';
+    const poolCreate =
+      (name: string) =>
+      (r: { method: string; path: string; body?: unknown }): boolean =>
+        r.method === 'POST' &&
+        r.path.endsWith('/nodePools') &&
+        (r.body as { nodePool?: { name?: string } })?.nodePool?.name === name;
+    const faults: [step: string, inject: () => void][] = [
+      ['service-account', () => w.gcp.failNext('POST /serviceAccounts$', 403, { message: 'Permission denied' })],
+      ['iam-roles', () => w.gcp.failNext('POST :setIamPolicy$', 403, { message: 'Permission denied' })],
+      ['cluster', () => w.gcp.failNext('POST /locations/[^/]+/clusters$', 403, { message: quota })],
+      ['default-pool', () => w.gcp.failNext('DELETE /nodePools/default-pool$', 400, { message: 'injected' })],
+      ['services-pool', () => w.gcp.failNext(poolCreate('workload-services'), 403, { message: quota })],
+      ['workspaces-pool', () => w.gcp.failNext(poolCreate('workload-workspaces'), 403, { message: quota })],
+      [
+        'cluster-admin-binding',
+        () => w.kube.failNext((r) => r.method === 'POST' && r.path.endsWith('/clusterrolebindings'), 403),
+      ],
+    ];
+    for (const [step, inject] of faults) {
+      inject();
+      const run = await apply(w, config);
+      expect(run.err).toBeInstanceOf(StepFailedError);
+      expect((run.err as StepFailedError).step.id).toBe(step);
+      expect(statuses(run.records ?? (run.err as StepFailedError).records)[step]).toBe('failed');
+      expect(w.gcp.pendingFaults()).toBe(0);
+    }
+    const last = await apply(w, config);
+    expect(last.err).toBeUndefined();
+    expect(w.gcp.snapshot()).toEqual(await cleanSnapshot(inputs));
+    expect(w.kube.objects(CRB.apiVersion, CRB.kind)).toHaveLength(1);
+    // Each gcloud step ran at most twice (the failed try and the one that worked), never more.
+    const counts = new Map<string, number>();
+    for (const c of w.gcloudCalls()) counts.set(c, (counts.get(c) ?? 0) + 1);
+    expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
+    expect(w.gcloudCalls()).toHaveLength(10);
+    // And the converged cluster is left alone by one more run.
+    const before = w.gcp.mutations().length;
+    const calls = w.gcloudCalls().length;
+    expect((await apply(w, config)).err).toBeUndefined();
+    expect(w.gcp.mutations().length).toBe(before);
+    expect(w.gcloudCalls().length).toBe(calls);
+  });
+});
+
+/** The reference architecture as a finished apply leaves it, written straight into the fakes. */
+function seedBuilt(w: GcpWorld, config: Config, pool: (role: 'services' | 'workspaces') => object = () => ({})) {
+  const email = 'gitpod-gke@fake-project.iam.gserviceaccount.com';
+  w.gcp.seedServiceAccount(email, 'gitpod-gke');
+  for (const role of GCP.serviceAccount.roles) w.gcp.seedBinding(role, `serviceAccount:${email}`);
+  const nodePools = (['services', 'workspaces'] as const).map((role) => ({
+    name: config.pools[role].name,
+    config: {
+      machineType: config.pools[role].machineType,
+      imageType: 'UBUNTU_CONTAINERD',
+      diskType: 'pd-ssd',
+      diskSizeGb: 100,
+      labels: { ...config.pools[role].labels },
+      serviceAccount: email,
+    },
+    autoscaling: { enabled: true, minNodeCount: 1, maxNodeCount: 50 },
+    maxPodsConstraint: { maxPodsPerNode: '110' },
+    ...pool(role),
+  }));
+  w.gcp.seedCluster({ name: config.clusterName, networkPolicy: { enabled: true, provider: 'CALICO' }, nodePools });
+  const crb: KubeObject = {
+    apiVersion: CRB.apiVersion,
+    kind: CRB.kind,
+    metadata: { name: CRB.name },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: w.gcp.account }],
+  };
+  w.kube.seed(crb);
+}
+
+describe('existing pools (FAKE APIs, real gcloud)', () => {
+  let w: GcpWorld;
+  beforeEach(async () => {
+    w = await gcpWorld();
+  });
+  afterEach(async () => w?.close());
+
+  it('fixes wrong labels in place with gcloud node-pools update, keeping labels from others', async () => {
+    const config = w.config();
+    seedBuilt(w, config, (role) =>
+      role === 'services'
+        ? {
+            config: {
+              machineType: 'n2d-standard-8',
+              imageType: 'UBUNTU_CONTAINERD',
+              // What the reference document's own command sets, plus a label someone else added.
+              labels: {
+                'gitpod.io/workload_meta': 'true',
+                'gitpod.io/workload_ide': 'true',
+                'gitpod.io/workload_workspace_services': 'true',
+                team: 'platform',
+              },
+            },
+          }
+        : {},
+    );
+    const run = await apply(w, config);
+    expect(run.err).toBeUndefined();
+    const rec = run.records!.find((r) => r.id === 'services-pool')!;
+    expect(rec.status).toBe('done');
+    expect(rec.detail).toContain(
+      'gcloud container node-pools update workload-services --cluster=gitpod --project=fake-project --region=us-central1 --node-labels=gitpod.io/workload_meta=true,gitpod.io/workload_ide=true,team=platform',
+    );
+    expect(w.gcp.pool('gitpod', 'workload-services')!.config).toMatchObject({
+      labels: { 'gitpod.io/workload_meta': 'true', 'gitpod.io/workload_ide': 'true', team: 'platform' },
+    });
+    expect(w.gcloudCalls()).toHaveLength(1);
+    expect(w.gcloudCalls()[0]).toMatch(/^container node-pools update workload-services /);
+    expect(w.gcp.mutations().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PUT /v1/projects/fake-project/locations/us-central1/clusters/gitpod/nodePools/workload-services',
+    ]);
+  });
+
+  it('fixes autoscaling bounds in place with gcloud node-pools update --enable-autoscaling', async () => {
+    const config = w.config();
+    seedBuilt(w, config, (role) =>
+      role === 'workspaces' ? { autoscaling: { enabled: true, minNodeCount: 0, maxNodeCount: 10 } } : {},
+    );
+    const run = await apply(w, config);
+    expect(run.err).toBeUndefined();
+    expect(run.records!.find((r) => r.id === 'workspaces-pool')!.detail).toContain(
+      'node-pools update workload-workspaces --cluster=gitpod --project=fake-project --region=us-central1 --enable-autoscaling --min-nodes=1 --max-nodes=50',
+    );
+    expect(w.gcp.pool('gitpod', 'workload-workspaces')!.autoscaling).toMatchObject({
+      minNodeCount: 1,
+      maxNodeCount: 50,
+    });
+    expect(w.gcloudCalls()).toHaveLength(1);
+  });
+
+  it('reports an immutable difference (machine type, max pods) and recreates nothing', async () => {
+    const config = w.config();
+    seedBuilt(w, config, (role) =>
+      role === 'workspaces'
+        ? {
+            config: {
+              machineType: 'n2d-standard-8',
+              imageType: 'UBUNTU_CONTAINERD',
+              labels: { ...config.pools.workspaces.labels },
+            },
+            maxPodsConstraint: { maxPodsPerNode: '64' },
+          }
+        : {},
+    );
+    const run = await apply(w, config);
+    expect(run.err).toBeInstanceOf(StepFailedError);
+    const message = (run.err as Error).message;
+    expect((run.err as StepFailedError).step.id).toBe('workspaces-pool');
+    expect(message).toContain('machine type n2d-standard-8 (want n2d-standard-16)');
+    expect(message).toContain('max pods per node 64 (want 110)');
+    expect(message).toContain('will not recreate');
+    expect(message).not.toContain('\n');
+    expect(w.gcloudCalls()).toEqual([]);
+    expect(w.gcp.mutations()).toEqual([]);
+    expect(w.gcp.pool('gitpod', 'workload-workspaces')!.config).toMatchObject({ machineType: 'n2d-standard-8' });
+  });
+
+  it('waits for an operation a cancelled run left on the cluster, with progress, instead of starting another', async () => {
+    const config = w.config();
+    seedBuilt(w, config);
+    const cluster = w.gcp.cluster('gitpod')!;
+    cluster.status = 'PROVISIONING';
+    const op = w.gcp.startOperation('gitpod', 'CREATE_CLUSTER', 3, () => (cluster.status = 'RUNNING'));
+    let clock = 0;
+    const run = await apply(w, config, {
+      now: () => clock,
+      sleep: async (ms) => void (clock += ms),
+      pollMs: 20_000,
+      heartbeatMs: 30_000,
+    });
+    expect(run.err).toBeUndefined();
+    expect(statuses(run.records).cluster).toBe('skipped');
+    const polls = w.gcp.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/operations/${op}`));
+    expect(polls).toHaveLength(4);
+    expect(run.io.lines.some((l) => /still waiting for CREATE_CLUSTER on clusters\/gitpod .*elapsed/.test(l))).toBe(
+      true,
+    );
+    expect(w.gcp.mutations()).toEqual([]);
+    expect(w.gcloudCalls()).toEqual([]);
+  });
+
+  it('refuses a kubernetes-version the REGULAR channel does not offer, in one line listing what it does', async () => {
+    const run = await apply(w, w.config({ 'kubernetes-version': '1.29' }));
+    const message = (run.err as Error).message;
+    expect(message).toMatch(/kubernetes-version '1.29' is not offered by the REGULAR release channel in us-central1/);
+    expect(message).toContain('available: 1.33, 1.32');
+    expect(w.gcp.mutations()).toEqual([]);
+    expect(w.gcloudCalls()).toEqual([]);
+  });
+
+  it('resolves a minor to its newest patch and creates the cluster with it', async () => {
+    const config = w.config({ 'kubernetes-version': '1.32' });
+    const run = await apply(w, config);
+    expect(run.err).toBeUndefined();
+    expect(run.records!.find((r) => r.id === 'cluster')!.argv).toContain('--cluster-version=1.32.9-gke.1108000');
+    expect(w.gcp.cluster('gitpod')!.currentMasterVersion).toBe('1.32.9-gke.1108000');
+  });
+});

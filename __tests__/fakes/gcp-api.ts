@@ -1,0 +1,628 @@
+/**
+ * FAKE Google Cloud APIs on loopback, for tests and benchmarks: the parts of GKE (container v1:
+ * clusters, node pools, operations, server config), IAM (service accounts), Cloud Resource Manager
+ * (project IAM policy with base64 etags), Service Usage and the OAuth2 tokeninfo endpoint that the real
+ * gcloud and this action's own clients call. One server answers them all: point every
+ * CLOUDSDK_API_ENDPOINT_OVERRIDES_<API> at `url` (see `gcloudEnv`).
+ *
+ * Stateful: a created cluster or node pool exists at once (PROVISIONING) and becomes RUNNING when its
+ * operation ends; an operation ends after `opPolls` reads of it (0: the first read sees it DONE, so
+ * gcloud never sleeps). While an operation runs on a cluster, other cluster mutations are refused with
+ * FAILED_PRECONDITION, as GKE does. Every request is recorded; faults can be injected.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface GcpRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body?: unknown;
+  userAgent: string;
+  api: 'container' | 'iam' | 'cloudresourcemanager' | 'serviceusage' | 'oauth2' | 'unknown';
+}
+
+type Json = Record<string, unknown>;
+type Matcher = (r: { method: string; path: string; body?: unknown }) => boolean;
+
+interface Fault {
+  match: Matcher;
+  status: number;
+  message: string;
+  /** Matching requests to let through before failing. */
+  skip: number;
+  times: number;
+}
+
+interface FakeOperation {
+  op: Json;
+  pollsLeft: number;
+  onDone?: () => void;
+}
+
+export interface FakeGcpOptions {
+  token?: string;
+  /** The email tokeninfo reports for `token`. */
+  account?: string;
+  project?: string;
+  region?: string;
+  /** REGULAR channel versions, newest first. */
+  versions?: string[];
+  /** Reads of an operation before it is DONE. */
+  opPolls?: number;
+}
+
+export const FAKE_CA_PEM = '-----BEGIN CERTIFICATE-----\nRkFLRSBDQQ==\n-----END CERTIFICATE-----\n';
+
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function errorBody(code: number, status: string, message: string) {
+  return { error: { code, message, status } };
+}
+
+const STATUS_NAME: Record<number, string> = {
+  400: 'FAILED_PRECONDITION',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  409: 'ALREADY_EXISTS',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+};
+
+export class FakeGcpApi {
+  readonly requests: GcpRequest[] = [];
+  readonly clusters = new Map<string, Json>(); // key: projects/p/locations/r/clusters/c
+  readonly serviceAccounts = new Map<string, Json>(); // key: email
+  readonly operations = new Map<string, FakeOperation>(); // key: operation name (short)
+  policy: { version: number; etag: string; bindings: { role: string; members: string[] }[] };
+  /** Every successful setIamPolicy, in order. */
+  readonly policyWrites: unknown[] = [];
+  opPolls: number;
+  url = '';
+  private policyGen = 1;
+  private opCounter = 0;
+  private faults: Fault[] = [];
+  private server!: http.Server;
+
+  private constructor(readonly opts: Required<FakeGcpOptions>) {
+    this.opPolls = opts.opPolls;
+    this.policy = {
+      version: 1,
+      etag: this.etag(),
+      bindings: [{ role: 'roles/owner', members: [`user:${opts.account}`] }],
+    };
+  }
+
+  static async start(options: FakeGcpOptions = {}): Promise<FakeGcpApi> {
+    const api = new FakeGcpApi({
+      token: options.token ?? 'ya29.fake-gcp-access-token-0123456789',
+      account: options.account ?? 'deployer@fake-project.iam.gserviceaccount.com',
+      project: options.project ?? 'fake-project',
+      region: options.region ?? 'us-central1',
+      versions: options.versions ?? ['1.33.5-gke.1201000', '1.33.4-gke.1172000', '1.32.9-gke.1108000'],
+      opPolls: options.opPolls ?? 0,
+    });
+    api.server = http.createServer((req, res) => void api.handle(req, res));
+    await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
+    api.url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}/`;
+    return api;
+  }
+
+  get token(): string {
+    return this.opts.token;
+  }
+
+  get account(): string {
+    return this.opts.account;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The environment that points gcloud (and this action's clients) at this fake. */
+  gcloudEnv(configDir: string): Record<string, string> {
+    return {
+      CLOUDSDK_CONFIG: configDir,
+      CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
+      CLOUDSDK_AUTH_ACCESS_TOKEN: this.opts.token,
+      CLOUDSDK_CORE_PROJECT: this.opts.project,
+      CLOUDSDK_AUTH_TOKEN_HOST: `${this.url}token`,
+      CLOUDSDK_CORE_DISABLE_USAGE_REPORTING: '1',
+      CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK: '1',
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_CONTAINER: this.url,
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_IAM: this.url,
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER: this.url,
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_SERVICEUSAGE: this.url,
+    };
+  }
+
+  /** Requests that change state (getIamPolicy, tokeninfo and Service Usage reads are POSTs that do not). */
+  mutations(): GcpRequest[] {
+    return this.requests.filter(
+      (r) =>
+        r.method !== 'GET' &&
+        !r.path.endsWith(':getIamPolicy') &&
+        !r.path.endsWith(':batchGet') &&
+        r.api !== 'oauth2' &&
+        r.api !== 'serviceusage',
+    );
+  }
+
+  /** Requests sent by gcloud (its user agent), as opposed to this action's own clients. */
+  gcloudRequests(): GcpRequest[] {
+    return this.requests.filter((r) => /gcloud/.test(r.userAgent));
+  }
+
+  /**
+   * Fails the (skip+1)-th next request matching `match` (and `times - 1` after it) with `status`.
+   * `match` may be a function or "METHOD path-regex".
+   */
+  failNext(match: Matcher | string, status: number, opts: { skip?: number; times?: number; message?: string } = {}) {
+    let fn: Matcher;
+    if (typeof match === 'string') {
+      const [method, ...rest] = match.split(' ');
+      const re = new RegExp(rest.join(' '));
+      fn = (r) => r.method === method && re.test(r.path);
+    } else fn = match;
+    this.faults.push({
+      match: fn,
+      status,
+      message: opts.message ?? `injected fault ${status}`,
+      skip: opts.skip ?? 0,
+      times: opts.times ?? 1,
+    });
+  }
+
+  pendingFaults(): number {
+    return this.faults.reduce((n, f) => n + f.times, 0);
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  // --- state helpers ---------------------------------------------------------------------------------
+
+  parent(project = this.opts.project, region = this.opts.region): string {
+    return `projects/${project}/locations/${region}`;
+  }
+
+  cluster(name: string): Json | undefined {
+    return this.clusters.get(`${this.parent()}/clusters/${name}`);
+  }
+
+  pool(cluster: string, pool: string): Json | undefined {
+    return (this.cluster(cluster)?.nodePools as Json[] | undefined)?.find((p) => p.name === pool);
+  }
+
+  /** The fake's whole state, as compared between runs (no timestamps, no etags). */
+  snapshot(): unknown {
+    const clusters = [...this.clusters.values()].map((c) => ({
+      name: c.name,
+      status: c.status,
+      version: c.currentMasterVersion,
+      networkPolicy: c.networkPolicy,
+      pools: ((c.nodePools as Json[]) ?? []).map((p) => ({
+        name: p.name,
+        status: p.status,
+        config: p.config,
+        autoscaling: p.autoscaling,
+        maxPods: (p.maxPodsConstraint as Json | undefined)?.maxPodsPerNode,
+      })),
+    }));
+    return {
+      clusters,
+      serviceAccounts: [...this.serviceAccounts.keys()].sort(),
+      bindings: this.policy.bindings
+        .map((b) => ({ role: b.role, members: [...b.members].sort() }))
+        .sort((a, b) => a.role.localeCompare(b.role)),
+    };
+  }
+
+  seedServiceAccount(email: string, displayName = email.split('@')[0]!): void {
+    const project = email.split('@')[1]!.split('.')[0]!;
+    this.serviceAccounts.set(email, {
+      name: `projects/${project}/serviceAccounts/${email}`,
+      projectId: project,
+      uniqueId: String(100000000000000000000n + BigInt(this.serviceAccounts.size)),
+      email,
+      displayName,
+      etag: 'MDEwMjE5MjA=',
+      oauth2ClientId: '1',
+    });
+  }
+
+  seedBinding(role: string, member: string): void {
+    const b = this.policy.bindings.find((x) => x.role === role);
+    if (b) {
+      if (!b.members.includes(member)) b.members.push(member);
+    } else this.policy.bindings.push({ role, members: [member] });
+    this.policy.etag = this.etag();
+  }
+
+  /** Stores a cluster as a create request would leave it after its operation (RUNNING). */
+  seedCluster(request: Json, status = 'RUNNING'): Json {
+    const c = this.buildCluster(this.parent(), request);
+    c.status = status;
+    for (const p of c.nodePools as Json[]) p.status = status === 'RUNNING' ? 'RUNNING' : 'PROVISIONING';
+    this.clusters.set(`${this.parent()}/clusters/${c.name as string}`, c);
+    return c;
+  }
+
+  /** Starts an operation on a cluster (as a cancelled run leaves one behind); DONE after `polls` reads. */
+  startOperation(cluster: string, type: string, polls: number, onDone?: () => void): string {
+    const op = this.newOperation(this.parent(), type, `clusters/${cluster}`, polls, onDone);
+    return op.name as string;
+  }
+
+  // --- HTTP ------------------------------------------------------------------------------------------
+
+  private etag(): string {
+    return Buffer.from(`BwY${String(this.policyGen++).padStart(6, '0')}`).toString('base64');
+  }
+
+  private send(res: http.ServerResponse, code: number, body: unknown): void {
+    const text = JSON.stringify(body);
+    res.writeHead(code, {
+      'content-type': 'application/json; charset=UTF-8',
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  }
+
+  private fail(res: http.ServerResponse, code: number, message: string, status?: string): void {
+    this.send(res, code, errorBody(code, status ?? STATUS_NAME[code] ?? 'UNKNOWN', message));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const method = req.method ?? 'GET';
+    let body: unknown;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = Object.fromEntries(new URLSearchParams(raw));
+      }
+    }
+    const path = url.pathname.replace(/\/{2,}/g, '/');
+    const record: GcpRequest = {
+      method,
+      path,
+      query: url.searchParams,
+      body,
+      userAgent: String(req.headers['user-agent'] ?? ''),
+      api: apiOf(path),
+    };
+    this.requests.push(record);
+
+    if (record.api === 'oauth2') return this.tokeninfo(res, body, url);
+    if (req.headers.authorization !== `Bearer ${this.opts.token}`) {
+      return this.fail(res, 401, 'Request had invalid authentication credentials.', 'UNAUTHENTICATED');
+    }
+    for (const f of this.faults) {
+      if (f.times <= 0 || !f.match({ method, path, body })) continue;
+      if (f.skip > 0) {
+        f.skip--;
+        continue;
+      }
+      f.times--;
+      this.faults = this.faults.filter((x) => x.times > 0);
+      return this.fail(res, f.status, f.message);
+    }
+    try {
+      switch (record.api) {
+        case 'container':
+          return this.container(res, method, path, body);
+        case 'iam':
+          return this.iam(res, method, path, body);
+        case 'cloudresourcemanager':
+          return this.crm(res, method, path, body);
+        case 'serviceusage':
+          return this.serviceUsage(res, path);
+        default:
+          return this.fail(res, 404, `the fake has no ${method} ${path}`, 'NOT_FOUND');
+      }
+    } catch (err) {
+      return this.fail(res, 500, `fake error: ${(err as Error).message}`);
+    }
+  }
+
+  private tokeninfo(res: http.ServerResponse, body: unknown, url: URL): void {
+    const token = (isObj(body) ? String(body.access_token ?? '') : '') || url.searchParams.get('access_token');
+    if (token !== this.opts.token) return this.send(res, 400, { error: 'invalid_token' });
+    this.send(res, 200, {
+      azp: '1',
+      aud: '1',
+      scope: 'https://www.googleapis.com/auth/cloud-platform https://www.googleapis.com/auth/userinfo.email',
+      exp: String(Math.floor(Date.now() / 1000) + 3000),
+      expires_in: '3000',
+      email: this.opts.account,
+      email_verified: 'true',
+    });
+  }
+
+  private serviceUsage(res: http.ServerResponse, path: string): void {
+    const m = /^\/v1\/(projects\/[^/]+)\/services\/([^/:]+)$/.exec(path);
+    if (m) return this.send(res, 200, { name: `${m[1]}/services/${m[2]}`, state: 'ENABLED', parent: m[1] });
+    if (path.endsWith(':batchGet')) return this.send(res, 200, { services: [] });
+    return this.fail(res, 404, `the fake has no ${path}`);
+  }
+
+  // --- IAM -------------------------------------------------------------------------------------------
+
+  private iam(res: http.ServerResponse, method: string, path: string, body: unknown): void {
+    let m = /^\/v1\/projects\/([^/]+)\/serviceAccounts\/([^/:]+)$/.exec(path);
+    if (m && method === 'GET') {
+      const email = decodeURIComponent(m[2]!);
+      const sa = this.serviceAccounts.get(email);
+      return sa ? this.send(res, 200, sa) : this.fail(res, 404, `Unknown service account ${email}`);
+    }
+    m = /^\/v1\/projects\/([^/]+)\/serviceAccounts$/.exec(path);
+    if (m && method === 'POST' && isObj(body)) {
+      const project = m[1]!;
+      const email = `${String(body.accountId)}@${project}.iam.gserviceaccount.com`;
+      if (this.serviceAccounts.has(email)) {
+        return this.fail(res, 409, `Service account ${body.accountId} already exists within project ${project}.`);
+      }
+      const displayName = isObj(body.serviceAccount) ? String(body.serviceAccount.displayName ?? '') : '';
+      this.seedServiceAccount(email, displayName);
+      return this.send(res, 200, this.serviceAccounts.get(email));
+    }
+    return this.fail(res, 404, `the fake has no ${method} ${path}`);
+  }
+
+  // --- Resource Manager --------------------------------------------------------------------------------
+
+  private crm(res: http.ServerResponse, method: string, path: string, body: unknown): void {
+    const m = /^\/v[13]\/projects\/([^/:]+):(getIamPolicy|setIamPolicy)$/.exec(path);
+    if (!m || method !== 'POST') return this.fail(res, 404, `the fake has no ${method} ${path}`);
+    if (m[1] !== this.opts.project) return this.fail(res, 403, `no access to project ${m[1]}`);
+    if (m[2] === 'getIamPolicy') return this.send(res, 200, structuredClone(this.policy));
+    const policy = isObj(body) && isObj(body.policy) ? body.policy : undefined;
+    if (!policy) return this.fail(res, 400, 'setIamPolicy needs a policy', 'INVALID_ARGUMENT');
+    if (policy.etag && policy.etag !== this.policy.etag) {
+      return this.fail(
+        res,
+        409,
+        'There were concurrent policy changes. Please retry the whole read-modify-write with exponential backoff.',
+        'ABORTED',
+      );
+    }
+    const bindings = (policy.bindings as { role: string; members: string[] }[] | undefined) ?? [];
+    this.policy = { version: Number(policy.version ?? 1), etag: this.etag(), bindings: structuredClone(bindings) };
+    this.policyWrites.push(structuredClone(policy));
+    return this.send(res, 200, structuredClone(this.policy));
+  }
+
+  // --- GKE -------------------------------------------------------------------------------------------
+
+  private newOperation(parent: string, type: string, target: string, polls: number, onDone?: () => void): Json {
+    const name = `operation-${Date.now()}-${++this.opCounter}`;
+    const op: Json = {
+      name,
+      zone: parent.split('/')[3],
+      location: parent.split('/')[3],
+      operationType: type,
+      status: 'RUNNING',
+      selfLink: `https://container.googleapis.com/v1/${parent}/operations/${name}`,
+      targetLink: `https://container.googleapis.com/v1/${parent}/${target}`,
+      startTime: new Date().toISOString(),
+    };
+    this.operations.set(name, { op, pollsLeft: polls, onDone });
+    return op;
+  }
+
+  private runningOn(parent: string, cluster: string): Json | undefined {
+    const prefix = `https://container.googleapis.com/v1/${parent}/clusters/${cluster}`;
+    for (const { op } of this.operations.values()) {
+      const t = String(op.targetLink);
+      if (op.status !== 'DONE' && (t === prefix || t.startsWith(`${prefix}/`))) return op;
+    }
+    return undefined;
+  }
+
+  private finish(o: FakeOperation): void {
+    o.op.status = 'DONE';
+    o.op.endTime = new Date().toISOString();
+    o.onDone?.();
+  }
+
+  private buildPool(spec: Json, version: string): Json {
+    const config = isObj(spec.config) ? structuredClone(spec.config) : {};
+    config.labels ??= {};
+    return {
+      ...structuredClone(spec),
+      config,
+      version,
+      status: 'PROVISIONING',
+      selfLink: 'https://container.googleapis.com/v1/fake',
+      instanceGroupUrls: [],
+    };
+  }
+
+  private buildCluster(parent: string, spec: Json): Json {
+    const versions = this.opts.versions;
+    const asked = String(spec.initialClusterVersion ?? '') || 'latest';
+    const version =
+      asked === 'latest' || asked === '-'
+        ? versions[0]!
+        : (versions.find((v) => v === asked || v.startsWith(`${asked}.`)) ?? asked);
+    const pools = Array.isArray(spec.nodePools) ? (spec.nodePools as Json[]) : [];
+    if (!pools.length) {
+      pools.push({
+        name: 'default-pool',
+        config: spec.nodeConfig ?? {},
+        initialNodeCount: spec.initialNodeCount ?? 3,
+      });
+    }
+    const { nodePools: _p, nodeConfig: _n, initialNodeCount: _i, ...rest } = spec;
+    return {
+      ...structuredClone(rest),
+      location: parent.split('/')[3],
+      zone: parent.split('/')[3],
+      status: 'PROVISIONING',
+      initialClusterVersion: version,
+      currentMasterVersion: version,
+      currentNodeVersion: version,
+      endpoint: '10.0.0.2',
+      masterAuth: { clusterCaCertificate: Buffer.from(FAKE_CA_PEM).toString('base64') },
+      selfLink: `https://container.googleapis.com/v1/${parent}/clusters/${String(spec.name)}`,
+      nodePools: pools.map((p) => this.buildPool(p, version)),
+    };
+  }
+
+  private container(res: http.ServerResponse, method: string, path: string, body: unknown): void {
+    const m = /^\/v1\/(projects\/([^/]+)\/locations\/([^/]+))(?:\/(.*))?$/.exec(path);
+    if (!m) return this.fail(res, 404, `the fake has no ${method} ${path}`);
+    const parent = m[1]!;
+    const rest = (m[4] ?? '').split('/').filter(Boolean);
+    const req = isObj(body) ? body : {};
+
+    if (rest[0] === 'serverConfig' && method === 'GET') {
+      const v = this.opts.versions;
+      return this.send(res, 200, {
+        defaultClusterVersion: v[0],
+        validMasterVersions: v,
+        validNodeVersions: v,
+        defaultImageType: 'COS_CONTAINERD',
+        validImageTypes: ['COS_CONTAINERD', 'UBUNTU_CONTAINERD'],
+        channels: [
+          { channel: 'RAPID', defaultVersion: v[0], validVersions: v },
+          { channel: 'REGULAR', defaultVersion: v[0], validVersions: v },
+          { channel: 'STABLE', defaultVersion: v[v.length - 1], validVersions: v.slice(-1) },
+        ],
+      });
+    }
+
+    if (rest[0] === 'operations') {
+      if (rest.length === 1 && method === 'GET') {
+        return this.send(res, 200, { operations: [...this.operations.values()].map((o) => o.op) });
+      }
+      const o = this.operations.get(rest[1] ?? '');
+      if (!o) return this.fail(res, 404, `operation ${rest[1]} not found`);
+      if (o.op.status !== 'DONE') {
+        if (o.pollsLeft <= 0) this.finish(o);
+        else o.pollsLeft--;
+      }
+      return this.send(res, 200, o.op);
+    }
+
+    if (rest[0] !== 'clusters') return this.fail(res, 404, `the fake has no ${method} ${path}`);
+    const clusterName = rest[1];
+
+    if (!clusterName) {
+      if (method === 'GET') {
+        const list = [...this.clusters.entries()].filter(([k]) => k.startsWith(`${parent}/`)).map(([, c]) => c);
+        return this.send(res, 200, { clusters: list });
+      }
+      if (method === 'POST') {
+        const spec = isObj(req.cluster) ? req.cluster : {};
+        const key = `${parent}/clusters/${String(spec.name)}`;
+        if (this.clusters.has(key)) return this.fail(res, 409, `Already exists: ${key}.`);
+        const cluster = this.buildCluster(parent, spec);
+        this.clusters.set(key, cluster);
+        const op = this.newOperation(parent, 'CREATE_CLUSTER', `clusters/${String(spec.name)}`, this.opPolls, () => {
+          cluster.status = 'RUNNING';
+          for (const p of cluster.nodePools as Json[]) p.status = 'RUNNING';
+        });
+        return this.send(res, 200, op);
+      }
+    }
+    const key = `${parent}/clusters/${clusterName}`;
+    const cluster = this.clusters.get(key);
+    if (!cluster) return this.fail(res, 404, `Not found: ${key}.`);
+    const pools = cluster.nodePools as Json[];
+    const busy = method !== 'GET' ? this.runningOn(parent, clusterName!) : undefined;
+    if (busy) {
+      return this.fail(
+        res,
+        400,
+        `Cluster is running incompatible operation ${String(busy.name)}. Please wait and try again.`,
+        'FAILED_PRECONDITION',
+      );
+    }
+
+    if (rest.length === 2) {
+      if (method === 'GET') return this.send(res, 200, cluster);
+      if (method === 'PUT') {
+        // UpdateClusterRequest: only what `node-pools update --enable-autoscaling` sends.
+        const update = isObj(req.update) ? req.update : {};
+        const pool = pools.find((p) => p.name === update.desiredNodePoolId);
+        if (!pool || !isObj(update.desiredNodePoolAutoscaling)) {
+          return this.fail(res, 400, 'the fake only updates node pool autoscaling', 'INVALID_ARGUMENT');
+        }
+        pool.autoscaling = structuredClone(update.desiredNodePoolAutoscaling);
+        return this.send(
+          res,
+          200,
+          this.newOperation(parent, 'UPDATE_CLUSTER', `clusters/${clusterName}`, this.opPolls),
+        );
+      }
+      if (method === 'DELETE') {
+        cluster.status = 'STOPPING';
+        return this.send(
+          res,
+          200,
+          this.newOperation(parent, 'DELETE_CLUSTER', `clusters/${clusterName}`, this.opPolls, () =>
+            this.clusters.delete(key),
+          ),
+        );
+      }
+    }
+    if (rest[2] === 'nodePools') {
+      const poolName = rest[3];
+      if (!poolName && method === 'GET') return this.send(res, 200, { nodePools: pools });
+      if (!poolName && method === 'POST') {
+        const spec = isObj(req.nodePool) ? req.nodePool : {};
+        if (pools.some((p) => p.name === spec.name)) {
+          return this.fail(res, 409, `Already exists: ${key}/nodePools/${String(spec.name)}.`);
+        }
+        const pool = this.buildPool(spec, String(cluster.currentNodeVersion));
+        pools.push(pool);
+        const target = `clusters/${clusterName}/nodePools/${String(spec.name)}`;
+        return this.send(
+          res,
+          200,
+          this.newOperation(parent, 'CREATE_NODE_POOL', target, this.opPolls, () => (pool.status = 'RUNNING')),
+        );
+      }
+      const pool = pools.find((p) => p.name === poolName);
+      if (!pool) return this.fail(res, 404, `Not found: ${key}/nodePools/${poolName}.`);
+      const target = `clusters/${clusterName}/nodePools/${poolName}`;
+      if (rest.length === 4 && method === 'GET') return this.send(res, 200, pool);
+      if (rest.length === 4 && method === 'DELETE') {
+        pool.status = 'STOPPING';
+        return this.send(
+          res,
+          200,
+          this.newOperation(parent, 'DELETE_NODE_POOL', target, this.opPolls, () => {
+            cluster.nodePools = (cluster.nodePools as Json[]).filter((p) => p !== pool);
+          }),
+        );
+      }
+      if (rest.length === 4 && method === 'PUT') {
+        // UpdateNodePoolRequest: only the fields this flow changes in place.
+        const labels = isObj(req.labels) ? (req.labels.labels as Record<string, string> | undefined) : undefined;
+        if (labels) (pool.config as Json).labels = { ...labels };
+        return this.send(res, 200, this.newOperation(parent, 'UPDATE_CLUSTER', target, this.opPolls));
+      }
+    }
+    return this.fail(res, 404, `the fake has no ${method} ${path}`);
+  }
+}
+
+function apiOf(path: string): GcpRequest['api'] {
+  if (path === '/tokeninfo' || path === '/token' || path.startsWith('/oauth2/')) return 'oauth2';
+  if (/^\/v1\/projects\/[^/]+\/locations\//.test(path)) return 'container';
+  if (/^\/v1\/projects\/[^/]+\/serviceAccounts/.test(path)) return 'iam';
+  if (/^\/v[13]\/projects\/[^/:]+:(get|set)IamPolicy$/.test(path)) return 'cloudresourcemanager';
+  if (/^\/v1\/projects\/[^/]+\/services/.test(path)) return 'serviceusage';
+  return 'unknown';
+}

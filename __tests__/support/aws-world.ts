@@ -1,0 +1,164 @@
+/**
+ * One EKS world for the apply/verify tests: the FAKE EKS + CloudFormation API, the FAKE Kubernetes API
+ * it points clusters at, the FAKE Calico release server (reached through `tool-mirror`), a tool cache
+ * pre-seeded with the eksctl TEST STAND-IN and a real kubectl, and the environment the SDK reads.
+ * The fakes play the controllers: eksctl's cluster comes with the aws-node daemonset, its nodegroups
+ * with nodes, and the tigera operator reports Calico Available once the Installation is written.
+ */
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { AwsApplyDeps } from '../../src/apply/aws.js';
+import { connectKube } from '../../src/clients/kube.js';
+import type { KubeAccess } from '../../src/cloud/types.js';
+import type { Config } from '../../src/inputs.js';
+import { AWS, DEFAULT_CALICO_VERSION } from '../../src/reference.js';
+import { EKSCTL_PINNED } from '../../src/tools/eksctl.js';
+import { KUBECTL_PINNED } from '../../src/tools/kubectl.js';
+import { type Inputs, configOf } from '../fixtures.js';
+import { CalicoReleaseServer } from '../fakes/calico-manifests.js';
+import { FakeEksApi } from '../fakes/eks-api.js';
+import { FakeKubeApi, fakeNode } from '../fakes/kube-api.js';
+
+const STAND_IN = new URL('../fakes/eksctl-stand-in.mjs', import.meta.url).pathname;
+const REAL_KUBECTL = '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';
+
+export const FAKE_AWS_ENV = {
+  AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0001',
+  AWS_SECRET_ACCESS_KEY: 'fake-secret-key-0123456789abcdefghijklmnop',
+  AWS_SESSION_TOKEN: 'fake-session-token-0123456789',
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+};
+
+export interface AwsWorld {
+  eks: FakeEksApi;
+  kube: FakeKubeApi;
+  calico: CalicoReleaseServer;
+  dir: string;
+  /** Every KubeAccess apply built (the STS token included). */
+  accesses: KubeAccess[];
+  config(inputs?: Inputs): Config;
+  deps(extra?: Partial<AwsApplyDeps>): AwsApplyDeps;
+  /** Simulated time the polls advanced (ms). */
+  clock: { now: number };
+  close(): Promise<void>;
+}
+
+export async function startAwsWorld(): Promise<AwsWorld> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'aws-world-'));
+  const kube = await FakeKubeApi.start({ version: 'v1.34.1-eks-fake' });
+  const eks = await FakeEksApi.start({ kubeEndpoint: kube.url });
+  const calico = await CalicoReleaseServer.start(DEFAULT_CALICO_VERSION);
+
+  // The tool cache as a self-hosted runner image would pre-seed it: nothing is downloaded.
+  const cache = path.join(dir, 'tool-cache');
+  const arch = process.arch;
+  for (const [name, version, from] of [
+    ['eksctl', EKSCTL_PINNED, STAND_IN],
+    ['kubectl', KUBECTL_PINNED, REAL_KUBECTL],
+  ] as const) {
+    const entry = path.join(cache, name, version, arch);
+    await mkdir(entry, { recursive: true });
+    if (name === 'eksctl') await copyFile(from, path.join(entry, name));
+    else await symlink(from, path.join(entry, name));
+    await writeFile(`${entry}.complete`, '');
+  }
+  const saved: Record<string, string | undefined> = {};
+  const env: Record<string, string> = {
+    ...FAKE_AWS_ENV,
+    AWS_ENDPOINT_URL_EKS: eks.url,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: eks.url,
+    FAKE_EKSCTL_URL: eks.url,
+    RUNNER_TOOL_CACHE: cache,
+    RUNNER_TEMP: dir,
+  };
+  for (const [k, v] of Object.entries(env)) {
+    saved[k] = process.env[k];
+    process.env[k] = v;
+  }
+
+  // The controllers the fakes stand in for.
+  eks.onEksctl((event, { name }) => {
+    if (event === 'cluster-created') {
+      kube.seed(
+        {
+          apiVersion: 'apps/v1',
+          kind: 'DaemonSet',
+          metadata: { name: AWS.calico.awsNode.name, namespace: AWS.calico.awsNode.namespace },
+          spec: {},
+        },
+        { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'coredns-1', namespace: 'kube-system' } },
+      );
+    } else {
+      const ng = [...eks.nodegroups.values()].find((n) => n.nodegroupName === name)!;
+      kube.seed(
+        fakeNode({
+          name: `ip-10-0-${ng.nodegroupName.length}-1.${name}.internal`,
+          labels: { ...ng.labels, 'eks.amazonaws.com/nodegroup': ng.nodegroupName },
+          kernel: '6.8.0-1021-aws',
+        }),
+      );
+    }
+  });
+  kube.onWrite((obj, verb) => {
+    if (obj.kind === 'Installation' && verb !== 'delete') {
+      kube.seed({
+        apiVersion: AWS.calico.ready.apiVersion,
+        kind: AWS.calico.ready.kind,
+        metadata: { name: AWS.calico.ready.name },
+        status: { conditions: [{ type: AWS.calico.ready.condition, status: 'True' }] },
+      });
+    }
+  });
+
+  const accesses: KubeAccess[] = [];
+  const clock = { now: 1_700_000_000_000 };
+  const world: AwsWorld = {
+    eks,
+    kube,
+    calico,
+    dir,
+    accesses,
+    clock,
+    config: (inputs = {}) =>
+      configOf(
+        {
+          provider: 'aws',
+          command: 'apply',
+          region: 'eu-west-1',
+          'tool-mirror': calico.url,
+          'kubeconfig-path': path.join(dir, 'gitpod.kubeconfig'),
+          ...inputs,
+        },
+        { RUNNER_TEMP: dir },
+      ),
+    deps: (extra = {}) => ({
+      // The fake API server knows one bearer token; the real STS token is recorded and checked apart.
+      connect: async (access, log) => {
+        accesses.push(access);
+        return connectKube({ ...access, token: kube.token }, log, {
+          attempts: 2,
+          baseDelayMs: 1,
+          sleep: async () => {},
+        });
+      },
+      sleep: async (ms) => {
+        clock.now += ms;
+      },
+      now: () => clock.now,
+      pollMs: 10_000,
+      ...extra,
+    }),
+    async close() {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      await Promise.all([eks.close(), kube.close(), calico.close()]);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return world;
+}

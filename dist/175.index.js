@@ -1,0 +1,277 @@
+export const id = 175;
+export const ids = [175];
+export const modules = {
+
+/***/ 56175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  awsCloud: () => (/* binding */ awsCloud),
+  isLoopbackHttp: () => (/* binding */ isLoopbackHttp),
+  observedPool: () => (/* binding */ observedPool),
+  roleOfNodegroup: () => (/* binding */ roleOfNodegroup)
+});
+
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __webpack_require__(83619);
+;// CONCATENATED MODULE: ./src/clients/eks.ts
+class AwsApiError extends Error {
+    constructor(what, cause) {
+        super(`${what}: ${awsErrorMessage(cause)}`, { cause });
+        this.name = 'AwsApiError';
+    }
+}
+const HINTS = {
+    CredentialsProviderError: 'no AWS credentials found; run aws-actions/configure-aws-credentials before this action (or set AWS_* variables)',
+    AccessDeniedException: 'the AWS credentials lack permission for this call',
+    AccessDenied: 'the AWS credentials lack permission for this call',
+    UnrecognizedClientException: 'the AWS credentials are not valid',
+    InvalidClientTokenId: 'the AWS credentials are not valid',
+    ExpiredTokenException: 'the AWS credentials have expired',
+    ExpiredToken: 'the AWS credentials have expired',
+};
+/** One line: the error's name and message, with what to do for the common credential problems. */
+function awsErrorMessage(err) {
+    const e = err;
+    const name = e?.name && e.name !== 'Error' ? e.name : undefined;
+    const message = (e?.message ?? String(err)).split('\n')[0].trim();
+    const hint = name ? HINTS[name] : undefined;
+    const status = e?.$metadata?.httpStatusCode;
+    return [name, message].filter(Boolean).join(': ') + (status ? ` (HTTP ${status})` : '') + (hint ? `; ${hint}` : '');
+}
+function isNotFound(err) {
+    const name = err?.name;
+    return name === 'ResourceNotFoundException' || name === 'NotFoundException';
+}
+/** CloudFormation says "Stack with id X does not exist" as a ValidationError. */
+function isMissingStack(err) {
+    const e = err;
+    return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
+}
+async function eksApi(opts) {
+    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(398), __webpack_require__.e(477), __webpack_require__.e(588)]).then(__webpack_require__.t.bind(__webpack_require__, 4588, 19)), Promise.all(/* import() */[__webpack_require__.e(398), __webpack_require__.e(477), __webpack_require__.e(885)]).then(__webpack_require__.t.bind(__webpack_require__, 25885, 19))]);
+    const common = { region: opts.region, maxAttempts: opts.maxAttempts };
+    const client = new eks.EKSClient(common);
+    const stacks = new cfn.CloudFormationClient(common);
+    async function call(what, fn, missing) {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (missing?.(err))
+                return undefined;
+            throw new AwsApiError(what, err);
+        }
+    }
+    return {
+        describeCluster: (name) => call(`EKS DescribeCluster ${name}`, async () => (await client.send(new eks.DescribeClusterCommand({ name }))).cluster, isNotFound),
+        async listNodegroups(cluster) {
+            const names = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListNodegroups ${cluster}`, () => client.send(new eks.ListNodegroupsCommand({ clusterName: cluster, nextToken })), isNotFound);
+                names.push(...(page?.nodegroups ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return names;
+        },
+        describeNodegroup: (cluster, name) => call(`EKS DescribeNodegroup ${cluster}/${name}`, async () => (await client.send(new eks.DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name })))
+            .nodegroup, isNotFound),
+        async clusterVersions() {
+            const versions = [];
+            let nextToken;
+            do {
+                const page = await call('EKS DescribeClusterVersions', () => client.send(new eks.DescribeClusterVersionsCommand({ nextToken })));
+                versions.push(...(page?.clusterVersions ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return versions;
+        },
+        async describeStack(name) {
+            const res = await call(`CloudFormation DescribeStacks ${name}`, () => stacks.send(new cfn.DescribeStacksCommand({ StackName: name })), isMissingStack);
+            const stack = res?.Stacks?.[0];
+            return stack && stack.StackStatus !== 'DELETE_COMPLETE' ? stack : undefined;
+        },
+        async credentials() {
+            const provider = client.config.credentials;
+            const creds = await call('AWS credentials', () => provider());
+            if (!creds)
+                throw new AwsApiError('AWS credentials', new Error('none found'));
+            return creds;
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(11304);
+;// CONCATENATED MODULE: ./src/clients/eks-token.ts
+/**
+ * The bearer token EKS accepts from IAM principals, built exactly as `aws eks get-token` builds it: a
+ * SigV4-presigned STS GetCallerIdentity URL whose signed headers include `x-k8s-aws-id: <cluster>`,
+ * valid 60 s for the signature (EKS honours a token for 15 minutes), base64url-encoded without padding
+ * and prefixed `k8s-aws-v1.`. The token is a credential: it is registered as a secret before it is
+ * returned, so no log line or output can show it.
+ */
+
+
+const EKS_TOKEN_PREFIX = 'k8s-aws-v1.';
+/** The header aws-iam-authenticator reads the cluster name from; it must be among the signed headers. */
+const CLUSTER_ID_HEADER = 'x-k8s-aws-id';
+const PRESIGN_SECONDS = 60;
+function bytes(data) {
+    if (typeof data === 'string')
+        return data;
+    if (ArrayBuffer.isView(data))
+        return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    return new Uint8Array(data);
+}
+class NodeSha256 {
+    secret;
+    hash;
+    constructor(secret) {
+        this.secret = secret;
+        this.hash = this.fresh();
+    }
+    fresh() {
+        return this.secret !== undefined ? (0,external_node_crypto_.createHmac)('sha256', bytes(this.secret)) : (0,external_node_crypto_.createHash)('sha256');
+    }
+    update(data) {
+        this.hash.update(bytes(data));
+    }
+    async digest() {
+        return new Uint8Array(this.hash.digest());
+    }
+    reset() {
+        this.hash = this.fresh();
+    }
+}
+/** STS's regional endpoint, as the AWS CLI uses it (China regions live under amazonaws.com.cn). */
+function stsHost(region) {
+    return `sts.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
+}
+function rfc3986(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** The presigned URL the token wraps (exported for tests; it is as secret as the token). */
+async function presignedCallerIdentityUrl(opts) {
+    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 398).then(__webpack_require__.t.bind(__webpack_require__, 48398, 19));
+    const host = stsHost(opts.region);
+    const signer = new SignatureV4({
+        credentials: opts.credentials,
+        region: opts.region,
+        service: 'sts',
+        sha256: NodeSha256,
+        uriEscapePath: true,
+    });
+    const signed = await signer.presign({
+        method: 'GET',
+        protocol: 'https:',
+        hostname: host,
+        path: '/',
+        query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+        headers: { host, [CLUSTER_ID_HEADER]: opts.clusterName },
+    }, { expiresIn: PRESIGN_SECONDS, signingDate: opts.now });
+    const query = Object.entries(signed.query ?? {})
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => `${rfc3986(k)}=${rfc3986(String(v))}`)
+        .join('&');
+    return `https://${host}/?${query}`;
+}
+/** `k8s-aws-v1.<base64url(presigned URL)>`, registered as a secret. */
+async function eksToken(opts) {
+    (0,log/* registerSecret */.cl)(opts.credentials.secretAccessKey);
+    (0,log/* registerSecret */.cl)(opts.credentials.sessionToken);
+    const url = await presignedCallerIdentityUrl(opts);
+    const token = EKS_TOKEN_PREFIX + Buffer.from(url, 'utf8').toString('base64url');
+    (0,log/* registerSecret */.cl)(token);
+    (0,log/* registerSecret */.cl)(url);
+    return token;
+}
+
+;// CONCATENATED MODULE: ./src/cloud/aws.ts
+
+
+
+/** Only a loopback test server speaks plain http; a real EKS endpoint is always https. */
+function isLoopbackHttp(endpoint) {
+    if (!endpoint)
+        return false;
+    try {
+        const u = new URL(endpoint);
+        return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+    }
+    catch {
+        return false;
+    }
+}
+function roleOfNodegroup(config, name) {
+    return reference/* POOL_ROLES */.Fe.find((role) => config.pools[role].name === name);
+}
+function observedPool(config, ng) {
+    const name = ng.nodegroupName ?? '';
+    return {
+        name,
+        role: roleOfNodegroup(config, name),
+        labels: { ...(ng.labels ?? {}) },
+        machineType: ng.instanceTypes?.length ? ng.instanceTypes.join(',') : undefined,
+        minNodes: ng.scalingConfig?.minSize,
+        maxNodes: ng.scalingConfig?.maxSize,
+        image: ng.amiType,
+        status: ng.status,
+    };
+}
+function awsCloud(config, log, deps = {}) {
+    let api = deps.api ? Promise.resolve(deps.api) : undefined;
+    const getApi = () => (api ??= eksApi({ region: config.region }));
+    return {
+        api: getApi,
+        async observe() {
+            const eks = await getApi();
+            const cluster = await eks.describeCluster(config.clusterName);
+            if (!cluster)
+                return { found: false, pools: [], network: {} };
+            const names = await eks.listNodegroups(config.clusterName);
+            const groups = await Promise.all(names.map((n) => eks.describeNodegroup(config.clusterName, n)));
+            const pools = groups.filter((g) => !!g).map((g) => observedPool(config, g));
+            log.debug(`EKS cluster ${config.clusterName}: ${cluster.status}, nodegroups ${names.join(', ') || '(none)'}`);
+            return {
+                found: true,
+                endpoint: cluster.endpoint,
+                caData: cluster.certificateAuthority?.data,
+                version: cluster.version,
+                status: cluster.status,
+                pools,
+                network: {},
+            };
+        },
+        async kubeAccess(observation) {
+            if (!observation.endpoint) {
+                throw new Error(`EKS cluster ${config.clusterName} has no API endpoint yet (status ${observation.status})`);
+            }
+            const eks = await getApi();
+            const token = await eksToken({
+                clusterName: config.clusterName,
+                region: config.region,
+                credentials: await eks.credentials(),
+                now: deps.now?.(),
+            });
+            return {
+                server: observation.endpoint,
+                caData: observation.caData,
+                token,
+                ...(isLoopbackHttp(observation.endpoint) ? { insecureSkipTlsVerify: true } : {}),
+            };
+        },
+    };
+}
+
+
+/***/ })
+
+};

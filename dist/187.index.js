@@ -1,0 +1,931 @@
+export const id = 187;
+export const ids = [187,708,102];
+export const modules = {
+
+/***/ 52187:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   applyFlow: () => (/* binding */ applyFlow),
+/* harmony export */   compareVersions: () => (/* binding */ compareVersions),
+/* harmony export */   immutableDifferences: () => (/* binding */ immutableDifferences),
+/* harmony export */   poolChange: () => (/* binding */ poolChange),
+/* harmony export */   resolveVersion: () => (/* binding */ resolveVersion),
+/* harmony export */   wantedLabels: () => (/* binding */ wantedLabels)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25309);
+/* harmony import */ var _commands_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12601);
+/* harmony import */ var _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84066);
+/* harmony import */ var _clients_gke_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9708);
+/* harmony import */ var _cloud_gcp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31102);
+/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32783);
+/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(10977);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83619);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(36197);
+/* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2786);
+/**
+ * GKE `apply`: the steps of providers/gcp.ts, each paired with a probe that asks the cloud whether it is
+ * already done, run by the one runner (commands/apply.ts runFlow). Reads go through the APIs
+ * (@google-cloud/container, IAM, Resource Manager, Kubernetes); every GKE and IAM mutation runs through
+ * the real gcloud with the argv `plan` shows, except the two the contract lets go through an API: the
+ * project policy (one read-modify-write with its etag, not four racing `add-iam-policy-binding`s) and
+ * the cluster-admin binding (a Kubernetes create).
+ *
+ * A re-run converges: what exists is skipped, an operation left running by a cancelled run is waited
+ * for, not started twice, a pool with wrong labels is relabelled in place, and a pool whose immutable
+ * settings differ stops the run with what differs and what to do, never a silent recreate.
+ */
+
+
+
+
+
+
+
+
+
+
+
+// --- the Kubernetes version -----------------------------------------------------------------------------
+function versionKey(v) {
+    return (v.match(/\d+/g) ?? []).map(Number);
+}
+function compareVersions(a, b) {
+    const x = versionKey(a);
+    const y = versionKey(b);
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const d = (x[i] ?? -1) - (y[i] ?? -1);
+        if (d)
+            return d;
+    }
+    return 0;
+}
+/**
+ * `latest` → the newest version of the channel; a minor (`1.33`) → its newest patch; an exact version
+ * must be one the channel offers. Otherwise one error line listing what is available.
+ */
+function resolveVersion(requested, valid, where) {
+    const sorted = [...valid].sort((a, b) => compareVersions(b, a));
+    const pick = requested === 'latest'
+        ? sorted[0]
+        : /^\d+\.\d+$/.test(requested)
+            ? sorted.find((v) => v.startsWith(`${requested}.`))
+            : sorted.find((v) => v === requested);
+    if (pick)
+        return pick;
+    const minors = [...new Set(sorted.map((v) => v.split('.').slice(0, 2).join('.')))];
+    throw new Error(sorted.length
+        ? `kubernetes-version '${requested}' is not offered by the ${where}; available: ${minors.join(', ')} (newest ${sorted[0]}); exact versions: ${sorted.slice(0, 12).join(', ')}${sorted.length > 12 ? ', …' : ''}`
+        : `the ${where} offers no versions at all`);
+}
+// --- node pools ------------------------------------------------------------------------------------------
+/** Settings GKE cannot change on an existing pool: a difference needs a new pool, which apply never does silently. */
+function immutableDifferences(config, pool, observed) {
+    const diffs = [];
+    const want = { machineType: pool.machineType, maxPods: config.maxPods, imageType: _reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.pool.imageType };
+    if (observed.machineType && observed.machineType !== want.machineType)
+        diffs.push(`machine type ${observed.machineType} (want ${want.machineType})`);
+    if (observed.maxPods !== undefined && observed.maxPods !== want.maxPods)
+        diffs.push(`max pods per node ${observed.maxPods} (want ${want.maxPods})`);
+    if (observed.imageType && observed.imageType !== want.imageType)
+        diffs.push(`image type ${observed.imageType} (want ${want.imageType})`);
+    return diffs;
+}
+/**
+ * The label set the pool should have: its own labels, less any `gitpod.io/workload_*` label this role
+ * must not carry (the reference document's commands put one on the wrong pool), plus the wanted ones.
+ * Labels outside the Gitpod family that someone else set are kept.
+ */
+function wantedLabels(pool, observed) {
+    const kept = Object.fromEntries(Object.entries(observed).filter(([k]) => !(k.startsWith(_reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GITPOD_LABEL_PREFIX */ .q6) && !(k in pool.labels))));
+    return { ...pool.labels, ...Object.fromEntries(Object.entries(kept).filter(([k]) => !(k in pool.labels))) };
+}
+function sameLabels(a, b) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+function poolChange(config, pool, observed) {
+    if (!observed)
+        return { kind: 'create' };
+    if (['ERROR', 'STOPPING'].includes(observed.status)) {
+        throw new Error(`node pool ${pool.name} is ${observed.status}; delete it (gcloud container node-pools delete ${pool.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`);
+    }
+    const diffs = immutableDifferences(config, pool, observed);
+    if (diffs.length) {
+        throw new Error(`node pool ${pool.name} exists with ${diffs.join(', ')}: GKE cannot change these on an existing pool and apply will not recreate it. ` +
+            `Either set the inputs to match the pool, or delete it (gcloud container node-pools delete ${pool.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`);
+    }
+    const argvs = [];
+    const why = [];
+    const labels = wantedLabels(pool, observed.labels);
+    if (!sameLabels(labels, observed.labels)) {
+        const missing = Object.keys(pool.labels).filter((k) => observed.labels[k] !== pool.labels[k]);
+        const extra = Object.keys(observed.labels).filter((k) => !(k in labels));
+        why.push(`labels differ${missing.length ? `: missing or wrong ${missing.join(', ')}` : ''}${extra.length ? `; not for this pool ${extra.join(', ')}` : ''}`);
+        argvs.push((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .nodePoolLabelsArgv */ .qx)(config, pool, labels));
+    }
+    if (!observed.autoscaling || observed.minNodes !== pool.minNodes || observed.maxNodes !== pool.maxNodes) {
+        why.push(`autoscaling ${observed.autoscaling ? `${observed.minNodes}-${observed.maxNodes}` : 'off'} (want ${pool.minNodes}-${pool.maxNodes})`);
+        argvs.push((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .nodePoolAutoscalingArgv */ .ru)(config, pool));
+    }
+    return argvs.length ? { kind: 'update', argvs, why } : 'ok';
+}
+const OP_WAIT_MS = 60 * 60_000;
+const DONE_CLUSTER_STATES = ['RUNNING', 'RECONCILING'];
+function gcpActions(c) {
+    const { config, io, gke, rest } = c;
+    const log = io.log;
+    const email = (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .serviceAccountEmail */ .de)(config);
+    const member = `serviceAccount:${email}`;
+    const cluster = async (s) => {
+        const found = await gke.getCluster(config.clusterName);
+        if (!found)
+            throw new Error(`GKE cluster ${config.clusterName} not found in ${config.project}/${config.region}`);
+        return (s.cluster = found);
+    };
+    const gcloud = async (argv, timeoutMs) => {
+        log.info(`$ ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .shellQuote */ .ZL)(argv)}`);
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execArgv */ .E)(argv, { log, env: c.gcloudEnv, signal: io.signal, timeoutMs });
+    };
+    const poolAction = (role) => {
+        const pool = config.pools[role];
+        return {
+            async probe(s) {
+                const observed = (await cluster(s)).pools.find((p) => p.name === pool.name);
+                const change = poolChange(config, pool, observed);
+                if (change === 'ok')
+                    return { done: true, detail: `exists with the wanted labels, ${config.maxPods} max pods` };
+                s.pools[role] = change;
+                return { done: false, detail: change.kind === 'create' ? 'absent' : change.why.join('; ') };
+            },
+            async run(s, spec) {
+                const change = s.pools[role] ?? { kind: 'create' };
+                if (change.kind === 'create') {
+                    await gcloud(spec.argv, spec.timeoutMs ?? 30 * 60_000);
+                    return;
+                }
+                for (const argv of change.argvs)
+                    await gcloud(argv, spec.timeoutMs ?? 30 * 60_000);
+                return `updated in place: ${change.argvs.map((a) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .shellQuote */ .ZL)(a)).join(' && ')}`;
+            },
+        };
+    };
+    const binding = (account) => ({
+        apiVersion: `${_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup}/v1`,
+        kind: 'ClusterRoleBinding',
+        metadata: { name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.name },
+        roleRef: { apiGroup: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup, kind: 'ClusterRole', name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.clusterRole },
+        subjects: [{ apiGroup: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup, kind: 'User', name: account }],
+    });
+    const bindingRef = {
+        apiVersion: `${_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup}/v1`,
+        kind: 'ClusterRoleBinding',
+        name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.name,
+    };
+    return {
+        'service-account': {
+            async probe() {
+                const sa = await rest.getServiceAccount(config.project, email);
+                return sa ? { done: true, detail: `${email} exists` } : { done: false, detail: `${email} absent` };
+            },
+        },
+        'iam-roles': {
+            async probe(s) {
+                s.policy = await rest.getIamPolicy(config.project);
+                const missing = (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRoles */ .eI)(s.policy, member, _reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.serviceAccount.roles);
+                return missing.length
+                    ? { done: false, detail: `missing ${missing.join(', ')}` }
+                    : { done: true, detail: `all ${_reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.serviceAccount.roles.length} roles bound` };
+            },
+            async run(s) {
+                const { added } = await rest.ensureBindings(config.project, member, _reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.serviceAccount.roles, s.policy);
+                return added.length ? `added ${added.join(', ')} in one policy write` : 'bound concurrently by someone else';
+            },
+        },
+        cluster: {
+            async probe(s) {
+                // An operation a cancelled run left behind is waited for: starting another would fail (GKE runs one
+                // at a time per cluster) or, worse, duplicate it.
+                for (const op of await gke.runningOperations(config.clusterName)) {
+                    await gke.waitForOperation(op, {
+                        timeoutMs: OP_WAIT_MS,
+                        why: 'started earlier, not by this run',
+                        signal: io.signal,
+                    });
+                }
+                const found = await gke.getCluster(config.clusterName);
+                s.cluster = found;
+                if (!found)
+                    return { done: false, detail: 'absent' };
+                if (!DONE_CLUSTER_STATES.includes(found.status)) {
+                    throw new Error(`GKE cluster ${config.clusterName} is ${found.status}${found.statusMessage ? ` (${found.statusMessage})` : ''}; ` +
+                        `fix or delete it (command: destroy) and re-run apply`);
+                }
+                return { done: true, detail: `exists (${found.status}, Kubernetes ${found.version})` };
+            },
+        },
+        'default-pool': {
+            async probe(s) {
+                const pool = (await cluster(s)).pools.find((p) => p.name === _reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.cluster.defaultPool.name);
+                return pool ? { done: false, detail: 'present' } : { done: true, detail: 'already removed' };
+            },
+        },
+        'services-pool': poolAction('services'),
+        'workspaces-pool': poolAction('workspaces'),
+        kubeconfig: {
+            async run(s) {
+                const found = await cluster(s);
+                const context = `gke_${config.project}_${config.region}_${config.clusterName}`;
+                const plugin = c.facts.authPlugin || 'gke-gcloud-auth-plugin';
+                // Users' later steps get an exec entry for gke-gcloud-auth-plugin (from the installed gcloud), not an
+                // embedded token as google-github-actions/get-gke-credentials writes by default: no credential rests
+                // in the file, and it keeps working past the token's hour, because the plugin asks gcloud (which the
+                // credentials of google-github-actions/auth, or CLOUDSDK_AUTH_ACCESS_TOKEN, serve) for a fresh token
+                // each time. The cost: gcloud and the plugin must stay on PATH for those steps; this action adds both.
+                await (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_6__/* .writeKubeconfig */ .f)(config.kubeconfigPath, {
+                    context,
+                    server: `https://${found.endpoint}`,
+                    caData: found.caData || undefined,
+                    user: {
+                        exec: {
+                            command: plugin,
+                            args: [],
+                            installHint: 'gke-gcloud-auth-plugin comes with gcloud; run gitpod-cluster-action (apply) in this job first',
+                        },
+                    },
+                }, io);
+                return `context ${context}`;
+            },
+        },
+        'cluster-admin-binding': {
+            async probe(s) {
+                const found = s.cluster ?? (await cluster(s));
+                const cloud = (0,_cloud_gcp_js__WEBPACK_IMPORTED_MODULE_5__.gcpCloud)(config, log, { credentials: c.credentials, gke, env: c.env });
+                const access = await cloud.kubeAccess({
+                    found: true,
+                    endpoint: `https://${found.endpoint}`,
+                    caData: found.caData,
+                    pools: [],
+                    network: {},
+                });
+                s.kube = await c.connectKube(access, log);
+                const existing = await s.kube.get(bindingRef);
+                if (!existing)
+                    return { done: false, detail: 'absent' };
+                const subjects = (existing.subjects ?? []);
+                if (subjects.some((x) => x.kind === 'User' && x.name === c.facts.account)) {
+                    return { done: true, detail: `exists for ${c.facts.account}` };
+                }
+                return { done: false, detail: `exists without ${c.facts.account}` };
+            },
+            async run(s) {
+                const kube = s.kube;
+                const existing = await kube.get(bindingRef);
+                if (!existing) {
+                    await kube.create(binding(c.facts.account));
+                    return `created for ${c.facts.account}`;
+                }
+                // Someone else's binding of the same name: add this identity, keep theirs.
+                const subjects = [
+                    ...(existing.subjects ?? []),
+                    ...binding(c.facts.account).subjects,
+                ];
+                await kube.mergePatch(bindingRef, { subjects });
+                return `${c.facts.account} added to the existing binding`;
+            },
+        },
+    };
+}
+/** The environment of every gcloud run: prompts off, the installed SDK first on PATH, its own kubeconfig. */
+function gcloudEnvironment(config, env, tools) {
+    const fromDeps = env === process.env ? {} : Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
+    const dirs = [node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(tools.gcloud.bin), node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(tools.kubectl.bin)];
+    if (tools.gcloud.authPlugin)
+        dirs.push(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(tools.gcloud.authPlugin));
+    return {
+        ...fromDeps,
+        CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
+        PATH: [...new Set(dirs), env.PATH ?? process.env.PATH ?? ''].join((node_path__WEBPACK_IMPORTED_MODULE_0___default().delimiter)),
+        // `clusters create` writes a kubeconfig entry of its own; keep it out of the user's ~/.kube/config and
+        // out of the kubeconfig this action writes.
+        KUBECONFIG: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(config.tempDir, `gcloud-${config.clusterName}.kubeconfig`),
+    };
+}
+/** Installs gcloud and kubectl, resolves the version and the account, then reconciles the cluster. */
+async function applyFlow(config, io, deps = {}) {
+    const env = deps.env ?? process.env;
+    const log = io.log;
+    const tools = await (deps.install ?? _tools_install_js__WEBPACK_IMPORTED_MODULE_10__.installTools)(['gcloud', 'kubectl'], config, io);
+    const credentials = await (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .gcpCredentials */ .D9)(env, deps.fetch);
+    log.info(`GCP credentials: ${credentials.source}`);
+    const gke = await (0,_clients_gke_js__WEBPACK_IMPORTED_MODULE_4__.connectGke)({ project: config.project, region: config.region }, { log, credentials, env, sleep: deps.sleep, now: deps.now, pollMs: deps.pollMs, heartbeatMs: deps.heartbeatMs });
+    try {
+        const rest = new _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .GcpRest */ .nq({ log, credentials, env, sleep: deps.sleep, fetch: deps.fetch });
+        const where = `REGULAR release channel in ${config.region}`;
+        const [server, existing, account] = await Promise.all([
+            gke.serverConfig(),
+            gke.getCluster(config.clusterName),
+            credentials.account(),
+        ]);
+        let clusterVersion;
+        try {
+            clusterVersion = resolveVersion(config.kubernetesVersion, server.channelVersions(_reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.cluster.releaseChannel), where);
+        }
+        catch (err) {
+            // An existing cluster needs no version to create: a pin that left the channel must not break re-runs.
+            if (!existing)
+                throw err;
+            clusterVersion = existing.version;
+            log.info(`${err.message}; the cluster exists (${existing.version}), so this does not matter`);
+        }
+        log.info(`Kubernetes ${config.kubernetesVersion} → ${clusterVersion} (${where}); cluster-admin for ${account}`);
+        const facts = { clusterVersion, account, authPlugin: tools.gcloud.authPlugin };
+        const gcloudEnv = gcloudEnvironment(config, env, tools);
+        const clients = {
+            config,
+            io,
+            gke,
+            rest,
+            credentials,
+            facts,
+            env,
+            gcloudEnv,
+            connectKube: deps.connectKube ?? (async (access, l) => (await __webpack_require__.e(/* import() */ 772).then(__webpack_require__.bind(__webpack_require__, 47772))).connectKube(access, l)),
+        };
+        const steps = (0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .withActions */ .wR)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .gcpSteps */ .ys)(config, facts), gcpActions(clients));
+        return await (0,_commands_apply_js__WEBPACK_IMPORTED_MODULE_2__.runFlow)(steps, { pools: {} }, config, io, {
+            env: gcloudEnv,
+            heartbeatMs: deps.heartbeatMs,
+        });
+    }
+    finally {
+        await gke.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 84066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ gcpCredentials),
+/* harmony export */   KC: () => (/* binding */ gcpEndpoint),
+/* harmony export */   eI: () => (/* binding */ missingRoles),
+/* harmony export */   nq: () => (/* binding */ GcpRest)
+/* harmony export */ });
+/* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, GcpApiError, withBindings */
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11304);
+
+const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage']));
+const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+const DEFAULT_TOKEN_HOST = 'https://oauth2.googleapis.com/token';
+function overrideVariable(api) {
+    return `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`;
+}
+/** The base URL of an API (always ending in '/'), as gcloud would use it. */
+function gcpEndpoint(api, env = process.env) {
+    const name = overrideVariable(api);
+    const raw = env[name]?.trim();
+    if (!raw)
+        return new URL(`https://${api}.googleapis.com/`);
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new Error(`${name} is not a URL: expected e.g. https://${api}.googleapis.com/`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new Error(`${name} must be an http(s) URL, not ${url.protocol}`);
+    }
+    if (!url.pathname.endsWith('/'))
+        url.pathname += '/';
+    return url;
+}
+/**
+ * The tokeninfo endpoint, beside the token endpoint gcloud uses (`CLOUDSDK_AUTH_TOKEN_HOST`,
+ * gcloud's `auth/token_host` property; default https://oauth2.googleapis.com/token).
+ */
+function tokeninfoUrl(env = process.env) {
+    const host = env.CLOUDSDK_AUTH_TOKEN_HOST?.trim() || DEFAULT_TOKEN_HOST;
+    const url = new URL(host);
+    url.pathname = url.pathname.replace(/\/token\/?$/, '/') + 'tokeninfo';
+    url.pathname = url.pathname.replace(/\/{2,}/g, '/');
+    return url.toString();
+}
+/**
+ * Asks the OAuth2 tokeninfo endpoint whose token this is. The token goes in a POST body, never in a
+ * URL (URLs end up in proxy logs).
+ */
+async function tokenAccount(token, env, fetchFn) {
+    const url = tokeninfoUrl(env);
+    const res = await fetchFn(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ access_token: token }).toString(),
+    });
+    const info = (await res.json().catch(() => ({})));
+    if (!res.ok || !info.email) {
+        throw new Error(`could not tell the account of the credentials in use: tokeninfo answered ${res.status}${info.error ? ` (${info.error})` : ''}${res.ok ? ' without an email (the token lacks the userinfo.email scope)' : ''}`);
+    }
+    return info.email;
+}
+/** Credentials as gcloud would pick them: CLOUDSDK_AUTH_ACCESS_TOKEN first, else ADC. */
+async function gcpCredentials(env = process.env, fetchFn = fetch) {
+    const fixed = env.CLOUDSDK_AUTH_ACCESS_TOKEN?.trim();
+    let account;
+    if (fixed) {
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(fixed);
+        return {
+            source: 'CLOUDSDK_AUTH_ACCESS_TOKEN',
+            token: async () => fixed,
+            // An OAuth2 client holding just this token (no expiry, nothing to refresh): what gcloud does with it.
+            authClient: async () => {
+                const { OAuth2Client } = await __webpack_require__.e(/* import() */ 188).then(__webpack_require__.t.bind(__webpack_require__, 94188, 23));
+                const client = new OAuth2Client();
+                client.setCredentials({ access_token: fixed });
+                return client;
+            },
+            account: () => (account ??= tokenAccount(fixed, env, fetchFn)),
+        };
+    }
+    const { GoogleAuth } = await __webpack_require__.e(/* import() */ 188).then(__webpack_require__.t.bind(__webpack_require__, 94188, 23));
+    const auth = new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] });
+    const token = async () => {
+        const t = await auth.getAccessToken();
+        if (!t)
+            throw new Error('Application Default Credentials gave no access token');
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(t);
+        return t;
+    };
+    return {
+        source: 'Application Default Credentials',
+        token,
+        authClient: () => auth.getClient(),
+        account: () => (account ??= (async () => {
+            // A key file or an impersonated service account (google-github-actions/auth with Workload
+            // Identity Federation) names its account; a user's refresh token does not: ask tokeninfo.
+            const creds = await auth.getCredentials().catch(() => ({}));
+            return creds.client_email || tokenAccount(await token(), env, fetchFn);
+        })()),
+    };
+}
+// --- REST --------------------------------------------------------------------------------------------
+class GcpApiError extends Error {
+    status;
+    reason;
+    constructor(status, 
+    /** The google.rpc status name (ALREADY_EXISTS, ABORTED …) when the answer carried one. */
+    reason, message) {
+        super(message);
+        this.status = status;
+        this.reason = reason;
+        this.name = 'GcpApiError';
+    }
+}
+const sleepReal = (ms) => new Promise((r) => setTimeout(r, ms));
+/** The roles a member still lacks (an unconditional binding counts; a conditional one does not). */
+function missingRoles(policy, member, roles) {
+    return roles.filter((role) => !(policy.bindings ?? []).some((b) => b.role === role && !b.condition && b.members.includes(member)));
+}
+/** The policy with `member` added to each role (to the role's unconditional binding, made when absent). */
+function withBindings(policy, member, roles) {
+    const bindings = structuredClone(policy.bindings ?? []);
+    for (const role of roles) {
+        const b = bindings.find((x) => x.role === role && !x.condition);
+        if (b) {
+            if (!b.members.includes(member))
+                b.members.push(member);
+        }
+        else
+            bindings.push({ role, members: [member] });
+    }
+    return { ...policy, bindings };
+}
+class GcpRest {
+    deps;
+    env;
+    fetchFn;
+    sleep;
+    constructor(deps) {
+        this.deps = deps;
+        this.env = deps.env ?? process.env;
+        this.fetchFn = deps.fetch ?? fetch;
+        this.sleep = deps.sleep ?? sleepReal;
+    }
+    /** One JSON request; 429, 5xx and network errors are retried with backoff. 404 → undefined. */
+    async request(api, method, path, body) {
+        const url = new URL(path.replace(/^\//, ''), gcpEndpoint(api, this.env));
+        const attempts = this.deps.attempts ?? 5;
+        const what = `${api} ${method} ${url.pathname}`;
+        for (let attempt = 1;; attempt++) {
+            let res;
+            try {
+                res = await this.fetchFn(url, {
+                    method,
+                    headers: {
+                        authorization: `Bearer ${await this.deps.credentials.token()}`,
+                        'content-type': 'application/json',
+                        'x-goog-api-client': 'gitpod-cluster-action',
+                    },
+                    body: body === undefined ? undefined : JSON.stringify(body),
+                });
+            }
+            catch (err) {
+                if (attempt >= attempts)
+                    throw new Error(`${what}: ${err.message}`);
+                await this.backoff(attempt, what, err.message);
+                continue;
+            }
+            if (res.status === 404 && method === 'GET')
+                return undefined;
+            if (res.ok)
+                return (await res.json());
+            const text = await res.text();
+            let reason = '';
+            let message = text.slice(0, 300);
+            try {
+                const e = JSON.parse(text).error;
+                reason = e?.status ?? '';
+                message = e?.message ?? message;
+            }
+            catch {
+                /* not JSON: keep the text */
+            }
+            if ((res.status === 429 || res.status >= 500) && attempt < attempts) {
+                await this.backoff(attempt, what, `${res.status} ${message}`);
+                continue;
+            }
+            throw new GcpApiError(res.status, reason, `${what} answered ${res.status}${reason ? ` ${reason}` : ''}: ${message}`);
+        }
+    }
+    async backoff(attempt, what, why) {
+        const delay = (this.deps.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
+        this.deps.log.info(`${what}: ${why}; retrying in ${Math.round(delay / 1000)}s`);
+        await this.sleep(delay);
+    }
+    getServiceAccount(project, email) {
+        return this.request('iam', 'GET', `v1/projects/${project}/serviceAccounts/${encodeURIComponent(email)}`);
+    }
+    async getIamPolicy(project) {
+        // Version 3 keeps conditional bindings intact through the read-modify-write.
+        const policy = await this.request('cloudresourcemanager', 'POST', `v1/projects/${project}:getIamPolicy`, {
+            options: { requestedPolicyVersion: 3 },
+        });
+        return policy ?? {};
+    }
+    async setIamPolicy(project, policy) {
+        return ((await this.request('cloudresourcemanager', 'POST', `v1/projects/${project}:setIamPolicy`, {
+            policy,
+        })) ?? {});
+    }
+    /**
+     * Gives `member` every role in `roles` with one read-modify-write of the project policy: read (or
+     * take `known`), add only what is missing, write with the etag read. When the etag is stale (409 /
+     * ABORTED: someone else changed the policy in between) the whole cycle starts again from a fresh read.
+     * Nothing missing → nothing written.
+     */
+    async ensureBindings(project, member, roles, known) {
+        let policy = known ?? (await this.getIamPolicy(project));
+        const attempts = this.deps.attempts ?? 5;
+        for (let attempt = 1;; attempt++) {
+            const missing = missingRoles(policy, member, roles);
+            if (!missing.length)
+                return { added: [], writes: attempt - 1 };
+            try {
+                await this.setIamPolicy(project, withBindings(policy, member, missing));
+                return { added: missing, writes: attempt };
+            }
+            catch (err) {
+                const concurrent = err instanceof GcpApiError && (err.status === 409 || err.reason === 'ABORTED');
+                if (!concurrent || attempt >= attempts)
+                    throw err;
+                await this.backoff(attempt, `setIamPolicy of project ${project}`, 'the policy changed concurrently');
+                policy = await this.getIamPolicy(project);
+            }
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 9708:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   connectGke: () => (/* binding */ connectGke)
+/* harmony export */ });
+/* unused harmony exports toNodePool, toCluster, toOperation, gkeErrorMessage */
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36197);
+/* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84066);
+
+
+const NOT_FOUND = 5;
+const str = (v) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+const num = (v) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : NaN;
+    return Number.isFinite(n) ? n : undefined;
+};
+function toNodePool(p) {
+    const config = (p.config ?? {});
+    const autoscaling = (p.autoscaling ?? {});
+    const maxPods = (p.maxPodsConstraint ?? {});
+    const enabled = autoscaling.enabled === true;
+    return {
+        name: str(p.name),
+        status: str(p.status),
+        version: str(p.version),
+        machineType: str(config.machineType),
+        imageType: str(config.imageType),
+        diskType: str(config.diskType),
+        diskSizeGb: num(config.diskSizeGb) || undefined,
+        labels: { ...(config.labels ?? {}) },
+        autoscaling: enabled,
+        minNodes: enabled ? (num(autoscaling.minNodeCount) ?? 0) : undefined,
+        maxNodes: enabled ? num(autoscaling.maxNodeCount) : undefined,
+        maxPods: num(maxPods.maxPodsPerNode) || undefined,
+    };
+}
+function toCluster(c) {
+    const addons = (c.addonsConfig ?? {});
+    const npAddon = (addons.networkPolicyConfig ?? {});
+    const np = (c.networkPolicy ?? {});
+    return {
+        name: str(c.name),
+        status: str(c.status),
+        statusMessage: str(c.statusMessage),
+        endpoint: str(c.endpoint),
+        caData: str((c.masterAuth ?? {}).clusterCaCertificate),
+        version: str(c.currentMasterVersion),
+        networkPolicy: np.enabled === true && npAddon.disabled !== true,
+        releaseChannel: str((c.releaseChannel ?? {}).channel),
+        pools: (c.nodePools ?? []).map(toNodePool),
+    };
+}
+/** `https://container.googleapis.com/v1/projects/p/locations/r/clusters/c/nodePools/x` → `clusters/c/nodePools/x`. */
+function relativeTarget(link) {
+    const m = /\/(clusters\/.*)$/.exec(link);
+    return m ? m[1] : link;
+}
+function toOperation(o) {
+    const err = (o.error ?? {});
+    return {
+        name: str(o.name),
+        type: str(o.operationType),
+        status: str(o.status),
+        target: relativeTarget(str(o.targetLink)),
+        startTime: str(o.startTime) || undefined,
+        error: str(err.message) || str(o.statusMessage) || undefined,
+    };
+}
+function gaxCode(err) {
+    const code = err?.code;
+    return typeof code === 'number' ? code : undefined;
+}
+/** One line for a GKE API error: the server's message, never request headers. */
+function gkeErrorMessage(what, err) {
+    const e = err;
+    const detail = typeof e?.details === 'string' && e.details ? e.details : str(e?.message);
+    return `GKE ${what}: ${detail.split('\n')[0]}`;
+}
+const sleepReal = (ms) => new Promise((r) => setTimeout(r, ms));
+/** The ClusterManagerClient with the endpoint and credentials gcloud would use. */
+async function connectGke(location, deps) {
+    const env = deps.env ?? process.env;
+    const endpoint = (0,_gcp_rest_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpEndpoint */ .KC)('container', env);
+    const https = endpoint.protocol === 'https:';
+    const { ClusterManagerClient } = await Promise.all(/* import() */[__webpack_require__.e(188), __webpack_require__.e(497)]).then(__webpack_require__.bind(__webpack_require__, 16497));
+    const authClient = await deps.credentials.authClient();
+    const client = new ClusterManagerClient({
+        fallback: true, // REST transport: JSON over HTTP/1.1, like gcloud
+        apiEndpoint: endpoint.hostname,
+        port: endpoint.port ? Number(endpoint.port) : https ? 443 : 80,
+        protocol: https ? 'https' : 'http',
+        authClient,
+    });
+    const parent = `projects/${location.project}/locations/${location.region}`;
+    const sleep = deps.sleep ?? sleepReal;
+    const now = deps.now ?? Date.now;
+    const log = deps.log;
+    async function call(what, fn) {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            throw new Error(gkeErrorMessage(what, err), { cause: err });
+        }
+    }
+    return {
+        async getCluster(name) {
+            try {
+                const [c] = await client.getCluster({ name: `${parent}/clusters/${name}` });
+                return toCluster(c);
+            }
+            catch (err) {
+                if (gaxCode(err) === NOT_FOUND)
+                    return undefined;
+                throw new Error(gkeErrorMessage(`get cluster ${name}`, err), { cause: err });
+            }
+        },
+        async serverConfig() {
+            const [sc] = await call(`server config of ${location.region}`, () => client.getServerConfig({ name: parent }));
+            const channels = (sc.channels ?? []);
+            return {
+                defaultVersion: str(sc.defaultClusterVersion),
+                channelVersions: (channel) => (channels.find((c) => str(c.channel) === channel.toUpperCase())?.validVersions ?? []).map(String),
+            };
+        },
+        async runningOperations(cluster) {
+            const [res] = await call(`operations in ${location.region}`, () => client.listOperations({ parent }));
+            return (res.operations ?? [])
+                .map(toOperation)
+                .filter((o) => o.status !== 'DONE' && (o.target === `clusters/${cluster}` || o.target.startsWith(`clusters/${cluster}/`)));
+        },
+        async waitForOperation(op, opts) {
+            const started = now();
+            let lastReport = started;
+            const every = deps.heartbeatMs ?? 30_000;
+            log.info(`Waiting for GKE operation ${op.name} (${op.type} on ${op.target}): ${opts.why}`);
+            for (;;) {
+                const [o] = await call(`operation ${op.name}`, () => client.getOperation({ name: `${parent}/operations/${op.name}` }));
+                const cur = toOperation(o);
+                if (cur.status === 'DONE') {
+                    if (cur.error)
+                        throw new Error(`GKE operation ${op.name} (${op.type} on ${op.target}) failed: ${cur.error}`);
+                    log.info(`GKE operation ${op.name} finished after ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(now() - started)}`);
+                    return;
+                }
+                if (opts.signal?.aborted)
+                    throw new Error(`cancelled while waiting for GKE operation ${op.name}`);
+                const elapsed = now() - started;
+                if (elapsed >= opts.timeoutMs) {
+                    throw new Error(`GKE operation ${op.name} (${op.type} on ${op.target}) still ${cur.status} after ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(elapsed)}; it goes on in GKE, re-run apply to wait again`);
+                }
+                if (now() - lastReport >= every) {
+                    lastReport = now();
+                    log.info(`… still waiting for ${op.type} on ${op.target} (${cur.status}), ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(elapsed)} elapsed`);
+                }
+                await sleep(Math.min(deps.pollMs ?? 5_000, every));
+            }
+        },
+        close: () => client.close(),
+    };
+}
+
+
+/***/ }),
+
+/***/ 31102:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gcpCloud: () => (/* binding */ gcpCloud),
+/* harmony export */   observationOf: () => (/* binding */ observationOf),
+/* harmony export */   roleOfPool: () => (/* binding */ roleOfPool)
+/* harmony export */ });
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11304);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83619);
+/* harmony import */ var _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84066);
+
+
+
+/** The Gitpod role of a pool, by the pool names of the config. */
+function roleOfPool(config, poolName) {
+    return _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe.find((role) => config.pools[role].name === poolName);
+}
+function observationOf(config, cluster) {
+    if (!cluster)
+        return { found: false, pools: [], network: {} };
+    const pools = cluster.pools.map((p) => ({
+        name: p.name,
+        role: roleOfPool(config, p.name),
+        labels: p.labels,
+        machineType: p.machineType || undefined,
+        minNodes: p.minNodes,
+        maxNodes: p.maxNodes,
+        maxPods: p.maxPods,
+        image: p.imageType || undefined,
+        status: p.status || undefined,
+    }));
+    return {
+        found: true,
+        endpoint: cluster.endpoint ? `https://${cluster.endpoint}` : undefined,
+        caData: cluster.caData || undefined,
+        version: cluster.version || undefined,
+        status: cluster.status || undefined,
+        pools,
+        network: { networkPolicy: cluster.networkPolicy },
+    };
+}
+function gcpCloud(config, log, deps = {}) {
+    const env = deps.env ?? process.env;
+    let creds;
+    const credentials = () => (creds ??= deps.credentials ? Promise.resolve(deps.credentials) : (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .gcpCredentials */ .D9)(env));
+    let gke;
+    const client = () => (gke ??= deps.gke
+        ? Promise.resolve(deps.gke)
+        : (async () => {
+            const { connectGke } = await __webpack_require__.e(/* import() */ 708).then(__webpack_require__.bind(__webpack_require__, 9708));
+            return connectGke({ project: config.project, region: config.region }, { log, credentials: await credentials(), env });
+        })());
+    return {
+        async observe() {
+            return observationOf(config, await (await client()).getCluster(config.clusterName));
+        },
+        async kubeAccess(observation) {
+            if (!observation.found || !observation.endpoint) {
+                throw new Error(`GKE cluster ${config.clusterName} in ${config.region} has no API endpoint yet`);
+            }
+            const token = await (await credentials()).token();
+            (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(token);
+            const access = { server: observation.endpoint, token };
+            if (observation.caData)
+                access.caData = observation.caData;
+            return access;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 32783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ writeKubeconfig)
+/* harmony export */ });
+/* unused harmony export renderKubeconfig */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7207);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11304);
+/**
+ * Kubeconfig files: rendered from the cloud API's endpoint and CA, written with mode 0600, exported as
+ * KUBECONFIG, and announced through the `kubeconfig`, `context` and `cluster-endpoint` outputs.
+ * The file may carry a credential; its content never reaches a log or an output.
+ */
+
+
+
+
+function renderKubeconfig(spec) {
+    const cluster = { server: spec.server };
+    if (spec.caData)
+        cluster['certificate-authority-data'] = spec.caData;
+    if (spec.insecureSkipTlsVerify)
+        cluster['insecure-skip-tls-verify'] = true;
+    let user;
+    if ('token' in spec.user) {
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(spec.user.token);
+        user = { token: spec.user.token };
+    }
+    else {
+        const e = spec.user.exec;
+        user = {
+            exec: {
+                apiVersion: 'client.authentication.k8s.io/v1beta1',
+                command: e.command,
+                args: e.args,
+                ...(e.env ? { env: Object.entries(e.env).map(([name, value]) => ({ name, value })) } : {}),
+                interactiveMode: 'Never',
+                provideClusterInfo: false,
+                ...(e.installHint ? { installHint: e.installHint } : {}),
+            },
+        };
+    }
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .stringify */ .As)({
+        apiVersion: 'v1',
+        kind: 'Config',
+        preferences: {},
+        clusters: [{ name: spec.context, cluster }],
+        users: [{ name: spec.context, user }],
+        contexts: [{ name: spec.context, context: { cluster: spec.context, user: spec.context } }],
+        'current-context': spec.context,
+    });
+}
+/** Writes the kubeconfig (0600), exports KUBECONFIG and sets the kubeconfig/context/cluster-endpoint outputs. */
+async function writeKubeconfig(file, spec, io) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, renderKubeconfig(spec), { mode: 0o600 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(file, 0o600); // an existing file keeps its old mode through writeFile
+    io.exportVariable('KUBECONFIG', file);
+    io.setOutput('kubeconfig', file);
+    io.setOutput('context', spec.context);
+    io.setOutput('cluster-endpoint', spec.server);
+    io.log.info(`Kubeconfig written to ${file} (context ${spec.context}); KUBECONFIG exported for later steps.`);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,285 @@
+export const id = 772;
+export const ids = [772];
+export const modules = {
+
+/***/ 47772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FIELD_MANAGER: () => (/* binding */ FIELD_MANAGER),
+/* harmony export */   KubeApiError: () => (/* binding */ KubeApiError),
+/* harmony export */   connectKube: () => (/* binding */ connectKube),
+/* harmony export */   kubeErrorMessage: () => (/* binding */ kubeErrorMessage),
+/* harmony export */   refOf: () => (/* binding */ refOf),
+/* harmony export */   statusOf: () => (/* binding */ statusOf)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11304);
+/**
+ * The Kubernetes API, as this action uses it: a thin wrapper over @kubernetes/client-node (loaded lazily,
+ * so `plan` never pays for it). Generic object reads and writes for the apply steps, paged node listing
+ * for `verify`. 404 on a read is `undefined`, not an error; 429 and 5xx are retried with backoff.
+ */
+
+
+
+const FIELD_MANAGER = 'gitpod-cluster-action';
+const defaultRetry = {
+    attempts: 4,
+    baseDelayMs: 500,
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
+/** The HTTP status of a client-node error, when it has one. */
+function statusOf(err) {
+    const code = err?.code;
+    return typeof code === 'number' ? code : undefined;
+}
+function isTransient(err) {
+    const status = statusOf(err);
+    if (status !== undefined)
+        return status === 429 || status >= 500;
+    const code = err?.cause?.code ?? err?.code;
+    return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET'].includes(String(code));
+}
+/** One line for an API error: status and the server's message, never the request's headers. */
+function kubeErrorMessage(err) {
+    const status = statusOf(err);
+    const body = err?.body;
+    let message;
+    if (typeof body === 'string') {
+        try {
+            message = JSON.parse(body).message;
+        }
+        catch {
+            message = body.slice(0, 200);
+        }
+    }
+    else if (body && typeof body === 'object') {
+        message = body.message;
+    }
+    if (status !== undefined)
+        return `Kubernetes API answered ${status}${message ? `: ${message}` : ''}`;
+    return err instanceof Error ? err.message : String(err);
+}
+class KubeApiError extends Error {
+    status;
+    constructor(status, what, cause) {
+        super(`${what}: ${kubeErrorMessage(cause)}`, { cause });
+        this.status = status;
+        this.name = 'KubeApiError';
+    }
+}
+function describe(ref) {
+    return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
+function header(ref) {
+    return {
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
+    };
+}
+/** A patch body with the object's identity; the patch's own metadata (labels …) is kept. */
+function withHeader(ref, patch) {
+    const h = header(ref);
+    const meta = patch.metadata ?? {};
+    return { ...patch, ...h, metadata: { ...meta, ...h.metadata } };
+}
+function refOf(obj) {
+    return { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, namespace: obj.metadata.namespace };
+}
+/**
+ * Connects to the API server named by a kubeconfig file or by access built from the cloud API.
+ *
+ * @kubernetes/client-node loads the kubeconfig and authenticates (tokens, client certificates, exec
+ * plugins); the requests themselves are plain JSON over node:https. The library's typed serializers are
+ * bypassed on purpose: they drop every field whose JSON name differs from its TypeScript name (a CRD's
+ * `x-kubernetes-*`, `$ref`, `default`), which would mangle the Calico CRDs and make every comparison
+ * with a live object differ.
+ */
+async function connectKube(source, log, retry = defaultRetry) {
+    const k8s = await Promise.all(/* import() */[__webpack_require__.e(326), __webpack_require__.e(574)]).then(__webpack_require__.bind(__webpack_require__, 46574));
+    const kc = new k8s.KubeConfig();
+    if ('kubeconfigPath' in source) {
+        kc.loadFromFile(source.kubeconfigPath);
+    }
+    else {
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(source.token);
+        kc.loadFromOptions({
+            clusters: [
+                {
+                    name: 'cluster',
+                    server: source.server,
+                    caData: source.caData,
+                    skipTLSVerify: source.insecureSkipTlsVerify ?? false,
+                },
+            ],
+            users: [{ name: 'user', token: source.token }],
+            contexts: [{ name: 'ctx', cluster: 'cluster', user: 'user' }],
+            currentContext: 'ctx',
+        });
+    }
+    const cluster = kc.getCurrentCluster();
+    if (!cluster)
+        throw new Error('the kubeconfig names no current cluster');
+    const base = new URL(cluster.server);
+    const discovery = new Map();
+    /** One JSON request; a non-2xx answer rejects with `{ code, body }` like the library's errors. */
+    async function request(method, path, body, contentType = 'application/json') {
+        const opts = { method, headers: { accept: 'application/json' } };
+        await kc.applyToHTTPSOptions(opts);
+        const text = body === undefined ? undefined : JSON.stringify(body);
+        const url = new URL(base.pathname.replace(/\/$/, '') + path, base);
+        const headers = opts.headers;
+        if (text !== undefined) {
+            headers['content-type'] = contentType;
+            headers['content-length'] = String(Buffer.byteLength(text));
+        }
+        const lib = url.protocol === 'http:' ? (node_http__WEBPACK_IMPORTED_MODULE_0___default()) : (node_https__WEBPACK_IMPORTED_MODULE_1___default());
+        return new Promise((resolve, reject) => {
+            const req = lib.request(url, { ...opts, headers }, (res) => {
+                const chunks = [];
+                res.on('data', (c) => chunks.push(c));
+                res.on('error', reject);
+                res.on('end', () => {
+                    const raw = Buffer.concat(chunks).toString('utf8');
+                    const code = res.statusCode ?? 0;
+                    if (code < 200 || code >= 300) {
+                        reject(Object.assign(new Error(`HTTP ${code}`), { code, body: raw }));
+                        return;
+                    }
+                    try {
+                        resolve(raw ? JSON.parse(raw) : {});
+                    }
+                    catch {
+                        reject(Object.assign(new Error(`the API server answered ${method} ${path} with something other than JSON`), {
+                            code: 502,
+                        }));
+                    }
+                });
+            });
+            req.setTimeout(60_000, () => req.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' })));
+            req.on('error', reject);
+            req.end(text);
+        });
+    }
+    async function call(what, fn) {
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await fn();
+            }
+            catch (err) {
+                if (err instanceof KubeApiError)
+                    throw err;
+                if (attempt >= retry.attempts || !isTransient(err))
+                    throw new KubeApiError(statusOf(err), what, err);
+                const delay = retry.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
+                log.debug(`${what}: ${kubeErrorMessage(err)}; retrying in ${Math.round(delay)} ms`);
+                await retry.sleep(delay);
+            }
+        }
+    }
+    function groupPath(apiVersion) {
+        return apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+    }
+    /** The kind's plural and scope, from discovery (cached per group version; a miss asks again, for new CRDs). */
+    async function resource(apiVersion, kind) {
+        const load = () => call(`discover ${apiVersion}`, async () => {
+            const list = (await request('GET', groupPath(apiVersion)));
+            const kinds = new Map();
+            for (const r of list.resources ?? [])
+                if (!r.name.includes('/'))
+                    kinds.set(r.kind, { plural: r.name, namespaced: r.namespaced });
+            return kinds;
+        });
+        let kinds = discovery.get(apiVersion);
+        let found;
+        try {
+            found = kinds ? (await kinds).get(kind) : undefined;
+        }
+        catch {
+            found = undefined;
+        }
+        if (!found) {
+            kinds = load();
+            discovery.set(apiVersion, kinds);
+            try {
+                found = (await kinds).get(kind);
+            }
+            catch (err) {
+                discovery.delete(apiVersion);
+                if (!(err instanceof KubeApiError && err.status === 404))
+                    throw err;
+            }
+        }
+        if (!found) {
+            throw new KubeApiError(404, `${kind} (${apiVersion})`, Object.assign(new Error('not served'), {
+                code: 404,
+                body: { message: `kind ${kind} of ${apiVersion} is not served by the API server` },
+            }));
+        }
+        return found;
+    }
+    async function pathOf(ref, withName = true) {
+        const r = await resource(ref.apiVersion, ref.kind);
+        const ns = r.namespaced ? `/namespaces/${encodeURIComponent(ref.namespace ?? 'default')}` : '';
+        const name = withName ? `/${encodeURIComponent(ref.name)}` : '';
+        return `${groupPath(ref.apiVersion)}${ns}/${r.plural}${name}`;
+    }
+    const fieldManager = (name) => `fieldManager=${encodeURIComponent(name)}`;
+    return {
+        serverVersion: () => call('get the server version', async () => (await request('GET', '/version')).gitVersion),
+        async *nodePages(pageSize = 500) {
+            let token;
+            do {
+                const q = `limit=${pageSize}${token ? `&continue=${encodeURIComponent(token)}` : ''}`;
+                const page = (await call('list nodes', () => request('GET', `/api/v1/nodes?${q}`)));
+                token = page.metadata?.continue || undefined;
+                yield page.items.map((n) => ({ ...n, apiVersion: 'v1', kind: 'Node' }));
+            } while (token);
+        },
+        list: (apiVersion, kind, opts = {}) => call(`list ${kind}`, async () => {
+            const r = await resource(apiVersion, kind);
+            const ns = r.namespaced && opts.namespace ? `/namespaces/${encodeURIComponent(opts.namespace)}` : '';
+            const q = opts.labelSelector ? `?labelSelector=${encodeURIComponent(opts.labelSelector)}` : '';
+            const res = (await request('GET', `${groupPath(apiVersion)}${ns}/${r.plural}${q}`));
+            return res.items.map((i) => ({ ...i, apiVersion, kind }));
+        }),
+        async get(ref) {
+            try {
+                return (await call(`read ${describe(ref)}`, async () => request('GET', await pathOf(ref))));
+            }
+            catch (err) {
+                if (err instanceof KubeApiError && err.status === 404)
+                    return undefined;
+                throw err;
+            }
+        },
+        create: (obj) => call(`create ${describe(refOf(obj))}`, async () => {
+            const ref = refOf(obj);
+            return (await request('POST', `${await pathOf(ref, false)}?${fieldManager(FIELD_MANAGER)}`, obj));
+        }),
+        mergePatch: (ref, patch) => call(`patch ${describe(ref)}`, async () => (await request('PATCH', `${await pathOf(ref)}?${fieldManager(FIELD_MANAGER)}`, withHeader(ref, patch), 'application/merge-patch+json'))),
+        apply: (obj, opts = {}) => call(`apply ${describe(refOf(obj))}`, async () => (await request('PATCH', `${await pathOf(refOf(obj))}?${fieldManager(opts.fieldManager ?? FIELD_MANAGER)}&force=${opts.force ?? true}`, obj, 'application/apply-patch+yaml'))),
+        async delete(ref) {
+            try {
+                await call(`delete ${describe(ref)}`, async () => request('DELETE', await pathOf(ref)));
+                return true;
+            }
+            catch (err) {
+                if (err instanceof KubeApiError && err.status === 404)
+                    return false;
+                throw err;
+            }
+        },
+    };
+}
+
+
+/***/ })
+
+};

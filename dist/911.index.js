@@ -1,0 +1,1168 @@
+export const id = 911;
+export const ids = [911,772,175];
+export const modules = {
+
+/***/ 52911:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  applyFlow: () => (/* binding */ applyFlow),
+  clusterStackName: () => (/* binding */ clusterStackName),
+  eksKubeconfigUser: () => (/* binding */ eksKubeconfigUser),
+  nodegroupStackName: () => (/* binding */ nodegroupStackName),
+  resolveVersion: () => (/* binding */ resolveVersion),
+  waitFor: () => (/* binding */ waitFor)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cloud/aws.ts + 2 modules
+var aws = __webpack_require__(56175);
+// EXTERNAL MODULE: ./src/commands/apply.ts
+var apply = __webpack_require__(12601);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(45433);
+// EXTERNAL MODULE: ./src/kubeconfig.ts
+var kubeconfig = __webpack_require__(32783);
+// EXTERNAL MODULE: ./src/providers/aws.ts + 2 modules
+var providers_aws = __webpack_require__(83343);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __webpack_require__(83619);
+// EXTERNAL MODULE: ./src/steps.ts
+var src_steps = __webpack_require__(36197);
+// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(7207);
+// EXTERNAL MODULE: ./src/clients/kube.ts
+var clients_kube = __webpack_require__(47772);
+;// CONCATENATED MODULE: ./src/apply/objects.ts
+/**
+ * Kubernetes objects applied the way a re-runnable flow needs: one by one, writing only what differs.
+ *
+ *   absent                              → create
+ *   present, a manifest field differs   → server-side apply (force, field manager gitpod-cluster-action)
+ *   present, every manifest field equal → nothing at all
+ *
+ * "Equal" means every field the manifest sets has that value on the server; fields the server adds
+ * (defaults, status, managedFields …) do not count, so a re-run on a conformant cluster sends no write.
+ * A kind whose CRD was created a moment ago may not be served yet: creating it is retried, bounded.
+ */
+
+
+function isMap(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function describeRef(ref) {
+    return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
+/** The objects of a multi-document YAML manifest, in order; empty documents are skipped. */
+function parseManifest(text, source) {
+    const objects = [];
+    for (const [i, doc] of (0,dist/* parseAllDocuments */.hR)(text).entries()) {
+        if (doc.errors.length)
+            throw new Error(`${source}: document ${i + 1} is not valid YAML: ${doc.errors[0].message}`);
+        const value = doc.toJS();
+        if (value === null || value === undefined)
+            continue;
+        if (!isMap(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') {
+            throw new Error(`${source}: document ${i + 1} is not a Kubernetes object (apiVersion and kind)`);
+        }
+        const meta = value.metadata;
+        if (!isMap(meta) || typeof meta.name !== 'string')
+            throw new Error(`${source}: document ${i + 1} has no metadata.name`);
+        if (value.kind.endsWith('List'))
+            throw new Error(`${source}: document ${i + 1} is a ${value.kind}; lists are not supported`);
+        objects.push(value);
+    }
+    return objects;
+}
+/** What of a manifest object is compared: not `status`, not the server-owned creationTimestamp. */
+function desiredPart(obj) {
+    const { status: _status, ...rest } = obj;
+    const { creationTimestamp: _ts, ...metadata } = obj.metadata;
+    return { ...rest, metadata };
+}
+/** The first path where `live` does not carry `desired`'s value, or undefined when it carries them all. */
+function firstDifference(desired, live, at = '') {
+    if (desired === null || desired === undefined)
+        return live === null || live === undefined ? undefined : at || '.';
+    if (isMap(desired)) {
+        if (!isMap(live))
+            return at || '.';
+        for (const [k, v] of Object.entries(desired)) {
+            const d = firstDifference(v, live[k], at ? `${at}.${k}` : k);
+            if (d)
+                return d;
+        }
+        return undefined;
+    }
+    if (Array.isArray(desired)) {
+        if (!Array.isArray(live) || live.length !== desired.length)
+            return at || '.';
+        for (const [i, v] of desired.entries()) {
+            const d = firstDifference(v, live[i], `${at}[${i}]`);
+            if (d)
+                return d;
+        }
+        return undefined;
+    }
+    // Scalars: a number and its decimal string (an int-or-string field) count as equal.
+    return desired === live || String(desired) === String(live) ? undefined : at || '.';
+}
+/** A kind that is not (yet) served: its CRD is missing or not established. */
+function isKindNotServed(err) {
+    return (err instanceof clients_kube.KubeApiError &&
+        (err.status === 404 || /Unrecognized API version and kind|Failed to fetch resource metadata/.test(err.message)));
+}
+async function getOrAbsent(kube, ref) {
+    try {
+        return await kube.get(ref);
+    }
+    catch (err) {
+        if (isKindNotServed(err))
+            return undefined;
+        throw err;
+    }
+}
+/** Reads each object and decides what it needs; reads only. */
+async function planSync(kube, objects) {
+    const items = [];
+    for (const obj of objects) {
+        const live = await getOrAbsent(kube, (0,clients_kube.refOf)(obj));
+        if (!live) {
+            items.push({ obj, action: 'create' });
+            continue;
+        }
+        const reason = firstDifference(desiredPart(obj), live);
+        items.push(reason ? { obj, action: 'apply', reason } : { obj, action: 'none' });
+    }
+    return items;
+}
+/** Writes what `planSync` found missing or different; nothing else. */
+async function applyPlanned(kube, items, opts) {
+    const counts = { created: 0, applied: 0, unchanged: 0 };
+    for (const item of items) {
+        const what = describeRef((0,clients_kube.refOf)(item.obj));
+        if (item.action === 'none') {
+            counts.unchanged++;
+            continue;
+        }
+        if (item.action === 'apply') {
+            opts.log.info(`~ ${what}: ${item.reason} differs; server-side apply`);
+            await kube.apply(item.obj, { force: true });
+            counts.applied++;
+            continue;
+        }
+        if (await createWaitingForKind(kube, item.obj, what, opts)) {
+            opts.log.info(`+ ${what}: created`);
+            counts.created++;
+        }
+        else {
+            // Created meanwhile (another run, or a controller): converge it like a present object.
+            opts.log.info(`~ ${what}: appeared meanwhile; server-side apply`);
+            await kube.apply(item.obj, { force: true });
+            counts.applied++;
+        }
+    }
+    return counts;
+}
+/** Creates an object, waiting (bounded) while its kind is not served yet; false when it already exists. */
+async function createWaitingForKind(kube, obj, what, opts) {
+    const pollMs = opts.pollMs ?? 2_000;
+    const limit = opts.kindWaitMs ?? 120_000;
+    for (let waited = 0;; waited += pollMs) {
+        try {
+            await kube.create(obj);
+            return true;
+        }
+        catch (err) {
+            if (err instanceof clients_kube.KubeApiError && err.status === 409)
+                return false;
+            if (!isKindNotServed(err) || waited >= limit)
+                throw err;
+            if (waited % 30_000 === 0)
+                opts.log.info(`… ${what}: its kind is not served yet; waiting for its CRD`);
+            await opts.sleep(pollMs);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/apply/aws.ts
+/**
+ * `apply` on EKS: the reference flow of src/providers/aws.ts, each step paired with a probe that asks the
+ * cloud (EKS and CloudFormation APIs, the Kubernetes API) whether it is already done, run by the one
+ * shared runner (runFlow). Safe to re-run after a failure at any step; on a conformant cluster a re-run
+ * sends no write at all: eksctl is not started, and the Kubernetes API sees reads only.
+ *
+ *   cluster             eksctl create cluster --without-nodegroup   (skipped when the cluster is ACTIVE)
+ *   kubeconfig          written from DescribeCluster; credentials from `aws eks get-token` (AWS CLI v2)
+ *   kube-system         wait until the API server answers
+ *   remove-aws-node     delete the AWS VPC CNI daemonset               (calico only; absent is fine)
+ *   tigera-operator     the pinned Calico operator, object by object   (calico only; only what differs)
+ *   calico-installation the Installation `default`                     (calico only; only when it differs)
+ *   calico-ready        wait for Calico                                (calico only)
+ *   nodegroups          eksctl create nodegroup                        (skipped when all exist)
+ *
+ * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
+ * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists.
+ */
+
+
+
+
+
+
+
+
+
+
+const PROGRESS_MS = 30_000;
+/** Stack statuses an earlier eksctl run can leave that make eksctl fail with AlreadyExists. */
+const DEAD_STACK = /^(ROLLBACK_COMPLETE|ROLLBACK_FAILED|DELETE_FAILED|CREATE_FAILED|UPDATE_ROLLBACK_FAILED)$/;
+function clusterStackName(config) {
+    return `eksctl-${config.clusterName}-cluster`;
+}
+function nodegroupStackName(config, nodegroup) {
+    return `eksctl-${config.clusterName}-nodegroup-${nodegroup}`;
+}
+/** Polls `check` until it returns a value, with a progress line at least every 30 s; bounded. */
+async function waitFor(what, check, opts) {
+    const started = opts.now();
+    let lastProgress = started;
+    for (;;) {
+        const value = await check();
+        if (value !== undefined)
+            return value;
+        const elapsed = opts.now() - started;
+        if (elapsed >= opts.timeoutMs)
+            throw new Error(`timed out after ${(0,src_steps/* formatDuration */.a3)(elapsed)} waiting for ${what}`);
+        if (opts.now() - lastProgress >= PROGRESS_MS || lastProgress === started) {
+            opts.log.info(`… waiting for ${what} (${(0,src_steps/* formatDuration */.a3)(elapsed)} so far)`);
+            lastProgress = opts.now();
+        }
+        await opts.sleep(opts.pollMs);
+    }
+}
+function minor(v) {
+    return v.split('.').map((n) => Number(n) || 0);
+}
+function byVersion(a, b) {
+    const [x, y] = [minor(a), minor(b)];
+    return x[0] - y[0] || x[1] - y[1];
+}
+/**
+ * `kubernetes-version` → the minor eksctl is given. An existing cluster keeps its own version (apply
+ * never upgrades); otherwise `latest` is the newest version in standard support, and a minor must be one
+ * EKS still offers.
+ */
+async function resolveVersion(config, api, log, existing) {
+    const asked = config.kubernetesVersion;
+    if (existing?.version) {
+        if (asked !== 'latest' && asked !== existing.version) {
+            log.warning(`EKS cluster ${config.clusterName} runs Kubernetes ${existing.version}; apply does not upgrade it to ${asked}`);
+        }
+        return existing.version;
+    }
+    const versions = (await api.clusterVersions()).filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED');
+    const offered = versions.map((v) => v.clusterVersion).sort(byVersion);
+    if (asked === 'latest') {
+        const standard = versions
+            .filter((v) => v.versionStatus === 'STANDARD_SUPPORT')
+            .map((v) => v.clusterVersion)
+            .sort(byVersion);
+        const latest = standard.at(-1) ?? offered.at(-1);
+        if (!latest)
+            throw new Error(`EKS DescribeClusterVersions in ${config.region} returned no supported version`);
+        return latest;
+    }
+    if (offered.includes(asked))
+        return asked;
+    throw new inputs/* InputError */.dz('kubernetes-version', asked, `\`latest\` or a version EKS offers in ${config.region}: ${offered.join(', ') || '(none returned)'}`);
+}
+function stackAdvice(config, stack, what) {
+    const reason = stack.StackStatusReason ? ` (${stack.StackStatusReason})` : '';
+    return (`CloudFormation stack ${stack.StackName} is ${stack.StackStatus}${reason}, left by an earlier run; ${what}: ` +
+        `delete it (\`eksctl delete cluster --name ${config.clusterName} --region ${config.region}\` or ` +
+        `\`aws cloudformation delete-stack --stack-name ${stack.StackName} --region ${config.region}\`) and re-run`);
+}
+function labelled(ok, detail) {
+    return { done: ok, detail };
+}
+function eksKubeconfigUser(config) {
+    return {
+        exec: {
+            command: 'aws',
+            args: ['eks', 'get-token', '--cluster-name', config.clusterName, '--region', config.region, '--output', 'json'],
+            installHint: 'This kubeconfig runs the AWS CLI v2 (`aws eks get-token`), preinstalled on GitHub-hosted runners.',
+        },
+    };
+}
+function conditionTrue(obj, type) {
+    const conditions = (obj?.status?.conditions ?? []);
+    return conditions.some((c) => c.type === type && c.status === 'True');
+}
+async function applyFlow(config, io, deps = {}) {
+    // The user's overlay is read and checked before anything is downloaded or called.
+    (0,providers_aws/* clusterConfigFor */.CR)(config, {});
+    const install = deps.install ?? (async (names, c, i) => (await Promise.all(/* import() */[__webpack_require__.e(789), __webpack_require__.e(786)]).then(__webpack_require__.bind(__webpack_require__, 2786))).installTools(names, c, i));
+    const tools = await install(['eksctl', 'kubectl'], config, io);
+    const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const now = deps.now ?? Date.now;
+    const pollMs = deps.pollMs ?? 10_000;
+    const cloud = deps.cloud ?? (0,aws.awsCloud)(config, io.log);
+    const api = await cloud.api();
+    const connect = deps.connect ?? (async (access, log) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 47772))).connectKube(access, log));
+    const fetchText = deps.fetchText ?? (await manifestFetcher(config, io, sleep));
+    const wait = (what, timeoutMs, check) => waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log });
+    const existing = await api.describeCluster(config.clusterName);
+    const version = await resolveVersion(config, api, io.log, existing);
+    const doc = (0,providers_aws/* clusterConfigFor */.CR)(config, { version });
+    const yaml = (0,providers_aws/* clusterConfigYaml */.UZ)(config, doc);
+    const file = (0,providers_aws/* eksctlConfigFile */.$o)(config);
+    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    await (0,promises_.writeFile)(file, yaml, { mode: 0o600 });
+    io.setOutput('eksctl-config', yaml);
+    io.log.info(`eksctl ClusterConfig (Kubernetes ${version}) written to ${file}`);
+    const specs = (0,providers_aws/* awsSteps */.TR)(config, { version });
+    const timeout = (id) => specs.find((s) => s.id === id)?.timeoutMs ?? 10 * 60_000;
+    const kubeOf = (ctx) => {
+        if (!ctx.kube)
+            throw new Error('the Kubernetes API is not connected (the kubeconfig step did not run)');
+        return ctx.kube;
+    };
+    const nodegroupNames = doc.managedNodeGroups.map((g) => String(g.name));
+    const awsNodeRef = { apiVersion: 'apps/v1', kind: 'DaemonSet', ...reference/* AWS */.kS.calico.awsNode };
+    const { installation, ready } = reference/* AWS */.kS.calico;
+    const installationRef = { apiVersion: installation.apiVersion, kind: installation.kind, name: 'default' };
+    const actions = {
+        cluster: {
+            async probe(ctx) {
+                const cluster = await ctx.api.describeCluster(config.clusterName);
+                if (!cluster) {
+                    const stack = await ctx.api.describeStack(clusterStackName(config));
+                    if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
+                        throw new Error(stackAdvice(config, stack, 'eksctl cannot create the cluster while it exists'));
+                    if (stack) {
+                        throw new Error(`CloudFormation stack ${stack.StackName} is ${stack.StackStatus} but EKS has no cluster ${config.clusterName}: ` +
+                            'another eksctl run may be creating it; wait for it to finish (or delete the stack) and re-run');
+                    }
+                    return labelled(false, `no EKS cluster ${config.clusterName} in ${config.region}`);
+                }
+                switch (cluster.status) {
+                    case 'ACTIVE':
+                        return labelled(true, `ACTIVE, Kubernetes ${cluster.version}`);
+                    case 'FAILED':
+                        throw new Error(`EKS cluster ${config.clusterName} is FAILED from an earlier run; delete it (\`eksctl delete cluster --name ${config.clusterName} --region ${config.region}\`, or this action with \`command: destroy\`) and re-run`);
+                    case 'DELETING':
+                        throw new Error(`EKS cluster ${config.clusterName} is being deleted; wait until it is gone and re-run`);
+                    default: {
+                        // CREATING / UPDATING / PENDING: an earlier run's eksctl is still at work, or was cancelled.
+                        const active = await wait(`EKS cluster ${config.clusterName} to be ACTIVE`, timeout('cluster'), async () => {
+                            const c = await ctx.api.describeCluster(config.clusterName);
+                            if (c?.status === 'FAILED' || !c)
+                                throw new Error(`EKS cluster ${config.clusterName} is ${c?.status ?? 'gone'}`);
+                            return c.status === 'ACTIVE' ? c : undefined;
+                        });
+                        return labelled(true, `ACTIVE after waiting, Kubernetes ${active.version}`);
+                    }
+                }
+            },
+        },
+        kubeconfig: {
+            async run(ctx) {
+                const observation = await ctx.cloud.observe();
+                if (!observation.found || !observation.endpoint)
+                    throw new Error(`EKS cluster ${config.clusterName} has no API endpoint (status ${observation.status})`);
+                ctx.observation = observation;
+                await (0,kubeconfig/* writeKubeconfig */.f)(config.kubeconfigPath, {
+                    context: `${config.clusterName}.${config.region}.eksctl.io`,
+                    server: observation.endpoint,
+                    caData: observation.caData,
+                    ...((0,aws.isLoopbackHttp)(observation.endpoint) ? { insecureSkipTlsVerify: true } : {}),
+                    user: eksKubeconfigUser(config),
+                }, io);
+                ctx.kube = await connect(await ctx.cloud.kubeAccess(observation), io.log);
+                return `written to ${config.kubeconfigPath}`;
+            },
+        },
+        'kube-system': {
+            async probe(ctx) {
+                try {
+                    const pods = await kubeOf(ctx).list('v1', 'Pod', { namespace: 'kube-system' });
+                    return labelled(true, `API server answers; ${pods.length} pods in kube-system`);
+                }
+                catch (err) {
+                    return labelled(false, `API server not answering yet (${err.message})`);
+                }
+            },
+            async run(ctx) {
+                const pods = await wait('the API server to list kube-system', timeout('kube-system'), async () => {
+                    try {
+                        return await kubeOf(ctx).list('v1', 'Pod', { namespace: 'kube-system' });
+                    }
+                    catch {
+                        return undefined;
+                    }
+                });
+                return `API server answers; ${pods.length} pods in kube-system`;
+            },
+        },
+        'remove-aws-node': {
+            async probe(ctx) {
+                const ds = await kubeOf(ctx).get(awsNodeRef);
+                return ds ? labelled(false, 'DaemonSet kube-system/aws-node present') : labelled(true, 'aws-node absent');
+            },
+            async run(ctx) {
+                const deleted = await kubeOf(ctx).delete(awsNodeRef);
+                return deleted ? 'deleted DaemonSet kube-system/aws-node' : 'aws-node was already absent';
+            },
+        },
+        'tigera-operator': {
+            async probe(ctx) {
+                if (!ctx.manifests) {
+                    const texts = await Promise.all((0,providers_aws/* calicoManifestUrls */.pN)(config).map((url) => fetchText(url)));
+                    ctx.manifests = texts.flatMap((text, i) => parseManifest(text, (0,providers_aws/* calicoManifestUrls */.pN)(config)[i]));
+                }
+                return syncProbe(ctx, kubeOf(ctx), ctx.manifests, `Calico ${(0,providers_aws/* calicoVersion */.wR)(config)} operator`);
+            },
+            run: (ctx) => syncRun(ctx, kubeOf(ctx)),
+        },
+        'calico-installation': {
+            probe: (ctx) => syncProbe(ctx, kubeOf(ctx), [structuredClone(installation)], 'Installation default'),
+            run: (ctx) => syncRun(ctx, kubeOf(ctx)),
+        },
+        'calico-ready': {
+            async probe(ctx) {
+                const state = await calicoState(kubeOf(ctx));
+                return labelled(state.ready, state.detail);
+            },
+            async run(ctx) {
+                const state = await wait('Calico to be ready', timeout('calico-ready'), async () => {
+                    const s = await calicoState(kubeOf(ctx));
+                    return s.ready ? s : undefined;
+                });
+                return state.detail;
+            },
+        },
+        nodegroups: {
+            async probe(ctx) {
+                const present = new Set(await ctx.api.listNodegroups(config.clusterName));
+                for (const name of nodegroupNames.filter((n) => present.has(n))) {
+                    const ng = await ctx.api.describeNodegroup(config.clusterName, name);
+                    const status = ng?.status ?? 'gone';
+                    if (/FAILED/.test(status)) {
+                        throw new Error(`nodegroup ${name} is ${status} from an earlier run; delete it (\`eksctl delete nodegroup --cluster ${config.clusterName} --name ${name} --region ${config.region}\`) and re-run`);
+                    }
+                    if (status === 'DELETING')
+                        throw new Error(`nodegroup ${name} is being deleted; wait until it is gone and re-run`);
+                    if (status === 'CREATING' || status === 'UPDATING') {
+                        await wait(`nodegroup ${name} to be ACTIVE`, timeout('nodegroups'), async () => {
+                            const n = await ctx.api.describeNodegroup(config.clusterName, name);
+                            if (!n || /FAILED/.test(n.status ?? ''))
+                                throw new Error(`nodegroup ${name} is ${n?.status ?? 'gone'}`);
+                            return n.status === 'ACTIVE' || n.status === 'DEGRADED' ? n : undefined;
+                        });
+                    }
+                }
+                const missing = nodegroupNames.filter((n) => !present.has(n));
+                if (!missing.length)
+                    return labelled(true, `nodegroups ${nodegroupNames.join(', ')} exist`);
+                for (const name of missing) {
+                    const stack = await ctx.api.describeStack(nodegroupStackName(config, name));
+                    if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
+                        throw new Error(stackAdvice(config, stack, `eksctl cannot create nodegroup ${name} while it exists`));
+                }
+                return labelled(false, `missing: ${missing.join(', ')}`);
+            },
+        },
+    };
+    async function syncProbe(ctx, kube, objects, what) {
+        ctx.pending = await planSync(kube, objects);
+        const create = ctx.pending.filter((i) => i.action === 'create').length;
+        const apply = ctx.pending.filter((i) => i.action === 'apply').length;
+        if (!create && !apply)
+            return labelled(true, `${what}: ${objects.length} objects as in the manifest`);
+        return labelled(false, `${what}: ${create} to create, ${apply} differing`);
+    }
+    async function syncRun(ctx, kube) {
+        const pending = ctx.pending ?? [];
+        ctx.pending = undefined;
+        const counts = await applyPlanned(kube, pending, { log: io.log, sleep, pollMs: Math.min(pollMs, 2_000) });
+        return `${counts.created} created, ${counts.applied} updated, ${counts.unchanged} unchanged`;
+    }
+    async function calicoState(kube) {
+        let stored;
+        try {
+            stored = await kube.get(installationRef);
+        }
+        catch (err) {
+            if (!isKindNotServed(err))
+                throw err;
+        }
+        if (!stored)
+            return { ready: false, detail: 'the Installation default is not served yet' };
+        const firstNodes = await kube.nodePages(1).next();
+        if (firstNodes.done || !firstNodes.value.length) {
+            // The operator runs on nodes: before the nodegroups join there is nothing to roll out yet. eksctl
+            // then waits for the new nodes to be Ready, which they only become with a working CNI.
+            return { ready: true, detail: 'Installation served; Calico rolls out on the nodes as the nodegroups join' };
+        }
+        let status;
+        try {
+            status = await kube.get({ apiVersion: ready.apiVersion, kind: ready.kind, name: ready.name });
+        }
+        catch (err) {
+            if (!isKindNotServed(err))
+                throw err;
+        }
+        return conditionTrue(status, ready.condition)
+            ? { ready: true, detail: `TigeraStatus ${ready.name} ${ready.condition}` }
+            : { ready: false, detail: `TigeraStatus ${ready.name} not ${ready.condition} yet` };
+    }
+    const steps = (0,src_steps/* withActions */.wR)(specs, actions);
+    const ctx = { config, io, api, cloud, doc };
+    const dirs = [...new Set(Object.values(tools).map((t) => external_node_path_default().dirname(t.bin)))];
+    const env = { PATH: [...dirs, process.env.PATH ?? ''].join((external_node_path_default()).delimiter) };
+    return (0,apply.runFlow)(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs });
+}
+/** Manifests come from their upstream URL, through `tool-mirror` when set, with the downloader's retries. */
+async function manifestFetcher(config, io, sleep) {
+    const [{ ToolHttp }, { parseMirror }] = await Promise.all([__webpack_require__.e(/* import() */ 312).then(__webpack_require__.bind(__webpack_require__, 3312)), __webpack_require__.e(/* import() */ 215).then(__webpack_require__.bind(__webpack_require__, 3215))]);
+    const http = new ToolHttp({ mirror: parseMirror(config.toolMirror), log: io.log, signal: io.signal, sleep });
+    return (url) => http.text(url, { tool: 'calico', version: (0,providers_aws/* calicoVersion */.wR)(config) });
+}
+
+
+/***/ }),
+
+/***/ 47772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FIELD_MANAGER: () => (/* binding */ FIELD_MANAGER),
+/* harmony export */   KubeApiError: () => (/* binding */ KubeApiError),
+/* harmony export */   connectKube: () => (/* binding */ connectKube),
+/* harmony export */   kubeErrorMessage: () => (/* binding */ kubeErrorMessage),
+/* harmony export */   refOf: () => (/* binding */ refOf),
+/* harmony export */   statusOf: () => (/* binding */ statusOf)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11304);
+/**
+ * The Kubernetes API, as this action uses it: a thin wrapper over @kubernetes/client-node (loaded lazily,
+ * so `plan` never pays for it). Generic object reads and writes for the apply steps, paged node listing
+ * for `verify`. 404 on a read is `undefined`, not an error; 429 and 5xx are retried with backoff.
+ */
+
+
+
+const FIELD_MANAGER = 'gitpod-cluster-action';
+const defaultRetry = {
+    attempts: 4,
+    baseDelayMs: 500,
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
+/** The HTTP status of a client-node error, when it has one. */
+function statusOf(err) {
+    const code = err?.code;
+    return typeof code === 'number' ? code : undefined;
+}
+function isTransient(err) {
+    const status = statusOf(err);
+    if (status !== undefined)
+        return status === 429 || status >= 500;
+    const code = err?.cause?.code ?? err?.code;
+    return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET'].includes(String(code));
+}
+/** One line for an API error: status and the server's message, never the request's headers. */
+function kubeErrorMessage(err) {
+    const status = statusOf(err);
+    const body = err?.body;
+    let message;
+    if (typeof body === 'string') {
+        try {
+            message = JSON.parse(body).message;
+        }
+        catch {
+            message = body.slice(0, 200);
+        }
+    }
+    else if (body && typeof body === 'object') {
+        message = body.message;
+    }
+    if (status !== undefined)
+        return `Kubernetes API answered ${status}${message ? `: ${message}` : ''}`;
+    return err instanceof Error ? err.message : String(err);
+}
+class KubeApiError extends Error {
+    status;
+    constructor(status, what, cause) {
+        super(`${what}: ${kubeErrorMessage(cause)}`, { cause });
+        this.status = status;
+        this.name = 'KubeApiError';
+    }
+}
+function describe(ref) {
+    return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
+function header(ref) {
+    return {
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
+    };
+}
+/** A patch body with the object's identity; the patch's own metadata (labels …) is kept. */
+function withHeader(ref, patch) {
+    const h = header(ref);
+    const meta = patch.metadata ?? {};
+    return { ...patch, ...h, metadata: { ...meta, ...h.metadata } };
+}
+function refOf(obj) {
+    return { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, namespace: obj.metadata.namespace };
+}
+/**
+ * Connects to the API server named by a kubeconfig file or by access built from the cloud API.
+ *
+ * @kubernetes/client-node loads the kubeconfig and authenticates (tokens, client certificates, exec
+ * plugins); the requests themselves are plain JSON over node:https. The library's typed serializers are
+ * bypassed on purpose: they drop every field whose JSON name differs from its TypeScript name (a CRD's
+ * `x-kubernetes-*`, `$ref`, `default`), which would mangle the Calico CRDs and make every comparison
+ * with a live object differ.
+ */
+async function connectKube(source, log, retry = defaultRetry) {
+    const k8s = await Promise.all(/* import() */[__webpack_require__.e(326), __webpack_require__.e(574)]).then(__webpack_require__.bind(__webpack_require__, 46574));
+    const kc = new k8s.KubeConfig();
+    if ('kubeconfigPath' in source) {
+        kc.loadFromFile(source.kubeconfigPath);
+    }
+    else {
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(source.token);
+        kc.loadFromOptions({
+            clusters: [
+                {
+                    name: 'cluster',
+                    server: source.server,
+                    caData: source.caData,
+                    skipTLSVerify: source.insecureSkipTlsVerify ?? false,
+                },
+            ],
+            users: [{ name: 'user', token: source.token }],
+            contexts: [{ name: 'ctx', cluster: 'cluster', user: 'user' }],
+            currentContext: 'ctx',
+        });
+    }
+    const cluster = kc.getCurrentCluster();
+    if (!cluster)
+        throw new Error('the kubeconfig names no current cluster');
+    const base = new URL(cluster.server);
+    const discovery = new Map();
+    /** One JSON request; a non-2xx answer rejects with `{ code, body }` like the library's errors. */
+    async function request(method, path, body, contentType = 'application/json') {
+        const opts = { method, headers: { accept: 'application/json' } };
+        await kc.applyToHTTPSOptions(opts);
+        const text = body === undefined ? undefined : JSON.stringify(body);
+        const url = new URL(base.pathname.replace(/\/$/, '') + path, base);
+        const headers = opts.headers;
+        if (text !== undefined) {
+            headers['content-type'] = contentType;
+            headers['content-length'] = String(Buffer.byteLength(text));
+        }
+        const lib = url.protocol === 'http:' ? (node_http__WEBPACK_IMPORTED_MODULE_0___default()) : (node_https__WEBPACK_IMPORTED_MODULE_1___default());
+        return new Promise((resolve, reject) => {
+            const req = lib.request(url, { ...opts, headers }, (res) => {
+                const chunks = [];
+                res.on('data', (c) => chunks.push(c));
+                res.on('error', reject);
+                res.on('end', () => {
+                    const raw = Buffer.concat(chunks).toString('utf8');
+                    const code = res.statusCode ?? 0;
+                    if (code < 200 || code >= 300) {
+                        reject(Object.assign(new Error(`HTTP ${code}`), { code, body: raw }));
+                        return;
+                    }
+                    try {
+                        resolve(raw ? JSON.parse(raw) : {});
+                    }
+                    catch {
+                        reject(Object.assign(new Error(`the API server answered ${method} ${path} with something other than JSON`), {
+                            code: 502,
+                        }));
+                    }
+                });
+            });
+            req.setTimeout(60_000, () => req.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' })));
+            req.on('error', reject);
+            req.end(text);
+        });
+    }
+    async function call(what, fn) {
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await fn();
+            }
+            catch (err) {
+                if (err instanceof KubeApiError)
+                    throw err;
+                if (attempt >= retry.attempts || !isTransient(err))
+                    throw new KubeApiError(statusOf(err), what, err);
+                const delay = retry.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
+                log.debug(`${what}: ${kubeErrorMessage(err)}; retrying in ${Math.round(delay)} ms`);
+                await retry.sleep(delay);
+            }
+        }
+    }
+    function groupPath(apiVersion) {
+        return apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+    }
+    /** The kind's plural and scope, from discovery (cached per group version; a miss asks again, for new CRDs). */
+    async function resource(apiVersion, kind) {
+        const load = () => call(`discover ${apiVersion}`, async () => {
+            const list = (await request('GET', groupPath(apiVersion)));
+            const kinds = new Map();
+            for (const r of list.resources ?? [])
+                if (!r.name.includes('/'))
+                    kinds.set(r.kind, { plural: r.name, namespaced: r.namespaced });
+            return kinds;
+        });
+        let kinds = discovery.get(apiVersion);
+        let found;
+        try {
+            found = kinds ? (await kinds).get(kind) : undefined;
+        }
+        catch {
+            found = undefined;
+        }
+        if (!found) {
+            kinds = load();
+            discovery.set(apiVersion, kinds);
+            try {
+                found = (await kinds).get(kind);
+            }
+            catch (err) {
+                discovery.delete(apiVersion);
+                if (!(err instanceof KubeApiError && err.status === 404))
+                    throw err;
+            }
+        }
+        if (!found) {
+            throw new KubeApiError(404, `${kind} (${apiVersion})`, Object.assign(new Error('not served'), {
+                code: 404,
+                body: { message: `kind ${kind} of ${apiVersion} is not served by the API server` },
+            }));
+        }
+        return found;
+    }
+    async function pathOf(ref, withName = true) {
+        const r = await resource(ref.apiVersion, ref.kind);
+        const ns = r.namespaced ? `/namespaces/${encodeURIComponent(ref.namespace ?? 'default')}` : '';
+        const name = withName ? `/${encodeURIComponent(ref.name)}` : '';
+        return `${groupPath(ref.apiVersion)}${ns}/${r.plural}${name}`;
+    }
+    const fieldManager = (name) => `fieldManager=${encodeURIComponent(name)}`;
+    return {
+        serverVersion: () => call('get the server version', async () => (await request('GET', '/version')).gitVersion),
+        async *nodePages(pageSize = 500) {
+            let token;
+            do {
+                const q = `limit=${pageSize}${token ? `&continue=${encodeURIComponent(token)}` : ''}`;
+                const page = (await call('list nodes', () => request('GET', `/api/v1/nodes?${q}`)));
+                token = page.metadata?.continue || undefined;
+                yield page.items.map((n) => ({ ...n, apiVersion: 'v1', kind: 'Node' }));
+            } while (token);
+        },
+        list: (apiVersion, kind, opts = {}) => call(`list ${kind}`, async () => {
+            const r = await resource(apiVersion, kind);
+            const ns = r.namespaced && opts.namespace ? `/namespaces/${encodeURIComponent(opts.namespace)}` : '';
+            const q = opts.labelSelector ? `?labelSelector=${encodeURIComponent(opts.labelSelector)}` : '';
+            const res = (await request('GET', `${groupPath(apiVersion)}${ns}/${r.plural}${q}`));
+            return res.items.map((i) => ({ ...i, apiVersion, kind }));
+        }),
+        async get(ref) {
+            try {
+                return (await call(`read ${describe(ref)}`, async () => request('GET', await pathOf(ref))));
+            }
+            catch (err) {
+                if (err instanceof KubeApiError && err.status === 404)
+                    return undefined;
+                throw err;
+            }
+        },
+        create: (obj) => call(`create ${describe(refOf(obj))}`, async () => {
+            const ref = refOf(obj);
+            return (await request('POST', `${await pathOf(ref, false)}?${fieldManager(FIELD_MANAGER)}`, obj));
+        }),
+        mergePatch: (ref, patch) => call(`patch ${describe(ref)}`, async () => (await request('PATCH', `${await pathOf(ref)}?${fieldManager(FIELD_MANAGER)}`, withHeader(ref, patch), 'application/merge-patch+json'))),
+        apply: (obj, opts = {}) => call(`apply ${describe(refOf(obj))}`, async () => (await request('PATCH', `${await pathOf(refOf(obj))}?${fieldManager(opts.fieldManager ?? FIELD_MANAGER)}&force=${opts.force ?? true}`, obj, 'application/apply-patch+yaml'))),
+        async delete(ref) {
+            try {
+                await call(`delete ${describe(ref)}`, async () => request('DELETE', await pathOf(ref)));
+                return true;
+            }
+            catch (err) {
+                if (err instanceof KubeApiError && err.status === 404)
+                    return false;
+                throw err;
+            }
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 56175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  awsCloud: () => (/* binding */ awsCloud),
+  isLoopbackHttp: () => (/* binding */ isLoopbackHttp),
+  observedPool: () => (/* binding */ observedPool),
+  roleOfNodegroup: () => (/* binding */ roleOfNodegroup)
+});
+
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __webpack_require__(83619);
+;// CONCATENATED MODULE: ./src/clients/eks.ts
+class AwsApiError extends Error {
+    constructor(what, cause) {
+        super(`${what}: ${awsErrorMessage(cause)}`, { cause });
+        this.name = 'AwsApiError';
+    }
+}
+const HINTS = {
+    CredentialsProviderError: 'no AWS credentials found; run aws-actions/configure-aws-credentials before this action (or set AWS_* variables)',
+    AccessDeniedException: 'the AWS credentials lack permission for this call',
+    AccessDenied: 'the AWS credentials lack permission for this call',
+    UnrecognizedClientException: 'the AWS credentials are not valid',
+    InvalidClientTokenId: 'the AWS credentials are not valid',
+    ExpiredTokenException: 'the AWS credentials have expired',
+    ExpiredToken: 'the AWS credentials have expired',
+};
+/** One line: the error's name and message, with what to do for the common credential problems. */
+function awsErrorMessage(err) {
+    const e = err;
+    const name = e?.name && e.name !== 'Error' ? e.name : undefined;
+    const message = (e?.message ?? String(err)).split('\n')[0].trim();
+    const hint = name ? HINTS[name] : undefined;
+    const status = e?.$metadata?.httpStatusCode;
+    return [name, message].filter(Boolean).join(': ') + (status ? ` (HTTP ${status})` : '') + (hint ? `; ${hint}` : '');
+}
+function isNotFound(err) {
+    const name = err?.name;
+    return name === 'ResourceNotFoundException' || name === 'NotFoundException';
+}
+/** CloudFormation says "Stack with id X does not exist" as a ValidationError. */
+function isMissingStack(err) {
+    const e = err;
+    return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
+}
+async function eksApi(opts) {
+    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(398), __webpack_require__.e(477), __webpack_require__.e(588)]).then(__webpack_require__.t.bind(__webpack_require__, 4588, 19)), Promise.all(/* import() */[__webpack_require__.e(398), __webpack_require__.e(477), __webpack_require__.e(885)]).then(__webpack_require__.t.bind(__webpack_require__, 25885, 19))]);
+    const common = { region: opts.region, maxAttempts: opts.maxAttempts };
+    const client = new eks.EKSClient(common);
+    const stacks = new cfn.CloudFormationClient(common);
+    async function call(what, fn, missing) {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (missing?.(err))
+                return undefined;
+            throw new AwsApiError(what, err);
+        }
+    }
+    return {
+        describeCluster: (name) => call(`EKS DescribeCluster ${name}`, async () => (await client.send(new eks.DescribeClusterCommand({ name }))).cluster, isNotFound),
+        async listNodegroups(cluster) {
+            const names = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListNodegroups ${cluster}`, () => client.send(new eks.ListNodegroupsCommand({ clusterName: cluster, nextToken })), isNotFound);
+                names.push(...(page?.nodegroups ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return names;
+        },
+        describeNodegroup: (cluster, name) => call(`EKS DescribeNodegroup ${cluster}/${name}`, async () => (await client.send(new eks.DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name })))
+            .nodegroup, isNotFound),
+        async clusterVersions() {
+            const versions = [];
+            let nextToken;
+            do {
+                const page = await call('EKS DescribeClusterVersions', () => client.send(new eks.DescribeClusterVersionsCommand({ nextToken })));
+                versions.push(...(page?.clusterVersions ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return versions;
+        },
+        async describeStack(name) {
+            const res = await call(`CloudFormation DescribeStacks ${name}`, () => stacks.send(new cfn.DescribeStacksCommand({ StackName: name })), isMissingStack);
+            const stack = res?.Stacks?.[0];
+            return stack && stack.StackStatus !== 'DELETE_COMPLETE' ? stack : undefined;
+        },
+        async credentials() {
+            const provider = client.config.credentials;
+            const creds = await call('AWS credentials', () => provider());
+            if (!creds)
+                throw new AwsApiError('AWS credentials', new Error('none found'));
+            return creds;
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(11304);
+;// CONCATENATED MODULE: ./src/clients/eks-token.ts
+/**
+ * The bearer token EKS accepts from IAM principals, built exactly as `aws eks get-token` builds it: a
+ * SigV4-presigned STS GetCallerIdentity URL whose signed headers include `x-k8s-aws-id: <cluster>`,
+ * valid 60 s for the signature (EKS honours a token for 15 minutes), base64url-encoded without padding
+ * and prefixed `k8s-aws-v1.`. The token is a credential: it is registered as a secret before it is
+ * returned, so no log line or output can show it.
+ */
+
+
+const EKS_TOKEN_PREFIX = 'k8s-aws-v1.';
+/** The header aws-iam-authenticator reads the cluster name from; it must be among the signed headers. */
+const CLUSTER_ID_HEADER = 'x-k8s-aws-id';
+const PRESIGN_SECONDS = 60;
+function bytes(data) {
+    if (typeof data === 'string')
+        return data;
+    if (ArrayBuffer.isView(data))
+        return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    return new Uint8Array(data);
+}
+class NodeSha256 {
+    secret;
+    hash;
+    constructor(secret) {
+        this.secret = secret;
+        this.hash = this.fresh();
+    }
+    fresh() {
+        return this.secret !== undefined ? (0,external_node_crypto_.createHmac)('sha256', bytes(this.secret)) : (0,external_node_crypto_.createHash)('sha256');
+    }
+    update(data) {
+        this.hash.update(bytes(data));
+    }
+    async digest() {
+        return new Uint8Array(this.hash.digest());
+    }
+    reset() {
+        this.hash = this.fresh();
+    }
+}
+/** STS's regional endpoint, as the AWS CLI uses it (China regions live under amazonaws.com.cn). */
+function stsHost(region) {
+    return `sts.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
+}
+function rfc3986(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** The presigned URL the token wraps (exported for tests; it is as secret as the token). */
+async function presignedCallerIdentityUrl(opts) {
+    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 398).then(__webpack_require__.t.bind(__webpack_require__, 48398, 19));
+    const host = stsHost(opts.region);
+    const signer = new SignatureV4({
+        credentials: opts.credentials,
+        region: opts.region,
+        service: 'sts',
+        sha256: NodeSha256,
+        uriEscapePath: true,
+    });
+    const signed = await signer.presign({
+        method: 'GET',
+        protocol: 'https:',
+        hostname: host,
+        path: '/',
+        query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+        headers: { host, [CLUSTER_ID_HEADER]: opts.clusterName },
+    }, { expiresIn: PRESIGN_SECONDS, signingDate: opts.now });
+    const query = Object.entries(signed.query ?? {})
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => `${rfc3986(k)}=${rfc3986(String(v))}`)
+        .join('&');
+    return `https://${host}/?${query}`;
+}
+/** `k8s-aws-v1.<base64url(presigned URL)>`, registered as a secret. */
+async function eksToken(opts) {
+    (0,log/* registerSecret */.cl)(opts.credentials.secretAccessKey);
+    (0,log/* registerSecret */.cl)(opts.credentials.sessionToken);
+    const url = await presignedCallerIdentityUrl(opts);
+    const token = EKS_TOKEN_PREFIX + Buffer.from(url, 'utf8').toString('base64url');
+    (0,log/* registerSecret */.cl)(token);
+    (0,log/* registerSecret */.cl)(url);
+    return token;
+}
+
+;// CONCATENATED MODULE: ./src/cloud/aws.ts
+
+
+
+/** Only a loopback test server speaks plain http; a real EKS endpoint is always https. */
+function isLoopbackHttp(endpoint) {
+    if (!endpoint)
+        return false;
+    try {
+        const u = new URL(endpoint);
+        return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+    }
+    catch {
+        return false;
+    }
+}
+function roleOfNodegroup(config, name) {
+    return reference/* POOL_ROLES */.Fe.find((role) => config.pools[role].name === name);
+}
+function observedPool(config, ng) {
+    const name = ng.nodegroupName ?? '';
+    return {
+        name,
+        role: roleOfNodegroup(config, name),
+        labels: { ...(ng.labels ?? {}) },
+        machineType: ng.instanceTypes?.length ? ng.instanceTypes.join(',') : undefined,
+        minNodes: ng.scalingConfig?.minSize,
+        maxNodes: ng.scalingConfig?.maxSize,
+        image: ng.amiType,
+        status: ng.status,
+    };
+}
+function awsCloud(config, log, deps = {}) {
+    let api = deps.api ? Promise.resolve(deps.api) : undefined;
+    const getApi = () => (api ??= eksApi({ region: config.region }));
+    return {
+        api: getApi,
+        async observe() {
+            const eks = await getApi();
+            const cluster = await eks.describeCluster(config.clusterName);
+            if (!cluster)
+                return { found: false, pools: [], network: {} };
+            const names = await eks.listNodegroups(config.clusterName);
+            const groups = await Promise.all(names.map((n) => eks.describeNodegroup(config.clusterName, n)));
+            const pools = groups.filter((g) => !!g).map((g) => observedPool(config, g));
+            log.debug(`EKS cluster ${config.clusterName}: ${cluster.status}, nodegroups ${names.join(', ') || '(none)'}`);
+            return {
+                found: true,
+                endpoint: cluster.endpoint,
+                caData: cluster.certificateAuthority?.data,
+                version: cluster.version,
+                status: cluster.status,
+                pools,
+                network: {},
+            };
+        },
+        async kubeAccess(observation) {
+            if (!observation.endpoint) {
+                throw new Error(`EKS cluster ${config.clusterName} has no API endpoint yet (status ${observation.status})`);
+            }
+            const eks = await getApi();
+            const token = await eksToken({
+                clusterName: config.clusterName,
+                region: config.region,
+                credentials: await eks.credentials(),
+                now: deps.now?.(),
+            });
+            return {
+                server: observation.endpoint,
+                caData: observation.caData,
+                token,
+                ...(isLoopbackHttp(observation.endpoint) ? { insecureSkipTlsVerify: true } : {}),
+            };
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 32783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ writeKubeconfig)
+/* harmony export */ });
+/* unused harmony export renderKubeconfig */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7207);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11304);
+/**
+ * Kubeconfig files: rendered from the cloud API's endpoint and CA, written with mode 0600, exported as
+ * KUBECONFIG, and announced through the `kubeconfig`, `context` and `cluster-endpoint` outputs.
+ * The file may carry a credential; its content never reaches a log or an output.
+ */
+
+
+
+
+function renderKubeconfig(spec) {
+    const cluster = { server: spec.server };
+    if (spec.caData)
+        cluster['certificate-authority-data'] = spec.caData;
+    if (spec.insecureSkipTlsVerify)
+        cluster['insecure-skip-tls-verify'] = true;
+    let user;
+    if ('token' in spec.user) {
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(spec.user.token);
+        user = { token: spec.user.token };
+    }
+    else {
+        const e = spec.user.exec;
+        user = {
+            exec: {
+                apiVersion: 'client.authentication.k8s.io/v1beta1',
+                command: e.command,
+                args: e.args,
+                ...(e.env ? { env: Object.entries(e.env).map(([name, value]) => ({ name, value })) } : {}),
+                interactiveMode: 'Never',
+                provideClusterInfo: false,
+                ...(e.installHint ? { installHint: e.installHint } : {}),
+            },
+        };
+    }
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .stringify */ .As)({
+        apiVersion: 'v1',
+        kind: 'Config',
+        preferences: {},
+        clusters: [{ name: spec.context, cluster }],
+        users: [{ name: spec.context, user }],
+        contexts: [{ name: spec.context, context: { cluster: spec.context, user: spec.context } }],
+        'current-context': spec.context,
+    });
+}
+/** Writes the kubeconfig (0600), exports KUBECONFIG and sets the kubeconfig/context/cluster-endpoint outputs. */
+async function writeKubeconfig(file, spec, io) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, renderKubeconfig(spec), { mode: 0o600 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(file, 0o600); // an existing file keeps its old mode through writeFile
+    io.exportVariable('KUBECONFIG', file);
+    io.setOutput('kubeconfig', file);
+    io.setOutput('context', spec.context);
+    io.setOutput('cluster-endpoint', spec.server);
+    io.log.info(`Kubeconfig written to ${file} (context ${spec.context}); KUBECONFIG exported for later steps.`);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,439 @@
+/**
+ * `apply` on EKS: the reference flow of src/providers/aws.ts, each step paired with a probe that asks the
+ * cloud (EKS and CloudFormation APIs, the Kubernetes API) whether it is already done, run by the one
+ * shared runner (runFlow). Safe to re-run after a failure at any step; on a conformant cluster a re-run
+ * sends no write at all: eksctl is not started, and the Kubernetes API sees reads only.
+ *
+ *   cluster             eksctl create cluster --without-nodegroup   (skipped when the cluster is ACTIVE)
+ *   kubeconfig          written from DescribeCluster; credentials from `aws eks get-token` (AWS CLI v2)
+ *   kube-system         wait until the API server answers
+ *   remove-aws-node     delete the AWS VPC CNI daemonset               (calico only; absent is fine)
+ *   tigera-operator     the pinned Calico operator, object by object   (calico only; only what differs)
+ *   calico-installation the Installation `default`                     (calico only; only when it differs)
+ *   calico-ready        wait for Calico                                (calico only)
+ *   nodegroups          eksctl create nodegroup                        (skipped when all exist)
+ *
+ * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
+ * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CloudObservation, KubeAccess } from '../cloud/types.js';
+import type { KubeClient, KubeObject } from '../clients/kube.js';
+import type { Cluster, EksApi, Stack } from '../clients/eks.js';
+import { type AwsCloud, awsCloud, isLoopbackHttp } from '../cloud/aws.js';
+import { runFlow } from '../commands/apply.js';
+import { type Config, InputError } from '../inputs.js';
+import type { ActionIO } from '../io.js';
+import { writeKubeconfig } from '../kubeconfig.js';
+import type { Logger } from '../log.js';
+import {
+  type AwsStepId,
+  type ClusterConfigDoc,
+  awsSteps,
+  calicoManifestUrls,
+  calicoVersion,
+  clusterConfigFor,
+  clusterConfigYaml,
+  eksctlConfigFile,
+} from '../providers/aws.js';
+import { AWS } from '../reference.js';
+import { type ProbeResult, type StepAction, type StepRecord, formatDuration, withActions } from '../steps.js';
+import type { InstalledTool, ToolName } from '../tools/install.js';
+import { type SyncItem, applyPlanned, isKindNotServed, parseManifest, planSync } from './objects.js';
+
+export interface AwsApplyDeps {
+  install?: (names: readonly ToolName[], config: Config, io: ActionIO) => Promise<Record<string, InstalledTool>>;
+  cloud?: AwsCloud;
+  /** Opens the Kubernetes API with the access built from the EKS API (tests wrap it). */
+  connect?: (access: KubeAccess, log: Logger) => Promise<KubeClient>;
+  /** GETs a manifest (default: the tool downloader, through `tool-mirror` when set). */
+  fetchText?: (url: string) => Promise<string>;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  /** Interval of the state polls (cluster ACTIVE, API answering, Calico ready); default 10 s. */
+  pollMs?: number;
+  /** Interval of the runner's progress lines; default 30 s. */
+  heartbeatMs?: number;
+}
+
+interface AwsCtx {
+  config: Config;
+  io: ActionIO;
+  api: EksApi;
+  cloud: AwsCloud;
+  doc: ClusterConfigDoc;
+  kube?: KubeClient;
+  observation?: CloudObservation;
+  /** The operator's manifests, fetched once per run. */
+  manifests?: KubeObject[];
+  /** What the last probe of a Kubernetes-object step found to do; its run writes exactly that. */
+  pending?: SyncItem[];
+}
+
+const PROGRESS_MS = 30_000;
+
+/** Stack statuses an earlier eksctl run can leave that make eksctl fail with AlreadyExists. */
+const DEAD_STACK = /^(ROLLBACK_COMPLETE|ROLLBACK_FAILED|DELETE_FAILED|CREATE_FAILED|UPDATE_ROLLBACK_FAILED)$/;
+
+export function clusterStackName(config: Config): string {
+  return `eksctl-${config.clusterName}-cluster`;
+}
+
+export function nodegroupStackName(config: Config, nodegroup: string): string {
+  return `eksctl-${config.clusterName}-nodegroup-${nodegroup}`;
+}
+
+/** Polls `check` until it returns a value, with a progress line at least every 30 s; bounded. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  opts: { timeoutMs: number; pollMs: number; sleep: (ms: number) => Promise<void>; now: () => number; log: Logger },
+): Promise<T> {
+  const started = opts.now();
+  let lastProgress = started;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    const elapsed = opts.now() - started;
+    if (elapsed >= opts.timeoutMs) throw new Error(`timed out after ${formatDuration(elapsed)} waiting for ${what}`);
+    if (opts.now() - lastProgress >= PROGRESS_MS || lastProgress === started) {
+      opts.log.info(`… waiting for ${what} (${formatDuration(elapsed)} so far)`);
+      lastProgress = opts.now();
+    }
+    await opts.sleep(opts.pollMs);
+  }
+}
+
+function minor(v: string): number[] {
+  return v.split('.').map((n) => Number(n) || 0);
+}
+
+function byVersion(a: string, b: string): number {
+  const [x, y] = [minor(a), minor(b)];
+  return x[0]! - y[0]! || x[1]! - y[1]!;
+}
+
+/**
+ * `kubernetes-version` → the minor eksctl is given. An existing cluster keeps its own version (apply
+ * never upgrades); otherwise `latest` is the newest version in standard support, and a minor must be one
+ * EKS still offers.
+ */
+export async function resolveVersion(config: Config, api: EksApi, log: Logger, existing?: Cluster): Promise<string> {
+  const asked = config.kubernetesVersion;
+  if (existing?.version) {
+    if (asked !== 'latest' && asked !== existing.version) {
+      log.warning(
+        `EKS cluster ${config.clusterName} runs Kubernetes ${existing.version}; apply does not upgrade it to ${asked}`,
+      );
+    }
+    return existing.version;
+  }
+  const versions = (await api.clusterVersions()).filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED');
+  const offered = versions.map((v) => v.clusterVersion!).sort(byVersion);
+  if (asked === 'latest') {
+    const standard = versions
+      .filter((v) => v.versionStatus === 'STANDARD_SUPPORT')
+      .map((v) => v.clusterVersion!)
+      .sort(byVersion);
+    const latest = standard.at(-1) ?? offered.at(-1);
+    if (!latest) throw new Error(`EKS DescribeClusterVersions in ${config.region} returned no supported version`);
+    return latest;
+  }
+  if (offered.includes(asked)) return asked;
+  throw new InputError(
+    'kubernetes-version',
+    asked,
+    `\`latest\` or a version EKS offers in ${config.region}: ${offered.join(', ') || '(none returned)'}`,
+  );
+}
+
+function stackAdvice(config: Config, stack: Stack, what: string): string {
+  const reason = stack.StackStatusReason ? ` (${stack.StackStatusReason})` : '';
+  return (
+    `CloudFormation stack ${stack.StackName} is ${stack.StackStatus}${reason}, left by an earlier run; ${what}: ` +
+    `delete it (\`eksctl delete cluster --name ${config.clusterName} --region ${config.region}\` or ` +
+    `\`aws cloudformation delete-stack --stack-name ${stack.StackName} --region ${config.region}\`) and re-run`
+  );
+}
+
+function labelled(ok: boolean, detail: string): ProbeResult {
+  return { done: ok, detail };
+}
+
+export function eksKubeconfigUser(config: Config) {
+  return {
+    exec: {
+      command: 'aws',
+      args: ['eks', 'get-token', '--cluster-name', config.clusterName, '--region', config.region, '--output', 'json'],
+      installHint: 'This kubeconfig runs the AWS CLI v2 (`aws eks get-token`), preinstalled on GitHub-hosted runners.',
+    },
+  };
+}
+
+function conditionTrue(obj: KubeObject | undefined, type: string): boolean {
+  const conditions = ((obj?.status as { conditions?: { type?: string; status?: string }[] })?.conditions ?? []) as {
+    type?: string;
+    status?: string;
+  }[];
+  return conditions.some((c) => c.type === type && c.status === 'True');
+}
+
+export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps = {}): Promise<StepRecord[]> {
+  // The user's overlay is read and checked before anything is downloaded or called.
+  clusterConfigFor(config, {});
+
+  const install =
+    deps.install ?? (async (names, c, i) => (await import('../tools/install.js')).installTools(names, c, i));
+  const tools = await install(['eksctl', 'kubectl'], config, io);
+
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = deps.now ?? Date.now;
+  const pollMs = deps.pollMs ?? 10_000;
+  const cloud = deps.cloud ?? awsCloud(config, io.log);
+  const api = await cloud.api();
+  const connect =
+    deps.connect ?? (async (access, log) => (await import('../clients/kube.js')).connectKube(access, log));
+  const fetchText = deps.fetchText ?? (await manifestFetcher(config, io, sleep));
+  const wait = <T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>) =>
+    waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log });
+
+  const existing = await api.describeCluster(config.clusterName);
+  const version = await resolveVersion(config, api, io.log, existing);
+  const doc = clusterConfigFor(config, { version });
+  const yaml = clusterConfigYaml(config, doc);
+  const file = eksctlConfigFile(config);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, yaml, { mode: 0o600 });
+  io.setOutput('eksctl-config', yaml);
+  io.log.info(`eksctl ClusterConfig (Kubernetes ${version}) written to ${file}`);
+
+  const specs = awsSteps(config, { version });
+  const timeout = (id: AwsStepId) => specs.find((s) => s.id === id)?.timeoutMs ?? 10 * 60_000;
+  const kubeOf = (ctx: AwsCtx): KubeClient => {
+    if (!ctx.kube) throw new Error('the Kubernetes API is not connected (the kubeconfig step did not run)');
+    return ctx.kube;
+  };
+  const nodegroupNames = doc.managedNodeGroups.map((g) => String(g.name));
+  const awsNodeRef = { apiVersion: 'apps/v1', kind: 'DaemonSet', ...AWS.calico.awsNode };
+  const { installation, ready } = AWS.calico;
+  const installationRef = { apiVersion: installation.apiVersion, kind: installation.kind, name: 'default' };
+
+  const actions: Record<AwsStepId, StepAction<AwsCtx>> = {
+    cluster: {
+      async probe(ctx) {
+        const cluster = await ctx.api.describeCluster(config.clusterName);
+        if (!cluster) {
+          const stack = await ctx.api.describeStack(clusterStackName(config));
+          if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
+            throw new Error(stackAdvice(config, stack, 'eksctl cannot create the cluster while it exists'));
+          if (stack) {
+            throw new Error(
+              `CloudFormation stack ${stack.StackName} is ${stack.StackStatus} but EKS has no cluster ${config.clusterName}: ` +
+                'another eksctl run may be creating it; wait for it to finish (or delete the stack) and re-run',
+            );
+          }
+          return labelled(false, `no EKS cluster ${config.clusterName} in ${config.region}`);
+        }
+        switch (cluster.status) {
+          case 'ACTIVE':
+            return labelled(true, `ACTIVE, Kubernetes ${cluster.version}`);
+          case 'FAILED':
+            throw new Error(
+              `EKS cluster ${config.clusterName} is FAILED from an earlier run; delete it (\`eksctl delete cluster --name ${config.clusterName} --region ${config.region}\`, or this action with \`command: destroy\`) and re-run`,
+            );
+          case 'DELETING':
+            throw new Error(`EKS cluster ${config.clusterName} is being deleted; wait until it is gone and re-run`);
+          default: {
+            // CREATING / UPDATING / PENDING: an earlier run's eksctl is still at work, or was cancelled.
+            const active = await wait(
+              `EKS cluster ${config.clusterName} to be ACTIVE`,
+              timeout('cluster'),
+              async () => {
+                const c = await ctx.api.describeCluster(config.clusterName);
+                if (c?.status === 'FAILED' || !c)
+                  throw new Error(`EKS cluster ${config.clusterName} is ${c?.status ?? 'gone'}`);
+                return c.status === 'ACTIVE' ? c : undefined;
+              },
+            );
+            return labelled(true, `ACTIVE after waiting, Kubernetes ${active.version}`);
+          }
+        }
+      },
+    },
+
+    kubeconfig: {
+      async run(ctx) {
+        const observation = await ctx.cloud.observe();
+        if (!observation.found || !observation.endpoint)
+          throw new Error(`EKS cluster ${config.clusterName} has no API endpoint (status ${observation.status})`);
+        ctx.observation = observation;
+        await writeKubeconfig(
+          config.kubeconfigPath,
+          {
+            context: `${config.clusterName}.${config.region}.eksctl.io`,
+            server: observation.endpoint,
+            caData: observation.caData,
+            ...(isLoopbackHttp(observation.endpoint) ? { insecureSkipTlsVerify: true } : {}),
+            user: eksKubeconfigUser(config),
+          },
+          io,
+        );
+        ctx.kube = await connect(await ctx.cloud.kubeAccess(observation), io.log);
+        return `written to ${config.kubeconfigPath}`;
+      },
+    },
+
+    'kube-system': {
+      async probe(ctx) {
+        try {
+          const pods = await kubeOf(ctx).list('v1', 'Pod', { namespace: 'kube-system' });
+          return labelled(true, `API server answers; ${pods.length} pods in kube-system`);
+        } catch (err) {
+          return labelled(false, `API server not answering yet (${(err as Error).message})`);
+        }
+      },
+      async run(ctx) {
+        const pods = await wait('the API server to list kube-system', timeout('kube-system'), async () => {
+          try {
+            return await kubeOf(ctx).list('v1', 'Pod', { namespace: 'kube-system' });
+          } catch {
+            return undefined;
+          }
+        });
+        return `API server answers; ${pods.length} pods in kube-system`;
+      },
+    },
+
+    'remove-aws-node': {
+      async probe(ctx) {
+        const ds = await kubeOf(ctx).get(awsNodeRef);
+        return ds ? labelled(false, 'DaemonSet kube-system/aws-node present') : labelled(true, 'aws-node absent');
+      },
+      async run(ctx) {
+        const deleted = await kubeOf(ctx).delete(awsNodeRef);
+        return deleted ? 'deleted DaemonSet kube-system/aws-node' : 'aws-node was already absent';
+      },
+    },
+
+    'tigera-operator': {
+      async probe(ctx) {
+        if (!ctx.manifests) {
+          const texts = await Promise.all(calicoManifestUrls(config).map((url) => fetchText(url)));
+          ctx.manifests = texts.flatMap((text, i) => parseManifest(text, calicoManifestUrls(config)[i]!));
+        }
+        return syncProbe(ctx, kubeOf(ctx), ctx.manifests, `Calico ${calicoVersion(config)} operator`);
+      },
+      run: (ctx) => syncRun(ctx, kubeOf(ctx)),
+    },
+
+    'calico-installation': {
+      probe: (ctx) =>
+        syncProbe(ctx, kubeOf(ctx), [structuredClone(installation) as KubeObject], 'Installation default'),
+      run: (ctx) => syncRun(ctx, kubeOf(ctx)),
+    },
+
+    'calico-ready': {
+      async probe(ctx) {
+        const state = await calicoState(kubeOf(ctx));
+        return labelled(state.ready, state.detail);
+      },
+      async run(ctx) {
+        const state = await wait('Calico to be ready', timeout('calico-ready'), async () => {
+          const s = await calicoState(kubeOf(ctx));
+          return s.ready ? s : undefined;
+        });
+        return state.detail;
+      },
+    },
+
+    nodegroups: {
+      async probe(ctx) {
+        const present = new Set(await ctx.api.listNodegroups(config.clusterName));
+        for (const name of nodegroupNames.filter((n) => present.has(n))) {
+          const ng = await ctx.api.describeNodegroup(config.clusterName, name);
+          const status = ng?.status ?? 'gone';
+          if (/FAILED/.test(status)) {
+            throw new Error(
+              `nodegroup ${name} is ${status} from an earlier run; delete it (\`eksctl delete nodegroup --cluster ${config.clusterName} --name ${name} --region ${config.region}\`) and re-run`,
+            );
+          }
+          if (status === 'DELETING')
+            throw new Error(`nodegroup ${name} is being deleted; wait until it is gone and re-run`);
+          if (status === 'CREATING' || status === 'UPDATING') {
+            await wait(`nodegroup ${name} to be ACTIVE`, timeout('nodegroups'), async () => {
+              const n = await ctx.api.describeNodegroup(config.clusterName, name);
+              if (!n || /FAILED/.test(n.status ?? '')) throw new Error(`nodegroup ${name} is ${n?.status ?? 'gone'}`);
+              return n.status === 'ACTIVE' || n.status === 'DEGRADED' ? n : undefined;
+            });
+          }
+        }
+        const missing = nodegroupNames.filter((n) => !present.has(n));
+        if (!missing.length) return labelled(true, `nodegroups ${nodegroupNames.join(', ')} exist`);
+        for (const name of missing) {
+          const stack = await ctx.api.describeStack(nodegroupStackName(config, name));
+          if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
+            throw new Error(stackAdvice(config, stack, `eksctl cannot create nodegroup ${name} while it exists`));
+        }
+        return labelled(false, `missing: ${missing.join(', ')}`);
+      },
+    },
+  };
+
+  async function syncProbe(ctx: AwsCtx, kube: KubeClient, objects: KubeObject[], what: string): Promise<ProbeResult> {
+    ctx.pending = await planSync(kube, objects);
+    const create = ctx.pending.filter((i) => i.action === 'create').length;
+    const apply = ctx.pending.filter((i) => i.action === 'apply').length;
+    if (!create && !apply) return labelled(true, `${what}: ${objects.length} objects as in the manifest`);
+    return labelled(false, `${what}: ${create} to create, ${apply} differing`);
+  }
+
+  async function syncRun(ctx: AwsCtx, kube: KubeClient): Promise<string> {
+    const pending = ctx.pending ?? [];
+    ctx.pending = undefined;
+    const counts = await applyPlanned(kube, pending, { log: io.log, sleep, pollMs: Math.min(pollMs, 2_000) });
+    return `${counts.created} created, ${counts.applied} updated, ${counts.unchanged} unchanged`;
+  }
+
+  async function calicoState(kube: KubeClient): Promise<{ ready: boolean; detail: string }> {
+    let stored: KubeObject | undefined;
+    try {
+      stored = await kube.get(installationRef);
+    } catch (err) {
+      if (!isKindNotServed(err)) throw err;
+    }
+    if (!stored) return { ready: false, detail: 'the Installation default is not served yet' };
+    const firstNodes = await kube.nodePages(1).next();
+    if (firstNodes.done || !firstNodes.value.length) {
+      // The operator runs on nodes: before the nodegroups join there is nothing to roll out yet. eksctl
+      // then waits for the new nodes to be Ready, which they only become with a working CNI.
+      return { ready: true, detail: 'Installation served; Calico rolls out on the nodes as the nodegroups join' };
+    }
+    let status: KubeObject | undefined;
+    try {
+      status = await kube.get({ apiVersion: ready.apiVersion, kind: ready.kind, name: ready.name });
+    } catch (err) {
+      if (!isKindNotServed(err)) throw err;
+    }
+    return conditionTrue(status, ready.condition)
+      ? { ready: true, detail: `TigeraStatus ${ready.name} ${ready.condition}` }
+      : { ready: false, detail: `TigeraStatus ${ready.name} not ${ready.condition} yet` };
+  }
+
+  const steps = withActions(specs, actions);
+  const ctx: AwsCtx = { config, io, api, cloud, doc };
+  const dirs = [...new Set(Object.values(tools).map((t) => path.dirname(t.bin)))];
+  const env = { PATH: [...dirs, process.env.PATH ?? ''].join(path.delimiter) };
+  return runFlow(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs });
+}
+
+/** Manifests come from their upstream URL, through `tool-mirror` when set, with the downloader's retries. */
+async function manifestFetcher(
+  config: Config,
+  io: ActionIO,
+  sleep: (ms: number) => Promise<void>,
+): Promise<(url: string) => Promise<string>> {
+  const [{ ToolHttp }, { parseMirror }] = await Promise.all([import('../tools/http.js'), import('../tools/mirror.js')]);
+  const http = new ToolHttp({ mirror: parseMirror(config.toolMirror), log: io.log, signal: io.signal, sleep });
+  return (url) => http.text(url, { tool: 'calico', version: calicoVersion(config) });
+}

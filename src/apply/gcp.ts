@@ -1,0 +1,438 @@
+/**
+ * GKE `apply`: the steps of providers/gcp.ts, each paired with a probe that asks the cloud whether it is
+ * already done, run by the one runner (commands/apply.ts runFlow). Reads go through the APIs
+ * (@google-cloud/container, IAM, Resource Manager, Kubernetes); every GKE and IAM mutation runs through
+ * the real gcloud with the argv `plan` shows, except the two the contract lets go through an API: the
+ * project policy (one read-modify-write with its etag, not four racing `add-iam-policy-binding`s) and
+ * the cluster-admin binding (a Kubernetes create).
+ *
+ * A re-run converges: what exists is skipped, an operation left running by a cancelled run is waited
+ * for, not started twice, a pool with wrong labels is relabelled in place, and a pool whose immutable
+ * settings differ stops the run with what differs and what to do, never a silent recreate.
+ */
+import path from 'node:path';
+import type { Config, PoolConfig } from '../inputs.js';
+import type { ActionIO } from '../io.js';
+import type { Logger } from '../log.js';
+import { execArgv } from '../exec.js';
+import { runFlow } from '../commands/apply.js';
+import { type GcpCredentials, type IamPolicy, GcpRest, gcpCredentials, missingRoles } from '../clients/gcp-rest.js';
+import { type Gke, type GkeCluster, type GkeNodePool, connectGke } from '../clients/gke.js';
+import type { KubeClient, KubeObject } from '../clients/kube.js';
+import { gcpCloud } from '../cloud/gcp.js';
+import type { KubeAccess } from '../cloud/types.js';
+import { writeKubeconfig } from '../kubeconfig.js';
+import {
+  CLUSTER_ADMIN_BINDING,
+  type GcpFacts,
+  type GcpStepId,
+  gcpSteps,
+  nodePoolAutoscalingArgv,
+  nodePoolLabelsArgv,
+  serviceAccountEmail,
+} from '../providers/gcp.js';
+import { GCP, GITPOD_LABEL_PREFIX, type PoolRole } from '../reference.js';
+import { type StepAction, type StepRecord, shellQuote, withActions } from '../steps.js';
+import { installTools } from '../tools/install.js';
+import type { InstalledTool } from '../tools/types.js';
+
+export interface GcpApplyDeps {
+  /** Where CLOUDSDK_* settings are read; also handed to every gcloud run. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+  install?: (
+    names: readonly ('gcloud' | 'kubectl')[],
+    config: Config,
+    io: ActionIO,
+  ) => Promise<Record<'gcloud' | 'kubectl', InstalledTool>>;
+  /** How the action reaches the Kubernetes API from the access built out of the GKE answer. */
+  connectKube?: (access: KubeAccess, log: Logger) => Promise<KubeClient>;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  /** Poll period of GKE operations (default 5 s) and progress period (default 30 s). */
+  pollMs?: number;
+  heartbeatMs?: number;
+}
+
+// --- the Kubernetes version -----------------------------------------------------------------------------
+
+function versionKey(v: string): number[] {
+  return (v.match(/\d+/g) ?? []).map(Number);
+}
+
+export function compareVersions(a: string, b: string): number {
+  const x = versionKey(a);
+  const y = versionKey(b);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? -1) - (y[i] ?? -1);
+    if (d) return d;
+  }
+  return 0;
+}
+
+/**
+ * `latest` → the newest version of the channel; a minor (`1.33`) → its newest patch; an exact version
+ * must be one the channel offers. Otherwise one error line listing what is available.
+ */
+export function resolveVersion(requested: string, valid: readonly string[], where: string): string {
+  const sorted = [...valid].sort((a, b) => compareVersions(b, a));
+  const pick =
+    requested === 'latest'
+      ? sorted[0]
+      : /^\d+\.\d+$/.test(requested)
+        ? sorted.find((v) => v.startsWith(`${requested}.`))
+        : sorted.find((v) => v === requested);
+  if (pick) return pick;
+  const minors = [...new Set(sorted.map((v) => v.split('.').slice(0, 2).join('.')))];
+  throw new Error(
+    sorted.length
+      ? `kubernetes-version '${requested}' is not offered by the ${where}; available: ${minors.join(', ')} (newest ${sorted[0]}); exact versions: ${sorted.slice(0, 12).join(', ')}${sorted.length > 12 ? ', …' : ''}`
+      : `the ${where} offers no versions at all`,
+  );
+}
+
+// --- node pools ------------------------------------------------------------------------------------------
+
+/** Settings GKE cannot change on an existing pool: a difference needs a new pool, which apply never does silently. */
+export function immutableDifferences(config: Config, pool: PoolConfig, observed: GkeNodePool): string[] {
+  const diffs: string[] = [];
+  const want = { machineType: pool.machineType, maxPods: config.maxPods, imageType: GCP.pool.imageType };
+  if (observed.machineType && observed.machineType !== want.machineType)
+    diffs.push(`machine type ${observed.machineType} (want ${want.machineType})`);
+  if (observed.maxPods !== undefined && observed.maxPods !== want.maxPods)
+    diffs.push(`max pods per node ${observed.maxPods} (want ${want.maxPods})`);
+  if (observed.imageType && observed.imageType !== want.imageType)
+    diffs.push(`image type ${observed.imageType} (want ${want.imageType})`);
+  return diffs;
+}
+
+/**
+ * The label set the pool should have: its own labels, less any `gitpod.io/workload_*` label this role
+ * must not carry (the reference document's commands put one on the wrong pool), plus the wanted ones.
+ * Labels outside the Gitpod family that someone else set are kept.
+ */
+export function wantedLabels(pool: PoolConfig, observed: Readonly<Record<string, string>>): Record<string, string> {
+  const kept = Object.fromEntries(
+    Object.entries(observed).filter(([k]) => !(k.startsWith(GITPOD_LABEL_PREFIX) && !(k in pool.labels))),
+  );
+  return { ...pool.labels, ...Object.fromEntries(Object.entries(kept).filter(([k]) => !(k in pool.labels))) };
+}
+
+function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+/** What a pool step must do. */
+type PoolChange = { kind: 'create' } | { kind: 'update'; argvs: string[][]; why: string[] };
+
+export function poolChange(config: Config, pool: PoolConfig, observed: GkeNodePool | undefined): PoolChange | 'ok' {
+  if (!observed) return { kind: 'create' };
+  if (['ERROR', 'STOPPING'].includes(observed.status)) {
+    throw new Error(
+      `node pool ${pool.name} is ${observed.status}; delete it (gcloud container node-pools delete ${pool.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`,
+    );
+  }
+  const diffs = immutableDifferences(config, pool, observed);
+  if (diffs.length) {
+    throw new Error(
+      `node pool ${pool.name} exists with ${diffs.join(', ')}: GKE cannot change these on an existing pool and apply will not recreate it. ` +
+        `Either set the inputs to match the pool, or delete it (gcloud container node-pools delete ${pool.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`,
+    );
+  }
+  const argvs: string[][] = [];
+  const why: string[] = [];
+  const labels = wantedLabels(pool, observed.labels);
+  if (!sameLabels(labels, observed.labels)) {
+    const missing = Object.keys(pool.labels).filter((k) => observed.labels[k] !== pool.labels[k]);
+    const extra = Object.keys(observed.labels).filter((k) => !(k in labels));
+    why.push(
+      `labels differ${missing.length ? `: missing or wrong ${missing.join(', ')}` : ''}${extra.length ? `; not for this pool ${extra.join(', ')}` : ''}`,
+    );
+    argvs.push(nodePoolLabelsArgv(config, pool, labels));
+  }
+  if (!observed.autoscaling || observed.minNodes !== pool.minNodes || observed.maxNodes !== pool.maxNodes) {
+    why.push(
+      `autoscaling ${observed.autoscaling ? `${observed.minNodes}-${observed.maxNodes}` : 'off'} (want ${pool.minNodes}-${pool.maxNodes})`,
+    );
+    argvs.push(nodePoolAutoscalingArgv(config, pool));
+  }
+  return argvs.length ? { kind: 'update', argvs, why } : 'ok';
+}
+
+// --- the flow ---------------------------------------------------------------------------------------------
+
+/** What the probes learn and the runs reuse within one apply. */
+interface GcpState {
+  cluster?: GkeCluster;
+  policy?: IamPolicy;
+  pools: Partial<Record<PoolRole, PoolChange>>;
+  kube?: KubeClient;
+}
+
+interface Clients {
+  config: Config;
+  io: ActionIO;
+  gke: Gke;
+  rest: GcpRest;
+  credentials: GcpCredentials;
+  facts: GcpFacts & { authPlugin?: string };
+  env: NodeJS.ProcessEnv;
+  gcloudEnv: Record<string, string>;
+  connectKube: (access: KubeAccess, log: Logger) => Promise<KubeClient>;
+}
+
+const OP_WAIT_MS = 60 * 60_000;
+const DONE_CLUSTER_STATES = ['RUNNING', 'RECONCILING'];
+
+function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
+  const { config, io, gke, rest } = c;
+  const log = io.log;
+  const email = serviceAccountEmail(config);
+  const member = `serviceAccount:${email}`;
+
+  const cluster = async (s: GcpState): Promise<GkeCluster> => {
+    const found = await gke.getCluster(config.clusterName);
+    if (!found) throw new Error(`GKE cluster ${config.clusterName} not found in ${config.project}/${config.region}`);
+    return (s.cluster = found);
+  };
+
+  const gcloud = async (argv: readonly string[], timeoutMs: number) => {
+    log.info(`$ ${shellQuote(argv)}`);
+    await execArgv(argv, { log, env: c.gcloudEnv, signal: io.signal, timeoutMs });
+  };
+
+  const poolAction = (role: PoolRole): StepAction<GcpState> => {
+    const pool = config.pools[role];
+    return {
+      async probe(s) {
+        const observed = (await cluster(s)).pools.find((p) => p.name === pool.name);
+        const change = poolChange(config, pool, observed);
+        if (change === 'ok') return { done: true, detail: `exists with the wanted labels, ${config.maxPods} max pods` };
+        s.pools[role] = change;
+        return { done: false, detail: change.kind === 'create' ? 'absent' : change.why.join('; ') };
+      },
+      async run(s, spec) {
+        const change = s.pools[role] ?? { kind: 'create' };
+        if (change.kind === 'create') {
+          await gcloud(spec.argv!, spec.timeoutMs ?? 30 * 60_000);
+          return;
+        }
+        for (const argv of change.argvs) await gcloud(argv, spec.timeoutMs ?? 30 * 60_000);
+        return `updated in place: ${change.argvs.map((a) => shellQuote(a)).join(' && ')}`;
+      },
+    };
+  };
+
+  const binding = (account: string): KubeObject => ({
+    apiVersion: `${CLUSTER_ADMIN_BINDING.apiGroup}/v1`,
+    kind: 'ClusterRoleBinding',
+    metadata: { name: CLUSTER_ADMIN_BINDING.name },
+    roleRef: { apiGroup: CLUSTER_ADMIN_BINDING.apiGroup, kind: 'ClusterRole', name: CLUSTER_ADMIN_BINDING.clusterRole },
+    subjects: [{ apiGroup: CLUSTER_ADMIN_BINDING.apiGroup, kind: 'User', name: account }],
+  });
+  const bindingRef = {
+    apiVersion: `${CLUSTER_ADMIN_BINDING.apiGroup}/v1`,
+    kind: 'ClusterRoleBinding',
+    name: CLUSTER_ADMIN_BINDING.name,
+  };
+  type Subject = { kind?: string; name?: string; apiGroup?: string };
+
+  return {
+    'service-account': {
+      async probe() {
+        const sa = await rest.getServiceAccount(config.project, email);
+        return sa ? { done: true, detail: `${email} exists` } : { done: false, detail: `${email} absent` };
+      },
+    },
+
+    'iam-roles': {
+      async probe(s) {
+        s.policy = await rest.getIamPolicy(config.project);
+        const missing = missingRoles(s.policy, member, GCP.serviceAccount.roles);
+        return missing.length
+          ? { done: false, detail: `missing ${missing.join(', ')}` }
+          : { done: true, detail: `all ${GCP.serviceAccount.roles.length} roles bound` };
+      },
+      async run(s) {
+        const { added } = await rest.ensureBindings(config.project, member, GCP.serviceAccount.roles, s.policy);
+        return added.length ? `added ${added.join(', ')} in one policy write` : 'bound concurrently by someone else';
+      },
+    },
+
+    cluster: {
+      async probe(s) {
+        // An operation a cancelled run left behind is waited for: starting another would fail (GKE runs one
+        // at a time per cluster) or, worse, duplicate it.
+        for (const op of await gke.runningOperations(config.clusterName)) {
+          await gke.waitForOperation(op, {
+            timeoutMs: OP_WAIT_MS,
+            why: 'started earlier, not by this run',
+            signal: io.signal,
+          });
+        }
+        const found = await gke.getCluster(config.clusterName);
+        s.cluster = found;
+        if (!found) return { done: false, detail: 'absent' };
+        if (!DONE_CLUSTER_STATES.includes(found.status)) {
+          throw new Error(
+            `GKE cluster ${config.clusterName} is ${found.status}${found.statusMessage ? ` (${found.statusMessage})` : ''}; ` +
+              `fix or delete it (command: destroy) and re-run apply`,
+          );
+        }
+        return { done: true, detail: `exists (${found.status}, Kubernetes ${found.version})` };
+      },
+    },
+
+    'default-pool': {
+      async probe(s) {
+        const pool = (await cluster(s)).pools.find((p) => p.name === GCP.cluster.defaultPool.name);
+        return pool ? { done: false, detail: 'present' } : { done: true, detail: 'already removed' };
+      },
+    },
+
+    'services-pool': poolAction('services'),
+    'workspaces-pool': poolAction('workspaces'),
+
+    kubeconfig: {
+      async run(s) {
+        const found = await cluster(s);
+        const context = `gke_${config.project}_${config.region}_${config.clusterName}`;
+        const plugin = c.facts.authPlugin || 'gke-gcloud-auth-plugin';
+        // Users' later steps get an exec entry for gke-gcloud-auth-plugin (from the installed gcloud), not an
+        // embedded token as google-github-actions/get-gke-credentials writes by default: no credential rests
+        // in the file, and it keeps working past the token's hour, because the plugin asks gcloud (which the
+        // credentials of google-github-actions/auth, or CLOUDSDK_AUTH_ACCESS_TOKEN, serve) for a fresh token
+        // each time. The cost: gcloud and the plugin must stay on PATH for those steps; this action adds both.
+        await writeKubeconfig(
+          config.kubeconfigPath,
+          {
+            context,
+            server: `https://${found.endpoint}`,
+            caData: found.caData || undefined,
+            user: {
+              exec: {
+                command: plugin,
+                args: [],
+                installHint:
+                  'gke-gcloud-auth-plugin comes with gcloud; run gitpod-cluster-action (apply) in this job first',
+              },
+            },
+          },
+          io,
+        );
+        return `context ${context}`;
+      },
+    },
+
+    'cluster-admin-binding': {
+      async probe(s) {
+        const found = s.cluster ?? (await cluster(s));
+        const cloud = gcpCloud(config, log, { credentials: c.credentials, gke, env: c.env });
+        const access = await cloud.kubeAccess({
+          found: true,
+          endpoint: `https://${found.endpoint}`,
+          caData: found.caData,
+          pools: [],
+          network: {},
+        });
+        s.kube = await c.connectKube(access, log);
+        const existing = await s.kube.get(bindingRef);
+        if (!existing) return { done: false, detail: 'absent' };
+        const subjects = (existing.subjects ?? []) as Subject[];
+        if (subjects.some((x) => x.kind === 'User' && x.name === c.facts.account)) {
+          return { done: true, detail: `exists for ${c.facts.account}` };
+        }
+        return { done: false, detail: `exists without ${c.facts.account}` };
+      },
+      async run(s) {
+        const kube = s.kube!;
+        const existing = await kube.get(bindingRef);
+        if (!existing) {
+          await kube.create(binding(c.facts.account));
+          return `created for ${c.facts.account}`;
+        }
+        // Someone else's binding of the same name: add this identity, keep theirs.
+        const subjects = [
+          ...((existing.subjects ?? []) as Subject[]),
+          ...(binding(c.facts.account).subjects as Subject[]),
+        ];
+        await kube.mergePatch(bindingRef, { subjects });
+        return `${c.facts.account} added to the existing binding`;
+      },
+    },
+  };
+}
+
+/** The environment of every gcloud run: prompts off, the installed SDK first on PATH, its own kubeconfig. */
+function gcloudEnvironment(config: Config, env: NodeJS.ProcessEnv, tools: Record<'gcloud' | 'kubectl', InstalledTool>) {
+  const fromDeps =
+    env === process.env ? {} : Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
+  const dirs = [path.dirname(tools.gcloud.bin), path.dirname(tools.kubectl.bin)];
+  if (tools.gcloud.authPlugin) dirs.push(path.dirname(tools.gcloud.authPlugin));
+  return {
+    ...(fromDeps as Record<string, string>),
+    CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
+    PATH: [...new Set(dirs), env.PATH ?? process.env.PATH ?? ''].join(path.delimiter),
+    // `clusters create` writes a kubeconfig entry of its own; keep it out of the user's ~/.kube/config and
+    // out of the kubeconfig this action writes.
+    KUBECONFIG: path.join(config.tempDir, `gcloud-${config.clusterName}.kubeconfig`),
+  };
+}
+
+/** Installs gcloud and kubectl, resolves the version and the account, then reconciles the cluster. */
+export async function applyFlow(config: Config, io: ActionIO, deps: GcpApplyDeps = {}): Promise<StepRecord[]> {
+  const env = deps.env ?? process.env;
+  const log = io.log;
+  const tools = await (deps.install ?? installTools)(['gcloud', 'kubectl'], config, io);
+  const credentials = await gcpCredentials(env, deps.fetch);
+  log.info(`GCP credentials: ${credentials.source}`);
+  const gke = await connectGke(
+    { project: config.project, region: config.region },
+    { log, credentials, env, sleep: deps.sleep, now: deps.now, pollMs: deps.pollMs, heartbeatMs: deps.heartbeatMs },
+  );
+  try {
+    const rest = new GcpRest({ log, credentials, env, sleep: deps.sleep, fetch: deps.fetch });
+    const where = `REGULAR release channel in ${config.region}`;
+    const [server, existing, account] = await Promise.all([
+      gke.serverConfig(),
+      gke.getCluster(config.clusterName),
+      credentials.account(),
+    ]);
+    let clusterVersion: string;
+    try {
+      clusterVersion = resolveVersion(
+        config.kubernetesVersion,
+        server.channelVersions(GCP.cluster.releaseChannel),
+        where,
+      );
+    } catch (err) {
+      // An existing cluster needs no version to create: a pin that left the channel must not break re-runs.
+      if (!existing) throw err;
+      clusterVersion = existing.version;
+      log.info(`${(err as Error).message}; the cluster exists (${existing.version}), so this does not matter`);
+    }
+    log.info(`Kubernetes ${config.kubernetesVersion} → ${clusterVersion} (${where}); cluster-admin for ${account}`);
+    const facts: GcpFacts & { authPlugin?: string } = { clusterVersion, account, authPlugin: tools.gcloud.authPlugin };
+    const gcloudEnv = gcloudEnvironment(config, env, tools);
+    const clients: Clients = {
+      config,
+      io,
+      gke,
+      rest,
+      credentials,
+      facts,
+      env,
+      gcloudEnv,
+      connectKube:
+        deps.connectKube ?? (async (access, l) => (await import('../clients/kube.js')).connectKube(access, l)),
+    };
+    const steps = withActions(gcpSteps(config, facts), gcpActions(clients));
+    return await runFlow(steps, { pools: {} } as GcpState, config, io, {
+      env: gcloudEnv,
+      heartbeatMs: deps.heartbeatMs,
+    });
+  } finally {
+    await gke.close();
+  }
+}

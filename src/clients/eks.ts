@@ -1,0 +1,154 @@
+/**
+ * The EKS and CloudFormation APIs, as this action reads them: a thin wrapper over the AWS SDK (loaded
+ * lazily, so `plan` never pays for it). Reads only; every mutation of the cloud goes through eksctl.
+ *
+ * Region comes from the `region` input; credentials from the SDK's default chain (as set by
+ * aws-actions/configure-aws-credentials). The SDK itself honours AWS_ENDPOINT_URL_EKS,
+ * AWS_ENDPOINT_URL_CLOUDFORMATION and AWS_ENDPOINT_URL, so the user's endpoint overrides apply here too.
+ * Not-found is `undefined`, never an error; any other failure becomes one line naming the call.
+ */
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { Cluster, ClusterVersionInformation, Nodegroup } from '@aws-sdk/client-eks';
+import type { Stack } from '@aws-sdk/client-cloudformation';
+
+export type { Cluster, ClusterVersionInformation, Nodegroup, Stack };
+
+export interface EksApi {
+  describeCluster(name: string): Promise<Cluster | undefined>;
+  listNodegroups(cluster: string): Promise<string[]>;
+  describeNodegroup(cluster: string, name: string): Promise<Nodegroup | undefined>;
+  /** Every version EKS offers for new clusters (all pages). */
+  clusterVersions(): Promise<ClusterVersionInformation[]>;
+  /** undefined when no such stack exists (or only a deleted one). */
+  describeStack(name: string): Promise<Stack | undefined>;
+  /** The resolved credentials of the default chain (for the presigned STS token). */
+  credentials(): Promise<AwsCredentialIdentity>;
+}
+
+export class AwsApiError extends Error {
+  constructor(what: string, cause: unknown) {
+    super(`${what}: ${awsErrorMessage(cause)}`, { cause });
+    this.name = 'AwsApiError';
+  }
+}
+
+const HINTS: Record<string, string> = {
+  CredentialsProviderError:
+    'no AWS credentials found; run aws-actions/configure-aws-credentials before this action (or set AWS_* variables)',
+  AccessDeniedException: 'the AWS credentials lack permission for this call',
+  AccessDenied: 'the AWS credentials lack permission for this call',
+  UnrecognizedClientException: 'the AWS credentials are not valid',
+  InvalidClientTokenId: 'the AWS credentials are not valid',
+  ExpiredTokenException: 'the AWS credentials have expired',
+  ExpiredToken: 'the AWS credentials have expired',
+};
+
+/** One line: the error's name and message, with what to do for the common credential problems. */
+export function awsErrorMessage(err: unknown): string {
+  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const name = e?.name && e.name !== 'Error' ? e.name : undefined;
+  const message = (e?.message ?? String(err)).split('\n')[0]!.trim();
+  const hint = name ? HINTS[name] : undefined;
+  const status = e?.$metadata?.httpStatusCode;
+  return [name, message].filter(Boolean).join(': ') + (status ? ` (HTTP ${status})` : '') + (hint ? `; ${hint}` : '');
+}
+
+function isNotFound(err: unknown): boolean {
+  const name = (err as { name?: string })?.name;
+  return name === 'ResourceNotFoundException' || name === 'NotFoundException';
+}
+
+/** CloudFormation says "Stack with id X does not exist" as a ValidationError. */
+function isMissingStack(err: unknown): boolean {
+  const e = err as { name?: string; message?: string };
+  return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
+}
+
+export interface EksApiOptions {
+  region: string;
+  /** Attempts per call (SDK standard retry mode); the default is the SDK's 3. */
+  maxAttempts?: number;
+}
+
+export async function eksApi(opts: EksApiOptions): Promise<EksApi> {
+  const [eks, cfn] = await Promise.all([import('@aws-sdk/client-eks'), import('@aws-sdk/client-cloudformation')]);
+  const common = { region: opts.region, maxAttempts: opts.maxAttempts };
+  const client = new eks.EKSClient(common);
+  const stacks = new cfn.CloudFormationClient(common);
+
+  async function call<T>(
+    what: string,
+    fn: () => Promise<T>,
+    missing?: (err: unknown) => boolean,
+  ): Promise<T | undefined> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (missing?.(err)) return undefined;
+      throw new AwsApiError(what, err);
+    }
+  }
+
+  return {
+    describeCluster: (name) =>
+      call(
+        `EKS DescribeCluster ${name}`,
+        async () => (await client.send(new eks.DescribeClusterCommand({ name }))).cluster,
+        isNotFound,
+      ),
+
+    async listNodegroups(cluster) {
+      const names: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await call(
+          `EKS ListNodegroups ${cluster}`,
+          () => client.send(new eks.ListNodegroupsCommand({ clusterName: cluster, nextToken })),
+          isNotFound,
+        );
+        names.push(...(page?.nodegroups ?? []));
+        nextToken = page?.nextToken;
+      } while (nextToken);
+      return names;
+    },
+
+    describeNodegroup: (cluster, name) =>
+      call(
+        `EKS DescribeNodegroup ${cluster}/${name}`,
+        async () =>
+          (await client.send(new eks.DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name })))
+            .nodegroup,
+        isNotFound,
+      ),
+
+    async clusterVersions() {
+      const versions: ClusterVersionInformation[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await call('EKS DescribeClusterVersions', () =>
+          client.send(new eks.DescribeClusterVersionsCommand({ nextToken })),
+        );
+        versions.push(...(page?.clusterVersions ?? []));
+        nextToken = page?.nextToken;
+      } while (nextToken);
+      return versions;
+    },
+
+    async describeStack(name) {
+      const res = await call(
+        `CloudFormation DescribeStacks ${name}`,
+        () => stacks.send(new cfn.DescribeStacksCommand({ StackName: name })),
+        isMissingStack,
+      );
+      const stack = res?.Stacks?.[0];
+      return stack && stack.StackStatus !== 'DELETE_COMPLETE' ? stack : undefined;
+    },
+
+    async credentials() {
+      const provider = client.config.credentials;
+      const creds = await call('AWS credentials', () => provider());
+      if (!creds) throw new AwsApiError('AWS credentials', new Error('none found'));
+      return creds;
+    },
+  };
+}
