@@ -1,8 +1,8 @@
-export const id = 112;
-export const ids = [112];
+export const id = 455;
+export const ids = [455];
 export const modules = {
 
-/***/ 50112:
+/***/ 62455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,7 +19,7 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(83619);
+var reference = __webpack_require__(98286);
 ;// CONCATENATED MODULE: ./src/verify/nodes.ts
 
 /** Node labels that name a node's pool, per provider. */
@@ -506,14 +506,14 @@ async function eksNetworkFacts(kube) {
     return { awsNodePresent: awsNode !== undefined, calicoInstallation: installation !== undefined };
 }
 async function verify(config, io, deps = {}) {
-    const cloud = deps.cloud ?? (await (await __webpack_require__.e(/* import() */ 416).then(__webpack_require__.bind(__webpack_require__, 8416))).providerCloud(config, io.log));
+    const cloud = deps.cloud ?? (await (await __webpack_require__.e(/* import() */ 565).then(__webpack_require__.bind(__webpack_require__, 42565))).providerCloud(config, io.log));
     const observed = await cloud.observe();
     if (!observed.found) {
         const where = config.provider === 'gcp' ? `project ${config.project}, region ${config.region}` : `region ${config.region}`;
         throw new Error(`cluster ${config.clusterName} was not found in ${where}`);
     }
     const kube = deps.kube ??
-        (await (await __webpack_require__.e(/* import() */ 772).then(__webpack_require__.bind(__webpack_require__, 47772))).connectKube(config.kubeconfig ? { kubeconfigPath: config.kubeconfig } : await cloud.kubeAccess(observed), io.log));
+        (await (await __webpack_require__.e(/* import() */ 391).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(config.kubeconfig ? { kubeconfigPath: config.kubeconfig } : await cloud.kubeAccess(observed), io.log));
     const file = reportFilePath(config);
     const checks = new NodeChecks(config);
     const sink = new NodeSink(config, `${file}.nodes.part`);

@@ -1,8 +1,8 @@
-export const id = 187;
-export const ids = [187,708,102];
+export const id = 530;
+export const ids = [530,513,663];
 export const modules = {
 
-/***/ 52187:
+/***/ 69530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -16,16 +16,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25309);
-/* harmony import */ var _commands_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12601);
-/* harmony import */ var _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84066);
-/* harmony import */ var _clients_gke_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9708);
-/* harmony import */ var _cloud_gcp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31102);
-/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32783);
-/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(10977);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83619);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(36197);
-/* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2786);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73190);
+/* harmony import */ var _commands_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8314);
+/* harmony import */ var _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23013);
+/* harmony import */ var _clients_gke_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47513);
+/* harmony import */ var _cloud_gcp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70663);
+/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(35180);
+/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(54832);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(98286);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(36992);
+/* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(85316);
 /**
  * GKE `apply`: the steps of providers/gcp.ts, each paired with a probe that asks the cloud whether it is
  * already done, run by the one runner (commands/apply.ts runFlow). Reads go through the APIs
@@ -353,7 +353,7 @@ async function applyFlow(config, io, deps = {}) {
             facts,
             env,
             gcloudEnv,
-            connectKube: deps.connectKube ?? (async (access, l) => (await __webpack_require__.e(/* import() */ 772).then(__webpack_require__.bind(__webpack_require__, 47772))).connectKube(access, l)),
+            connectKube: deps.connectKube ?? (async (access, l) => (await __webpack_require__.e(/* import() */ 391).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(access, l)),
         };
         const steps = (0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .withActions */ .wR)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .gcpSteps */ .ys)(config, facts), gcpActions(clients));
         return await (0,_commands_apply_js__WEBPACK_IMPORTED_MODULE_2__.runFlow)(steps, { pools: {} }, config, io, {
@@ -369,7 +369,7 @@ async function applyFlow(config, io, deps = {}) {
 
 /***/ }),
 
-/***/ 84066:
+/***/ 23013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -379,7 +379,7 @@ async function applyFlow(config, io, deps = {}) {
 /* harmony export */   nq: () => (/* binding */ GcpRest)
 /* harmony export */ });
 /* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, GcpApiError, withBindings */
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11304);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 
 const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage']));
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
@@ -446,7 +446,7 @@ async function gcpCredentials(env = process.env, fetchFn = fetch) {
             token: async () => fixed,
             // An OAuth2 client holding just this token (no expiry, nothing to refresh): what gcloud does with it.
             authClient: async () => {
-                const { OAuth2Client } = await __webpack_require__.e(/* import() */ 188).then(__webpack_require__.t.bind(__webpack_require__, 94188, 23));
+                const { OAuth2Client } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
                 const client = new OAuth2Client();
                 client.setCredentials({ access_token: fixed });
                 return client;
@@ -454,7 +454,7 @@ async function gcpCredentials(env = process.env, fetchFn = fetch) {
             account: () => (account ??= tokenAccount(fixed, env, fetchFn)),
         };
     }
-    const { GoogleAuth } = await __webpack_require__.e(/* import() */ 188).then(__webpack_require__.t.bind(__webpack_require__, 94188, 23));
+    const { GoogleAuth } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
     const auth = new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] });
     const token = async () => {
         const t = await auth.getAccessToken();
@@ -615,15 +615,15 @@ class GcpRest {
 
 /***/ }),
 
-/***/ 9708:
+/***/ 47513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   connectGke: () => (/* binding */ connectGke)
 /* harmony export */ });
 /* unused harmony exports toNodePool, toCluster, toOperation, gkeErrorMessage */
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36197);
-/* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84066);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36992);
+/* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23013);
 
 
 const NOT_FOUND = 5;
@@ -700,7 +700,7 @@ async function connectGke(location, deps) {
     const env = deps.env ?? process.env;
     const endpoint = (0,_gcp_rest_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpEndpoint */ .KC)('container', env);
     const https = endpoint.protocol === 'https:';
-    const { ClusterManagerClient } = await Promise.all(/* import() */[__webpack_require__.e(188), __webpack_require__.e(497)]).then(__webpack_require__.bind(__webpack_require__, 16497));
+    const { ClusterManagerClient } = await Promise.all(/* import() */[__webpack_require__.e(492), __webpack_require__.e(689)]).then(__webpack_require__.bind(__webpack_require__, 84689));
     const authClient = await deps.credentials.authClient();
     const client = new ClusterManagerClient({
         fallback: true, // REST transport: JSON over HTTP/1.1, like gcloud
@@ -781,7 +781,7 @@ async function connectGke(location, deps) {
 
 /***/ }),
 
-/***/ 31102:
+/***/ 70663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -790,9 +790,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   observationOf: () => (/* binding */ observationOf),
 /* harmony export */   roleOfPool: () => (/* binding */ roleOfPool)
 /* harmony export */ });
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11304);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83619);
-/* harmony import */ var _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84066);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98286);
+/* harmony import */ var _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23013);
 
 
 
@@ -832,7 +832,7 @@ function gcpCloud(config, log, deps = {}) {
     const client = () => (gke ??= deps.gke
         ? Promise.resolve(deps.gke)
         : (async () => {
-            const { connectGke } = await __webpack_require__.e(/* import() */ 708).then(__webpack_require__.bind(__webpack_require__, 9708));
+            const { connectGke } = await __webpack_require__.e(/* import() */ 513).then(__webpack_require__.bind(__webpack_require__, 47513));
             return connectGke({ project: config.project, region: config.region }, { log, credentials: await credentials(), env });
         })());
     return {
@@ -856,7 +856,7 @@ function gcpCloud(config, log, deps = {}) {
 
 /***/ }),
 
-/***/ 32783:
+/***/ 35180:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -867,8 +867,8 @@ function gcpCloud(config, log, deps = {}) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7207);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11304);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
 /**
  * Kubeconfig files: rendered from the cloud API's endpoint and CA, written with mode 0600, exported as
  * KUBECONFIG, and announced through the `kubeconfig`, `context` and `cluster-endpoint` outputs.

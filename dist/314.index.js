@@ -1,8 +1,8 @@
-export const id = 601;
-export const ids = [601];
+export const id = 314;
+export const ids = [314];
 export const modules = {
 
-/***/ 12601:
+/***/ 8314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,9 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   apply: () => (/* binding */ apply),
 /* harmony export */   runFlow: () => (/* binding */ runFlow)
 /* harmony export */ });
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25309);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36197);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28430);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73190);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36992);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74483);
 
 
 
@@ -53,16 +53,16 @@ async function runFlow(steps, ctx, config, io, opts = {}) {
     }
 }
 async function apply(config, io) {
-    const flow = config.provider === 'gcp' ? await Promise.all(/* import() */[__webpack_require__.e(789), __webpack_require__.e(786), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 52187)) : await __webpack_require__.e(/* import() */ 911).then(__webpack_require__.bind(__webpack_require__, 52911));
+    const flow = config.provider === 'gcp' ? await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(530)]).then(__webpack_require__.bind(__webpack_require__, 69530)) : await __webpack_require__.e(/* import() */ 585).then(__webpack_require__.bind(__webpack_require__, 51585));
     await flow.applyFlow(config, io);
-    const { verify } = await __webpack_require__.e(/* import() */ 112).then(__webpack_require__.bind(__webpack_require__, 50112));
+    const { verify } = await __webpack_require__.e(/* import() */ 455).then(__webpack_require__.bind(__webpack_require__, 62455));
     await verify(config, io);
 }
 
 
 /***/ }),
 
-/***/ 25309:
+/***/ 73190:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -71,7 +71,7 @@ async function apply(config, io) {
 /* unused harmony export ExecError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11304);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25625);
 /**
  * The one way this action starts a process: an argv array, never a shell. Output is streamed to the
  * logger line by line (redacted), the process group is killed on cancellation or timeout, and a

@@ -1,8 +1,8 @@
-export const id = 215;
-export const ids = [215];
+export const id = 592;
+export const ids = [592];
 export const modules = {
 
-/***/ 3215:
+/***/ 70592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   mirrored: () => (/* binding */ mirrored),
 /* harmony export */   parseMirror: () => (/* binding */ parseMirror)
 /* harmony export */ });
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11304);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 /**
  * `tool-mirror`: every download URL keeps its path (and query) and takes the mirror's scheme and host.
  * When the mirror URL has a path of its own, that path is put in front of the upstream path:

@@ -1,8 +1,8 @@
-export const id = 786;
-export const ids = [786,312,215];
+export const id = 316;
+export const ids = [316,239,592];
 export const modules = {
 
-/***/ 3312:
+/***/ 25239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -20,8 +20,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55078);
-/* harmony import */ var _mirror_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3215);
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44942);
+/* harmony import */ var _mirror_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(70592);
 /**
  * HTTP for tool downloads: small documents (checksum files, version pointers, manifests, the GitHub
  * releases API) and archives streamed to disk while their SHA-256 is computed.
@@ -241,7 +241,7 @@ class ToolHttp {
 
 /***/ }),
 
-/***/ 2786:
+/***/ 85316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -262,14 +262,14 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../work/main/node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
-var tool_cache = __webpack_require__(22789);
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
+var tool_cache = __webpack_require__(59805);
 // EXTERNAL MODULE: ./src/exec.ts
-var exec = __webpack_require__(25309);
+var exec = __webpack_require__(73190);
 // EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(11304);
+var log = __webpack_require__(25625);
 // EXTERNAL MODULE: ./src/steps.ts
-var steps = __webpack_require__(36197);
+var steps = __webpack_require__(36992);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/tools/checksum.ts
@@ -295,9 +295,9 @@ function parseSingleChecksum(text) {
 }
 
 // EXTERNAL MODULE: ./src/tools/http.ts
-var tools_http = __webpack_require__(3312);
+var tools_http = __webpack_require__(25239);
 // EXTERNAL MODULE: ./src/tools/mirror.ts
-var tools_mirror = __webpack_require__(3215);
+var tools_mirror = __webpack_require__(70592);
 ;// CONCATENATED MODULE: ./src/tools/eksctl.ts
 /**
  * eksctl from its GitHub releases: /eksctl-io/eksctl/releases/download/v<version>/eksctl_<Os>_<arch>.tar.gz
@@ -924,7 +924,7 @@ async function mapLimit(items, limit, fn) {
 
 /***/ }),
 
-/***/ 3215:
+/***/ 70592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -933,7 +933,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   mirrored: () => (/* binding */ mirrored),
 /* harmony export */   parseMirror: () => (/* binding */ parseMirror)
 /* harmony export */ });
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11304);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 /**
  * `tool-mirror`: every download URL keeps its path (and query) and takes the mirror's scheme and host.
  * When the mirror URL has a path of its own, that path is put in front of the upstream path:

@@ -1,16 +1,16 @@
-export const id = 708;
-export const ids = [708];
+export const id = 513;
+export const ids = [513];
 export const modules = {
 
-/***/ 9708:
+/***/ 47513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   connectGke: () => (/* binding */ connectGke)
 /* harmony export */ });
 /* unused harmony exports toNodePool, toCluster, toOperation, gkeErrorMessage */
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36197);
-/* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84066);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36992);
+/* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23013);
 
 
 const NOT_FOUND = 5;
@@ -87,7 +87,7 @@ async function connectGke(location, deps) {
     const env = deps.env ?? process.env;
     const endpoint = (0,_gcp_rest_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpEndpoint */ .KC)('container', env);
     const https = endpoint.protocol === 'https:';
-    const { ClusterManagerClient } = await Promise.all(/* import() */[__webpack_require__.e(188), __webpack_require__.e(497)]).then(__webpack_require__.bind(__webpack_require__, 16497));
+    const { ClusterManagerClient } = await Promise.all(/* import() */[__webpack_require__.e(492), __webpack_require__.e(689)]).then(__webpack_require__.bind(__webpack_require__, 84689));
     const authClient = await deps.credentials.authClient();
     const client = new ClusterManagerClient({
         fallback: true, // REST transport: JSON over HTTP/1.1, like gcloud

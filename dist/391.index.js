@@ -1,8 +1,8 @@
-export const id = 772;
-export const ids = [772];
+export const id = 391;
+export const ids = [391];
 export const modules = {
 
-/***/ 47772:
+/***/ 33391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11304);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
 /**
  * The Kubernetes API, as this action uses it: a thin wrapper over @kubernetes/client-node (loaded lazily,
  * so `plan` never pays for it). Generic object reads and writes for the apply steps, paged node listing
@@ -102,7 +102,7 @@ function refOf(obj) {
  * with a live object differ.
  */
 async function connectKube(source, log, retry = defaultRetry) {
-    const k8s = await Promise.all(/* import() */[__webpack_require__.e(326), __webpack_require__.e(574)]).then(__webpack_require__.bind(__webpack_require__, 46574));
+    const k8s = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(358)]).then(__webpack_require__.bind(__webpack_require__, 14358));
     const kc = new k8s.KubeConfig();
     if ('kubeconfigPath' in source) {
         kc.loadFromFile(source.kubeconfigPath);

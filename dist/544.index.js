@@ -1,8 +1,8 @@
-export const id = 175;
-export const ids = [175];
+export const id = 544;
+export const ids = [544];
 export const modules = {
 
-/***/ 56175:
+/***/ 52544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(83619);
+var reference = __webpack_require__(98286);
 ;// CONCATENATED MODULE: ./src/clients/eks.ts
 class AwsApiError extends Error {
     constructor(what, cause) {
@@ -53,7 +53,7 @@ function isMissingStack(err) {
     return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
 }
 async function eksApi(opts) {
-    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(398), __webpack_require__.e(477), __webpack_require__.e(588)]).then(__webpack_require__.t.bind(__webpack_require__, 4588, 19)), Promise.all(/* import() */[__webpack_require__.e(398), __webpack_require__.e(477), __webpack_require__.e(885)]).then(__webpack_require__.t.bind(__webpack_require__, 25885, 19))]);
+    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
     const common = { region: opts.region, maxAttempts: opts.maxAttempts };
     const client = new eks.EKSClient(common);
     const stacks = new cfn.CloudFormationClient(common);
@@ -109,7 +109,7 @@ async function eksApi(opts) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(11304);
+var log = __webpack_require__(25625);
 ;// CONCATENATED MODULE: ./src/clients/eks-token.ts
 /**
  * The bearer token EKS accepts from IAM principals, built exactly as `aws eks get-token` builds it: a
@@ -160,7 +160,7 @@ function rfc3986(value) {
 }
 /** The presigned URL the token wraps (exported for tests; it is as secret as the token). */
 async function presignedCallerIdentityUrl(opts) {
-    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 398).then(__webpack_require__.t.bind(__webpack_require__, 48398, 19));
+    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 118).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
     const host = stsHost(opts.region);
     const signer = new SignatureV4({
         credentials: opts.credentials,

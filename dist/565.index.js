@@ -1,8 +1,8 @@
-export const id = 416;
-export const ids = [416];
+export const id = 565;
+export const ids = [565];
 export const modules = {
 
-/***/ 8416:
+/***/ 42565:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,8 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 async function providerCloud(config, log) {
     if (config.provider === 'gcp')
-        return (await __webpack_require__.e(/* import() */ 102).then(__webpack_require__.bind(__webpack_require__, 31102))).gcpCloud(config, log);
-    return (await __webpack_require__.e(/* import() */ 175).then(__webpack_require__.bind(__webpack_require__, 56175))).awsCloud(config, log);
+        return (await __webpack_require__.e(/* import() */ 663).then(__webpack_require__.bind(__webpack_require__, 70663))).gcpCloud(config, log);
+    return (await __webpack_require__.e(/* import() */ 544).then(__webpack_require__.bind(__webpack_require__, 52544))).awsCloud(config, log);
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 312;
-export const ids = [312,215];
+export const id = 239;
+export const ids = [239,592];
 export const modules = {
 
-/***/ 3312:
+/***/ 25239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -20,8 +20,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55078);
-/* harmony import */ var _mirror_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3215);
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44942);
+/* harmony import */ var _mirror_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(70592);
 /**
  * HTTP for tool downloads: small documents (checksum files, version pointers, manifests, the GitHub
  * releases API) and archives streamed to disk while their SHA-256 is computed.
@@ -241,7 +241,7 @@ class ToolHttp {
 
 /***/ }),
 
-/***/ 3215:
+/***/ 70592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -250,7 +250,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   mirrored: () => (/* binding */ mirrored),
 /* harmony export */   parseMirror: () => (/* binding */ parseMirror)
 /* harmony export */ });
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11304);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 /**
  * `tool-mirror`: every download URL keeps its path (and query) and takes the mirror's scheme and host.
  * When the mirror URL has a path of its own, that path is put in front of the upstream path:

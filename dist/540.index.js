@@ -1,8 +1,8 @@
-export const id = 231;
-export const ids = [231,601];
+export const id = 540;
+export const ids = [540,314];
 export const modules = {
 
-/***/ 12601:
+/***/ 8314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,9 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   apply: () => (/* binding */ apply),
 /* harmony export */   runFlow: () => (/* binding */ runFlow)
 /* harmony export */ });
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25309);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36197);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28430);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73190);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36992);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74483);
 
 
 
@@ -53,16 +53,16 @@ async function runFlow(steps, ctx, config, io, opts = {}) {
     }
 }
 async function apply(config, io) {
-    const flow = config.provider === 'gcp' ? await Promise.all(/* import() */[__webpack_require__.e(789), __webpack_require__.e(786), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 52187)) : await __webpack_require__.e(/* import() */ 911).then(__webpack_require__.bind(__webpack_require__, 52911));
+    const flow = config.provider === 'gcp' ? await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(530)]).then(__webpack_require__.bind(__webpack_require__, 69530)) : await __webpack_require__.e(/* import() */ 585).then(__webpack_require__.bind(__webpack_require__, 51585));
     await flow.applyFlow(config, io);
-    const { verify } = await __webpack_require__.e(/* import() */ 112).then(__webpack_require__.bind(__webpack_require__, 50112));
+    const { verify } = await __webpack_require__.e(/* import() */ 455).then(__webpack_require__.bind(__webpack_require__, 62455));
     await verify(config, io);
 }
 
 
 /***/ }),
 
-/***/ 41231:
+/***/ 29540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -71,10 +71,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   destroySteps: () => (/* binding */ destroySteps),
 /* harmony export */   leftovers: () => (/* binding */ leftovers)
 /* harmony export */ });
-/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10977);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83619);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36197);
-/* harmony import */ var _apply_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12601);
+/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54832);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98286);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36992);
+/* harmony import */ var _apply_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8314);
 
 
 
@@ -128,7 +128,7 @@ function leftovers(config) {
     ];
 }
 async function destroy(config, io, deps = {}) {
-    const cloud = deps.cloud ?? (await (await __webpack_require__.e(/* import() */ 416).then(__webpack_require__.bind(__webpack_require__, 8416))).providerCloud(config, io.log));
+    const cloud = deps.cloud ?? (await (await __webpack_require__.e(/* import() */ 565).then(__webpack_require__.bind(__webpack_require__, 42565))).providerCloud(config, io.log));
     const specs = destroySteps(config);
     // One look at the cloud serves both the decision to install the CLI and the runner's probe.
     let observation;
@@ -143,7 +143,7 @@ async function destroy(config, io, deps = {}) {
     }));
     const probe = await steps[0].probe(undefined);
     if (!probe.done) {
-        const { installTools } = await Promise.all(/* import() */[__webpack_require__.e(789), __webpack_require__.e(786)]).then(__webpack_require__.bind(__webpack_require__, 2786));
+        const { installTools } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 85316));
         await installTools([config.provider === 'gcp' ? 'gcloud' : 'eksctl'], config, io);
     }
     await (0,_apply_js__WEBPACK_IMPORTED_MODULE_3__.runFlow)(steps, undefined, config, io, {
@@ -159,7 +159,7 @@ async function destroy(config, io, deps = {}) {
 
 /***/ }),
 
-/***/ 25309:
+/***/ 73190:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -168,7 +168,7 @@ async function destroy(config, io, deps = {}) {
 /* unused harmony export ExecError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11304);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25625);
 /**
  * The one way this action starts a process: an argv array, never a shell. Output is streamed to the
  * logger line by line (redacted), the process group is killed on cancellation or timeout, and a

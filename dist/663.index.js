@@ -1,8 +1,8 @@
-export const id = 102;
-export const ids = [102];
+export const id = 663;
+export const ids = [663];
 export const modules = {
 
-/***/ 84066:
+/***/ 23013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   nq: () => (/* binding */ GcpRest)
 /* harmony export */ });
 /* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, GcpApiError, withBindings */
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11304);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 
 const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage']));
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
@@ -79,7 +79,7 @@ async function gcpCredentials(env = process.env, fetchFn = fetch) {
             token: async () => fixed,
             // An OAuth2 client holding just this token (no expiry, nothing to refresh): what gcloud does with it.
             authClient: async () => {
-                const { OAuth2Client } = await __webpack_require__.e(/* import() */ 188).then(__webpack_require__.t.bind(__webpack_require__, 94188, 23));
+                const { OAuth2Client } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
                 const client = new OAuth2Client();
                 client.setCredentials({ access_token: fixed });
                 return client;
@@ -87,7 +87,7 @@ async function gcpCredentials(env = process.env, fetchFn = fetch) {
             account: () => (account ??= tokenAccount(fixed, env, fetchFn)),
         };
     }
-    const { GoogleAuth } = await __webpack_require__.e(/* import() */ 188).then(__webpack_require__.t.bind(__webpack_require__, 94188, 23));
+    const { GoogleAuth } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
     const auth = new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] });
     const token = async () => {
         const t = await auth.getAccessToken();
@@ -248,7 +248,7 @@ class GcpRest {
 
 /***/ }),
 
-/***/ 31102:
+/***/ 70663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -257,9 +257,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   observationOf: () => (/* binding */ observationOf),
 /* harmony export */   roleOfPool: () => (/* binding */ roleOfPool)
 /* harmony export */ });
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11304);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83619);
-/* harmony import */ var _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84066);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98286);
+/* harmony import */ var _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23013);
 
 
 
@@ -299,7 +299,7 @@ function gcpCloud(config, log, deps = {}) {
     const client = () => (gke ??= deps.gke
         ? Promise.resolve(deps.gke)
         : (async () => {
-            const { connectGke } = await __webpack_require__.e(/* import() */ 708).then(__webpack_require__.bind(__webpack_require__, 9708));
+            const { connectGke } = await __webpack_require__.e(/* import() */ 513).then(__webpack_require__.bind(__webpack_require__, 47513));
             return connectGke({ project: config.project, region: config.region }, { log, credentials: await credentials(), env });
         })());
     return {

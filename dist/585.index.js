@@ -1,8 +1,8 @@
-export const id = 911;
-export const ids = [911,772,175];
+export const id = 585;
+export const ids = [585,391,544];
 export const modules = {
 
-/***/ 52911:
+/***/ 51585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -24,23 +24,23 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/cloud/aws.ts + 2 modules
-var aws = __webpack_require__(56175);
+var aws = __webpack_require__(52544);
 // EXTERNAL MODULE: ./src/commands/apply.ts
-var apply = __webpack_require__(12601);
+var apply = __webpack_require__(8314);
 // EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(45433);
+var inputs = __webpack_require__(38422);
 // EXTERNAL MODULE: ./src/kubeconfig.ts
-var kubeconfig = __webpack_require__(32783);
+var kubeconfig = __webpack_require__(35180);
 // EXTERNAL MODULE: ./src/providers/aws.ts + 2 modules
-var providers_aws = __webpack_require__(83343);
+var providers_aws = __webpack_require__(71500);
 // EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(83619);
+var reference = __webpack_require__(98286);
 // EXTERNAL MODULE: ./src/steps.ts
-var src_steps = __webpack_require__(36197);
-// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(7207);
+var src_steps = __webpack_require__(36992);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/clients/kube.ts
-var clients_kube = __webpack_require__(47772);
+var clients_kube = __webpack_require__(33391);
 ;// CONCATENATED MODULE: ./src/apply/objects.ts
 /**
  * Kubernetes objects applied the way a re-runnable flow needs: one by one, writing only what differs.
@@ -310,14 +310,14 @@ function conditionTrue(obj, type) {
 async function applyFlow(config, io, deps = {}) {
     // The user's overlay is read and checked before anything is downloaded or called.
     (0,providers_aws/* clusterConfigFor */.CR)(config, {});
-    const install = deps.install ?? (async (names, c, i) => (await Promise.all(/* import() */[__webpack_require__.e(789), __webpack_require__.e(786)]).then(__webpack_require__.bind(__webpack_require__, 2786))).installTools(names, c, i));
+    const install = deps.install ?? (async (names, c, i) => (await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 85316))).installTools(names, c, i));
     const tools = await install(['eksctl', 'kubectl'], config, io);
     const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     const now = deps.now ?? Date.now;
     const pollMs = deps.pollMs ?? 10_000;
     const cloud = deps.cloud ?? (0,aws.awsCloud)(config, io.log);
     const api = await cloud.api();
-    const connect = deps.connect ?? (async (access, log) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 47772))).connectKube(access, log));
+    const connect = deps.connect ?? (async (access, log) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(access, log));
     const fetchText = deps.fetchText ?? (await manifestFetcher(config, io, sleep));
     const wait = (what, timeoutMs, check) => waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log });
     const existing = await api.describeCluster(config.clusterName);
@@ -533,7 +533,7 @@ async function applyFlow(config, io, deps = {}) {
 }
 /** Manifests come from their upstream URL, through `tool-mirror` when set, with the downloader's retries. */
 async function manifestFetcher(config, io, sleep) {
-    const [{ ToolHttp }, { parseMirror }] = await Promise.all([__webpack_require__.e(/* import() */ 312).then(__webpack_require__.bind(__webpack_require__, 3312)), __webpack_require__.e(/* import() */ 215).then(__webpack_require__.bind(__webpack_require__, 3215))]);
+    const [{ ToolHttp }, { parseMirror }] = await Promise.all([__webpack_require__.e(/* import() */ 239).then(__webpack_require__.bind(__webpack_require__, 25239)), __webpack_require__.e(/* import() */ 592).then(__webpack_require__.bind(__webpack_require__, 70592))]);
     const http = new ToolHttp({ mirror: parseMirror(config.toolMirror), log: io.log, signal: io.signal, sleep });
     return (url) => http.text(url, { tool: 'calico', version: (0,providers_aws/* calicoVersion */.wR)(config) });
 }
@@ -541,7 +541,7 @@ async function manifestFetcher(config, io, sleep) {
 
 /***/ }),
 
-/***/ 47772:
+/***/ 33391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -557,7 +557,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11304);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
 /**
  * The Kubernetes API, as this action uses it: a thin wrapper over @kubernetes/client-node (loaded lazily,
  * so `plan` never pays for it). Generic object reads and writes for the apply steps, paged node listing
@@ -641,7 +641,7 @@ function refOf(obj) {
  * with a live object differ.
  */
 async function connectKube(source, log, retry = defaultRetry) {
-    const k8s = await Promise.all(/* import() */[__webpack_require__.e(326), __webpack_require__.e(574)]).then(__webpack_require__.bind(__webpack_require__, 46574));
+    const k8s = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(358)]).then(__webpack_require__.bind(__webpack_require__, 14358));
     const kc = new k8s.KubeConfig();
     if ('kubeconfigPath' in source) {
         kc.loadFromFile(source.kubeconfigPath);
@@ -821,7 +821,7 @@ async function connectKube(source, log, retry = defaultRetry) {
 
 /***/ }),
 
-/***/ 56175:
+/***/ 52544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -836,7 +836,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(83619);
+var reference = __webpack_require__(98286);
 ;// CONCATENATED MODULE: ./src/clients/eks.ts
 class AwsApiError extends Error {
     constructor(what, cause) {
@@ -872,7 +872,7 @@ function isMissingStack(err) {
     return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
 }
 async function eksApi(opts) {
-    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(398), __webpack_require__.e(477), __webpack_require__.e(588)]).then(__webpack_require__.t.bind(__webpack_require__, 4588, 19)), Promise.all(/* import() */[__webpack_require__.e(398), __webpack_require__.e(477), __webpack_require__.e(885)]).then(__webpack_require__.t.bind(__webpack_require__, 25885, 19))]);
+    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
     const common = { region: opts.region, maxAttempts: opts.maxAttempts };
     const client = new eks.EKSClient(common);
     const stacks = new cfn.CloudFormationClient(common);
@@ -928,7 +928,7 @@ async function eksApi(opts) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(11304);
+var log = __webpack_require__(25625);
 ;// CONCATENATED MODULE: ./src/clients/eks-token.ts
 /**
  * The bearer token EKS accepts from IAM principals, built exactly as `aws eks get-token` builds it: a
@@ -979,7 +979,7 @@ function rfc3986(value) {
 }
 /** The presigned URL the token wraps (exported for tests; it is as secret as the token). */
 async function presignedCallerIdentityUrl(opts) {
-    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 398).then(__webpack_require__.t.bind(__webpack_require__, 48398, 19));
+    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 118).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
     const host = stsHost(opts.region);
     const signer = new SignatureV4({
         credentials: opts.credentials,
@@ -1093,7 +1093,7 @@ function awsCloud(config, log, deps = {}) {
 
 /***/ }),
 
-/***/ 32783:
+/***/ 35180:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1104,8 +1104,8 @@ function awsCloud(config, log, deps = {}) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7207);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11304);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
 /**
  * Kubeconfig files: rendered from the cloud API's endpoint and CA, written with mode 0600, exported as
  * KUBECONFIG, and announced through the `kubeconfig`, `context` and `cluster-endpoint` outputs.
