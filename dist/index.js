@@ -29344,44 +29344,34 @@ const CLUSTER_ADMIN_BINDING = {
     clusterRole: 'cluster-admin',
     apiGroup: 'rbac.authorization.k8s.io',
 };
-/** In-place fix of a pool's labels: gcloud replaces the pool's whole label set with this list. */
-function nodePoolLabelsArgv(config, pool, labels) {
+/** `gcloud container node-pools <verb> <pool> --cluster=… --project=… --region=…`, then the verb's flags. */
+function nodePoolCommand(config, verb, pool, flags) {
     return [
         'gcloud',
         'container',
         'node-pools',
-        'update',
+        verb,
         pool.name,
         `--cluster=${config.clusterName}`,
         ...location(config),
-        `--node-labels=${labelList(labels)}`,
+        ...flags,
     ];
+}
+/** In-place fix of a pool's labels: gcloud replaces the pool's whole label set with this list. */
+function nodePoolLabelsArgv(config, pool, labels) {
+    return nodePoolCommand(config, 'update', pool, [`--node-labels=${labelList(labels)}`]);
 }
 /** In-place fix of a pool's autoscaling bounds (gcloud takes them apart from the labels). */
 function nodePoolAutoscalingArgv(config, pool) {
-    return [
-        'gcloud',
-        'container',
-        'node-pools',
-        'update',
-        pool.name,
-        `--cluster=${config.clusterName}`,
-        ...location(config),
+    return nodePoolCommand(config, 'update', pool, [
         '--enable-autoscaling',
         `--min-nodes=${pool.minNodes}`,
         `--max-nodes=${pool.maxNodes}`,
-    ];
+    ]);
 }
 function nodePoolArgv(config, pool) {
     const p = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.pool;
-    return [
-        'gcloud',
-        'container',
-        'node-pools',
-        'create',
-        pool.name,
-        `--cluster=${config.clusterName}`,
-        ...location(config),
+    return nodePoolCommand(config, 'create', pool, [
         `--machine-type=${pool.machineType}`,
         `--disk-type=${p.diskType}`,
         `--disk-size=${config.diskSizeGb}`,
@@ -29396,7 +29386,7 @@ function nodePoolArgv(config, pool) {
         `--service-account=${serviceAccountEmail(config)}`,
         `--node-labels=${labelList(pool.labels)}`,
         `--max-pods-per-node=${config.maxPods}`,
-    ];
+    ]);
 }
 function gcpSteps(config, facts) {
     const sa = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.serviceAccount;

@@ -56,50 +56,41 @@ export const CLUSTER_ADMIN_BINDING = {
   apiGroup: 'rbac.authorization.k8s.io',
 } as const;
 
+/** `gcloud container node-pools <verb> <pool> --cluster=… --project=… --region=…`, then the verb's flags. */
+function nodePoolCommand(config: Config, verb: 'create' | 'update', pool: PoolConfig, flags: string[]): string[] {
+  return [
+    'gcloud',
+    'container',
+    'node-pools',
+    verb,
+    pool.name,
+    `--cluster=${config.clusterName}`,
+    ...location(config),
+    ...flags,
+  ];
+}
+
 /** In-place fix of a pool's labels: gcloud replaces the pool's whole label set with this list. */
 export function nodePoolLabelsArgv(
   config: Config,
   pool: PoolConfig,
   labels: Readonly<Record<string, string>>,
 ): string[] {
-  return [
-    'gcloud',
-    'container',
-    'node-pools',
-    'update',
-    pool.name,
-    `--cluster=${config.clusterName}`,
-    ...location(config),
-    `--node-labels=${labelList(labels)}`,
-  ];
+  return nodePoolCommand(config, 'update', pool, [`--node-labels=${labelList(labels)}`]);
 }
 
 /** In-place fix of a pool's autoscaling bounds (gcloud takes them apart from the labels). */
 export function nodePoolAutoscalingArgv(config: Config, pool: PoolConfig): string[] {
-  return [
-    'gcloud',
-    'container',
-    'node-pools',
-    'update',
-    pool.name,
-    `--cluster=${config.clusterName}`,
-    ...location(config),
+  return nodePoolCommand(config, 'update', pool, [
     '--enable-autoscaling',
     `--min-nodes=${pool.minNodes}`,
     `--max-nodes=${pool.maxNodes}`,
-  ];
+  ]);
 }
 
 export function nodePoolArgv(config: Config, pool: PoolConfig): string[] {
   const p = GCP.pool;
-  return [
-    'gcloud',
-    'container',
-    'node-pools',
-    'create',
-    pool.name,
-    `--cluster=${config.clusterName}`,
-    ...location(config),
+  return nodePoolCommand(config, 'create', pool, [
     `--machine-type=${pool.machineType}`,
     `--disk-type=${p.diskType}`,
     `--disk-size=${config.diskSizeGb}`,
@@ -114,7 +105,7 @@ export function nodePoolArgv(config: Config, pool: PoolConfig): string[] {
     `--service-account=${serviceAccountEmail(config)}`,
     `--node-labels=${labelList(pool.labels)}`,
     `--max-pods-per-node=${config.maxPods}`,
-  ];
+  ]);
 }
 
 export function gcpSteps(config: Config, facts: GcpFacts): StepSpec<GcpStepId>[] {
