@@ -8,6 +8,7 @@
  * src/clients/kube.ts sends raw JSON, so they reach the API server intact and a re-run finds nothing to change.
  */
 import http from 'node:http';
+import { closeServer } from './loopback.js';
 import type { AddressInfo } from 'node:net';
 
 export const OPERATOR_CRDS = `# Source: trimmed for tests
@@ -139,7 +140,6 @@ export class CalicoReleaseServer {
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 }

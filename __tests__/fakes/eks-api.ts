@@ -8,7 +8,7 @@
  * invocation (argv + config file) to /__eksctl. Every request is logged; faults can be injected.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenLoopback, readBody } from './loopback.js';
 import { parse as parseYaml } from 'yaml';
 
 export interface FakeCluster {
@@ -92,15 +92,12 @@ export class FakeEksApi {
 
   static async start(opts: { kubeEndpoint: string; caData?: string }): Promise<FakeEksApi> {
     const api = new FakeEksApi(opts.kubeEndpoint, opts.caData ?? Buffer.from('FAKE CA').toString('base64'));
-    api.server = http.createServer((req, res) => void api.handle(req, res));
-    await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
-    api.url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+    ({ server: api.server, url: api.url } = await listenLoopback((req, res) => void api.handle(req, res)));
     return api;
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   /** Requests that change the cloud: eksctl invocations and any non-read API call. */
@@ -161,9 +158,7 @@ export class FakeEksApi {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
 

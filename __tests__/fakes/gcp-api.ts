@@ -11,7 +11,7 @@
  * FAILED_PRECONDITION, as GKE does. Every request is recorded; faults can be injected.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenLoopback, readBody } from './loopback.js';
 
 export interface GcpRequest {
   method: string;
@@ -103,9 +103,9 @@ export class FakeGcpApi {
       versions: options.versions ?? ['1.33.5-gke.1201000', '1.33.4-gke.1172000', '1.32.9-gke.1108000'],
       opPolls: options.opPolls ?? 0,
     });
-    api.server = http.createServer((req, res) => void api.handle(req, res));
-    await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
-    api.url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}/`;
+    const { server, url } = await listenLoopback((req, res) => void api.handle(req, res));
+    api.server = server;
+    api.url = `${url}/`;
     return api;
   }
 
@@ -118,8 +118,7 @@ export class FakeGcpApi {
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   /** The environment that points gcloud (and this action's clients) at this fake. */
@@ -278,9 +277,7 @@ export class FakeGcpApi {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
     let body: unknown;

@@ -8,7 +8,7 @@
  * hooks can play a controller (e.g. the tigera operator marking Calico ready).
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenLoopback, readBody } from './loopback.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -123,15 +123,12 @@ export class FakeKubeApi {
 
   static async start(opts: { token?: string; version?: string } = {}): Promise<FakeKubeApi> {
     const api = new FakeKubeApi(opts.token ?? 'fake-kube-token-0123456789', opts.version ?? 'v1.33.2');
-    api.server = http.createServer((req, res) => api.handle(req, res));
-    await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
-    api.url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+    ({ server: api.server, url: api.url } = await listenLoopback((req, res) => void api.handle(req, res)));
     return api;
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   registerKind(k: KindInfo): void {
@@ -281,9 +278,7 @@ export class FakeKubeApi {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
     const contentType = req.headers['content-type']?.split(';')[0];
