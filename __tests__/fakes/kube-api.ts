@@ -117,12 +117,14 @@ export class FakeKubeApi {
   private constructor(
     readonly token: string,
     readonly version: string,
+    /** Accept requests without the token too: kubectl sends no bearer token over plain http. */
+    private readonly anonymous = false,
   ) {
     for (const k of BUILTIN_KINDS) this.registerKind(k);
   }
 
-  static async start(opts: { token?: string; version?: string } = {}): Promise<FakeKubeApi> {
-    const api = new FakeKubeApi(opts.token ?? 'fake-kube-token-0123456789', opts.version ?? 'v1.33.2');
+  static async start(opts: { token?: string; version?: string; anonymous?: boolean } = {}): Promise<FakeKubeApi> {
+    const api = new FakeKubeApi(opts.token ?? 'fake-kube-token-0123456789', opts.version ?? 'v1.33.2', opts.anonymous);
     ({ server: api.server, url: api.url } = await listenLoopback((req, res) => void api.handle(req, res)));
     return api;
   }
@@ -292,7 +294,7 @@ export class FakeKubeApi {
     }
     this.requests.push({ method, path: url.pathname, query: url.searchParams, contentType, body });
 
-    if (req.headers.authorization !== `Bearer ${this.token}`) {
+    if (!(this.anonymous && !req.headers.authorization) && req.headers.authorization !== `Bearer ${this.token}`) {
       return this.send(res, 401, status(401, 'Unauthorized', 'Unauthorized'));
     }
     const fault = this.faults.find((f) => f.times > 0 && f.match({ method, path: url.pathname }));
