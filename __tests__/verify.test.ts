@@ -3,7 +3,7 @@
  * fake ProviderCloud object for the cloud side (the real SDK paths are proven in the provider e2e tests).
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectKube } from '../src/clients/kube.js';
@@ -86,7 +86,11 @@ describe('verify against the fake Kubernetes API', () => {
   beforeEach(async () => {
     api = await FakeKubeApi.start({ token: 'kube-bearer-token-abcdef123', version: 'v1.33.2-gke.1000' });
   });
-  afterEach(() => api.close());
+  afterEach(async () => {
+    // verify is read-only: not one create, patch, apply or delete reached the API server in any test.
+    expect(api.mutations()).toEqual([]);
+    await api.close();
+  });
 
   async function run(config: Config, cloud: ProviderCloud) {
     const io = fakeIO();
@@ -114,9 +118,13 @@ describe('verify against the fake Kubernetes API', () => {
     expect(statSync(io.outputs['report-file']!).mode & 0o777).toBe(0o600);
     expect(io.outputs['summary-markdown']).toContain('```mermaid');
     expect(io.summary.join('')).toContain(
-      '| NAME | POOL | RUNTIME | MAXPODS | KERNEL | AMIFAMILY | K8S | AMI | verdict |',
+      '| NAME | RUNTIME | MAXPODS | KERNEL | AMIFAMILY | K8S | AMI | POOL | VERDICT |',
     );
-    expect(api.mutations()).toEqual([]);
+    expect(io.summary.join('')).toContain(
+      '| s-1 | containerd://1.7.24 | 110 | 6.8.0-1015-gke | Ubuntu 24.04.1 LTS | v1.33.2 | fake://s-1 | services | ✅ OK |',
+    );
+    expect(io.outputs['summary-markdown']).toBe(io.summary.join(''));
+    expect(io.lines.filter((l) => l.startsWith('error:') || l.startsWith('warning:'))).toEqual([]);
   });
 
   it('flags a cluster built with the reference document’s own GCP labels', async () => {
@@ -137,7 +145,7 @@ describe('verify against the fake Kubernetes API', () => {
     const { io, report } = await run(config, conformantCloud(config, api));
     const labels = (report as Error).message;
     expect(labels).toBe(
-      `verification failed: node-labels ended in ERROR (see the job summary and ${io.outputs['report-file']})`,
+      `verification failed: node-labels ended in ERROR (see the job summary and ${io.outputs['report-file']}; fail-on-drift: false keeps the step green)`,
     );
     const summary = JSON.parse(io.outputs.summary!) as Report;
     const item = summary.items.find((i) => i.name === 'node-labels')!;
@@ -176,7 +184,6 @@ describe('verify against the fake Kubernetes API', () => {
       /w-2 runs kubelet v1.20.15, below 1.21/,
     ],
     ['kubernetes-version', () => ({ version: 'v1.20.0-gke.1' }), /the API server runs v1.20.0-gke.1, below 1.21/],
-    ['node-pools', () => ({ nodes: [], cloud: () => {} }), /never/],
     [
       'cloud-config',
       () => ({ cloud: (o) => (o.pools[0]!.labels['gitpod.io/workload_ide'] = 'false') }),
@@ -205,7 +212,7 @@ describe('verify against the fake Kubernetes API', () => {
     ],
     ['network', () => ({ cloud: (o) => (o.network.networkPolicy = false) }), /network policy enforcement is off/],
   ];
-  it.each(single.filter(([name]) => name !== 'node-pools'))('fails %s on its own', async (name, make, message) => {
+  it.each(single)('fails %s on its own', async (name, make, message) => {
     const config = gcpConfig({ 'fail-on-drift': 'false' });
     const m = make(config);
     if (m.version) {
@@ -223,7 +230,29 @@ describe('verify against the fake Kubernetes API', () => {
         .join('\n'),
     ).toMatch(message);
     expect(io.outputs.verified).toBe('false');
-    expect(io.outputs.drift).toBe(name === 'cloud-config' ? 'true' : 'false');
+    // Drift is what the cloud API shows: the pools, and GKE's network policy.
+    expect(io.outputs.drift).toBe(name === 'cloud-config' || name === 'network' ? 'true' : 'false');
+    expect(io.lines.filter((l) => l.startsWith('error:'))).toEqual([
+      expect.stringMatching(new RegExp(`^error: ${name}: `)),
+    ]);
+  });
+
+  it('fails node-pools on its own: the services pool has nodes but none Ready', async () => {
+    // The services labels are on a Ready node outside the pools, so node-labels still finds them.
+    api.seed(
+      node('s-1', 'services', { ready: false }),
+      node('w-1', 'workspaces'),
+      fakeNode({ name: 'x-1', labels: { [GKE_POOL]: 'system', ...REFERENCE_LABELS.services } }),
+    );
+    const config = gcpConfig({ 'fail-on-drift': 'false' });
+    const { io, report } = await run(config, conformantCloud(config, api));
+    expect(status(report as Report)).toEqual({ ...ALL_OK, 'node-pools': 'ERROR' });
+    expect(io.lines).toContain(
+      'error: node-pools: the services role has no Ready node (pool workload-services: 1 node(s), none Ready) (and 1 more)',
+    );
+    expect(io.outputs['summary-markdown']).toContain(
+      'services["services pool workload-services<br/>1 node(s), 0 Ready',
+    );
   });
 
   it('needs a Ready node in each role, and warns about a not-Ready node when its pool has Ready ones', async () => {
@@ -270,27 +299,95 @@ describe('verify against the fake Kubernetes API', () => {
     );
   });
 
-  it('lists nodes in pages and keeps the summary bounded on 5,000 nodes with failures', async () => {
-    const nodes = Array.from({ length: 5000 }, (_, i) =>
-      node(`n-${String(i).padStart(4, '0')}`, i % 2 ? 'workspaces' : 'services', i % 7 === 0 ? { pods: 32 } : {}),
+  it('lists 1,234 nodes in 3 pages of 500, following the continue token', async () => {
+    api.seed(
+      ...Array.from({ length: 1234 }, (_, i) =>
+        node(`n-${String(i).padStart(4, '0')}`, i % 2 ? 'workspaces' : 'services'),
+      ),
     );
-    api.seed(...nodes);
+    const config = gcpConfig();
+    const { io, report } = await run(config, conformantCloud(config, api));
+    const lists = api.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/nodes');
+    expect(lists.map((r) => [r.query.get('limit'), r.query.get('continue')])).toEqual([
+      ['500', null],
+      ['500', '500'],
+      ['500', '1000'],
+    ]);
+    expect((report as Report).nodeCounts).toEqual({ services: 617, workspaces: 617, other: 0 });
+    const full = JSON.parse(readFileSync(io.outputs['report-file']!, 'utf8')) as Report;
+    expect(new Set(full.nodes.map((n) => n.name)).size).toBe(1234);
+    expect(io.lines).toContain('… 1000 nodes checked');
+  });
+
+  it('keeps summary and Markdown bounded on 5,000 nodes that all fail, with every node in the report file', async () => {
+    const long = 'gke-gitpod-workload-workspaces-0123456789abcdef';
+    api.seed(
+      ...Array.from({ length: 5000 }, (_, i) =>
+        node(`${long}-${String(i).padStart(4, '0')}`, i % 2 ? 'workspaces' : 'services', {
+          pods: 32,
+          providerID: `gce://proj-123456/us-central1-a/${long}-${i}`,
+        }),
+      ),
+    );
     const config = gcpConfig({ 'fail-on-drift': 'false' });
     const { io, report } = await run(config, conformantCloud(config, api));
-    const lists = api.requests.filter((r) => r.path === '/api/v1/nodes');
-    expect(lists.length).toBe(10);
-    expect(lists.every((r) => r.query.get('limit') === '500')).toBe(true);
-    expect(lists.slice(1).every((r) => r.query.get('continue'))).toBe(true);
+    expect(api.requests.filter((r) => r.path === '/api/v1/nodes')).toHaveLength(10);
     const summary = io.outputs.summary!;
-    expect(Buffer.byteLength(summary)).toBeLessThan(512 * 1024);
+    expect(Buffer.byteLength(summary)).toBeLessThan(600 * 1024); // GitHub's limit is 1 MB per output
     const parsed = JSON.parse(summary) as Report;
     expect(parsed.nodeCounts).toEqual({ services: 2500, workspaces: 2500, other: 0 });
-    expect(parsed.nodes.length).toBeLessThanOrEqual(550);
-    expect(Buffer.byteLength(io.outputs['summary-markdown']!)).toBeLessThan(256 * 1024);
+    expect(parsed.nodes.length).toBeGreaterThan(500);
+    expect(parsed.nodes.length + parsed.failingNodesOmitted!).toBe(5000);
+    expect(parsed.items.find((i) => i.name === 'max-pods')!.errors).toHaveLength(101);
+    expect(Buffer.byteLength(io.outputs['summary-markdown']!)).toBeLessThan(300 * 1024); // job summary: 1 MiB
+    expect(io.outputs['summary-markdown']).toContain('100 of 5000 shown');
     const full = JSON.parse(readFileSync(io.outputs['report-file']!, 'utf8')) as Report;
     expect(full.nodes).toHaveLength(5000);
-    expect(full.items.find((i) => i.name === 'max-pods')!.errors).toHaveLength(715);
+    expect(full.nodes.every((n) => n.verdict === 'ERROR')).toBe(true);
+    expect(full.items.find((i) => i.name === 'max-pods')!.errors).toHaveLength(5000);
     expect((report as Report).status).toBe('ERROR');
+    expect(io.lines).toContain(
+      `error: max-pods: ${long}-0000 can run 32 pods (status.capacity.pods), fewer than max-pods 110 (and 4999 more)`,
+    );
+  });
+
+  it('sorts mixed pools on GKE: swapped labels, a third pool, a node without a pool label', async () => {
+    api.seed(
+      node('s-1', 'services'),
+      // In the services pool, but labelled like a workspaces node.
+      fakeNode({ name: 's-2', labels: { [GKE_POOL]: 'workload-services', ...REFERENCE_LABELS.workspaces } }),
+      node('w-1', 'workspaces'),
+      fakeNode({ name: 'd-1', labels: { [GKE_POOL]: 'default-pool' } }),
+      fakeNode({ name: 'd-2', labels: { [GKE_POOL]: 'default-pool' }, ready: false }),
+      fakeNode({ name: 'bare' }),
+    );
+    const config = gcpConfig({ 'fail-on-drift': 'false' });
+    const { io, report } = await run(config, conformantCloud(config, api));
+    const r = report as Report;
+    expect(r.nodeCounts).toEqual({ services: 2, workspaces: 1, other: 3 });
+    expect(status(r)).toEqual({ ...ALL_OK, 'node-labels': 'ERROR', 'node-pools': 'WARNING' });
+    expect(r.items.find((i) => i.name === 'node-labels')!.errors).toEqual([
+      {
+        type: 'ERROR',
+        node: 's-2',
+        message: 's-2 (services pool) lacks gitpod.io/workload_meta=true, gitpod.io/workload_ide=true',
+      },
+    ]);
+    expect(r.items.find((i) => i.name === 'node-pools')!.errors).toEqual([
+      { type: 'WARNING', message: '3 node(s) outside both Gitpod pools (1 not Ready): d-1, d-2, bare' },
+    ]);
+    const summary = JSON.parse(io.outputs.summary!) as Report;
+    expect(summary.nodes.map((n) => [n.name, n.pool, n.verdict])).toEqual([
+      ['s-2', 'services', 'ERROR'],
+      ['d-1', 'other', 'WARNING'],
+      ['d-2', 'other', 'WARNING'],
+      ['bare', 'other', 'WARNING'],
+      ['s-1', 'services', 'OK'],
+      ['w-1', 'workspaces', 'OK'],
+    ]);
+    expect(io.outputs['summary-markdown']).toContain(
+      'other["outside both pools<br/>3 node(s), 2 Ready<br/>⚠️ WARNING"]',
+    );
   });
 
   it('fails the step only after every output is written, and not at all with fail-on-drift false', async () => {
@@ -308,14 +405,30 @@ describe('verify against the fake Kubernetes API', () => {
     expect(failed.io.summary.join('')).toContain('❌');
     const lenient = gcpConfig({ 'fail-on-drift': 'false' });
     const passed = await run(lenient, conformantCloud(lenient, api));
+    expect(passed.report).not.toBeInstanceOf(Error);
     expect(passed.report).toMatchObject({ status: 'ERROR' });
+    expect(passed.io.outputs.verified).toBe('false');
+    expect(passed.io.lines).toContain(
+      'error: max-pods: w-1 can run 16 pods (status.capacity.pods), fewer than max-pods 110',
+    );
   });
 
   it('names a cluster the cloud does not know', async () => {
     const config = gcpConfig();
     const cloud = conformantCloud(config, api, (o) => (o.found = false));
     const { report } = await run(config, cloud);
-    expect((report as Error).message).toBe('cluster gitpod was not found in project proj-123456, region us-central1');
+    expect((report as Error).message).toBe(
+      'GKE cluster gitpod not found in project proj-123456, region us-central1: check cluster-name, region and project',
+    );
+    expect(api.requests).toEqual([]); // nothing asked of the Kubernetes API
+    const eks = configOf({ provider: 'aws', region: 'eu-west-1', command: 'verify' });
+    const none: ProviderCloud = {
+      observe: async () => ({ found: false, pools: [], network: {} }),
+      kubeAccess: async () => api.access(),
+    };
+    await expect(verify(eks, fakeIO(), { cloud: none })).rejects.toThrow(
+      'EKS cluster gitpod not found in region eu-west-1: check cluster-name, region',
+    );
   });
 
   it('uses the kubeconfig input instead of the cloud credentials', async () => {
@@ -328,6 +441,7 @@ describe('verify against the fake Kubernetes API', () => {
     };
     const { report } = await run(config, cloud);
     expect((report as Report).status).toBe('OK');
+    expect(cloud.calls).toBe(1); // the node pools still come from the cloud API
   });
 
   it('never writes the bearer token to a log line, an output or the summary', async () => {
@@ -341,6 +455,56 @@ describe('verify against the fake Kubernetes API', () => {
       readFileSync(io.outputs['report-file']!, 'utf8'),
     ].join('\n');
     expect(everything).not.toContain(api.token);
+  });
+
+  it('sorts EKS nodes by the managed nodegroup label or eksctl’s own, and skips the network reads for vpc-cni', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'verify-'));
+    const config = configOf(
+      { provider: 'aws', region: 'eu-west-1', command: 'verify', network: 'vpc-cni', 'fail-on-drift': 'false' },
+      { RUNNER_TEMP: tmp },
+    );
+    api.seed(
+      fakeNode({ name: 's-1', labels: { 'eks.amazonaws.com/nodegroup': 'services', ...REFERENCE_LABELS.services } }),
+      fakeNode({
+        name: 'w-1',
+        labels: { 'alpha.eksctl.io/nodegroup-name': 'workspaces', ...REFERENCE_LABELS.workspaces },
+      }),
+      fakeNode({ name: 'w-2', labels: { 'alpha.eksctl.io/nodegroup-name': 'workspaces' }, pods: 58 }),
+      fakeNode({ name: 'x-1', labels: { 'eks.amazonaws.com/nodegroup': 'ng-batch' } }),
+    );
+    const cloud: ProviderCloud = {
+      observe: async () => ({
+        found: true,
+        pools: (['services', 'workspaces'] as const).map((role) => ({
+          name: role,
+          role,
+          labels: { ...REFERENCE_LABELS[role] },
+          machineType: config.pools[role].machineType,
+          minNodes: config.pools[role].minNodes,
+          maxNodes: config.pools[role].maxNodes,
+          image: 'CUSTOM',
+        })),
+        network: {},
+      }),
+      kubeAccess: async () => api.access(),
+    };
+    const report = await verify(config, fakeIO(), { cloud });
+    expect(report.nodeCounts).toEqual({ services: 1, workspaces: 2, other: 1 });
+    expect(status(report)).toEqual({ ...ALL_OK, 'node-labels': 'ERROR', 'max-pods': 'ERROR', 'node-pools': 'WARNING' });
+    expect(report.items.find((i) => i.name === 'max-pods')!.errors.map((e) => e.node)).toEqual(['w-2']);
+    expect(api.requests.some((r) => r.path.includes('daemonsets') || r.path.includes('tigera'))).toBe(false);
+  });
+
+  it('turns a refused Kubernetes API into one clear line without the token', async () => {
+    api.failNext((r) => r.path === '/api/v1/nodes', 403);
+    const config = gcpConfig();
+    const { io, report } = await run(config, conformantCloud(config, api));
+    const message = (report as Error).message;
+    expect(message).toMatch(/^list nodes: Kubernetes API answered 403/);
+    expect(message).not.toContain('\n');
+    expect(message).not.toContain(api.token);
+    expect(io.outputs).toEqual({});
+    expect(readdirSync(config.tempDir)).toEqual([]); // no half-written node list left behind
   });
 
   it('checks the Calico network on EKS through the cluster', async () => {

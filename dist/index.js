@@ -42233,7 +42233,7 @@ async function run() {
                 await (await __nccwpck_require__.e(/* import() */ 314).then(__nccwpck_require__.bind(__nccwpck_require__, 8314))).apply(config, io);
                 break;
             case 'verify':
-                await (await __nccwpck_require__.e(/* import() */ 455).then(__nccwpck_require__.bind(__nccwpck_require__, 62455))).verify(config, io);
+                await (await __nccwpck_require__.e(/* import() */ 165).then(__nccwpck_require__.bind(__nccwpck_require__, 35165))).verify(config, io);
                 break;
             case 'destroy':
                 await (await __nccwpck_require__.e(/* import() */ 540).then(__nccwpck_require__.bind(__nccwpck_require__, 29540))).destroy(config, io);

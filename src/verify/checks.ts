@@ -1,19 +1,28 @@
 /**
- * The checks of the contract, one named function each. Node checks are fed a page at a time
- * (`NodeChecks.add`) and keep counters and findings only, so memory stays flat on large clusters.
+ * The node checks of the contract, one named function each (`node-labels`, `max-pods`,
+ * `container-runtime`, `kernel-version`, `kubernetes-version`, `node-pools`). Each is fed one node at a time
+ * as the pages arrive and keeps counters and findings only, never the nodes, so memory stays flat on large
+ * clusters. The cloud-side checks are in cloud-config.ts and network.ts.
  */
-import type { CloudObservation } from '../cloud/types.js';
 import type { Config } from '../inputs.js';
-import { AWS, GCP, GITPOD_LABEL_KEYS, GITPOD_LABEL_PREFIX, MINIMUMS, POOL_ROLES, type PoolRole } from '../reference.js';
+import { GITPOD_LABEL_KEYS, GITPOD_LABEL_PREFIX, MINIMUMS, POOL_ROLES } from '../reference.js';
 import { runtimeName } from './nodes.js';
-import { type CheckError, type CheckItem, type CheckName, type CheckStatus, type NodeInfo } from './types.js';
+import {
+  CHECK_NAMES,
+  type CheckError,
+  type CheckItem,
+  type CheckName,
+  type CheckStatus,
+  type NodeInfo,
+  type PoolOrOther,
+} from './types.js';
 import { atLeast } from './versions.js';
 
 export const CHECK_DESCRIPTIONS: Record<CheckName, string> = {
   'node-labels':
     'Services-pool nodes carry gitpod.io/workload_meta and workload_ide; workspaces-pool nodes carry the three workload_workspace_* labels',
   'max-pods': 'Gitpod nodes can run at least max-pods pods (status.capacity.pods)',
-  'container-runtime': 'Every node runs containerd',
+  'container-runtime': `Every node runs ${MINIMUMS.containerRuntime}`,
   'kernel-version': `Every node's kernel is at least ${MINIMUMS.kernel}`,
   'kubernetes-version': `The API server and every kubelet are at least ${MINIMUMS.kubernetes}`,
   'node-pools': 'The services and the workspaces role each have a Ready node',
@@ -21,219 +30,239 @@ export const CHECK_DESCRIPTIONS: Record<CheckName, string> = {
   network: 'Network policy enforcement as the reference architecture sets it up',
 };
 
+/** A check's item: ERROR when any finding is an error, WARNING when any finding at all, else OK. */
 export function item(name: CheckName, errors: CheckError[]): CheckItem {
   const status: CheckStatus = errors.some((e) => e.type === 'ERROR') ? 'ERROR' : errors.length ? 'WARNING' : 'OK';
   return { name, description: CHECK_DESCRIPTIONS[name], status, errors };
 }
 
-const error = (message: string, node?: string): CheckError => ({ message, type: 'ERROR', ...(node ? { node } : {}) });
-const warning = (message: string, node?: string): CheckError => ({
+export const error = (message: string, node?: string): CheckError => ({
+  message,
+  type: 'ERROR',
+  ...(node ? { node } : {}),
+});
+export const warning = (message: string, node?: string): CheckError => ({
   message,
   type: 'WARNING',
   ...(node ? { node } : {}),
 });
 
-/** Accumulates the node checks over pages of nodes. */
-export class NodeChecks {
-  private readonly found: Record<Exclude<CheckName, 'cloud-config' | 'network' | 'kubernetes-version'>, CheckError[]> =
-    {
-      'node-labels': [],
-      'max-pods': [],
-      'container-runtime': [],
-      'kernel-version': [],
-      'node-pools': [],
-    };
-  private readonly versionErrors: CheckError[] = [];
-  readonly counts: Record<PoolRole | 'other', number> = { services: 0, workspaces: 0, other: 0 };
-  private readonly ready: Record<PoolRole | 'other', number> = { services: 0, workspaces: 0, other: 0 };
-  /** Not-Ready nodes per pool; judged when every page is in. */
-  private readonly notReady: Record<PoolRole | 'other', string[]> = { services: [], workspaces: [], other: [] };
-  private readonly readyLabels = new Set<string>();
-  private outside: string[] = [];
-  private outsideCount = 0;
-
-  constructor(private readonly config: Config) {}
-
-  /** Checks one node; returns true when it fails (carries an ERROR or WARNING of its own). */
-  add(node: NodeInfo): boolean {
-    const { config } = this;
-    const before = this.total();
-    this.counts[node.pool]++;
-    const gitpodLabelled = Object.keys(node.labels).some((k) => k.startsWith(GITPOD_LABEL_PREFIX));
-    if (node.ready) {
-      this.ready[node.pool]++;
-      for (const key of GITPOD_LABEL_KEYS) if (node.labels[key] === 'true') this.readyLabels.add(key);
-    } else {
-      this.notReady[node.pool].push(node.name);
-    }
-
-    if (node.pool === 'other') {
-      this.outsideCount++;
-      if (this.outside.length < 10) this.outside.push(node.name);
-    } else {
-      const wanted = config.pools[node.pool].labels;
-      const missing = Object.entries(wanted).filter(([k, v]) => node.labels[k] !== v);
-      if (missing.length) {
-        this.found['node-labels'].push(
-          error(`${node.name} (${node.pool} pool) lacks ${missing.map(([k, v]) => `${k}=${v}`).join(', ')}`, node.name),
-        );
-      }
-    }
-
-    if ((node.pool !== 'other' || gitpodLabelled) && node.maxPods < config.maxPods) {
-      this.found['max-pods'].push(
-        error(
-          `${node.name} can run ${node.maxPods} pods (status.capacity.pods), fewer than max-pods ${config.maxPods}`,
-          node.name,
-        ),
-      );
-    }
-
-    const runtime = runtimeName(node.runtime);
-    if (!runtime) this.found['container-runtime'].push(warning(`${node.name} reports no container runtime`, node.name));
-    else if (runtime !== MINIMUMS.containerRuntime) {
-      this.found['container-runtime'].push(
-        error(`${node.name} runs ${node.runtime}, not ${MINIMUMS.containerRuntime}`, node.name),
-      );
-    }
-
-    const kernel = atLeast(node.kernel, MINIMUMS.kernel);
-    if (kernel === 'below') {
-      this.found['kernel-version'].push(
-        error(`${node.name} runs kernel ${node.kernel}, below ${MINIMUMS.kernel}`, node.name),
-      );
-    } else if (kernel === 'unparsed') {
-      this.found['kernel-version'].push(
-        warning(`${node.name}: kernel version '${node.kernel}' does not parse`, node.name),
-      );
-    }
-
-    const kubelet = atLeast(node.kubelet, MINIMUMS.kubernetes);
-    if (kubelet === 'below') {
-      this.versionErrors.push(
-        error(`${node.name} runs kubelet ${node.kubelet}, below ${MINIMUMS.kubernetes}`, node.name),
-      );
-    } else if (kubelet === 'unparsed') {
-      this.versionErrors.push(warning(`${node.name}: kubelet version '${node.kubelet}' does not parse`, node.name));
-    }
-    return this.total() > before;
-  }
-
-  private total(): number {
-    return Object.values(this.found).reduce((n, e) => n + e.length, 0) + this.versionErrors.length;
-  }
-
-  /** The node checks' items, once every page is in. */
-  finish(serverVersion: string): CheckItem[] {
-    const labels = [...this.found['node-labels']];
-    for (const key of GITPOD_LABEL_KEYS) {
-      if (!this.readyLabels.has(key)) labels.push(error(`no Ready node carries ${key}=true`));
-    }
-
-    const pools = [...this.found['node-pools']];
-    for (const role of POOL_ROLES) {
-      const name = this.config.pools[role].name;
-      if (this.ready[role] === 0) {
-        const seen = this.counts[role] ? `${this.counts[role]} node(s), none Ready` : 'no nodes';
-        pools.push(error(`the ${role} role has no Ready node (pool ${name}: ${seen})`));
-      } else {
-        for (const node of this.notReady[role]) {
-          pools.push(
-            warning(`${node} (${role} pool) is not Ready; the pool has ${this.ready[role]} other Ready node(s)`, node),
-          );
-        }
-      }
-    }
-    if (this.outsideCount) {
-      const more =
-        this.outsideCount > this.outside.length ? ` and ${this.outsideCount - this.outside.length} more` : '';
-      pools.push(warning(`${this.outsideCount} node(s) outside both Gitpod pools: ${this.outside.join(', ')}${more}`));
-    }
-
-    const versions = [...this.versionErrors];
-    const server = atLeast(serverVersion, MINIMUMS.kubernetes);
-    if (server === 'below')
-      versions.unshift(error(`the API server runs ${serverVersion}, below ${MINIMUMS.kubernetes}`));
-    if (server === 'unparsed') versions.unshift(warning(`the API server version '${serverVersion}' does not parse`));
-
-    return [
-      item('node-labels', labels),
-      item('max-pods', this.found['max-pods']),
-      item('container-runtime', this.found['container-runtime']),
-      item('kernel-version', this.found['kernel-version']),
-      item('kubernetes-version', versions),
-      item('node-pools', pools),
-    ];
-  }
+const RANK: Record<CheckStatus, number> = { OK: 0, WARNING: 1, ERROR: 2 };
+export function worst(a: CheckStatus, b: CheckStatus): CheckStatus {
+  return RANK[a] >= RANK[b] ? a : b;
 }
 
-/** The desired configuration of one pool, in the terms of the cloud API. */
-export function desiredPool(config: Config, role: PoolRole) {
-  const pool = config.pools[role];
+/** Items in the contract's order, whatever order they were computed in. */
+export function inContractOrder(items: readonly CheckItem[]): CheckItem[] {
+  return [...items].sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
+}
+
+/** A check over nodes, fed one node at a time. */
+export interface NodeCheck {
+  readonly name: CheckName;
+  /** Judges one node and keeps the finding; returns the node's status for this check. */
+  add(node: NodeInfo): CheckStatus;
+  /** The check's item, once every page is in. */
+  finish(): CheckItem;
+}
+
+/** One finding per node at most: records it and answers the node's status. */
+function keep(findings: CheckError[], finding: CheckError | undefined): CheckStatus {
+  if (!finding) return 'OK';
+  findings.push(finding);
+  return finding.type;
+}
+
+const isGitpodNode = (node: NodeInfo) =>
+  node.pool !== 'other' || Object.keys(node.labels).some((k) => k.startsWith(GITPOD_LABEL_PREFIX));
+
+/**
+ * `node-labels`: each pool's nodes carry that pool's labels (the reference table plus the extra labels),
+ * checked per pool, and every one of the five Gitpod labels is on at least one Ready node.
+ */
+export function nodeLabelsCheck(config: Config): NodeCheck {
+  const findings: CheckError[] = [];
+  const onReadyNode = new Set<string>();
   return {
-    name: pool.name,
-    labels: pool.labels,
-    machineType: pool.machineType,
-    minNodes: pool.minNodes,
-    maxNodes: pool.maxNodes,
-    maxPods: config.provider === 'gcp' ? config.maxPods : undefined,
-    image: config.provider === 'gcp' ? GCP.pool.imageType : AWS.nodegroup.amiType,
+    name: 'node-labels',
+    add(node) {
+      if (node.ready) for (const key of GITPOD_LABEL_KEYS) if (node.labels[key] === 'true') onReadyNode.add(key);
+      if (node.pool === 'other') return 'OK';
+      const missing = Object.entries(config.pools[node.pool].labels).filter(([k, v]) => node.labels[k] !== v);
+      if (!missing.length) return 'OK';
+      const what = missing.map(([k, v]) => `${k}=${v}`).join(', ');
+      return keep(findings, error(`${node.name} (${node.pool} pool) lacks ${what}`, node.name));
+    },
+    finish() {
+      const absent = GITPOD_LABEL_KEYS.filter((key) => !onReadyNode.has(key));
+      return item('node-labels', [...findings, ...absent.map((key) => error(`no Ready node carries ${key}=true`))]);
+    },
   };
 }
 
-/** Cloud-side drift: each difference names pool, field, wanted and found. */
-export function checkCloudConfig(config: Config, observed: CloudObservation): CheckItem {
-  const errors: CheckError[] = [];
-  for (const role of POOL_ROLES) {
-    const want = desiredPool(config, role);
-    const have = observed.pools.find((p) => p.name === want.name);
-    if (!have) {
-      errors.push(error(`node pool ${want.name} (${role}) does not exist`));
-      continue;
-    }
-    const diff = (field: string, wanted: unknown, found: unknown) => {
-      if (wanted !== undefined && wanted !== found) {
-        errors.push(
-          error(`${want.name}: ${field} is ${JSON.stringify(found ?? null)}, wanted ${JSON.stringify(wanted)}`),
+/** `max-pods`: a Gitpod node (in a pool, or carrying a Gitpod label) can run at least `max-pods` pods. */
+export function maxPodsCheck(config: Config): NodeCheck {
+  const findings: CheckError[] = [];
+  return {
+    name: 'max-pods',
+    add(node) {
+      if (!isGitpodNode(node) || node.maxPods >= config.maxPods) return 'OK';
+      const message = `${node.name} can run ${node.maxPods} pods (status.capacity.pods), fewer than max-pods ${config.maxPods}`;
+      return keep(findings, error(message, node.name));
+    },
+    finish: () => item('max-pods', findings),
+  };
+}
+
+/** `container-runtime`: every node runs containerd (`containerd://1.7.24`). */
+export function containerRuntimeCheck(): NodeCheck {
+  const findings: CheckError[] = [];
+  const wanted = MINIMUMS.containerRuntime;
+  return {
+    name: 'container-runtime',
+    add(node) {
+      const runtime = runtimeName(node.runtime);
+      if (runtime === wanted) return 'OK';
+      if (!runtime) return keep(findings, warning(`${node.name} reports no container runtime`, node.name));
+      return keep(findings, error(`${node.name} runs ${node.runtime}, not ${wanted}`, node.name));
+    },
+    finish: () => item('container-runtime', findings),
+  };
+}
+
+/** `kernel-version`: every node's kernel is at least 5.4; distribution suffixes (`-1049-gke`) are fine. */
+export function kernelVersionCheck(): NodeCheck {
+  const findings: CheckError[] = [];
+  const min = MINIMUMS.kernel;
+  return {
+    name: 'kernel-version',
+    add(node) {
+      const verdict = atLeast(node.kernel, min);
+      if (verdict === 'ok') return 'OK';
+      if (verdict === 'below')
+        return keep(findings, error(`${node.name} runs kernel ${node.kernel}, below ${min}`, node.name));
+      return keep(findings, warning(`${node.name}: kernel version '${node.kernel}' does not parse`, node.name));
+    },
+    finish: () => item('kernel-version', findings),
+  };
+}
+
+/** `kubernetes-version`: the API server (`serverVersion`, read before the nodes) and every kubelet ≥ 1.21. */
+export function kubernetesVersionCheck(serverVersion: string): NodeCheck {
+  const min = MINIMUMS.kubernetes;
+  const server = atLeast(serverVersion, min);
+  const findings: CheckError[] = [];
+  if (server === 'below') findings.push(error(`the API server runs ${serverVersion}, below ${min}`));
+  if (server === 'unparsed') findings.push(warning(`the API server version '${serverVersion}' does not parse`));
+  return {
+    name: 'kubernetes-version',
+    add(node) {
+      const verdict = atLeast(node.kubelet, min);
+      if (verdict === 'ok') return 'OK';
+      if (verdict === 'below')
+        return keep(findings, error(`${node.name} runs kubelet ${node.kubelet}, below ${min}`, node.name));
+      return keep(findings, warning(`${node.name}: kubelet version '${node.kubelet}' does not parse`, node.name));
+    },
+    finish: () => item('kubernetes-version', findings),
+  };
+}
+
+/** Names of nodes outside both pools shown in the `node-pools` warning; the count says how many more. */
+export const OUTSIDE_NAMES_SHOWN = 10;
+
+/**
+ * `node-pools`: each role has a Ready node (ERROR otherwise). A node that is not Ready while its pool has
+ * other Ready nodes, and nodes outside both pools, are WARNINGs.
+ */
+export function nodePoolsCheck(config: Config): NodeCheck {
+  const nodes = { services: 0, workspaces: 0, other: 0 };
+  const ready = { services: 0, workspaces: 0, other: 0 };
+  // Only names are kept: which warning a not-Ready node gets depends on the nodes still to come.
+  const notReady: Record<PoolOrOther, string[]> = { services: [], workspaces: [], other: [] };
+  const outside: string[] = [];
+  return {
+    name: 'node-pools',
+    add(node) {
+      nodes[node.pool]++;
+      if (node.ready) ready[node.pool]++;
+      else notReady[node.pool].push(node.name);
+      if (node.pool === 'other') {
+        if (outside.length < OUTSIDE_NAMES_SHOWN) outside.push(node.name);
+        return 'WARNING';
+      }
+      return node.ready ? 'OK' : 'WARNING';
+    },
+    finish() {
+      const findings: CheckError[] = [];
+      for (const role of POOL_ROLES) {
+        const pool = config.pools[role].name;
+        if (ready[role] === 0) {
+          const seen = nodes[role] ? `${nodes[role]} node(s), none Ready` : 'no nodes';
+          findings.push(error(`the ${role} role has no Ready node (pool ${pool}: ${seen})`));
+          continue;
+        }
+        for (const name of notReady[role]) {
+          findings.push(
+            warning(`${name} (${role} pool) is not Ready; the pool has ${ready[role]} other Ready node(s)`, name),
+          );
+        }
+      }
+      if (nodes.other) {
+        const more = nodes.other > outside.length ? ` and ${nodes.other - outside.length} more` : '';
+        const notReadyNote = notReady.other.length ? ` (${notReady.other.length} not Ready)` : '';
+        findings.push(
+          warning(`${nodes.other} node(s) outside both Gitpod pools${notReadyNote}: ${outside.join(', ')}${more}`),
         );
       }
+      return item('node-pools', findings);
+    },
+  };
+}
+
+/** Per pool: how many nodes, how many Ready, and how many ended in each verdict. */
+export type PoolTally = Record<PoolOrOther, { nodes: number; ready: number } & Record<CheckStatus, number>>;
+
+/** Runs every node check over the nodes as they stream in, and sets each node's verdict. */
+export class NodeChecks {
+  readonly tally: PoolTally = {
+    services: { nodes: 0, ready: 0, OK: 0, WARNING: 0, ERROR: 0 },
+    workspaces: { nodes: 0, ready: 0, OK: 0, WARNING: 0, ERROR: 0 },
+    other: { nodes: 0, ready: 0, OK: 0, WARNING: 0, ERROR: 0 },
+  };
+  private readonly checks: NodeCheck[];
+
+  constructor(config: Config, serverVersion: string) {
+    this.checks = [
+      nodeLabelsCheck(config),
+      maxPodsCheck(config),
+      containerRuntimeCheck(),
+      kernelVersionCheck(),
+      kubernetesVersionCheck(serverVersion),
+      nodePoolsCheck(config),
+    ];
+  }
+
+  /** Feeds one node to every check; returns it with its verdict set. */
+  add(node: NodeInfo): NodeInfo {
+    let verdict: CheckStatus = 'OK';
+    for (const check of this.checks) verdict = worst(verdict, check.add(node));
+    node.verdict = verdict;
+    const t = this.tally[node.pool];
+    t.nodes++;
+    if (node.ready) t.ready++;
+    t[verdict]++;
+    return node;
+  }
+
+  get counts(): Record<PoolOrOther, number> {
+    return {
+      services: this.tally.services.nodes,
+      workspaces: this.tally.workspaces.nodes,
+      other: this.tally.other.nodes,
     };
-    // Labels compared: the gitpod.io/workload_* family and the extra labels; other labels are the user's.
-    const keys = new Set([
-      ...Object.keys(want.labels),
-      ...Object.keys(have.labels).filter((k) => k.startsWith(GITPOD_LABEL_PREFIX)),
-    ]);
-    for (const key of [...keys].sort())
-      diff(`label ${key}`, want.labels[key] ?? '(absent)', have.labels[key] ?? '(absent)');
-    diff('machine type', want.machineType, have.machineType);
-    diff('min nodes', want.minNodes, have.minNodes);
-    diff('max nodes', want.maxNodes, have.maxNodes);
-    diff('max pods per node', want.maxPods, have.maxPods);
-    diff(config.provider === 'gcp' ? 'image type' : 'AMI type', want.image, have.image);
   }
-  return item('cloud-config', errors);
-}
 
-/** What the network check needs to know from the cluster (EKS) and the cloud (GKE). */
-export interface NetworkFacts {
-  networkPolicy?: boolean;
-  awsNodePresent?: boolean;
-  calicoInstallation?: boolean;
-}
-
-export function checkNetwork(config: Config, facts: NetworkFacts): CheckItem {
-  const errors: CheckError[] = [];
-  if (config.provider === 'gcp') {
-    if (facts.networkPolicy !== true) errors.push(error('network policy enforcement is off on the GKE cluster'));
-  } else if (config.network === 'calico') {
-    const ds = AWS.calico.awsNode;
-    if (facts.awsNodePresent)
-      errors.push(error(`the AWS VPC CNI daemonset ${ds.namespace}/${ds.name} is still present`));
-    if (!facts.calicoInstallation) {
-      errors.push(
-        error(`no Calico Installation named ${AWS.calico.installation.metadata.name} (operator.tigera.io/v1)`),
-      );
-    }
+  finish(): CheckItem[] {
+    return this.checks.map((c) => c.finish());
   }
-  return item('network', errors);
 }

@@ -55,6 +55,8 @@ export function toNodeInfo(config: Config, node: KubeObject): NodeInfo {
     providerID: n.spec?.providerID ?? '',
     labels,
     ready: (n.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
+    // Set by the node checks (NodeChecks.add) once every check has seen the node.
+    verdict: 'OK',
   };
 }
 

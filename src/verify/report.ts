@@ -1,34 +1,62 @@
 /**
  * The verification report: the bounded `summary` JSON, the full report file, the Markdown (job summary
- * and `summary-markdown`) with a Mermaid picture of the pools, annotations and outputs.
+ * and `summary-markdown`) with a Mermaid picture of the pools, one annotation per failing check, and the
+ * outputs. Nodes stream through `NodeSink` to the report file; only what the summary shows stays in memory.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { finished } from 'node:stream/promises';
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import { POOL_ROLES, type PoolRole } from '../reference.js';
+import { POOL_ROLES } from '../reference.js';
+import type { PoolTally } from './checks.js';
 import { summaryLabels } from './nodes.js';
-import type { CheckItem, CheckStatus, NodeInfo, Report } from './types.js';
+import type { CheckItem, CheckStatus, NodeInfo, PoolOrOther, Report } from './types.js';
 
-/** Nodes in `summary` besides the failing ones; the full list is in the report file. */
+/** Passing nodes in `summary` besides the failing ones (the contract's "at most 50 others"). */
 export const OTHER_NODES_IN_SUMMARY = 50;
-/** Failing nodes and per-check messages kept in `summary`, so it stays well under GitHub's 1 MB. */
-export const FAILING_NODES_IN_SUMMARY = 500;
+/**
+ * Bytes of failing nodes in `summary`. GitHub caps an output at 1 MB; with the checks' messages (below)
+ * the whole summary stays under about 512 KiB, whatever the cluster's size.
+ */
+export const FAILING_NODES_BUDGET = 384 * 1024;
+/** Messages per check in `summary` and their length; the report file keeps every message in full. */
 export const MESSAGES_PER_CHECK_IN_SUMMARY = 100;
-/** Node rows in the Markdown table. */
+export const MESSAGE_CHARS_IN_SUMMARY = 300;
+/** Node rows in the Markdown table, and the Markdown's own budget (the job summary's limit is 1 MiB). */
 export const NODE_ROWS_IN_MARKDOWN = 100;
+export const MARKDOWN_BUDGET = 256 * 1024;
 
 export function overallStatus(items: readonly CheckItem[]): CheckStatus {
   if (items.some((i) => i.status === 'ERROR')) return 'ERROR';
   return items.some((i) => i.status === 'WARNING') ? 'WARNING' : 'OK';
 }
 
-/** Collects nodes for the summary (failing first, a few others) while every node streams to a file. */
+/** A list that keeps entries while their JSON fits a byte budget, and counts the ones it had to drop. */
+class Budgeted {
+  readonly kept: NodeInfo[] = [];
+  bytes = 0;
+  dropped = 0;
+  constructor(private readonly budget: number) {}
+  add(node: NodeInfo): void {
+    const size = Buffer.byteLength(JSON.stringify(node)) + 1;
+    if (this.bytes + size > this.budget) this.dropped++;
+    else {
+      this.kept.push(node);
+      this.bytes += size;
+    }
+  }
+}
+
+/**
+ * Receives every node once its checks are done: writes it to the report file's node list, and keeps the
+ * failing ones (ERROR before WARNING, within the budget) and the first passing ones for the summary.
+ */
 export class NodeSink {
-  readonly failing: NodeInfo[] = [];
-  readonly others: NodeInfo[] = [];
-  failingTotal = 0;
+  private readonly errors = new Budgeted(FAILING_NODES_BUDGET);
+  private readonly warnings = new Budgeted(FAILING_NODES_BUDGET);
+  private readonly others: NodeInfo[] = [];
   private readonly file: ReturnType<typeof createWriteStream>;
   private first = true;
 
@@ -39,166 +67,227 @@ export class NodeSink {
     this.file = createWriteStream(partPath, { mode: 0o600 });
   }
 
-  add(node: NodeInfo, fails: boolean): void {
-    this.file.write(`${this.first ? '' : ',\n'}${JSON.stringify(node)}`);
+  /** Writes the node; resolves when the file can take more (backpressure on very large clusters). */
+  async add(node: NodeInfo): Promise<void> {
+    const ok = this.file.write(`${this.first ? '' : ',\n'}${JSON.stringify(node)}`);
     this.first = false;
     const compact = { ...node, labels: summaryLabels(this.config, node.labels) };
-    if (fails) {
-      this.failingTotal++;
-      if (this.failing.length < FAILING_NODES_IN_SUMMARY) this.failing.push(compact);
-    } else if (this.others.length < OTHER_NODES_IN_SUMMARY) {
-      this.others.push(compact);
-    }
+    if (node.verdict === 'ERROR') this.errors.add(compact);
+    else if (node.verdict === 'WARNING') this.warnings.add(compact);
+    else if (this.others.length < OTHER_NODES_IN_SUMMARY) this.others.push(compact);
+    if (!ok) await new Promise<void>((resolve) => this.file.once('drain', () => resolve()));
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve, reject) => this.file.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  /** The summary's nodes: every failing node that fits the budget (ERROR first), then up to 50 others. */
+  summaryNodes(): { nodes: NodeInfo[]; omitted: number } {
+    const warnings: NodeInfo[] = [];
+    let room = FAILING_NODES_BUDGET - this.errors.bytes;
+    let omitted = this.errors.dropped + this.warnings.dropped;
+    for (const n of this.warnings.kept) {
+      const size = Buffer.byteLength(JSON.stringify(n)) + 1;
+      if (size > room) omitted++;
+      else {
+        warnings.push(n);
+        room -= size;
+      }
+    }
+    return { nodes: [...this.errors.kept, ...warnings, ...this.others], omitted };
+  }
+
+  async close(): Promise<void> {
+    if (!this.file.writableEnded) this.file.end();
+    await finished(this.file);
+  }
+
+  /** Closes and removes the node file (verify failed before the report could be written). */
+  async discard(): Promise<void> {
+    await this.close().catch(() => undefined);
+    await rm(this.partPath, { force: true });
   }
 }
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Bounds the per-check messages of the summary; the report file keeps them all. */
 function boundItems(items: readonly CheckItem[]): CheckItem[] {
   return items.map((i) => {
-    if (i.errors.length <= MESSAGES_PER_CHECK_IN_SUMMARY) return i;
-    const rest = i.errors.length - MESSAGES_PER_CHECK_IN_SUMMARY;
-    return {
-      ...i,
-      errors: [
-        ...i.errors.slice(0, MESSAGES_PER_CHECK_IN_SUMMARY),
-        { type: i.status === 'ERROR' ? 'ERROR' : 'WARNING', message: `… and ${rest} more (see the report file)` },
-      ],
-    };
+    const errors = i.errors
+      .slice(0, MESSAGES_PER_CHECK_IN_SUMMARY)
+      .map((e) => ({ ...e, message: cut(e.message, MESSAGE_CHARS_IN_SUMMARY) }));
+    const rest = i.errors.length - errors.length;
+    if (rest > 0) {
+      errors.push({
+        type: i.status === 'ERROR' ? 'ERROR' : 'WARNING',
+        message: `… and ${rest} more (see report-file)`,
+      });
+    }
+    return { ...i, errors };
   });
 }
 
-export function buildReport(config: Config, items: CheckItem[], sink: NodeSink, counts: Report['nodeCounts']): Report {
+/** The `summary` report: the contract's shape, bounded in size on any cluster. */
+export function buildReport(
+  config: Config,
+  items: CheckItem[],
+  sink: NodeSink,
+  counts: Record<PoolOrOther, number>,
+): Report {
+  const { nodes, omitted } = sink.summaryNodes();
   return {
     status: overallStatus(items),
     provider: config.provider,
     cluster: config.clusterName,
     items: boundItems(items),
-    nodes: [...sink.failing, ...sink.others],
+    nodes,
     nodeCounts: counts,
+    ...(omitted ? { failingNodesOmitted: omitted } : {}),
   };
 }
 
-/** Writes the full report (every node, every message) without holding the node list in memory. */
+/** Writes the full report (every node, every message) from the sink's node file, without loading it. */
 export async function writeReportFile(file: string, report: Report, items: CheckItem[], sink: NodeSink): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const { nodes: _bounded, ...head } = report;
+  const { nodes: _bounded, failingNodesOmitted: _omitted, ...head } = report;
   const out = createWriteStream(file, { mode: 0o600 });
-  const opening = JSON.stringify({ ...head, items }, null, 2).replace(/\n}$/, ',\n  "nodes": [\n');
-  out.write(opening);
-  await new Promise<void>((resolve, reject) => {
-    const input = createReadStream(sink.partPath);
-    input.on('error', reject);
-    input.on('end', resolve);
-    input.pipe(out, { end: false });
-  });
-  await new Promise<void>((resolve, reject) => out.end('\n  ]\n}\n', () => resolve()).on('error', reject));
+  out.write(JSON.stringify({ ...head, items }, null, 2).replace(/\n}$/, ',\n  "nodes": [\n'));
+  const input = createReadStream(sink.partPath);
+  input.pipe(out, { end: false });
+  await finished(input);
+  out.end('\n  ]\n}\n');
+  await finished(out);
   await rm(sink.partPath, { force: true });
 }
 
 const ICON: Record<CheckStatus, string> = { OK: '✅', WARNING: '⚠️', ERROR: '❌' };
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** A Markdown table cell: pipes escaped, one line, bounded. */
+function cell(text: string, max = 200): string {
+  return cut(text, max)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/</g, '&lt;');
 }
 
-/** A Mermaid picture of the two pools with their node counts and verdicts. */
-export function mermaid(config: Config, report: Report): string {
-  const verdict = (role: PoolRole): CheckStatus => {
-    const pool = report.items.find((i) => i.name === 'node-pools')!;
-    const failingHere = report.nodes.some(
-      (n) => n.pool === role && report.items.some((i) => i.errors.some((e) => e.node === n.name && e.type === 'ERROR')),
-    );
-    const poolError = pool.errors.some((e) => e.type === 'ERROR' && e.message.includes(`the ${role} role`));
-    return poolError || failingHere ? 'ERROR' : 'OK';
-  };
+/** Text inside a Mermaid `"…"` label. */
+const mermaidText = (text: string) => text.replace(/"/g, '#quot;');
+
+/** A pool's verdict: ERROR when the role has no Ready node (as `node-pools` says) or a node ended in ERROR. */
+export function poolVerdict(tally: PoolTally, pool: PoolOrOther): CheckStatus {
+  const t = tally[pool];
+  if ((pool !== 'other' && t.ready === 0) || t.ERROR) return 'ERROR';
+  return t.WARNING ? 'WARNING' : 'OK';
+}
+
+/** A Mermaid picture of the two pools (and any nodes outside them) with node counts and verdicts. */
+export function mermaid(config: Config, report: Report, tally: PoolTally): string {
+  const cls: Record<CheckStatus, string> = { OK: 'ok', WARNING: 'warn', ERROR: 'bad' };
+  const platform = config.provider === 'gcp' ? 'GKE' : 'EKS';
   const lines = [
     '```mermaid',
     'flowchart LR',
-    `  cluster(["${config.provider === 'gcp' ? 'GKE' : 'EKS'} ${config.clusterName}<br/>${report.status}"])`,
+    `  cluster(["${mermaidText(`${platform} ${config.clusterName}`)}<br/>${ICON[report.status]} ${report.status}"])`,
+    `  class cluster ${cls[report.status]}`,
   ];
-  for (const role of POOL_ROLES) {
-    const v = verdict(role);
-    lines.push(`  ${role}["${role} pool ${config.pools[role].name}<br/>${report.nodeCounts[role]} node(s) · ${v}"]`);
-    lines.push(`  cluster --> ${role}`);
-    lines.push(`  class ${role} ${v === 'OK' ? 'ok' : 'bad'}`);
-  }
-  if (report.nodeCounts.other) {
+  const pools: PoolOrOther[] = [...POOL_ROLES, ...(tally.other.nodes ? (['other'] as const) : [])];
+  for (const pool of pools) {
+    const t = tally[pool];
+    const v = poolVerdict(tally, pool);
+    const title = pool === 'other' ? 'outside both pools' : `${pool} pool ${config.pools[pool].name}`;
+    const failing = t.ERROR ? ` · ${t.ERROR} failing` : '';
     lines.push(
-      `  other["outside both pools<br/>${report.nodeCounts.other} node(s)"]`,
-      '  cluster -.-> other',
-      '  class other warn',
+      `  ${pool}["${mermaidText(title)}<br/>${t.nodes} node(s), ${t.ready} Ready${failing}<br/>${ICON[v]} ${v}"]`,
+      `  cluster ${pool === 'other' ? '-.->' : '-->'} ${pool}`,
+      `  class ${pool} ${cls[v]}`,
     );
   }
   lines.push(
     '  classDef ok fill:#dcfce7,stroke:#16a34a',
-    '  classDef bad fill:#fee2e2,stroke:#dc2626',
     '  classDef warn fill:#fef9c3,stroke:#ca8a04',
+    '  classDef bad fill:#fee2e2,stroke:#dc2626',
     '```',
   );
   return lines.join('\n');
 }
 
-export function reportMarkdown(config: Config, report: Report, drift: boolean): string {
+/** The node table's columns: the reference document's custom columns, then pool and verdict. */
+export const NODE_TABLE_HEADER = '| NAME | RUNTIME | MAXPODS | KERNEL | AMIFAMILY | K8S | AMI | POOL | VERDICT |';
+
+function nodeRow(n: NodeInfo): string {
+  const verdict = `${ICON[n.verdict]} ${n.verdict}${n.ready ? '' : ' (not Ready)'}`;
+  return `| ${cell(n.name)} | ${cell(n.runtime)} | ${n.maxPods} | ${cell(n.kernel)} | ${cell(n.osImage)} | ${cell(n.kubelet)} | ${cell(n.providerID)} | ${n.pool} | ${verdict} |`;
+}
+
+/** The report as Markdown: headline, Mermaid picture, checks table, node table (failing first); bounded. */
+export function reportMarkdown(config: Config, report: Report, ctx: { drift: boolean; tally: PoolTally }): string {
   const where = config.provider === 'gcp' ? `${config.project}/${config.region}` : config.region;
-  const total = report.nodeCounts.services + report.nodeCounts.workspaces + report.nodeCounts.other;
+  const c = report.nodeCounts;
+  const total = c.services + c.workspaces + c.other;
   const lines = [
-    `## ${ICON[report.status]} Gitpod cluster verification: ${config.clusterName} (${where})`,
+    `## ${ICON[report.status]} Gitpod cluster verification: ${cell(config.clusterName)} (${cell(where)})`,
     '',
-    `**${report.status}** — ${total} node(s): ${report.nodeCounts.services} services, ${report.nodeCounts.workspaces} workspaces, ${report.nodeCounts.other} other. Cloud-side drift: **${drift ? 'yes' : 'no'}**.`,
+    `**${report.status}** — ${total} node(s): ${c.services} services, ${c.workspaces} workspaces, ${c.other} outside both pools. Cloud-side drift: **${ctx.drift ? 'yes' : 'no'}**.`,
     '',
-    mermaid(config, report),
+    mermaid(config, report, ctx.tally),
     '',
     '| check | status | findings |',
     '|---|---|---|',
   ];
   for (const i of report.items) {
-    const shown = i.errors.slice(0, 5).map((e) => cell(e.message));
+    const shown = i.errors.slice(0, 5).map((e) => cell(e.message, 300));
     if (i.errors.length > 5) shown.push(`… ${i.errors.length - 5} more`);
     lines.push(`| \`${i.name}\` | ${ICON[i.status]} ${i.status} | ${shown.join('<br/>') || cell(i.description)} |`);
   }
-  const failing = new Set(report.items.flatMap((i) => i.errors.filter((e) => e.node).map((e) => e.node!)));
-  const rows = report.nodes.slice(0, NODE_ROWS_IN_MARKDOWN);
+  const table = ['', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+  let bytes = Buffer.byteLength(lines.join('\n'));
+  let rows = 0;
+  for (const n of report.nodes) {
+    const row = nodeRow(n);
+    bytes += Buffer.byteLength(row) + 1;
+    if (rows >= NODE_ROWS_IN_MARKDOWN || bytes > MARKDOWN_BUDGET) break;
+    table.push(row);
+    rows++;
+  }
+  table[0] = NODE_TABLE_HEADER;
+  const failing = report.nodes.filter((n) => n.verdict !== 'OK').length + (report.failingNodesOmitted ?? 0);
   lines.push(
     '',
-    `<details${report.status === 'OK' ? '' : ' open'}><summary>Nodes (${rows.length} of ${total} shown; failing first)</summary>`,
+    `<details${report.status === 'OK' ? '' : ' open'}><summary>Nodes: ${rows} of ${total} shown, failing first (${failing} with findings); every node is in the report file</summary>`,
     '',
-    '| NAME | POOL | RUNTIME | MAXPODS | KERNEL | AMIFAMILY | K8S | AMI | verdict |',
-    '|---|---|---|---|---|---|---|---|---|',
+    ...table,
+    '',
+    '</details>',
+    '',
   );
-  for (const n of rows) {
-    const verdict = failing.has(n.name) ? '❌' : n.ready ? '✅' : '⚠️ not Ready';
-    lines.push(
-      `| ${cell(n.name)} | ${n.pool} | ${cell(n.runtime)} | ${n.maxPods} | ${cell(n.kernel)} | ${cell(n.osImage)} | ${cell(n.kubelet)} | ${cell(n.providerID)} | ${verdict} |`,
-    );
-  }
-  lines.push('', '</details>', '');
   return lines.join('\n');
 }
 
-/** Every output, the job summary and one annotation per failing check. */
+/** One annotation per failing check: its first finding and how many more. */
+export function annotate(io: ActionIO, items: readonly CheckItem[]): void {
+  for (const i of items) {
+    if (i.status === 'OK') continue;
+    const first = i.errors.find((e) => e.type === i.status) ?? i.errors[0];
+    const more = i.errors.length > 1 ? ` (and ${i.errors.length - 1} more)` : '';
+    const line = `${i.name}: ${first?.message ?? i.description}${more}`;
+    if (i.status === 'ERROR') io.log.error(line);
+    else io.log.warning(line);
+  }
+}
+
+/** Every output, the job summary and the annotations (counted over `items`, every finding). Returns the Markdown. */
 export async function publishReport(
   config: Config,
   io: ActionIO,
   report: Report,
-  drift: boolean,
-  reportFile: string,
+  ctx: { drift: boolean; tally: PoolTally; reportFile: string; items: readonly CheckItem[] },
 ): Promise<string> {
-  const markdown = reportMarkdown(config, report, drift);
-  for (const i of report.items) {
-    if (i.status === 'OK') continue;
-    const first = i.errors[0]?.message ?? i.description;
-    const more = i.errors.length > 1 ? ` (and ${i.errors.length - 1} more)` : '';
-    (i.status === 'ERROR' ? io.log.error : io.log.warning)(`${i.name}: ${first}${more}`);
-  }
+  const markdown = reportMarkdown(config, report, ctx);
+  annotate(io, ctx.items);
   io.setOutput('verified', String(report.status !== 'ERROR'));
-  io.setOutput('drift', String(drift));
+  io.setOutput('drift', String(ctx.drift));
   io.setOutput('summary', JSON.stringify(report));
   io.setOutput('summary-markdown', markdown);
-  io.setOutput('report-file', reportFile);
+  io.setOutput('report-file', ctx.reportFile);
   await io.appendSummary(markdown);
   return markdown;
 }

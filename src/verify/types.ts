@@ -42,13 +42,20 @@ export interface NodeInfo {
   providerID: string;
   labels: Record<string, string>;
   ready: boolean;
+  /** The worst finding about this node across every check (OK when none). */
+  verdict: CheckStatus;
 }
+
+export type PoolOrOther = PoolRole | 'other';
 
 export interface Report {
   status: CheckStatus;
   provider: Provider;
   cluster: string;
   items: CheckItem[];
+  /** Every failing node (within the summary's size budget) plus at most 50 others; the report file has all. */
   nodes: NodeInfo[];
-  nodeCounts: Record<PoolRole | 'other', number>;
+  nodeCounts: Record<PoolOrOther, number>;
+  /** Failing nodes left out of `summary` to keep it under GitHub's output limit (absent when none were). */
+  failingNodesOmitted?: number;
 }

@@ -1,0 +1,776 @@
+export const id = 165;
+export const ids = [165];
+export const modules = {
+
+/***/ 35165:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  NODE_PAGE_SIZE: () => (/* binding */ NODE_PAGE_SIZE),
+  reportFilePath: () => (/* binding */ reportFilePath),
+  verify: () => (/* binding */ verify)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __webpack_require__(98286);
+;// CONCATENATED MODULE: ./src/verify/nodes.ts
+
+/** Node labels that name a node's pool, per provider. */
+const POOL_LABELS = {
+    gcp: [reference/* GCP */.lI.nodePoolLabel],
+    aws: [...reference/* AWS */.kS.nodegroupLabels],
+};
+function poolOf(config, labels) {
+    for (const key of POOL_LABELS[config.provider]) {
+        const name = labels[key];
+        if (name === undefined)
+            continue;
+        const role = reference/* POOL_ROLES */.Fe.find((r) => config.pools[r].name === name);
+        if (role)
+            return role;
+    }
+    return 'other';
+}
+function toNodeInfo(config, node) {
+    const n = node;
+    const labels = n.metadata?.labels ?? {};
+    const info = n.status?.nodeInfo ?? {};
+    const pods = Number.parseInt(n.status?.capacity?.pods ?? '', 10);
+    return {
+        name: n.metadata?.name ?? '(unnamed)',
+        pool: poolOf(config, labels),
+        runtime: info.containerRuntimeVersion ?? '',
+        maxPods: Number.isFinite(pods) ? pods : 0,
+        kernel: info.kernelVersion ?? '',
+        osImage: info.osImage ?? '',
+        kubelet: info.kubeletVersion ?? '',
+        providerID: n.spec?.providerID ?? '',
+        labels,
+        ready: (n.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
+        // Set by the node checks (NodeChecks.add) once every check has seen the node.
+        verdict: 'OK',
+    };
+}
+/** The labels worth keeping in the bounded summary: Gitpod's and the pool labels. */
+function summaryLabels(config, labels) {
+    const keep = new Set([
+        ...POOL_LABELS[config.provider],
+        ...reference/* POOL_ROLES */.Fe.flatMap((r) => Object.keys(config.pools[r].labels)),
+    ]);
+    return Object.fromEntries(Object.entries(labels).filter(([k]) => keep.has(k) || k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6)));
+}
+/** `containerd://1.7.24` → `containerd`. */
+function runtimeName(runtime) {
+    return runtime.split('://')[0].trim();
+}
+
+;// CONCATENATED MODULE: ./src/verify/types.ts
+const CHECK_NAMES = [
+    'node-labels',
+    'max-pods',
+    'container-runtime',
+    'kernel-version',
+    'kubernetes-version',
+    'node-pools',
+    'cloud-config',
+    'network',
+];
+
+;// CONCATENATED MODULE: ./src/verify/versions.ts
+/** The leading `major.minor[.patch]` of a version string, or undefined when there is none. */
+function parseVersion(text) {
+    const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec((text ?? '').trim());
+    if (!m)
+        return undefined;
+    return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+}
+function compareVersions(a, b) {
+    for (let i = 0; i < 3; i++)
+        if (a[i] !== b[i])
+            return a[i] - b[i];
+    return 0;
+}
+/** 'below' / 'ok' / 'unparsed' against a minimum such as `5.4`. */
+function atLeast(text, minimum) {
+    const v = parseVersion(text);
+    if (!v)
+        return 'unparsed';
+    return compareVersions(v, parseVersion(minimum)) >= 0 ? 'ok' : 'below';
+}
+
+;// CONCATENATED MODULE: ./src/verify/checks.ts
+
+
+
+
+const CHECK_DESCRIPTIONS = {
+    'node-labels': 'Services-pool nodes carry gitpod.io/workload_meta and workload_ide; workspaces-pool nodes carry the three workload_workspace_* labels',
+    'max-pods': 'Gitpod nodes can run at least max-pods pods (status.capacity.pods)',
+    'container-runtime': `Every node runs ${reference/* MINIMUMS */.kV.containerRuntime}`,
+    'kernel-version': `Every node's kernel is at least ${reference/* MINIMUMS */.kV.kernel}`,
+    'kubernetes-version': `The API server and every kubelet are at least ${reference/* MINIMUMS */.kV.kubernetes}`,
+    'node-pools': 'The services and the workspaces role each have a Ready node',
+    'cloud-config': "The cloud's node pool configuration matches the desired one",
+    network: 'Network policy enforcement as the reference architecture sets it up',
+};
+/** A check's item: ERROR when any finding is an error, WARNING when any finding at all, else OK. */
+function item(name, errors) {
+    const status = errors.some((e) => e.type === 'ERROR') ? 'ERROR' : errors.length ? 'WARNING' : 'OK';
+    return { name, description: CHECK_DESCRIPTIONS[name], status, errors };
+}
+const error = (message, node) => ({
+    message,
+    type: 'ERROR',
+    ...(node ? { node } : {}),
+});
+const warning = (message, node) => ({
+    message,
+    type: 'WARNING',
+    ...(node ? { node } : {}),
+});
+const RANK = { OK: 0, WARNING: 1, ERROR: 2 };
+function worst(a, b) {
+    return RANK[a] >= RANK[b] ? a : b;
+}
+/** Items in the contract's order, whatever order they were computed in. */
+function inContractOrder(items) {
+    return [...items].sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
+}
+/** One finding per node at most: records it and answers the node's status. */
+function keep(findings, finding) {
+    if (!finding)
+        return 'OK';
+    findings.push(finding);
+    return finding.type;
+}
+const isGitpodNode = (node) => node.pool !== 'other' || Object.keys(node.labels).some((k) => k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6));
+/**
+ * `node-labels`: each pool's nodes carry that pool's labels (the reference table plus the extra labels),
+ * checked per pool, and every one of the five Gitpod labels is on at least one Ready node.
+ */
+function nodeLabelsCheck(config) {
+    const findings = [];
+    const onReadyNode = new Set();
+    return {
+        name: 'node-labels',
+        add(node) {
+            if (node.ready)
+                for (const key of reference/* GITPOD_LABEL_KEYS */.A$)
+                    if (node.labels[key] === 'true')
+                        onReadyNode.add(key);
+            if (node.pool === 'other')
+                return 'OK';
+            const missing = Object.entries(config.pools[node.pool].labels).filter(([k, v]) => node.labels[k] !== v);
+            if (!missing.length)
+                return 'OK';
+            const what = missing.map(([k, v]) => `${k}=${v}`).join(', ');
+            return keep(findings, error(`${node.name} (${node.pool} pool) lacks ${what}`, node.name));
+        },
+        finish() {
+            const absent = reference/* GITPOD_LABEL_KEYS */.A$.filter((key) => !onReadyNode.has(key));
+            return item('node-labels', [...findings, ...absent.map((key) => error(`no Ready node carries ${key}=true`))]);
+        },
+    };
+}
+/** `max-pods`: a Gitpod node (in a pool, or carrying a Gitpod label) can run at least `max-pods` pods. */
+function maxPodsCheck(config) {
+    const findings = [];
+    return {
+        name: 'max-pods',
+        add(node) {
+            if (!isGitpodNode(node) || node.maxPods >= config.maxPods)
+                return 'OK';
+            const message = `${node.name} can run ${node.maxPods} pods (status.capacity.pods), fewer than max-pods ${config.maxPods}`;
+            return keep(findings, error(message, node.name));
+        },
+        finish: () => item('max-pods', findings),
+    };
+}
+/** `container-runtime`: every node runs containerd (`containerd://1.7.24`). */
+function containerRuntimeCheck() {
+    const findings = [];
+    const wanted = reference/* MINIMUMS */.kV.containerRuntime;
+    return {
+        name: 'container-runtime',
+        add(node) {
+            const runtime = runtimeName(node.runtime);
+            if (runtime === wanted)
+                return 'OK';
+            if (!runtime)
+                return keep(findings, warning(`${node.name} reports no container runtime`, node.name));
+            return keep(findings, error(`${node.name} runs ${node.runtime}, not ${wanted}`, node.name));
+        },
+        finish: () => item('container-runtime', findings),
+    };
+}
+/** `kernel-version`: every node's kernel is at least 5.4; distribution suffixes (`-1049-gke`) are fine. */
+function kernelVersionCheck() {
+    const findings = [];
+    const min = reference/* MINIMUMS */.kV.kernel;
+    return {
+        name: 'kernel-version',
+        add(node) {
+            const verdict = atLeast(node.kernel, min);
+            if (verdict === 'ok')
+                return 'OK';
+            if (verdict === 'below')
+                return keep(findings, error(`${node.name} runs kernel ${node.kernel}, below ${min}`, node.name));
+            return keep(findings, warning(`${node.name}: kernel version '${node.kernel}' does not parse`, node.name));
+        },
+        finish: () => item('kernel-version', findings),
+    };
+}
+/** `kubernetes-version`: the API server (`serverVersion`, read before the nodes) and every kubelet ≥ 1.21. */
+function kubernetesVersionCheck(serverVersion) {
+    const min = reference/* MINIMUMS */.kV.kubernetes;
+    const server = atLeast(serverVersion, min);
+    const findings = [];
+    if (server === 'below')
+        findings.push(error(`the API server runs ${serverVersion}, below ${min}`));
+    if (server === 'unparsed')
+        findings.push(warning(`the API server version '${serverVersion}' does not parse`));
+    return {
+        name: 'kubernetes-version',
+        add(node) {
+            const verdict = atLeast(node.kubelet, min);
+            if (verdict === 'ok')
+                return 'OK';
+            if (verdict === 'below')
+                return keep(findings, error(`${node.name} runs kubelet ${node.kubelet}, below ${min}`, node.name));
+            return keep(findings, warning(`${node.name}: kubelet version '${node.kubelet}' does not parse`, node.name));
+        },
+        finish: () => item('kubernetes-version', findings),
+    };
+}
+/** Names of nodes outside both pools shown in the `node-pools` warning; the count says how many more. */
+const OUTSIDE_NAMES_SHOWN = 10;
+/**
+ * `node-pools`: each role has a Ready node (ERROR otherwise). A node that is not Ready while its pool has
+ * other Ready nodes, and nodes outside both pools, are WARNINGs.
+ */
+function nodePoolsCheck(config) {
+    const nodes = { services: 0, workspaces: 0, other: 0 };
+    const ready = { services: 0, workspaces: 0, other: 0 };
+    // Only names are kept: which warning a not-Ready node gets depends on the nodes still to come.
+    const notReady = { services: [], workspaces: [], other: [] };
+    const outside = [];
+    return {
+        name: 'node-pools',
+        add(node) {
+            nodes[node.pool]++;
+            if (node.ready)
+                ready[node.pool]++;
+            else
+                notReady[node.pool].push(node.name);
+            if (node.pool === 'other') {
+                if (outside.length < OUTSIDE_NAMES_SHOWN)
+                    outside.push(node.name);
+                return 'WARNING';
+            }
+            return node.ready ? 'OK' : 'WARNING';
+        },
+        finish() {
+            const findings = [];
+            for (const role of reference/* POOL_ROLES */.Fe) {
+                const pool = config.pools[role].name;
+                if (ready[role] === 0) {
+                    const seen = nodes[role] ? `${nodes[role]} node(s), none Ready` : 'no nodes';
+                    findings.push(error(`the ${role} role has no Ready node (pool ${pool}: ${seen})`));
+                    continue;
+                }
+                for (const name of notReady[role]) {
+                    findings.push(warning(`${name} (${role} pool) is not Ready; the pool has ${ready[role]} other Ready node(s)`, name));
+                }
+            }
+            if (nodes.other) {
+                const more = nodes.other > outside.length ? ` and ${nodes.other - outside.length} more` : '';
+                const notReadyNote = notReady.other.length ? ` (${notReady.other.length} not Ready)` : '';
+                findings.push(warning(`${nodes.other} node(s) outside both Gitpod pools${notReadyNote}: ${outside.join(', ')}${more}`));
+            }
+            return item('node-pools', findings);
+        },
+    };
+}
+/** Runs every node check over the nodes as they stream in, and sets each node's verdict. */
+class NodeChecks {
+    tally = {
+        services: { nodes: 0, ready: 0, OK: 0, WARNING: 0, ERROR: 0 },
+        workspaces: { nodes: 0, ready: 0, OK: 0, WARNING: 0, ERROR: 0 },
+        other: { nodes: 0, ready: 0, OK: 0, WARNING: 0, ERROR: 0 },
+    };
+    checks;
+    constructor(config, serverVersion) {
+        this.checks = [
+            nodeLabelsCheck(config),
+            maxPodsCheck(config),
+            containerRuntimeCheck(),
+            kernelVersionCheck(),
+            kubernetesVersionCheck(serverVersion),
+            nodePoolsCheck(config),
+        ];
+    }
+    /** Feeds one node to every check; returns it with its verdict set. */
+    add(node) {
+        let verdict = 'OK';
+        for (const check of this.checks)
+            verdict = worst(verdict, check.add(node));
+        node.verdict = verdict;
+        const t = this.tally[node.pool];
+        t.nodes++;
+        if (node.ready)
+            t.ready++;
+        t[verdict]++;
+        return node;
+    }
+    get counts() {
+        return {
+            services: this.tally.services.nodes,
+            workspaces: this.tally.workspaces.nodes,
+            other: this.tally.other.nodes,
+        };
+    }
+    finish() {
+        return this.checks.map((c) => c.finish());
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/cloud-config.ts
+
+
+function desiredPool(config, role) {
+    const pool = config.pools[role];
+    const gcp = config.provider === 'gcp';
+    return {
+        name: pool.name,
+        labels: pool.labels,
+        machineType: pool.machineType,
+        minNodes: pool.minNodes,
+        maxNodes: pool.maxNodes,
+        ...(gcp ? { maxPods: config.maxPods } : {}),
+        image: gcp ? reference/* GCP */.lI.pool.imageType : reference/* AWS */.kS.nodegroup.amiType,
+    };
+}
+/** What each compared field is called on each cloud, so a message reads like the console does. */
+function fieldNames(config) {
+    const gcp = config.provider === 'gcp';
+    return {
+        pool: gcp ? 'node pool' : 'nodegroup',
+        machineType: gcp ? 'machine type' : 'instance types',
+        image: gcp ? 'image type' : 'AMI type',
+    };
+}
+const shown = (v) => JSON.stringify(v ?? null);
+const ABSENT = '(absent)';
+/** Every difference between one observed pool and its desired configuration: field, wanted, found. */
+function poolDifferences(config, want, have) {
+    const names = fieldNames(config);
+    const out = [];
+    const diff = (field, wanted, found) => {
+        if (wanted !== undefined && wanted !== found) {
+            out.push(error(`${want.name}: ${field} is ${shown(found)}, wanted ${shown(wanted)}`));
+        }
+    };
+    const keys = new Set([
+        ...Object.keys(want.labels),
+        ...Object.keys(have.labels).filter((k) => k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6)),
+    ]);
+    for (const key of [...keys].sort())
+        diff(`label ${key}`, want.labels[key] ?? ABSENT, have.labels[key] ?? ABSENT);
+    diff(names.machineType, want.machineType, have.machineType);
+    diff('min nodes', want.minNodes, have.minNodes);
+    diff('max nodes', want.maxNodes, have.maxNodes);
+    diff('max pods per node', want.maxPods, have.maxPods);
+    diff(names.image, want.image, have.image);
+    return out;
+}
+/** `cloud-config`: ERROR on any difference; an ERROR here also means `drift=true`. */
+function checkCloudConfig(config, observed) {
+    const errors = [];
+    for (const role of reference/* POOL_ROLES */.Fe) {
+        const want = desiredPool(config, role);
+        const have = observed.pools.find((p) => p.name === want.name);
+        if (!have)
+            errors.push(error(`${fieldNames(config).pool} ${want.name} (${role}) does not exist`));
+        else
+            errors.push(...poolDifferences(config, want, have));
+    }
+    return item('cloud-config', errors);
+}
+
+;// CONCATENATED MODULE: ./src/verify/network.ts
+
+
+/** Reads the facts the provider's network check needs: GETs only, nothing written. */
+async function networkFacts(config, observed, kube) {
+    if (config.provider === 'gcp')
+        return { networkPolicy: observed.network.networkPolicy };
+    if (config.network !== 'calico')
+        return {};
+    const { awsNode, installation } = reference/* AWS */.kS.calico;
+    // `get` answers undefined on 404, also when the Installation kind itself is not served (no tigera operator).
+    const [ds, inst] = await Promise.all([
+        kube.get({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: awsNode.name, namespace: awsNode.namespace }),
+        kube.get({ apiVersion: installation.apiVersion, kind: installation.kind, name: installation.metadata.name }),
+    ]);
+    return { awsNodePresent: ds !== undefined, calicoInstallation: inst !== undefined };
+}
+function checkNetwork(config, facts) {
+    const errors = [];
+    if (config.provider === 'gcp') {
+        if (facts.networkPolicy !== true)
+            errors.push(error('network policy enforcement is off on the GKE cluster'));
+    }
+    else if (config.network === 'calico') {
+        const { awsNode, installation } = reference/* AWS */.kS.calico;
+        if (facts.awsNodePresent) {
+            errors.push(error(`the AWS VPC CNI daemonset ${awsNode.namespace}/${awsNode.name} is still present`));
+        }
+        if (!facts.calicoInstallation) {
+            errors.push(error(`no Calico ${installation.kind} named ${installation.metadata.name} (${installation.apiVersion})`));
+        }
+    }
+    return item('network', errors);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+;// CONCATENATED MODULE: ./src/verify/report.ts
+/**
+ * The verification report: the bounded `summary` JSON, the full report file, the Markdown (job summary
+ * and `summary-markdown`) with a Mermaid picture of the pools, one annotation per failing check, and the
+ * outputs. Nodes stream through `NodeSink` to the report file; only what the summary shows stays in memory.
+ */
+
+
+
+
+
+
+/** Passing nodes in `summary` besides the failing ones (the contract's "at most 50 others"). */
+const OTHER_NODES_IN_SUMMARY = 50;
+/**
+ * Bytes of failing nodes in `summary`. GitHub caps an output at 1 MB; with the checks' messages (below)
+ * the whole summary stays under about 512 KiB, whatever the cluster's size.
+ */
+const FAILING_NODES_BUDGET = 384 * 1024;
+/** Messages per check in `summary` and their length; the report file keeps every message in full. */
+const MESSAGES_PER_CHECK_IN_SUMMARY = 100;
+const MESSAGE_CHARS_IN_SUMMARY = 300;
+/** Node rows in the Markdown table, and the Markdown's own budget (the job summary's limit is 1 MiB). */
+const NODE_ROWS_IN_MARKDOWN = 100;
+const MARKDOWN_BUDGET = 256 * 1024;
+function overallStatus(items) {
+    if (items.some((i) => i.status === 'ERROR'))
+        return 'ERROR';
+    return items.some((i) => i.status === 'WARNING') ? 'WARNING' : 'OK';
+}
+/** A list that keeps entries while their JSON fits a byte budget, and counts the ones it had to drop. */
+class Budgeted {
+    budget;
+    kept = [];
+    bytes = 0;
+    dropped = 0;
+    constructor(budget) {
+        this.budget = budget;
+    }
+    add(node) {
+        const size = Buffer.byteLength(JSON.stringify(node)) + 1;
+        if (this.bytes + size > this.budget)
+            this.dropped++;
+        else {
+            this.kept.push(node);
+            this.bytes += size;
+        }
+    }
+}
+/**
+ * Receives every node once its checks are done: writes it to the report file's node list, and keeps the
+ * failing ones (ERROR before WARNING, within the budget) and the first passing ones for the summary.
+ */
+class NodeSink {
+    config;
+    partPath;
+    errors = new Budgeted(FAILING_NODES_BUDGET);
+    warnings = new Budgeted(FAILING_NODES_BUDGET);
+    others = [];
+    file;
+    first = true;
+    constructor(config, partPath) {
+        this.config = config;
+        this.partPath = partPath;
+        this.file = (0,external_node_fs_.createWriteStream)(partPath, { mode: 0o600 });
+    }
+    /** Writes the node; resolves when the file can take more (backpressure on very large clusters). */
+    async add(node) {
+        const ok = this.file.write(`${this.first ? '' : ',\n'}${JSON.stringify(node)}`);
+        this.first = false;
+        const compact = { ...node, labels: summaryLabels(this.config, node.labels) };
+        if (node.verdict === 'ERROR')
+            this.errors.add(compact);
+        else if (node.verdict === 'WARNING')
+            this.warnings.add(compact);
+        else if (this.others.length < OTHER_NODES_IN_SUMMARY)
+            this.others.push(compact);
+        if (!ok)
+            await new Promise((resolve) => this.file.once('drain', () => resolve()));
+    }
+    /** The summary's nodes: every failing node that fits the budget (ERROR first), then up to 50 others. */
+    summaryNodes() {
+        const warnings = [];
+        let room = FAILING_NODES_BUDGET - this.errors.bytes;
+        let omitted = this.errors.dropped + this.warnings.dropped;
+        for (const n of this.warnings.kept) {
+            const size = Buffer.byteLength(JSON.stringify(n)) + 1;
+            if (size > room)
+                omitted++;
+            else {
+                warnings.push(n);
+                room -= size;
+            }
+        }
+        return { nodes: [...this.errors.kept, ...warnings, ...this.others], omitted };
+    }
+    async close() {
+        if (!this.file.writableEnded)
+            this.file.end();
+        await (0,external_node_stream_promises_.finished)(this.file);
+    }
+    /** Closes and removes the node file (verify failed before the report could be written). */
+    async discard() {
+        await this.close().catch(() => undefined);
+        await (0,promises_.rm)(this.partPath, { force: true });
+    }
+}
+const cut = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** Bounds the per-check messages of the summary; the report file keeps them all. */
+function boundItems(items) {
+    return items.map((i) => {
+        const errors = i.errors
+            .slice(0, MESSAGES_PER_CHECK_IN_SUMMARY)
+            .map((e) => ({ ...e, message: cut(e.message, MESSAGE_CHARS_IN_SUMMARY) }));
+        const rest = i.errors.length - errors.length;
+        if (rest > 0) {
+            errors.push({
+                type: i.status === 'ERROR' ? 'ERROR' : 'WARNING',
+                message: `… and ${rest} more (see report-file)`,
+            });
+        }
+        return { ...i, errors };
+    });
+}
+/** The `summary` report: the contract's shape, bounded in size on any cluster. */
+function buildReport(config, items, sink, counts) {
+    const { nodes, omitted } = sink.summaryNodes();
+    return {
+        status: overallStatus(items),
+        provider: config.provider,
+        cluster: config.clusterName,
+        items: boundItems(items),
+        nodes,
+        nodeCounts: counts,
+        ...(omitted ? { failingNodesOmitted: omitted } : {}),
+    };
+}
+/** Writes the full report (every node, every message) from the sink's node file, without loading it. */
+async function writeReportFile(file, report, items, sink) {
+    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    const { nodes: _bounded, failingNodesOmitted: _omitted, ...head } = report;
+    const out = (0,external_node_fs_.createWriteStream)(file, { mode: 0o600 });
+    out.write(JSON.stringify({ ...head, items }, null, 2).replace(/\n}$/, ',\n  "nodes": [\n'));
+    const input = (0,external_node_fs_.createReadStream)(sink.partPath);
+    input.pipe(out, { end: false });
+    await (0,external_node_stream_promises_.finished)(input);
+    out.end('\n  ]\n}\n');
+    await (0,external_node_stream_promises_.finished)(out);
+    await (0,promises_.rm)(sink.partPath, { force: true });
+}
+const ICON = { OK: '✅', WARNING: '⚠️', ERROR: '❌' };
+/** A Markdown table cell: pipes escaped, one line, bounded. */
+function cell(text, max = 200) {
+    return cut(text, max)
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/</g, '&lt;');
+}
+/** Text inside a Mermaid `"…"` label. */
+const mermaidText = (text) => text.replace(/"/g, '#quot;');
+/** A pool's verdict: ERROR when the role has no Ready node (as `node-pools` says) or a node ended in ERROR. */
+function poolVerdict(tally, pool) {
+    const t = tally[pool];
+    if ((pool !== 'other' && t.ready === 0) || t.ERROR)
+        return 'ERROR';
+    return t.WARNING ? 'WARNING' : 'OK';
+}
+/** A Mermaid picture of the two pools (and any nodes outside them) with node counts and verdicts. */
+function mermaid(config, report, tally) {
+    const cls = { OK: 'ok', WARNING: 'warn', ERROR: 'bad' };
+    const platform = config.provider === 'gcp' ? 'GKE' : 'EKS';
+    const lines = [
+        '```mermaid',
+        'flowchart LR',
+        `  cluster(["${mermaidText(`${platform} ${config.clusterName}`)}<br/>${ICON[report.status]} ${report.status}"])`,
+        `  class cluster ${cls[report.status]}`,
+    ];
+    const pools = [...reference/* POOL_ROLES */.Fe, ...(tally.other.nodes ? ['other'] : [])];
+    for (const pool of pools) {
+        const t = tally[pool];
+        const v = poolVerdict(tally, pool);
+        const title = pool === 'other' ? 'outside both pools' : `${pool} pool ${config.pools[pool].name}`;
+        const failing = t.ERROR ? ` · ${t.ERROR} failing` : '';
+        lines.push(`  ${pool}["${mermaidText(title)}<br/>${t.nodes} node(s), ${t.ready} Ready${failing}<br/>${ICON[v]} ${v}"]`, `  cluster ${pool === 'other' ? '-.->' : '-->'} ${pool}`, `  class ${pool} ${cls[v]}`);
+    }
+    lines.push('  classDef ok fill:#dcfce7,stroke:#16a34a', '  classDef warn fill:#fef9c3,stroke:#ca8a04', '  classDef bad fill:#fee2e2,stroke:#dc2626', '```');
+    return lines.join('\n');
+}
+/** The node table's columns: the reference document's custom columns, then pool and verdict. */
+const NODE_TABLE_HEADER = '| NAME | RUNTIME | MAXPODS | KERNEL | AMIFAMILY | K8S | AMI | POOL | VERDICT |';
+function nodeRow(n) {
+    const verdict = `${ICON[n.verdict]} ${n.verdict}${n.ready ? '' : ' (not Ready)'}`;
+    return `| ${cell(n.name)} | ${cell(n.runtime)} | ${n.maxPods} | ${cell(n.kernel)} | ${cell(n.osImage)} | ${cell(n.kubelet)} | ${cell(n.providerID)} | ${n.pool} | ${verdict} |`;
+}
+/** The report as Markdown: headline, Mermaid picture, checks table, node table (failing first); bounded. */
+function reportMarkdown(config, report, ctx) {
+    const where = config.provider === 'gcp' ? `${config.project}/${config.region}` : config.region;
+    const c = report.nodeCounts;
+    const total = c.services + c.workspaces + c.other;
+    const lines = [
+        `## ${ICON[report.status]} Gitpod cluster verification: ${cell(config.clusterName)} (${cell(where)})`,
+        '',
+        `**${report.status}** — ${total} node(s): ${c.services} services, ${c.workspaces} workspaces, ${c.other} outside both pools. Cloud-side drift: **${ctx.drift ? 'yes' : 'no'}**.`,
+        '',
+        mermaid(config, report, ctx.tally),
+        '',
+        '| check | status | findings |',
+        '|---|---|---|',
+    ];
+    for (const i of report.items) {
+        const shown = i.errors.slice(0, 5).map((e) => cell(e.message, 300));
+        if (i.errors.length > 5)
+            shown.push(`… ${i.errors.length - 5} more`);
+        lines.push(`| \`${i.name}\` | ${ICON[i.status]} ${i.status} | ${shown.join('<br/>') || cell(i.description)} |`);
+    }
+    const table = ['', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+    let bytes = Buffer.byteLength(lines.join('\n'));
+    let rows = 0;
+    for (const n of report.nodes) {
+        const row = nodeRow(n);
+        bytes += Buffer.byteLength(row) + 1;
+        if (rows >= NODE_ROWS_IN_MARKDOWN || bytes > MARKDOWN_BUDGET)
+            break;
+        table.push(row);
+        rows++;
+    }
+    table[0] = NODE_TABLE_HEADER;
+    const failing = report.nodes.filter((n) => n.verdict !== 'OK').length + (report.failingNodesOmitted ?? 0);
+    lines.push('', `<details${report.status === 'OK' ? '' : ' open'}><summary>Nodes: ${rows} of ${total} shown, failing first (${failing} with findings); every node is in the report file</summary>`, '', ...table, '', '</details>', '');
+    return lines.join('\n');
+}
+/** One annotation per failing check: its first finding and how many more. */
+function annotate(io, items) {
+    for (const i of items) {
+        if (i.status === 'OK')
+            continue;
+        const first = i.errors.find((e) => e.type === i.status) ?? i.errors[0];
+        const more = i.errors.length > 1 ? ` (and ${i.errors.length - 1} more)` : '';
+        const line = `${i.name}: ${first?.message ?? i.description}${more}`;
+        if (i.status === 'ERROR')
+            io.log.error(line);
+        else
+            io.log.warning(line);
+    }
+}
+/** Every output, the job summary and the annotations (counted over `items`, every finding). Returns the Markdown. */
+async function publishReport(config, io, report, ctx) {
+    const markdown = reportMarkdown(config, report, ctx);
+    annotate(io, ctx.items);
+    io.setOutput('verified', String(report.status !== 'ERROR'));
+    io.setOutput('drift', String(ctx.drift));
+    io.setOutput('summary', JSON.stringify(report));
+    io.setOutput('summary-markdown', markdown);
+    io.setOutput('report-file', ctx.reportFile);
+    await io.appendSummary(markdown);
+    return markdown;
+}
+
+;// CONCATENATED MODULE: ./src/commands/verify.ts
+/**
+ * `verify`: a read-only conformance and drift check of an existing cluster. Node pools come from the
+ * cloud API, nodes from the Kubernetes API a page at a time; no CLI is downloaded and nothing is written
+ * to either API. Every output and the job summary are written before `fail-on-drift` fails the step.
+ */
+
+
+
+
+
+
+const NODE_PAGE_SIZE = 500;
+function reportFilePath(config) {
+    return external_node_path_default().join(config.tempDir, `${config.clusterName}-verify-report.json`);
+}
+function notFound(config) {
+    const where = config.provider === 'gcp'
+        ? `GKE cluster ${config.clusterName} not found in project ${config.project}, region ${config.region}`
+        : `EKS cluster ${config.clusterName} not found in region ${config.region}`;
+    return new Error(`${where}: check cluster-name, region${config.provider === 'gcp' ? ' and project' : ''}`);
+}
+async function verify(config, io, deps = {}) {
+    const now = deps.now ?? Date.now;
+    const cloud = deps.cloud ?? (await (await __webpack_require__.e(/* import() */ 565).then(__webpack_require__.bind(__webpack_require__, 42565))).providerCloud(config, io.log));
+    const observed = await cloud.observe();
+    if (!observed.found)
+        throw notFound(config);
+    const kube = deps.kube ??
+        (await (await __webpack_require__.e(/* import() */ 391).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(config.kubeconfig ? { kubeconfigPath: config.kubeconfig } : await cloud.kubeAccess(observed), io.log));
+    const started = now();
+    const serverVersion = await kube.serverVersion();
+    const file = reportFilePath(config);
+    const checks = new NodeChecks(config, serverVersion);
+    const sink = new NodeSink(config, `${file}.nodes.part`);
+    let seen = 0;
+    try {
+        for await (const page of kube.nodePages(NODE_PAGE_SIZE)) {
+            for (const raw of page)
+                await sink.add(checks.add(toNodeInfo(config, raw)));
+            seen += page.length;
+            if (seen > NODE_PAGE_SIZE)
+                io.log.info(`… ${seen} nodes checked`);
+        }
+        await sink.close();
+    }
+    catch (err) {
+        await sink.discard();
+        throw err;
+    }
+    const cloudConfig = checkCloudConfig(config, observed);
+    const network = checkNetwork(config, await networkFacts(config, observed, kube));
+    const items = inContractOrder([...checks.finish(), cloudConfig, network]);
+    // Drift is what the cloud API shows differing: the pools, and on GKE the cluster's network policy.
+    const drift = cloudConfig.status === 'ERROR' || (config.provider === 'gcp' && network.status === 'ERROR');
+    const report = buildReport(config, items, sink, checks.counts);
+    await writeReportFile(file, report, items, sink);
+    io.log.info(`Verified ${seen} node(s) of ${config.clusterName} (API server ${serverVersion}) in ${now() - started} ms: ${report.status}`);
+    await publishReport(config, io, report, { drift, tally: checks.tally, reportFile: file, items });
+    const failed = items.filter((i) => i.status === 'ERROR').map((i) => i.name);
+    if (failed.length && config.failOnDrift) {
+        throw new Error(`verification failed: ${failed.join(', ')} ended in ERROR (see the job summary and ${file}; fail-on-drift: false keeps the step green)`);
+    }
+    return report;
+}
+
+
+/***/ })
+
+};

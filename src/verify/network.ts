@@ -1,0 +1,54 @@
+/**
+ * `network`: network policy enforcement as the reference architecture sets it up. GKE: network policy on
+ * the cluster (from the cloud API). EKS with `network: calico`: the AWS VPC CNI daemonset removed and the
+ * Calico Installation `default` present (read through the Kubernetes API). EKS with `vpc-cni`: nothing to
+ * check.
+ */
+import type { KubeClient } from '../clients/kube.js';
+import type { CloudObservation } from '../cloud/types.js';
+import type { Config } from '../inputs.js';
+import { AWS } from '../reference.js';
+import { error, item } from './checks.js';
+import type { CheckError, CheckItem } from './types.js';
+
+/** What the network check needs to know, from the cloud (GKE) or the cluster (EKS). */
+export interface NetworkFacts {
+  networkPolicy?: boolean;
+  awsNodePresent?: boolean;
+  calicoInstallation?: boolean;
+}
+
+/** Reads the facts the provider's network check needs: GETs only, nothing written. */
+export async function networkFacts(
+  config: Config,
+  observed: CloudObservation,
+  kube: KubeClient,
+): Promise<NetworkFacts> {
+  if (config.provider === 'gcp') return { networkPolicy: observed.network.networkPolicy };
+  if (config.network !== 'calico') return {};
+  const { awsNode, installation } = AWS.calico;
+  // `get` answers undefined on 404, also when the Installation kind itself is not served (no tigera operator).
+  const [ds, inst] = await Promise.all([
+    kube.get({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: awsNode.name, namespace: awsNode.namespace }),
+    kube.get({ apiVersion: installation.apiVersion, kind: installation.kind, name: installation.metadata.name }),
+  ]);
+  return { awsNodePresent: ds !== undefined, calicoInstallation: inst !== undefined };
+}
+
+export function checkNetwork(config: Config, facts: NetworkFacts): CheckItem {
+  const errors: CheckError[] = [];
+  if (config.provider === 'gcp') {
+    if (facts.networkPolicy !== true) errors.push(error('network policy enforcement is off on the GKE cluster'));
+  } else if (config.network === 'calico') {
+    const { awsNode, installation } = AWS.calico;
+    if (facts.awsNodePresent) {
+      errors.push(error(`the AWS VPC CNI daemonset ${awsNode.namespace}/${awsNode.name} is still present`));
+    }
+    if (!facts.calicoInstallation) {
+      errors.push(
+        error(`no Calico ${installation.kind} named ${installation.metadata.name} (${installation.apiVersion})`),
+      );
+    }
+  }
+  return item('network', errors);
+}
