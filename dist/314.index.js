@@ -53,7 +53,7 @@ async function runFlow(steps, ctx, config, io, opts = {}) {
     }
 }
 async function apply(config, io) {
-    const flow = config.provider === 'gcp' ? await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(530)]).then(__webpack_require__.bind(__webpack_require__, 69530)) : await __webpack_require__.e(/* import() */ 585).then(__webpack_require__.bind(__webpack_require__, 51585));
+    const flow = config.provider === 'gcp' ? await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(530)]).then(__webpack_require__.bind(__webpack_require__, 69530)) : await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(585)]).then(__webpack_require__.bind(__webpack_require__, 51585));
     await flow.applyFlow(config, io);
     const { verify } = await __webpack_require__.e(/* import() */ 165).then(__webpack_require__.bind(__webpack_require__, 35165));
     await verify(config, io);

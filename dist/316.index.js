@@ -1,5 +1,5 @@
 export const id = 316;
-export const ids = [316,239,592];
+export const ids = [316];
 export const modules = {
 
 /***/ 25239:
@@ -251,6 +251,8 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   TOOL_SPECS: () => (/* binding */ TOOL_SPECS),
   installTools: () => (/* binding */ installTools),
+  pathWithTools: () => (/* binding */ pathWithTools),
+  toolDirs: () => (/* binding */ toolDirs),
   toolPlatform: () => (/* binding */ toolPlatform)
 });
 
@@ -799,12 +801,24 @@ async function installTools(names, config, io, deps = {}) {
         for (const s of settled) {
             const tool = s.value;
             result[tool.name] = tool;
-            const dirs = new Set([external_node_path_default().dirname(tool.bin), ...(tool.authPlugin ? [external_node_path_default().dirname(tool.authPlugin)] : [])]);
-            for (const dir of dirs)
+            for (const dir of toolDirs([tool]))
                 io.addPath(dir);
         }
         return result;
     });
+}
+/** The folders of installed tools' executables (the gcloud auth plugin's included), each once. */
+function toolDirs(tools) {
+    return [
+        ...new Set(tools.flatMap((t) => [t.bin, ...(t.authPlugin ? [t.authPlugin] : [])].map((f) => external_node_path_default().dirname(f)))),
+    ];
+}
+/**
+ * PATH with the installed tools first, for the processes this action starts itself: `io.addPath` also
+ * reaches this process on a runner, but a step must not depend on that side effect.
+ */
+function pathWithTools(tools, base = process.env.PATH ?? '') {
+    return [...toolDirs(tools), base].filter(Boolean).join((external_node_path_default()).delimiter);
 }
 /** Without a runner (a local run), tool-cache still needs its two folders. */
 function ensureCacheFolders(env, tempDir) {

@@ -76,18 +76,15 @@ class KubeApiError extends Error {
 function describe(ref) {
     return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 }
-function header(ref) {
-    return {
-        apiVersion: ref.apiVersion,
-        kind: ref.kind,
-        metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
-    };
-}
 /** A patch body with the object's identity; the patch's own metadata (labels …) is kept. */
 function withHeader(ref, patch) {
-    const h = header(ref);
     const meta = patch.metadata ?? {};
-    return { ...patch, ...h, metadata: { ...meta, ...h.metadata } };
+    return {
+        ...patch,
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: { ...meta, name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
+    };
 }
 function refOf(obj) {
     return { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, namespace: obj.metadata.namespace };

@@ -302,13 +302,10 @@ function gcpActions(c) {
 /** The environment of every gcloud run: prompts off, the installed SDK first on PATH, its own kubeconfig. */
 function gcloudEnvironment(config, env, tools) {
     const fromDeps = env === process.env ? {} : Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
-    const dirs = [node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(tools.gcloud.bin), node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(tools.kubectl.bin)];
-    if (tools.gcloud.authPlugin)
-        dirs.push(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(tools.gcloud.authPlugin));
     return {
         ...fromDeps,
         CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
-        PATH: [...new Set(dirs), env.PATH ?? process.env.PATH ?? ''].join((node_path__WEBPACK_IMPORTED_MODULE_0___default().delimiter)),
+        PATH: (0,_tools_install_js__WEBPACK_IMPORTED_MODULE_10__.pathWithTools)([tools.gcloud, tools.kubectl], env.PATH ?? process.env.PATH),
         // `clusters create` writes a kubeconfig entry of its own; keep it out of the user's ~/.kube/config and
         // out of the kubeconfig this action writes.
         KUBECONFIG: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(config.tempDir, `gcloud-${config.clusterName}.kubeconfig`),

@@ -53,7 +53,7 @@ async function runFlow(steps, ctx, config, io, opts = {}) {
     }
 }
 async function apply(config, io) {
-    const flow = config.provider === 'gcp' ? await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(530)]).then(__webpack_require__.bind(__webpack_require__, 69530)) : await __webpack_require__.e(/* import() */ 585).then(__webpack_require__.bind(__webpack_require__, 51585));
+    const flow = config.provider === 'gcp' ? await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(530)]).then(__webpack_require__.bind(__webpack_require__, 69530)) : await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(585)]).then(__webpack_require__.bind(__webpack_require__, 51585));
     await flow.applyFlow(config, io);
     const { verify } = await __webpack_require__.e(/* import() */ 165).then(__webpack_require__.bind(__webpack_require__, 35165));
     await verify(config, io);
@@ -71,19 +71,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   destroySteps: () => (/* binding */ destroySteps),
 /* harmony export */   leftovers: () => (/* binding */ leftovers)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54832);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98286);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36992);
-/* harmony import */ var _apply_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8314);
-/**
- * `destroy`: deletes the cluster (GKE: `gcloud container clusters delete`; EKS: `eksctl delete cluster`),
- * only when `confirm-destroy` equals `cluster-name` (checked with the other inputs, before anything runs).
- * A cluster that is already gone is a success. What the flow created outside the cluster and that other
- * clusters may share (the GKE service account and its project roles) is left alone and reported.
- */
-
+/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54832);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98286);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36992);
+/* harmony import */ var _apply_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8314);
 
 
 
@@ -122,11 +113,11 @@ function destroySteps(config) {
 /** What stays behind after a successful destroy, and how to remove it when nothing else needs it. */
 function leftovers(config) {
     if (config.provider === 'gcp') {
-        const email = (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceAccountEmail */ .de)(config);
+        const email = (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceAccountEmail */ .de)(config);
         return [
-            `Service account ${email} (other clusters of project ${config.project} may run as it); to remove it: ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .shellQuote */ .ZL)(['gcloud', 'iam', 'service-accounts', 'delete', email, `--project=${config.project}`])}`,
-            `Its project roles ${_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .GCP */ .lI.serviceAccount.roles.join(', ')}; to remove one: ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .shellQuote */ .ZL)(['gcloud', 'projects', 'remove-iam-policy-binding', config.project, `--member=serviceAccount:${email}`, `--role=${_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .GCP */ .lI.serviceAccount.roles[0]}`])}`,
-            `The subnetwork ${_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .GCP */ .lI.cluster.subnetworkPrefix}${config.clusterName} is deleted with the cluster; persistent disks of PersistentVolumes with reclaim policy Retain are not.`,
+            `Service account ${email} (other clusters of project ${config.project} may run as it); to remove it: ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .shellQuote */ .ZL)(['gcloud', 'iam', 'service-accounts', 'delete', email, `--project=${config.project}`])}`,
+            `Its project roles ${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.serviceAccount.roles.join(', ')}; to remove one: ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .shellQuote */ .ZL)(['gcloud', 'projects', 'remove-iam-policy-binding', config.project, `--member=serviceAccount:${email}`, `--role=${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.serviceAccount.roles[0]}`])}`,
+            `The subnetwork ${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster.subnetworkPrefix}${config.clusterName} is deleted with the cluster; persistent disks of PersistentVolumes with reclaim policy Retain are not.`,
             `The kubeconfig at ${config.kubeconfigPath}, if an earlier run wrote one on this runner.`,
         ];
     }
@@ -153,13 +144,11 @@ async function destroy(config, io, deps = {}) {
     const env = { CLOUDSDK_CORE_DISABLE_PROMPTS: '1' };
     const probe = await steps[0].probe(undefined);
     if (!probe.done) {
-        const { installTools } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 85316));
-        const name = config.provider === 'gcp' ? 'gcloud' : 'eksctl';
-        const tools = await installTools([name], config, io);
-        // The installed CLI comes first on this process's PATH too, not only on later steps'.
-        env.PATH = [node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(tools[name].bin), process.env.PATH].filter(Boolean).join((node_path__WEBPACK_IMPORTED_MODULE_0___default().delimiter));
+        const { installTools, pathWithTools } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 85316));
+        const tools = await installTools([config.provider === 'gcp' ? 'gcloud' : 'eksctl'], config, io);
+        env.PATH = pathWithTools(Object.values(tools));
     }
-    await (0,_apply_js__WEBPACK_IMPORTED_MODULE_4__.runFlow)(steps, undefined, config, io, {
+    await (0,_apply_js__WEBPACK_IMPORTED_MODULE_3__.runFlow)(steps, undefined, config, io, {
         env,
         heartbeatMs: deps.heartbeatMs,
         title: 'destroy',

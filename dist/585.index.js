@@ -37,6 +37,8 @@ var providers_aws = __webpack_require__(71500);
 var reference = __webpack_require__(98286);
 // EXTERNAL MODULE: ./src/steps.ts
 var src_steps = __webpack_require__(36992);
+// EXTERNAL MODULE: ./src/tools/install.ts + 5 modules
+var tools_install = __webpack_require__(85316);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/clients/kube.ts
@@ -222,6 +224,7 @@ async function createWaitingForKind(kube, obj, what, opts) {
 
 
 
+
 const PROGRESS_MS = 30_000;
 /** Stack statuses an earlier eksctl run can leave that make eksctl fail with AlreadyExists. */
 const DEAD_STACK = /^(ROLLBACK_COMPLETE|ROLLBACK_FAILED|DELETE_FAILED|CREATE_FAILED|UPDATE_ROLLBACK_FAILED)$/;
@@ -310,7 +313,7 @@ function conditionTrue(obj, type) {
 async function applyFlow(config, io, deps = {}) {
     // The user's overlay is read and checked before anything is downloaded or called.
     (0,providers_aws/* clusterConfigFor */.CR)(config, {});
-    const install = deps.install ?? (async (names, c, i) => (await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 85316))).installTools(names, c, i));
+    const install = deps.install ?? (async (names, c, i) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 85316))).installTools(names, c, i));
     const tools = await install(['eksctl', 'kubectl'], config, io);
     const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     const now = deps.now ?? Date.now;
@@ -527,13 +530,12 @@ async function applyFlow(config, io, deps = {}) {
     }
     const steps = (0,src_steps/* withActions */.wR)(specs, actions);
     const ctx = { config, io, api, cloud, doc };
-    const dirs = [...new Set(Object.values(tools).map((t) => external_node_path_default().dirname(t.bin)))];
-    const env = { PATH: [...dirs, process.env.PATH ?? ''].join((external_node_path_default()).delimiter) };
+    const env = { PATH: (0,tools_install.pathWithTools)(Object.values(tools)) };
     return (0,apply.runFlow)(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs });
 }
 /** Manifests come from their upstream URL, through `tool-mirror` when set, with the downloader's retries. */
 async function manifestFetcher(config, io, sleep) {
-    const [{ ToolHttp }, { parseMirror }] = await Promise.all([__webpack_require__.e(/* import() */ 239).then(__webpack_require__.bind(__webpack_require__, 25239)), __webpack_require__.e(/* import() */ 592).then(__webpack_require__.bind(__webpack_require__, 70592))]);
+    const [{ ToolHttp }, { parseMirror }] = await Promise.all([Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 25239)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 70592))]);
     const http = new ToolHttp({ mirror: parseMirror(config.toolMirror), log: io.log, signal: io.signal, sleep });
     return (url) => http.text(url, { tool: 'calico', version: (0,providers_aws/* calicoVersion */.wR)(config) });
 }
@@ -615,18 +617,15 @@ class KubeApiError extends Error {
 function describe(ref) {
     return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 }
-function header(ref) {
-    return {
-        apiVersion: ref.apiVersion,
-        kind: ref.kind,
-        metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
-    };
-}
 /** A patch body with the object's identity; the patch's own metadata (labels …) is kept. */
 function withHeader(ref, patch) {
-    const h = header(ref);
     const meta = patch.metadata ?? {};
-    return { ...patch, ...h, metadata: { ...meta, ...h.metadata } };
+    return {
+        ...patch,
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: { ...meta, name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
+    };
 }
 function refOf(obj) {
     return { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, namespace: obj.metadata.namespace };

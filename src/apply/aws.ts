@@ -39,7 +39,7 @@ import {
 } from '../providers/aws.js';
 import { AWS } from '../reference.js';
 import { type ProbeResult, type StepAction, type StepRecord, formatDuration, withActions } from '../steps.js';
-import type { InstalledTool, ToolName } from '../tools/install.js';
+import { type InstalledTool, type ToolName, pathWithTools } from '../tools/install.js';
 import { type SyncItem, applyPlanned, isKindNotServed, parseManifest, planSync } from './objects.js';
 
 export interface AwsApplyDeps {
@@ -422,8 +422,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
 
   const steps = withActions(specs, actions);
   const ctx: AwsCtx = { config, io, api, cloud, doc };
-  const dirs = [...new Set(Object.values(tools).map((t) => path.dirname(t.bin)))];
-  const env = { PATH: [...dirs, process.env.PATH ?? ''].join(path.delimiter) };
+  const env = { PATH: pathWithTools(Object.values(tools)) };
   return runFlow(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs });
 }
 

@@ -33,7 +33,7 @@ import {
 } from '../providers/gcp.js';
 import { GCP, GITPOD_LABEL_PREFIX, type PoolRole } from '../reference.js';
 import { type StepAction, type StepRecord, shellQuote, withActions } from '../steps.js';
-import { installTools } from '../tools/install.js';
+import { installTools, pathWithTools } from '../tools/install.js';
 import type { InstalledTool } from '../tools/types.js';
 
 export interface GcpApplyDeps {
@@ -368,12 +368,10 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
 function gcloudEnvironment(config: Config, env: NodeJS.ProcessEnv, tools: Record<'gcloud' | 'kubectl', InstalledTool>) {
   const fromDeps =
     env === process.env ? {} : Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
-  const dirs = [path.dirname(tools.gcloud.bin), path.dirname(tools.kubectl.bin)];
-  if (tools.gcloud.authPlugin) dirs.push(path.dirname(tools.gcloud.authPlugin));
   return {
     ...(fromDeps as Record<string, string>),
     CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
-    PATH: [...new Set(dirs), env.PATH ?? process.env.PATH ?? ''].join(path.delimiter),
+    PATH: pathWithTools([tools.gcloud, tools.kubectl], env.PATH ?? process.env.PATH),
     // `clusters create` writes a kubeconfig entry of its own; keep it out of the user's ~/.kube/config and
     // out of the kubeconfig this action writes.
     KUBECONFIG: path.join(config.tempDir, `gcloud-${config.clusterName}.kubeconfig`),

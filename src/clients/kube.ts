@@ -102,19 +102,15 @@ function describe(ref: KubeRef): string {
   return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 }
 
-function header(ref: KubeRef) {
-  return {
-    apiVersion: ref.apiVersion,
-    kind: ref.kind,
-    metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
-  };
-}
-
 /** A patch body with the object's identity; the patch's own metadata (labels …) is kept. */
 function withHeader(ref: KubeRef, patch: object) {
-  const h = header(ref);
   const meta = (patch as { metadata?: object }).metadata ?? {};
-  return { ...patch, ...h, metadata: { ...meta, ...h.metadata } };
+  return {
+    ...patch,
+    apiVersion: ref.apiVersion,
+    kind: ref.kind,
+    metadata: { ...meta, name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
+  };
 }
 
 export function refOf(obj: KubeObject): KubeRef {

@@ -4,7 +4,6 @@
  * A cluster that is already gone is a success. What the flow created outside the cluster and that other
  * clusters may share (the GKE service account and its project roles) is left alone and reported.
  */
-import path from 'node:path';
 import type { ProviderCloud } from '../cloud/types.js';
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
@@ -85,11 +84,9 @@ export async function destroy(
   const env: Record<string, string> = { CLOUDSDK_CORE_DISABLE_PROMPTS: '1' };
   const probe = await steps[0]!.probe!(undefined);
   if (!probe.done) {
-    const { installTools } = await import('../tools/install.js');
-    const name = config.provider === 'gcp' ? 'gcloud' : 'eksctl';
-    const tools = await installTools([name], config, io);
-    // The installed CLI comes first on this process's PATH too, not only on later steps'.
-    env.PATH = [path.dirname(tools[name].bin), process.env.PATH].filter(Boolean).join(path.delimiter);
+    const { installTools, pathWithTools } = await import('../tools/install.js');
+    const tools = await installTools([config.provider === 'gcp' ? 'gcloud' : 'eksctl'], config, io);
+    env.PATH = pathWithTools(Object.values(tools));
   }
   await runFlow(steps, undefined, config, io, {
     env,

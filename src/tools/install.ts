@@ -107,11 +107,25 @@ export async function installTools<N extends ToolName>(
     for (const s of settled) {
       const tool = (s as PromiseFulfilledResult<InstalledTool>).value;
       result[tool.name as N] = tool;
-      const dirs = new Set([path.dirname(tool.bin), ...(tool.authPlugin ? [path.dirname(tool.authPlugin)] : [])]);
-      for (const dir of dirs) io.addPath(dir);
+      for (const dir of toolDirs([tool])) io.addPath(dir);
     }
     return result;
   });
+}
+
+/** The folders of installed tools' executables (the gcloud auth plugin's included), each once. */
+export function toolDirs(tools: readonly InstalledTool[]): string[] {
+  return [
+    ...new Set(tools.flatMap((t) => [t.bin, ...(t.authPlugin ? [t.authPlugin] : [])].map((f) => path.dirname(f)))),
+  ];
+}
+
+/**
+ * PATH with the installed tools first, for the processes this action starts itself: `io.addPath` also
+ * reaches this process on a runner, but a step must not depend on that side effect.
+ */
+export function pathWithTools(tools: readonly InstalledTool[], base = process.env.PATH ?? ''): string {
+  return [...toolDirs(tools), base].filter(Boolean).join(path.delimiter);
 }
 
 /** Without a runner (a local run), tool-cache still needs its two folders. */
