@@ -8,7 +8,7 @@ import { OUTPUT_NAMES } from '../src/io.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8'));
-const contract = readFileSync(path.join(root, '../shared/docs/action-contract.md'), 'utf8');
+const contract = readFileSync(path.join(root, '__tests__/reference/action-contract.md'), 'utf8');
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

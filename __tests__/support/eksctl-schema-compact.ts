@@ -20,7 +20,7 @@ function strip(node: unknown): unknown {
   return out;
 }
 
-export const SHARED_SCHEMA_URL = new URL('../../../shared/reference/eksctl-clusterconfig.schema.json', import.meta.url);
+export const SHARED_SCHEMA_URL = new URL('../reference/eksctl-clusterconfig.schema.json', import.meta.url);
 
 export function compactSchema(): { $ref: string; definitions: Record<string, unknown> } {
   const full = JSON.parse(readFileSync(SHARED_SCHEMA_URL, 'utf8')) as {
