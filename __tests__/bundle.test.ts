@@ -4,56 +4,16 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { runActionSync } from './support/run-bundle.js';
 import os from 'node:os';
 import path from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 
-/** A copy of the action as a workflow sees it: action.yml, dist/, no node_modules. */
-function checkout(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'action-'));
-  cpSync(path.join(root, 'dist'), path.join(dir, 'dist'), { recursive: true });
-  cpSync(path.join(root, 'action.yml'), path.join(dir, 'action.yml'));
-  return dir;
-}
-
-/** Parses the GITHUB_OUTPUT file format (name<<delimiter … delimiter). */
-function readOutputs(file: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const value: string[] = [];
-    while (lines[++i] !== m[2]) value.push(lines[i]!);
-    out[m[1]!] = value.join('\n');
-  }
-  return out;
-}
-
 function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
-  const dir = checkout();
-  const outFile = path.join(dir, 'github_output');
-  const summaryFile = path.join(dir, 'step_summary');
-  writeFileSync(outFile, '');
-  writeFileSync(summaryFile, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    RUNNER_TEMP: path.join(dir, 'tmp'),
-    GITHUB_OUTPUT: outFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    ...extraEnv,
-  };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const res = spawnSync(process.execPath, [path.join(dir, 'dist', 'index.js')], {
-    cwd: dir,
-    env,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { ...res, outputs: readOutputs(outFile), summary: readFileSync(summaryFile, 'utf8') };
+  const res = runActionSync(inputs, extraEnv);
+  return { ...res, outputs: res.outputs(), summary: res.summary() };
 }
 
 describe('the bundled dist/index.js, run without node_modules', () => {
