@@ -5,7 +5,13 @@
  * EKS's REST-JSON reads (DescribeCluster, ListNodegroups, DescribeNodegroup, DescribeClusterVersions) and
  * CloudFormation's query-protocol DescribeStacks, with typed errors (`x-amzn-errortype`). It also plays
  * eksctl's effect on the cloud for the eksctl TEST STAND-IN (eksctl-stand-in.mjs), which POSTs each
- * invocation (argv + config file) to /__eksctl. Every request is logged; faults can be injected.
+ * invocation (argv + config file) to /__eksctl. Every request is logged; faults can be injected (one
+ * action at a time, or the first attempt of every distinct API request: `failFirstAttemptOfEach`).
+ *
+ * Duplicates are answered as the real tools do: `create cluster` on a stack name in use fails with
+ * CloudFormation's AlreadyExistsException; `create nodegroup` excludes a nodegroup that has a stack (any
+ * status) or exists in EKS, as eksctl's nodegroup filter does. `holdEksctl` keeps the next create in the
+ * middle (stacks CREATE_IN_PROGRESS, the cluster CREATING) until the test releases it.
  */
 import http from 'node:http';
 import { closeServer, listenLoopback, readBody } from './loopback.js';
@@ -61,6 +67,47 @@ export interface EksctlFault {
 
 export type EksctlHook = (event: 'cluster-created' | 'nodegroup-created', detail: { name: string }) => void;
 
+/** One transient answer of the fault mode: status, the SDK's error type (`x-amzn-errortype`), none for a proxy's page. */
+export interface AwsTransientFault {
+  status: number;
+  code?: string;
+}
+
+/** The transient-fault mode (`failFirstAttemptOfEach`): the first attempt of each distinct API request fails. */
+export interface AwsFirstAttemptFaults {
+  /** Cycled through for EKS; default 429 ThrottlingException, 500 ServerException, 502 (a proxy's HTML page), 503 ServiceUnavailableException. */
+  eks?: AwsTransientFault[];
+  /** Cycled through for CloudFormation; default 400 Throttling (how CloudFormation throttles), 500 InternalFailure, 502, 503 ServiceUnavailable. */
+  cloudformation?: AwsTransientFault[];
+  /** Requests never faulted. */
+  except?: (r: LoggedRequest) => boolean;
+  /** A Retry-After (seconds) sent with each fault; none by default (the SDK would really wait it). */
+  retryAfterSeconds?: number;
+}
+
+/** One fault of that mode: the request it hit and whether the same request came again (was retried). */
+export interface AwsInjectedFault extends AwsTransientFault {
+  key: string;
+  service: LoggedRequest['service'];
+  action: string;
+  retried: boolean;
+}
+
+const FIRST_ATTEMPT_DEFAULTS: Record<'eks' | 'cloudformation', AwsTransientFault[]> = {
+  eks: [
+    { status: 429, code: 'ThrottlingException' },
+    { status: 500, code: 'ServerException' },
+    { status: 502 },
+    { status: 503, code: 'ServiceUnavailableException' },
+  ],
+  cloudformation: [
+    { status: 400, code: 'Throttling' },
+    { status: 500, code: 'InternalFailure' },
+    { status: 502 },
+    { status: 503, code: 'ServiceUnavailable' },
+  ],
+};
+
 const DEFAULT_VERSIONS = [
   { clusterVersion: '1.31', versionStatus: 'EXTENDED_SUPPORT' },
   { clusterVersion: '1.32', versionStatus: 'STANDARD_SUPPORT' },
@@ -80,8 +127,12 @@ export class FakeEksApi {
   readonly eksctlCalls: EksctlCall[] = [];
   versions: Record<string, unknown>[] = DEFAULT_VERSIONS;
   private readonly eksctlFaults: EksctlFault[] = [];
-  private readonly apiFaults: { action: string; status: number; code: string; times: number }[] = [];
+  private readonly apiFaults: { action: string; status: number; code: string; times: number; message?: string }[] = [];
+  /** Every fault the transient-fault mode injected, in order. */
+  readonly transientFaults: AwsInjectedFault[] = [];
+  private firstAttempt?: { opts: AwsFirstAttemptFaults; seen: Set<string> };
   private readonly hooks: EksctlHook[] = [];
+  private holds: { command: string; started: () => void; released: Promise<void> }[] = [];
   private server!: http.Server;
   url = '';
 
@@ -117,9 +168,68 @@ export class FakeEksApi {
     this.eksctlFaults.push({ command, message, leave, times });
   }
 
-  /** The next `times` calls of an API action answer with this error. */
-  failApi(action: string, status: number, code: string, times = 1): void {
-    this.apiFaults.push({ action, status, code, times });
+  /**
+   * The next invocation of `create cluster` / `create nodegroup` starts (its stacks CREATE_IN_PROGRESS,
+   * the cluster CREATING) and ends only on `release()`, as eksctl waits on CloudFormation for minutes.
+   */
+  holdEksctl(command: 'create cluster' | 'create nodegroup'): { started: Promise<void>; release: () => void } {
+    let started!: () => void;
+    let release!: () => void;
+    const begun = new Promise<void>((r) => (started = r));
+    const released = new Promise<void>((r) => (release = r));
+    this.holds.push({ command, started, released });
+    return { started: begun, release };
+  }
+
+  /** Runs `finish` now, or once the test releases a hold on this command. */
+  private afterHold(command: string, finish: () => void): void {
+    const hold = this.holds.find((h) => h.command === command);
+    if (!hold) return finish();
+    this.holds = this.holds.filter((h) => h !== hold);
+    void hold.released.then(finish);
+    hold.started();
+  }
+
+  /** The next `times` calls of an API action answer with this error (and `message`, else "injected fault"). */
+  failApi(action: string, status: number, code: string, times = 1, message?: string): void {
+    this.apiFaults.push({ action, status, code, times, message });
+  }
+
+  /**
+   * Transient-fault mode: the first attempt of every distinct EKS or CloudFormation request (method, URL
+   * and body; eksctl's own calls are not API requests) not `except`ed fails with a typed transient error,
+   * taken in turn per service; a later attempt of the same request is served as usual and marks its
+   * fault `retried`.
+   */
+  failFirstAttemptOfEach(opts: AwsFirstAttemptFaults = {}): void {
+    this.firstAttempt = { opts, seen: new Set() };
+  }
+
+  /** Ends the transient-fault mode (the faults stay recorded). */
+  stopFailingFirstAttempts(): void {
+    this.firstAttempt = undefined;
+  }
+
+  /** The transient-fault mode's answer to this request, if it is the first attempt of one not excepted. */
+  private firstAttemptFault(r: LoggedRequest, key: string, res: http.ServerResponse): boolean {
+    const earlier = this.transientFaults.find((f) => f.key === key && !f.retried);
+    if (earlier) earlier.retried = true;
+    const mode = this.firstAttempt;
+    if (!mode || mode.seen.has(key) || r.service === 'eksctl') return false;
+    mode.seen.add(key);
+    if (mode.opts.except?.(r)) return false;
+    const list = mode.opts[r.service] ?? FIRST_ATTEMPT_DEFAULTS[r.service];
+    const f = list[this.transientFaults.filter((x) => x.service === r.service).length % list.length]!;
+    this.transientFaults.push({ ...f, key, service: r.service, action: r.action, retried: false });
+    const retryAfter = mode.opts.retryAfterSeconds;
+    if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
+    if (!f.code) {
+      const html = `<html><head><title>${f.status} Bad Gateway</title></head><body>${f.status}</body></html>`;
+      res.writeHead(f.status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(html) });
+      res.end(html);
+    } else if (r.service === 'cloudformation') this.cfnError(res, f.status, f.code, 'Rate exceeded (injected)');
+    else this.json(res, f.status, { message: `injected transient fault ${f.status}` }, f.code);
+    return true;
   }
 
   cluster(name: string): FakeCluster | undefined {
@@ -167,9 +277,11 @@ export class FakeEksApi {
     if (method === 'POST' && url.pathname === '/' && raw.includes('Action=')) {
       const form = new URLSearchParams(raw);
       const action = form.get('Action') ?? '';
-      this.requests.push({ service: 'cloudformation', method, path: url.pathname, action });
+      const logged: LoggedRequest = { service: 'cloudformation', method, path: url.pathname, action };
+      this.requests.push(logged);
+      if (this.firstAttemptFault(logged, `${method} ${url.pathname}${url.search} ${raw}`, res)) return;
       const f = this.fault(action);
-      if (f) return this.cfnError(res, f.status, f.code, 'injected fault');
+      if (f) return this.cfnError(res, f.status, f.code, f.message ?? 'injected fault');
       if (action !== 'DescribeStacks') return this.cfnError(res, 400, 'InvalidAction', `${action} is not faked`);
       const name = form.get('StackName') ?? '';
       const stack = this.stacks.get(name);
@@ -198,9 +310,11 @@ export class FakeEksApi {
             : seg[0] === 'clusters' && seg[2] === 'node-groups' && seg.length === 4
               ? 'DescribeNodegroup'
               : `${method} ${url.pathname}`;
-    this.requests.push({ service: 'eks', method, path: url.pathname, action });
+    const logged: LoggedRequest = { service: 'eks', method, path: url.pathname, action };
+    this.requests.push(logged);
+    if (this.firstAttemptFault(logged, `${method} ${url.pathname}${url.search} ${raw}`, res)) return;
     const f = this.fault(action);
-    if (f) return this.json(res, f.status, { message: 'injected fault' }, f.code);
+    if (f) return this.json(res, f.status, { message: f.message ?? 'injected fault' }, f.code);
     if (method !== 'GET') return this.json(res, 400, { message: `${action} is not faked` }, 'InvalidRequestException');
     const notFound = (what: string) =>
       this.json(res, 404, { message: `No ${what} found` }, 'ResourceNotFoundException');
@@ -270,49 +384,66 @@ export class FakeEksApi {
           `Error: creating CloudFormation stack "${stackName}": AlreadyExistsException: Stack [${stackName}] already exists`,
         ]);
       }
-      this.stacks.set(stackName, { StackName: stackName, StackStatus: 'CREATE_COMPLETE' });
-      this.clusters.set(name, {
+      const stack: FakeStack = { StackName: stackName, StackStatus: 'CREATE_IN_PROGRESS' };
+      const cluster: FakeCluster = {
         name,
-        status: 'ACTIVE',
+        status: 'CREATING',
         version: String(meta.version ?? '1.34'),
         endpoint: this.kubeEndpoint,
         caData: this.caData,
+      };
+      this.stacks.set(stackName, stack);
+      this.clusters.set(name, cluster);
+      return this.afterHold(command, () => {
+        stack.StackStatus = 'CREATE_COMPLETE';
+        cluster.status = 'ACTIVE';
+        this.clusters.set(name, cluster);
+        for (const h of this.hooks) h('cluster-created', { name });
+        reply(true, [`EKS cluster "${name}" in "fake" region is ready`]);
       });
-      for (const h of this.hooks) h('cluster-created', { name });
-      return reply(true, [`EKS cluster "${name}" in "fake" region is ready`]);
     }
     if (command === 'create nodegroup') {
       const name = meta.name ?? '';
       const cluster = this.clusters.get(name);
       if (!cluster || cluster.status !== 'ACTIVE') return reply(false, [`Error: cluster ${name} is not ACTIVE`]);
       const lines: string[] = [];
+      const made: { stack: FakeStack; ng: FakeNodegroup }[] = [];
       for (const g of (call.config?.managedNodeGroups ?? []) as Record<string, unknown>[]) {
         const ngName = String(g.name);
-        if (this.nodegroups.has(`${name}/${ngName}`)) {
+        const ngStack = `eksctl-${name}-nodegroup-${ngName}`;
+        if (this.nodegroups.has(`${name}/${ngName}`) || this.stacks.has(ngStack)) {
           lines.push(`1 existing nodegroup(s) (${ngName}) will be excluded`);
           continue;
         }
-        this.stacks.set(`eksctl-${name}-nodegroup-${ngName}`, {
-          StackName: `eksctl-${name}-nodegroup-${ngName}`,
-          StackStatus: 'CREATE_COMPLETE',
-        });
-        this.nodegroups.set(`${name}/${ngName}`, {
-          nodegroupName: ngName,
-          clusterName: name,
-          status: 'ACTIVE',
-          labels: { ...((g.labels ?? {}) as Record<string, string>) },
-          instanceTypes: [...((g.instanceTypes ?? []) as string[])],
-          scalingConfig: {
-            minSize: Number(g.minSize),
-            maxSize: Number(g.maxSize),
-            desiredSize: Number(g.desiredCapacity ?? g.minSize),
+        const stack: FakeStack = { StackName: ngStack, StackStatus: 'CREATE_IN_PROGRESS' };
+        this.stacks.set(ngStack, stack);
+        made.push({
+          stack,
+          ng: {
+            nodegroupName: ngName,
+            clusterName: name,
+            status: 'ACTIVE',
+            labels: { ...((g.labels ?? {}) as Record<string, string>) },
+            instanceTypes: [...((g.instanceTypes ?? []) as string[])],
+            scalingConfig: {
+              minSize: Number(g.minSize),
+              maxSize: Number(g.maxSize),
+              desiredSize: Number(g.desiredCapacity ?? g.minSize),
+            },
+            amiType: g.amiFamily || g.ami ? 'CUSTOM' : 'AL2023_x86_64_STANDARD',
           },
-          amiType: g.amiFamily || g.ami ? 'CUSTOM' : 'AL2023_x86_64_STANDARD',
         });
-        for (const h of this.hooks) h('nodegroup-created', { name: ngName });
-        lines.push(`created managed nodegroup "${ngName}"`);
       }
-      return reply(true, lines);
+      const finish = () => {
+        for (const { stack, ng } of made) {
+          stack.StackStatus = 'CREATE_COMPLETE';
+          this.nodegroups.set(`${name}/${ng.nodegroupName}`, ng);
+          for (const h of this.hooks) h('nodegroup-created', { name: ng.nodegroupName });
+          lines.push(`created managed nodegroup "${ng.nodegroupName}"`);
+        }
+        reply(true, lines);
+      };
+      return made.length ? this.afterHold(command, finish) : finish();
     }
     if (command === 'delete cluster') {
       const i = argv.findIndex((a) => a === '--name' || a.startsWith('--name='));

@@ -8,7 +8,10 @@
  * Stateful: a created cluster or node pool exists at once (PROVISIONING) and becomes RUNNING when its
  * operation ends; an operation ends after `opPolls` reads of it (0: the first read sees it DONE, so
  * gcloud never sleeps). While an operation runs on a cluster, other cluster mutations are refused with
- * FAILED_PRECONDITION, as GKE does. Every request is recorded; faults can be injected.
+ * FAILED_PRECONDITION, as GKE does, and creating what exists (cluster, pool, service account) answers 409
+ * ALREADY_EXISTS. An operation can be held RUNNING until the test releases it (`holdNext`), to start a
+ * second run in the middle of a first one. Every request is recorded with its answer's status; faults can
+ * be injected (one by one, or the first attempt of every distinct request: `failFirstAttemptOfEach`).
  */
 import http from 'node:http';
 import { closeServer, listenLoopback, readBody } from './loopback.js';
@@ -20,6 +23,8 @@ export interface GcpRequest {
   body?: unknown;
   userAgent: string;
   api: 'container' | 'iam' | 'cloudresourcemanager' | 'serviceusage' | 'oauth2' | 'unknown';
+  /** The HTTP status the fake answered with (set once the answer is sent). */
+  status?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -29,6 +34,8 @@ interface Fault {
   match: Matcher;
   status: number;
   message: string;
+  /** The google.rpc status name; default by HTTP status (400 → FAILED_PRECONDITION …). */
+  reason?: string;
   /** Matching requests to let through before failing. */
   skip: number;
   times: number;
@@ -38,6 +45,8 @@ interface FakeOperation {
   op: Json;
   pollsLeft: number;
   onDone?: () => void;
+  /** Held RUNNING whatever the polls, until the test releases it (see `holdNext`). */
+  held?: boolean;
 }
 
 export interface FakeGcpOptions {
@@ -50,6 +59,35 @@ export interface FakeGcpOptions {
   versions?: string[];
   /** Reads of an operation before it is DONE. */
   opPolls?: number;
+  /** The API server every cluster reports (`host:port`, no scheme), e.g. a FAKE Kubernetes API on loopback. */
+  clusterEndpoint?: string;
+  /** The PEM CA every cluster reports (masterAuth.clusterCaCertificate, base64 on the wire). */
+  clusterCaPem?: string;
+}
+
+/** The transient-fault mode (`failFirstAttemptOfEach`): the first attempt of each distinct request fails. */
+export interface FirstAttemptFaults {
+  /** Cycled through, one per faulted request; default 429 (with Retry-After), 500, 502 (an HTML page), 503. */
+  statuses?: number[];
+  /** Requests never faulted, e.g. gcloud's own: `(r) => isGcloud(r.userAgent)`. */
+  except?: (r: GcpRequest) => boolean;
+  /** The Retry-After (seconds) sent with a 429; default 2. */
+  retryAfterSeconds?: number;
+}
+
+/** One fault of that mode: the request it hit and whether the same request came again (was retried). */
+export interface InjectedFault {
+  key: string;
+  method: string;
+  path: string;
+  api: GcpRequest['api'];
+  status: number;
+  retried: boolean;
+}
+
+/** gcloud's requests, by their User-Agent (`gcloud/<version> command/gcloud.container… google-cloud-sdk`). */
+export function isGcloud(userAgent: string): boolean {
+  return /^gcloud\//.test(userAgent) || userAgent.includes('google-cloud-sdk');
 }
 
 export const FAKE_CA_PEM = '-----BEGIN CERTIFICATE-----\nRkFLRSBDQQ==\n-----END CERTIFICATE-----\n';
@@ -83,6 +121,11 @@ export class FakeGcpApi {
   private policyGen = 1;
   private opCounter = 0;
   private faults: Fault[] = [];
+  /** Every fault the transient-fault mode injected, in order. */
+  readonly transientFaults: InjectedFault[] = [];
+  private firstAttempt?: { opts: FirstAttemptFaults; seen: Set<string> };
+  private readonly doneHooks: ((op: Json) => void)[] = [];
+  private holds: { type: string; started: (name: string) => void; released: Promise<void> }[] = [];
   private server!: http.Server;
 
   private constructor(readonly opts: Required<FakeGcpOptions>) {
@@ -102,6 +145,8 @@ export class FakeGcpApi {
       region: options.region ?? 'us-central1',
       versions: options.versions ?? ['1.33.5-gke.1201000', '1.33.4-gke.1172000', '1.32.9-gke.1108000'],
       opPolls: options.opPolls ?? 0,
+      clusterEndpoint: options.clusterEndpoint ?? '10.0.0.2',
+      clusterCaPem: options.clusterCaPem ?? FAKE_CA_PEM,
     });
     const { server, url } = await listenLoopback((req, res) => void api.handle(req, res));
     api.server = server;
@@ -159,7 +204,11 @@ export class FakeGcpApi {
    * Fails the (skip+1)-th next request matching `match` (and `times - 1` after it) with `status`.
    * `match` may be a function or "METHOD path-regex".
    */
-  failNext(match: Matcher | string, status: number, opts: { skip?: number; times?: number; message?: string } = {}) {
+  failNext(
+    match: Matcher | string,
+    status: number,
+    opts: { skip?: number; times?: number; message?: string; reason?: string } = {},
+  ) {
     let fn: Matcher;
     if (typeof match === 'string') {
       const [method, ...rest] = match.split(' ');
@@ -170,9 +219,29 @@ export class FakeGcpApi {
       match: fn,
       status,
       message: opts.message ?? `injected fault ${status}`,
+      reason: opts.reason,
       skip: opts.skip ?? 0,
       times: opts.times ?? 1,
     });
+  }
+
+  /**
+   * Transient-fault mode: the first attempt of every distinct request (method, path, query and body) not
+   * `except`ed is answered with a transient error, the statuses taken in turn; any later attempt of the
+   * same request is served as usual and marks its fault `retried`. Applies to tokeninfo too.
+   */
+  failFirstAttemptOfEach(opts: FirstAttemptFaults = {}): void {
+    this.firstAttempt = { opts, seen: new Set() };
+  }
+
+  /** Ends the transient-fault mode (the faults stay recorded). */
+  stopFailingFirstAttempts(): void {
+    this.firstAttempt = undefined;
+  }
+
+  /** Called when an operation ends (the controller's side: e.g. nodes joining once a pool is RUNNING). */
+  onOperationDone(hook: (op: Json) => void): void {
+    this.doneHooks.push(hook);
   }
 
   pendingFaults(): number {
@@ -257,6 +326,20 @@ export class FakeGcpApi {
     return op.name as string;
   }
 
+  /**
+   * The next operation of `type` (CREATE_CLUSTER, CREATE_NODE_POOL …) stays RUNNING, however often it is
+   * polled, until `release()`: a long operation another run is in the middle of. `started` resolves with
+   * the operation's name when it begins.
+   */
+  holdNext(type: string): { started: Promise<string>; release: () => void } {
+    let started!: (name: string) => void;
+    let release!: () => void;
+    const begun = new Promise<string>((r) => (started = r));
+    const released = new Promise<void>((r) => (release = r));
+    this.holds.push({ type, started, released });
+    return { started: begun, release };
+  }
+
   // --- HTTP ------------------------------------------------------------------------------------------
 
   private etag(): string {
@@ -298,6 +381,8 @@ export class FakeGcpApi {
       api: apiOf(path),
     };
     this.requests.push(record);
+    res.on('finish', () => (record.status = res.statusCode));
+    if (this.firstAttemptFault(record, raw, res)) return;
 
     if (record.api === 'oauth2') return this.tokeninfo(res, body, url);
     if (req.headers.authorization !== `Bearer ${this.opts.token}`) {
@@ -311,7 +396,7 @@ export class FakeGcpApi {
       }
       f.times--;
       this.faults = this.faults.filter((x) => x.times > 0);
-      return this.fail(res, f.status, f.message);
+      return this.fail(res, f.status, f.message, f.reason);
     }
     try {
       switch (record.api) {
@@ -329,6 +414,37 @@ export class FakeGcpApi {
     } catch (err) {
       return this.fail(res, 500, `fake error: ${(err as Error).message}`);
     }
+  }
+
+  /** The transient-fault mode's answer to this request, if it is the first attempt of one not excepted. */
+  private firstAttemptFault(r: GcpRequest, raw: string, res: http.ServerResponse): boolean {
+    const key = `${r.method} ${r.path}?${r.query.toString()} ${raw}`;
+    const earlier = this.transientFaults.find((f) => f.key === key && !f.retried);
+    if (earlier) earlier.retried = true;
+    const mode = this.firstAttempt;
+    if (!mode || mode.seen.has(key)) return false;
+    mode.seen.add(key);
+    if (mode.opts.except?.(r)) return false;
+    const statuses = mode.opts.statuses ?? [429, 500, 502, 503];
+    const status = statuses[this.transientFaults.length % statuses.length]!;
+    this.transientFaults.push({ key, method: r.method, path: r.path, api: r.api, status, retried: false });
+    if (status === 502) {
+      // What a load balancer in front of the API answers: an HTML page, not the API's JSON error.
+      const html = '<!DOCTYPE html><html><title>Error 502 (Server Error)!!1</title><p>A temporary error.</p></html>';
+      res.writeHead(502, { 'content-type': 'text/html; charset=UTF-8', 'content-length': Buffer.byteLength(html) });
+      res.end(html);
+      return true;
+    }
+    const text = JSON.stringify(
+      errorBody(status, STATUS_NAME[status] ?? 'UNKNOWN', `injected transient fault ${status}`),
+    );
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=UTF-8',
+      'content-length': Buffer.byteLength(text),
+      ...(status === 429 ? { 'retry-after': String(mode.opts.retryAfterSeconds ?? 2) } : {}),
+    });
+    res.end(text);
+    return true;
   }
 
   private tokeninfo(res: http.ServerResponse, body: unknown, url: URL): void {
@@ -412,7 +528,15 @@ export class FakeGcpApi {
       targetLink: `https://container.googleapis.com/v1/${parent}/${target}`,
       startTime: new Date().toISOString(),
     };
-    this.operations.set(name, { op, pollsLeft: polls, onDone });
+    const entry: FakeOperation = { op, pollsLeft: polls, onDone };
+    this.operations.set(name, entry);
+    const hold = this.holds.find((h) => h.type === type);
+    if (hold) {
+      this.holds = this.holds.filter((h) => h !== hold);
+      entry.held = true;
+      void hold.released.then(() => (entry.held = false));
+      hold.started(name);
+    }
     return op;
   }
 
@@ -429,6 +553,7 @@ export class FakeGcpApi {
     o.op.status = 'DONE';
     o.op.endTime = new Date().toISOString();
     o.onDone?.();
+    for (const hook of this.doneHooks) hook(o.op);
   }
 
   private buildPool(spec: Json, version: string): Json {
@@ -468,8 +593,8 @@ export class FakeGcpApi {
       initialClusterVersion: version,
       currentMasterVersion: version,
       currentNodeVersion: version,
-      endpoint: '10.0.0.2',
-      masterAuth: { clusterCaCertificate: Buffer.from(FAKE_CA_PEM).toString('base64') },
+      endpoint: this.opts.clusterEndpoint,
+      masterAuth: { clusterCaCertificate: Buffer.from(this.opts.clusterCaPem).toString('base64') },
       selfLink: `https://container.googleapis.com/v1/${parent}/clusters/${String(spec.name)}`,
       nodePools: pools.map((p) => this.buildPool(p, version)),
     };
@@ -504,7 +629,7 @@ export class FakeGcpApi {
       }
       const o = this.operations.get(rest[1] ?? '');
       if (!o) return this.fail(res, 404, `operation ${rest[1]} not found`);
-      if (o.op.status !== 'DONE') {
+      if (o.op.status !== 'DONE' && !o.held) {
         if (o.pollsLeft <= 0) this.finish(o);
         else o.pollsLeft--;
       }

@@ -4,10 +4,20 @@
  * A generic, stateful REST store: discovery (/api, /apis, /version), any registered kind at its real
  * path, list paging with `limit`/`continue`, label selectors (equality), create/get/replace/delete,
  * JSON merge patch, strategic merge patch (treated as a merge patch) and server-side apply. Creating a
- * CustomResourceDefinition registers its kind. Every request is recorded; faults can be injected; write
- * hooks can play a controller (e.g. the tigera operator marking Calico ready).
+ * CustomResourceDefinition registers its kind. Every request is recorded; faults can be injected (one by
+ * one, or the first attempt of every distinct request: `failFirstAttemptOfEach`); write hooks can play a
+ * controller (e.g. the tigera operator marking Calico ready).
+ *
+ * With `tls: true` it serves https on 127.0.0.1 with a server certificate (SAN IP:127.0.0.1) signed by a
+ * CA generated at start by the real `openssl` CLI, so clients verify TLS against `caPem` as they would
+ * against a cluster's CA. `acceptToken` admits bearer tokens other than `token` (e.g. EKS STS tokens).
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { closeServer, listenLoopback, readBody } from './loopback.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -80,8 +90,76 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return out;
 }
 
+export interface FakeKubeOptions {
+  token?: string;
+  version?: string;
+  /** Accept requests without any Authorization header (kubectl sends no bearer token over plain http). */
+  anonymous?: boolean;
+  /** Serve https with a CA made at start (see `caPem`). */
+  tls?: boolean;
+  /** Admits a bearer token other than `token`. */
+  acceptToken?: (token: string) => boolean;
+}
+
+/** A CA and a server certificate for IP 127.0.0.1 signed by it, made by the openssl CLI in a temp folder. */
+export function loopbackTlsMaterial(): { caPem: string; certPem: string; keyPem: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fake-kube-tls-'));
+  const f = (name: string) => path.join(dir, name);
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  const days = ['-days', '2'];
+  try {
+    const caExt = ['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'];
+    openssl(
+      'req',
+      '-x509',
+      ...ec,
+      '-keyout',
+      f('ca.key'),
+      '-out',
+      f('ca.crt'),
+      ...days,
+      '-subj',
+      '/CN=FAKE CA',
+      ...caExt,
+    );
+    openssl('req', ...ec, '-keyout', f('server.key'), '-out', f('server.csr'), '-subj', '/CN=127.0.0.1');
+    const ext = ['subjectAltName=IP:127.0.0.1', 'basicConstraints=CA:FALSE', 'extendedKeyUsage=serverAuth'];
+    writeFileSync(f('ext.cnf'), `${ext.join('\n')}\n`);
+    const signedBy = ['-CA', f('ca.crt'), '-CAkey', f('ca.key'), '-CAcreateserial', '-extfile', f('ext.cnf')];
+    openssl('x509', '-req', '-in', f('server.csr'), '-out', f('server.crt'), ...days, ...signedBy);
+    const read = (name: string) => readFileSync(f(name), 'utf8');
+    return { caPem: read('ca.crt'), certPem: read('server.crt'), keyPem: read('server.key') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The transient-fault mode (`failFirstAttemptOfEach`): the first attempt of each distinct request fails. */
+export interface KubeFirstAttemptFaults {
+  /** Cycled through, one per faulted request; 'drop' closes the connection without an answer. */
+  statuses?: (number | 'drop')[];
+  /** Requests never faulted. */
+  except?: (r: RecordedRequest) => boolean;
+  /** The Retry-After (seconds) sent with a 429; default 2. */
+  retryAfterSeconds?: number;
+}
+
+/** One fault of that mode: the request it hit and whether the same request came again (was retried). */
+export interface KubeInjectedFault {
+  key: string;
+  method: string;
+  path: string;
+  status: number | 'drop';
+  retried: boolean;
+}
+
 function status(code: number, reason: string, message: string) {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
+}
+
+function keyOf(o: KubeObject): string {
+  return `${o.apiVersion}|${o.kind}|${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 }
 
 function matchesSelector(obj: KubeObject, selector: string | null): boolean {
@@ -105,14 +183,22 @@ export class FakeKubeApi {
   /** kind key (apiVersion|Kind) → namespace/name → object, in insertion order. */
   private readonly store = new Map<string, Map<string, KubeObject>>();
   private readonly hooks: ((obj: KubeObject, verb: 'create' | 'patch' | 'delete') => void)[] = [];
+  private readonly requestHooks: ((req: http.IncomingMessage) => void)[] = [];
   private readonly faults: {
     match: (r: { method: string; path: string }) => boolean;
     status: number;
     times: number;
+    message?: string;
   }[] = [];
+  /** Every fault the transient-fault mode injected, in order. */
+  readonly transientFaults: KubeInjectedFault[] = [];
+  private firstAttempt?: { opts: KubeFirstAttemptFaults; seen: Set<string> };
   private rv = 1000;
   private server!: http.Server;
+  private acceptToken?: (token: string) => boolean;
   url = '';
+  /** The CA of the https server (`tls: true`), PEM. */
+  caPem?: string;
 
   private constructor(
     readonly token: string,
@@ -123,10 +209,26 @@ export class FakeKubeApi {
     for (const k of BUILTIN_KINDS) this.registerKind(k);
   }
 
-  static async start(opts: { token?: string; version?: string; anonymous?: boolean } = {}): Promise<FakeKubeApi> {
+  static async start(opts: FakeKubeOptions = {}): Promise<FakeKubeApi> {
     const api = new FakeKubeApi(opts.token ?? 'fake-kube-token-0123456789', opts.version ?? 'v1.33.2', opts.anonymous);
-    ({ server: api.server, url: api.url } = await listenLoopback((req, res) => void api.handle(req, res)));
+    api.acceptToken = opts.acceptToken;
+    const handler: http.RequestListener = (req, res) => void api.handle(req, res);
+    if (!opts.tls) {
+      ({ server: api.server, url: api.url } = await listenLoopback(handler));
+      return api;
+    }
+    const tls = loopbackTlsMaterial();
+    const server = https.createServer({ key: tls.keyPem, cert: tls.certPem }, handler);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    api.server = server as unknown as http.Server;
+    api.url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    api.caPem = tls.caPem;
     return api;
+  }
+
+  /** `127.0.0.1:<port>`: the endpoint as GKE reports it (no scheme). */
+  get hostPort(): string {
+    return new URL(this.url).host;
   }
 
   async close(): Promise<void> {
@@ -138,6 +240,7 @@ export class FakeKubeApi {
   }
 
   access(): KubeAccess {
+    if (this.caPem) return { server: this.url, token: this.token, caData: Buffer.from(this.caPem).toString('base64') };
     return { server: this.url, token: this.token, insecureSkipTlsVerify: true };
   }
 
@@ -147,7 +250,14 @@ export class FakeKubeApi {
     const doc = {
       apiVersion: 'v1',
       kind: 'Config',
-      clusters: [{ name: 'fake', cluster: { server: this.url, 'insecure-skip-tls-verify': true } }],
+      clusters: [
+        {
+          name: 'fake',
+          cluster: this.caPem
+            ? { server: this.url, 'certificate-authority-data': Buffer.from(this.caPem).toString('base64') }
+            : { server: this.url, 'insecure-skip-tls-verify': true },
+        },
+      ],
       users: [{ name: 'fake', user: { token: this.token } }],
       contexts: [{ name: 'fake', context: { cluster: 'fake', user: 'fake' } }],
       'current-context': 'fake',
@@ -164,8 +274,65 @@ export class FakeKubeApi {
     this.hooks.push(hook);
   }
 
-  failNext(match: (req: { method: string; path: string }) => boolean, status: number, times = 1): void {
-    this.faults.push({ match, status, times });
+  /** Called as each request arrives, before anything is answered (tests that watch the headers sent). */
+  onRequest(hook: (req: http.IncomingMessage) => void): void {
+    this.requestHooks.push(hook);
+  }
+
+  /** The next `times` requests matching `match` are answered `status` (with `message`, else "injected fault <status>"). */
+  failNext(
+    match: (req: { method: string; path: string }) => boolean,
+    status: number,
+    times = 1,
+    message?: string,
+  ): void {
+    this.faults.push({ match, status, times, message });
+  }
+
+  /**
+   * Transient-fault mode: the first attempt of every distinct request (method, path, query and body) not
+   * `except`ed fails (429 with Retry-After, 500, 502, 503, a dropped connection, in turn by default); any
+   * later attempt of the same request is served as usual and marks its fault `retried`.
+   */
+  failFirstAttemptOfEach(opts: KubeFirstAttemptFaults = {}): void {
+    this.firstAttempt = { opts, seen: new Set() };
+  }
+
+  /** Ends the transient-fault mode (the faults stay recorded). */
+  stopFailingFirstAttempts(): void {
+    this.firstAttempt = undefined;
+  }
+
+  /** The transient-fault mode's answer to this request, if it is the first attempt of one not excepted. */
+  private firstAttemptFault(r: RecordedRequest, raw: string, req: http.IncomingMessage, res: http.ServerResponse) {
+    const key = `${r.method} ${r.path}?${r.query.toString()} ${raw}`;
+    const earlier = this.transientFaults.find((f) => f.key === key && !f.retried);
+    if (earlier) earlier.retried = true;
+    const mode = this.firstAttempt;
+    if (!mode || mode.seen.has(key)) return false;
+    mode.seen.add(key);
+    if (mode.opts.except?.(r)) return false;
+    const statuses = mode.opts.statuses ?? [429, 500, 502, 503, 'drop'];
+    const code = statuses[this.transientFaults.length % statuses.length]!;
+    this.transientFaults.push({ key, method: r.method, path: r.path, status: code, retried: false });
+    if (code === 'drop') {
+      req.socket.destroy();
+      return true;
+    }
+    const text = JSON.stringify(status(code, 'InjectedTransientFault', `injected transient fault ${code}`));
+    res.writeHead(code, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      ...(code === 429 ? { 'retry-after': String(mode.opts.retryAfterSeconds ?? 2) } : {}),
+    });
+    res.end(text);
+    return true;
+  }
+
+  private authorized(header: string | undefined): boolean {
+    if (!header) return this.anonymous;
+    if (header === `Bearer ${this.token}`) return true;
+    return !!this.acceptToken && header.startsWith('Bearer ') && this.acceptToken(header.slice('Bearer '.length));
   }
 
   private bucket(apiVersion: string, kind: string): Map<string, KubeObject> {
@@ -197,6 +364,20 @@ export class FakeKubeApi {
 
   objects(apiVersion: string, kind: string): KubeObject[] {
     return [...(this.store.get(`${apiVersion}|${kind}`)?.values() ?? [])];
+  }
+
+  /**
+   * Every stored object, sorted, without what the server stamps on a write (resourceVersion, uid,
+   * creationTimestamp): the state two worlds are compared by.
+   */
+  snapshot(): KubeObject[] {
+    const all = [...this.store.values()].flatMap((bucket) => [...bucket.values()]);
+    return all
+      .map((o) => {
+        const { resourceVersion: _rv, uid: _uid, creationTimestamp: _ts, ...metadata } = o.metadata;
+        return { ...structuredClone(o), metadata: structuredClone(metadata) } as KubeObject;
+      })
+      .sort((x, y) => keyOf(x).localeCompare(keyOf(y)));
   }
 
   /** Removes an object without recording a request (fixtures). */
@@ -280,6 +461,7 @@ export class FakeKubeApi {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    for (const hook of this.requestHooks) hook(req);
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
@@ -292,15 +474,18 @@ export class FakeKubeApi {
         body = raw;
       }
     }
-    this.requests.push({ method, path: url.pathname, query: url.searchParams, contentType, body });
+    const recorded: RecordedRequest = { method, path: url.pathname, query: url.searchParams, contentType, body };
+    this.requests.push(recorded);
+    if (this.firstAttemptFault(recorded, raw, req, res)) return;
 
-    if (!(this.anonymous && !req.headers.authorization) && req.headers.authorization !== `Bearer ${this.token}`) {
+    if (!this.authorized(req.headers.authorization)) {
       return this.send(res, 401, status(401, 'Unauthorized', 'Unauthorized'));
     }
     const fault = this.faults.find((f) => f.times > 0 && f.match({ method, path: url.pathname }));
     if (fault) {
       fault.times--;
-      return this.send(res, fault.status, status(fault.status, 'InjectedFault', `injected fault ${fault.status}`));
+      const message = fault.message ?? `injected fault ${fault.status}`;
+      return this.send(res, fault.status, status(fault.status, 'InjectedFault', message));
     }
     if (contentType === 'application/vnd.kubernetes.protobuf') {
       return this.send(res, 415, status(415, 'UnsupportedMediaType', 'the fake speaks JSON only'));

@@ -46,6 +46,45 @@ export interface AwsWorld {
   close(): Promise<void>;
 }
 
+/**
+ * The controllers the fakes stand in for: eksctl's cluster comes with the aws-node daemonset, its
+ * nodegroups with nodes, and the tigera operator reports Calico Available once the Installation is written.
+ */
+export function playEksControllers(eks: FakeEksApi, kube: FakeKubeApi): void {
+  eks.onEksctl((event, { name }) => {
+    if (event === 'cluster-created') {
+      kube.seed(
+        {
+          apiVersion: 'apps/v1',
+          kind: 'DaemonSet',
+          metadata: { name: AWS.calico.awsNode.name, namespace: AWS.calico.awsNode.namespace },
+          spec: {},
+        },
+        { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'coredns-1', namespace: 'kube-system' } },
+      );
+    } else {
+      const ng = [...eks.nodegroups.values()].find((n) => n.nodegroupName === name)!;
+      kube.seed(
+        fakeNode({
+          name: `ip-10-0-${ng.nodegroupName.length}-1.${name}.internal`,
+          labels: { ...ng.labels, 'eks.amazonaws.com/nodegroup': ng.nodegroupName },
+          kernel: '6.8.0-1021-aws',
+        }),
+      );
+    }
+  });
+  kube.onWrite((obj, verb) => {
+    if (obj.kind === 'Installation' && verb !== 'delete') {
+      kube.seed({
+        apiVersion: AWS.calico.ready.apiVersion,
+        kind: AWS.calico.ready.kind,
+        metadata: { name: AWS.calico.ready.name },
+        status: { conditions: [{ type: AWS.calico.ready.condition, status: 'True' }] },
+      });
+    }
+  });
+}
+
 export async function startAwsWorld(): Promise<AwsWorld> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'aws-world-'));
   const kube = await FakeKubeApi.start({ version: 'v1.34.1-eks-fake' });
@@ -79,39 +118,7 @@ export async function startAwsWorld(): Promise<AwsWorld> {
     process.env[k] = v;
   }
 
-  // The controllers the fakes stand in for.
-  eks.onEksctl((event, { name }) => {
-    if (event === 'cluster-created') {
-      kube.seed(
-        {
-          apiVersion: 'apps/v1',
-          kind: 'DaemonSet',
-          metadata: { name: AWS.calico.awsNode.name, namespace: AWS.calico.awsNode.namespace },
-          spec: {},
-        },
-        { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'coredns-1', namespace: 'kube-system' } },
-      );
-    } else {
-      const ng = [...eks.nodegroups.values()].find((n) => n.nodegroupName === name)!;
-      kube.seed(
-        fakeNode({
-          name: `ip-10-0-${ng.nodegroupName.length}-1.${name}.internal`,
-          labels: { ...ng.labels, 'eks.amazonaws.com/nodegroup': ng.nodegroupName },
-          kernel: '6.8.0-1021-aws',
-        }),
-      );
-    }
-  });
-  kube.onWrite((obj, verb) => {
-    if (obj.kind === 'Installation' && verb !== 'delete') {
-      kube.seed({
-        apiVersion: AWS.calico.ready.apiVersion,
-        kind: AWS.calico.ready.kind,
-        metadata: { name: AWS.calico.ready.name },
-        status: { conditions: [{ type: AWS.calico.ready.condition, status: 'True' }] },
-      });
-    }
-  });
+  playEksControllers(eks, kube);
 
   const accesses: KubeAccess[] = [];
   const clock = { now: 1_700_000_000_000 };

@@ -6,7 +6,7 @@
  * `TEST_DIST_DIR` may point at another bundle (a build of work in progress); CI always runs dist/.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -15,9 +15,23 @@ const root = new URL('../..', import.meta.url).pathname;
 /** The bundle under test. */
 export const distDir = (): string => process.env.TEST_DIST_DIR ?? path.join(root, 'dist');
 
+/**
+ * Every checkout of this test process lives under one folder, removed when the process exits: a checkout
+ * holds a 32 MB copy of dist/, and a run's files must stay readable after the run, until the tests end.
+ */
+let checkouts: string | undefined;
+function checkoutsRoot(): string {
+  if (!checkouts) {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'action-checkouts-'));
+    checkouts = root;
+    process.once('exit', () => rmSync(root, { recursive: true, force: true }));
+  }
+  return checkouts;
+}
+
 /** A copy of the action as a workflow sees it: action.yml, dist/, no node_modules. */
 export function checkout(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'action-'));
+  const dir = mkdtempSync(path.join(checkoutsRoot(), 'action-'));
   cpSync(distDir(), path.join(dir, 'dist'), { recursive: true });
   cpSync(path.join(root, 'action.yml'), path.join(dir, 'action.yml'));
   return dir;
