@@ -68,12 +68,17 @@ describe('clients against the FAKE APIs', () => {
     expect(redact(`Bearer ${gcp.token}`)).toBe('Bearer ***');
   });
 
-  it('retries 429/5xx with the injected sleep', async () => {
+  it('retries 429/5xx with the injected sleep, the wait doubling with jitter (src/retry.ts)', async () => {
     const sleeps: number[] = [];
     gcp.failNext('POST :getIamPolicy$', 503, { times: 2 });
     const policy = await (await rest(sleeps)).getIamPolicy('fake-project');
     expect(policy.etag).toBeTruthy();
-    expect(sleeps).toEqual([1000, 2000]);
+    expect(sleeps).toHaveLength(2);
+    // Equal jitter: half the step plus a random half of it, the step doubling from 1 s.
+    expect(sleeps[0]).toBeGreaterThanOrEqual(500);
+    expect(sleeps[0]).toBeLessThanOrEqual(1000);
+    expect(sleeps[1]).toBeGreaterThanOrEqual(1000);
+    expect(sleeps[1]).toBeLessThanOrEqual(2000);
   });
 
   it('binds roles in one write; on a concurrent change it re-reads and writes again; nothing missing → no write', async () => {

@@ -19,31 +19,42 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49809);
 /**
  * The Kubernetes API, as this action uses it: a thin wrapper over @kubernetes/client-node (loaded lazily,
  * so `plan` never pays for it). Generic object reads and writes for the apply steps, paged node listing
- * for `verify`. 404 on a read is `undefined`, not an error; 429 and 5xx are retried with backoff.
+ * for `verify`. 404 on a read is `undefined`, not an error; 429, 5xx and dropped connections are retried
+ * under the shared policy of src/retry.ts (backoff with jitter, each wait capped, the whole bounded in
+ * time, a Retry-After honoured within those caps); anything else fails at once with the server's message.
  */
 
 
 
+
 const FIELD_MANAGER = 'gitpod-cluster-action';
-const defaultRetry = {
-    attempts: 4,
-    baseDelayMs: 500,
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-};
+/** 4 attempts from 500 ms; the caps and the time bound are the shared defaults (30 s a wait, 2 min in all). */
+const defaultRetry = { attempts: 4, baseDelayMs: 500 };
 /** The HTTP status of a client-node error, when it has one. */
 function statusOf(err) {
     const code = err?.code;
     return typeof code === 'number' ? code : undefined;
 }
-function isTransient(err) {
+const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET'];
+/** 408, 429 and 5xx (not 501) and dropped connections are worth another try; the rest, and our own errors, are not. */
+function classify(err) {
+    if (err instanceof KubeApiError)
+        return { transient: false, reason: err.message };
     const status = statusOf(err);
-    if (status !== undefined)
-        return status === 429 || status >= 500;
+    if (status !== undefined) {
+        const retryAfter = err.retryAfter;
+        return {
+            transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransientStatus */ .Dm)(status),
+            retryAfterMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRetryAfter */ .mu)(retryAfter),
+            reason: `HTTP ${status}`,
+        };
+    }
     const code = err?.cause?.code ?? err?.code;
-    return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET'].includes(String(code));
+    return { transient: NETWORK_CODES.includes(String(code)), reason: String(code ?? err?.message) };
 }
 /** One line for an API error: status and the server's message, never the request's headers. */
 function kubeErrorMessage(err) {
@@ -67,9 +78,13 @@ function kubeErrorMessage(err) {
 }
 class KubeApiError extends Error {
     status;
-    constructor(status, what, cause) {
-        super(`${what}: ${kubeErrorMessage(cause)}`, { cause });
+    attempts;
+    constructor(status, what, cause, 
+    /** How many requests were made before giving up (named in the message when more than one). */
+    attempts = 1) {
+        super(`${what}: ${kubeErrorMessage(cause)}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .afterAttempts */ .ln)(attempts)}`, { cause });
         this.status = status;
+        this.attempts = attempts;
         this.name = 'KubeApiError';
     }
 }
@@ -98,11 +113,18 @@ function refOf(obj) {
  * `x-kubernetes-*`, `$ref`, `default`), which would mangle the Calico CRDs and make every comparison
  * with a live object differ.
  */
-async function connectKube(source, log, retry = defaultRetry) {
+async function connectKube(source, log, retry = {}) {
     const k8s = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(358)]).then(__webpack_require__.bind(__webpack_require__, 14358));
     const kc = new k8s.KubeConfig();
     if ('kubeconfigPath' in source) {
-        kc.loadFromFile(source.kubeconfigPath);
+        try {
+            kc.loadFromFile(source.kubeconfigPath);
+        }
+        catch (err) {
+            // The parser's message goes on with the lines around the mistake, credentials and all: its first line only.
+            const reason = String(err?.message ?? err).split('\n')[0];
+            throw new Error(`the kubeconfig ${source.kubeconfigPath} could not be loaded: ${reason}`);
+        }
     }
     else {
         (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(source.token);
@@ -146,7 +168,7 @@ async function connectKube(source, log, retry = defaultRetry) {
                     const raw = Buffer.concat(chunks).toString('utf8');
                     const code = res.statusCode ?? 0;
                     if (code < 200 || code >= 300) {
-                        reject(Object.assign(new Error(`HTTP ${code}`), { code, body: raw }));
+                        reject(Object.assign(new Error(`HTTP ${code}`), { code, body: raw, retryAfter: res.headers['retry-after'] }));
                         return;
                     }
                     try {
@@ -164,21 +186,14 @@ async function connectKube(source, log, retry = defaultRetry) {
             req.end(text);
         });
     }
-    async function call(what, fn) {
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await fn();
-            }
-            catch (err) {
-                if (err instanceof KubeApiError)
-                    throw err;
-                if (attempt >= retry.attempts || !isTransient(err))
-                    throw new KubeApiError(statusOf(err), what, err);
-                const delay = retry.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
-                log.debug(`${what}: ${kubeErrorMessage(err)}; retrying in ${Math.round(delay)} ms`);
-                await retry.sleep(delay);
-            }
-        }
+    /** One API call under the retry policy; what finally fails is one KubeApiError naming the call. */
+    function call(what, fn) {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => fn(), {
+            policy: (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(defaultRetry, retry),
+            classify,
+            onRetry: (r) => log.debug(`${what}: ${kubeErrorMessage(r.error)}; retrying in ${r.delayMs} ms (attempt ${r.attempt + 1} of ${r.attempts})`),
+            giveUp: (err, attempts) => err instanceof KubeApiError ? err : new KubeApiError(statusOf(err), what, err, attempts),
+        });
     }
     function groupPath(apiVersion) {
         return apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;

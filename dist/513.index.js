@@ -9,8 +9,10 @@ export const modules = {
 /* harmony export */   connectGke: () => (/* binding */ connectGke)
 /* harmony export */ });
 /* unused harmony exports toNodePool, toCluster, toOperation, gkeErrorMessage */
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36992);
-/* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23013);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49809);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36992);
+/* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23013);
+
 
 
 const NOT_FOUND = 5;
@@ -75,17 +77,26 @@ function gaxCode(err) {
     const code = err?.code;
     return typeof code === 'number' ? code : undefined;
 }
+/** gRPC codes worth another try when gax recorded no HTTP status: DEADLINE_EXCEEDED, UNAVAILABLE (network). */
+const TRANSIENT_CODES = [4, 14];
+function classify(err) {
+    const http = err?.httpStatusCode;
+    const code = gaxCode(err);
+    const transient = typeof http === 'number' ? (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransientStatus */ .Dm)(http) : TRANSIENT_CODES.includes(code ?? -1);
+    return { transient, reason: typeof http === 'number' ? `HTTP ${http}` : `gRPC code ${code}` };
+}
+/** gax's own retries off: the shared policy retries (see the top of this file). */
+const NO_GAX_RETRY = { retry: null };
 /** One line for a GKE API error: the server's message, never request headers. */
 function gkeErrorMessage(what, err) {
     const e = err;
     const detail = typeof e?.details === 'string' && e.details ? e.details : str(e?.message);
     return `GKE ${what}: ${detail.split('\n')[0]}`;
 }
-const sleepReal = (ms) => new Promise((r) => setTimeout(r, ms));
 /** The ClusterManagerClient with the endpoint and credentials gcloud would use. */
 async function connectGke(location, deps) {
     const env = deps.env ?? process.env;
-    const endpoint = (0,_gcp_rest_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpEndpoint */ .KC)('container', env);
+    const endpoint = (0,_gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .gcpEndpoint */ .KC)('container', env);
     const https = endpoint.protocol === 'https:';
     const { ClusterManagerClient } = await Promise.all(/* import() */[__webpack_require__.e(492), __webpack_require__.e(689)]).then(__webpack_require__.bind(__webpack_require__, 84689));
     const authClient = await deps.credentials.authClient();
@@ -97,31 +108,34 @@ async function connectGke(location, deps) {
         authClient,
     });
     const parent = `projects/${location.project}/locations/${location.region}`;
-    const sleep = deps.sleep ?? sleepReal;
+    // A cancelled run stops waiting at once, not after the poll period.
+    const sleep = (ms, signal) => (deps.sleep ? deps.sleep(ms) : (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .abortableSleep */ .Mf)(ms, signal));
     const now = deps.now ?? Date.now;
     const log = deps.log;
-    async function call(what, fn) {
-        try {
-            return await fn();
-        }
-        catch (err) {
-            throw new Error(gkeErrorMessage(what, err), { cause: err });
-        }
+    const policy = (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retryPolicy */ .Jb)(deps.retry, { sleep: deps.sleep, now: deps.now });
+    /** One read under the retry policy; what finally fails is one line naming the read. */
+    function call(what, fn) {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(fn, {
+            policy,
+            classify,
+            onRetry: (r) => log.info(`${gkeErrorMessage(what, r.error)}; retrying in ${(r.delayMs / 1000).toFixed(1)}s (attempt ${r.attempt + 1} of ${r.attempts})`),
+            giveUp: (err, attempts) => new Error(`${gkeErrorMessage(what, err)}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
+        });
     }
     return {
-        async getCluster(name) {
+        getCluster: (name) => call(`get cluster ${name}`, async () => {
             try {
-                const [c] = await client.getCluster({ name: `${parent}/clusters/${name}` });
+                const [c] = await client.getCluster({ name: `${parent}/clusters/${name}` }, NO_GAX_RETRY);
                 return toCluster(c);
             }
             catch (err) {
                 if (gaxCode(err) === NOT_FOUND)
                     return undefined;
-                throw new Error(gkeErrorMessage(`get cluster ${name}`, err), { cause: err });
+                throw err;
             }
-        },
+        }),
         async serverConfig() {
-            const [sc] = await call(`server config of ${location.region}`, () => client.getServerConfig({ name: parent }));
+            const [sc] = await call(`server config of ${location.region}`, () => client.getServerConfig({ name: parent }, NO_GAX_RETRY));
             const channels = (sc.channels ?? []);
             return {
                 defaultVersion: str(sc.defaultClusterVersion),
@@ -129,7 +143,7 @@ async function connectGke(location, deps) {
             };
         },
         async runningOperations(cluster) {
-            const [res] = await call(`operations in ${location.region}`, () => client.listOperations({ parent }));
+            const [res] = await call(`operations in ${location.region}`, () => client.listOperations({ parent }, NO_GAX_RETRY));
             return (res.operations ?? [])
                 .map(toOperation)
                 .filter((o) => o.status !== 'DONE' && (o.target === `clusters/${cluster}` || o.target.startsWith(`clusters/${cluster}/`)));
@@ -140,25 +154,26 @@ async function connectGke(location, deps) {
             const every = deps.heartbeatMs ?? 30_000;
             log.info(`Waiting for GKE operation ${op.name} (${op.type} on ${op.target}): ${opts.why}`);
             for (;;) {
-                const [o] = await call(`operation ${op.name}`, () => client.getOperation({ name: `${parent}/operations/${op.name}` }));
+                const [o] = await call(`operation ${op.name}`, () => client.getOperation({ name: `${parent}/operations/${op.name}` }, NO_GAX_RETRY));
                 const cur = toOperation(o);
                 if (cur.status === 'DONE') {
                     if (cur.error)
                         throw new Error(`GKE operation ${op.name} (${op.type} on ${op.target}) failed: ${cur.error}`);
-                    log.info(`GKE operation ${op.name} finished after ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(now() - started)}`);
+                    log.info(`GKE operation ${op.name} finished after ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(now() - started)}`);
                     return;
                 }
-                if (opts.signal?.aborted)
-                    throw new Error(`cancelled while waiting for GKE operation ${op.name}`);
+                if (opts.signal?.aborted) {
+                    throw new Error(`${(0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelReason */ .zw)(opts.signal)} while waiting for GKE operation ${op.name}; it goes on in GKE`);
+                }
                 const elapsed = now() - started;
                 if (elapsed >= opts.timeoutMs) {
-                    throw new Error(`GKE operation ${op.name} (${op.type} on ${op.target}) still ${cur.status} after ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(elapsed)}; it goes on in GKE, re-run apply to wait again`);
+                    throw new Error(`GKE operation ${op.name} (${op.type} on ${op.target}) still ${cur.status} after ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(elapsed)}; it goes on in GKE, re-run apply to wait again`);
                 }
                 if (now() - lastReport >= every) {
                     lastReport = now();
-                    log.info(`… still waiting for ${op.type} on ${op.target} (${cur.status}), ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(elapsed)} elapsed`);
+                    log.info(`… still waiting for ${op.type} on ${op.target} (${cur.status}), ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(elapsed)} elapsed`);
                 }
-                await sleep(Math.min(deps.pollMs ?? 5_000, every));
+                await sleep(Math.min(deps.pollMs ?? 5_000, every), opts.signal);
             }
         },
         close: () => client.close(),

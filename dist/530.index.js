@@ -377,6 +377,8 @@ async function applyFlow(config, io, deps = {}) {
 /* harmony export */ });
 /* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, GcpApiError, withBindings */
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49809);
+
 
 const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage']));
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
@@ -415,25 +417,47 @@ function tokeninfoUrl(env = process.env) {
     url.pathname = url.pathname.replace(/\/{2,}/g, '/');
     return url.toString();
 }
+/** Each attempt of a REST call ends after this long without an answer (then it counts as transient). */
+const ATTEMPT_TIMEOUT_MS = 60_000;
+/** A failed HTTP answer is transient by its status (with the server's Retry-After); a thrown fetch, always. */
+function classifyHttp(err) {
+    if (err instanceof GcpApiError) {
+        return { transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransientStatus */ .Dm)(err.status), retryAfterMs: err.retryAfterMs, reason: err.message };
+    }
+    return { transient: true, reason: err?.message ?? String(err) };
+}
 /**
  * Asks the OAuth2 tokeninfo endpoint whose token this is. The token goes in a POST body, never in a
  * URL (URLs end up in proxy logs).
  */
-async function tokenAccount(token, env, fetchFn) {
+async function tokenAccount(token, env, fetchFn, retry) {
     const url = tokeninfoUrl(env);
-    const res = await fetchFn(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ access_token: token }).toString(),
+    const what = 'could not tell the account of the credentials in use';
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async () => {
+        const res = await fetchFn(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ access_token: token }).toString(),
+            signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+        });
+        const info = (await res.json().catch(() => ({})));
+        if (!res.ok || !info.email) {
+            const message = `${what}: tokeninfo answered ${res.status}${info.error ? ` (${info.error})` : ''}${res.ok ? ' without an email (the token lacks the userinfo.email scope)' : ''}`;
+            throw new GcpApiError(res.status, '', message, (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')));
+        }
+        return info.email;
+    }, {
+        policy: retry,
+        classify: classifyHttp,
+        giveUp: (err, attempts) => err instanceof GcpApiError
+            ? new GcpApiError(err.status, err.reason, `${err.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`)
+            : new Error(`${what}: tokeninfo: ${err?.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
     });
-    const info = (await res.json().catch(() => ({})));
-    if (!res.ok || !info.email) {
-        throw new Error(`could not tell the account of the credentials in use: tokeninfo answered ${res.status}${info.error ? ` (${info.error})` : ''}${res.ok ? ' without an email (the token lacks the userinfo.email scope)' : ''}`);
-    }
-    return info.email;
 }
 /** Credentials as gcloud would pick them: CLOUDSDK_AUTH_ACCESS_TOKEN first, else ADC. */
-async function gcpCredentials(env = process.env, fetchFn = fetch) {
+async function gcpCredentials(env = process.env, fetchFn = fetch, 
+/** For the tokeninfo request (tests inject `sleep`). */
+retry) {
     const fixed = env.CLOUDSDK_AUTH_ACCESS_TOKEN?.trim();
     let account;
     if (fixed) {
@@ -448,7 +472,7 @@ async function gcpCredentials(env = process.env, fetchFn = fetch) {
                 client.setCredentials({ access_token: fixed });
                 return client;
             },
-            account: () => (account ??= tokenAccount(fixed, env, fetchFn)),
+            account: () => (account ??= tokenAccount(fixed, env, fetchFn, retry)),
         };
     }
     const { GoogleAuth } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
@@ -468,7 +492,7 @@ async function gcpCredentials(env = process.env, fetchFn = fetch) {
             // A key file or an impersonated service account (google-github-actions/auth with Workload
             // Identity Federation) names its account; a user's refresh token does not: ask tokeninfo.
             const creds = await auth.getCredentials().catch(() => ({}));
-            return creds.client_email || tokenAccount(await token(), env, fetchFn);
+            return creds.client_email || tokenAccount(await token(), env, fetchFn, retry);
         })()),
     };
 }
@@ -476,16 +500,19 @@ async function gcpCredentials(env = process.env, fetchFn = fetch) {
 class GcpApiError extends Error {
     status;
     reason;
+    retryAfterMs;
     constructor(status, 
     /** The google.rpc status name (ALREADY_EXISTS, ABORTED …) when the answer carried one. */
-    reason, message) {
+    reason, message, 
+    /** The server's Retry-After, in milliseconds, when it sent one. */
+    retryAfterMs) {
         super(message);
         this.status = status;
         this.reason = reason;
+        this.retryAfterMs = retryAfterMs;
         this.name = 'GcpApiError';
     }
 }
-const sleepReal = (ms) => new Promise((r) => setTimeout(r, ms));
 /** The roles a member still lacks (an unconditional binding counts; a conditional one does not). */
 function missingRoles(policy, member, roles) {
     return roles.filter((role) => !(policy.bindings ?? []).some((b) => b.role === role && !b.condition && b.members.includes(member)));
@@ -508,63 +535,65 @@ class GcpRest {
     deps;
     env;
     fetchFn;
-    sleep;
+    policy;
     constructor(deps) {
         this.deps = deps;
         this.env = deps.env ?? process.env;
         this.fetchFn = deps.fetch ?? fetch;
-        this.sleep = deps.sleep ?? sleepReal;
+        // Settings left undefined keep the shared defaults.
+        const { sleep, attempts, baseDelayMs } = deps;
+        this.policy = (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryPolicy */ .Jb)(deps.retry, { sleep, attempts, baseDelayMs });
     }
-    /** One JSON request; 429, 5xx and network errors are retried with backoff. 404 → undefined. */
+    /** One JSON request; 408, 429, 5xx and network errors are retried (src/retry.ts). 404 on a GET → undefined. */
     async request(api, method, path, body) {
         const url = new URL(path.replace(/^\//, ''), gcpEndpoint(api, this.env));
-        const attempts = this.deps.attempts ?? 5;
         const what = `${api} ${method} ${url.pathname}`;
-        for (let attempt = 1;; attempt++) {
-            let res;
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => this.once(url, method, what, body), {
+            policy: this.policy,
+            classify: classifyHttp,
+            onRetry: (r) => this.logRetry(what, r.reason, r),
+            giveUp: (err, attempts) => err instanceof GcpApiError
+                ? new GcpApiError(err.status, err.reason, `${err.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`)
+                : new Error(`${what}: ${err?.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
+        });
+    }
+    /** One attempt: the answer, undefined for a missing GET, or a GcpApiError with the API's own message. */
+    async once(url, method, what, body) {
+        const res = await this.fetchFn(url, {
+            method,
+            headers: {
+                authorization: `Bearer ${await this.deps.credentials.token()}`,
+                'content-type': 'application/json',
+                'x-goog-api-client': 'gitpod-cluster-action',
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+            signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+        });
+        if (res.status === 404 && method === 'GET')
+            return undefined;
+        const text = await res.text();
+        if (res.ok) {
             try {
-                res = await this.fetchFn(url, {
-                    method,
-                    headers: {
-                        authorization: `Bearer ${await this.deps.credentials.token()}`,
-                        'content-type': 'application/json',
-                        'x-goog-api-client': 'gitpod-cluster-action',
-                    },
-                    body: body === undefined ? undefined : JSON.stringify(body),
-                });
-            }
-            catch (err) {
-                if (attempt >= attempts)
-                    throw new Error(`${what}: ${err.message}`);
-                await this.backoff(attempt, what, err.message);
-                continue;
-            }
-            if (res.status === 404 && method === 'GET')
-                return undefined;
-            if (res.ok)
-                return (await res.json());
-            const text = await res.text();
-            let reason = '';
-            let message = text.slice(0, 300);
-            try {
-                const e = JSON.parse(text).error;
-                reason = e?.status ?? '';
-                message = e?.message ?? message;
+                return JSON.parse(text);
             }
             catch {
-                /* not JSON: keep the text */
+                throw new GcpApiError(res.status, '', `${what} answered ${res.status} with something other than JSON`);
             }
-            if ((res.status === 429 || res.status >= 500) && attempt < attempts) {
-                await this.backoff(attempt, what, `${res.status} ${message}`);
-                continue;
-            }
-            throw new GcpApiError(res.status, reason, `${what} answered ${res.status}${reason ? ` ${reason}` : ''}: ${message}`);
         }
+        let reason = '';
+        let message = text.slice(0, 300);
+        try {
+            const e = JSON.parse(text).error;
+            reason = e?.status ?? '';
+            message = e?.message ?? message;
+        }
+        catch {
+            /* not JSON: keep the text */
+        }
+        throw new GcpApiError(res.status, reason, `${what} answered ${res.status}${reason ? ` ${reason}` : ''}: ${message}`, (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')));
     }
-    async backoff(attempt, what, why) {
-        const delay = (this.deps.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
-        this.deps.log.info(`${what}: ${why}; retrying in ${Math.round(delay / 1000)}s`);
-        await this.sleep(delay);
+    logRetry(what, why, r) {
+        this.deps.log.info(`${what}: ${why}; retrying in ${(r.delayMs / 1000).toFixed(1)}s (attempt ${r.attempt + 1} of ${r.attempts})`);
     }
     getServiceAccount(project, email) {
         return this.request('iam', 'GET', `v1/projects/${project}/serviceAccounts/${encodeURIComponent(email)}`);
@@ -589,23 +618,22 @@ class GcpRest {
      */
     async ensureBindings(project, member, roles, known) {
         let policy = known ?? (await this.getIamPolicy(project));
-        const attempts = this.deps.attempts ?? 5;
-        for (let attempt = 1;; attempt++) {
+        const concurrent = (err) => err instanceof GcpApiError && (err.status === 409 || err.reason === 'ABORTED');
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async (attempt) => {
+            // After a concurrent change, the whole cycle again from a fresh read.
+            if (attempt > 1)
+                policy = await this.getIamPolicy(project);
             const missing = missingRoles(policy, member, roles);
             if (!missing.length)
                 return { added: [], writes: attempt - 1 };
-            try {
-                await this.setIamPolicy(project, withBindings(policy, member, missing));
-                return { added: missing, writes: attempt };
-            }
-            catch (err) {
-                const concurrent = err instanceof GcpApiError && (err.status === 409 || err.reason === 'ABORTED');
-                if (!concurrent || attempt >= attempts)
-                    throw err;
-                await this.backoff(attempt, `setIamPolicy of project ${project}`, 'the policy changed concurrently');
-                policy = await this.getIamPolicy(project);
-            }
-        }
+            await this.setIamPolicy(project, withBindings(policy, member, missing));
+            return { added: missing, writes: attempt };
+        }, {
+            policy: this.policy,
+            // Transient statuses were already retried inside each request: only a stale etag starts the cycle again.
+            classify: (err) => ({ transient: concurrent(err), reason: 'the policy changed concurrently' }),
+            onRetry: (r) => this.logRetry(`setIamPolicy of project ${project}`, r.reason, r),
+        });
     }
 }
 
@@ -619,8 +647,10 @@ class GcpRest {
 /* harmony export */   connectGke: () => (/* binding */ connectGke)
 /* harmony export */ });
 /* unused harmony exports toNodePool, toCluster, toOperation, gkeErrorMessage */
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36992);
-/* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23013);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49809);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36992);
+/* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23013);
+
 
 
 const NOT_FOUND = 5;
@@ -685,17 +715,26 @@ function gaxCode(err) {
     const code = err?.code;
     return typeof code === 'number' ? code : undefined;
 }
+/** gRPC codes worth another try when gax recorded no HTTP status: DEADLINE_EXCEEDED, UNAVAILABLE (network). */
+const TRANSIENT_CODES = [4, 14];
+function classify(err) {
+    const http = err?.httpStatusCode;
+    const code = gaxCode(err);
+    const transient = typeof http === 'number' ? (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransientStatus */ .Dm)(http) : TRANSIENT_CODES.includes(code ?? -1);
+    return { transient, reason: typeof http === 'number' ? `HTTP ${http}` : `gRPC code ${code}` };
+}
+/** gax's own retries off: the shared policy retries (see the top of this file). */
+const NO_GAX_RETRY = { retry: null };
 /** One line for a GKE API error: the server's message, never request headers. */
 function gkeErrorMessage(what, err) {
     const e = err;
     const detail = typeof e?.details === 'string' && e.details ? e.details : str(e?.message);
     return `GKE ${what}: ${detail.split('\n')[0]}`;
 }
-const sleepReal = (ms) => new Promise((r) => setTimeout(r, ms));
 /** The ClusterManagerClient with the endpoint and credentials gcloud would use. */
 async function connectGke(location, deps) {
     const env = deps.env ?? process.env;
-    const endpoint = (0,_gcp_rest_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpEndpoint */ .KC)('container', env);
+    const endpoint = (0,_gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .gcpEndpoint */ .KC)('container', env);
     const https = endpoint.protocol === 'https:';
     const { ClusterManagerClient } = await Promise.all(/* import() */[__webpack_require__.e(492), __webpack_require__.e(689)]).then(__webpack_require__.bind(__webpack_require__, 84689));
     const authClient = await deps.credentials.authClient();
@@ -707,31 +746,34 @@ async function connectGke(location, deps) {
         authClient,
     });
     const parent = `projects/${location.project}/locations/${location.region}`;
-    const sleep = deps.sleep ?? sleepReal;
+    // A cancelled run stops waiting at once, not after the poll period.
+    const sleep = (ms, signal) => (deps.sleep ? deps.sleep(ms) : (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .abortableSleep */ .Mf)(ms, signal));
     const now = deps.now ?? Date.now;
     const log = deps.log;
-    async function call(what, fn) {
-        try {
-            return await fn();
-        }
-        catch (err) {
-            throw new Error(gkeErrorMessage(what, err), { cause: err });
-        }
+    const policy = (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retryPolicy */ .Jb)(deps.retry, { sleep: deps.sleep, now: deps.now });
+    /** One read under the retry policy; what finally fails is one line naming the read. */
+    function call(what, fn) {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(fn, {
+            policy,
+            classify,
+            onRetry: (r) => log.info(`${gkeErrorMessage(what, r.error)}; retrying in ${(r.delayMs / 1000).toFixed(1)}s (attempt ${r.attempt + 1} of ${r.attempts})`),
+            giveUp: (err, attempts) => new Error(`${gkeErrorMessage(what, err)}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
+        });
     }
     return {
-        async getCluster(name) {
+        getCluster: (name) => call(`get cluster ${name}`, async () => {
             try {
-                const [c] = await client.getCluster({ name: `${parent}/clusters/${name}` });
+                const [c] = await client.getCluster({ name: `${parent}/clusters/${name}` }, NO_GAX_RETRY);
                 return toCluster(c);
             }
             catch (err) {
                 if (gaxCode(err) === NOT_FOUND)
                     return undefined;
-                throw new Error(gkeErrorMessage(`get cluster ${name}`, err), { cause: err });
+                throw err;
             }
-        },
+        }),
         async serverConfig() {
-            const [sc] = await call(`server config of ${location.region}`, () => client.getServerConfig({ name: parent }));
+            const [sc] = await call(`server config of ${location.region}`, () => client.getServerConfig({ name: parent }, NO_GAX_RETRY));
             const channels = (sc.channels ?? []);
             return {
                 defaultVersion: str(sc.defaultClusterVersion),
@@ -739,7 +781,7 @@ async function connectGke(location, deps) {
             };
         },
         async runningOperations(cluster) {
-            const [res] = await call(`operations in ${location.region}`, () => client.listOperations({ parent }));
+            const [res] = await call(`operations in ${location.region}`, () => client.listOperations({ parent }, NO_GAX_RETRY));
             return (res.operations ?? [])
                 .map(toOperation)
                 .filter((o) => o.status !== 'DONE' && (o.target === `clusters/${cluster}` || o.target.startsWith(`clusters/${cluster}/`)));
@@ -750,25 +792,26 @@ async function connectGke(location, deps) {
             const every = deps.heartbeatMs ?? 30_000;
             log.info(`Waiting for GKE operation ${op.name} (${op.type} on ${op.target}): ${opts.why}`);
             for (;;) {
-                const [o] = await call(`operation ${op.name}`, () => client.getOperation({ name: `${parent}/operations/${op.name}` }));
+                const [o] = await call(`operation ${op.name}`, () => client.getOperation({ name: `${parent}/operations/${op.name}` }, NO_GAX_RETRY));
                 const cur = toOperation(o);
                 if (cur.status === 'DONE') {
                     if (cur.error)
                         throw new Error(`GKE operation ${op.name} (${op.type} on ${op.target}) failed: ${cur.error}`);
-                    log.info(`GKE operation ${op.name} finished after ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(now() - started)}`);
+                    log.info(`GKE operation ${op.name} finished after ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(now() - started)}`);
                     return;
                 }
-                if (opts.signal?.aborted)
-                    throw new Error(`cancelled while waiting for GKE operation ${op.name}`);
+                if (opts.signal?.aborted) {
+                    throw new Error(`${(0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelReason */ .zw)(opts.signal)} while waiting for GKE operation ${op.name}; it goes on in GKE`);
+                }
                 const elapsed = now() - started;
                 if (elapsed >= opts.timeoutMs) {
-                    throw new Error(`GKE operation ${op.name} (${op.type} on ${op.target}) still ${cur.status} after ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(elapsed)}; it goes on in GKE, re-run apply to wait again`);
+                    throw new Error(`GKE operation ${op.name} (${op.type} on ${op.target}) still ${cur.status} after ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(elapsed)}; it goes on in GKE, re-run apply to wait again`);
                 }
                 if (now() - lastReport >= every) {
                     lastReport = now();
-                    log.info(`… still waiting for ${op.type} on ${op.target} (${cur.status}), ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(elapsed)} elapsed`);
+                    log.info(`… still waiting for ${op.type} on ${op.target} (${cur.status}), ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(elapsed)} elapsed`);
                 }
-                await sleep(Math.min(deps.pollMs ?? 5_000, every));
+                await sleep(Math.min(deps.pollMs ?? 5_000, every), opts.signal);
             }
         },
         close: () => client.close(),
@@ -920,6 +963,121 @@ async function writeKubeconfig(file, spec, io) {
     io.setOutput('context', spec.context);
     io.setOutput('cluster-endpoint', spec.server);
     io.log.info(`Kubeconfig written to ${file} (context ${spec.context}); KUBECONFIG exported for later steps.`);
+}
+
+
+/***/ }),
+
+/***/ 49809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
+/* harmony export */   Jb: () => (/* binding */ retryPolicy),
+/* harmony export */   Mf: () => (/* binding */ abortableSleep),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   ln: () => (/* binding */ afterAttempts),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY, backoffDelay */
+/**
+ * The one retry policy of the action's own network calls (Kubernetes API, GCP REST, tool downloads):
+ * exponential backoff with jitter, each wait capped, the whole bounded in time; a `Retry-After` the
+ * server sends is honoured within those caps. What is not transient fails at once, with its own message.
+ *
+ * Cloud SDK clients (@google-cloud/container, the AWS SDK) keep their own retry strategies; their
+ * settings live next to each client.
+ */
+/** Sleeps `ms`, or until `signal` aborts (then rejects with the signal's reason). */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+const DEFAULT_RETRY = {
+    attempts: 5,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    maxElapsedMs: 120_000,
+    sleep: abortableSleep,
+    random: Math.random,
+    now: Date.now,
+};
+/**
+ * The wait before attempt `attempt + 1`: half the exponential step plus a random half of it ("equal
+ * jitter", so concurrent runs spread out but never retry at once), at least the server's Retry-After,
+ * at most `maxDelayMs`.
+ */
+function backoffDelay(policy, attempt, retryAfterMs) {
+    // The exponent is bounded so that a long run of attempts never computes 0 × Infinity (NaN).
+    const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 40));
+    const jittered = step / 2 + (policy.random() * step) / 2;
+    return Math.round(Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0)));
+}
+/** Runs `fn` until it succeeds, fails with what `classify` calls permanent, or the policy's budget runs out. */
+/**
+ * The policy in force: the defaults, overridden layer by layer (a client's own defaults, then the caller's);
+ * a setting left undefined overrides nothing.
+ */
+function retryPolicy(...layers) {
+    const given = layers.map((l) => Object.fromEntries(Object.entries(l ?? {}).filter(([, v]) => v !== undefined)));
+    return Object.assign({}, DEFAULT_RETRY, ...given);
+}
+/** Runs `fn` until it succeeds, fails with what `classify` calls permanent, or the policy's budget runs out. */
+async function withRetry(fn, opts) {
+    const policy = retryPolicy(opts.policy);
+    const started = policy.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (opts.signal?.aborted)
+                throw err;
+            const verdict = opts.classify(err);
+            if (!verdict.transient)
+                throw opts.giveUp ? opts.giveUp(err, attempt) : err;
+            const delayMs = backoffDelay(policy, attempt, verdict.retryAfterMs);
+            const outOfBudget = attempt >= policy.attempts || policy.now() + delayMs - started > policy.maxElapsedMs;
+            if (outOfBudget)
+                throw opts.giveUp ? opts.giveUp(err, attempt) : err;
+            opts.onRetry?.({ attempt, attempts: policy.attempts, delayMs, reason: verdict.reason, error: err });
+            await policy.sleep(delayMs, opts.signal);
+            // An injected sleep may ignore the signal: a cancelled run still starts no further attempt.
+            opts.signal?.throwIfAborted();
+        }
+    }
+}
+/** For a final error message: '' after one attempt, else " (after N attempts)". */
+function afterAttempts(attempts) {
+    return attempts > 1 ? ` (after ${attempts} attempts)` : '';
+}
+/** A Retry-After header (seconds, or an HTTP date) in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(header, now = Date.now) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    // Otherwise only an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"): Date.parse alone takes "1.5" for a date.
+    if (!/[a-z]/i.test(value))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+}
+/** HTTP statuses worth another try: rate limits, timeouts and server errors (501 is not one). */
+function isTransientStatus(status) {
+    return status === 408 || status === 429 || (status !== undefined && status >= 500 && status !== 501);
 }
 
 

@@ -41,7 +41,11 @@ function awsErrorMessage(err) {
     const message = (e?.message ?? String(err)).split('\n')[0].trim();
     const hint = name ? HINTS[name] : undefined;
     const status = e?.$metadata?.httpStatusCode;
-    return [name, message].filter(Boolean).join(': ') + (status ? ` (HTTP ${status})` : '') + (hint ? `; ${hint}` : '');
+    const attempts = e?.$metadata?.attempts ?? 1;
+    const facts = [status && `HTTP ${status}`, attempts > 1 && `after ${attempts} attempts`].filter(Boolean);
+    return ([name, message].filter(Boolean).join(': ') +
+        (facts.length ? ` (${facts.join(', ')})` : '') +
+        (hint ? `; ${hint}` : ''));
 }
 function isNotFound(err) {
     const name = err?.name;
@@ -52,9 +56,18 @@ function isMissingStack(err) {
     const e = err;
     return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
 }
+/** The SDK's standard retry mode with its default attempts, spelled out (see the top of this file). */
+const SDK_RETRY = { retryMode: 'standard', maxAttempts: 3 };
+/** Per attempt: 10 s to connect, 60 s for the answer, and a timeout is an error (retried), not a warning. */
+const SDK_HTTP = { connectionTimeout: 10_000, requestTimeout: 60_000, throwOnRequestTimeout: true };
 async function eksApi(opts) {
     const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
-    const common = { region: opts.region, maxAttempts: opts.maxAttempts };
+    const common = {
+        region: opts.region,
+        retryMode: SDK_RETRY.retryMode,
+        maxAttempts: opts.maxAttempts ?? SDK_RETRY.maxAttempts,
+        requestHandler: { ...SDK_HTTP, requestTimeout: opts.requestTimeoutMs ?? SDK_HTTP.requestTimeout },
+    };
     const client = new eks.EKSClient(common);
     const stacks = new cfn.CloudFormationClient(common);
     async function call(what, fn, missing) {

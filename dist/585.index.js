@@ -1,5 +1,5 @@
 export const id = 585;
-export const ids = [585,391,544];
+export const ids = [585,772,391,544];
 export const modules = {
 
 /***/ 51585:
@@ -560,31 +560,42 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49809);
 /**
  * The Kubernetes API, as this action uses it: a thin wrapper over @kubernetes/client-node (loaded lazily,
  * so `plan` never pays for it). Generic object reads and writes for the apply steps, paged node listing
- * for `verify`. 404 on a read is `undefined`, not an error; 429 and 5xx are retried with backoff.
+ * for `verify`. 404 on a read is `undefined`, not an error; 429, 5xx and dropped connections are retried
+ * under the shared policy of src/retry.ts (backoff with jitter, each wait capped, the whole bounded in
+ * time, a Retry-After honoured within those caps); anything else fails at once with the server's message.
  */
 
 
 
+
 const FIELD_MANAGER = 'gitpod-cluster-action';
-const defaultRetry = {
-    attempts: 4,
-    baseDelayMs: 500,
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-};
+/** 4 attempts from 500 ms; the caps and the time bound are the shared defaults (30 s a wait, 2 min in all). */
+const defaultRetry = { attempts: 4, baseDelayMs: 500 };
 /** The HTTP status of a client-node error, when it has one. */
 function statusOf(err) {
     const code = err?.code;
     return typeof code === 'number' ? code : undefined;
 }
-function isTransient(err) {
+const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET'];
+/** 408, 429 and 5xx (not 501) and dropped connections are worth another try; the rest, and our own errors, are not. */
+function classify(err) {
+    if (err instanceof KubeApiError)
+        return { transient: false, reason: err.message };
     const status = statusOf(err);
-    if (status !== undefined)
-        return status === 429 || status >= 500;
+    if (status !== undefined) {
+        const retryAfter = err.retryAfter;
+        return {
+            transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransientStatus */ .Dm)(status),
+            retryAfterMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRetryAfter */ .mu)(retryAfter),
+            reason: `HTTP ${status}`,
+        };
+    }
     const code = err?.cause?.code ?? err?.code;
-    return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET'].includes(String(code));
+    return { transient: NETWORK_CODES.includes(String(code)), reason: String(code ?? err?.message) };
 }
 /** One line for an API error: status and the server's message, never the request's headers. */
 function kubeErrorMessage(err) {
@@ -608,9 +619,13 @@ function kubeErrorMessage(err) {
 }
 class KubeApiError extends Error {
     status;
-    constructor(status, what, cause) {
-        super(`${what}: ${kubeErrorMessage(cause)}`, { cause });
+    attempts;
+    constructor(status, what, cause, 
+    /** How many requests were made before giving up (named in the message when more than one). */
+    attempts = 1) {
+        super(`${what}: ${kubeErrorMessage(cause)}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .afterAttempts */ .ln)(attempts)}`, { cause });
         this.status = status;
+        this.attempts = attempts;
         this.name = 'KubeApiError';
     }
 }
@@ -639,11 +654,18 @@ function refOf(obj) {
  * `x-kubernetes-*`, `$ref`, `default`), which would mangle the Calico CRDs and make every comparison
  * with a live object differ.
  */
-async function connectKube(source, log, retry = defaultRetry) {
+async function connectKube(source, log, retry = {}) {
     const k8s = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(358)]).then(__webpack_require__.bind(__webpack_require__, 14358));
     const kc = new k8s.KubeConfig();
     if ('kubeconfigPath' in source) {
-        kc.loadFromFile(source.kubeconfigPath);
+        try {
+            kc.loadFromFile(source.kubeconfigPath);
+        }
+        catch (err) {
+            // The parser's message goes on with the lines around the mistake, credentials and all: its first line only.
+            const reason = String(err?.message ?? err).split('\n')[0];
+            throw new Error(`the kubeconfig ${source.kubeconfigPath} could not be loaded: ${reason}`);
+        }
     }
     else {
         (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(source.token);
@@ -687,7 +709,7 @@ async function connectKube(source, log, retry = defaultRetry) {
                     const raw = Buffer.concat(chunks).toString('utf8');
                     const code = res.statusCode ?? 0;
                     if (code < 200 || code >= 300) {
-                        reject(Object.assign(new Error(`HTTP ${code}`), { code, body: raw }));
+                        reject(Object.assign(new Error(`HTTP ${code}`), { code, body: raw, retryAfter: res.headers['retry-after'] }));
                         return;
                     }
                     try {
@@ -705,21 +727,14 @@ async function connectKube(source, log, retry = defaultRetry) {
             req.end(text);
         });
     }
-    async function call(what, fn) {
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await fn();
-            }
-            catch (err) {
-                if (err instanceof KubeApiError)
-                    throw err;
-                if (attempt >= retry.attempts || !isTransient(err))
-                    throw new KubeApiError(statusOf(err), what, err);
-                const delay = retry.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
-                log.debug(`${what}: ${kubeErrorMessage(err)}; retrying in ${Math.round(delay)} ms`);
-                await retry.sleep(delay);
-            }
-        }
+    /** One API call under the retry policy; what finally fails is one KubeApiError naming the call. */
+    function call(what, fn) {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => fn(), {
+            policy: (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(defaultRetry, retry),
+            classify,
+            onRetry: (r) => log.debug(`${what}: ${kubeErrorMessage(r.error)}; retrying in ${r.delayMs} ms (attempt ${r.attempt + 1} of ${r.attempts})`),
+            giveUp: (err, attempts) => err instanceof KubeApiError ? err : new KubeApiError(statusOf(err), what, err, attempts),
+        });
     }
     function groupPath(apiVersion) {
         return apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
@@ -859,7 +874,11 @@ function awsErrorMessage(err) {
     const message = (e?.message ?? String(err)).split('\n')[0].trim();
     const hint = name ? HINTS[name] : undefined;
     const status = e?.$metadata?.httpStatusCode;
-    return [name, message].filter(Boolean).join(': ') + (status ? ` (HTTP ${status})` : '') + (hint ? `; ${hint}` : '');
+    const attempts = e?.$metadata?.attempts ?? 1;
+    const facts = [status && `HTTP ${status}`, attempts > 1 && `after ${attempts} attempts`].filter(Boolean);
+    return ([name, message].filter(Boolean).join(': ') +
+        (facts.length ? ` (${facts.join(', ')})` : '') +
+        (hint ? `; ${hint}` : ''));
 }
 function isNotFound(err) {
     const name = err?.name;
@@ -870,9 +889,18 @@ function isMissingStack(err) {
     const e = err;
     return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
 }
+/** The SDK's standard retry mode with its default attempts, spelled out (see the top of this file). */
+const SDK_RETRY = { retryMode: 'standard', maxAttempts: 3 };
+/** Per attempt: 10 s to connect, 60 s for the answer, and a timeout is an error (retried), not a warning. */
+const SDK_HTTP = { connectionTimeout: 10_000, requestTimeout: 60_000, throwOnRequestTimeout: true };
 async function eksApi(opts) {
     const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
-    const common = { region: opts.region, maxAttempts: opts.maxAttempts };
+    const common = {
+        region: opts.region,
+        retryMode: SDK_RETRY.retryMode,
+        maxAttempts: opts.maxAttempts ?? SDK_RETRY.maxAttempts,
+        requestHandler: { ...SDK_HTTP, requestTimeout: opts.requestTimeoutMs ?? SDK_HTTP.requestTimeout },
+    };
     const client = new eks.EKSClient(common);
     const stacks = new cfn.CloudFormationClient(common);
     async function call(what, fn, missing) {
@@ -1159,6 +1187,121 @@ async function writeKubeconfig(file, spec, io) {
     io.setOutput('context', spec.context);
     io.setOutput('cluster-endpoint', spec.server);
     io.log.info(`Kubeconfig written to ${file} (context ${spec.context}); KUBECONFIG exported for later steps.`);
+}
+
+
+/***/ }),
+
+/***/ 49809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
+/* harmony export */   Jb: () => (/* binding */ retryPolicy),
+/* harmony export */   Mf: () => (/* binding */ abortableSleep),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   ln: () => (/* binding */ afterAttempts),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY, backoffDelay */
+/**
+ * The one retry policy of the action's own network calls (Kubernetes API, GCP REST, tool downloads):
+ * exponential backoff with jitter, each wait capped, the whole bounded in time; a `Retry-After` the
+ * server sends is honoured within those caps. What is not transient fails at once, with its own message.
+ *
+ * Cloud SDK clients (@google-cloud/container, the AWS SDK) keep their own retry strategies; their
+ * settings live next to each client.
+ */
+/** Sleeps `ms`, or until `signal` aborts (then rejects with the signal's reason). */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+const DEFAULT_RETRY = {
+    attempts: 5,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    maxElapsedMs: 120_000,
+    sleep: abortableSleep,
+    random: Math.random,
+    now: Date.now,
+};
+/**
+ * The wait before attempt `attempt + 1`: half the exponential step plus a random half of it ("equal
+ * jitter", so concurrent runs spread out but never retry at once), at least the server's Retry-After,
+ * at most `maxDelayMs`.
+ */
+function backoffDelay(policy, attempt, retryAfterMs) {
+    // The exponent is bounded so that a long run of attempts never computes 0 × Infinity (NaN).
+    const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 40));
+    const jittered = step / 2 + (policy.random() * step) / 2;
+    return Math.round(Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0)));
+}
+/** Runs `fn` until it succeeds, fails with what `classify` calls permanent, or the policy's budget runs out. */
+/**
+ * The policy in force: the defaults, overridden layer by layer (a client's own defaults, then the caller's);
+ * a setting left undefined overrides nothing.
+ */
+function retryPolicy(...layers) {
+    const given = layers.map((l) => Object.fromEntries(Object.entries(l ?? {}).filter(([, v]) => v !== undefined)));
+    return Object.assign({}, DEFAULT_RETRY, ...given);
+}
+/** Runs `fn` until it succeeds, fails with what `classify` calls permanent, or the policy's budget runs out. */
+async function withRetry(fn, opts) {
+    const policy = retryPolicy(opts.policy);
+    const started = policy.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (opts.signal?.aborted)
+                throw err;
+            const verdict = opts.classify(err);
+            if (!verdict.transient)
+                throw opts.giveUp ? opts.giveUp(err, attempt) : err;
+            const delayMs = backoffDelay(policy, attempt, verdict.retryAfterMs);
+            const outOfBudget = attempt >= policy.attempts || policy.now() + delayMs - started > policy.maxElapsedMs;
+            if (outOfBudget)
+                throw opts.giveUp ? opts.giveUp(err, attempt) : err;
+            opts.onRetry?.({ attempt, attempts: policy.attempts, delayMs, reason: verdict.reason, error: err });
+            await policy.sleep(delayMs, opts.signal);
+            // An injected sleep may ignore the signal: a cancelled run still starts no further attempt.
+            opts.signal?.throwIfAborted();
+        }
+    }
+}
+/** For a final error message: '' after one attempt, else " (after N attempts)". */
+function afterAttempts(attempts) {
+    return attempts > 1 ? ` (after ${attempts} attempts)` : '';
+}
+/** A Retry-After header (seconds, or an HTTP date) in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(header, now = Date.now) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    // Otherwise only an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"): Date.parse alone takes "1.5" for a date.
+    if (!/[a-z]/i.test(value))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+}
+/** HTTP statuses worth another try: rate limits, timeouts and server errors (501 is not one). */
+function isTransientStatus(status) {
+    return status === 408 || status === 429 || (status !== undefined && status >= 500 && status !== 501);
 }
 
 

@@ -13,6 +13,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, GcpApiError, withBindings */
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49809);
+
 
 const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage']));
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
@@ -51,25 +53,47 @@ function tokeninfoUrl(env = process.env) {
     url.pathname = url.pathname.replace(/\/{2,}/g, '/');
     return url.toString();
 }
+/** Each attempt of a REST call ends after this long without an answer (then it counts as transient). */
+const ATTEMPT_TIMEOUT_MS = 60_000;
+/** A failed HTTP answer is transient by its status (with the server's Retry-After); a thrown fetch, always. */
+function classifyHttp(err) {
+    if (err instanceof GcpApiError) {
+        return { transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransientStatus */ .Dm)(err.status), retryAfterMs: err.retryAfterMs, reason: err.message };
+    }
+    return { transient: true, reason: err?.message ?? String(err) };
+}
 /**
  * Asks the OAuth2 tokeninfo endpoint whose token this is. The token goes in a POST body, never in a
  * URL (URLs end up in proxy logs).
  */
-async function tokenAccount(token, env, fetchFn) {
+async function tokenAccount(token, env, fetchFn, retry) {
     const url = tokeninfoUrl(env);
-    const res = await fetchFn(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ access_token: token }).toString(),
+    const what = 'could not tell the account of the credentials in use';
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async () => {
+        const res = await fetchFn(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ access_token: token }).toString(),
+            signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+        });
+        const info = (await res.json().catch(() => ({})));
+        if (!res.ok || !info.email) {
+            const message = `${what}: tokeninfo answered ${res.status}${info.error ? ` (${info.error})` : ''}${res.ok ? ' without an email (the token lacks the userinfo.email scope)' : ''}`;
+            throw new GcpApiError(res.status, '', message, (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')));
+        }
+        return info.email;
+    }, {
+        policy: retry,
+        classify: classifyHttp,
+        giveUp: (err, attempts) => err instanceof GcpApiError
+            ? new GcpApiError(err.status, err.reason, `${err.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`)
+            : new Error(`${what}: tokeninfo: ${err?.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
     });
-    const info = (await res.json().catch(() => ({})));
-    if (!res.ok || !info.email) {
-        throw new Error(`could not tell the account of the credentials in use: tokeninfo answered ${res.status}${info.error ? ` (${info.error})` : ''}${res.ok ? ' without an email (the token lacks the userinfo.email scope)' : ''}`);
-    }
-    return info.email;
 }
 /** Credentials as gcloud would pick them: CLOUDSDK_AUTH_ACCESS_TOKEN first, else ADC. */
-async function gcpCredentials(env = process.env, fetchFn = fetch) {
+async function gcpCredentials(env = process.env, fetchFn = fetch, 
+/** For the tokeninfo request (tests inject `sleep`). */
+retry) {
     const fixed = env.CLOUDSDK_AUTH_ACCESS_TOKEN?.trim();
     let account;
     if (fixed) {
@@ -84,7 +108,7 @@ async function gcpCredentials(env = process.env, fetchFn = fetch) {
                 client.setCredentials({ access_token: fixed });
                 return client;
             },
-            account: () => (account ??= tokenAccount(fixed, env, fetchFn)),
+            account: () => (account ??= tokenAccount(fixed, env, fetchFn, retry)),
         };
     }
     const { GoogleAuth } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
@@ -104,7 +128,7 @@ async function gcpCredentials(env = process.env, fetchFn = fetch) {
             // A key file or an impersonated service account (google-github-actions/auth with Workload
             // Identity Federation) names its account; a user's refresh token does not: ask tokeninfo.
             const creds = await auth.getCredentials().catch(() => ({}));
-            return creds.client_email || tokenAccount(await token(), env, fetchFn);
+            return creds.client_email || tokenAccount(await token(), env, fetchFn, retry);
         })()),
     };
 }
@@ -112,16 +136,19 @@ async function gcpCredentials(env = process.env, fetchFn = fetch) {
 class GcpApiError extends Error {
     status;
     reason;
+    retryAfterMs;
     constructor(status, 
     /** The google.rpc status name (ALREADY_EXISTS, ABORTED …) when the answer carried one. */
-    reason, message) {
+    reason, message, 
+    /** The server's Retry-After, in milliseconds, when it sent one. */
+    retryAfterMs) {
         super(message);
         this.status = status;
         this.reason = reason;
+        this.retryAfterMs = retryAfterMs;
         this.name = 'GcpApiError';
     }
 }
-const sleepReal = (ms) => new Promise((r) => setTimeout(r, ms));
 /** The roles a member still lacks (an unconditional binding counts; a conditional one does not). */
 function missingRoles(policy, member, roles) {
     return roles.filter((role) => !(policy.bindings ?? []).some((b) => b.role === role && !b.condition && b.members.includes(member)));
@@ -144,63 +171,65 @@ class GcpRest {
     deps;
     env;
     fetchFn;
-    sleep;
+    policy;
     constructor(deps) {
         this.deps = deps;
         this.env = deps.env ?? process.env;
         this.fetchFn = deps.fetch ?? fetch;
-        this.sleep = deps.sleep ?? sleepReal;
+        // Settings left undefined keep the shared defaults.
+        const { sleep, attempts, baseDelayMs } = deps;
+        this.policy = (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryPolicy */ .Jb)(deps.retry, { sleep, attempts, baseDelayMs });
     }
-    /** One JSON request; 429, 5xx and network errors are retried with backoff. 404 → undefined. */
+    /** One JSON request; 408, 429, 5xx and network errors are retried (src/retry.ts). 404 on a GET → undefined. */
     async request(api, method, path, body) {
         const url = new URL(path.replace(/^\//, ''), gcpEndpoint(api, this.env));
-        const attempts = this.deps.attempts ?? 5;
         const what = `${api} ${method} ${url.pathname}`;
-        for (let attempt = 1;; attempt++) {
-            let res;
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => this.once(url, method, what, body), {
+            policy: this.policy,
+            classify: classifyHttp,
+            onRetry: (r) => this.logRetry(what, r.reason, r),
+            giveUp: (err, attempts) => err instanceof GcpApiError
+                ? new GcpApiError(err.status, err.reason, `${err.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`)
+                : new Error(`${what}: ${err?.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
+        });
+    }
+    /** One attempt: the answer, undefined for a missing GET, or a GcpApiError with the API's own message. */
+    async once(url, method, what, body) {
+        const res = await this.fetchFn(url, {
+            method,
+            headers: {
+                authorization: `Bearer ${await this.deps.credentials.token()}`,
+                'content-type': 'application/json',
+                'x-goog-api-client': 'gitpod-cluster-action',
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+            signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+        });
+        if (res.status === 404 && method === 'GET')
+            return undefined;
+        const text = await res.text();
+        if (res.ok) {
             try {
-                res = await this.fetchFn(url, {
-                    method,
-                    headers: {
-                        authorization: `Bearer ${await this.deps.credentials.token()}`,
-                        'content-type': 'application/json',
-                        'x-goog-api-client': 'gitpod-cluster-action',
-                    },
-                    body: body === undefined ? undefined : JSON.stringify(body),
-                });
-            }
-            catch (err) {
-                if (attempt >= attempts)
-                    throw new Error(`${what}: ${err.message}`);
-                await this.backoff(attempt, what, err.message);
-                continue;
-            }
-            if (res.status === 404 && method === 'GET')
-                return undefined;
-            if (res.ok)
-                return (await res.json());
-            const text = await res.text();
-            let reason = '';
-            let message = text.slice(0, 300);
-            try {
-                const e = JSON.parse(text).error;
-                reason = e?.status ?? '';
-                message = e?.message ?? message;
+                return JSON.parse(text);
             }
             catch {
-                /* not JSON: keep the text */
+                throw new GcpApiError(res.status, '', `${what} answered ${res.status} with something other than JSON`);
             }
-            if ((res.status === 429 || res.status >= 500) && attempt < attempts) {
-                await this.backoff(attempt, what, `${res.status} ${message}`);
-                continue;
-            }
-            throw new GcpApiError(res.status, reason, `${what} answered ${res.status}${reason ? ` ${reason}` : ''}: ${message}`);
         }
+        let reason = '';
+        let message = text.slice(0, 300);
+        try {
+            const e = JSON.parse(text).error;
+            reason = e?.status ?? '';
+            message = e?.message ?? message;
+        }
+        catch {
+            /* not JSON: keep the text */
+        }
+        throw new GcpApiError(res.status, reason, `${what} answered ${res.status}${reason ? ` ${reason}` : ''}: ${message}`, (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')));
     }
-    async backoff(attempt, what, why) {
-        const delay = (this.deps.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
-        this.deps.log.info(`${what}: ${why}; retrying in ${Math.round(delay / 1000)}s`);
-        await this.sleep(delay);
+    logRetry(what, why, r) {
+        this.deps.log.info(`${what}: ${why}; retrying in ${(r.delayMs / 1000).toFixed(1)}s (attempt ${r.attempt + 1} of ${r.attempts})`);
     }
     getServiceAccount(project, email) {
         return this.request('iam', 'GET', `v1/projects/${project}/serviceAccounts/${encodeURIComponent(email)}`);
@@ -225,23 +254,22 @@ class GcpRest {
      */
     async ensureBindings(project, member, roles, known) {
         let policy = known ?? (await this.getIamPolicy(project));
-        const attempts = this.deps.attempts ?? 5;
-        for (let attempt = 1;; attempt++) {
+        const concurrent = (err) => err instanceof GcpApiError && (err.status === 409 || err.reason === 'ABORTED');
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async (attempt) => {
+            // After a concurrent change, the whole cycle again from a fresh read.
+            if (attempt > 1)
+                policy = await this.getIamPolicy(project);
             const missing = missingRoles(policy, member, roles);
             if (!missing.length)
                 return { added: [], writes: attempt - 1 };
-            try {
-                await this.setIamPolicy(project, withBindings(policy, member, missing));
-                return { added: missing, writes: attempt };
-            }
-            catch (err) {
-                const concurrent = err instanceof GcpApiError && (err.status === 409 || err.reason === 'ABORTED');
-                if (!concurrent || attempt >= attempts)
-                    throw err;
-                await this.backoff(attempt, `setIamPolicy of project ${project}`, 'the policy changed concurrently');
-                policy = await this.getIamPolicy(project);
-            }
-        }
+            await this.setIamPolicy(project, withBindings(policy, member, missing));
+            return { added: missing, writes: attempt };
+        }, {
+            policy: this.policy,
+            // Transient statuses were already retried inside each request: only a stale etag starts the cycle again.
+            classify: (err) => ({ transient: concurrent(err), reason: 'the policy changed concurrently' }),
+            onRetry: (r) => this.logRetry(`setIamPolicy of project ${project}`, r.reason, r),
+        });
     }
 }
 
@@ -318,6 +346,121 @@ function gcpCloud(config, log, deps = {}) {
             return access;
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 49809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
+/* harmony export */   Jb: () => (/* binding */ retryPolicy),
+/* harmony export */   Mf: () => (/* binding */ abortableSleep),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   ln: () => (/* binding */ afterAttempts),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY, backoffDelay */
+/**
+ * The one retry policy of the action's own network calls (Kubernetes API, GCP REST, tool downloads):
+ * exponential backoff with jitter, each wait capped, the whole bounded in time; a `Retry-After` the
+ * server sends is honoured within those caps. What is not transient fails at once, with its own message.
+ *
+ * Cloud SDK clients (@google-cloud/container, the AWS SDK) keep their own retry strategies; their
+ * settings live next to each client.
+ */
+/** Sleeps `ms`, or until `signal` aborts (then rejects with the signal's reason). */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+const DEFAULT_RETRY = {
+    attempts: 5,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    maxElapsedMs: 120_000,
+    sleep: abortableSleep,
+    random: Math.random,
+    now: Date.now,
+};
+/**
+ * The wait before attempt `attempt + 1`: half the exponential step plus a random half of it ("equal
+ * jitter", so concurrent runs spread out but never retry at once), at least the server's Retry-After,
+ * at most `maxDelayMs`.
+ */
+function backoffDelay(policy, attempt, retryAfterMs) {
+    // The exponent is bounded so that a long run of attempts never computes 0 × Infinity (NaN).
+    const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 40));
+    const jittered = step / 2 + (policy.random() * step) / 2;
+    return Math.round(Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0)));
+}
+/** Runs `fn` until it succeeds, fails with what `classify` calls permanent, or the policy's budget runs out. */
+/**
+ * The policy in force: the defaults, overridden layer by layer (a client's own defaults, then the caller's);
+ * a setting left undefined overrides nothing.
+ */
+function retryPolicy(...layers) {
+    const given = layers.map((l) => Object.fromEntries(Object.entries(l ?? {}).filter(([, v]) => v !== undefined)));
+    return Object.assign({}, DEFAULT_RETRY, ...given);
+}
+/** Runs `fn` until it succeeds, fails with what `classify` calls permanent, or the policy's budget runs out. */
+async function withRetry(fn, opts) {
+    const policy = retryPolicy(opts.policy);
+    const started = policy.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (opts.signal?.aborted)
+                throw err;
+            const verdict = opts.classify(err);
+            if (!verdict.transient)
+                throw opts.giveUp ? opts.giveUp(err, attempt) : err;
+            const delayMs = backoffDelay(policy, attempt, verdict.retryAfterMs);
+            const outOfBudget = attempt >= policy.attempts || policy.now() + delayMs - started > policy.maxElapsedMs;
+            if (outOfBudget)
+                throw opts.giveUp ? opts.giveUp(err, attempt) : err;
+            opts.onRetry?.({ attempt, attempts: policy.attempts, delayMs, reason: verdict.reason, error: err });
+            await policy.sleep(delayMs, opts.signal);
+            // An injected sleep may ignore the signal: a cancelled run still starts no further attempt.
+            opts.signal?.throwIfAborted();
+        }
+    }
+}
+/** For a final error message: '' after one attempt, else " (after N attempts)". */
+function afterAttempts(attempts) {
+    return attempts > 1 ? ` (after ${attempts} attempts)` : '';
+}
+/** A Retry-After header (seconds, or an HTTP date) in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(header, now = Date.now) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    // Otherwise only an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"): Date.parse alone takes "1.5" for a date.
+    if (!/[a-z]/i.test(value))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+}
+/** HTTP statuses worth another try: rate limits, timeouts and server errors (501 is not one). */
+function isTransientStatus(status) {
+    return status === 408 || status === 429 || (status !== undefined && status >= 500 && status !== 501);
 }
 
 

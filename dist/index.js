@@ -29749,8 +29749,10 @@ const REFERENCE_DEVIATIONS = [
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   mK: () => (/* binding */ StepFailedError),
 /* harmony export */   rl: () => (/* binding */ runSteps),
-/* harmony export */   wR: () => (/* binding */ withActions)
+/* harmony export */   wR: () => (/* binding */ withActions),
+/* harmony export */   zw: () => (/* binding */ cancelReason)
 /* harmony export */ });
+/* unused harmony export DONE_MEANWHILE */
 class StepFailedError extends Error {
     step;
     records;
@@ -29761,13 +29763,23 @@ class StepFailedError extends Error {
         this.name = 'StepFailedError';
     }
 }
+/** Cancelled: one line saying why, at which step, and what was done before it. */
 class CancelledError extends Error {
     records;
-    constructor(records) {
-        super('cancelled');
+    constructor(records, why = 'cancelled') {
+        const at = records.find((r) => r.status === 'failed');
+        const next = records.find((r) => r.status === 'planned');
+        const done = records.filter((r) => r.status === 'done' || r.status === 'skipped').map((r) => r.id);
+        const where = at ? ` during step '${at.id}' (${at.description})` : next ? ` before step '${next.id}'` : '';
+        super(`${why}${where}; ${done.length ? `done before: ${done.join(', ')}` : 'no step done yet'}; re-run to finish`);
         this.records = records;
         this.name = 'CancelledError';
     }
+}
+/** Why a run was cancelled: the abort reason main gives ("cancelled by SIGINT"), else "cancelled". */
+function cancelReason(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error && reason.name !== 'AbortError' ? errorMessage(reason) : 'cancelled';
 }
 function errorMessage(err) {
     const msg = err instanceof Error ? err.message : String(err);
@@ -29792,10 +29804,37 @@ function formatDuration(ms) {
 function withActions(specs, actions) {
     return specs.map((spec) => ({ ...spec, ...actions[spec.id] }));
 }
+/** The detail of a step another run did while this one tried (see `doneMeanwhile`). */
+const DONE_MEANWHILE = 'done by another run meanwhile';
+/**
+ * After a step's run failed: was the step done meanwhile by someone else? Another run on the same cluster
+ * may have made the same thing a moment earlier (the cloud then answers "already exists", or "another
+ * operation is running", and the probe waits for that operation). One more probe tells; its detail, or
+ * undefined when the step is still not done (then the run's own error stands). Never on cancellation.
+ */
+async function doneMeanwhile(step, ctx, deps, err) {
+    if (!step.probe || deps.signal.aborted)
+        return undefined;
+    deps.log.info(`… ${step.id} failed (${errorMessage(err)}); probing once more: another run may have done it`);
+    let probe;
+    try {
+        probe = await step.probe(ctx);
+    }
+    catch (again) {
+        deps.log.info(`the second probe of ${step.id} failed too: ${errorMessage(again)}`);
+        return undefined;
+    }
+    if (!probe.done)
+        return undefined;
+    const detail = `${DONE_MEANWHILE}${probe.detail ? `: ${probe.detail}` : ''}`;
+    deps.log.info(`✓ ${detail}`);
+    return detail;
+}
 /**
  * Runs steps in order: probe, skip what is done, run the rest in a log group with a progress line at
- * least every `heartbeatMs`, record each status. Stops at the first failure (StepFailedError) or on
- * cancellation (CancelledError); either way the records say what happened to every step.
+ * least every `heartbeatMs`, record each status. A run that fails is followed by one more probe: a step
+ * another run on the same cluster did meanwhile counts as done. Stops at the first failure
+ * (StepFailedError) or on cancellation (CancelledError); either way the records say what happened to every step.
  */
 async function runSteps(steps, ctx, deps) {
     const now = deps.now ?? Date.now;
@@ -29805,7 +29844,7 @@ async function runSteps(steps, ctx, deps) {
     for (const [i, step] of steps.entries()) {
         const record = records[i];
         if (deps.signal.aborted)
-            throw new CancelledError(records);
+            throw new CancelledError(records, cancelReason(deps.signal));
         const started = now();
         try {
             await deps.group(`${step.id}: ${step.description}`, async () => {
@@ -29826,14 +29865,21 @@ async function runSteps(steps, ctx, deps) {
                 }, deps.heartbeatMs ?? 30_000);
                 try {
                     let detail = undefined;
-                    if (step.run) {
-                        detail = await step.run(ctx, step);
+                    try {
+                        if (step.run) {
+                            detail = await step.run(ctx, step);
+                        }
+                        else if (step.argv) {
+                            await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });
+                        }
+                        else {
+                            throw new Error(`step '${step.id}' has neither a run function nor an argv`);
+                        }
                     }
-                    else if (step.argv) {
-                        await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });
-                    }
-                    else {
-                        throw new Error(`step '${step.id}' has neither a run function nor an argv`);
+                    catch (err) {
+                        detail = await doneMeanwhile(step, ctx, deps, err);
+                        if (!detail)
+                            throw err;
                     }
                     record.status = 'done';
                     if (detail)
@@ -29848,9 +29894,9 @@ async function runSteps(steps, ctx, deps) {
             record.seconds = Math.round((now() - started) / 1000);
             if (deps.signal.aborted) {
                 record.status = 'failed';
-                record.detail = 'cancelled';
+                record.detail = cancelReason(deps.signal);
                 update();
-                throw new CancelledError(records);
+                throw new CancelledError(records, record.detail);
             }
             record.status = 'failed';
             record.detail = errorMessage(err);

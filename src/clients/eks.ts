@@ -6,6 +6,15 @@
  * aws-actions/configure-aws-credentials). The SDK itself honours AWS_ENDPOINT_URL_EKS,
  * AWS_ENDPOINT_URL_CLOUDFORMATION and AWS_ENDPOINT_URL, so the user's endpoint overrides apply here too.
  * Not-found is `undefined`, never an error; any other failure becomes one line naming the call.
+ *
+ * Retries are the SDK's own, made explicit here (see SDK_RETRY): the standard retry mode retries
+ * throttling (HTTP 429, ThrottlingException, Throttling, TooManyRequestsException …), transient errors
+ * (HTTP 500/502/503/504, timeouts, ECONNRESET …) with full-jitter backoff (100 ms base, 500 ms for
+ * throttling, each wait at most 20 s, a Retry-After honoured up to 5 s beyond that), `maxAttempts`
+ * attempts in all, drawing on a retry quota shared by the client. Anything else (AccessDeniedException,
+ * ValidationError …) fails at the first answer. What was not bounded by default is each attempt: the
+ * SDK's HTTP handler has no request timeout unless told (and then only warns unless told to throw), so
+ * a server that accepts and never answers would hang a run; hence the timeouts of SDK_HTTP.
  */
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { Cluster, ClusterVersionInformation, Nodegroup } from '@aws-sdk/client-eks';
@@ -45,12 +54,18 @@ const HINTS: Record<string, string> = {
 
 /** One line: the error's name and message, with what to do for the common credential problems. */
 export function awsErrorMessage(err: unknown): string {
-  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number; attempts?: number } };
   const name = e?.name && e.name !== 'Error' ? e.name : undefined;
   const message = (e?.message ?? String(err)).split('\n')[0]!.trim();
   const hint = name ? HINTS[name] : undefined;
   const status = e?.$metadata?.httpStatusCode;
-  return [name, message].filter(Boolean).join(': ') + (status ? ` (HTTP ${status})` : '') + (hint ? `; ${hint}` : '');
+  const attempts = e?.$metadata?.attempts ?? 1;
+  const facts = [status && `HTTP ${status}`, attempts > 1 && `after ${attempts} attempts`].filter(Boolean);
+  return (
+    [name, message].filter(Boolean).join(': ') +
+    (facts.length ? ` (${facts.join(', ')})` : '') +
+    (hint ? `; ${hint}` : '')
+  );
 }
 
 function isNotFound(err: unknown): boolean {
@@ -68,11 +83,23 @@ export interface EksApiOptions {
   region: string;
   /** Attempts per call (SDK standard retry mode); the default is the SDK's 3. */
   maxAttempts?: number;
+  /** Each attempt fails (as a retryable TimeoutError) after this long without an answer; default 60 s. */
+  requestTimeoutMs?: number;
 }
+
+/** The SDK's standard retry mode with its default attempts, spelled out (see the top of this file). */
+const SDK_RETRY = { retryMode: 'standard', maxAttempts: 3 } as const;
+/** Per attempt: 10 s to connect, 60 s for the answer, and a timeout is an error (retried), not a warning. */
+const SDK_HTTP = { connectionTimeout: 10_000, requestTimeout: 60_000, throwOnRequestTimeout: true } as const;
 
 export async function eksApi(opts: EksApiOptions): Promise<EksApi> {
   const [eks, cfn] = await Promise.all([import('@aws-sdk/client-eks'), import('@aws-sdk/client-cloudformation')]);
-  const common = { region: opts.region, maxAttempts: opts.maxAttempts };
+  const common = {
+    region: opts.region,
+    retryMode: SDK_RETRY.retryMode,
+    maxAttempts: opts.maxAttempts ?? SDK_RETRY.maxAttempts,
+    requestHandler: { ...SDK_HTTP, requestTimeout: opts.requestTimeoutMs ?? SDK_HTTP.requestTimeout },
+  };
   const client = new eks.EKSClient(common);
   const stacks = new cfn.CloudFormationClient(common);
 

@@ -8,9 +8,23 @@
  * Credentials: `CLOUDSDK_AUTH_ACCESS_TOKEN` when set (gcloud's own variable), else Application Default
  * Credentials through google-auth-library (loaded lazily, only by apply and verify).
  * Tokens are registered as secrets before any use and never appear in a message.
+ *
+ * Every request (tokeninfo included) runs under the shared retry policy of src/retry.ts: 408, 429, 5xx
+ * (not 501) and network errors are retried with backoff and jitter, each wait capped, the whole bounded in
+ * time, a Retry-After honoured within those caps; each attempt has its own timeout. Anything else fails
+ * at once with the API's own message.
  */
 import type { Logger } from '../log.js';
 import { registerSecret } from '../log.js';
+import {
+  type RetryPolicy,
+  type RetryVerdict,
+  afterAttempts,
+  isTransientStatus,
+  parseRetryAfter,
+  retryPolicy,
+  withRetry,
+} from '../retry.js';
 
 export const GCP_APIS = ['container', 'iam', 'cloudresourcemanager', 'serviceusage'] as const;
 export type GcpApi = (typeof GCP_APIS)[number];
@@ -70,32 +84,63 @@ export function tokeninfoUrl(env: NodeJS.ProcessEnv = process.env): string {
   return url.toString();
 }
 
+/** Each attempt of a REST call ends after this long without an answer (then it counts as transient). */
+const ATTEMPT_TIMEOUT_MS = 60_000;
+
+/** A failed HTTP answer is transient by its status (with the server's Retry-After); a thrown fetch, always. */
+function classifyHttp(err: unknown): RetryVerdict {
+  if (err instanceof GcpApiError) {
+    return { transient: isTransientStatus(err.status), retryAfterMs: err.retryAfterMs, reason: err.message };
+  }
+  return { transient: true, reason: (err as Error)?.message ?? String(err) };
+}
+
 /**
  * Asks the OAuth2 tokeninfo endpoint whose token this is. The token goes in a POST body, never in a
  * URL (URLs end up in proxy logs).
  */
-async function tokenAccount(token: string, env: NodeJS.ProcessEnv, fetchFn: FetchFn): Promise<string> {
+async function tokenAccount(
+  token: string,
+  env: NodeJS.ProcessEnv,
+  fetchFn: FetchFn,
+  retry?: Partial<RetryPolicy>,
+): Promise<string> {
   const url = tokeninfoUrl(env);
-  const res = await fetchFn(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ access_token: token }).toString(),
-  });
-  const info = (await res.json().catch(() => ({}))) as { email?: string; error?: string };
-  if (!res.ok || !info.email) {
-    throw new Error(
-      `could not tell the account of the credentials in use: tokeninfo answered ${res.status}${
-        info.error ? ` (${info.error})` : ''
-      }${res.ok ? ' without an email (the token lacks the userinfo.email scope)' : ''}`,
-    );
-  }
-  return info.email;
+  const what = 'could not tell the account of the credentials in use';
+  return withRetry(
+    async () => {
+      const res = await fetchFn(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ access_token: token }).toString(),
+        signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+      });
+      const info = (await res.json().catch(() => ({}))) as { email?: string; error?: string };
+      if (!res.ok || !info.email) {
+        const message = `${what}: tokeninfo answered ${res.status}${info.error ? ` (${info.error})` : ''}${
+          res.ok ? ' without an email (the token lacks the userinfo.email scope)' : ''
+        }`;
+        throw new GcpApiError(res.status, '', message, parseRetryAfter(res.headers.get('retry-after')));
+      }
+      return info.email;
+    },
+    {
+      policy: retry,
+      classify: classifyHttp,
+      giveUp: (err, attempts) =>
+        err instanceof GcpApiError
+          ? new GcpApiError(err.status, err.reason, `${err.message}${afterAttempts(attempts)}`)
+          : new Error(`${what}: tokeninfo: ${(err as Error)?.message}${afterAttempts(attempts)}`, { cause: err }),
+    },
+  );
 }
 
 /** Credentials as gcloud would pick them: CLOUDSDK_AUTH_ACCESS_TOKEN first, else ADC. */
 export async function gcpCredentials(
   env: NodeJS.ProcessEnv = process.env,
   fetchFn: FetchFn = fetch,
+  /** For the tokeninfo request (tests inject `sleep`). */
+  retry?: Partial<RetryPolicy>,
 ): Promise<GcpCredentials> {
   const fixed = env.CLOUDSDK_AUTH_ACCESS_TOKEN?.trim();
   let account: Promise<string> | undefined;
@@ -111,7 +156,7 @@ export async function gcpCredentials(
         client.setCredentials({ access_token: fixed });
         return client;
       },
-      account: () => (account ??= tokenAccount(fixed, env, fetchFn)),
+      account: () => (account ??= tokenAccount(fixed, env, fetchFn, retry)),
     };
   }
   const { GoogleAuth } = await import('google-auth-library');
@@ -131,7 +176,7 @@ export async function gcpCredentials(
         // A key file or an impersonated service account (google-github-actions/auth with Workload
         // Identity Federation) names its account; a user's refresh token does not: ask tokeninfo.
         const creds = await auth.getCredentials().catch(() => ({}) as { client_email?: string });
-        return creds.client_email || tokenAccount(await token(), env, fetchFn);
+        return creds.client_email || tokenAccount(await token(), env, fetchFn, retry);
       })()),
   };
 }
@@ -144,6 +189,8 @@ export class GcpApiError extends Error {
     /** The google.rpc status name (ALREADY_EXISTS, ABORTED …) when the answer carried one. */
     readonly reason: string,
     message: string,
+    /** The server's Retry-After, in milliseconds, when it sent one. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'GcpApiError';
@@ -172,9 +219,9 @@ export interface GcpRestDeps {
   sleep?: (ms: number) => Promise<void>;
   attempts?: number;
   baseDelayMs?: number;
+  /** The rest of the retry policy (src/retry.ts): caps, time bound, clock, jitter. */
+  retry?: Partial<RetryPolicy>;
 }
-
-const sleepReal = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** The roles a member still lacks (an unconditional binding counts; a conditional one does not). */
 export function missingRoles(policy: IamPolicy, member: string, roles: readonly string[]): string[] {
@@ -198,64 +245,73 @@ export function withBindings(policy: IamPolicy, member: string, roles: readonly 
 export class GcpRest {
   private readonly env: NodeJS.ProcessEnv;
   private readonly fetchFn: FetchFn;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly policy: RetryPolicy;
 
   constructor(private readonly deps: GcpRestDeps) {
     this.env = deps.env ?? process.env;
     this.fetchFn = deps.fetch ?? fetch;
-    this.sleep = deps.sleep ?? sleepReal;
+    // Settings left undefined keep the shared defaults.
+    const { sleep, attempts, baseDelayMs } = deps;
+    this.policy = retryPolicy(deps.retry, { sleep, attempts, baseDelayMs });
   }
 
-  /** One JSON request; 429, 5xx and network errors are retried with backoff. 404 → undefined. */
+  /** One JSON request; 408, 429, 5xx and network errors are retried (src/retry.ts). 404 on a GET → undefined. */
   async request<T>(api: GcpApi, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T | undefined> {
     const url = new URL(path.replace(/^\//, ''), gcpEndpoint(api, this.env));
-    const attempts = this.deps.attempts ?? 5;
     const what = `${api} ${method} ${url.pathname}`;
-    for (let attempt = 1; ; attempt++) {
-      let res: Response;
-      try {
-        res = await this.fetchFn(url, {
-          method,
-          headers: {
-            authorization: `Bearer ${await this.deps.credentials.token()}`,
-            'content-type': 'application/json',
-            'x-goog-api-client': 'gitpod-cluster-action',
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-      } catch (err) {
-        if (attempt >= attempts) throw new Error(`${what}: ${(err as Error).message}`);
-        await this.backoff(attempt, what, (err as Error).message);
-        continue;
-      }
-      if (res.status === 404 && method === 'GET') return undefined;
-      if (res.ok) return (await res.json()) as T;
-      const text = await res.text();
-      let reason = '';
-      let message = text.slice(0, 300);
-      try {
-        const e = (JSON.parse(text) as { error?: { status?: string; message?: string } }).error;
-        reason = e?.status ?? '';
-        message = e?.message ?? message;
-      } catch {
-        /* not JSON: keep the text */
-      }
-      if ((res.status === 429 || res.status >= 500) && attempt < attempts) {
-        await this.backoff(attempt, what, `${res.status} ${message}`);
-        continue;
-      }
-      throw new GcpApiError(
-        res.status,
-        reason,
-        `${what} answered ${res.status}${reason ? ` ${reason}` : ''}: ${message}`,
-      );
-    }
+    return withRetry(() => this.once<T>(url, method, what, body), {
+      policy: this.policy,
+      classify: classifyHttp,
+      onRetry: (r) => this.logRetry(what, r.reason, r),
+      giveUp: (err, attempts) =>
+        err instanceof GcpApiError
+          ? new GcpApiError(err.status, err.reason, `${err.message}${afterAttempts(attempts)}`)
+          : new Error(`${what}: ${(err as Error)?.message}${afterAttempts(attempts)}`, { cause: err }),
+    });
   }
 
-  private async backoff(attempt: number, what: string, why: string): Promise<void> {
-    const delay = (this.deps.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
-    this.deps.log.info(`${what}: ${why}; retrying in ${Math.round(delay / 1000)}s`);
-    await this.sleep(delay);
+  /** One attempt: the answer, undefined for a missing GET, or a GcpApiError with the API's own message. */
+  private async once<T>(url: URL, method: 'GET' | 'POST', what: string, body?: unknown): Promise<T | undefined> {
+    const res = await this.fetchFn(url, {
+      method,
+      headers: {
+        authorization: `Bearer ${await this.deps.credentials.token()}`,
+        'content-type': 'application/json',
+        'x-goog-api-client': 'gitpod-cluster-action',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+    });
+    if (res.status === 404 && method === 'GET') return undefined;
+    const text = await res.text();
+    if (res.ok) {
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        throw new GcpApiError(res.status, '', `${what} answered ${res.status} with something other than JSON`);
+      }
+    }
+    let reason = '';
+    let message = text.slice(0, 300);
+    try {
+      const e = (JSON.parse(text) as { error?: { status?: string; message?: string } }).error;
+      reason = e?.status ?? '';
+      message = e?.message ?? message;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    throw new GcpApiError(
+      res.status,
+      reason,
+      `${what} answered ${res.status}${reason ? ` ${reason}` : ''}: ${message}`,
+      parseRetryAfter(res.headers.get('retry-after')),
+    );
+  }
+
+  private logRetry(what: string, why: string, r: { delayMs: number; attempt: number; attempts: number }): void {
+    this.deps.log.info(
+      `${what}: ${why}; retrying in ${(r.delayMs / 1000).toFixed(1)}s (attempt ${r.attempt + 1} of ${r.attempts})`,
+    );
   }
 
   getServiceAccount(project: string, email: string): Promise<Record<string, unknown> | undefined> {
@@ -296,19 +352,22 @@ export class GcpRest {
     known?: IamPolicy,
   ): Promise<{ added: string[]; writes: number }> {
     let policy = known ?? (await this.getIamPolicy(project));
-    const attempts = this.deps.attempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
-      const missing = missingRoles(policy, member, roles);
-      if (!missing.length) return { added: [], writes: attempt - 1 };
-      try {
+    const concurrent = (err: unknown) => err instanceof GcpApiError && (err.status === 409 || err.reason === 'ABORTED');
+    return withRetry(
+      async (attempt) => {
+        // After a concurrent change, the whole cycle again from a fresh read.
+        if (attempt > 1) policy = await this.getIamPolicy(project);
+        const missing = missingRoles(policy, member, roles);
+        if (!missing.length) return { added: [], writes: attempt - 1 };
         await this.setIamPolicy(project, withBindings(policy, member, missing));
         return { added: missing, writes: attempt };
-      } catch (err) {
-        const concurrent = err instanceof GcpApiError && (err.status === 409 || err.reason === 'ABORTED');
-        if (!concurrent || attempt >= attempts) throw err;
-        await this.backoff(attempt, `setIamPolicy of project ${project}`, 'the policy changed concurrently');
-        policy = await this.getIamPolicy(project);
-      }
-    }
+      },
+      {
+        policy: this.policy,
+        // Transient statuses were already retried inside each request: only a stale etag starts the cycle again.
+        classify: (err) => ({ transient: concurrent(err), reason: 'the policy changed concurrently' }),
+        onRetry: (r) => this.logRetry(`setIamPolicy of project ${project}`, r.reason, r),
+      },
+    );
   }
 }

@@ -6,9 +6,26 @@
  * URL) and `CLOUDSDK_AUTH_ACCESS_TOKEN` (see gcp-rest.ts), else Application Default Credentials.
  * Reads only: every GKE mutation of the flow runs through gcloud. Waiting on an operation left running
  * by an earlier (cancelled) run is the one long call here, with a progress line at least every 30 s.
+ *
+ * Retries: the client's own (gax) retry config retries only UNAVAILABLE and DEADLINE_EXCEEDED on these
+ * reads (cluster_manager_client_config.json), not 429 RESOURCE_EXHAUSTED nor 500/502 INTERNAL, and may
+ * go on for 10 minutes. So gax's retry is turned off per call (`retry: null`) and every read runs under
+ * the shared policy of src/retry.ts instead: 408, 429 and 5xx but 501 (by the HTTP status gax records),
+ * network failures (UNAVAILABLE without a status) and DEADLINE_EXCEEDED, with backoff and jitter, each
+ * wait capped, the whole bounded in time. gax does not expose the answer's headers, so a Retry-After is
+ * not seen here. Each attempt keeps gax's own timeout (20 s for these reads).
  */
 import type { Logger } from '../log.js';
-import { formatDuration } from '../steps.js';
+import {
+  type RetryPolicy,
+  type RetryVerdict,
+  abortableSleep,
+  afterAttempts,
+  isTransientStatus,
+  retryPolicy,
+  withRetry,
+} from '../retry.js';
+import { cancelReason, formatDuration } from '../steps.js';
 import { type GcpCredentials, gcpEndpoint } from './gcp-rest.js';
 
 export interface GkeNodePool {
@@ -73,6 +90,8 @@ export interface GkeDeps {
   pollMs?: number;
   /** Progress line period while waiting; default 30 s. */
   heartbeatMs?: number;
+  /** Retry policy of every read (src/retry.ts); `sleep` and `now` above apply to it too. */
+  retry?: Partial<RetryPolicy>;
 }
 
 export interface Gke {
@@ -155,14 +174,25 @@ function gaxCode(err: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
+/** gRPC codes worth another try when gax recorded no HTTP status: DEADLINE_EXCEEDED, UNAVAILABLE (network). */
+const TRANSIENT_CODES = [4, 14];
+
+function classify(err: unknown): RetryVerdict {
+  const http = (err as { httpStatusCode?: unknown })?.httpStatusCode;
+  const code = gaxCode(err);
+  const transient = typeof http === 'number' ? isTransientStatus(http) : TRANSIENT_CODES.includes(code ?? -1);
+  return { transient, reason: typeof http === 'number' ? `HTTP ${http}` : `gRPC code ${code}` };
+}
+
+/** gax's own retries off: the shared policy retries (see the top of this file). */
+const NO_GAX_RETRY = { retry: null };
+
 /** One line for a GKE API error: the server's message, never request headers. */
 export function gkeErrorMessage(what: string, err: unknown): string {
   const e = err as { code?: unknown; details?: unknown; message?: unknown };
   const detail = typeof e?.details === 'string' && e.details ? e.details : str(e?.message);
   return `GKE ${what}: ${detail.split('\n')[0]}`;
 }
-
-const sleepReal = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** The ClusterManagerClient with the endpoint and credentials gcloud would use. */
 export async function connectGke(location: GkeLocation, deps: GkeDeps): Promise<Gke> {
@@ -180,31 +210,42 @@ export async function connectGke(location: GkeLocation, deps: GkeDeps): Promise<
   });
 
   const parent = `projects/${location.project}/locations/${location.region}`;
-  const sleep = deps.sleep ?? sleepReal;
+  // A cancelled run stops waiting at once, not after the poll period.
+  const sleep = (ms: number, signal?: AbortSignal) => (deps.sleep ? deps.sleep(ms) : abortableSleep(ms, signal));
   const now = deps.now ?? Date.now;
   const log = deps.log;
 
-  async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      throw new Error(gkeErrorMessage(what, err), { cause: err });
-    }
+  const policy = retryPolicy(deps.retry, { sleep: deps.sleep, now: deps.now });
+
+  /** One read under the retry policy; what finally fails is one line naming the read. */
+  function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    return withRetry(fn, {
+      policy,
+      classify,
+      onRetry: (r) =>
+        log.info(
+          `${gkeErrorMessage(what, r.error)}; retrying in ${(r.delayMs / 1000).toFixed(1)}s (attempt ${r.attempt + 1} of ${r.attempts})`,
+        ),
+      giveUp: (err, attempts) => new Error(`${gkeErrorMessage(what, err)}${afterAttempts(attempts)}`, { cause: err }),
+    });
   }
 
   return {
-    async getCluster(name) {
-      try {
-        const [c] = await client.getCluster({ name: `${parent}/clusters/${name}` });
-        return toCluster(c as Plain);
-      } catch (err) {
-        if (gaxCode(err) === NOT_FOUND) return undefined;
-        throw new Error(gkeErrorMessage(`get cluster ${name}`, err), { cause: err });
-      }
-    },
+    getCluster: (name) =>
+      call(`get cluster ${name}`, async () => {
+        try {
+          const [c] = await client.getCluster({ name: `${parent}/clusters/${name}` }, NO_GAX_RETRY);
+          return toCluster(c as Plain);
+        } catch (err) {
+          if (gaxCode(err) === NOT_FOUND) return undefined;
+          throw err;
+        }
+      }),
 
     async serverConfig() {
-      const [sc] = await call(`server config of ${location.region}`, () => client.getServerConfig({ name: parent }));
+      const [sc] = await call(`server config of ${location.region}`, () =>
+        client.getServerConfig({ name: parent }, NO_GAX_RETRY),
+      );
       const channels = (sc.channels ?? []) as Plain[];
       return {
         defaultVersion: str(sc.defaultClusterVersion),
@@ -216,7 +257,9 @@ export async function connectGke(location: GkeLocation, deps: GkeDeps): Promise<
     },
 
     async runningOperations(cluster) {
-      const [res] = await call(`operations in ${location.region}`, () => client.listOperations({ parent }));
+      const [res] = await call(`operations in ${location.region}`, () =>
+        client.listOperations({ parent }, NO_GAX_RETRY),
+      );
       return ((res.operations ?? []) as Plain[])
         .map(toOperation)
         .filter(
@@ -232,7 +275,7 @@ export async function connectGke(location: GkeLocation, deps: GkeDeps): Promise<
       log.info(`Waiting for GKE operation ${op.name} (${op.type} on ${op.target}): ${opts.why}`);
       for (;;) {
         const [o] = await call(`operation ${op.name}`, () =>
-          client.getOperation({ name: `${parent}/operations/${op.name}` }),
+          client.getOperation({ name: `${parent}/operations/${op.name}` }, NO_GAX_RETRY),
         );
         const cur = toOperation(o as Plain);
         if (cur.status === 'DONE') {
@@ -240,7 +283,9 @@ export async function connectGke(location: GkeLocation, deps: GkeDeps): Promise<
           log.info(`GKE operation ${op.name} finished after ${formatDuration(now() - started)}`);
           return;
         }
-        if (opts.signal?.aborted) throw new Error(`cancelled while waiting for GKE operation ${op.name}`);
+        if (opts.signal?.aborted) {
+          throw new Error(`${cancelReason(opts.signal)} while waiting for GKE operation ${op.name}; it goes on in GKE`);
+        }
         const elapsed = now() - started;
         if (elapsed >= opts.timeoutMs) {
           throw new Error(
@@ -253,7 +298,7 @@ export async function connectGke(location: GkeLocation, deps: GkeDeps): Promise<
             `… still waiting for ${op.type} on ${op.target} (${cur.status}), ${formatDuration(elapsed)} elapsed`,
           );
         }
-        await sleep(Math.min(deps.pollMs ?? 5_000, every));
+        await sleep(Math.min(deps.pollMs ?? 5_000, every), opts.signal);
       }
     },
 

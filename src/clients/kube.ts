@@ -1,13 +1,24 @@
 /**
  * The Kubernetes API, as this action uses it: a thin wrapper over @kubernetes/client-node (loaded lazily,
  * so `plan` never pays for it). Generic object reads and writes for the apply steps, paged node listing
- * for `verify`. 404 on a read is `undefined`, not an error; 429 and 5xx are retried with backoff.
+ * for `verify`. 404 on a read is `undefined`, not an error; 429, 5xx and dropped connections are retried
+ * under the shared policy of src/retry.ts (backoff with jitter, each wait capped, the whole bounded in
+ * time, a Retry-After honoured within those caps); anything else fails at once with the server's message.
  */
 import http from 'node:http';
 import https from 'node:https';
 import type { KubeAccess } from '../cloud/types.js';
 import type { Logger } from '../log.js';
 import { registerSecret } from '../log.js';
+import {
+  type RetryPolicy,
+  type RetryVerdict,
+  afterAttempts,
+  isTransientStatus,
+  parseRetryAfter,
+  retryPolicy,
+  withRetry,
+} from '../retry.js';
 
 export interface KubeRef {
   apiVersion: string;
@@ -43,18 +54,11 @@ export type KubeSource = { kubeconfigPath: string } | KubeAccess;
 
 export const FIELD_MANAGER = 'gitpod-cluster-action';
 
-/** Retry policy for transient API errors; tests inject `sleep`. */
-export interface KubeRetry {
-  attempts: number;
-  baseDelayMs: number;
-  sleep: (ms: number) => Promise<void>;
-}
+/** Retry policy for transient API errors (src/retry.ts); tests inject `sleep` (and `now`, `random`). */
+export type KubeRetry = Partial<RetryPolicy>;
 
-const defaultRetry: KubeRetry = {
-  attempts: 4,
-  baseDelayMs: 500,
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-};
+/** 4 attempts from 500 ms; the caps and the time bound are the shared defaults (30 s a wait, 2 min in all). */
+const defaultRetry: KubeRetry = { attempts: 4, baseDelayMs: 500 };
 
 /** The HTTP status of a client-node error, when it has one. */
 export function statusOf(err: unknown): number | undefined {
@@ -62,11 +66,22 @@ export function statusOf(err: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
-function isTransient(err: unknown): boolean {
+const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET'];
+
+/** 408, 429 and 5xx (not 501) and dropped connections are worth another try; the rest, and our own errors, are not. */
+function classify(err: unknown): RetryVerdict {
+  if (err instanceof KubeApiError) return { transient: false, reason: err.message };
   const status = statusOf(err);
-  if (status !== undefined) return status === 429 || status >= 500;
+  if (status !== undefined) {
+    const retryAfter = (err as { retryAfter?: string }).retryAfter;
+    return {
+      transient: isTransientStatus(status),
+      retryAfterMs: parseRetryAfter(retryAfter),
+      reason: `HTTP ${status}`,
+    };
+  }
   const code = (err as { cause?: { code?: string }; code?: string })?.cause?.code ?? (err as { code?: string })?.code;
-  return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET'].includes(String(code));
+  return { transient: NETWORK_CODES.includes(String(code)), reason: String(code ?? (err as Error)?.message) };
 }
 
 /** One line for an API error: status and the server's message, never the request's headers. */
@@ -92,8 +107,10 @@ export class KubeApiError extends Error {
     readonly status: number | undefined,
     what: string,
     cause: unknown,
+    /** How many requests were made before giving up (named in the message when more than one). */
+    readonly attempts = 1,
   ) {
-    super(`${what}: ${kubeErrorMessage(cause)}`, { cause });
+    super(`${what}: ${kubeErrorMessage(cause)}${afterAttempts(attempts)}`, { cause });
     this.name = 'KubeApiError';
   }
 }
@@ -132,15 +149,17 @@ interface ResourceInfo {
  * `x-kubernetes-*`, `$ref`, `default`), which would mangle the Calico CRDs and make every comparison
  * with a live object differ.
  */
-export async function connectKube(
-  source: KubeSource,
-  log: Logger,
-  retry: KubeRetry = defaultRetry,
-): Promise<KubeClient> {
+export async function connectKube(source: KubeSource, log: Logger, retry: KubeRetry = {}): Promise<KubeClient> {
   const k8s = await import('@kubernetes/client-node');
   const kc = new k8s.KubeConfig();
   if ('kubeconfigPath' in source) {
-    kc.loadFromFile(source.kubeconfigPath);
+    try {
+      kc.loadFromFile(source.kubeconfigPath);
+    } catch (err) {
+      // The parser's message goes on with the lines around the mistake, credentials and all: its first line only.
+      const reason = String((err as Error)?.message ?? err).split('\n')[0];
+      throw new Error(`the kubeconfig ${source.kubeconfigPath} could not be loaded: ${reason}`);
+    }
   } else {
     registerSecret(source.token);
     kc.loadFromOptions({
@@ -188,7 +207,9 @@ export async function connectKube(
           const raw = Buffer.concat(chunks).toString('utf8');
           const code = res.statusCode ?? 0;
           if (code < 200 || code >= 300) {
-            reject(Object.assign(new Error(`HTTP ${code}`), { code, body: raw }));
+            reject(
+              Object.assign(new Error(`HTTP ${code}`), { code, body: raw, retryAfter: res.headers['retry-after'] }),
+            );
             return;
           }
           try {
@@ -208,18 +229,18 @@ export async function connectKube(
     });
   }
 
-  async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await fn();
-      } catch (err) {
-        if (err instanceof KubeApiError) throw err;
-        if (attempt >= retry.attempts || !isTransient(err)) throw new KubeApiError(statusOf(err), what, err);
-        const delay = retry.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
-        log.debug(`${what}: ${kubeErrorMessage(err)}; retrying in ${Math.round(delay)} ms`);
-        await retry.sleep(delay);
-      }
-    }
+  /** One API call under the retry policy; what finally fails is one KubeApiError naming the call. */
+  function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    return withRetry(() => fn(), {
+      policy: retryPolicy(defaultRetry, retry),
+      classify,
+      onRetry: (r) =>
+        log.debug(
+          `${what}: ${kubeErrorMessage(r.error)}; retrying in ${r.delayMs} ms (attempt ${r.attempt + 1} of ${r.attempts})`,
+        ),
+      giveUp: (err, attempts) =>
+        err instanceof KubeApiError ? err : new KubeApiError(statusOf(err), what, err, attempts),
+    });
   }
 
   function groupPath(apiVersion: string): string {
