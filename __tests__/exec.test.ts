@@ -1,6 +1,9 @@
 /** The one way the action starts a process: argv only, streamed, redacted, killable. */
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { ExecError, execArgv } from '../src/exec.js';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ExecError, execArgv, killAllNow } from '../src/exec.js';
 import { clearSecrets, memoryLogger, registerSecret } from '../src/log.js';
 
 afterEach(() => clearSecrets());
@@ -60,5 +63,69 @@ describe('execArgv', () => {
   it('feeds stdin', async () => {
     const res = await execArgv([process.execPath, '-e', 'process.stdin.pipe(process.stdout)'], { input: 'hello' });
     expect(res.stdout).toBe('hello');
+  });
+});
+
+/** Running, not a zombie (an orphan nobody reaped runs nothing; this machine's PID 1 does not reap). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A process and a child it starts in its group, both ignoring SIGTERM when told; the child writes its PID
+ * to `ready` once its handler is in place.
+ */
+const family = (ready: string, ignoreTerm: { parent: boolean; child: boolean }) => {
+  const ignore = "process.on('SIGTERM', () => {});";
+  const child = `${ignoreTerm.child ? ignore : ''} require('node:fs').writeFileSync(${JSON.stringify(ready)}, String(process.pid)); setInterval(() => {}, 1e9);`;
+  return [
+    process.execPath,
+    '-e',
+    `${ignoreTerm.parent ? ignore : ''} require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(child)}], { stdio: 'ignore' }); setInterval(() => {}, 1e9);`,
+  ];
+};
+
+async function readyPid(file: string): Promise<number> {
+  const pid = () => (existsSync(file) ? Number(readFileSync(file, 'utf8')) : 0);
+  for (let i = 0; i < 400 && !pid(); i++) await new Promise((r) => setTimeout(r, 50));
+  if (!pid()) throw new Error('the child never said it was ready');
+  return pid();
+}
+
+describe('execArgv on cancellation: the whole group, nothing left behind', () => {
+  it('SIGKILLs what is left of the group (a child that ignored SIGTERM) as soon as the process itself ended', async () => {
+    const controller = new AbortController();
+    const ready = path.join(mkdtempSync(path.join(os.tmpdir(), 'exec-')), 'child.pid');
+    const run = execArgv(family(ready, { parent: false, child: true }), { signal: controller.signal });
+    const child = await readyPid(ready);
+    expect(running(child)).toBe(true);
+    controller.abort();
+    await expect(run).rejects.toThrow(/cancelled$/);
+    for (let i = 0; i < 100 && running(child); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(running(child)).toBe(false);
+  });
+
+  it('killAllNow SIGKILLs a group that ignores SIGTERM at once, without waiting for the grace', async () => {
+    const controller = new AbortController();
+    const ready = path.join(mkdtempSync(path.join(os.tmpdir(), 'exec-')), 'child.pid');
+    const run = execArgv(family(ready, { parent: true, child: true }), {
+      signal: controller.signal,
+      killGraceMs: 60_000,
+    });
+    const child = await readyPid(ready);
+    controller.abort(); // SIGTERM: ignored by both
+    await new Promise((r) => setTimeout(r, 200));
+    expect(running(child)).toBe(true);
+    expect(killAllNow()).toBe(1);
+    await expect(run).rejects.toThrow(/cancelled$/);
+    for (let i = 0; i < 100 && running(child); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(running(child)).toBe(false);
+    expect(killAllNow()).toBe(0);
   });
 });

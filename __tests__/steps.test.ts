@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { memoryLogger } from '../src/log.js';
 import {
   CancelledError,
+  DONE_MEANWHILE,
   type RunnerDeps,
   type Step,
   StepFailedError,
@@ -85,18 +86,109 @@ describe('runSteps', () => {
     expect(err.records.map((r) => r.status)).toEqual(['done', 'planned']);
   });
 
+  it('counts a step whose run failed as done when a second probe finds another run did it meanwhile', async () => {
+    // Two applies on one cluster: both probed "absent", the other run's create won, this one's got ALREADY_EXISTS.
+    const made = new Set<string>();
+    let probes = 0;
+    const { d, log, ran } = deps({
+      exec: async (argv) => {
+        ran.push([...argv]);
+        if (argv[1] === 'sa') {
+          made.add('sa'); // the other run's create lands first …
+          throw new Error('ERROR: (gcloud.iam.service-accounts.create) Service account sa already exists');
+        }
+      },
+    });
+    const steps: Step<undefined>[] = [
+      {
+        id: 'sa',
+        description: 'SA',
+        argv: ['tool', 'sa'],
+        probe: async () => (probes++, made.has('sa') ? { done: true, detail: 'sa exists' } : { done: false }),
+      },
+      { id: 'next', description: 'Next', argv: ['tool', 'next'] },
+    ];
+    const records = await runSteps(steps, undefined, d);
+    expect(records.map((r) => [r.id, r.status, r.detail])).toEqual([
+      ['sa', 'done', `${DONE_MEANWHILE}: sa exists`],
+      ['next', 'done', undefined],
+    ]);
+    expect(probes).toBe(2);
+    expect(ran).toEqual([
+      ['tool', 'sa'],
+      ['tool', 'next'],
+    ]);
+    expect(log.lines).toContain('✓ done by another run meanwhile: sa exists');
+    expect(log.lines.some((l) => /^… sa failed \(.*already exists\); probing once more/.test(l))).toBe(true);
+  });
+
+  it('keeps the run’s own error when the second probe finds the step still not done, or fails itself', async () => {
+    for (const second of [async () => ({ done: false }), async () => Promise.reject(new Error('probe 503'))]) {
+      let probes = 0;
+      const { d, log } = deps({
+        exec: async () => {
+          throw new Error('quota exceeded');
+        },
+      });
+      const steps: Step<undefined>[] = [
+        {
+          id: 'a',
+          description: 'A',
+          argv: ['tool', 'a'],
+          probe: () => (++probes === 1 ? Promise.resolve({ done: false }) : second()),
+        },
+      ];
+      const err = await runSteps(steps, undefined, d).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StepFailedError);
+      expect((err as Error).message).toBe("step 'a' (A) failed: quota exceeded");
+      expect((err as StepFailedError).records[0]).toMatchObject({ status: 'failed', detail: 'quota exceeded' });
+      expect(probes).toBe(2);
+      expect(log.lines.some((l) => l.startsWith('✓'))).toBe(false);
+    }
+  });
+
+  it('does not probe again when the run failed because the run was cancelled', async () => {
+    const controller = new AbortController();
+    let probes = 0;
+    const { d } = deps({
+      signal: controller.signal,
+      exec: async () => {
+        controller.abort();
+        throw new Error('gcloud cancelled');
+      },
+    });
+    const steps: Step<undefined>[] = [
+      { id: 'a', description: 'A', argv: ['tool', 'a'], probe: async () => ({ done: ++probes > 1 }) },
+    ];
+    const err = (await runSteps(steps, undefined, d).catch((e: unknown) => e)) as CancelledError;
+    expect(err).toBeInstanceOf(CancelledError);
+    expect(err.records[0]).toMatchObject({ status: 'failed', detail: 'cancelled' });
+    expect(probes).toBe(1);
+  });
+
   it('writes a progress line while a long step runs', async () => {
     let t = 0;
     const { d, log } = deps({ heartbeatMs: 5, now: () => (t += 45_000) });
+    const heartbeat = /^… cluster still running after \d+m\d\ds: create the cluster$/;
     const steps: Step<undefined>[] = [
       {
         id: 'cluster',
         description: 'create the cluster',
-        run: () => new Promise((r) => setTimeout(() => r(undefined), 40)),
+        // Runs until the heartbeat has written its line (or 5 s, so a missing heartbeat fails, never hangs).
+        run: () =>
+          new Promise((resolve) => {
+            const started = Date.now();
+            const poll = setInterval(() => {
+              if (log.lines.some((l) => heartbeat.test(l)) || Date.now() - started > 5_000) {
+                clearInterval(poll);
+                resolve(undefined);
+              }
+            }, 2);
+          }),
       },
     ];
     await runSteps(steps, undefined, d);
-    expect(log.lines.some((l) => /^… cluster still running after \d+m\d\ds: create the cluster$/.test(l))).toBe(true);
+    expect(log.lines.some((l) => heartbeat.test(l))).toBe(true);
   });
 
   it('pairs each spec with its action by id', () => {

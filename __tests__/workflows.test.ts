@@ -18,6 +18,8 @@ const files = ['.github/workflows', 'examples'].flatMap((dir) =>
     .map((f) => path.join(dir, f)),
 );
 const THIS_ACTION = /^(\.\/?|org\/gitpod-cluster-action@v\d+)$/;
+/** `gitpod-cluster-<provider>-<name>`, each part literal or an expression (`${{ inputs.provider }}`). */
+const CLUSTER_GROUP = /^gitpod-cluster-(gcp|aws|\$\{\{[^}]+\}\})-([a-z][\w-]*|\$\{\{[^}]+\}\})$/;
 
 interface Step {
   uses?: string;
@@ -65,6 +67,29 @@ describe('workflow files', () => {
     }
     if (!file.includes('codeql')) expect(uses.length).toBeGreaterThan(0);
   });
+
+  it.each(files)(
+    '%s runs this action on a cluster only in a gitpod-cluster-<provider>-<name> concurrency group, never cancelled midway',
+    (file) => {
+      type Concurrency = string | { group?: string; 'cancel-in-progress'?: boolean };
+      const wf = parse(readFileSync(path.join(root, file), 'utf8')) as {
+        concurrency?: Concurrency;
+        jobs: Record<string, { concurrency?: Concurrency; steps?: Step[] }>;
+      };
+      for (const [name, job] of Object.entries(wf.jobs)) {
+        // `plan` touches no cluster; every other command (apply by default) does.
+        const onCluster = (job.steps ?? []).some(
+          (s) => s.uses && THIS_ACTION.test(s.uses) && s.with?.command !== 'plan',
+        );
+        if (!onCluster) continue;
+        const c = job.concurrency ?? wf.concurrency;
+        const group = typeof c === 'string' ? c : c?.group;
+        expect([name, group]).toEqual([name, expect.stringMatching(CLUSTER_GROUP)]);
+        // The short form (a bare group name) never cancels; the long form must say so.
+        expect([name, typeof c === 'string' ? false : c?.['cancel-in-progress']]).toEqual([name, false]);
+      }
+    },
+  );
 
   it('the drift check opens, updates and closes one issue per cluster from summary-markdown', () => {
     const text = readFileSync(path.join(root, 'examples/drift-check.yml'), 'utf8');

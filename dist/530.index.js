@@ -34,9 +34,11 @@ __webpack_require__.r(__webpack_exports__);
  * project policy (one read-modify-write with its etag, not four racing `add-iam-policy-binding`s) and
  * the cluster-admin binding (a Kubernetes create).
  *
- * A re-run converges: what exists is skipped, an operation left running by a cancelled run is waited
- * for, not started twice, a pool with wrong labels is relabelled in place, and a pool whose immutable
- * settings differ stops the run with what differs and what to do, never a silent recreate.
+ * A re-run converges: what exists is skipped, an operation already running on the cluster (another
+ * run's, or one a cancelled run left) is waited for, not raced or started twice, a pool with wrong labels
+ * is relabelled in place, and a pool whose immutable settings differ stops the run with what differs and
+ * what to do, never a silent recreate. A create that still loses a race to another run ("already
+ * exists") is probed once more by the runner and counts as done by that run.
  */
 
 
@@ -146,14 +148,27 @@ function gcpActions(c) {
             throw new Error(`GKE cluster ${config.clusterName} not found in ${config.project}/${config.region}`);
         return (s.cluster = found);
     };
+    // GKE runs one operation at a time per cluster: one already running (another run's, or one a cancelled
+    // run left behind) is waited for before deciding anything; racing into it fails with FAILED_PRECONDITION,
+    // and starting the same create twice fails with ALREADY_EXISTS or, worse, duplicates it.
+    const settle = async () => {
+        for (const op of await gke.runningOperations(config.clusterName)) {
+            await gke.waitForOperation(op, {
+                timeoutMs: OP_WAIT_MS,
+                why: 'started by another run (or left by a cancelled one), not by this run',
+                signal: io.signal,
+            });
+        }
+    };
     const gcloud = async (argv, timeoutMs) => {
         log.info(`$ ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .shellQuote */ .ZL)(argv)}`);
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execArgv */ .E)(argv, { log, env: c.gcloudEnv, signal: io.signal, timeoutMs });
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execArgv */ .Ei)(argv, { log, env: c.gcloudEnv, signal: io.signal, timeoutMs });
     };
     const poolAction = (role) => {
         const pool = config.pools[role];
         return {
             async probe(s) {
+                await settle();
                 const observed = (await cluster(s)).pools.find((p) => p.name === pool.name);
                 const change = poolChange(config, pool, observed);
                 if (change === 'ok')
@@ -207,15 +222,7 @@ function gcpActions(c) {
         },
         cluster: {
             async probe(s) {
-                // An operation a cancelled run left behind is waited for: starting another would fail (GKE runs one
-                // at a time per cluster) or, worse, duplicate it.
-                for (const op of await gke.runningOperations(config.clusterName)) {
-                    await gke.waitForOperation(op, {
-                        timeoutMs: OP_WAIT_MS,
-                        why: 'started earlier, not by this run',
-                        signal: io.signal,
-                    });
-                }
+                await settle();
                 const found = await gke.getCluster(config.clusterName);
                 s.cluster = found;
                 if (!found)
@@ -229,6 +236,7 @@ function gcpActions(c) {
         },
         'default-pool': {
             async probe(s) {
+                await settle();
                 const pool = (await cluster(s)).pools.find((p) => p.name === _reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.cluster.defaultPool.name);
                 return pool ? { done: false, detail: 'present' } : { done: true, detail: 'already removed' };
             },
@@ -316,7 +324,7 @@ async function applyFlow(config, io, deps = {}) {
     const env = deps.env ?? process.env;
     const log = io.log;
     const tools = await (deps.install ?? _tools_install_js__WEBPACK_IMPORTED_MODULE_10__.installTools)(['gcloud', 'kubectl'], config, io);
-    const credentials = await (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .gcpCredentials */ .D9)(env, deps.fetch);
+    const credentials = await (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .gcpCredentials */ .D9)(env, deps.fetch, { sleep: deps.sleep });
     log.info(`GCP credentials: ${credentials.source}`);
     const gke = await (0,_clients_gke_js__WEBPACK_IMPORTED_MODULE_4__.connectGke)({ project: config.project, region: config.region }, { log, credentials, env, sleep: deps.sleep, now: deps.now, pollMs: deps.pollMs, heartbeatMs: deps.heartbeatMs });
     try {

@@ -35,6 +35,8 @@ var kubeconfig = __webpack_require__(35180);
 var providers_aws = __webpack_require__(71500);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __webpack_require__(98286);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./src/steps.ts
 var src_steps = __webpack_require__(36992);
 // EXTERNAL MODULE: ./src/tools/install.ts + 5 modules
@@ -50,6 +52,7 @@ var clients_kube = __webpack_require__(33391);
  *   absent                              → create
  *   present, a manifest field differs   → server-side apply (force, field manager gitpod-cluster-action)
  *   present, every manifest field equal → nothing at all
+ *   absent, but created meanwhile (409)  → read again, then as if it had been present
  *
  * "Equal" means every field the manifest sets has that value on the server; fields the server adds
  * (defaults, status, managedFields …) do not count, so a re-run on a conformant cluster sends no write.
@@ -166,8 +169,16 @@ async function applyPlanned(kube, items, opts) {
             counts.created++;
         }
         else {
-            // Created meanwhile (another run, or a controller): converge it like a present object.
-            opts.log.info(`~ ${what}: appeared meanwhile; server-side apply`);
+            // Created meanwhile (another run on this cluster, or a controller): converge it like a present
+            // object, which means no write at all when it already is as the manifest says.
+            const live = await getOrAbsent(kube, (0,clients_kube.refOf)(item.obj));
+            const reason = live ? firstDifference(desiredPart(item.obj), live) : '.';
+            if (!reason) {
+                opts.log.info(`= ${what}: created meanwhile by someone else, as in the manifest`);
+                counts.unchanged++;
+                continue;
+            }
+            opts.log.info(`~ ${what}: created meanwhile by someone else, ${reason} differs; server-side apply`);
             await kube.apply(item.obj, { force: true });
             counts.applied++;
         }
@@ -212,8 +223,10 @@ async function createWaitingForKind(kube, obj, what, opts) {
  *   nodegroups          eksctl create nodegroup                        (skipped when all exist)
  *
  * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
- * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists.
+ * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
+ * eksctl is still doing (a cluster CREATING, a stack *_IN_PROGRESS) is waited for, never raced.
  */
+
 
 
 
@@ -228,6 +241,8 @@ async function createWaitingForKind(kube, obj, what, opts) {
 const PROGRESS_MS = 30_000;
 /** Stack statuses an earlier eksctl run can leave that make eksctl fail with AlreadyExists. */
 const DEAD_STACK = /^(ROLLBACK_COMPLETE|ROLLBACK_FAILED|DELETE_FAILED|CREATE_FAILED|UPDATE_ROLLBACK_FAILED)$/;
+/** A stack CloudFormation is still working on: another run's eksctl (or a cancelled one's) is at it. */
+const STACK_IN_PROGRESS = /_IN_PROGRESS$/;
 function clusterStackName(config) {
     return `eksctl-${config.clusterName}-cluster`;
 }
@@ -239,6 +254,8 @@ async function waitFor(what, check, opts) {
     const started = opts.now();
     let lastProgress = started;
     for (;;) {
+        if (opts.signal?.aborted)
+            throw new Error(`${(0,src_steps/* cancelReason */.zw)(opts.signal)} while waiting for ${what}`);
         const value = await check();
         if (value !== undefined)
             return value;
@@ -315,14 +332,14 @@ async function applyFlow(config, io, deps = {}) {
     (0,providers_aws/* clusterConfigFor */.CR)(config, {});
     const install = deps.install ?? (async (names, c, i) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 85316))).installTools(names, c, i));
     const tools = await install(['eksctl', 'kubectl'], config, io);
-    const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const sleep = deps.sleep ?? ((ms) => (0,retry/* abortableSleep */.Mf)(ms, io.signal));
     const now = deps.now ?? Date.now;
     const pollMs = deps.pollMs ?? 10_000;
     const cloud = deps.cloud ?? (0,aws.awsCloud)(config, io.log);
     const api = await cloud.api();
     const connect = deps.connect ?? (async (access, log) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(access, log));
     const fetchText = deps.fetchText ?? (await manifestFetcher(config, io, sleep));
-    const wait = (what, timeoutMs, check) => waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log });
+    const wait = (what, timeoutMs, check) => waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log, signal: io.signal });
     const existing = await api.describeCluster(config.clusterName);
     const version = await resolveVersion(config, api, io.log, existing);
     const doc = (0,providers_aws/* clusterConfigFor */.CR)(config, { version });
@@ -346,20 +363,27 @@ async function applyFlow(config, io, deps = {}) {
     const actions = {
         cluster: {
             async probe(ctx) {
-                const cluster = await ctx.api.describeCluster(config.clusterName);
+                let cluster = await ctx.api.describeCluster(config.clusterName);
+                let waited = false;
                 if (!cluster) {
-                    const stack = await ctx.api.describeStack(clusterStackName(config));
-                    if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
+                    // Another run's eksctl may be building the stack (the VPC first: EKS knows no cluster for minutes).
+                    const { stack, ...settled } = await settledStack(ctx, clusterStackName(config), `cluster ${config.clusterName}`, 'cluster');
+                    waited = settled.waited;
+                    if (waited)
+                        cluster = await ctx.api.describeCluster(config.clusterName);
+                    if (!cluster && stack && DEAD_STACK.test(stack.StackStatus ?? ''))
                         throw new Error(stackAdvice(config, stack, 'eksctl cannot create the cluster while it exists'));
-                    if (stack) {
+                    if (!cluster && stack) {
                         throw new Error(`CloudFormation stack ${stack.StackName} is ${stack.StackStatus} but EKS has no cluster ${config.clusterName}: ` +
-                            'another eksctl run may be creating it; wait for it to finish (or delete the stack) and re-run');
+                            `eksctl cannot create the cluster while the stack exists; delete it (\`aws cloudformation delete-stack --stack-name ${stack.StackName} --region ${config.region}\`) and re-run`);
                     }
+                }
+                if (!cluster) {
                     return labelled(false, `no EKS cluster ${config.clusterName} in ${config.region}`);
                 }
                 switch (cluster.status) {
                     case 'ACTIVE':
-                        return labelled(true, `ACTIVE, Kubernetes ${cluster.version}`);
+                        return labelled(true, `ACTIVE${waited ? " after waiting for another run's eksctl" : ''}, Kubernetes ${cluster.version}`);
                     case 'FAILED':
                         throw new Error(`EKS cluster ${config.clusterName} is FAILED from an earlier run; delete it (\`eksctl delete cluster --name ${config.clusterName} --region ${config.region}\`, or this action with \`command: destroy\`) and re-run`);
                     case 'DELETING':
@@ -473,18 +497,46 @@ async function applyFlow(config, io, deps = {}) {
                         });
                     }
                 }
-                const missing = nodegroupNames.filter((n) => !present.has(n));
+                let missing = nodegroupNames.filter((n) => !present.has(n));
                 if (!missing.length)
                     return labelled(true, `nodegroups ${nodegroupNames.join(', ')} exist`);
+                let waited = false;
                 for (const name of missing) {
-                    const stack = await ctx.api.describeStack(nodegroupStackName(config, name));
+                    // A stack in CREATE_IN_PROGRESS is another run's eksctl creating this nodegroup: wait for it, as
+                    // eksctl would skip the nodegroup (it has a stack) and report success before it is there.
+                    const settled = await settledStack(ctx, nodegroupStackName(config, name), `nodegroup ${name}`, 'nodegroups');
+                    waited ||= settled.waited;
+                    const stack = settled.stack;
                     if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
                         throw new Error(stackAdvice(config, stack, `eksctl cannot create nodegroup ${name} while it exists`));
+                }
+                if (waited) {
+                    const now = new Set(await ctx.api.listNodegroups(config.clusterName));
+                    missing = missing.filter((n) => !now.has(n));
+                    if (!missing.length)
+                        return labelled(true, `nodegroups ${nodegroupNames.join(', ')} exist (after waiting for another run's eksctl)`);
                 }
                 return labelled(false, `missing: ${missing.join(', ')}`);
             },
         },
     };
+    /**
+     * A CloudFormation stack once CloudFormation is done with it. One *_IN_PROGRESS means another run's
+     * eksctl is creating (or deleting) it right now: starting a second eksctl would fail with
+     * AlreadyExistsException or, for a nodegroup, skip it and report success early. `waited` says whether
+     * this had to wait.
+     */
+    async function settledStack(ctx, name, what, step) {
+        const stack = await ctx.api.describeStack(name);
+        if (!stack || !STACK_IN_PROGRESS.test(stack.StackStatus ?? ''))
+            return { stack, waited: false };
+        io.log.info(`CloudFormation stack ${name} is ${stack.StackStatus}: another run's eksctl is at work on ${what}; waiting for it instead of starting a second`);
+        const settled = await wait(`CloudFormation stack ${name} to finish`, timeout(step), async () => {
+            const s = await ctx.api.describeStack(name);
+            return s && STACK_IN_PROGRESS.test(s.StackStatus ?? '') ? undefined : { stack: s };
+        });
+        return { stack: settled.stack, waited: true };
+    }
     async function syncProbe(ctx, kube, objects, what) {
         ctx.pending = await planSync(kube, objects);
         const create = ctx.pending.filter((i) => i.action === 'create').length;

@@ -28448,6 +28448,176 @@ async function plan(config, io) {
 
 /***/ }),
 
+/***/ 73190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E3: () => (/* binding */ killAllNow),
+/* harmony export */   Ei: () => (/* binding */ execArgv)
+/* harmony export */ });
+/* unused harmony exports ExecError, CANCEL_KILL_GRACE_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(25625);
+/**
+ * The one way this action starts a process: an argv array, never a shell. Output is streamed to the
+ * logger line by line (redacted), the process group is killed on cancellation or timeout, and a
+ * non-zero exit becomes an ExecError that carries the last lines of stderr.
+ *
+ * Each process runs in a group of its own (detached), so the runner's signal, sent to this process only,
+ * never reaches it directly: on cancellation this module sends the group SIGTERM, then SIGKILL after
+ * CANCEL_KILL_GRACE_MS (before the runner's own SIGTERM, 7.5 s after its SIGINT); `killAllNow` (a second
+ * signal) and this process's exit SIGKILL every group still running, so nothing it started outlives it.
+ */
+
+
+class ExecError extends Error {
+    result;
+    constructor(message, result) {
+        super(message);
+        this.result = result;
+        this.name = 'ExecError';
+    }
+}
+const TAIL_LINES = 6;
+/** On cancellation: SIGKILL this long after SIGTERM, well before the runner's SIGTERM at 7.5 s. */
+const CANCEL_KILL_GRACE_MS = 5_000;
+const TIMEOUT_KILL_GRACE_MS = 10_000;
+/** The process groups of the processes still running, each with its kill-now. */
+const running = new Map();
+/** SIGKILLs every process group this module started that is still running; returns how many. */
+function killAllNow() {
+    const n = running.size;
+    for (const kill of [...running.values()])
+        kill();
+    return n;
+}
+/** The last resort, while any group runs: however this process ends, the groups it started end with it. */
+function track(pid, kill) {
+    if (!running.size)
+        process.on('exit', killAllNow);
+    running.set(pid, kill);
+    return () => {
+        running.delete(pid);
+        if (!running.size)
+            process.off('exit', killAllNow);
+    };
+}
+function tail(text) {
+    const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines.slice(-TAIL_LINES).join(' | ');
+}
+function execArgv(argv, opts = {}) {
+    const [file, ...args] = argv;
+    if (!file)
+        return Promise.reject(new ExecError('empty argv'));
+    const log = opts.log;
+    return new Promise((resolve, reject) => {
+        if (opts.signal?.aborted) {
+            reject(new ExecError(`${file} not started: cancelled`));
+            return;
+        }
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+            shell: false,
+            detached: true,
+            cwd: opts.cwd,
+            env: { ...process.env, ...opts.env },
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        let killedFor;
+        const partial = { out: '', err: '' };
+        const emit = (which, chunk) => {
+            if (opts.silent || !log)
+                return;
+            const text = partial[which] + chunk;
+            const lines = text.split('\n');
+            partial[which] = lines.pop() ?? '';
+            for (const line of lines)
+                if (line.trim())
+                    log.info((0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(line));
+        };
+        child.stdout.setEncoding('utf8').on('data', (c) => {
+            stdout += c;
+            emit('out', c);
+        });
+        child.stderr.setEncoding('utf8').on('data', (c) => {
+            stderr += c;
+            emit('err', c);
+        });
+        let closed = false;
+        const pid = child.pid;
+        // The group, not just the child: a CLI's own children (gcloud's, eksctl's) must not outlive it.
+        const signalGroup = (sig) => {
+            try {
+                if (pid)
+                    process.kill(-pid, sig);
+            }
+            catch {
+                if (!closed)
+                    child.kill(sig);
+            }
+        };
+        const untrack = pid ? track(pid, () => signalGroup('SIGKILL')) : () => undefined;
+        const killGroup = (why) => {
+            if (killedFor || closed)
+                return;
+            killedFor = why;
+            signalGroup('SIGTERM');
+            const grace = opts.killGraceMs ?? (why === 'cancelled' ? CANCEL_KILL_GRACE_MS : TIMEOUT_KILL_GRACE_MS);
+            setTimeout(() => !closed && signalGroup('SIGKILL'), grace).unref();
+        };
+        const onAbort = () => killGroup('cancelled');
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        const timer = opts.timeoutMs
+            ? setTimeout(() => killGroup(`timed out after ${opts.timeoutMs / 1000}s`), opts.timeoutMs)
+            : undefined;
+        child.on('error', (err) => {
+            closed = true;
+            untrack();
+            if (timer)
+                clearTimeout(timer);
+            opts.signal?.removeEventListener('abort', onAbort);
+            const why = err.code === 'ENOENT' ? `${file} was not found on PATH` : err.message;
+            reject(new ExecError((0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(why)));
+        });
+        child.on('close', (code, sig) => {
+            // What is left of a group that was told to stop (a child that ignored SIGTERM) goes with it.
+            if (killedFor)
+                signalGroup('SIGKILL');
+            closed = true;
+            untrack();
+            if (timer)
+                clearTimeout(timer);
+            opts.signal?.removeEventListener('abort', onAbort);
+            for (const which of ['out', 'err'])
+                if (partial[which])
+                    emit(which, '\n');
+            const result = { code: code ?? -1, stdout, stderr };
+            if (killedFor) {
+                reject(new ExecError(`${file} ${killedFor}`, result));
+            }
+            else if (code !== 0) {
+                const detail = tail(stderr) || tail(stdout);
+                const how = sig ? `was killed by ${sig}` : `exited with code ${code}`;
+                reject(new ExecError((0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(`${file} ${how}${detail ? `: ${detail}` : ''}`), result));
+            }
+            else {
+                resolve(result);
+            }
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(opts.input ?? '');
+    });
+}
+
+
+/***/ }),
+
 /***/ 38422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29937,6 +30107,88 @@ function stepsMarkdown(records) {
         lines.push('```', '', '</details>');
     }
     return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 70592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   displayUrl: () => (/* binding */ displayUrl),
+/* harmony export */   mirrored: () => (/* binding */ mirrored),
+/* harmony export */   parseMirror: () => (/* binding */ parseMirror),
+/* harmony export */   registerMirrorCredentials: () => (/* binding */ registerMirrorCredentials)
+/* harmony export */ });
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(25625);
+/**
+ * `tool-mirror`: every download URL keeps its path (and query) and takes the mirror's scheme and host.
+ * When the mirror URL has a path of its own, that path is put in front of the upstream path:
+ *
+ *   tool-mirror  https://mirror.example.com/tools
+ *   upstream     https://dl.k8s.io/release/v1.34.5/bin/linux/amd64/kubectl
+ *   fetched      https://mirror.example.com/tools/release/v1.34.5/bin/linux/amd64/kubectl
+ *
+ * A mirror URL may carry credentials (`https://user:secret@mirror…`, or a token alone,
+ * `https://TOKEN@mirror…`). They are taken out of the URL, sent as a Basic Authorization header to the
+ * mirror's host only, registered as secrets, and never appear in a log line or an error (`displayUrl`
+ * drops them).
+ */
+
+/** Parses the `tool-mirror` input ('' = none). inputs.ts has already checked it is an http(s) URL. */
+function parseMirror(value) {
+    if (!value)
+        return undefined;
+    const url = new URL(value);
+    let authorization;
+    if (url.username || url.password) {
+        const user = decodeURIComponent(url.username);
+        const password = decodeURIComponent(url.password);
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(password);
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(url.password); // as written in the input: percent-encoded
+        // `https://TOKEN@mirror…`: a token in the user part, with no password, is the secret itself.
+        if (!password) {
+            (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(user);
+            (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(url.username);
+        }
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(`${user}:${password}`);
+        authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(authorization.slice('Basic '.length));
+    }
+    const prefix = url.pathname.replace(/\/+$/, '');
+    return { base: `${url.protocol}//${url.host}${prefix}`, hostname: url.hostname, authorization };
+}
+/**
+ * Registers the credentials of a `tool-mirror` value (main calls it first thing, so that no error, not even
+ * the one refusing the input, shows them). A value that is no URL at all registers nothing: inputs.ts
+ * refuses it without showing what stands before an `@`.
+ */
+function registerMirrorCredentials(value) {
+    try {
+        parseMirror(value);
+    }
+    catch {
+        // not a URL
+    }
+}
+/** The URL actually fetched: the upstream URL, or its path on the mirror. */
+function mirrored(upstream, mirror) {
+    if (!mirror)
+        return upstream;
+    const u = new URL(upstream);
+    return `${mirror.base}${u.pathname}${u.search}`;
+}
+/** A URL as logs and errors show it: no credentials, no query string (signed URLs carry tokens there). */
+function displayUrl(url) {
+    try {
+        const u = new URL(url);
+        return `${u.protocol}//${u.host}${u.pathname}`;
+    }
+    catch {
+        return '(invalid URL)';
+    }
 }
 
 
@@ -42238,8 +42490,12 @@ function coreIO(signal) {
     };
 }
 
+// EXTERNAL MODULE: ./src/exec.ts
+var src_exec = __nccwpck_require__(73190);
 // EXTERNAL MODULE: ./src/commands/plan.ts
 var plan = __nccwpck_require__(74483);
+// EXTERNAL MODULE: ./src/tools/mirror.ts
+var mirror = __nccwpck_require__(70592);
 // EXTERNAL MODULE: ./src/steps.ts
 var steps = __nccwpck_require__(36992);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -42247,7 +42503,14 @@ var steps = __nccwpck_require__(36992);
  * Command dispatch. One try/catch: every failure ends as one line, `gitpod-cluster-action failed: …`.
  * `plan` is loaded statically and stays light; the other commands (and with them the cloud SDKs and
  * the Kubernetes client) are imported only when asked for.
+ *
+ * Cancellation: GitHub sends this process (not its children) SIGINT, SIGTERM 7.5 s later, then SIGKILL.
+ * The first signal aborts the run: the step in progress stops its processes (SIGTERM, SIGKILL after 5 s),
+ * the `plan` output and the job summary say what was done, and the run fails with one line naming the
+ * step. Any later signal kills what is still running at once; none ends this process before its report.
  */
+
+
 
 
 
@@ -42257,18 +42520,29 @@ var steps = __nccwpck_require__(36992);
 const readInput = (name) => core/* getInput */.V4(name);
 async function run() {
     const controller = new AbortController();
+    let first;
     const onSignal = (sig) => {
-        core/* warning */.$e(`Received ${sig}: stopping after cleaning up the step in progress.`);
-        controller.abort();
+        if (first) {
+            const killed = (0,src_exec/* killAllNow */.E3)();
+            core/* warning */.$e(`Received ${sig} after ${first}: killed ${killed} process group(s) still running at once.`);
+            return;
+        }
+        first = sig;
+        core/* warning */.$e(`Received ${sig}: stopping the step in progress and its processes, then reporting.`);
+        controller.abort(new Error(`cancelled by ${sig}`));
     };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    // Kept for the life of the process: a signal after the run ended must not kill it before it exits.
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     try {
         (0,src_log/* setSecretHook */.Os)((value) => core/* setSecret */.Pq(value));
         (0,src_log/* registerSecret */.cl)(core/* getInput */.V4('github-token'));
         (0,src_log/* registerSecret */.cl)(process.env.CLOUDSDK_AUTH_ACCESS_TOKEN);
+        // aws-actions/configure-aws-credentials masks the key id too: a signed request's echo shows it.
+        (0,src_log/* registerSecret */.cl)(process.env.AWS_ACCESS_KEY_ID);
         (0,src_log/* registerSecret */.cl)(process.env.AWS_SECRET_ACCESS_KEY);
         (0,src_log/* registerSecret */.cl)(process.env.AWS_SESSION_TOKEN);
+        (0,mirror.registerMirrorCredentials)(core/* getInput */.V4('tool-mirror'));
         const config = (0,inputs/* parseConfig */.o4)(readInput);
         const io = coreIO(controller.signal);
         switch (config.command) {
@@ -42289,11 +42563,10 @@ async function run() {
     catch (err) {
         if (core/* isDebug */._o() && err instanceof Error && err.stack)
             core/* debug */.Yz((0,src_log/* redact */.E$)(err.stack));
-        core/* setFailed */.C1(`gitpod-cluster-action failed: ${(0,src_log/* redact */.E$)((0,steps/* errorMessage */.gJ)(err))}`);
-    }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        // Cancelled outside the steps (installing the tools, reading the cloud): say so before what broke off.
+        const cancelled = controller.signal.aborted && !(err instanceof steps/* CancelledError */.cc);
+        const message = `${cancelled ? `${(0,steps/* cancelReason */.zw)(controller.signal)}: ` : ''}${(0,steps/* errorMessage */.gJ)(err)}`;
+        core/* setFailed */.C1(`gitpod-cluster-action failed: ${(0,src_log/* redact */.E$)(message)}`);
     }
 }
 

@@ -2,6 +2,11 @@
  * The one way this action starts a process: an argv array, never a shell. Output is streamed to the
  * logger line by line (redacted), the process group is killed on cancellation or timeout, and a
  * non-zero exit becomes an ExecError that carries the last lines of stderr.
+ *
+ * Each process runs in a group of its own (detached), so the runner's signal, sent to this process only,
+ * never reaches it directly: on cancellation this module sends the group SIGTERM, then SIGKILL after
+ * CANCEL_KILL_GRACE_MS (before the runner's own SIGTERM, 7.5 s after its SIGINT); `killAllNow` (a second
+ * signal) and this process's exit SIGKILL every group still running, so nothing it started outlives it.
  */
 import { spawn } from 'node:child_process';
 import type { Logger } from './log.js';
@@ -18,7 +23,7 @@ export interface ExecOptions {
   input?: string;
   /** Do not stream output to the logger (it is still returned). */
   silent?: boolean;
-  /** Grace between SIGTERM and SIGKILL. */
+  /** Grace between SIGTERM and SIGKILL (default: 5 s on cancellation, 10 s on timeout). */
   killGraceMs?: number;
 }
 
@@ -39,6 +44,30 @@ export class ExecError extends Error {
 }
 
 const TAIL_LINES = 6;
+
+/** On cancellation: SIGKILL this long after SIGTERM, well before the runner's SIGTERM at 7.5 s. */
+export const CANCEL_KILL_GRACE_MS = 5_000;
+const TIMEOUT_KILL_GRACE_MS = 10_000;
+
+/** The process groups of the processes still running, each with its kill-now. */
+const running = new Map<number, () => void>();
+
+/** SIGKILLs every process group this module started that is still running; returns how many. */
+export function killAllNow(): number {
+  const n = running.size;
+  for (const kill of [...running.values()]) kill();
+  return n;
+}
+
+/** The last resort, while any group runs: however this process ends, the groups it started end with it. */
+function track(pid: number, kill: () => void): () => void {
+  if (!running.size) process.on('exit', killAllNow);
+  running.set(pid, kill);
+  return () => {
+    running.delete(pid);
+    if (!running.size) process.off('exit', killAllNow);
+  };
+}
 
 function tail(text: string): string {
   const lines = text
@@ -84,21 +113,23 @@ export function execArgv(argv: readonly string[], opts: ExecOptions = {}): Promi
       emit('err', c);
     });
 
+    let closed = false;
+    const pid = child.pid;
+    // The group, not just the child: a CLI's own children (gcloud's, eksctl's) must not outlive it.
+    const signalGroup = (sig: NodeJS.Signals) => {
+      try {
+        if (pid) process.kill(-pid, sig);
+      } catch {
+        if (!closed) child.kill(sig);
+      }
+    };
+    const untrack = pid ? track(pid, () => signalGroup('SIGKILL')) : () => undefined;
     const killGroup = (why: string) => {
-      if (killedFor || child.exitCode !== null) return;
+      if (killedFor || closed) return;
       killedFor = why;
-      const pid = child.pid;
-      const signal = (sig: NodeJS.Signals) => {
-        try {
-          if (pid) process.kill(-pid, sig);
-        } catch {
-          child.kill(sig);
-        }
-      };
-      signal('SIGTERM');
-      setTimeout(() => {
-        if (child.exitCode === null && child.signalCode === null) signal('SIGKILL');
-      }, opts.killGraceMs ?? 10_000).unref();
+      signalGroup('SIGTERM');
+      const grace = opts.killGraceMs ?? (why === 'cancelled' ? CANCEL_KILL_GRACE_MS : TIMEOUT_KILL_GRACE_MS);
+      setTimeout(() => !closed && signalGroup('SIGKILL'), grace).unref();
     };
     const onAbort = () => killGroup('cancelled');
     opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -107,12 +138,18 @@ export function execArgv(argv: readonly string[], opts: ExecOptions = {}): Promi
       : undefined;
 
     child.on('error', (err: NodeJS.ErrnoException) => {
+      closed = true;
+      untrack();
       if (timer) clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
       const why = err.code === 'ENOENT' ? `${file} was not found on PATH` : err.message;
       reject(new ExecError(redact(why)));
     });
     child.on('close', (code, sig) => {
+      // What is left of a group that was told to stop (a child that ignored SIGTERM) goes with it.
+      if (killedFor) signalGroup('SIGKILL');
+      closed = true;
+      untrack();
       if (timer) clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
       for (const which of ['out', 'err'] as const) if (partial[which]) emit(which, '\n');

@@ -2,30 +2,48 @@
  * Command dispatch. One try/catch: every failure ends as one line, `gitpod-cluster-action failed: …`.
  * `plan` is loaded statically and stays light; the other commands (and with them the cloud SDKs and
  * the Kubernetes client) are imported only when asked for.
+ *
+ * Cancellation: GitHub sends this process (not its children) SIGINT, SIGTERM 7.5 s later, then SIGKILL.
+ * The first signal aborts the run: the step in progress stops its processes (SIGTERM, SIGKILL after 5 s),
+ * the `plan` output and the job summary say what was done, and the run fails with one line naming the
+ * step. Any later signal kills what is still running at once; none ends this process before its report.
  */
 import * as core from '@actions/core';
 import { type Config, type InputName, parseConfig } from './inputs.js';
 import { coreIO } from './io.js';
+import { killAllNow } from './exec.js';
 import { redact, registerSecret, setSecretHook } from './log.js';
 import { plan } from './commands/plan.js';
-import { errorMessage } from './steps.js';
+import { registerMirrorCredentials } from './tools/mirror.js';
+import { CancelledError, cancelReason, errorMessage } from './steps.js';
 
 const readInput = (name: InputName): string => core.getInput(name);
 
 export async function run(): Promise<void> {
   const controller = new AbortController();
+  let first: NodeJS.Signals | undefined;
   const onSignal = (sig: NodeJS.Signals) => {
-    core.warning(`Received ${sig}: stopping after cleaning up the step in progress.`);
-    controller.abort();
+    if (first) {
+      const killed = killAllNow();
+      core.warning(`Received ${sig} after ${first}: killed ${killed} process group(s) still running at once.`);
+      return;
+    }
+    first = sig;
+    core.warning(`Received ${sig}: stopping the step in progress and its processes, then reporting.`);
+    controller.abort(new Error(`cancelled by ${sig}`));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // Kept for the life of the process: a signal after the run ended must not kill it before it exits.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     setSecretHook((value) => core.setSecret(value));
     registerSecret(core.getInput('github-token'));
     registerSecret(process.env.CLOUDSDK_AUTH_ACCESS_TOKEN);
+    // aws-actions/configure-aws-credentials masks the key id too: a signed request's echo shows it.
+    registerSecret(process.env.AWS_ACCESS_KEY_ID);
     registerSecret(process.env.AWS_SECRET_ACCESS_KEY);
     registerSecret(process.env.AWS_SESSION_TOKEN);
+    registerMirrorCredentials(core.getInput('tool-mirror'));
     const config: Config = parseConfig(readInput);
     const io = coreIO(controller.signal);
     switch (config.command) {
@@ -44,9 +62,9 @@ export async function run(): Promise<void> {
     }
   } catch (err) {
     if (core.isDebug() && err instanceof Error && err.stack) core.debug(redact(err.stack));
-    core.setFailed(`gitpod-cluster-action failed: ${redact(errorMessage(err))}`);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    // Cancelled outside the steps (installing the tools, reading the cloud): say so before what broke off.
+    const cancelled = controller.signal.aborted && !(err instanceof CancelledError);
+    const message = `${cancelled ? `${cancelReason(controller.signal)}: ` : ''}${errorMessage(err)}`;
+    core.setFailed(`gitpod-cluster-action failed: ${redact(message)}`);
   }
 }

@@ -12,7 +12,10 @@
  * The archives are real tar.gz files (built with the `tar` command) holding executable shell scripts
  * at the real layout. Every request is recorded; a path can be made to fail (404, 429, 503 …) a number
  * of times, its body tampered with, a group of requests held until they are all in flight (to prove
- * concurrency), and bodies throttled to a bandwidth (for the benchmark).
+ * concurrency), and bodies throttled to a bandwidth (for the benchmark). `misbehave` makes a path
+ * answer the way broken networks and mirrors do: a body cut off midway (with a Content-Length,
+ * chunked, or ended by closing the connection), a server that stops sending, a trickle, or a 200 HTML
+ * page where the file should be (a captive portal).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -35,6 +38,32 @@ interface Fault {
   status: number;
   remaining: number;
   headers: Record<string, string>;
+}
+
+/** How the answers for a path go wrong (see `misbehave`). */
+export interface Misbehaviour {
+  /** Close the connection after this many body bytes. */
+  truncateAfter?: number;
+  /**
+   * How the body's length is told: `content-length` (the default, the full size), `chunked`, or `none`
+   * (no length at all: the body ends when the connection closes, as HTTP/1.0 servers do).
+   */
+  framing?: 'content-length' | 'chunked' | 'none';
+  /** Send the headers and this many body bytes, then nothing, keeping the connection open. */
+  stallAfter?: number;
+  /** Accept the request and never answer it (not even headers). */
+  silent?: boolean;
+  /** This path's body at this many bytes per second. */
+  bytesPerSecond?: number;
+  /** Answer 200 with this HTML page instead of the file, as a captive portal or login proxy does. */
+  html?: string;
+  /** For how many requests (default: every one). */
+  times?: number;
+}
+
+interface Rule extends Misbehaviour {
+  match: (p: string) => boolean;
+  remaining: number;
 }
 
 interface Hold {
@@ -64,7 +93,8 @@ export class DownloadServer {
   private readonly files = new Map<string, Body>();
   private readonly types = new Map<string, string>();
   private readonly faults = new Map<string, Fault>();
-  private readonly tampered = new Set<string>();
+  private readonly tampered = new Map<string, number | undefined>();
+  private readonly rules: Rule[] = [];
   private hold: Hold | undefined;
   private readonly eksctlSums = new Map<string, Map<string, string>>();
 
@@ -95,6 +125,7 @@ export class DownloadServer {
     this.requests.length = 0;
     this.faults.clear();
     this.tampered.clear();
+    this.rules.length = 0;
     this.hold = undefined;
     this.pathPrefix = '';
     this.bytesPerSecond = undefined;
@@ -121,9 +152,25 @@ export class DownloadServer {
     this.faults.set(urlPath, { status, remaining: times, headers });
   }
 
-  /** Serves `urlPath` with one byte changed (its checksum files stay as they were). */
-  tamper(urlPath: string): void {
-    this.tampered.add(urlPath);
+  /**
+   * Serves `urlPath` with one byte flipped, the length unchanged (its checksum files stay as they
+   * were): the byte at `at`, or the last one.
+   */
+  tamper(urlPath: string, at?: number): void {
+    this.tampered.set(urlPath, at);
+  }
+
+  /** Answers for `match` (a path, or a test of the path) go wrong as `how` says; the first rule that matches applies. */
+  misbehave(match: string | ((p: string) => boolean), how: Misbehaviour): void {
+    const test = typeof match === 'string' ? (p: string) => p === match : match;
+    this.rules.push({ ...how, match: test, remaining: how.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  /** What is served at `urlPath` when nothing goes wrong. */
+  bodyOf(urlPath: string): Buffer {
+    const body = this.files.get(urlPath);
+    if (!body) throw new Error(`the fake download server has nothing at ${urlPath}`);
+    return Buffer.isBuffer(body) ? body : readFileSync(body.file);
   }
 
   /**
@@ -163,24 +210,69 @@ export class DownloadServer {
       res.end(`fake failure ${fault.status}\n`);
       return;
     }
+    const rule = this.rules.find((r) => r.remaining > 0 && r.match(urlPath));
+    if (rule) {
+      rule.remaining--;
+      if (rule.silent) return; // the connection stays open, with no answer
+      if (rule.html !== undefined) {
+        res.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-length': Buffer.byteLength(rule.html),
+        });
+        res.end(rule.html);
+        return;
+      }
+    }
     const body = this.files.get(urlPath);
     if (!body) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found\n');
       return;
     }
+    if (rule) {
+      await this.misbehaveWith(res, rule, this.content(urlPath, body), this.types.get(urlPath)!);
+      return;
+    }
     const size = Buffer.isBuffer(body) ? body.length : body.size;
     res.writeHead(200, { 'content-type': this.types.get(urlPath)!, 'content-length': String(size) });
     if (Buffer.isBuffer(body)) {
-      let data = body;
-      if (this.tampered.has(urlPath)) {
-        data = Buffer.from(body);
-        data[data.length - 1] = data[data.length - 1]! ^ 0xff;
-      }
-      await this.send(res, data);
+      await this.send(res, this.content(urlPath, body));
     } else {
       createReadStream(body.file).pipe(res);
     }
+  }
+
+  /** What is served at `urlPath`, tampered with when asked. */
+  private content(urlPath: string, body: Body): Buffer {
+    const data = Buffer.isBuffer(body) ? body : readFileSync(body.file);
+    if (!this.tampered.has(urlPath)) return data;
+    const out = Buffer.from(data);
+    const at = this.tampered.get(urlPath) ?? out.length - 1;
+    out[at] = out[at]! ^ 0xff;
+    return out;
+  }
+
+  /** Sends `data` as `rule` says: framed its way, slowly, cut off or stalled. */
+  private async misbehaveWith(res: http.ServerResponse, rule: Rule, data: Buffer, type: string): Promise<void> {
+    const framing = rule.framing ?? 'content-length';
+    const headers: Record<string, string> = { 'content-type': type };
+    if (framing === 'content-length') headers['content-length'] = String(data.length);
+    if (framing === 'none') {
+      // An HTTP/1.0-style body: no length, no chunks, it ends when the connection does.
+      res.useChunkedEncodingByDefault = false;
+      res.shouldKeepAlive = false;
+      headers.connection = 'close';
+    }
+    res.writeHead(200, headers);
+    const upTo = Math.min(data.length, rule.truncateAfter ?? rule.stallAfter ?? data.length);
+    await this.send(res, data.subarray(0, upTo), rule.bytesPerSecond ?? this.bytesPerSecond, false);
+    if (rule.stallAfter !== undefined) return; // and nothing more: the client has to give up
+    if (rule.truncateAfter !== undefined) {
+      // Once what was written has left, the connection closes in the middle of the body.
+      res.socket?.destroy();
+      return;
+    }
+    res.end();
   }
 
   private wait(hold: Hold): Promise<void> {
@@ -197,20 +289,22 @@ export class DownloadServer {
     });
   }
 
-  private async send(res: http.ServerResponse, data: Buffer): Promise<void> {
-    const rate = this.bytesPerSecond;
+  /** Writes `data` (at `rate` bytes per second when set), then ends the answer, or not when `end` is false. */
+  private async send(res: http.ServerResponse, data: Buffer, rate = this.bytesPerSecond, end = true): Promise<void> {
     if (!rate) {
-      res.end(data);
+      if (end) res.end(data);
+      else await write(res, data);
       return;
     }
     const tickMs = 50;
     const chunk = Math.max(1, Math.floor((rate * tickMs) / 1000));
     for (let at = 0; at < data.length; at += chunk) {
       if (res.destroyed) return;
-      res.write(data.subarray(at, at + chunk));
+      const written = write(res, data.subarray(at, at + chunk));
       await new Promise((r) => setTimeout(r, tickMs));
+      await written;
     }
-    res.end();
+    if (end) res.end();
   }
 
   // --- releases at their real paths --------------------------------------------------------------
@@ -219,7 +313,7 @@ export class DownloadServer {
   addKubectl(version: string, opts: { os?: string; arch?: string; padding?: number } = {}): Buffer {
     const { os: osName = 'linux', arch = 'amd64' } = opts;
     const binary = Buffer.concat([
-      Buffer.from(script(`echo "Client Version: v${version} (fake kubectl)"`)),
+      Buffer.from(script(`echo "Client Version: v${version} (fake kubectl)"\nexit 0`)),
       padding(opts.padding),
     ]);
     const base = `/release/v${version}/bin/${osName}/${arch}/kubectl`;
@@ -238,7 +332,7 @@ export class DownloadServer {
     const asset = opts.asset ?? 'eksctl_Linux_amd64.tar.gz';
     const archive = await this.tarGz({
       eksctl: {
-        content: Buffer.concat([Buffer.from(script(`echo "${version}"`)), padding(opts.padding)]),
+        content: Buffer.concat([Buffer.from(script(`echo "${version}"\nexit 0`)), padding(opts.padding)]),
         mode: 0o755,
       },
     });
@@ -431,11 +525,19 @@ export interface GcloudFakeRelease {
   archives: Record<string, string>;
 }
 
+/** Resolves once `data` has been handed to the connection (or the connection is gone). */
+function write(res: http.ServerResponse, data: Buffer): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.destroyed || data.length === 0) return resolve();
+    res.write(data, () => resolve());
+  });
+}
+
 function script(body: string): string {
   return `#!/bin/sh\n${body}\n`;
 }
 
-/** Incompressible filler, so archives have a real size (benchmark). */
+/** Incompressible filler, so archives have a real size (benchmark); scripts `exit 0` before it. */
 function padding(bytes: number | undefined): Buffer {
   return bytes ? randomBytes(bytes) : Buffer.alloc(0);
 }

@@ -14,7 +14,8 @@
  *   nodegroups          eksctl create nodegroup                        (skipped when all exist)
  *
  * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
- * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists.
+ * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
+ * eksctl is still doing (a cluster CREATING, a stack *_IN_PROGRESS) is waited for, never raced.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -38,7 +39,15 @@ import {
   eksctlConfigFile,
 } from '../providers/aws.js';
 import { AWS } from '../reference.js';
-import { type ProbeResult, type StepAction, type StepRecord, formatDuration, withActions } from '../steps.js';
+import { abortableSleep } from '../retry.js';
+import {
+  type ProbeResult,
+  type StepAction,
+  type StepRecord,
+  cancelReason,
+  formatDuration,
+  withActions,
+} from '../steps.js';
 import { type InstalledTool, type ToolName, pathWithTools } from '../tools/install.js';
 import { type SyncItem, applyPlanned, isKindNotServed, parseManifest, planSync } from './objects.js';
 
@@ -75,6 +84,8 @@ const PROGRESS_MS = 30_000;
 
 /** Stack statuses an earlier eksctl run can leave that make eksctl fail with AlreadyExists. */
 const DEAD_STACK = /^(ROLLBACK_COMPLETE|ROLLBACK_FAILED|DELETE_FAILED|CREATE_FAILED|UPDATE_ROLLBACK_FAILED)$/;
+/** A stack CloudFormation is still working on: another run's eksctl (or a cancelled one's) is at it. */
+const STACK_IN_PROGRESS = /_IN_PROGRESS$/;
 
 export function clusterStackName(config: Config): string {
   return `eksctl-${config.clusterName}-cluster`;
@@ -88,11 +99,20 @@ export function nodegroupStackName(config: Config, nodegroup: string): string {
 export async function waitFor<T>(
   what: string,
   check: () => Promise<T | undefined>,
-  opts: { timeoutMs: number; pollMs: number; sleep: (ms: number) => Promise<void>; now: () => number; log: Logger },
+  opts: {
+    timeoutMs: number;
+    pollMs: number;
+    sleep: (ms: number) => Promise<void>;
+    now: () => number;
+    log: Logger;
+    /** A cancelled run stops waiting at once. */
+    signal?: AbortSignal;
+  },
 ): Promise<T> {
   const started = opts.now();
   let lastProgress = started;
   for (;;) {
+    if (opts.signal?.aborted) throw new Error(`${cancelReason(opts.signal)} while waiting for ${what}`);
     const value = await check();
     if (value !== undefined) return value;
     const elapsed = opts.now() - started;
@@ -187,7 +207,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
     deps.install ?? (async (names, c, i) => (await import('../tools/install.js')).installTools(names, c, i));
   const tools = await install(['eksctl', 'kubectl'], config, io);
 
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = deps.sleep ?? ((ms: number) => abortableSleep(ms, io.signal));
   const now = deps.now ?? Date.now;
   const pollMs = deps.pollMs ?? 10_000;
   const cloud = deps.cloud ?? awsCloud(config, io.log);
@@ -196,7 +216,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
     deps.connect ?? (async (access, log) => (await import('../clients/kube.js')).connectKube(access, log));
   const fetchText = deps.fetchText ?? (await manifestFetcher(config, io, sleep));
   const wait = <T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>) =>
-    waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log });
+    waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log, signal: io.signal });
 
   const existing = await api.describeCluster(config.clusterName);
   const version = await resolveVersion(config, api, io.log, existing);
@@ -222,22 +242,36 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
   const actions: Record<AwsStepId, StepAction<AwsCtx>> = {
     cluster: {
       async probe(ctx) {
-        const cluster = await ctx.api.describeCluster(config.clusterName);
+        let cluster = await ctx.api.describeCluster(config.clusterName);
+        let waited = false;
         if (!cluster) {
-          const stack = await ctx.api.describeStack(clusterStackName(config));
-          if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
+          // Another run's eksctl may be building the stack (the VPC first: EKS knows no cluster for minutes).
+          const { stack, ...settled } = await settledStack(
+            ctx,
+            clusterStackName(config),
+            `cluster ${config.clusterName}`,
+            'cluster',
+          );
+          waited = settled.waited;
+          if (waited) cluster = await ctx.api.describeCluster(config.clusterName);
+          if (!cluster && stack && DEAD_STACK.test(stack.StackStatus ?? ''))
             throw new Error(stackAdvice(config, stack, 'eksctl cannot create the cluster while it exists'));
-          if (stack) {
+          if (!cluster && stack) {
             throw new Error(
               `CloudFormation stack ${stack.StackName} is ${stack.StackStatus} but EKS has no cluster ${config.clusterName}: ` +
-                'another eksctl run may be creating it; wait for it to finish (or delete the stack) and re-run',
+                `eksctl cannot create the cluster while the stack exists; delete it (\`aws cloudformation delete-stack --stack-name ${stack.StackName} --region ${config.region}\`) and re-run`,
             );
           }
+        }
+        if (!cluster) {
           return labelled(false, `no EKS cluster ${config.clusterName} in ${config.region}`);
         }
         switch (cluster.status) {
           case 'ACTIVE':
-            return labelled(true, `ACTIVE, Kubernetes ${cluster.version}`);
+            return labelled(
+              true,
+              `ACTIVE${waited ? " after waiting for another run's eksctl" : ''}, Kubernetes ${cluster.version}`,
+            );
           case 'FAILED':
             throw new Error(
               `EKS cluster ${config.clusterName} is FAILED from an earlier run; delete it (\`eksctl delete cluster --name ${config.clusterName} --region ${config.region}\`, or this action with \`command: destroy\`) and re-run`,
@@ -368,17 +402,55 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
             });
           }
         }
-        const missing = nodegroupNames.filter((n) => !present.has(n));
+        let missing = nodegroupNames.filter((n) => !present.has(n));
         if (!missing.length) return labelled(true, `nodegroups ${nodegroupNames.join(', ')} exist`);
+        let waited = false;
         for (const name of missing) {
-          const stack = await ctx.api.describeStack(nodegroupStackName(config, name));
+          // A stack in CREATE_IN_PROGRESS is another run's eksctl creating this nodegroup: wait for it, as
+          // eksctl would skip the nodegroup (it has a stack) and report success before it is there.
+          const settled = await settledStack(ctx, nodegroupStackName(config, name), `nodegroup ${name}`, 'nodegroups');
+          waited ||= settled.waited;
+          const stack = settled.stack;
           if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
             throw new Error(stackAdvice(config, stack, `eksctl cannot create nodegroup ${name} while it exists`));
+        }
+        if (waited) {
+          const now = new Set(await ctx.api.listNodegroups(config.clusterName));
+          missing = missing.filter((n) => !now.has(n));
+          if (!missing.length)
+            return labelled(
+              true,
+              `nodegroups ${nodegroupNames.join(', ')} exist (after waiting for another run's eksctl)`,
+            );
         }
         return labelled(false, `missing: ${missing.join(', ')}`);
       },
     },
   };
+
+  /**
+   * A CloudFormation stack once CloudFormation is done with it. One *_IN_PROGRESS means another run's
+   * eksctl is creating (or deleting) it right now: starting a second eksctl would fail with
+   * AlreadyExistsException or, for a nodegroup, skip it and report success early. `waited` says whether
+   * this had to wait.
+   */
+  async function settledStack(
+    ctx: AwsCtx,
+    name: string,
+    what: string,
+    step: AwsStepId,
+  ): Promise<{ stack?: Stack; waited: boolean }> {
+    const stack = await ctx.api.describeStack(name);
+    if (!stack || !STACK_IN_PROGRESS.test(stack.StackStatus ?? '')) return { stack, waited: false };
+    io.log.info(
+      `CloudFormation stack ${name} is ${stack.StackStatus}: another run's eksctl is at work on ${what}; waiting for it instead of starting a second`,
+    );
+    const settled = await wait(`CloudFormation stack ${name} to finish`, timeout(step), async () => {
+      const s = await ctx.api.describeStack(name);
+      return s && STACK_IN_PROGRESS.test(s.StackStatus ?? '') ? undefined : { stack: s };
+    });
+    return { stack: settled.stack, waited: true };
+  }
 
   async function syncProbe(ctx: AwsCtx, kube: KubeClient, objects: KubeObject[], what: string): Promise<ProbeResult> {
     ctx.pending = await planSync(kube, objects);

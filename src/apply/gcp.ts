@@ -6,9 +6,11 @@
  * project policy (one read-modify-write with its etag, not four racing `add-iam-policy-binding`s) and
  * the cluster-admin binding (a Kubernetes create).
  *
- * A re-run converges: what exists is skipped, an operation left running by a cancelled run is waited
- * for, not started twice, a pool with wrong labels is relabelled in place, and a pool whose immutable
- * settings differ stops the run with what differs and what to do, never a silent recreate.
+ * A re-run converges: what exists is skipped, an operation already running on the cluster (another
+ * run's, or one a cancelled run left) is waited for, not raced or started twice, a pool with wrong labels
+ * is relabelled in place, and a pool whose immutable settings differ stops the run with what differs and
+ * what to do, never a silent recreate. A create that still loses a race to another run ("already
+ * exists") is probed once more by the runner and counts as done by that run.
  */
 import path from 'node:path';
 import type { Config, PoolConfig } from '../inputs.js';
@@ -197,6 +199,19 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
     return (s.cluster = found);
   };
 
+  // GKE runs one operation at a time per cluster: one already running (another run's, or one a cancelled
+  // run left behind) is waited for before deciding anything; racing into it fails with FAILED_PRECONDITION,
+  // and starting the same create twice fails with ALREADY_EXISTS or, worse, duplicates it.
+  const settle = async () => {
+    for (const op of await gke.runningOperations(config.clusterName)) {
+      await gke.waitForOperation(op, {
+        timeoutMs: OP_WAIT_MS,
+        why: 'started by another run (or left by a cancelled one), not by this run',
+        signal: io.signal,
+      });
+    }
+  };
+
   const gcloud = async (argv: readonly string[], timeoutMs: number) => {
     log.info(`$ ${shellQuote(argv)}`);
     await execArgv(argv, { log, env: c.gcloudEnv, signal: io.signal, timeoutMs });
@@ -206,6 +221,7 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
     const pool = config.pools[role];
     return {
       async probe(s) {
+        await settle();
         const observed = (await cluster(s)).pools.find((p) => p.name === pool.name);
         const change = poolChange(config, pool, observed);
         if (change === 'ok') return { done: true, detail: `exists with the wanted labels, ${config.maxPods} max pods` };
@@ -262,15 +278,7 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
 
     cluster: {
       async probe(s) {
-        // An operation a cancelled run left behind is waited for: starting another would fail (GKE runs one
-        // at a time per cluster) or, worse, duplicate it.
-        for (const op of await gke.runningOperations(config.clusterName)) {
-          await gke.waitForOperation(op, {
-            timeoutMs: OP_WAIT_MS,
-            why: 'started earlier, not by this run',
-            signal: io.signal,
-          });
-        }
+        await settle();
         const found = await gke.getCluster(config.clusterName);
         s.cluster = found;
         if (!found) return { done: false, detail: 'absent' };
@@ -286,6 +294,7 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
 
     'default-pool': {
       async probe(s) {
+        await settle();
         const pool = (await cluster(s)).pools.find((p) => p.name === GCP.cluster.defaultPool.name);
         return pool ? { done: false, detail: 'present' } : { done: true, detail: 'already removed' };
       },
@@ -383,7 +392,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: GcpApplyDeps
   const env = deps.env ?? process.env;
   const log = io.log;
   const tools = await (deps.install ?? installTools)(['gcloud', 'kubectl'], config, io);
-  const credentials = await gcpCredentials(env, deps.fetch);
+  const credentials = await gcpCredentials(env, deps.fetch, { sleep: deps.sleep });
   log.info(`GCP credentials: ${credentials.source}`);
   const gke = await connectGke(
     { project: config.project, region: config.region },

@@ -4,6 +4,7 @@
  *   absent                              → create
  *   present, a manifest field differs   → server-side apply (force, field manager gitpod-cluster-action)
  *   present, every manifest field equal → nothing at all
+ *   absent, but created meanwhile (409)  → read again, then as if it had been present
  *
  * "Equal" means every field the manifest sets has that value on the server; fields the server adds
  * (defaults, status, managedFields …) do not count, so a re-run on a conformant cluster sends no write.
@@ -150,8 +151,16 @@ export async function applyPlanned(
       opts.log.info(`+ ${what}: created`);
       counts.created++;
     } else {
-      // Created meanwhile (another run, or a controller): converge it like a present object.
-      opts.log.info(`~ ${what}: appeared meanwhile; server-side apply`);
+      // Created meanwhile (another run on this cluster, or a controller): converge it like a present
+      // object, which means no write at all when it already is as the manifest says.
+      const live = await getOrAbsent(kube, refOf(item.obj));
+      const reason = live ? firstDifference(desiredPart(item.obj), live) : '.';
+      if (!reason) {
+        opts.log.info(`= ${what}: created meanwhile by someone else, as in the manifest`);
+        counts.unchanged++;
+        continue;
+      }
+      opts.log.info(`~ ${what}: created meanwhile by someone else, ${reason} differs; server-side apply`);
       await kube.apply(item.obj, { force: true });
       counts.applied++;
     }
