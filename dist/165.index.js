@@ -15,9 +15,13 @@ __webpack_require__.d(__webpack_exports__, {
   verify: () => (/* binding */ verify)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/kubeconfig.ts
+var kubeconfig = __webpack_require__(35180);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __webpack_require__(98286);
 ;// CONCATENATED MODULE: ./src/verify/nodes.ts
@@ -441,8 +445,6 @@ function checkNetwork(config, facts) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
 ;// CONCATENATED MODULE: ./src/verify/report.ts
@@ -716,6 +718,8 @@ async function publishReport(config, io, report, ctx) {
 
 
 
+
+
 const NODE_PAGE_SIZE = 500;
 function reportFilePath(config) {
     return external_node_path_default().join(config.tempDir, `${config.clusterName}-verify-report.json`);
@@ -728,6 +732,9 @@ function notFound(config) {
 }
 async function verify(config, io, deps = {}) {
     const now = deps.now ?? Date.now;
+    // A user's kubeconfig: its credentials are masked before anything reads the file (a missing file fails below).
+    if (config.kubeconfig)
+        (0,kubeconfig/* registerKubeconfigSecrets */.oH)(await (0,promises_.readFile)(config.kubeconfig, 'utf8').catch(() => ''));
     const cloud = deps.cloud ?? (await (await __webpack_require__.e(/* import() */ 565).then(__webpack_require__.bind(__webpack_require__, 42565))).providerCloud(config, io.log));
     const observed = await cloud.observe();
     if (!observed.found)
@@ -768,6 +775,129 @@ async function verify(config, io, deps = {}) {
         throw new Error(`verification failed: ${failed.join(', ')} ended in ERROR (see the job summary and ${file}; fail-on-drift: false keeps the step green)`);
     }
     return report;
+}
+
+
+/***/ }),
+
+/***/ 35180:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fQ: () => (/* binding */ writeKubeconfig),
+/* harmony export */   oH: () => (/* binding */ registerKubeconfigSecrets)
+/* harmony export */ });
+/* unused harmony export renderKubeconfig */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
+/**
+ * Kubeconfig files: rendered from the cloud API's endpoint and CA, written with mode 0600, exported as
+ * KUBECONFIG, and announced through the `kubeconfig`, `context` and `cluster-endpoint` outputs.
+ * The file may carry a credential; its content never reaches a log or an output.
+ */
+
+
+
+
+function renderKubeconfig(spec) {
+    const cluster = { server: spec.server };
+    if (spec.caData)
+        cluster['certificate-authority-data'] = spec.caData;
+    if (spec.insecureSkipTlsVerify)
+        cluster['insecure-skip-tls-verify'] = true;
+    let user;
+    if ('token' in spec.user) {
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(spec.user.token);
+        user = { token: spec.user.token };
+    }
+    else {
+        const e = spec.user.exec;
+        user = {
+            exec: {
+                apiVersion: 'client.authentication.k8s.io/v1beta1',
+                command: e.command,
+                args: e.args,
+                ...(e.env ? { env: Object.entries(e.env).map(([name, value]) => ({ name, value })) } : {}),
+                interactiveMode: 'Never',
+                provideClusterInfo: false,
+                ...(e.installHint ? { installHint: e.installHint } : {}),
+            },
+        };
+    }
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .stringify */ .As)({
+        apiVersion: 'v1',
+        kind: 'Config',
+        preferences: {},
+        clusters: [{ name: spec.context, cluster }],
+        users: [{ name: spec.context, user }],
+        contexts: [{ name: spec.context, context: { cluster: spec.context, user: spec.context } }],
+        'current-context': spec.context,
+    });
+}
+/** Writes the kubeconfig (0600), exports KUBECONFIG and sets the kubeconfig/context/cluster-endpoint outputs. */
+async function writeKubeconfig(file, spec, io) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, renderKubeconfig(spec), { mode: 0o600 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(file, 0o600); // an existing file keeps its old mode through writeFile
+    io.exportVariable('KUBECONFIG', file);
+    io.setOutput('kubeconfig', file);
+    io.setOutput('context', spec.context);
+    io.setOutput('cluster-endpoint', spec.server);
+    io.log.info(`Kubeconfig written to ${file} (context ${spec.context}); KUBECONFIG exported for later steps.`);
+}
+/** Keys of a kubeconfig whose values are credentials (users[].user, and an auth-provider's config). */
+const CREDENTIAL_KEYS = new Set([
+    'token',
+    'password',
+    'client-key-data',
+    'id-token',
+    'refresh-token',
+    'access-token',
+    'client-secret',
+]);
+function credentialsIn(node, found) {
+    if (Array.isArray(node))
+        for (const n of node)
+            credentialsIn(n, found);
+    else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+            if (CREDENTIAL_KEYS.has(k) && typeof v === 'string')
+                found.push(v);
+            else
+                credentialsIn(v, found);
+        }
+    }
+}
+/**
+ * Registers every credential of a user's kubeconfig (the `kubeconfig` input) before anything else reads it:
+ * a parser's error quotes the lines around a mistake, and a server may echo a token back. The values are
+ * taken from the parsed document and, so that a file that does not parse is covered too, line by line; a
+ * `client-key-data` is registered decoded as well (the PEM key, and each of its lines).
+ */
+function registerKubeconfigSecrets(text) {
+    const found = [];
+    for (const m of text.matchAll(/["']?([a-z-]+)["']?[ \t]*:[ \t]*["']?([^\s"',}]+)/gi)) {
+        if (CREDENTIAL_KEYS.has(m[1].toLowerCase()))
+            found.push(m[2]);
+    }
+    try {
+        credentialsIn((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text), found);
+    }
+    catch {
+        // does not parse: the lines above found what there is
+    }
+    for (const value of found) {
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(value);
+        if (/^[A-Za-z0-9+/]+=*$/.test(value) && value.length >= 16) {
+            const decoded = Buffer.from(value, 'base64').toString('utf8');
+            if (decoded.includes('PRIVATE KEY'))
+                (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(decoded);
+        }
+    }
 }
 
 

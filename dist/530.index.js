@@ -253,7 +253,7 @@ function gcpActions(c) {
                 // in the file, and it keeps working past the token's hour, because the plugin asks gcloud (which the
                 // credentials of google-github-actions/auth, or CLOUDSDK_AUTH_ACCESS_TOKEN, serve) for a fresh token
                 // each time. The cost: gcloud and the plugin must stay on PATH for those steps; this action adds both.
-                await (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_6__/* .writeKubeconfig */ .f)(config.kubeconfigPath, {
+                await (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_6__/* .writeKubeconfig */ .fQ)(config.kubeconfigPath, {
                     context,
                     server: `https://${found.endpoint}`,
                     caData: found.caData || undefined,
@@ -908,7 +908,8 @@ function gcpCloud(config, log, deps = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ writeKubeconfig)
+/* harmony export */   fQ: () => (/* binding */ writeKubeconfig),
+/* harmony export */   oH: () => (/* binding */ registerKubeconfigSecrets)
 /* harmony export */ });
 /* unused harmony export renderKubeconfig */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
@@ -971,6 +972,56 @@ async function writeKubeconfig(file, spec, io) {
     io.setOutput('context', spec.context);
     io.setOutput('cluster-endpoint', spec.server);
     io.log.info(`Kubeconfig written to ${file} (context ${spec.context}); KUBECONFIG exported for later steps.`);
+}
+/** Keys of a kubeconfig whose values are credentials (users[].user, and an auth-provider's config). */
+const CREDENTIAL_KEYS = new Set([
+    'token',
+    'password',
+    'client-key-data',
+    'id-token',
+    'refresh-token',
+    'access-token',
+    'client-secret',
+]);
+function credentialsIn(node, found) {
+    if (Array.isArray(node))
+        for (const n of node)
+            credentialsIn(n, found);
+    else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+            if (CREDENTIAL_KEYS.has(k) && typeof v === 'string')
+                found.push(v);
+            else
+                credentialsIn(v, found);
+        }
+    }
+}
+/**
+ * Registers every credential of a user's kubeconfig (the `kubeconfig` input) before anything else reads it:
+ * a parser's error quotes the lines around a mistake, and a server may echo a token back. The values are
+ * taken from the parsed document and, so that a file that does not parse is covered too, line by line; a
+ * `client-key-data` is registered decoded as well (the PEM key, and each of its lines).
+ */
+function registerKubeconfigSecrets(text) {
+    const found = [];
+    for (const m of text.matchAll(/["']?([a-z-]+)["']?[ \t]*:[ \t]*["']?([^\s"',}]+)/gi)) {
+        if (CREDENTIAL_KEYS.has(m[1].toLowerCase()))
+            found.push(m[2]);
+    }
+    try {
+        credentialsIn((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text), found);
+    }
+    catch {
+        // does not parse: the lines above found what there is
+    }
+    for (const value of found) {
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(value);
+        if (/^[A-Za-z0-9+/]+=*$/.test(value) && value.length >= 16) {
+            const decoded = Buffer.from(value, 'base64').toString('utf8');
+            if (decoded.includes('PRIVATE KEY'))
+                (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(decoded);
+        }
+    }
 }
 
 

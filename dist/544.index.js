@@ -198,6 +198,7 @@ async function presignedCallerIdentityUrl(opts) {
 }
 /** `k8s-aws-v1.<base64url(presigned URL)>`, registered as a secret. */
 async function eksToken(opts) {
+    (0,log/* registerSecret */.cl)(opts.credentials.accessKeyId);
     (0,log/* registerSecret */.cl)(opts.credentials.secretAccessKey);
     (0,log/* registerSecret */.cl)(opts.credentials.sessionToken);
     const url = await presignedCallerIdentityUrl(opts);

@@ -28625,7 +28625,7 @@ function execArgv(argv, opts = {}) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   o4: () => (/* binding */ parseConfig)
 /* harmony export */ });
-/* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, showValue, parseLabels */
+/* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, withoutUserinfo, showValue, parseLabels */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
@@ -28675,14 +28675,25 @@ const COMMANDS = ['plan', 'apply', 'verify', 'destroy'];
 const NETWORKS = ['calico', 'vpc-cni'];
 /** Inputs whose values are secrets: never echoed in an error. */
 const SECRET_INPUTS = new Set(['github-token']);
+/** Inputs that are URLs and may carry credentials (`https://user:password@…`): echoed without them. */
+const CREDENTIAL_URL_INPUTS = new Set(['tool-mirror']);
 class InputError extends Error {
     input;
     constructor(input, value, accepted) {
-        const shown = SECRET_INPUTS.has(input) ? '(hidden)' : showValue(value);
+        const shown = SECRET_INPUTS.has(input)
+            ? '(hidden)'
+            : showValue(CREDENTIAL_URL_INPUTS.has(input) ? withoutUserinfo(value) : value);
         super(`Input '${input}' received ${shown}: expected ${accepted}.`);
         this.input = input;
         this.name = 'InputError';
     }
+}
+/**
+ * A URL without what stands before its last `@` (user, password, token), even when it does not parse (an
+ * unencoded `/` in a password): an error may hide a little too much, never a credential.
+ */
+function withoutUserinfo(value) {
+    return value.replace(/^([^:/?#@\s]*:\/\/)\S*@/, '$1***@');
 }
 /** A value as an error shows it: quoted, control characters escaped, long values cut. */
 function showValue(value) {
@@ -28970,17 +28981,24 @@ function setSecretHook(hook) {
         for (const s of secrets)
             hook(s);
 }
-/** Registers a secret (token, key, certificate private part). Short values are not worth masking. */
+/**
+ * Registers a secret (token, key, certificate private part). Short values are not worth masking. A value of
+ * several lines (a PEM key) is registered line by line too: an error message may join its lines (see
+ * errorMessage in steps.ts), a log may show one of them alone.
+ */
 function registerSecret(value) {
     if (!value || value.length < 6 || secrets.has(value))
         return;
     secrets.add(value);
     onSecret?.(value);
+    if (/[\r\n]/.test(value))
+        for (const line of value.split(/\r?\n|\r/))
+            registerSecret(line.trim());
 }
-/** Replaces every registered secret in `text` with `***`. */
+/** Replaces every registered secret in `text` with `***`, the longest first (one may hold another). */
 function redact(text) {
     let out = text;
-    for (const s of secrets)
+    for (const s of [...secrets].sort((a, b) => b.length - a.length))
         if (out.includes(s))
             out = out.split(s).join('***');
     return out;

@@ -61,6 +61,8 @@ export type Network = (typeof NETWORKS)[number];
 
 /** Inputs whose values are secrets: never echoed in an error. */
 const SECRET_INPUTS: ReadonlySet<InputName> = new Set(['github-token']);
+/** Inputs that are URLs and may carry credentials (`https://user:password@…`): echoed without them. */
+const CREDENTIAL_URL_INPUTS: ReadonlySet<InputName> = new Set(['tool-mirror']);
 
 export class InputError extends Error {
   constructor(
@@ -68,10 +70,20 @@ export class InputError extends Error {
     value: string,
     accepted: string,
   ) {
-    const shown = SECRET_INPUTS.has(input) ? '(hidden)' : showValue(value);
+    const shown = SECRET_INPUTS.has(input)
+      ? '(hidden)'
+      : showValue(CREDENTIAL_URL_INPUTS.has(input) ? withoutUserinfo(value) : value);
     super(`Input '${input}' received ${shown}: expected ${accepted}.`);
     this.name = 'InputError';
   }
+}
+
+/**
+ * A URL without what stands before its last `@` (user, password, token), even when it does not parse (an
+ * unencoded `/` in a password): an error may hide a little too much, never a credential.
+ */
+export function withoutUserinfo(value: string): string {
+  return value.replace(/^([^:/?#@\s]*:\/\/)\S*@/, '$1***@');
 }
 
 /** A value as an error shows it: quoted, control characters escaped, long values cut. */

@@ -5,7 +5,7 @@
  */
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { ActionIO } from './io.js';
 import { registerSecret } from './log.js';
 
@@ -71,4 +71,50 @@ export async function writeKubeconfig(file: string, spec: KubeconfigSpec, io: Ac
   io.setOutput('context', spec.context);
   io.setOutput('cluster-endpoint', spec.server);
   io.log.info(`Kubeconfig written to ${file} (context ${spec.context}); KUBECONFIG exported for later steps.`);
+}
+
+/** Keys of a kubeconfig whose values are credentials (users[].user, and an auth-provider's config). */
+const CREDENTIAL_KEYS = new Set([
+  'token',
+  'password',
+  'client-key-data',
+  'id-token',
+  'refresh-token',
+  'access-token',
+  'client-secret',
+]);
+
+function credentialsIn(node: unknown, found: string[]): void {
+  if (Array.isArray(node)) for (const n of node) credentialsIn(n, found);
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (CREDENTIAL_KEYS.has(k) && typeof v === 'string') found.push(v);
+      else credentialsIn(v, found);
+    }
+  }
+}
+
+/**
+ * Registers every credential of a user's kubeconfig (the `kubeconfig` input) before anything else reads it:
+ * a parser's error quotes the lines around a mistake, and a server may echo a token back. The values are
+ * taken from the parsed document and, so that a file that does not parse is covered too, line by line; a
+ * `client-key-data` is registered decoded as well (the PEM key, and each of its lines).
+ */
+export function registerKubeconfigSecrets(text: string): void {
+  const found: string[] = [];
+  for (const m of text.matchAll(/["']?([a-z-]+)["']?[ \t]*:[ \t]*["']?([^\s"',}]+)/gi)) {
+    if (CREDENTIAL_KEYS.has(m[1]!.toLowerCase())) found.push(m[2]!);
+  }
+  try {
+    credentialsIn(parse(text), found);
+  } catch {
+    // does not parse: the lines above found what there is
+  }
+  for (const value of found) {
+    registerSecret(value);
+    if (/^[A-Za-z0-9+/]+=*$/.test(value) && value.length >= 16) {
+      const decoded = Buffer.from(value, 'base64').toString('utf8');
+      if (decoded.includes('PRIVATE KEY')) registerSecret(decoded);
+    }
+  }
 }

@@ -19,17 +19,22 @@ export function setSecretHook(hook: ((value: string) => void) | undefined): void
   if (hook) for (const s of secrets) hook(s);
 }
 
-/** Registers a secret (token, key, certificate private part). Short values are not worth masking. */
+/**
+ * Registers a secret (token, key, certificate private part). Short values are not worth masking. A value of
+ * several lines (a PEM key) is registered line by line too: an error message may join its lines (see
+ * errorMessage in steps.ts), a log may show one of them alone.
+ */
 export function registerSecret(value: string | undefined): void {
   if (!value || value.length < 6 || secrets.has(value)) return;
   secrets.add(value);
   onSecret?.(value);
+  if (/[\r\n]/.test(value)) for (const line of value.split(/\r?\n|\r/)) registerSecret(line.trim());
 }
 
-/** Replaces every registered secret in `text` with `***`. */
+/** Replaces every registered secret in `text` with `***`, the longest first (one may hold another). */
 export function redact(text: string): string {
   let out = text;
-  for (const s of secrets) if (out.includes(s)) out = out.split(s).join('***');
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) if (out.includes(s)) out = out.split(s).join('***');
   return out;
 }
 

@@ -90,6 +90,7 @@ export async function presignedCallerIdentityUrl(opts: EksTokenOptions): Promise
 
 /** `k8s-aws-v1.<base64url(presigned URL)>`, registered as a secret. */
 export async function eksToken(opts: EksTokenOptions): Promise<string> {
+  registerSecret(opts.credentials.accessKeyId);
   registerSecret(opts.credentials.secretAccessKey);
   registerSecret(opts.credentials.sessionToken);
   const url = await presignedCallerIdentityUrl(opts);

@@ -3,11 +3,13 @@
  * cloud API, nodes from the Kubernetes API a page at a time; no CLI is downloaded and nothing is written
  * to either API. Every output and the job summary are written before `fail-on-drift` fails the step.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KubeClient } from '../clients/kube.js';
 import type { ProviderCloud } from '../cloud/types.js';
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
+import { registerKubeconfigSecrets } from '../kubeconfig.js';
 import { NodeChecks, inContractOrder } from '../verify/checks.js';
 import { checkCloudConfig } from '../verify/cloud-config.js';
 import { checkNetwork, networkFacts } from '../verify/network.js';
@@ -40,6 +42,8 @@ function notFound(config: Config): Error {
 
 export async function verify(config: Config, io: ActionIO, deps: VerifyDeps = {}): Promise<Report> {
   const now = deps.now ?? Date.now;
+  // A user's kubeconfig: its credentials are masked before anything reads the file (a missing file fails below).
+  if (config.kubeconfig) registerKubeconfigSecrets(await readFile(config.kubeconfig, 'utf8').catch(() => ''));
   const cloud = deps.cloud ?? (await (await import('../cloud/index.js')).providerCloud(config, io.log));
   const observed = await cloud.observe();
   if (!observed.found) throw notFound(config);
