@@ -73,6 +73,7 @@ function config(inputs: Inputs = {}) {
   });
 }
 
+/** Waits are recorded, not slept; the backoff's jitter is pinned to its middle (waits of 1.5 s, 3 s, 6 s …). */
 function deps(extra: Partial<InstallDeps> = {}): InstallDeps {
   return {
     sleep: async (ms) => {
@@ -82,6 +83,7 @@ function deps(extra: Partial<InstallDeps> = {}): InstallDeps {
     platform: 'linux',
     arch: 'x64',
     ...extra,
+    http: { random: () => 0.5, ...extra.http },
   };
 }
 
@@ -215,12 +217,12 @@ describe('installTools against the fake download server', () => {
   });
 
   it('retries a 429, honours Retry-After, then gives a rate-limit message', async () => {
-    server.fail(KUBECTL_BIN, 429, Number.POSITIVE_INFINITY, { 'retry-after': '7' });
+    server.fail(KUBECTL_BIN, 429, Number.POSITIVE_INFINITY, { 'retry-after': '2' });
     await expect(installTools(['kubectl'], config(), fakeIO(), deps())).rejects.toThrow(
       /127\.0\.0\.1:\d+ is rate-limiting or refusing requests for kubectl 1\.33\.4 \(HTTP 429 from .*\): retry later, or serve the tools from `tool-mirror`/,
     );
     expect(server.countOf(KUBECTL_BIN)).toBe(4);
-    expect(sleeps).toEqual([7000, 7000, 8000]); // max(Retry-After, backoff 2 s, 4 s, 8 s)
+    expect(sleeps).toEqual([2000, 3000, 6000]); // max(Retry-After 2 s, backoff 1.5 s, 3 s, 6 s)
   });
 
   it('maps a 403 from the GitHub API to advice about github-token, without retrying', async () => {
@@ -241,9 +243,9 @@ describe('installTools against the fake download server', () => {
     expect(tools.eksctl.source).toBe('download');
     expect(server.countOf(EKSCTL_TGZ)).toBe(3);
     expect(server.countOf(GCLOUD_MANIFEST)).toBe(2);
-    expect(sleeps.sort((a, b) => a - b)).toEqual([2000, 2000, 4000]);
+    expect(sleeps.sort((a, b) => a - b)).toEqual([1500, 1500, 3000]);
     expect(io.lines.join('\n')).toMatch(
-      /eksctl 0\.229\.0: HTTP 503 from .*eksctl_Linux_amd64\.tar\.gz; retrying in 2s \(attempt 2 of 4\)/,
+      /eksctl 0\.229\.0: HTTP 503 from .*eksctl_Linux_amd64\.tar\.gz; retrying in 1\.5s \(attempt 2 of 4\)/,
     );
   });
 

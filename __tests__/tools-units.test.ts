@@ -39,6 +39,12 @@ describe('tool-mirror rewriting', () => {
     expect(redact('password p:ss-w0rd! and header ' + m.authorization)).toBe('password *** and header Basic ***');
   });
 
+  it('treats a token given as the only credential (`https://TOKEN@mirror`) as a secret', () => {
+    const m = parseMirror('https://glpat-T0kenValue42@mirror.internal')!;
+    expect(m.authorization).toBe(`Basic ${Buffer.from('glpat-T0kenValue42:').toString('base64')}`);
+    expect(redact('mirror token glpat-T0kenValue42')).toBe('mirror token ***');
+  });
+
   it('shows URLs without credentials or query strings', () => {
     expect(displayUrl('https://u:secret@host.example/path/file?X-Amz-Signature=abc')).toBe(
       'https://host.example/path/file',

@@ -2,6 +2,121 @@ export const id = 316;
 export const ids = [316];
 export const modules = {
 
+/***/ 49809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
+/* harmony export */   Jb: () => (/* binding */ retryPolicy),
+/* harmony export */   Mf: () => (/* binding */ abortableSleep),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   ln: () => (/* binding */ afterAttempts),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY, backoffDelay */
+/**
+ * The one retry policy of the action's own network calls (Kubernetes API, GCP REST, tool downloads):
+ * exponential backoff with jitter, each wait capped, the whole bounded in time; a `Retry-After` the
+ * server sends is honoured within those caps. What is not transient fails at once, with its own message.
+ *
+ * Cloud SDK clients (@google-cloud/container, the AWS SDK) keep their own retry strategies; their
+ * settings live next to each client.
+ */
+/** Sleeps `ms`, or until `signal` aborts (then rejects with the signal's reason). */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+const DEFAULT_RETRY = {
+    attempts: 5,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    maxElapsedMs: 120_000,
+    sleep: abortableSleep,
+    random: Math.random,
+    now: Date.now,
+};
+/**
+ * The wait before attempt `attempt + 1`: half the exponential step plus a random half of it ("equal
+ * jitter", so concurrent runs spread out but never retry at once), at least the server's Retry-After,
+ * at most `maxDelayMs`.
+ */
+function backoffDelay(policy, attempt, retryAfterMs) {
+    // The exponent is bounded so that a long run of attempts never computes 0 × Infinity (NaN).
+    const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 40));
+    const jittered = step / 2 + (policy.random() * step) / 2;
+    return Math.round(Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0)));
+}
+/** Runs `fn` until it succeeds, fails with what `classify` calls permanent, or the policy's budget runs out. */
+/**
+ * The policy in force: the defaults, overridden layer by layer (a client's own defaults, then the caller's);
+ * a setting left undefined overrides nothing.
+ */
+function retryPolicy(...layers) {
+    const given = layers.map((l) => Object.fromEntries(Object.entries(l ?? {}).filter(([, v]) => v !== undefined)));
+    return Object.assign({}, DEFAULT_RETRY, ...given);
+}
+/** Runs `fn` until it succeeds, fails with what `classify` calls permanent, or the policy's budget runs out. */
+async function withRetry(fn, opts) {
+    const policy = retryPolicy(opts.policy);
+    const started = policy.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (opts.signal?.aborted)
+                throw err;
+            const verdict = opts.classify(err);
+            if (!verdict.transient)
+                throw opts.giveUp ? opts.giveUp(err, attempt) : err;
+            const delayMs = backoffDelay(policy, attempt, verdict.retryAfterMs);
+            const outOfBudget = attempt >= policy.attempts || policy.now() + delayMs - started > policy.maxElapsedMs;
+            if (outOfBudget)
+                throw opts.giveUp ? opts.giveUp(err, attempt) : err;
+            opts.onRetry?.({ attempt, attempts: policy.attempts, delayMs, reason: verdict.reason, error: err });
+            await policy.sleep(delayMs, opts.signal);
+            // An injected sleep may ignore the signal: a cancelled run still starts no further attempt.
+            opts.signal?.throwIfAborted();
+        }
+    }
+}
+/** For a final error message: '' after one attempt, else " (after N attempts)". */
+function afterAttempts(attempts) {
+    return attempts > 1 ? ` (after ${attempts} attempts)` : '';
+}
+/** A Retry-After header (seconds, or an HTTP date) in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(header, now = Date.now) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    // Otherwise only an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"): Date.parse alone takes "1.5" for a date.
+    if (!/[a-z]/i.test(value))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+}
+/** HTTP statuses worth another try: rate limits, timeouts and server errors (501 is not one). */
+function isTransientStatus(status) {
+    return status === 408 || status === 429 || (status !== undefined && status >= 500 && status !== 501);
+}
+
+
+/***/ }),
+
 /***/ 25239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -16,25 +131,36 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44942);
-/* harmony import */ var _mirror_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(70592);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(44942);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49809);
+/* harmony import */ var _mirror_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(70592);
 /**
  * HTTP for tool downloads: small documents (checksum files, version pointers, manifests, the GitHub
  * releases API) and archives streamed to disk while their SHA-256 is computed.
  *
  * Why not tc.downloadTool: its retries sleep 10–20 s for real and cannot be injected, it hides the HTTP
  * status behind a generic error, and it would make us read every archive a second time to hash it.
- * @actions/http-client (what tool-cache itself uses) keeps the runner's proxy settings.
+ * Requests go through the agents of @actions/http-client (what tool-cache itself uses), which keep the
+ * runner's proxy settings; the request itself is ours, so a stalled one can be cut.
  *
  * Every failure ends as one line naming the tool, the version and the URL (without credentials):
  * 404 → "version X of tool Y does not exist", 403/429 → a rate-limit message with a way out,
- * anything transient (network errors, 408, 429, 5xx, a stalled or cut body) is retried with
- * exponential backoff first.
+ * anything transient (network errors, 408, 429, 5xx, a body cut off before its Content-Length, a server
+ * silent for `idleTimeoutMs`) is retried first under the shared policy of src/retry.ts (exponential
+ * backoff with jitter, each wait and the whole capped, Retry-After honoured). A small document is read
+ * into memory up to a size limit; a larger answer is refused, not retried.
  */
+
+
+
 
 
 
@@ -54,9 +180,13 @@ const DEFAULTS = {
     attempts: 4,
     baseDelayMs: 2_000,
     maxDelayMs: 60_000,
+    // Big archives on a slow link: one attempt may take minutes, and a retry is still worth it.
+    maxElapsedMs: 15 * 60_000,
     progressIntervalMs: 30_000,
     idleTimeoutMs: 60_000,
+    maxTextBytes: 64 * 1024 * 1024,
 };
+const USER_AGENT = 'gitpod-cluster-action';
 const DOWNLOAD_RATE_LIMIT_HINT = 'retry later, or serve the tools from `tool-mirror`';
 /** A status the server answered with (not a network error). */
 class StatusError extends Error {
@@ -73,23 +203,26 @@ class CancelledError extends Error {
         super('cancelled');
     }
 }
-function isTransient(err) {
-    if (err instanceof CancelledError)
-        return false;
-    if (err instanceof StatusError)
-        return err.status === 408 || err.status === 429 || err.status >= 500;
-    // Network errors, timeouts, bodies cut short: worth another try.
-    return true;
+const ofTotal = (bytes, total) => `${bytes}${Number.isFinite(total) ? ` of ${total}` : ''} bytes`;
+const secs = (ms) => (ms < 10_000 ? `${Number((ms / 1000).toFixed(1))}s` : `${Math.round(ms / 1000)}s`);
+/** The connection ended before the body did. */
+class CutOffError extends Error {
+    constructor(bytes, total) {
+        super(`the download was cut off after ${ofTotal(bytes, total)}`);
+    }
 }
-function retryAfterMs(header) {
-    const value = Array.isArray(header) ? header[0] : header;
-    if (!value)
-        return undefined;
-    if (/^[0-9]+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+/** The server went quiet: no answer, or a body that stopped coming. */
+class StallError extends Error {
+    constructor(host, idleMs, received) {
+        super(received
+            ? `the download stalled: ${host} sent no data for ${secs(idleMs)} after ${ofTotal(received.bytes, received.total)}`
+            : `the download stalled: ${host} sent no answer for ${secs(idleMs)}`);
+    }
 }
+class TooLargeError extends Error {
+}
+/** Errors of this machine's disk, not of the network: another try would fail the same way. */
+const LOCAL_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EMFILE']);
 function reason(err) {
     if (err instanceof StatusError)
         return `HTTP ${err.status}`;
@@ -98,95 +231,151 @@ function reason(err) {
         ? `${e.code}${e.message && !e.message.includes(e.code) ? ` ${e.message}` : ''}`
         : String(e?.message ?? e);
 }
+function classify(err) {
+    if (err instanceof StatusError) {
+        return { transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .isTransientStatus */ .Dm)(err.status), retryAfterMs: err.retryAfterMs, reason: reason(err) };
+    }
+    const code = err?.code;
+    const permanent = err instanceof CancelledError || err instanceof TooLargeError || LOCAL_ERRORS.has(code ?? '');
+    // Network errors, timeouts, bodies cut short or stalled: worth another try.
+    return { transient: !permanent, reason: reason(err) };
+}
 const MB = 1024 * 1024;
 const mb = (bytes) => `${(bytes / MB).toFixed(1)} MB`;
-class ToolHttp {
-    client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_5__/* .HttpClient */ .Qq('gitpod-cluster-action', [], {
-        allowRetries: false,
-        socketTimeout: 60_000,
+/** Collects a small document in memory, up to `limit` bytes. */
+function collector(limit) {
+    const chunks = [];
+    let size = 0;
+    const sink = new node_stream__WEBPACK_IMPORTED_MODULE_5__.Writable({
+        write(chunk, _enc, done) {
+            size += chunk.length;
+            if (size > limit)
+                return done(new TooLargeError(`the answer is larger than ${limit >= MB ? mb(limit) : `${limit} bytes`}`));
+            chunks.push(chunk);
+            done();
+        },
     });
+    return Object.assign(sink, { text: () => Buffer.concat(chunks).toString('utf8') });
+}
+class ToolHttp {
+    /** Only for its agents: they carry the runner's proxy settings (HTTP(S)_PROXY, NO_PROXY). */
+    client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_7__/* .HttpClient */ .Qq(USER_AGENT, [], { allowRetries: false });
     opts;
     constructor(opts) {
-        this.opts = {
-            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-            ...DEFAULTS,
-            ...opts,
-        };
+        // Options passed as undefined keep their defaults.
+        const given = Object.fromEntries(Object.entries(opts).filter(([, value]) => value !== undefined));
+        this.opts = { sleep: _retry_js__WEBPACK_IMPORTED_MODULE_8__/* .abortableSleep */ .Mf, random: Math.random, now: Date.now, ...DEFAULTS, ...given, log: opts.log };
     }
     /** The URL that is fetched for an upstream URL (the mirror's, when one is set). */
     url(upstream, direct = false) {
-        return direct ? upstream : (0,_mirror_js__WEBPACK_IMPORTED_MODULE_6__.mirrored)(upstream, this.opts.mirror);
+        return direct ? upstream : (0,_mirror_js__WEBPACK_IMPORTED_MODULE_9__.mirrored)(upstream, this.opts.mirror);
     }
     /** GETs a small text document. */
     async text(upstream, subject, req = {}) {
         const url = this.url(upstream, req.direct);
         return this.withRetries(url, subject, req, async () => {
-            const res = await this.client.get(url, this.headers(url, req));
-            const status = res.message.statusCode ?? 0;
-            if (status !== 200) {
-                res.message.resume();
-                throw new StatusError(status, retryAfterMs(res.message.headers['retry-after']));
-            }
-            return res.readBody();
+            const sink = collector(this.opts.maxTextBytes);
+            await this.fetchOnce(url, this.headers(url, req), sink);
+            return sink.text();
         });
     }
     /** Streams a file to `dest`, hashing it on the way; `dest` is removed again if anything fails. */
     async download(upstream, dest, subject, label) {
         const url = this.url(upstream);
         try {
-            return await this.withRetries(url, subject, {}, () => this.downloadOnce(url, dest, label));
+            return await this.withRetries(url, subject, {}, () => this.fetchOnce(url, this.headers(url), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest), label));
         }
         catch (err) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dest, { force: true });
             throw err;
         }
     }
-    async downloadOnce(url, dest, label) {
-        const { log, signal, progressIntervalMs, idleTimeoutMs } = this.opts;
-        const res = await this.client.get(url, this.headers(url));
-        const status = res.message.statusCode ?? 0;
-        if (status !== 200) {
-            res.message.resume();
-            throw new StatusError(status, retryAfterMs(res.message.headers['retry-after']));
-        }
-        const body = res.message;
-        const total = Number(body.headers['content-length'] ?? NaN);
+    /**
+     * One GET whose 200 body is streamed into `sink` and hashed. The request is cut when the server sends
+     * nothing for `idleTimeoutMs` (before its answer or within the body) and when the run is cancelled;
+     * a body that ends early is a CutOffError. `label` turns on progress lines.
+     */
+    async fetchOnce(url, headers, sink, label) {
+        const { log, signal, progressIntervalMs, idleTimeoutMs, now } = this.opts;
+        if (signal?.aborted)
+            throw new CancelledError();
+        const target = new URL(url);
         const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        let head = '';
         let bytes = 0;
-        let idle;
-        const armIdle = () => {
-            if (idle)
-                clearTimeout(idle);
-            idle = setTimeout(() => body.destroy(new Error(`no data for ${Math.round(idleTimeoutMs / 1000)}s`)), idleTimeoutMs);
-            idle.unref();
+        let total = Number.NaN;
+        let answered = false;
+        let done = false;
+        /** Why this side cut the request (a stall, a cancellation): it wins over the socket's own error. */
+        let cutBy;
+        let progress;
+        const get = (target.protocol === 'https:' ? (node_https__WEBPACK_IMPORTED_MODULE_4___default()) : (node_http__WEBPACK_IMPORTED_MODULE_3___default())).request(target, {
+            agent: this.client.getAgent(url),
+            headers: { 'user-agent': USER_AGENT, ...headers },
+        });
+        const cut = (err) => {
+            cutBy ??= err;
+            get.destroy(err);
         };
-        const onAbort = () => body.destroy(new CancelledError());
+        get.setTimeout(idleTimeoutMs, () => cut(new StallError(target.host, idleTimeoutMs, answered ? { bytes, total } : undefined)));
+        const onAbort = () => cut(new CancelledError());
         signal?.addEventListener('abort', onAbort, { once: true });
-        const progress = setInterval(() => {
-            const of = Number.isFinite(total) ? ` of ${mb(total)}` : '';
-            log.info(`${label}: ${mb(bytes)}${of} downloaded`);
-        }, progressIntervalMs);
-        progress.unref();
-        armIdle();
         try {
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(body, new node_stream__WEBPACK_IMPORTED_MODULE_3__.Transform({
-                transform(chunk, _enc, done) {
+            const res = await new Promise((resolve, reject) => {
+                get.on('response', resolve);
+                get.on('error', reject);
+                get.end();
+            });
+            res.on('error', () => undefined); // errors after we stopped listening must not go unhandled
+            answered = true;
+            const status = res.statusCode ?? 0;
+            if (status !== 200) {
+                res.resume();
+                throw new StatusError(status, (0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .parseRetryAfter */ .mu)(res.headers['retry-after'], now));
+            }
+            total = Number(res.headers['content-length'] ?? Number.NaN);
+            if (label) {
+                progress = setInterval(() => {
+                    const of = Number.isFinite(total) ? ` of ${mb(total)}` : '';
+                    log.info(`${label}: ${mb(bytes)}${of} downloaded`);
+                }, progressIntervalMs);
+                progress.unref();
+            }
+            const counter = new node_stream__WEBPACK_IMPORTED_MODULE_5__.Transform({
+                transform(chunk, _enc, next) {
                     hash.update(chunk);
+                    if (head.length < 64)
+                        head += chunk.subarray(0, 64).toString('latin1');
                     bytes += chunk.length;
-                    armIdle();
-                    done(null, chunk);
+                    next(null, chunk);
                 },
-            }), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest));
+            });
+            try {
+                await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_6__.pipeline)(res, counter, sink);
+            }
+            catch (err) {
+                if (cutBy || err instanceof TooLargeError || LOCAL_ERRORS.has(err.code ?? '')) {
+                    throw err;
+                }
+                throw new CutOffError(bytes, total);
+            }
+            if (Number.isFinite(total) && bytes !== total)
+                throw new CutOffError(bytes, total);
+            done = true;
+            return { sha256: hash.digest('hex'), bytes, html: /^\s*</.test(head) };
+        }
+        catch (err) {
+            throw cutBy ?? err;
         }
         finally {
-            clearInterval(progress);
-            if (idle)
-                clearTimeout(idle);
+            if (progress)
+                clearInterval(progress);
             signal?.removeEventListener('abort', onAbort);
+            if (!done)
+                get.destroy();
+            if (!done)
+                sink.destroy();
         }
-        if (Number.isFinite(total) && bytes !== total)
-            throw new Error(`body cut short: ${bytes} of ${total} bytes`);
-        return { sha256: hash.digest('hex'), bytes };
     }
     /** The mirror's credentials go to requests sent to the mirror, and nowhere else. */
     headers(url, req = {}) {
@@ -197,30 +386,37 @@ class ToolHttp {
         }
         return headers;
     }
+    policy() {
+        const { attempts, baseDelayMs, maxDelayMs, maxElapsedMs, sleep, random, now } = this.opts;
+        return { attempts, baseDelayMs, maxDelayMs, maxElapsedMs, sleep, random, now };
+    }
+    /** `once` under the shared retry policy (src/retry.ts); the last failure becomes one line naming tool, version and URL. */
     async withRetries(url, subject, req, once) {
-        const { attempts, baseDelayMs, maxDelayMs, sleep, signal, log } = this.opts;
-        for (let attempt = 1;; attempt++) {
-            if (signal?.aborted)
-                throw new ToolDownloadError(`${subject.tool} ${subject.version}: download cancelled`);
-            try {
-                return await once();
-            }
-            catch (err) {
-                if (signal?.aborted || err instanceof CancelledError) {
-                    throw new ToolDownloadError(`${subject.tool} ${subject.version}: download cancelled`);
-                }
-                if (!isTransient(err) || attempt >= attempts)
-                    throw this.finalError(err, url, subject, req, attempt);
-                const backoff = baseDelayMs * 2 ** (attempt - 1);
-                const wait = Math.min(maxDelayMs, Math.max(backoff, err instanceof StatusError ? (err.retryAfterMs ?? 0) : 0));
-                log.info(`${subject.tool} ${subject.version}: ${reason(err)} from ${(0,_mirror_js__WEBPACK_IMPORTED_MODULE_6__.displayUrl)(url)}; ` +
-                    `retrying in ${Math.round(wait / 1000)}s (attempt ${attempt + 1} of ${attempts})`);
-                await sleep(wait);
-            }
+        const { signal, log } = this.opts;
+        const { tool, version } = subject;
+        const cancelled = () => new ToolDownloadError(`${tool} ${version}: download cancelled`);
+        try {
+            return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .withRetry */ .bD)(() => {
+                if (signal?.aborted)
+                    throw new CancelledError();
+                return once();
+            }, {
+                policy: this.policy(),
+                signal,
+                classify,
+                onRetry: (r) => log.info(`${tool} ${version}: ${r.reason} from ${(0,_mirror_js__WEBPACK_IMPORTED_MODULE_9__.displayUrl)(url)}; ` +
+                    `retrying in ${secs(r.delayMs)} (attempt ${r.attempt + 1} of ${r.attempts})`),
+                giveUp: (err, attempt) => err instanceof CancelledError ? cancelled() : this.finalError(err, url, subject, req, attempt),
+            });
+        }
+        catch (err) {
+            if (signal?.aborted || err instanceof CancelledError)
+                throw cancelled();
+            throw err;
         }
     }
     finalError(err, url, subject, req, tries) {
-        const shown = (0,_mirror_js__WEBPACK_IMPORTED_MODULE_6__.displayUrl)(url);
+        const shown = (0,_mirror_js__WEBPACK_IMPORTED_MODULE_9__.displayUrl)(url);
         const { tool, version } = subject;
         if (err instanceof StatusError) {
             if (err.status === 404 || err.status === 410) {
@@ -857,7 +1053,9 @@ async function installSpec(spec, request, ctx, deps) {
             const got = await ctx.http.download(artifact.url, file, { tool: spec.name, version }, artifact.label);
             if (got.sha256 !== artifact.sha256) {
                 throw new tools_http.ToolDownloadError(`SHA-256 mismatch for ${artifact.label} (${(0,tools_mirror.displayUrl)(ctx.http.url(artifact.url))}): ` +
-                    `expected ${artifact.sha256} from ${artifact.checksumFrom}, got ${got.sha256}; nothing was cached`);
+                    `expected ${artifact.sha256} from ${artifact.checksumFrom}, got ${got.sha256}` +
+                    `${got.html ? ' (the server sent an HTML page, not the file: a proxy or captive portal in the way?)' : ''}` +
+                    '; nothing was cached');
             }
             bytes += got.bytes;
             if (artifact.kind === 'file')

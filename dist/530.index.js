@@ -1,5 +1,5 @@
 export const id = 530;
-export const ids = [530,513,663];
+export const ids = [530,513];
 export const modules = {
 
 /***/ 69530:
@@ -1022,121 +1022,6 @@ function registerKubeconfigSecrets(text) {
                 (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(decoded);
         }
     }
-}
-
-
-/***/ }),
-
-/***/ 49809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
-/* harmony export */   Jb: () => (/* binding */ retryPolicy),
-/* harmony export */   Mf: () => (/* binding */ abortableSleep),
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   ln: () => (/* binding */ afterAttempts),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_RETRY, backoffDelay */
-/**
- * The one retry policy of the action's own network calls (Kubernetes API, GCP REST, tool downloads):
- * exponential backoff with jitter, each wait capped, the whole bounded in time; a `Retry-After` the
- * server sends is honoured within those caps. What is not transient fails at once, with its own message.
- *
- * Cloud SDK clients (@google-cloud/container, the AWS SDK) keep their own retry strategies; their
- * settings live next to each client.
- */
-/** Sleeps `ms`, or until `signal` aborts (then rejects with the signal's reason). */
-function abortableSleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-const DEFAULT_RETRY = {
-    attempts: 5,
-    baseDelayMs: 1_000,
-    maxDelayMs: 30_000,
-    maxElapsedMs: 120_000,
-    sleep: abortableSleep,
-    random: Math.random,
-    now: Date.now,
-};
-/**
- * The wait before attempt `attempt + 1`: half the exponential step plus a random half of it ("equal
- * jitter", so concurrent runs spread out but never retry at once), at least the server's Retry-After,
- * at most `maxDelayMs`.
- */
-function backoffDelay(policy, attempt, retryAfterMs) {
-    // The exponent is bounded so that a long run of attempts never computes 0 × Infinity (NaN).
-    const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 40));
-    const jittered = step / 2 + (policy.random() * step) / 2;
-    return Math.round(Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0)));
-}
-/** Runs `fn` until it succeeds, fails with what `classify` calls permanent, or the policy's budget runs out. */
-/**
- * The policy in force: the defaults, overridden layer by layer (a client's own defaults, then the caller's);
- * a setting left undefined overrides nothing.
- */
-function retryPolicy(...layers) {
-    const given = layers.map((l) => Object.fromEntries(Object.entries(l ?? {}).filter(([, v]) => v !== undefined)));
-    return Object.assign({}, DEFAULT_RETRY, ...given);
-}
-/** Runs `fn` until it succeeds, fails with what `classify` calls permanent, or the policy's budget runs out. */
-async function withRetry(fn, opts) {
-    const policy = retryPolicy(opts.policy);
-    const started = policy.now();
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (err) {
-            if (opts.signal?.aborted)
-                throw err;
-            const verdict = opts.classify(err);
-            if (!verdict.transient)
-                throw opts.giveUp ? opts.giveUp(err, attempt) : err;
-            const delayMs = backoffDelay(policy, attempt, verdict.retryAfterMs);
-            const outOfBudget = attempt >= policy.attempts || policy.now() + delayMs - started > policy.maxElapsedMs;
-            if (outOfBudget)
-                throw opts.giveUp ? opts.giveUp(err, attempt) : err;
-            opts.onRetry?.({ attempt, attempts: policy.attempts, delayMs, reason: verdict.reason, error: err });
-            await policy.sleep(delayMs, opts.signal);
-            // An injected sleep may ignore the signal: a cancelled run still starts no further attempt.
-            opts.signal?.throwIfAborted();
-        }
-    }
-}
-/** For a final error message: '' after one attempt, else " (after N attempts)". */
-function afterAttempts(attempts) {
-    return attempts > 1 ? ` (after ${attempts} attempts)` : '';
-}
-/** A Retry-After header (seconds, or an HTTP date) in milliseconds; undefined when absent or unreadable. */
-function parseRetryAfter(header, now = Date.now) {
-    const value = Array.isArray(header) ? header[0] : header;
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    // Otherwise only an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"): Date.parse alone takes "1.5" for a date.
-    if (!/[a-z]/i.test(value))
-        return undefined;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now());
-}
-/** HTTP statuses worth another try: rate limits, timeouts and server errors (501 is not one). */
-function isTransientStatus(status) {
-    return status === 408 || status === 429 || (status !== undefined && status >= 500 && status !== 501);
 }
 
 

@@ -4,20 +4,33 @@
  *
  * Why not tc.downloadTool: its retries sleep 10–20 s for real and cannot be injected, it hides the HTTP
  * status behind a generic error, and it would make us read every archive a second time to hash it.
- * @actions/http-client (what tool-cache itself uses) keeps the runner's proxy settings.
+ * Requests go through the agents of @actions/http-client (what tool-cache itself uses), which keep the
+ * runner's proxy settings; the request itself is ours, so a stalled one can be cut.
  *
  * Every failure ends as one line naming the tool, the version and the URL (without credentials):
  * 404 → "version X of tool Y does not exist", 403/429 → a rate-limit message with a way out,
- * anything transient (network errors, 408, 429, 5xx, a stalled or cut body) is retried with
- * exponential backoff first.
+ * anything transient (network errors, 408, 429, 5xx, a body cut off before its Content-Length, a server
+ * silent for `idleTimeoutMs`) is retried first under the shared policy of src/retry.ts (exponential
+ * backoff with jitter, each wait and the whole capped, Retry-After honoured). A small document is read
+ * into memory up to a size limit; a larger answer is refused, not retried.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { Transform } from 'node:stream';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { HttpClient } from '@actions/http-client';
 import type { Logger } from '../log.js';
+import {
+  type RetryPolicy,
+  type RetryVerdict,
+  abortableSleep,
+  isTransientStatus,
+  parseRetryAfter,
+  withRetry,
+} from '../retry.js';
 import { type Mirror, displayUrl, mirrored } from './mirror.js';
 
 /** What a request is for: named in every message. */
@@ -40,16 +53,23 @@ export interface HttpOptions {
   mirror?: Mirror;
   log: Logger;
   signal?: AbortSignal;
-  /** Injected so tests never wait. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Injected so tests never wait; must resolve early (or reject) when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Total attempts per request, first one included. */
   attempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** No retry starts when its wait would end later than this after the request's first attempt began. */
+  maxElapsedMs?: number;
+  /** In [0, 1): the backoff's jitter (injected so tests can pin it). */
+  random?: () => number;
+  now?: () => number;
   /** How often a running download reports its progress. */
   progressIntervalMs?: number;
-  /** A body that sends nothing for this long is cut and retried. */
+  /** A server that sends nothing for this long (no answer, or a body that stops) is cut off and retried. */
   idleTimeoutMs?: number;
+  /** The largest small document (checksum file, manifest, API answer) read into memory. */
+  maxTextBytes?: number;
 }
 
 export interface RequestOptions {
@@ -63,16 +83,22 @@ export interface RequestOptions {
 export interface DownloadResult {
   sha256: string;
   bytes: number;
+  /** The body began like an HTML page (a proxy's or captive portal's answer instead of the file). */
+  html: boolean;
 }
 
 const DEFAULTS = {
   attempts: 4,
   baseDelayMs: 2_000,
   maxDelayMs: 60_000,
+  // Big archives on a slow link: one attempt may take minutes, and a retry is still worth it.
+  maxElapsedMs: 15 * 60_000,
   progressIntervalMs: 30_000,
   idleTimeoutMs: 60_000,
+  maxTextBytes: 64 * 1024 * 1024,
 };
 
+const USER_AGENT = 'gitpod-cluster-action';
 const DOWNLOAD_RATE_LIMIT_HINT = 'retry later, or serve the tools from `tool-mirror`';
 
 /** A status the server answered with (not a network error). */
@@ -91,20 +117,31 @@ class CancelledError extends Error {
   }
 }
 
-function isTransient(err: unknown): boolean {
-  if (err instanceof CancelledError) return false;
-  if (err instanceof StatusError) return err.status === 408 || err.status === 429 || err.status >= 500;
-  // Network errors, timeouts, bodies cut short: worth another try.
-  return true;
+const ofTotal = (bytes: number, total: number) => `${bytes}${Number.isFinite(total) ? ` of ${total}` : ''} bytes`;
+const secs = (ms: number) => (ms < 10_000 ? `${Number((ms / 1000).toFixed(1))}s` : `${Math.round(ms / 1000)}s`);
+
+/** The connection ended before the body did. */
+class CutOffError extends Error {
+  constructor(bytes: number, total: number) {
+    super(`the download was cut off after ${ofTotal(bytes, total)}`);
+  }
 }
 
-function retryAfterMs(header: string | string[] | undefined): number | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value) return undefined;
-  if (/^[0-9]+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+/** The server went quiet: no answer, or a body that stopped coming. */
+class StallError extends Error {
+  constructor(host: string, idleMs: number, received?: { bytes: number; total: number }) {
+    super(
+      received
+        ? `the download stalled: ${host} sent no data for ${secs(idleMs)} after ${ofTotal(received.bytes, received.total)}`
+        : `the download stalled: ${host} sent no answer for ${secs(idleMs)}`,
+    );
+  }
 }
+
+class TooLargeError extends Error {}
+
+/** Errors of this machine's disk, not of the network: another try would fail the same way. */
+const LOCAL_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EMFILE']);
 
 function reason(err: unknown): string {
   if (err instanceof StatusError) return `HTTP ${err.status}`;
@@ -114,22 +151,44 @@ function reason(err: unknown): string {
     : String(e?.message ?? e);
 }
 
+function classify(err: unknown): RetryVerdict {
+  if (err instanceof StatusError) {
+    return { transient: isTransientStatus(err.status), retryAfterMs: err.retryAfterMs, reason: reason(err) };
+  }
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const permanent = err instanceof CancelledError || err instanceof TooLargeError || LOCAL_ERRORS.has(code ?? '');
+  // Network errors, timeouts, bodies cut short or stalled: worth another try.
+  return { transient: !permanent, reason: reason(err) };
+}
+
 const MB = 1024 * 1024;
 const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 
-export class ToolHttp {
-  private readonly client = new HttpClient('gitpod-cluster-action', [], {
-    allowRetries: false,
-    socketTimeout: 60_000,
+/** Collects a small document in memory, up to `limit` bytes. */
+function collector(limit: number): Writable & { text(): string } {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (size > limit)
+        return done(new TooLargeError(`the answer is larger than ${limit >= MB ? mb(limit) : `${limit} bytes`}`));
+      chunks.push(chunk);
+      done();
+    },
   });
+  return Object.assign(sink, { text: () => Buffer.concat(chunks).toString('utf8') });
+}
+
+export class ToolHttp {
+  /** Only for its agents: they carry the runner's proxy settings (HTTP(S)_PROXY, NO_PROXY). */
+  private readonly client = new HttpClient(USER_AGENT, [], { allowRetries: false });
   private readonly opts: Required<Omit<HttpOptions, 'mirror' | 'signal'>> & Pick<HttpOptions, 'mirror' | 'signal'>;
 
   constructor(opts: HttpOptions) {
-    this.opts = {
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      ...DEFAULTS,
-      ...opts,
-    };
+    // Options passed as undefined keep their defaults.
+    const given = Object.fromEntries(Object.entries(opts).filter(([, value]) => value !== undefined));
+    this.opts = { sleep: abortableSleep, random: Math.random, now: Date.now, ...DEFAULTS, ...given, log: opts.log };
   }
 
   /** The URL that is fetched for an upstream URL (the mirror's, when one is set). */
@@ -141,13 +200,9 @@ export class ToolHttp {
   async text(upstream: string, subject: Subject, req: RequestOptions = {}): Promise<string> {
     const url = this.url(upstream, req.direct);
     return this.withRetries(url, subject, req, async () => {
-      const res = await this.client.get(url, this.headers(url, req));
-      const status = res.message.statusCode ?? 0;
-      if (status !== 200) {
-        res.message.resume();
-        throw new StatusError(status, retryAfterMs(res.message.headers['retry-after']));
-      }
-      return res.readBody();
+      const sink = collector(this.opts.maxTextBytes);
+      await this.fetchOnce(url, this.headers(url, req), sink);
+      return sink.text();
     });
   }
 
@@ -155,62 +210,100 @@ export class ToolHttp {
   async download(upstream: string, dest: string, subject: Subject, label: string): Promise<DownloadResult> {
     const url = this.url(upstream);
     try {
-      return await this.withRetries(url, subject, {}, () => this.downloadOnce(url, dest, label));
+      return await this.withRetries(url, subject, {}, () =>
+        this.fetchOnce(url, this.headers(url), createWriteStream(dest), label),
+      );
     } catch (err) {
       await rm(dest, { force: true });
       throw err;
     }
   }
 
-  private async downloadOnce(url: string, dest: string, label: string): Promise<DownloadResult> {
-    const { log, signal, progressIntervalMs, idleTimeoutMs } = this.opts;
-    const res = await this.client.get(url, this.headers(url));
-    const status = res.message.statusCode ?? 0;
-    if (status !== 200) {
-      res.message.resume();
-      throw new StatusError(status, retryAfterMs(res.message.headers['retry-after']));
-    }
-    const body = res.message;
-    const total = Number(body.headers['content-length'] ?? NaN);
+  /**
+   * One GET whose 200 body is streamed into `sink` and hashed. The request is cut when the server sends
+   * nothing for `idleTimeoutMs` (before its answer or within the body) and when the run is cancelled;
+   * a body that ends early is a CutOffError. `label` turns on progress lines.
+   */
+  private async fetchOnce(
+    url: string,
+    headers: Record<string, string>,
+    sink: Writable,
+    label?: string,
+  ): Promise<DownloadResult> {
+    const { log, signal, progressIntervalMs, idleTimeoutMs, now } = this.opts;
+    if (signal?.aborted) throw new CancelledError();
+    const target = new URL(url);
     const hash = createHash('sha256');
+    let head = '';
     let bytes = 0;
-    let idle: NodeJS.Timeout | undefined;
-    const armIdle = () => {
-      if (idle) clearTimeout(idle);
-      idle = setTimeout(
-        () => body.destroy(new Error(`no data for ${Math.round(idleTimeoutMs / 1000)}s`)),
-        idleTimeoutMs,
-      );
-      idle.unref();
+    let total = Number.NaN;
+    let answered = false;
+    let done = false;
+    /** Why this side cut the request (a stall, a cancellation): it wins over the socket's own error. */
+    let cutBy: Error | undefined;
+    let progress: NodeJS.Timeout | undefined;
+
+    const get = (target.protocol === 'https:' ? https : http).request(target, {
+      agent: this.client.getAgent(url),
+      headers: { 'user-agent': USER_AGENT, ...headers },
+    });
+    const cut = (err: Error) => {
+      cutBy ??= err;
+      get.destroy(err);
     };
-    const onAbort = () => body.destroy(new CancelledError());
+    get.setTimeout(idleTimeoutMs, () =>
+      cut(new StallError(target.host, idleTimeoutMs, answered ? { bytes, total } : undefined)),
+    );
+    const onAbort = () => cut(new CancelledError());
     signal?.addEventListener('abort', onAbort, { once: true });
-    const progress = setInterval(() => {
-      const of = Number.isFinite(total) ? ` of ${mb(total)}` : '';
-      log.info(`${label}: ${mb(bytes)}${of} downloaded`);
-    }, progressIntervalMs);
-    progress.unref();
-    armIdle();
     try {
-      await pipeline(
-        body,
-        new Transform({
-          transform(chunk: Buffer, _enc, done) {
-            hash.update(chunk);
-            bytes += chunk.length;
-            armIdle();
-            done(null, chunk);
-          },
-        }),
-        createWriteStream(dest),
-      );
+      const res = await new Promise<IncomingMessage>((resolve, reject) => {
+        get.on('response', resolve);
+        get.on('error', reject);
+        get.end();
+      });
+      res.on('error', () => undefined); // errors after we stopped listening must not go unhandled
+      answered = true;
+      const status = res.statusCode ?? 0;
+      if (status !== 200) {
+        res.resume();
+        throw new StatusError(status, parseRetryAfter(res.headers['retry-after'], now));
+      }
+      total = Number(res.headers['content-length'] ?? Number.NaN);
+      if (label) {
+        progress = setInterval(() => {
+          const of = Number.isFinite(total) ? ` of ${mb(total)}` : '';
+          log.info(`${label}: ${mb(bytes)}${of} downloaded`);
+        }, progressIntervalMs);
+        progress.unref();
+      }
+      const counter = new Transform({
+        transform(chunk: Buffer, _enc, next) {
+          hash.update(chunk);
+          if (head.length < 64) head += chunk.subarray(0, 64).toString('latin1');
+          bytes += chunk.length;
+          next(null, chunk);
+        },
+      });
+      try {
+        await pipeline(res, counter, sink);
+      } catch (err) {
+        if (cutBy || err instanceof TooLargeError || LOCAL_ERRORS.has((err as NodeJS.ErrnoException).code ?? '')) {
+          throw err;
+        }
+        throw new CutOffError(bytes, total);
+      }
+      if (Number.isFinite(total) && bytes !== total) throw new CutOffError(bytes, total);
+      done = true;
+      return { sha256: hash.digest('hex'), bytes, html: /^\s*</.test(head) };
+    } catch (err) {
+      throw cutBy ?? err;
     } finally {
-      clearInterval(progress);
-      if (idle) clearTimeout(idle);
+      if (progress) clearInterval(progress);
       signal?.removeEventListener('abort', onAbort);
+      if (!done) get.destroy();
+      if (!done) sink.destroy();
     }
-    if (Number.isFinite(total) && bytes !== total) throw new Error(`body cut short: ${bytes} of ${total} bytes`);
-    return { sha256: hash.digest('hex'), bytes };
   }
 
   /** The mirror's credentials go to requests sent to the mirror, and nowhere else. */
@@ -223,25 +316,38 @@ export class ToolHttp {
     return headers;
   }
 
+  private policy(): Partial<RetryPolicy> {
+    const { attempts, baseDelayMs, maxDelayMs, maxElapsedMs, sleep, random, now } = this.opts;
+    return { attempts, baseDelayMs, maxDelayMs, maxElapsedMs, sleep, random, now };
+  }
+
+  /** `once` under the shared retry policy (src/retry.ts); the last failure becomes one line naming tool, version and URL. */
   private async withRetries<T>(url: string, subject: Subject, req: RequestOptions, once: () => Promise<T>): Promise<T> {
-    const { attempts, baseDelayMs, maxDelayMs, sleep, signal, log } = this.opts;
-    for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw new ToolDownloadError(`${subject.tool} ${subject.version}: download cancelled`);
-      try {
-        return await once();
-      } catch (err) {
-        if (signal?.aborted || err instanceof CancelledError) {
-          throw new ToolDownloadError(`${subject.tool} ${subject.version}: download cancelled`);
-        }
-        if (!isTransient(err) || attempt >= attempts) throw this.finalError(err, url, subject, req, attempt);
-        const backoff = baseDelayMs * 2 ** (attempt - 1);
-        const wait = Math.min(maxDelayMs, Math.max(backoff, err instanceof StatusError ? (err.retryAfterMs ?? 0) : 0));
-        log.info(
-          `${subject.tool} ${subject.version}: ${reason(err)} from ${displayUrl(url)}; ` +
-            `retrying in ${Math.round(wait / 1000)}s (attempt ${attempt + 1} of ${attempts})`,
-        );
-        await sleep(wait);
-      }
+    const { signal, log } = this.opts;
+    const { tool, version } = subject;
+    const cancelled = () => new ToolDownloadError(`${tool} ${version}: download cancelled`);
+    try {
+      return await withRetry(
+        () => {
+          if (signal?.aborted) throw new CancelledError();
+          return once();
+        },
+        {
+          policy: this.policy(),
+          signal,
+          classify,
+          onRetry: (r) =>
+            log.info(
+              `${tool} ${version}: ${r.reason} from ${displayUrl(url)}; ` +
+                `retrying in ${secs(r.delayMs)} (attempt ${r.attempt + 1} of ${r.attempts})`,
+            ),
+          giveUp: (err, attempt) =>
+            err instanceof CancelledError ? cancelled() : this.finalError(err, url, subject, req, attempt),
+        },
+      );
+    } catch (err) {
+      if (signal?.aborted || err instanceof CancelledError) throw cancelled();
+      throw err;
     }
   }
 

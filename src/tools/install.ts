@@ -34,9 +34,12 @@ const ARTIFACT_CONCURRENCY = 4;
 
 export interface InstallDeps {
   /** Injected so tests never wait on a retry. */
-  sleep?: (ms: number) => Promise<void>;
-  /** Retry and progress settings of the downloads. */
-  http?: Pick<HttpOptions, 'attempts' | 'baseDelayMs' | 'maxDelayMs' | 'progressIntervalMs' | 'idleTimeoutMs'>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Retry, stall and progress settings of the downloads. */
+  http?: Pick<
+    HttpOptions,
+    'attempts' | 'baseDelayMs' | 'maxDelayMs' | 'maxElapsedMs' | 'random' | 'progressIntervalMs' | 'idleTimeoutMs'
+  >;
   /** Defaults to process.platform / process.arch. */
   platform?: NodeJS.Platform;
   arch?: string;
@@ -176,7 +179,9 @@ async function installSpec(spec: ToolSpec, request: string, ctx: ToolContext, de
       if (got.sha256 !== artifact.sha256) {
         throw new ToolDownloadError(
           `SHA-256 mismatch for ${artifact.label} (${displayUrl(ctx.http.url(artifact.url))}): ` +
-            `expected ${artifact.sha256} from ${artifact.checksumFrom}, got ${got.sha256}; nothing was cached`,
+            `expected ${artifact.sha256} from ${artifact.checksumFrom}, got ${got.sha256}` +
+            `${got.html ? ' (the server sent an HTML page, not the file: a proxy or captive portal in the way?)' : ''}` +
+            '; nothing was cached',
         );
       }
       bytes += got.bytes;
