@@ -4,9 +4,18 @@
  * steps (control plane without nodegroups, Calico in place of the AWS VPC CNI, then the nodegroups).
  * `plan` prints them; `apply` pairs them with probes.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { parse, stringify } from 'yaml';
+import {
+  type Document,
+  type Scalar,
+  isCollection,
+  isMap as isYamlMap,
+  isPair,
+  isScalar,
+  parseAllDocuments,
+  stringify,
+} from 'yaml';
 import { type Config, InputError, type PoolConfig } from '../inputs.js';
 import { AWS, DEFAULT_CALICO_VERSION, POOL_ROLES, autoscalerTags } from '../reference.js';
 import type { StepSpec } from '../steps.js';
@@ -234,7 +243,8 @@ export function mergeClusterConfig(base: unknown, overlay: unknown): unknown {
     const out: Record<string, unknown> = { ...base };
     for (const [k, v] of Object.entries(overlay)) {
       if (v === null) delete out[k];
-      else out[k] = k in base ? mergeClusterConfig(base[k], v) : structuredClone(v);
+      // Own keys only, defined, not assigned: `constructor` is a key like any other, `__proto__` too.
+      else defineKey(out, k, Object.hasOwn(base, k) ? mergeClusterConfig(base[k], v) : structuredClone(v));
     }
     return out;
   }
@@ -254,27 +264,167 @@ export function mergeClusterConfig(base: unknown, overlay: unknown): unknown {
   return structuredClone(overlay);
 }
 
+function defineKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** At most this long, on one line: a problem may quote the user's file (a key, a value, a parser message). */
+const PROBLEM_MAX = 300;
+
 function overlayError(config: Config, problem: string): InputError {
-  return new InputError('eksctl-config', config.eksctlConfigPath, `${OVERLAY_FORM}; ${problem}`);
+  const oneLine = problem.replace(
+    // eslint-disable-next-line no-control-regex -- control and bidirectional characters are what is escaped here
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  const shown = oneLine.length > PROBLEM_MAX ? `${oneLine.slice(0, PROBLEM_MAX)}…` : oneLine;
+  return new InputError('eksctl-config', config.eksctlConfigPath, `${OVERLAY_FORM}; ${shown}`);
+}
+
+/** A ClusterConfig overlay is a few KB; a bigger file is not one (and is not read into memory). */
+const OVERLAY_MAX_BYTES = 1024 * 1024;
+/** eksctl's schema nests about 8 levels; free-form parts (kubeletExtraConfig) need a few more, not 64. */
+const OVERLAY_MAX_DEPTH = 64;
+
+/**
+ * The overlay file's text. Only a regular file is read, and at most OVERLAY_MAX_BYTES of it: opened
+ * non-blocking, so a FIFO cannot hold the run waiting for a writer, and checked on the open descriptor,
+ * so a device (/dev/zero) or a directory is refused before a byte is read.
+ */
+function readOverlayText(config: Config): string {
+  let fd: number;
+  try {
+    fd = openSync(config.eksctlConfigPath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw overlayError(config, `the file cannot be read (${code ?? 'error'})`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw overlayError(config, 'it is a directory, not a file');
+    if (!stat.isFile()) throw overlayError(config, 'it is not a regular file (a FIFO, socket or device)');
+    const tooBig = () => overlayError(config, 'the file is larger than 1 MB (a ClusterConfig overlay is a few KB)');
+    if (stat.size > OVERLAY_MAX_BYTES) throw tooBig();
+    // Read to the end, not to `stat.size`: files such as /proc's report a size of 0.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > OVERLAY_MAX_BYTES) throw tooBig();
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw overlayError(config, `the file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Plain YAML only: one document, no tags the core schema does not know (`!!js/function`,
+ * `!!python/object`, `!Ref` …), no alias bombs. Returns the document as plain data.
+ */
+function parseOverlay(config: Config, text: string): unknown {
+  try {
+    // uniqueKeys: yaml's own check compares every key with every other (minutes for a 1 MB file of
+    // keys); duplicateKey does it in one pass.
+    const docs = parseAllDocuments(text, { prettyErrors: false, logLevel: 'error', uniqueKeys: false });
+    if (docs.length > 1) {
+      throw overlayError(config, `it holds ${docs.length} YAML documents, not one ClusterConfig`);
+    }
+    const parsed = docs[0];
+    if (!parsed) return null;
+    const [error] = parsed.errors;
+    if (error) throw overlayError(config, `it is not valid YAML: ${error.message.split('\n')[0]}`);
+    const [warning] = parsed.warnings;
+    if (warning) throw overlayError(config, `it is not plain YAML: ${warning.message.split('\n')[0]}`);
+    const duplicate = duplicateKey(parsed, text);
+    if (duplicate) throw overlayError(config, `it is not valid YAML: ${duplicate}`);
+    return parsed.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    // Alias bombs (`Excessive alias count …`) and nesting deeper than the parser's stack.
+    throw overlayError(config, `it is not valid YAML: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+  }
+}
+
+/**
+ * A key given twice in one mapping (or a list or mapping used as a key), as one line; undefined when
+ * there is none. Walks the parsed nodes without recursion, each mapping's keys through one Set.
+ */
+function duplicateKey(doc: Document, text: string): string | undefined {
+  const line = (node: { range?: [number, number, number] | null }) =>
+    text.slice(0, node.range?.[0] ?? 0).split('\n').length;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!isCollection(node)) continue;
+    const seen = new Set<string>();
+    for (const item of node.items) {
+      if (!isPair(item)) {
+        stack.push(item);
+        continue;
+      }
+      if (isYamlMap(node)) {
+        if (!isScalar(item.key)) return `a list or mapping is used as a key (line ${line(item.key as Scalar)})`;
+        const key = `${typeof item.key.value}:${String(item.key.value)}`;
+        if (seen.has(key)) return `Map keys must be unique: ${JSON.stringify(item.key.value)} (line ${line(item.key)})`;
+        seen.add(key);
+      }
+      stack.push(item.value);
+    }
+  }
+  return undefined;
+}
+
+/** Where `parts` points in a document, for messages. */
+const pathText = (parts: readonly (string | number)[]) =>
+  parts
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '') || '(document)';
+
+/**
+ * The first thing in `doc` that is not plain data: a value YAML tags made (a Buffer from `!!binary`, a
+ * Date from a YAML 1.1 timestamp, a Set, a Map), a `__proto__` key, an alias that contains itself, or
+ * nesting deeper than OVERLAY_MAX_DEPTH. Walked without recursion, so no depth can overflow the stack.
+ */
+function plainDataProblem(doc: unknown): string | undefined {
+  const stack: { value: unknown; at: (string | number)[]; ancestors: Set<object> }[] = [
+    { value: doc, at: [], ancestors: new Set() },
+  ];
+  while (stack.length) {
+    const { value, at: where, ancestors } = stack.pop()!;
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) continue;
+    const plain = Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype;
+    if (typeof value !== 'object' || !plain) {
+      const kind = typeof value === 'object' ? (value as object).constructor?.name : typeof value;
+      return `${pathText(where)} is a ${kind ?? 'value'}, not a string, number, boolean, list or mapping`;
+    }
+    if (ancestors.has(value)) return `${pathText(where)} is an alias that contains itself`;
+    if (where.length > OVERLAY_MAX_DEPTH)
+      return `it nests deeper than ${OVERLAY_MAX_DEPTH} levels (at ${pathText(where.slice(0, 8))}…)`;
+    const inside = new Set(ancestors).add(value);
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '__proto__') return `${pathText([...where, key])}: the key \`__proto__\` is not allowed`;
+      stack.push({ value: child, at: [...where, Array.isArray(value) ? Number(key) : key], ancestors: inside });
+    }
+  }
+  return undefined;
 }
 
 /** Reads and parses the overlay file; undefined when none is given. */
 export function readOverlay(config: Config): Record<string, unknown> | undefined {
   if (!config.eksctlConfigPath) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(config.eksctlConfigPath, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw overlayError(config, `the file cannot be read (${code ?? 'error'})`);
-  }
-  let doc: unknown;
-  try {
-    doc = parse(text, { prettyErrors: false });
-  } catch (err) {
-    throw overlayError(config, `it is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
-  }
+  const doc = parseOverlay(config, readOverlayText(config));
   if (!isMap(doc)) throw overlayError(config, 'it is not a YAML mapping');
+  const problem = plainDataProblem(doc);
+  if (problem) throw overlayError(config, problem);
   const meta = doc.metadata;
   if (doc.apiVersion !== undefined && doc.apiVersion !== 'eksctl.io/v1alpha5')
     throw overlayError(config, `apiVersion is ${JSON.stringify(doc.apiVersion)}`);
@@ -307,6 +457,28 @@ function sameLabels(want: Record<string, string>, got: unknown): string | undefi
   return undefined;
 }
 
+/** eksctl's rule for nodegroup names (they also name CloudFormation stacks); EKS allows 63 characters. */
+const NODEGROUP_NAME = /^[A-Za-z][-A-Za-z0-9]{0,62}$/;
+
+/**
+ * What eksctl itself would refuse in the nodegroups, only after the control plane exists: a name outside
+ * its rule, and a managed nodegroup's `overrideBootstrapCommand` without a custom `ami`.
+ * `preBootstrapCommands` are eksctl's to run on the nodes: they are kept, and shown verbatim by `plan`.
+ */
+function eksctlNodegroupProblem(doc: Record<string, unknown>): string | undefined {
+  for (const list of ['managedNodeGroups', 'nodeGroups'] as const) {
+    for (const [i, ng] of ((doc[list] ?? []) as Record<string, unknown>[]).entries()) {
+      if (!NODEGROUP_NAME.test(String(ng.name))) {
+        return `${list}[${i}].name ${JSON.stringify(ng.name)} is not a nodegroup name eksctl accepts (a letter, then letters, digits and hyphens, at most 63)`;
+      }
+      if (list === 'managedNodeGroups' && ng.overrideBootstrapCommand !== undefined && !ng.ami) {
+        return `${list}[${i}].overrideBootstrapCommand can only be set with a custom AMI (${list}[${i}].ami), as eksctl requires`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The checks that keep a merged config Gitpod's: throws one InputError naming the first problem. */
 export function validateClusterConfig(doc: Record<string, unknown>, config: Config): void {
   const schemaProblems = schemaErrors(EKSCTL_SCHEMA, doc, 3);
@@ -314,6 +486,8 @@ export function validateClusterConfig(doc: Record<string, unknown>, config: Conf
   const meta = doc.metadata as Record<string, unknown>;
   if (meta.name !== config.clusterName || meta.region !== config.region)
     throw overlayError(config, 'metadata.name and metadata.region must stay the cluster-name and region inputs');
+  const nodegroupProblem = eksctlNodegroupProblem(doc);
+  if (nodegroupProblem) throw overlayError(config, nodegroupProblem);
   const groups = (doc.managedNodeGroups ?? []) as Record<string, unknown>[];
   for (const role of POOL_ROLES) {
     const pool = config.pools[role];

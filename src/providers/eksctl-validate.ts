@@ -82,7 +82,8 @@ export function schemaErrors(schema: SchemaDoc, doc: unknown, limit = 5): string
       const obj = value as Record<string, unknown>;
       for (const req of n.required ?? []) if (!(req in obj)) out.push(`${pathOf([...at, req])}: is required`);
       for (const [key, child] of Object.entries(obj)) {
-        const prop = n.properties?.[key];
+        // Own properties only: a key named `constructor` must not find Object.prototype's.
+        const prop = n.properties && Object.hasOwn(n.properties, key) ? n.properties[key] : undefined;
         if (prop) check(prop, child, [...at, key], out);
         else if (n.additionalProperties === false) out.push(`${pathOf([...at, key])}: is not a field eksctl knows`);
         else if (typeof n.additionalProperties === 'object') check(n.additionalProperties, child, [...at, key], out);
