@@ -42631,6 +42631,8 @@ g.require ??= (0,external_node_module_namespaceObject.createRequire)(import.meta
 var core = __nccwpck_require__(46058);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(38422);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: ./src/log.ts
 var src_log = __nccwpck_require__(25625);
 ;// CONCATENATED MODULE: ./src/io.ts
@@ -42638,6 +42640,7 @@ var src_log = __nccwpck_require__(25625);
  * The action's edge to the runner: outputs, job summary, log groups, exported variables. Commands take
  * an `ActionIO` so tests can hand them a fake; `coreIO` is the real one over @actions/core.
  */
+
 
 
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
@@ -42654,10 +42657,26 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
 ]));
 /** GitHub's job summary limit is 1 MiB per step; stay below it with room for the runner. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024;
+/** A line the runner would take for a workflow command: `::` after leading blanks, as the runner trims them. */
+const COMMAND_LINE = /^\s*::/m;
+/**
+ * Writes a log message as text, never as a workflow command. A plain line goes out as it is; one that holds a
+ * line starting with `::` (a CLI's output, a user's eksctl-config shown by plan) is fenced with
+ * `::stop-commands::` and a one-time token, so the runner shows it and obeys none of it (no `::add-mask::`,
+ * `::set-output::` or `::error::` smuggled in). debug/warning/error need no fence: core escapes their text.
+ */
+function infoAsText(message, write = (l) => core/* info */.pq(l)) {
+    if (!COMMAND_LINE.test(message))
+        return write(message);
+    const token = (0,external_node_crypto_.randomUUID)();
+    write(`::stop-commands::${token}`);
+    write(message);
+    write(`::${token}::`);
+}
 function coreIO(signal) {
     const log = (0,src_log/* redacting */.qG)({
         debug: (m) => core/* debug */.Yz(m),
-        info: (m) => core/* info */.pq(m),
+        info: (m) => infoAsText(m),
         warning: (m) => core/* warning */.$e(m),
         error: (m) => core/* error */.z3(m),
     });

@@ -3,6 +3,7 @@
  * an `ActionIO` so tests can hand them a fake; `coreIO` is the real one over @actions/core.
  */
 import * as core from '@actions/core';
+import { randomUUID } from 'node:crypto';
 import { type Logger, redact, redacting } from './log.js';
 
 export const OUTPUT_NAMES = [
@@ -36,10 +37,27 @@ export interface ActionIO {
 /** GitHub's job summary limit is 1 MiB per step; stay below it with room for the runner. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024;
 
+/** A line the runner would take for a workflow command: `::` after leading blanks, as the runner trims them. */
+const COMMAND_LINE = /^\s*::/m;
+
+/**
+ * Writes a log message as text, never as a workflow command. A plain line goes out as it is; one that holds a
+ * line starting with `::` (a CLI's output, a user's eksctl-config shown by plan) is fenced with
+ * `::stop-commands::` and a one-time token, so the runner shows it and obeys none of it (no `::add-mask::`,
+ * `::set-output::` or `::error::` smuggled in). debug/warning/error need no fence: core escapes their text.
+ */
+export function infoAsText(message: string, write: (line: string) => void = (l) => core.info(l)): void {
+  if (!COMMAND_LINE.test(message)) return write(message);
+  const token = randomUUID();
+  write(`::stop-commands::${token}`);
+  write(message);
+  write(`::${token}::`);
+}
+
 export function coreIO(signal: AbortSignal): ActionIO {
   const log = redacting({
     debug: (m) => core.debug(m),
-    info: (m) => core.info(m),
+    info: (m) => infoAsText(m),
     warning: (m) => core.warning(m),
     error: (m) => core.error(m),
   });
