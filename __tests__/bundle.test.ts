@@ -2,9 +2,9 @@
  * The committed bundle, run the way the runner runs it: `node dist/index.js` from a checkout without
  * node_modules, inputs in INPUT_* variables, outputs through GITHUB_OUTPUT. And dist/ must equal a fresh build.
  */
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { runActionSync } from './support/run-bundle.js';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,9 +64,17 @@ describe('the bundled dist/index.js, run without node_modules', () => {
   });
 });
 
+/** Removes a folder once the current test has ended, passed or failed. */
+const toRemove: string[] = [];
+const afterEachRemove = (dir: string) => toRemove.push(dir);
+afterEach(() => {
+  for (const dir of toRemove.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('dist/', () => {
   it('equals a fresh bundle of src/', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'bundle-'));
+    afterEachRemove(out);
     const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
     const res = spawnSync(
       process.execPath,

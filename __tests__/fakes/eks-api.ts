@@ -14,7 +14,7 @@
  * middle (stacks CREATE_IN_PROGRESS, the cluster CREATING) until the test releases it.
  */
 import http from 'node:http';
-import { closeServer, listenLoopback, readBody } from './loopback.js';
+import { closeServer, failsFirstAttempt, listenLoopback, readBody } from './loopback.js';
 import { parse as parseYaml } from 'yaml';
 
 export interface FakeCluster {
@@ -212,12 +212,8 @@ export class FakeEksApi {
 
   /** The transient-fault mode's answer to this request, if it is the first attempt of one not excepted. */
   private firstAttemptFault(r: LoggedRequest, key: string, res: http.ServerResponse): boolean {
-    const earlier = this.transientFaults.find((f) => f.key === key && !f.retried);
-    if (earlier) earlier.retried = true;
     const mode = this.firstAttempt;
-    if (!mode || mode.seen.has(key) || r.service === 'eksctl') return false;
-    mode.seen.add(key);
-    if (mode.opts.except?.(r)) return false;
+    if (!mode || r.service === 'eksctl' || !failsFirstAttempt(this.transientFaults, mode, key, r)) return false;
     const list = mode.opts[r.service] ?? FIRST_ATTEMPT_DEFAULTS[r.service];
     const f = list[this.transientFaults.filter((x) => x.service === r.service).length % list.length]!;
     this.transientFaults.push({ ...f, key, service: r.service, action: r.action, retried: false });

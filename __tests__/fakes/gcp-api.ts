@@ -14,7 +14,7 @@
  * be injected (one by one, or the first attempt of every distinct request: `failFirstAttemptOfEach`).
  */
 import http from 'node:http';
-import { closeServer, listenLoopback, readBody } from './loopback.js';
+import { closeServer, failsFirstAttempt, listenLoopback, readBody } from './loopback.js';
 
 export interface GcpRequest {
   method: string;
@@ -419,12 +419,8 @@ export class FakeGcpApi {
   /** The transient-fault mode's answer to this request, if it is the first attempt of one not excepted. */
   private firstAttemptFault(r: GcpRequest, raw: string, res: http.ServerResponse): boolean {
     const key = `${r.method} ${r.path}?${r.query.toString()} ${raw}`;
-    const earlier = this.transientFaults.find((f) => f.key === key && !f.retried);
-    if (earlier) earlier.retried = true;
     const mode = this.firstAttempt;
-    if (!mode || mode.seen.has(key)) return false;
-    mode.seen.add(key);
-    if (mode.opts.except?.(r)) return false;
+    if (!mode || !failsFirstAttempt(this.transientFaults, mode, key, r)) return false;
     const statuses = mode.opts.statuses ?? [429, 500, 502, 503];
     const status = statuses[this.transientFaults.length % statuses.length]!;
     this.transientFaults.push({ key, method: r.method, path: r.path, api: r.api, status, retried: false });

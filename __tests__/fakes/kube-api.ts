@@ -18,7 +18,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { closeServer, listenLoopback, readBody } from './loopback.js';
+import { closeServer, failsFirstAttempt, listenLoopback, readBody } from './loopback.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -306,12 +306,8 @@ export class FakeKubeApi {
   /** The transient-fault mode's answer to this request, if it is the first attempt of one not excepted. */
   private firstAttemptFault(r: RecordedRequest, raw: string, req: http.IncomingMessage, res: http.ServerResponse) {
     const key = `${r.method} ${r.path}?${r.query.toString()} ${raw}`;
-    const earlier = this.transientFaults.find((f) => f.key === key && !f.retried);
-    if (earlier) earlier.retried = true;
     const mode = this.firstAttempt;
-    if (!mode || mode.seen.has(key)) return false;
-    mode.seen.add(key);
-    if (mode.opts.except?.(r)) return false;
+    if (!mode || !failsFirstAttempt(this.transientFaults, mode, key, r)) return false;
     const statuses = mode.opts.statuses ?? [429, 500, 502, 503, 'drop'];
     const code = statuses[this.transientFaults.length % statuses.length]!;
     this.transientFaults.push({ key, method: r.method, path: r.path, status: code, retried: false });

@@ -15,26 +15,20 @@ const root = new URL('../..', import.meta.url).pathname;
 /** The bundle under test. */
 export const distDir = (): string => process.env.TEST_DIST_DIR ?? path.join(root, 'dist');
 
-/**
- * Every checkout of this test process lives under one folder, removed when the process exits: a checkout
- * holds a 32 MB copy of dist/, and a run's files must stay readable after the run, until the tests end.
- */
-let checkouts: string | undefined;
-function checkoutsRoot(): string {
-  if (!checkouts) {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'action-checkouts-'));
-    checkouts = root;
-    process.once('exit', () => rmSync(root, { recursive: true, force: true }));
-  }
-  return checkouts;
-}
-
 /** A copy of the action as a workflow sees it: action.yml, dist/, no node_modules. */
 export function checkout(): string {
-  const dir = mkdtempSync(path.join(checkoutsRoot(), 'action-'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'action-'));
   cpSync(distDir(), path.join(dir, 'dist'), { recursive: true });
   cpSync(path.join(root, 'action.yml'), path.join(dir, 'action.yml'));
   return dir;
+}
+
+/**
+ * Once a run has ended its checkout's copy of dist/ (32 MB) goes; the runner's files (outputs, summary …)
+ * stay readable. Jest ends its workers without an exit event, so nothing later would remove it.
+ */
+function dropBundle(dir: string): void {
+  rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
 }
 
 /** Parses the GITHUB_OUTPUT / GITHUB_ENV file format (name<<delimiter … delimiter). */
@@ -118,6 +112,7 @@ export function runActionSync(
     encoding: 'utf8',
     timeout: timeoutMs,
   });
+  dropBundle(files.dir);
   return { ...files, status: res.status, signal: res.signal, stdout: res.stdout, stderr: res.stderr };
 }
 
@@ -149,6 +144,7 @@ export function startAction(inputs: Record<string, string>, extraEnv: Record<str
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
   const done = new Promise<BundleRun>((resolve) => {
     child.on('close', (status, signal) => {
+      dropBundle(files.dir);
       for (const w of waiters) w();
       resolve({ ...files, status, signal, stdout: out, stderr: err });
     });
