@@ -205,3 +205,12 @@ describe('inputs: one clear error naming input, value and accepted form', () => 
     ).toBe('destroy');
   });
 });
+
+describe('inputs: a value quoted in an error reads as it is', () => {
+  it('escapes bidirectional overrides and line separators, so the line cannot be reordered or cut', () => {
+    const err = errorOf({ ...gcp, 'cluster-name': 'gitpod\u202eved\u2066x\u2028y' });
+    expect(err.message).toContain('"gitpod\\u202eved\\u2066x\\u2028y"');
+    expect(err.message).not.toMatch(/[\u202e\u2066\u2028]/);
+    expect(err.message.split('\n')).toHaveLength(1);
+  });
+});

@@ -28623,7 +28623,8 @@ function execArgv(argv, opts = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */   o4: () => (/* binding */ parseConfig),
+/* harmony export */   ts: () => (/* binding */ escapeInvisible)
 /* harmony export */ });
 /* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, withoutUserinfo, showValue, parseLabels */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
@@ -28698,8 +28699,17 @@ function withoutUserinfo(value) {
 /** A value as an error shows it: quoted, control characters escaped, long values cut. */
 function showValue(value) {
     const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return JSON.stringify(cut);
+    return escapeInvisible(JSON.stringify(cut));
 }
+/**
+ * Control characters, bidirectional overrides and line separators as `\uXXXX`: quoted in an error, they
+ * would end its line or make it read other than it is ("Trojan Source").
+ */
+function escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+// eslint-disable-next-line no-control-regex -- control and bidirectional characters are what is escaped here
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 // --- naming rules ---------------------------------------------------------------------------------
 const GKE_CLUSTER_NAME = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 const EKS_CLUSTER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,99}$/;
@@ -29384,9 +29394,7 @@ function defineKey(target, key, value) {
 /** At most this long, on one line: a problem may quote the user's file (a key, a value, a parser message). */
 const PROBLEM_MAX = 300;
 function overlayError(config, problem) {
-    const oneLine = problem.replace(
-    // eslint-disable-next-line no-control-regex -- control and bidirectional characters are what is escaped here
-    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const oneLine = (0,inputs/* escapeInvisible */.ts)(problem);
     const shown = oneLine.length > PROBLEM_MAX ? `${oneLine.slice(0, PROBLEM_MAX)}…` : oneLine;
     return new inputs/* InputError */.dz('eksctl-config', config.eksctlConfigPath, `${OVERLAY_FORM}; ${shown}`);
 }

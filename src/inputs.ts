@@ -89,8 +89,18 @@ export function withoutUserinfo(value: string): string {
 /** A value as an error shows it: quoted, control characters escaped, long values cut. */
 export function showValue(value: string): string {
   const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return JSON.stringify(cut);
+  return escapeInvisible(JSON.stringify(cut));
 }
+
+/**
+ * Control characters, bidirectional overrides and line separators as `\uXXXX`: quoted in an error, they
+ * would end its line or make it read other than it is ("Trojan Source").
+ */
+export function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+// eslint-disable-next-line no-control-regex -- control and bidirectional characters are what is escaped here
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 export interface PoolConfig extends PoolSizing {
   role: PoolRole;

@@ -16,7 +16,7 @@ import {
   parseAllDocuments,
   stringify,
 } from 'yaml';
-import { type Config, InputError, type PoolConfig } from '../inputs.js';
+import { type Config, InputError, type PoolConfig, escapeInvisible } from '../inputs.js';
 import { AWS, DEFAULT_CALICO_VERSION, POOL_ROLES, autoscalerTags } from '../reference.js';
 import type { StepSpec } from '../steps.js';
 import { EKSCTL_SCHEMA } from './eksctl-schema.js';
@@ -272,11 +272,7 @@ function defineKey(target: Record<string, unknown>, key: string, value: unknown)
 const PROBLEM_MAX = 300;
 
 function overlayError(config: Config, problem: string): InputError {
-  const oneLine = problem.replace(
-    // eslint-disable-next-line no-control-regex -- control and bidirectional characters are what is escaped here
-    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  const oneLine = escapeInvisible(problem);
   const shown = oneLine.length > PROBLEM_MAX ? `${oneLine.slice(0, PROBLEM_MAX)}…` : oneLine;
   return new InputError('eksctl-config', config.eksctlConfigPath, `${OVERLAY_FORM}; ${shown}`);
 }
