@@ -7,6 +7,7 @@ import {
   type RunnerDeps,
   type Step,
   StepFailedError,
+  isTransientCliFailure,
   runSteps,
   shellQuote,
   stepsMarkdown,
@@ -214,5 +215,78 @@ describe('plan rendering', () => {
     expect(md).toContain('⏭️ skipped: exists');
     expect(md).toContain('❌ failed: denied');
     expect(md).toContain('gcloud x \\\n    --flag=1');
+  });
+});
+
+describe('a CLI step that failed for a passing reason', () => {
+  /** A CLI step whose exec fails with each of `failures` in turn, then succeeds; its probe never finds it done. */
+  function flaky(failures: string[], opts: { argv?: string[]; probe?: boolean } = {}) {
+    const waits: number[] = [];
+    let calls = 0;
+    const { d, log } = deps({
+      exec: async () => {
+        const failure = failures[calls++];
+        if (failure) throw new Error(`gcloud exited with code 1: ${failure}`);
+      },
+      cliRetry: { sleep: async (ms) => void waits.push(ms), random: () => 0.5 },
+    });
+    const step: Step<undefined> = {
+      id: 'cluster',
+      description: 'create the cluster',
+      argv: opts.argv ?? ['/cache/gcloud/bin/gcloud', 'container', 'clusters', 'create', 'gitpod'],
+      ...(opts.probe === false ? {} : { probe: async () => ({ done: false, detail: 'absent' }) }),
+    };
+    return { run: () => runSteps([step], undefined, d), waits, log, calls: () => calls };
+  }
+
+  it('is run again after a backoff when its probe shows nothing was done, and then counts as done', async () => {
+    const f = flaky([
+      'ERROR: (gcloud.container.clusters.create) ResponseError: code=503, message=unavailable',
+      'ERROR: (gcloud.container.clusters.create) ResponseError: code=429, message=slow down',
+    ]);
+    const records = await f.run();
+    expect(records[0]!.status).toBe('done');
+    expect(f.calls()).toBe(3);
+    expect(f.waits).toEqual([7_500, 15_000]);
+    expect(f.log.lines.filter((l) => l.includes('running it again'))).toEqual([
+      '… cluster: gcloud failed for a passing reason and nothing was done; running it again in 8s (attempt 2 of 3)',
+      '… cluster: gcloud failed for a passing reason and nothing was done; running it again in 15s (attempt 3 of 3)',
+    ]);
+  });
+
+  it('gives up after its attempts, with the CLI’s last message', async () => {
+    const f = flaky(Array(5).fill('ERROR: (gcloud.iam.service-accounts.create) RESOURCE_EXHAUSTED: rate'));
+    const err = await f.run().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StepFailedError);
+    expect((err as Error).message).toContain('RESOURCE_EXHAUSTED: rate');
+    expect(f.calls()).toBe(3);
+  });
+
+  it('is not run again for a permanent failure, nor without a probe to show nothing was done', async () => {
+    const permanent = flaky(['ERROR: (gcloud.container.clusters.create) ResponseError: code=400, message=bad version']);
+    await expect(permanent.run()).rejects.toBeInstanceOf(StepFailedError);
+    expect(permanent.calls()).toBe(1);
+    const unprobed = flaky(['ResponseError: code=503, message=unavailable'], { probe: false });
+    await expect(unprobed.run()).rejects.toBeInstanceOf(StepFailedError);
+    expect(unprobed.calls()).toBe(1);
+    expect([...permanent.waits, ...unprobed.waits]).toEqual([]);
+  });
+
+  it('knows each tool’s transient failures from the table, and only its own', () => {
+    const cases: [string, string, boolean][] = [
+      ['gcloud', 'ResponseError: code=502, message=bad gateway', true],
+      ['gcloud', '(gcloud.iam.service-accounts.create) UNAVAILABLE: try later', true],
+      ['gcloud', 'ResponseError: code=403, message=QUOTA_EXCEEDED', false],
+      ['eksctl', 'ThrottlingException: Rate exceeded', true],
+      ['eksctl', 'AlreadyExistsException: Stack [x] already exists', false],
+      ['kubectl', 'ResponseError: code=503', false],
+    ];
+    for (const [tool, message, transient] of cases) {
+      expect([tool, message, isTransientCliFailure([`/bin/${tool}`], new Error(message))]).toEqual([
+        tool,
+        message,
+        transient,
+      ]);
+    }
   });
 });

@@ -278,28 +278,58 @@ describe("gcloud's own requests (FAKE GKE API, real gcloud)", () => {
   });
   afterAll(async () => w?.close());
 
-  it('a 503 on gcloud’s `clusters create` POST: gcloud does not retry it, the step fails with the API’s message, a re-run converges', async () => {
+  it('a 503 on gcloud’s `clusters create` POST: gcloud does not retry it; the action probes, finds nothing made, and runs it again', async () => {
     const create = (r: { method: string; path: string }) =>
       r.method === 'POST' && /\/locations\/[^/]+\/clusters$/.test(r.path);
-    const message = 'The service is currently unavailable.';
-    w.gcp.failNext(create, 503, { message });
+    w.gcp.failNext(create, 503, { message: 'The service is currently unavailable.' });
     const config = w.config(GCP_INPUTS);
-    const first = await gcpApply(w, config, noWait, { sleep: noWait });
-    // gcloud (apitools) sent the POST once and did not retry the 503.
-    expect(w.gcp.requests.filter(create).map((r) => [isGcloud(r.userAgent), r.status])).toEqual([[true, 503]]);
-    expect((first.err as Error).message).toMatch(/^step 'cluster' /);
-    expect((first.err as Error).message).toContain(message);
-    oneLine(first.err);
-    expect(w.gcp.clusters.size).toBe(0);
-
-    const again = await gcpApply(w, config, noWait, { sleep: noWait });
-    expect(again.err).toBeUndefined();
-    expect(w.gcp.requests.filter(create).map((r) => r.status)).toEqual([503, 200]);
+    const waits: number[] = [];
+    const run = await gcpApply(w, config, async (ms) => void waits.push(ms), { sleep: noWait });
+    expect(run.err).toBeUndefined();
+    // gcloud (apitools) sent the POST once and did not retry the 503; the action ran gcloud again.
+    expect(w.gcp.requests.filter(create).map((r) => [isGcloud(r.userAgent), r.status])).toEqual([
+      [true, 503],
+      [true, 200],
+    ]);
+    expect(w.gcloudCalls().filter((c) => c.startsWith('container clusters create'))).toHaveLength(2);
+    expect(
+      run.io.lines.some((l) =>
+        /^… cluster: gcloud failed for a passing reason and nothing was done; running it again in \d+s \(attempt 2 of 3\)$/.test(
+          l,
+        ),
+      ),
+    ).toBe(true);
+    // one wait before the second run, jittered within (5 s, 10 s] (the policy's first step is 10 s; the other
+    // waits of a GKE apply, operation polls and API retries, are 5 s at the most)
+    expect(waits.filter((ms) => ms > 5_000)).toHaveLength(1);
+    expect(waits.filter((ms) => ms > 10_000)).toEqual([]);
     const clean = await cleanGcp();
     expect(w.gcp.snapshot()).toEqual(clean.gcp);
     expect(w.kube.snapshot()).toEqual(clean.kube);
     expect(w.gcp.requests.filter((r) => r.status === 409)).toEqual([]);
-    expect(w.gcloudCalls().filter((c) => c.startsWith('container clusters create'))).toHaveLength(2);
+  });
+});
+
+describe('a permanent gcloud failure (FAKE GKE API, real gcloud)', () => {
+  let w: GcpWorld;
+  beforeAll(async () => {
+    w = await gcpWorld();
+  });
+  afterAll(async () => w?.close());
+
+  it('a 400 on `clusters create` is not run again: the step fails in one line with the API’s message', async () => {
+    const create = (r: { method: string; path: string }) =>
+      r.method === 'POST' && /\/locations\/[^/]+\/clusters$/.test(r.path);
+    const message = 'Master version "1.99" is unsupported.';
+    w.gcp.failNext(create, 400, { message });
+    const waits: number[] = [];
+    const run = await gcpApply(w, w.config(GCP_INPUTS), async (ms) => void waits.push(ms), { sleep: noWait });
+    expect((run.err as Error).message).toMatch(/^step 'cluster' /);
+    expect((run.err as Error).message).toContain(message);
+    oneLine(run.err);
+    expect(w.gcp.requests.filter(create).map((r) => r.status)).toEqual([400]);
+    expect(w.gcloudCalls().filter((c) => c.startsWith('container clusters create'))).toHaveLength(1);
+    expect(waits.filter((ms) => ms > 5_000)).toEqual([]);
   });
 });
 

@@ -740,7 +740,7 @@ async function verify(config, io, deps = {}) {
     if (!observed.found)
         throw notFound(config);
     const kube = deps.kube ??
-        (await (await __webpack_require__.e(/* import() */ 772).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(config.kubeconfig ? { kubeconfigPath: config.kubeconfig } : await cloud.kubeAccess(observed), io.log));
+        (await (await __webpack_require__.e(/* import() */ 391).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(config.kubeconfig ? { kubeconfigPath: config.kubeconfig } : await cloud.kubeAccess(observed), io.log));
     const started = now();
     const serverVersion = await kube.serverVersion();
     const file = reportFilePath(config);

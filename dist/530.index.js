@@ -1,5 +1,5 @@
 export const id = 530;
-export const ids = [530,513];
+export const ids = [530,513,663];
 export const modules = {
 
 /***/ 69530:
@@ -364,6 +364,7 @@ async function applyFlow(config, io, deps = {}) {
         return await (0,_commands_apply_js__WEBPACK_IMPORTED_MODULE_2__.runFlow)(steps, { pools: {} }, config, io, {
             env: gcloudEnv,
             heartbeatMs: deps.heartbeatMs,
+            sleep: deps.sleep,
         });
     }
     finally {

@@ -583,7 +583,7 @@ async function applyFlow(config, io, deps = {}) {
     const steps = (0,src_steps/* withActions */.wR)(specs, actions);
     const ctx = { config, io, api, cloud, doc };
     const env = { PATH: (0,tools_install.pathWithTools)(Object.values(tools)) };
-    return (0,apply.runFlow)(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs });
+    return (0,apply.runFlow)(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }
 /** Manifests come from their upstream URL, through `tool-mirror` when set, with the downloader's retries. */
 async function manifestFetcher(config, io, sleep) {

@@ -30106,6 +30106,121 @@ const REFERENCE_DEVIATIONS = [
 
 /***/ }),
 
+/***/ 49809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
+/* harmony export */   Jb: () => (/* binding */ retryPolicy),
+/* harmony export */   Mf: () => (/* binding */ abortableSleep),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   ln: () => (/* binding */ afterAttempts),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY, backoffDelay */
+/**
+ * The one retry policy of the action's own network calls (Kubernetes API, GCP REST, tool downloads):
+ * exponential backoff with jitter, each wait capped, the whole bounded in time; a `Retry-After` the
+ * server sends is honoured within those caps. What is not transient fails at once, with its own message.
+ *
+ * Cloud SDK clients (@google-cloud/container, the AWS SDK) keep their own retry strategies; their
+ * settings live next to each client.
+ */
+/** Sleeps `ms`, or until `signal` aborts (then rejects with the signal's reason). */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+const DEFAULT_RETRY = {
+    attempts: 5,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    maxElapsedMs: 120_000,
+    sleep: abortableSleep,
+    random: Math.random,
+    now: Date.now,
+};
+/**
+ * The wait before attempt `attempt + 1`: half the exponential step plus a random half of it ("equal
+ * jitter", so concurrent runs spread out but never retry at once), at least the server's Retry-After,
+ * at most `maxDelayMs`.
+ */
+function backoffDelay(policy, attempt, retryAfterMs) {
+    // The exponent is bounded so that a long run of attempts never computes 0 × Infinity (NaN).
+    const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 40));
+    const jittered = step / 2 + (policy.random() * step) / 2;
+    return Math.round(Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0)));
+}
+/** Runs `fn` until it succeeds, fails with what `classify` calls permanent, or the policy's budget runs out. */
+/**
+ * The policy in force: the defaults, overridden layer by layer (a client's own defaults, then the caller's);
+ * a setting left undefined overrides nothing.
+ */
+function retryPolicy(...layers) {
+    const given = layers.map((l) => Object.fromEntries(Object.entries(l ?? {}).filter(([, v]) => v !== undefined)));
+    return Object.assign({}, DEFAULT_RETRY, ...given);
+}
+/** Runs `fn` until it succeeds, fails with what `classify` calls permanent, or the policy's budget runs out. */
+async function withRetry(fn, opts) {
+    const policy = retryPolicy(opts.policy);
+    const started = policy.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (opts.signal?.aborted)
+                throw err;
+            const verdict = opts.classify(err);
+            if (!verdict.transient)
+                throw opts.giveUp ? opts.giveUp(err, attempt) : err;
+            const delayMs = backoffDelay(policy, attempt, verdict.retryAfterMs);
+            const outOfBudget = attempt >= policy.attempts || policy.now() + delayMs - started > policy.maxElapsedMs;
+            if (outOfBudget)
+                throw opts.giveUp ? opts.giveUp(err, attempt) : err;
+            opts.onRetry?.({ attempt, attempts: policy.attempts, delayMs, reason: verdict.reason, error: err });
+            await policy.sleep(delayMs, opts.signal);
+            // An injected sleep may ignore the signal: a cancelled run still starts no further attempt.
+            opts.signal?.throwIfAborted();
+        }
+    }
+}
+/** For a final error message: '' after one attempt, else " (after N attempts)". */
+function afterAttempts(attempts) {
+    return attempts > 1 ? ` (after ${attempts} attempts)` : '';
+}
+/** A Retry-After header (seconds, or an HTTP date) in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(header, now = Date.now) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    // Otherwise only an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"): Date.parse alone takes "1.5" for a date.
+    if (!/[a-z]/i.test(value))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+}
+/** HTTP statuses worth another try: rate limits, timeouts and server errors (501 is not one). */
+function isTransientStatus(status) {
+    return status === 408 || status === 429 || (status !== undefined && status >= 500 && status !== 501);
+}
+
+
+/***/ }),
+
 /***/ 36992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30121,7 +30236,9 @@ const REFERENCE_DEVIATIONS = [
 /* harmony export */   wR: () => (/* binding */ withActions),
 /* harmony export */   zw: () => (/* binding */ cancelReason)
 /* harmony export */ });
-/* unused harmony export DONE_MEANWHILE */
+/* unused harmony exports TRANSIENT_CLI_FAILURES, isTransientCliFailure, DONE_MEANWHILE */
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49809);
+
 class StepFailedError extends Error {
     step;
     records;
@@ -30172,6 +30289,63 @@ function formatDuration(ms) {
 /** Pairs each spec of a flow with its action; every spec must have one (the type keeps them in step). */
 function withActions(specs, actions) {
     return specs.map((spec) => ({ ...spec, ...actions[spec.id] }));
+}
+/**
+ * CLI failures worth one more run, by tool: the cloud's passing trouble (rate limits, 5xx), as each CLI reports
+ * it after its own retries gave up. gcloud retries some of these itself and not others (a 503 on
+ * `clusters create`, a 429 from IAM), and reports them as `ResponseError: code=N` (GKE) or `STATUS: message`
+ * (IAM). eksctl names the AWS error codes.
+ */
+const TRANSIENT_CLI_FAILURES = {
+    gcloud: /ResponseError: code=(?:429|500|502|503|504)\b|\) (?:RESOURCE_EXHAUSTED|UNAVAILABLE|INTERNAL|DEADLINE_EXCEEDED):/,
+    eksctl: /\b(?:Throttling(?:Exception)?|RequestLimitExceeded|TooManyRequestsException|ServiceUnavailable(?:Exception)?|InternalFailure|InternalError)\b/,
+};
+/** Did this CLI step fail for a passing reason (TRANSIENT_CLI_FAILURES of its tool)? */
+function isTransientCliFailure(argv, err) {
+    const tool = argv?.[0]?.split('/').pop();
+    const pattern = tool ? TRANSIENT_CLI_FAILURES[tool] : undefined;
+    return !!pattern && pattern.test(errorMessage(err));
+}
+/** A CLI step run again at most this often, and within this time (its own run time included). */
+const CLI_RETRY = {
+    attempts: 3,
+    baseDelayMs: 10_000,
+    maxDelayMs: 60_000,
+    maxElapsedMs: 15 * 60_000,
+};
+/**
+ * Runs a step: its run function, or its argv. A failed run is followed by one more probe (`doneMeanwhile`);
+ * a CLI step still not done after a transient failure of its CLI is run again, with backoff. Only a step
+ * with a probe is: the probe has just shown that the failed run left nothing done, so a second run cannot
+ * make a thing twice.
+ */
+async function runStep(step, ctx, deps) {
+    const cliStep = !step.run && !!step.argv && !!step.probe;
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(async () => {
+        try {
+            if (step.run)
+                return await step.run(ctx, step);
+            if (!step.argv)
+                throw new Error(`step '${step.id}' has neither a run function nor an argv`);
+            await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });
+            return undefined;
+        }
+        catch (err) {
+            const detail = await doneMeanwhile(step, ctx, deps, err);
+            if (detail)
+                return detail;
+            throw err;
+        }
+    }, {
+        policy: { ...CLI_RETRY, ...deps.cliRetry },
+        signal: deps.signal,
+        classify: (err) => ({
+            transient: cliStep && isTransientCliFailure(step.argv, err),
+            reason: errorMessage(err),
+        }),
+        onRetry: ({ attempt, attempts, delayMs }) => deps.log.info(`… ${step.id}: ${step.argv[0].split('/').pop()} failed for a passing reason and nothing was done; ` +
+            `running it again in ${formatDuration(delayMs)} (attempt ${attempt + 1} of ${attempts})`),
+    });
 }
 /** The detail of a step another run did while this one tried (see `doneMeanwhile`). */
 const DONE_MEANWHILE = 'done by another run meanwhile';
@@ -30233,23 +30407,7 @@ async function runSteps(steps, ctx, deps) {
                     deps.log.info(`… ${step.id} still running after ${formatDuration(now() - started)}: ${step.description}`);
                 }, deps.heartbeatMs ?? 30_000);
                 try {
-                    let detail = undefined;
-                    try {
-                        if (step.run) {
-                            detail = await step.run(ctx, step);
-                        }
-                        else if (step.argv) {
-                            await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });
-                        }
-                        else {
-                            throw new Error(`step '${step.id}' has neither a run function nor an argv`);
-                        }
-                    }
-                    catch (err) {
-                        detail = await doneMeanwhile(step, ctx, deps, err);
-                        if (!detail)
-                            throw err;
-                    }
+                    const detail = await runStep(step, ctx, deps);
                     record.status = 'done';
                     if (detail)
                         record.detail = detail;

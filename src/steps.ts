@@ -7,6 +7,7 @@
  * given, so what `plan` shows is what `apply` runs.
  */
 import type { Logger } from './log.js';
+import { type RetryPolicy, withRetry } from './retry.js';
 
 export type StepStatus = 'planned' | 'done' | 'skipped' | 'failed';
 
@@ -56,6 +57,8 @@ export interface RunnerDeps {
   signal: AbortSignal;
   /** How often a progress line is written while a step runs; default 30 s. */
   heartbeatMs?: number;
+  /** The waits between runs of a CLI step that failed transiently (tests inject `sleep`). */
+  cliRetry?: Partial<RetryPolicy>;
   /** Called after each change of a record, so outputs can be written even when a later step fails. */
   onUpdate?: (records: readonly StepRecord[]) => void;
   now?: () => number;
@@ -120,6 +123,71 @@ export function withActions<Id extends string, Ctx>(
   return specs.map((spec) => ({ ...spec, ...actions[spec.id] }));
 }
 
+/**
+ * CLI failures worth one more run, by tool: the cloud's passing trouble (rate limits, 5xx), as each CLI reports
+ * it after its own retries gave up. gcloud retries some of these itself and not others (a 503 on
+ * `clusters create`, a 429 from IAM), and reports them as `ResponseError: code=N` (GKE) or `STATUS: message`
+ * (IAM). eksctl names the AWS error codes.
+ */
+export const TRANSIENT_CLI_FAILURES: Readonly<Record<string, RegExp>> = {
+  gcloud:
+    /ResponseError: code=(?:429|500|502|503|504)\b|\) (?:RESOURCE_EXHAUSTED|UNAVAILABLE|INTERNAL|DEADLINE_EXCEEDED):/,
+  eksctl:
+    /\b(?:Throttling(?:Exception)?|RequestLimitExceeded|TooManyRequestsException|ServiceUnavailable(?:Exception)?|InternalFailure|InternalError)\b/,
+};
+
+/** Did this CLI step fail for a passing reason (TRANSIENT_CLI_FAILURES of its tool)? */
+export function isTransientCliFailure(argv: readonly string[] | undefined, err: unknown): boolean {
+  const tool = argv?.[0]?.split('/').pop();
+  const pattern = tool ? TRANSIENT_CLI_FAILURES[tool] : undefined;
+  return !!pattern && pattern.test(errorMessage(err));
+}
+
+/** A CLI step run again at most this often, and within this time (its own run time included). */
+const CLI_RETRY: Partial<RetryPolicy> = {
+  attempts: 3,
+  baseDelayMs: 10_000,
+  maxDelayMs: 60_000,
+  maxElapsedMs: 15 * 60_000,
+};
+
+/**
+ * Runs a step: its run function, or its argv. A failed run is followed by one more probe (`doneMeanwhile`);
+ * a CLI step still not done after a transient failure of its CLI is run again, with backoff. Only a step
+ * with a probe is: the probe has just shown that the failed run left nothing done, so a second run cannot
+ * make a thing twice.
+ */
+async function runStep<Ctx>(step: Step<Ctx>, ctx: Ctx, deps: RunnerDeps): Promise<string | void> {
+  const cliStep = !step.run && !!step.argv && !!step.probe;
+  return withRetry(
+    async () => {
+      try {
+        if (step.run) return await step.run(ctx, step);
+        if (!step.argv) throw new Error(`step '${step.id}' has neither a run function nor an argv`);
+        await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });
+        return undefined;
+      } catch (err) {
+        const detail = await doneMeanwhile(step, ctx, deps, err);
+        if (detail) return detail;
+        throw err;
+      }
+    },
+    {
+      policy: { ...CLI_RETRY, ...deps.cliRetry },
+      signal: deps.signal,
+      classify: (err) => ({
+        transient: cliStep && isTransientCliFailure(step.argv, err),
+        reason: errorMessage(err),
+      }),
+      onRetry: ({ attempt, attempts, delayMs }) =>
+        deps.log.info(
+          `… ${step.id}: ${step.argv![0]!.split('/').pop()} failed for a passing reason and nothing was done; ` +
+            `running it again in ${formatDuration(delayMs)} (attempt ${attempt + 1} of ${attempts})`,
+        ),
+    },
+  );
+}
+
 /** The detail of a step another run did while this one tried (see `doneMeanwhile`). */
 export const DONE_MEANWHILE = 'done by another run meanwhile';
 
@@ -182,19 +250,7 @@ export async function runSteps<Ctx>(steps: readonly Step<Ctx>[], ctx: Ctx, deps:
           deps.log.info(`… ${step.id} still running after ${formatDuration(now() - started)}: ${step.description}`);
         }, deps.heartbeatMs ?? 30_000);
         try {
-          let detail: string | void = undefined;
-          try {
-            if (step.run) {
-              detail = await step.run(ctx, step);
-            } else if (step.argv) {
-              await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });
-            } else {
-              throw new Error(`step '${step.id}' has neither a run function nor an argv`);
-            }
-          } catch (err) {
-            detail = await doneMeanwhile(step, ctx, deps, err);
-            if (!detail) throw err;
-          }
+          const detail = await runStep(step, ctx, deps);
           record.status = 'done';
           if (detail) record.detail = detail;
         } finally {

@@ -495,7 +495,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
   const steps = withActions(specs, actions);
   const ctx: AwsCtx = { config, io, api, cloud, doc };
   const env = { PATH: pathWithTools(Object.values(tools)) };
-  return runFlow(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs });
+  return runFlow(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }
 
 /** Manifests come from their upstream URL, through `tool-mirror` when set, with the downloader's retries. */

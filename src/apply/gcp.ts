@@ -438,6 +438,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: GcpApplyDeps
     return await runFlow(steps, { pools: {} } as GcpState, config, io, {
       env: gcloudEnv,
       heartbeatMs: deps.heartbeatMs,
+      sleep: deps.sleep,
     });
   } finally {
     await gke.close();

@@ -17,7 +17,13 @@ export async function runFlow<Ctx>(
   ctx: Ctx,
   config: Config,
   io: ActionIO,
-  opts: { env?: Record<string, string>; heartbeatMs?: number; title?: string } = {},
+  opts: {
+    env?: Record<string, string>;
+    heartbeatMs?: number;
+    title?: string;
+    /** Waits between runs of a CLI step that failed transiently; tests inject one that does not wait. */
+    sleep?: (ms: number) => Promise<void>;
+  } = {},
 ): Promise<StepRecord[]> {
   let last: readonly StepRecord[] = [];
   const writeSummary = async () => {
@@ -39,6 +45,7 @@ export async function runFlow<Ctx>(
       log: io.log,
       signal: io.signal,
       heartbeatMs: opts.heartbeatMs,
+      ...(opts.sleep ? { cliRetry: { sleep: opts.sleep } } : {}),
       group: (name, fn) => io.group(name, fn),
       exec: (argv, o) => execArgv(argv, { log: io.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
       onUpdate: (records) => {
