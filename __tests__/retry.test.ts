@@ -149,7 +149,15 @@ describe('withRetry', () => {
     const { t, policy } = fakeTime();
     const started = t.now;
     const { fn, calls } = flaky(Infinity);
-    const p = { ...policy, attempts: 1000, baseDelayMs: 1000, maxDelayMs: 10_000, maxElapsedMs: 45_000 };
+    // The jitter pinned at its low end, so each wait is exactly half its step and the one not started is 5 s.
+    const p = {
+      ...policy,
+      attempts: 1000,
+      baseDelayMs: 1000,
+      maxDelayMs: 10_000,
+      maxElapsedMs: 45_000,
+      random: () => 0,
+    };
     let attemptsMade = 0;
     const err = await withRetry(fn, {
       policy: p,
@@ -165,7 +173,7 @@ describe('withRetry', () => {
     expect(attemptsMade).toBe(calls.length);
     expect(attemptsMade).toBeLessThan(20);
     expect(attemptsMade).toBeGreaterThan(3);
-    // The wait it did not start (at least half of the capped step) would have crossed the bound.
+    // The wait it did not start (half of the capped step) would have crossed the bound.
     expect(slept + 5_000).toBeGreaterThan(45_000);
   });
 
