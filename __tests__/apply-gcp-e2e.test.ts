@@ -14,7 +14,8 @@ import { clearSecrets } from '../src/log.js';
 import { GCP } from '../src/reference.js';
 import { type StepRecord, StepFailedError } from '../src/steps.js';
 import { type FakeIO, fakeIO } from './fixtures.js';
-import { type GcpWorld, gcpWorld, realSdkRoot } from './fakes/gcp-world.js';
+import { type GcpWorld, gcpWorld } from './fakes/gcp-world.js';
+import { realSdkRoot } from './support/tool-cache.js';
 
 const CRB = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', name: 'cluster-admin-binding' };
 const noSleep = async () => undefined;

@@ -10,17 +10,16 @@
  * that RUNNER_TEMP is empty again, and that a second run against the healed server installs a tool
  * that runs. Waits between attempts are recorded, never slept; stalls use a small idle timeout.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { configOf, fakeIO } from './fixtures.js';
 import { clearSecrets } from '../src/log.js';
 import { type InstallDeps, type ToolName, installTools } from '../src/tools/install.js';
 import { ToolHttp } from '../src/tools/http.js';
 import { DownloadServer, type Misbehaviour, sha256 } from './fakes/download-server.js';
+import { useToolSandbox } from './support/tool-cache.js';
 
 const ATTEMPTS = 4;
 const STALL_MS = 200;
@@ -202,18 +201,10 @@ const FAULTS: Fault[] = [
   },
 ];
 
-let cacheDir: string;
-let tempDir: string;
 let sleeps: number[];
-const saved = { cache: process.env.RUNNER_TOOL_CACHE, temp: process.env.RUNNER_TEMP };
-// @actions/tool-cache reports through core.debug (`::debug::` lines on stdout): keep them out of the output.
-const stdoutWrite = process.stdout.write.bind(process.stdout);
+const box = useToolSandbox();
 
 beforeAll(async () => {
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-    typeof chunk === 'string' && chunk.startsWith('::debug::')
-      ? true
-      : stdoutWrite(chunk, ...rest)) as typeof process.stdout.write;
   server = await DownloadServer.start();
   // Padded to ~300 KB, so progress lines have something to count.
   server.addKubectl('1.33.4', { padding: 300_000 });
@@ -221,23 +212,12 @@ beforeAll(async () => {
   gcloudArchives = (await server.addGcloud('528.0.0')).archives;
 });
 afterAll(async () => {
-  process.stdout.write = stdoutWrite;
   await server.close();
-  process.env.RUNNER_TOOL_CACHE = saved.cache;
-  process.env.RUNNER_TEMP = saved.temp;
 });
 beforeEach(async () => {
-  cacheDir = await mkdtemp(path.join(os.tmpdir(), 'tool-cache-'));
-  tempDir = await mkdtemp(path.join(os.tmpdir(), 'runner-temp-'));
-  process.env.RUNNER_TOOL_CACHE = cacheDir;
-  process.env.RUNNER_TEMP = tempDir;
   server.reset();
   sleeps = [];
   clearSecrets();
-});
-afterEach(async () => {
-  await rm(cacheDir, { recursive: true, force: true });
-  await rm(tempDir, { recursive: true, force: true });
 });
 
 function mirrorUrl(credentials = false): string {
@@ -268,12 +248,12 @@ function deps(idleTimeoutMs = IDLE_MS): InstallDeps {
 }
 
 function expectNothingCached(tool: string, version: string): void {
-  const entry = path.join(cacheDir, tool, version, 'x64');
+  const entry = path.join(box.cacheDir, tool, version, 'x64');
   expect({ entry: existsSync(entry), complete: existsSync(`${entry}.complete`) }).toEqual({
     entry: false,
     complete: false,
   });
-  expect(readdirSync(tempDir)).toEqual([]);
+  expect(readdirSync(box.tempDir)).toEqual([]);
 }
 
 /** After a failure, the healed server: the tool installs, is cached and runs. */
@@ -282,10 +262,10 @@ async function expectHealthyRun(t: Target): Promise<void> {
   const io = fakeIO();
   const tools = await installTools([t.tool], config(), io, deps());
   expect(tools[t.tool].source).toBe('download');
-  expect(existsSync(path.join(cacheDir, t.tool, t.version, 'x64.complete'))).toBe(true);
+  expect(existsSync(path.join(box.cacheDir, t.tool, t.version, 'x64.complete'))).toBe(true);
   expect(t.check(tools)).toEqual(t.prints);
   expect(io.lines.join('\n')).toMatch(new RegExp(`${esc(t.tool)} ${esc(t.version)}.*: downloaded .* SHA-256 verified`));
-  expect(readdirSync(tempDir)).toEqual([]);
+  expect(readdirSync(box.tempDir)).toEqual([]);
 }
 
 describe.each(TARGETS)('the $name', (t) => {
@@ -309,9 +289,9 @@ describe.each(TARGETS)('the $name', (t) => {
         expectNothingCached(t.tool, t.version);
       } else {
         const tools = await attempt;
-        expect(existsSync(path.join(cacheDir, t.tool, t.version, 'x64.complete'))).toBe(true);
+        expect(existsSync(path.join(box.cacheDir, t.tool, t.version, 'x64.complete'))).toBe(true);
         expect(t.check(tools)).toEqual(t.prints);
-        expect(readdirSync(tempDir)).toEqual([]);
+        expect(readdirSync(box.tempDir)).toEqual([]);
       }
       expect(server.countOf(t.path())).toBe(fault.requests);
       expect(sleeps).toHaveLength(fault.waits);

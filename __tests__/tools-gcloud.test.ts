@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { configOf, fakeIO } from './fixtures.js';
 import { type ComponentManifest, dependencyClosure } from '../src/tools/gcloud-manifest.js';
 import { installTools } from '../src/tools/install.js';
 import { DownloadServer, REAL_SDK_ROOT, realGcloudRelease } from './fakes/download-server.js';
+import { useToolSandbox } from './support/tool-cache.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -45,29 +45,13 @@ function realManifest(): ComponentManifest {
 
 (haveRealSdk ? describe : describe.skip)('gcloud from the real SDK 528.0.0 on this machine', () => {
   let server: DownloadServer;
-  let cacheDir: string;
-  let tempDir: string;
-  const saved = { cache: process.env.RUNNER_TOOL_CACHE, temp: process.env.RUNNER_TEMP };
-  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  const box = useToolSandbox('all');
 
   beforeAll(async () => {
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-      typeof chunk === 'string' && chunk.startsWith('::debug::')
-        ? true
-        : stdoutWrite(chunk, ...rest)) as typeof process.stdout.write;
     server = await DownloadServer.start();
-    cacheDir = await mkdtemp(path.join(os.tmpdir(), 'tool-cache-'));
-    tempDir = await mkdtemp(path.join(os.tmpdir(), 'runner-temp-'));
-    process.env.RUNNER_TOOL_CACHE = cacheDir;
-    process.env.RUNNER_TEMP = tempDir;
   });
   afterAll(async () => {
-    process.stdout.write = stdoutWrite;
     await server.close();
-    await rm(cacheDir, { recursive: true, force: true });
-    await rm(tempDir, { recursive: true, force: true });
-    process.env.RUNNER_TOOL_CACHE = saved.cache;
-    process.env.RUNNER_TEMP = saved.temp;
   });
 
   it('takes the dependency closure the way gcloud does, per platform', () => {
@@ -103,7 +87,7 @@ function realManifest(): ComponentManifest {
 
     const env = {
       ...process.env,
-      CLOUDSDK_CONFIG: await mkdtemp(path.join(tempDir, 'cfg-')),
+      CLOUDSDK_CONFIG: await mkdtemp(path.join(box.tempDir, 'cfg-')),
       CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
     };
     const version = execFileSync(gcloud.bin, ['version', '--format=json'], { encoding: 'utf8', env });

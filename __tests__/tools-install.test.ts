@@ -2,17 +2,17 @@
  * Tool installation end to end: the real @actions/tool-cache, real HTTP to the FAKE download server
  * on loopback (reached as `tool-mirror`), real tar archives, and the installed executables run.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Inputs } from './fixtures.js';
 import { configOf, fakeIO } from './fixtures.js';
 import { clearSecrets } from '../src/log.js';
 import { type InstallDeps, installTools } from '../src/tools/install.js';
 import { DownloadServer, REAL_SDK_ROOT } from './fakes/download-server.js';
+import { useToolSandbox } from './support/tool-cache.js';
 
 const KUBECTL_BIN = '/release/v1.33.4/bin/linux/amd64/kubectl';
 const EKSCTL_DIR = '/eksctl-io/eksctl/releases/download/v0.229.0';
@@ -21,44 +21,23 @@ const GCLOUD_MANIFEST = '/dl/cloudsdk/channels/rapid/components-v528.0.0.json';
 const GCLOUD_ARCHIVES = '/dl/cloudsdk/channels/rapid/components/';
 
 let server: DownloadServer;
-let cacheDir: string;
-let tempDir: string;
 let sleeps: number[];
-const saved = { cache: process.env.RUNNER_TOOL_CACHE, temp: process.env.RUNNER_TEMP };
-
-// @actions/tool-cache reports through core.debug, which writes `::debug::` lines to stdout: keep them
-// out of the test output.
-const stdoutWrite = process.stdout.write.bind(process.stdout);
+const box = useToolSandbox();
 
 beforeAll(async () => {
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-    typeof chunk === 'string' && chunk.startsWith('::debug::')
-      ? true
-      : stdoutWrite(chunk, ...rest)) as typeof process.stdout.write;
   server = await DownloadServer.start();
   server.addKubectl('1.33.4');
   await server.addEksctl('0.229.0');
   await server.addGcloud('528.0.0');
 });
 afterAll(async () => {
-  process.stdout.write = stdoutWrite;
   await server.close();
-  process.env.RUNNER_TOOL_CACHE = saved.cache;
-  process.env.RUNNER_TEMP = saved.temp;
 });
 
 beforeEach(async () => {
-  cacheDir = await mkdtemp(path.join(os.tmpdir(), 'tool-cache-'));
-  tempDir = await mkdtemp(path.join(os.tmpdir(), 'runner-temp-'));
-  process.env.RUNNER_TOOL_CACHE = cacheDir;
-  process.env.RUNNER_TEMP = tempDir;
   server.reset();
   sleeps = [];
   clearSecrets();
-});
-afterEach(async () => {
-  await rm(cacheDir, { recursive: true, force: true });
-  await rm(tempDir, { recursive: true, force: true });
 });
 
 function config(inputs: Inputs = {}) {
@@ -95,14 +74,14 @@ describe('installTools against the fake download server', () => {
     const tools = await installTools(['gcloud', 'eksctl', 'kubectl'], config(), io, deps());
 
     expect(tools.kubectl).toMatchObject({ name: 'kubectl', version: '1.33.4', source: 'download' });
-    expect(tools.kubectl.bin).toBe(path.join(cacheDir, 'kubectl', '1.33.4', 'x64', 'kubectl'));
-    expect(existsSync(path.join(cacheDir, 'kubectl', '1.33.4', 'x64.complete'))).toBe(true);
+    expect(tools.kubectl.bin).toBe(path.join(box.cacheDir, 'kubectl', '1.33.4', 'x64', 'kubectl'));
+    expect(existsSync(path.join(box.cacheDir, 'kubectl', '1.33.4', 'x64.complete'))).toBe(true);
     expect(run(tools.kubectl.bin)).toBe('Client Version: v1.33.4 (fake kubectl)');
 
-    expect(tools.eksctl.bin).toBe(path.join(cacheDir, 'eksctl', '0.229.0', 'x64', 'eksctl'));
+    expect(tools.eksctl.bin).toBe(path.join(box.cacheDir, 'eksctl', '0.229.0', 'x64', 'eksctl'));
     expect(run(tools.eksctl.bin)).toBe('0.229.0');
 
-    const sdk = path.join(cacheDir, 'gcloud', '528.0.0', 'x64');
+    const sdk = path.join(box.cacheDir, 'gcloud', '528.0.0', 'x64');
     expect(tools.gcloud).toMatchObject({ version: '528.0.0', dir: sdk, bin: path.join(sdk, 'bin', 'gcloud') });
     expect(tools.gcloud.authPlugin).toBe(path.join(sdk, 'bin', 'gke-gcloud-auth-plugin'));
     expect(run(tools.gcloud.bin)).toBe('Google Cloud SDK 528.0.0');
@@ -156,7 +135,7 @@ describe('installTools against the fake download server', () => {
       /gcloud 528\.0\.0 \(pinned\): downloaded .* Google's component manifest \(6 archives\)/,
     );
     // The temp folders of the downloads are gone.
-    expect(readdirSync(tempDir)).toEqual([]);
+    expect(readdirSync(box.tempDir)).toEqual([]);
   });
 
   it('uses the tool cache on a second run, with no request at all', async () => {
@@ -179,8 +158,8 @@ describe('installTools against the fake download server', () => {
     await expect(installTools(['kubectl'], config({ 'kubectl-version': '1.33.5' }), fakeIO(), deps())).rejects.toThrow(
       /kubectl: SHA-256 mismatch for kubectl 1\.33\.5 \(http:\/\/127\.0\.0\.1:\d+\/release\/v1\.33\.5\/bin\/linux\/amd64\/kubectl\): expected [0-9a-f]{64} from .*kubectl\.sha256, got [0-9a-f]{64}; nothing was cached/,
     );
-    expect(existsSync(path.join(cacheDir, 'kubectl'))).toBe(false);
-    expect(readdirSync(tempDir)).toEqual([]);
+    expect(existsSync(path.join(box.cacheDir, 'kubectl'))).toBe(false);
+    expect(readdirSync(box.tempDir)).toEqual([]);
     expect(sleeps).toEqual([]); // a mismatch is not retried
   });
 
@@ -190,7 +169,7 @@ describe('installTools against the fake download server', () => {
     await expect(installTools(['gcloud'], config({ 'gcloud-version': '529.0.0' }), fakeIO(), deps())).rejects.toThrow(
       /SHA-256 mismatch for gcloud 529\.0\.0 component gcloud-deps .* from http:\/\/127\.0\.0\.1:\d+\/dl\/cloudsdk\/channels\/rapid\/components-v529\.0\.0\.json/,
     );
-    expect(existsSync(path.join(cacheDir, 'gcloud'))).toBe(false);
+    expect(existsSync(path.join(box.cacheDir, 'gcloud'))).toBe(false);
   });
 
   it('checks the pinned kubectl against the checksum pinned in the code, not one the server offers', async () => {
@@ -200,7 +179,7 @@ describe('installTools against the fake download server', () => {
       /expected 6a17dd8387783b3144a65535e38d02c351027e9718ea34a6c360476cb26d28bb from the checksum pinned in the action/,
     );
     expect(server.countOf('/release/v1.34.5/bin/linux/amd64/kubectl.sha256')).toBe(0);
-    expect(existsSync(path.join(cacheDir, 'kubectl'))).toBe(false);
+    expect(existsSync(path.join(box.cacheDir, 'kubectl'))).toBe(false);
   });
 
   it('says a version that 404s does not exist', async () => {
@@ -327,7 +306,7 @@ describe('installTools against the fake download server', () => {
   });
 
   it('uses a pre-seeded SDK (the real gcloud on this machine) as is, with no request', async () => {
-    const entry = path.join(cacheDir, 'gcloud', '528.0.0', 'x64');
+    const entry = path.join(box.cacheDir, 'gcloud', '528.0.0', 'x64');
     await mkdir(path.dirname(entry), { recursive: true });
     await symlink(REAL_SDK_ROOT, entry);
     await writeFile(`${entry}.complete`, '');
@@ -335,7 +314,7 @@ describe('installTools against the fake download server', () => {
     expect(server.requests).toHaveLength(0);
     expect(tools.gcloud).toMatchObject({ source: 'cache', bin: path.join(entry, 'bin', 'gcloud') });
     expect(tools.gcloud.authPlugin).toBe(path.join(entry, 'bin', 'gke-gcloud-auth-plugin'));
-    const gcloudConfig = await mkdtemp(path.join(tempDir, 'gcloud-config-'));
+    const gcloudConfig = await mkdtemp(path.join(box.tempDir, 'gcloud-config-'));
     const out = execFileSync(tools.gcloud.bin, ['version'], {
       encoding: 'utf8',
       env: { ...process.env, CLOUDSDK_CONFIG: gcloudConfig, CLOUDSDK_CORE_DISABLE_PROMPTS: '1' },
@@ -345,7 +324,7 @@ describe('installTools against the fake download server', () => {
   });
 
   it('gives a pre-seeded SDK without gke-gcloud-auth-plugin the plugin as its own cache entry', async () => {
-    const entry = path.join(cacheDir, 'gcloud', '528.0.0', 'x64');
+    const entry = path.join(box.cacheDir, 'gcloud', '528.0.0', 'x64');
     await mkdir(path.join(entry, 'bin'), { recursive: true });
     await writeFile(
       path.join(entry, 'bin', 'gcloud'),
@@ -357,7 +336,7 @@ describe('installTools against the fake download server', () => {
     await writeFile(`${entry}.complete`, '');
     const io = fakeIO();
     const tools = await installTools(['gcloud'], config(), io, deps());
-    const plugin = path.join(cacheDir, 'gke-gcloud-auth-plugin', '528.0.0', 'x64', 'bin', 'gke-gcloud-auth-plugin');
+    const plugin = path.join(box.cacheDir, 'gke-gcloud-auth-plugin', '528.0.0', 'x64', 'bin', 'gke-gcloud-auth-plugin');
     expect(tools.gcloud).toMatchObject({ source: 'cache', bin: path.join(entry, 'bin', 'gcloud'), authPlugin: plugin });
     expect(run(plugin)).toBe('Kubernetes v1.30.0 (fake linux-x86_64)');
     expect(server.paths().filter((p) => p.startsWith(GCLOUD_ARCHIVES))).toEqual([
@@ -369,7 +348,7 @@ describe('installTools against the fake download server', () => {
   });
 
   it('reinstalls over a cache entry that has lost its executable', async () => {
-    const entry = path.join(cacheDir, 'kubectl', '1.33.4', 'x64');
+    const entry = path.join(box.cacheDir, 'kubectl', '1.33.4', 'x64');
     await mkdir(entry, { recursive: true });
     await writeFile(`${entry}.complete`, '');
     const io = fakeIO();
@@ -384,9 +363,9 @@ describe('installTools against the fake download server', () => {
       throw Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
     };
     const tools = await installTools(['kubectl'], config(), fakeIO(), deps({ rename: crossDevice }));
-    expect(tools.kubectl.bin).toBe(path.join(cacheDir, 'kubectl', '1.33.4', 'x64', 'kubectl'));
+    expect(tools.kubectl.bin).toBe(path.join(box.cacheDir, 'kubectl', '1.33.4', 'x64', 'kubectl'));
     expect(run(tools.kubectl.bin)).toBe('Client Version: v1.33.4 (fake kubectl)');
-    expect(existsSync(path.join(cacheDir, 'kubectl', '1.33.4', 'x64.complete'))).toBe(true);
+    expect(existsSync(path.join(box.cacheDir, 'kubectl', '1.33.4', 'x64.complete'))).toBe(true);
   });
 
   it('reports progress while a slow download runs', async () => {
@@ -417,14 +396,14 @@ describe('installTools against the fake download server', () => {
     await expect(installTools(['kubectl'], config(), fakeIO(controller.signal), deps())).rejects.toThrow(
       /kubectl 1\.33\.4: download cancelled/,
     );
-    expect(existsSync(path.join(cacheDir, 'kubectl'))).toBe(false);
+    expect(existsSync(path.join(box.cacheDir, 'kubectl'))).toBe(false);
   });
 
   it('installs the arm64 and macOS builds from their own paths', async () => {
     server.addKubectl('1.33.4', { arch: 'arm64' });
     await server.addEksctl('0.229.0', { asset: 'eksctl_Darwin_arm64.tar.gz' });
     const arm = await installTools(['kubectl'], config(), fakeIO(), deps({ arch: 'arm64' }));
-    expect(arm.kubectl.bin).toBe(path.join(cacheDir, 'kubectl', '1.33.4', 'arm64', 'kubectl'));
+    expect(arm.kubectl.bin).toBe(path.join(box.cacheDir, 'kubectl', '1.33.4', 'arm64', 'kubectl'));
     expect(server.paths()).toContain('/release/v1.33.4/bin/linux/arm64/kubectl');
     const mac = await installTools(['eksctl'], config(), fakeIO(), deps({ platform: 'darwin', arch: 'arm64' }));
     expect(run(mac.eksctl.bin)).toBe('0.229.0');

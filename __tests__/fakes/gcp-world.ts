@@ -3,41 +3,17 @@
  * (kube-api.ts), the REAL gcloud of this machine pre-seeded into a runner tool cache (so `installTools`
  * finds it and downloads nothing), and a counter of every gcloud process the action starts.
  *
- * gcloud is seeded as a tool-cache folder whose bin/gcloud is a two-line wrapper that appends one line
- * per invocation to a log, then execs the real SDK's gcloud: the count is of processes, not requests.
+ * gcloud is seeded by support/tool-cache.ts (seedGcloudTools): a wrapper that logs each invocation, then
+ * execs the real SDK's gcloud, so the count is of processes, not requests.
  */
-import { execFileSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../src/inputs.js';
-import { GCLOUD_PINNED } from '../../src/tools/gcloud.js';
-import { KUBECTL_PINNED } from '../../src/tools/kubectl.js';
 import { type Inputs, configOf } from '../fixtures.js';
 import { FakeGcpApi, type FakeGcpOptions } from './gcp-api.js';
 import { FakeKubeApi } from './kube-api.js';
-
-/** The real SDK root, from the gcloud on PATH. Throws (the test fails, never skips) when there is none. */
-export function realSdkRoot(): string {
-  let bin: string;
-  try {
-    bin = execFileSync('sh', ['-c', 'command -v gcloud'], { encoding: 'utf8' }).trim();
-  } catch {
-    bin = '';
-  }
-  if (!bin) throw new Error('gcloud is not on PATH: the GKE end-to-end tests need the real gcloud');
-  return path.dirname(path.dirname(realpathSync(bin)));
-}
+import { seedGcloudTools } from '../support/tool-cache.js';
 
 export interface GcpWorld {
   gcp: FakeGcpApi;
@@ -58,27 +34,9 @@ export interface GcpWorld {
 }
 
 export async function gcpWorld(opts: FakeGcpOptions = {}): Promise<GcpWorld> {
-  const sdk = realSdkRoot();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gcp-world-'));
-  const calls = path.join(dir, 'gcloud-calls.log');
-  writeFileSync(calls, '');
-
-  // Tool cache: gcloud/<pinned>/x64 with a counting wrapper; kubectl/<pinned>/x64/kubectl.
   const cache = path.join(dir, 'toolcache');
-  const gcloudDir = path.join(cache, 'gcloud', GCLOUD_PINNED, 'x64');
-  mkdirSync(path.join(gcloudDir, 'bin'), { recursive: true });
-  const wrapper = path.join(gcloudDir, 'bin', 'gcloud');
-  writeFileSync(wrapper, `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${path.join(sdk, 'bin', 'gcloud')}' "$@"\n`);
-  chmodSync(wrapper, 0o755);
-  const plugin = path.join(sdk, 'bin', 'gke-gcloud-auth-plugin');
-  if (existsSync(plugin)) symlinkSync(plugin, path.join(gcloudDir, 'bin', 'gke-gcloud-auth-plugin'));
-  writeFileSync(`${gcloudDir}.complete`, '');
-  const kubectlDir = path.join(cache, 'kubectl', KUBECTL_PINNED, 'x64');
-  mkdirSync(kubectlDir, { recursive: true });
-  const kubectlBin = ['kubectl.1.33', 'kubectl'].map((k) => path.join(sdk, 'bin', k)).find((k) => existsSync(k));
-  if (kubectlBin) symlinkSync(kubectlBin, path.join(kubectlDir, 'kubectl'));
-  else writeFileSync(path.join(kubectlDir, 'kubectl'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
-  writeFileSync(`${kubectlDir}.complete`, '');
+  const tools = seedGcloudTools(cache, dir);
   const runnerTemp = path.join(dir, 'temp');
   mkdirSync(runnerTemp, { recursive: true });
   const activate = () => {
@@ -98,10 +56,10 @@ export async function gcpWorld(opts: FakeGcpOptions = {}): Promise<GcpWorld> {
     gcp,
     kube,
     dir,
-    gcloudBin: wrapper,
-    kubectlBin: path.join(kubectlDir, 'kubectl'),
+    gcloudBin: tools.gcloudBin,
+    kubectlBin: tools.kubectlBin,
     env,
-    gcloudCalls: () => readFileSync(calls, 'utf8').split('\n').filter(Boolean),
+    gcloudCalls: tools.gcloudCalls,
     config: (inputs = {}) =>
       configOf(
         {

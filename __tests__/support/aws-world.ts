@@ -5,7 +5,7 @@
  * The fakes play the controllers: eksctl's cluster comes with the aws-node daemonset, its nodegroups
  * with nodes, and the tigera operator reports Calico Available once the Installation is written.
  */
-import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AwsApplyDeps } from '../../src/apply/aws.js';
@@ -13,15 +13,11 @@ import { connectKube } from '../../src/clients/kube.js';
 import type { KubeAccess } from '../../src/cloud/types.js';
 import type { Config } from '../../src/inputs.js';
 import { AWS, DEFAULT_CALICO_VERSION } from '../../src/reference.js';
-import { EKSCTL_PINNED } from '../../src/tools/eksctl.js';
-import { KUBECTL_PINNED } from '../../src/tools/kubectl.js';
 import { type Inputs, configOf } from '../fixtures.js';
 import { CalicoReleaseServer } from '../fakes/calico-manifests.js';
 import { FakeEksApi } from '../fakes/eks-api.js';
 import { FakeKubeApi, fakeNode } from '../fakes/kube-api.js';
-
-const STAND_IN = new URL('../fakes/eksctl-stand-in.mjs', import.meta.url).pathname;
-const REAL_KUBECTL = '/usr/lib/google-cloud-sdk/bin/kubectl.1.33';
+import { seedEksctlTools } from './tool-cache.js';
 
 export const FAKE_AWS_ENV = {
   AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0001',
@@ -93,17 +89,7 @@ export async function startAwsWorld(): Promise<AwsWorld> {
 
   // The tool cache as a self-hosted runner image would pre-seed it: nothing is downloaded.
   const cache = path.join(dir, 'tool-cache');
-  const arch = process.arch;
-  for (const [name, version, from] of [
-    ['eksctl', EKSCTL_PINNED, STAND_IN],
-    ['kubectl', KUBECTL_PINNED, REAL_KUBECTL],
-  ] as const) {
-    const entry = path.join(cache, name, version, arch);
-    await mkdir(entry, { recursive: true });
-    if (name === 'eksctl') await copyFile(from, path.join(entry, name));
-    else await symlink(from, path.join(entry, name));
-    await writeFile(`${entry}.complete`, '');
-  }
+  seedEksctlTools(cache);
   const saved: Record<string, string | undefined> = {};
   const env: Record<string, string> = {
     ...FAKE_AWS_ENV,

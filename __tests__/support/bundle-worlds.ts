@@ -18,31 +18,17 @@
  * `stepEnv(run)` is the environment of a later workflow step (GITHUB_PATH and GITHUB_ENV applied), for
  * running kubectl with the kubeconfig the action wrote, as a user's next step would.
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CALICO_VERSION, GCP } from '../../src/reference.js';
-import { EKSCTL_PINNED } from '../../src/tools/eksctl.js';
-import { GCLOUD_PINNED } from '../../src/tools/gcloud.js';
-import { KUBECTL_PINNED } from '../../src/tools/kubectl.js';
 import { CalicoReleaseServer } from '../fakes/calico-manifests.js';
 import { FakeEksApi } from '../fakes/eks-api.js';
 import { FakeGcpApi, type FakeGcpOptions } from '../fakes/gcp-api.js';
-import { realSdkRoot } from '../fakes/gcp-world.js';
 import { FakeKubeApi, fakeNode } from '../fakes/kube-api.js';
 import { FAKE_AWS_ENV, playEksControllers } from './aws-world.js';
 import type { RunFiles } from './run-bundle.js';
-
-const STAND_IN = new URL('../fakes/eksctl-stand-in.mjs', import.meta.url).pathname;
+import { seedEksctlTools, seedGcloudTools } from './tool-cache.js';
 
 export interface BundleWorld {
   /** Environment for startAction: the fakes' endpoints, fake credentials, RUNNER_TOOL_CACHE. */
@@ -87,14 +73,6 @@ export interface BundleWorldOptions {
 
 const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
 
-/** A tool-cache entry as tc.cacheDir lays it out: `<cache>/<name>/<version>/<arch>` and `<arch>.complete`. */
-function cacheEntry(cache: string, name: string, version: string): string {
-  const dir = path.join(cache, name, version, process.arch);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(`${dir}.complete`, '');
-  return dir;
-}
-
 function stepEnvOf(base: Record<string, string>) {
   return (run: RunFiles): Record<string, string> => {
     // The runner prepends each GITHUB_PATH line in turn: the last one added comes first.
@@ -116,23 +94,7 @@ export async function gcpBundleWorld(
   opts: BundleWorldOptions & { gcp?: FakeGcpOptions } = {},
 ): Promise<GcpBundleWorld> {
   const { dir, cache } = worldDir('gcp-bundle-');
-  const calls = path.join(dir, 'gcloud-calls.log');
-  const pids = path.join(dir, 'gcloud-pids.log');
-  if (opts.tools !== 'empty') {
-    const sdk = realSdkRoot();
-    const gcloudDir = cacheEntry(cache, 'gcloud', GCLOUD_PINNED);
-    mkdirSync(path.join(gcloudDir, 'bin'));
-    // `exec` keeps the PID: the one logged is gcloud's (the SDK's script execs Python in turn).
-    writeFileSync(
-      path.join(gcloudDir, 'bin', 'gcloud'),
-      `#!/bin/sh\necho "$*" >> '${calls}'\necho "$$" >> '${pids}'\nexec '${path.join(sdk, 'bin', 'gcloud')}' "$@"\n`,
-      { mode: 0o755 },
-    );
-    symlinkSync(path.join(sdk, 'bin', 'gke-gcloud-auth-plugin'), path.join(gcloudDir, 'bin', 'gke-gcloud-auth-plugin'));
-    const kubectl = ['kubectl.1.33', 'kubectl'].map((k) => path.join(sdk, 'bin', k)).find((k) => existsSync(k));
-    if (!kubectl) throw new Error(`no kubectl in the SDK at ${sdk}`);
-    symlinkSync(kubectl, path.join(cacheEntry(cache, 'kubectl', KUBECTL_PINNED), 'kubectl'));
-  }
+  const tools = opts.tools !== 'empty' ? seedGcloudTools(cache, dir) : undefined;
 
   const token = opts.gcp?.token ?? 'ya29.fake-gcp-access-token-0123456789';
   const kube = await FakeKubeApi.start({ token, tls: true });
@@ -170,8 +132,8 @@ export async function gcpBundleWorld(
       region: gcp.opts.region,
       'kubeconfig-path': path.join(dir, 'out', 'gitpod.kubeconfig'),
     },
-    gcloudCalls: () => lines(calls),
-    gcloudPids: () => lines(pids).map(Number),
+    gcloudCalls: () => tools?.gcloudCalls() ?? [],
+    gcloudPids: () => tools?.gcloudPids() ?? [],
     stepEnv: stepEnvOf(env),
     async close() {
       await Promise.all([gcp.close(), kube.close()]);
@@ -197,12 +159,7 @@ export async function awsBundleWorld(opts: BundleWorldOptions = {}): Promise<Aws
   const { dir, cache } = worldDir('aws-bundle-');
   const pids = path.join(dir, 'eksctl-pids.log');
   if (opts.tools !== 'empty') {
-    copyFileSync(STAND_IN, path.join(cacheEntry(cache, 'eksctl', EKSCTL_PINNED), 'eksctl'));
-    const kubectl = ['kubectl.1.34', 'kubectl.1.33']
-      .map((k) => path.join(realSdkRoot(), 'bin', k))
-      .find((k) => existsSync(k));
-    if (!kubectl) throw new Error('no kubectl in the SDK of the gcloud on PATH');
-    symlinkSync(kubectl, path.join(cacheEntry(cache, 'kubectl', KUBECTL_PINNED), 'kubectl'));
+    seedEksctlTools(cache);
   }
 
   // kubectl sends no bearer token over plain http: requests without one are let through, a wrong one is not.
