@@ -5,6 +5,9 @@
  * and verify run the real SDK and Kubernetes clients against the fakes (eksctl TEST STAND-IN).
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { applyFlow } from '../src/apply/aws.js';
 import { connectKube } from '../src/clients/kube.js';
@@ -96,6 +99,34 @@ describe('the rendered ClusterConfig', () => {
     // With the VPC CNI eksctl takes everything at creation.
     const vpc = renderClusterConfig(plan({ network: 'vpc-cni' }), {});
     expect(clusterCreateConfig(vpc)).toBe(vpc);
+  });
+});
+
+describe('an overlay eksctl would refuse on a cluster without the VPC CNI', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'bare-overlay-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const withOverlay = (yaml: string, inputs: Inputs = {}) => {
+    const file = path.join(dir, 'overlay.yaml');
+    writeFileSync(file, yaml);
+    return () => planFlow(plan({ 'eksctl-config': file, ...inputs }));
+  };
+
+  it('is refused before anything runs when it sets what eksctl refuses there and no later step creates', () => {
+    const fargate = 'fargateProfiles:\n  - name: fp-default\n    selectors:\n      - namespace: default\n';
+    expect(withOverlay(fargate)).toThrow(
+      /Input 'eksctl-config' received ".*overlay.yaml": expected .*; fargateProfiles cannot be created with `network: calico`: eksctl creates that cluster without the VPC CNI \(addonsConfig.disableDefaultAddons\) and refuses them at creation; remove them \(add them after apply\), or use `network: vpc-cni`\.$/,
+    );
+    // The same overlay with the VPC CNI: eksctl accepts it.
+    expect(withOverlay(fargate, { network: 'vpc-cni' })).not.toThrow();
+  });
+
+  it('may not bring the vpc-cni add-on back under Calico', () => {
+    expect(withOverlay('addons:\n  - name: vpc-cni\n')).toThrow(
+      /; with `network: calico` addons must not hold vpc-cni \(it brings aws-node back beside Calico\); use `network: vpc-cni` to keep the AWS VPC CNI\.$/,
+    );
   });
 });
 

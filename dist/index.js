@@ -29412,8 +29412,9 @@ function isBareCluster(doc) {
 /**
  * The ClusterConfig `eksctl create cluster` is given. On a cluster without the VPC CNI eksctl refuses
  * nodegroups, `iam.serviceAccounts` and `iam.podIdentityAssociations` at creation (its
- * `validateBareCluster`, even with `--without-nodegroup`): they are left out here, and the
- * `nodegroups` and `service-accounts` steps create them from the whole config once Calico is in.
+ * `validateBareCluster`, even with `--without-nodegroup`): nodegroups and service accounts are left out
+ * here, and the `nodegroups` and `service-accounts` steps create them from the whole config once Calico
+ * is in. What no later step creates is refused in `validateClusterConfig` (bareClusterProblem).
  */
 function clusterCreateConfig(doc) {
     if (!isBareCluster(doc))
@@ -29421,7 +29422,7 @@ function clusterCreateConfig(doc) {
     const { managedNodeGroups: _m, nodeGroups: _n, ...rest } = doc;
     const iam = rest.iam;
     if (iam) {
-        const { serviceAccounts: _s, podIdentityAssociations: _p, ...keep } = iam;
+        const { serviceAccounts: _s, ...keep } = iam;
         rest.iam = keep;
     }
     return rest;
@@ -29797,6 +29798,25 @@ function eksctlNodegroupProblem(doc) {
     }
     return undefined;
 }
+/**
+ * On a cluster without the VPC CNI eksctl refuses these at creation (validateBareCluster), and no later
+ * step of this flow creates them: an overlay that sets one is refused before anything runs.
+ */
+function bareClusterProblem(doc) {
+    if (!isBareCluster(doc))
+        return undefined;
+    const iam = (doc.iam ?? {});
+    const set = [
+        ['iam.podIdentityAssociations', iam.podIdentityAssociations],
+        ['fargateProfiles', doc.fargateProfiles],
+        ['karpenter', doc.karpenter],
+        ['gitops.flux', doc.gitops?.flux],
+    ].filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length));
+    if (!set.length)
+        return undefined;
+    return (`${set.map(([k]) => k).join(', ')} cannot be created with \`network: calico\`: eksctl creates that cluster without the VPC CNI ` +
+        '(addonsConfig.disableDefaultAddons) and refuses them at creation; remove them (add them after apply), or use `network: vpc-cni`');
+}
 /** The checks that keep a merged config Gitpod's: throws one InputError naming the first problem. */
 function validateClusterConfig(doc, config) {
     const schemaProblems = schemaErrors(EKSCTL_SCHEMA, doc, 3);
@@ -29808,6 +29828,14 @@ function validateClusterConfig(doc, config) {
     const nodegroupProblem = eksctlNodegroupProblem(doc);
     if (nodegroupProblem)
         throw overlayError(config, nodegroupProblem);
+    const addonNames = (doc.addons ?? []).map((a) => a.name);
+    if (config.network === 'calico' && addonNames.includes(reference/* AWS */.kS.vpcCniAddon)) {
+        // verify's network check would report it at once: its next update brings aws-node back.
+        throw overlayError(config, 'with `network: calico` addons must not hold vpc-cni (it brings aws-node back beside Calico); use `network: vpc-cni` to keep the AWS VPC CNI');
+    }
+    const bareProblem = bareClusterProblem(doc);
+    if (bareProblem)
+        throw overlayError(config, bareProblem);
     const groups = (doc.managedNodeGroups ?? []);
     for (const role of reference/* POOL_ROLES */.Fe) {
         const pool = config.pools[role];

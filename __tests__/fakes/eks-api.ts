@@ -620,6 +620,11 @@ export class FakeEksApi {
       const name = meta.name ?? '';
       const cluster = this.clusters.get(name);
       if (!cluster || cluster.status !== 'ACTIVE') return reply(false, [`Error: cluster ${name} is not ACTIVE`]);
+      // eksctl's NewCreateIAMServiceAccountLoader, before any call.
+      if (!cfg.iam?.serviceAccounts)
+        return reply(false, [
+          `Error: 'iam.serviceAccounts' is not defined in "${call.argv.find((a) => a.startsWith('--config-file='))?.slice(14) ?? ''}"`,
+        ]);
       if (!argv.includes('--approve'))
         return reply(true, ['(plan) would create IAM service accounts; --approve not given']);
       const lines: string[] = [];
@@ -636,6 +641,9 @@ export class FakeEksApi {
       const name = meta.name ?? '';
       const cluster = this.clusters.get(name);
       if (!cluster || cluster.status !== 'ACTIVE') return reply(false, [`Error: cluster ${name} is not ACTIVE`]);
+      // eksctl's NewCreateAccessEntryLoader, before any call.
+      if (!cfg.accessConfig?.accessEntries?.length)
+        return reply(false, ['Error: at least one access entry is required']);
       if (cluster.authenticationMode === 'CONFIG_MAP') {
         return reply(false, [
           'Error: access entries API is not currently enabled; please enable it using `eksctl utils update-authentication-mode --cluster <> --authentication-mode=API_AND_CONFIG_MAP`',

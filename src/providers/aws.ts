@@ -202,15 +202,16 @@ export function isBareCluster(doc: Record<string, unknown>): boolean {
 /**
  * The ClusterConfig `eksctl create cluster` is given. On a cluster without the VPC CNI eksctl refuses
  * nodegroups, `iam.serviceAccounts` and `iam.podIdentityAssociations` at creation (its
- * `validateBareCluster`, even with `--without-nodegroup`): they are left out here, and the
- * `nodegroups` and `service-accounts` steps create them from the whole config once Calico is in.
+ * `validateBareCluster`, even with `--without-nodegroup`): nodegroups and service accounts are left out
+ * here, and the `nodegroups` and `service-accounts` steps create them from the whole config once Calico
+ * is in. What no later step creates is refused in `validateClusterConfig` (bareClusterProblem).
  */
 export function clusterCreateConfig(doc: ClusterConfigDoc): Record<string, unknown> {
   if (!isBareCluster(doc)) return doc;
   const { managedNodeGroups: _m, nodeGroups: _n, ...rest } = doc;
   const iam = rest.iam as Record<string, unknown> | undefined;
   if (iam) {
-    const { serviceAccounts: _s, podIdentityAssociations: _p, ...keep } = iam;
+    const { serviceAccounts: _s, ...keep } = iam;
     rest.iam = keep;
   }
   return rest;
@@ -589,6 +590,26 @@ function eksctlNodegroupProblem(doc: Record<string, unknown>): string | undefine
   return undefined;
 }
 
+/**
+ * On a cluster without the VPC CNI eksctl refuses these at creation (validateBareCluster), and no later
+ * step of this flow creates them: an overlay that sets one is refused before anything runs.
+ */
+function bareClusterProblem(doc: Record<string, unknown>): string | undefined {
+  if (!isBareCluster(doc)) return undefined;
+  const iam = (doc.iam ?? {}) as Record<string, unknown>;
+  const set = [
+    ['iam.podIdentityAssociations', iam.podIdentityAssociations],
+    ['fargateProfiles', doc.fargateProfiles],
+    ['karpenter', doc.karpenter],
+    ['gitops.flux', (doc.gitops as { flux?: unknown } | undefined)?.flux],
+  ].filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length));
+  if (!set.length) return undefined;
+  return (
+    `${set.map(([k]) => k).join(', ')} cannot be created with \`network: calico\`: eksctl creates that cluster without the VPC CNI ` +
+    '(addonsConfig.disableDefaultAddons) and refuses them at creation; remove them (add them after apply), or use `network: vpc-cni`'
+  );
+}
+
 /** The checks that keep a merged config Gitpod's: throws one InputError naming the first problem. */
 export function validateClusterConfig(doc: Record<string, unknown>, config: Config): void {
   const schemaProblems = schemaErrors(EKSCTL_SCHEMA, doc, 3);
@@ -598,6 +619,16 @@ export function validateClusterConfig(doc: Record<string, unknown>, config: Conf
     throw overlayError(config, 'metadata.name and metadata.region must stay the cluster-name and region inputs');
   const nodegroupProblem = eksctlNodegroupProblem(doc);
   if (nodegroupProblem) throw overlayError(config, nodegroupProblem);
+  const addonNames = ((doc.addons ?? []) as { name?: string }[]).map((a) => a.name);
+  if (config.network === 'calico' && addonNames.includes(AWS.vpcCniAddon)) {
+    // verify's network check would report it at once: its next update brings aws-node back.
+    throw overlayError(
+      config,
+      'with `network: calico` addons must not hold vpc-cni (it brings aws-node back beside Calico); use `network: vpc-cni` to keep the AWS VPC CNI',
+    );
+  }
+  const bareProblem = bareClusterProblem(doc);
+  if (bareProblem) throw overlayError(config, bareProblem);
   const groups = (doc.managedNodeGroups ?? []) as Record<string, unknown>[];
   for (const role of POOL_ROLES) {
     const pool = config.pools[role];
