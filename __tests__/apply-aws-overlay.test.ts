@@ -51,7 +51,8 @@ describe('the eksctl-config overlay', () => {
   it('is deep-merged into the config eksctl is given (nodegroups by name), which eksctl’s schema accepts', async () => {
     const io = fakeIO();
     await applyFlow(world.config({ 'eksctl-config': overlayFile(GOOD_OVERLAY) }), io, world.deps());
-    const given = world.eks.eksctlCalls[0]!.config as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed YAML document
+    // The whole config goes to `create nodegroup` (`create cluster` gets it without nodegroups under Calico).
+    const given = world.eks.eksctlCalls.find((c) => c.command === 'create nodegroup')!.config as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed YAML document
     expect(given.metadata.tags).toEqual({ department: 'cs', project: 'gitpod', team: 'platform' });
     expect(given.availabilityZones).toEqual(['eu-west-1a', 'eu-west-1b']);
     const [services, workspaces, monitoring] = given.managedNodeGroups;
@@ -144,7 +145,13 @@ describe('the eksctl-config overlay', () => {
 describe('EKS apply with network vpc-cni', () => {
   it('skips the Calico steps, keeps aws-node, and gives eksctl prefix delegation for max-pods', async () => {
     const records = await applyFlow(world.config({ network: 'vpc-cni' }), fakeIO(), world.deps());
-    expect(records.map((r) => r.id)).toEqual(['cluster', 'kubeconfig', 'kube-system', 'nodegroups']);
+    expect(records.map((r) => r.id)).toEqual([
+      'cluster',
+      'kubeconfig',
+      'kube-system',
+      'nodegroups',
+      'service-accounts',
+    ]);
     const given = world.eks.eksctlCalls[0]!.config as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed YAML document
     const addon = given.addons.find((a: { name: string }) => a.name === 'vpc-cni');
     expect(JSON.parse(addon.configurationValues).env.ENABLE_PREFIX_DELEGATION).toBe('true');

@@ -61,6 +61,16 @@ const BREAKERS: Record<string, Breaker> = {
     return { heal: () => (failing = false) };
   },
   'remove-aws-node': (w) => {
+    // A cluster created with the vpc-cni add-on (before disableDefaultAddons): its aws-node is there to remove.
+    w.eks.onEksctl((event) => {
+      if (event !== 'cluster-created') return;
+      w.kube.seed({
+        apiVersion: 'apps/v1',
+        kind: 'DaemonSet',
+        metadata: { name: 'aws-node', namespace: 'kube-system' },
+        spec: {},
+      });
+    });
     w.kube.failNext((r) => r.method === 'DELETE' && r.path.endsWith('/daemonsets/aws-node'), 403);
     return {};
   },
@@ -97,6 +107,14 @@ const BREAKERS: Record<string, Breaker> = {
         });
       },
     );
+    return {};
+  },
+  'service-accounts': (w) => {
+    // eksctl created one role's stack, then failed on the next.
+    w.eks.failEksctl('create iamserviceaccount', 'failed to create iamserviceaccount(s)', (api) => {
+      const name = 'eksctl-gitpod-addon-iamserviceaccount-kube-system-aws-load-balancer-controller';
+      api.stacks.set(name, { StackName: name, StackStatus: 'CREATE_COMPLETE' });
+    });
     return {};
   },
 };
@@ -183,7 +201,7 @@ describe('EKS apply facing leftovers of an earlier failed run', () => {
     expect(
       io.lines.filter((l) => l.includes('waiting for EKS cluster gitpod to be ACTIVE')).length,
     ).toBeGreaterThanOrEqual(4);
-    expect(world.eks.eksctlCalls.map((c) => c.command)).toEqual(['create nodegroup']);
+    expect(world.eks.eksctlCalls.map((c) => c.command)).toEqual(['create nodegroup', 'create iamserviceaccount']);
   });
 
   it('a nodegroup stack in ROLLBACK_COMPLETE: says what to delete before eksctl create nodegroup runs', async () => {

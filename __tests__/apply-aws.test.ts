@@ -53,11 +53,13 @@ describe('EKS apply on an empty account (FAKE EKS + Kubernetes APIs, eksctl TEST
       ['cluster', 'done'],
       ['kubeconfig', 'done'],
       ['kube-system', 'skipped'],
-      ['remove-aws-node', 'done'],
+      // eksctl installed no vpc-cni add-on (disableDefaultAddons), so there is no aws-node to remove.
+      ['remove-aws-node', 'skipped'],
       ['tigera-operator', 'done'],
       ['calico-installation', 'done'],
       ['calico-ready', 'skipped'],
       ['nodegroups', 'done'],
+      ['service-accounts', 'done'],
     ]);
     // No node exists before the nodegroups: Calico rolls out as they join (eksctl waits for them to be Ready).
     expect(records.find((r) => r.id === 'calico-ready')!.detail).toMatch(/Installation served/);
@@ -65,20 +67,44 @@ describe('EKS apply on an empty account (FAKE EKS + Kubernetes APIs, eksctl TEST
     expect(world.eks.eksctlCalls.map((c) => ['eksctl', ...c.argv])).toEqual(planned.map((s) => s.argv));
     expect(installationBeforeNodegroups).toBe(true);
 
-    // eksctl was given the rendered config, version resolved through DescribeClusterVersions.
-    const given = world.eks.eksctlCalls[0]!.config as { metadata: { version: string } };
-    expect(given.metadata.version).toBe('1.34');
-    expect(parse(io.outputs['eksctl-config']!)).toEqual(given);
+    // eksctl was given the rendered config, version resolved through DescribeClusterVersions: whole to
+    // `create nodegroup` and `create iamserviceaccount`; to `create cluster` without what eksctl refuses
+    // on a cluster without the VPC CNI (nodegroups, service accounts).
+    const [create, nodegroups, serviceAccounts] = world.eks.eksctlCalls.map((c) => c.config as Record<string, unknown>);
+    expect((nodegroups!.metadata as { version: string }).version).toBe('1.34');
+    expect(parse(io.outputs['eksctl-config']!)).toEqual(nodegroups);
+    expect(serviceAccounts).toEqual(nodegroups);
+    expect(Object.keys(create!).sort()).toEqual([
+      'accessConfig',
+      'addons',
+      'addonsConfig',
+      'apiVersion',
+      'cloudWatch',
+      'iam',
+      'kind',
+      'metadata',
+      'upgradePolicy',
+      'vpc',
+    ]);
+    expect(create!.iam).toEqual({ withOIDC: true });
+    expect(create!.addonsConfig).toEqual({ disableDefaultAddons: true });
+    expect(create!.addons).toEqual([{ name: 'kube-proxy' }, { name: 'coredns' }]);
+    expect(world.eks.addonNames('gitpod').sort()).toEqual(['coredns', 'kube-proxy']);
+    expect([...world.eks.stacks.keys()].filter((k) => k.includes('iamserviceaccount')).sort()).toEqual([
+      'eksctl-gitpod-addon-iamserviceaccount-cert-manager-cert-manager',
+      'eksctl-gitpod-addon-iamserviceaccount-kube-system-aws-load-balancer-controller',
+      'eksctl-gitpod-addon-iamserviceaccount-kube-system-cluster-autoscaler',
+      'eksctl-gitpod-addon-iamserviceaccount-kube-system-ebs-csi-controller-sa',
+    ]);
 
-    // The Kubernetes writes, in order: aws-node out, the operator's CRDs, then its objects, then the Installation.
+    // The Kubernetes writes, in order: the operator's CRDs, then its objects, then the Installation.
     const writes = world.kube.mutations().map((r) => `${r.method} ${r.path}`);
-    expect(writes[0]).toBe('DELETE /apis/apps/v1/namespaces/kube-system/daemonsets/aws-node');
-    expect(writes.slice(1, 3)).toEqual([
+    expect(writes.slice(0, 2)).toEqual([
       'POST /apis/apiextensions.k8s.io/v1/customresourcedefinitions',
       'POST /apis/apiextensions.k8s.io/v1/customresourcedefinitions',
     ]);
     expect(writes.at(-1)).toBe('POST /apis/operator.tigera.io/v1/installations');
-    expect(writes).toHaveLength(1 + 2 + 5 + 1);
+    expect(writes).toHaveLength(2 + 5 + 1);
     expectConverged(world);
 
     // Kubeconfig: 0600, exec plugin of the AWS CLI, exported and announced.

@@ -31,7 +31,9 @@ describe('the bundled dist/index.js, run without node_modules', () => {
     const res = runAction({ provider: 'aws', command: 'plan' });
     expect(res.status).toBe(0);
     expect(res.outputs['eksctl-config']).toContain('maxPodsPerNode: 110');
-    expect(JSON.parse(res.outputs.plan!).at(-1).argv.slice(0, 3)).toEqual(['eksctl', 'create', 'nodegroup']);
+    const steps = JSON.parse(res.outputs.plan!) as { id: string; argv?: string[] }[];
+    expect(steps.find((s) => s.id === 'nodegroups')!.argv!.slice(0, 3)).toEqual(['eksctl', 'create', 'nodegroup']);
+    expect(steps.at(-1)!.argv!.slice(0, 3)).toEqual(['eksctl', 'create', 'iamserviceaccount']);
   });
 
   it('fails bad input with one ::error:: line and no stack trace', () => {

@@ -126,16 +126,19 @@ describe('plan for AWS with only provider', () => {
         'iam',
         'tags',
         'labels',
-        'preBootstrapCommands',
       ].sort(),
     );
     expect(Object.keys(doc).sort()).toEqual([
+      'accessConfig',
+      'addons',
+      'addonsConfig',
       'apiVersion',
       'cloudWatch',
       'iam',
       'kind',
       'managedNodeGroups',
       'metadata',
+      'upgradePolicy',
       'vpc',
     ]);
   });
@@ -166,27 +169,38 @@ describe('plan for AWS with only provider', () => {
       'calico-installation',
       'calico-ready',
       'nodegroups',
+      'service-accounts',
     ]);
     expect(steps[0]!.argv).toEqual([
       'eksctl',
       'create',
       'cluster',
-      '--config-file=/runner/temp/gitpod.eksctl.yaml',
+      '--config-file=/runner/temp/gitpod.eksctl-cluster.yaml',
       '--without-nodegroup',
       '--write-kubeconfig=false',
     ]);
-    expect(steps.at(-1)!.argv).toEqual([
+    expect(steps.at(-2)!.argv).toEqual([
       'eksctl',
       'create',
       'nodegroup',
       '--config-file=/runner/temp/gitpod.eksctl.yaml',
+    ]);
+    expect(steps.at(-1)!.argv).toEqual([
+      'eksctl',
+      'create',
+      'iamserviceaccount',
+      '--config-file=/runner/temp/gitpod.eksctl.yaml',
+      '--approve',
     ]);
   });
 
   it('with vpc-cni skips Calico and turns on prefix delegation for max pods', () => {
     const vpc = configOf({ provider: 'aws', command: 'plan', network: 'vpc-cni' });
     const { steps, eksctlConfig } = planFlow(vpc);
-    expect(steps.map((s) => s.id)).toEqual(['cluster', 'kubeconfig', 'kube-system', 'nodegroups']);
+    expect(steps.map((s) => s.id)).toEqual(['cluster', 'kubeconfig', 'kube-system', 'nodegroups', 'service-accounts']);
+    // With the VPC CNI eksctl takes the whole config at creation: one file.
+    expect(steps[0]!.argv).toContain('--config-file=/runner/temp/gitpod.eksctl.yaml');
+    expect(parse(eksctlConfig!).addonsConfig).toBeUndefined();
     const addon = parse(eksctlConfig!).addons[0];
     expect(addon.name).toBe('vpc-cni');
     expect(JSON.parse(addon.configurationValues).env.ENABLE_PREFIX_DELEGATION).toBe('true');
@@ -196,7 +210,7 @@ describe('plan for AWS with only provider', () => {
     const io = fakeIO();
     await plan(config, io);
     expect(parse(io.outputs['eksctl-config']!).kind).toBe('ClusterConfig');
-    expect(JSON.parse(io.outputs.plan!)).toHaveLength(8);
+    expect(JSON.parse(io.outputs.plan!)).toHaveLength(9);
     expect(io.summary.join('')).toContain('Rendered eksctl ClusterConfig');
   });
 });

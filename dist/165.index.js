@@ -394,6 +394,21 @@ function poolDifferences(config, want, have) {
     diff(names.image, want.image, have.image);
     return out;
 }
+/**
+ * The EKS cluster's own settings the ClusterConfig renders. The upgrade policy: eksctl (0.230) has no
+ * command that changes it on an existing cluster and `apply` changes the cloud through eksctl only, so a
+ * difference is reported here with the AWS CLI command that fixes it.
+ */
+function eksClusterDifferences(config, observed) {
+    const out = [];
+    const wanted = reference/* AWS */.kS.supportTypes[config.supportType];
+    const found = observed.eks?.supportType;
+    if (found !== undefined && found !== wanted) {
+        out.push(error(`cluster ${config.clusterName}: upgrade policy support type is ${shown(found)}, wanted ${shown(wanted)} (eks-support-type: ${config.supportType}); ` +
+            `run \`aws eks update-cluster-config --name ${config.clusterName} --region ${config.region} --upgrade-policy supportType=${wanted}\``));
+    }
+    return out;
+}
 /** `cloud-config`: ERROR on any difference; an ERROR here also means `drift=true`. */
 function checkCloudConfig(config, observed) {
     const errors = [];
@@ -405,6 +420,8 @@ function checkCloudConfig(config, observed) {
         else
             errors.push(...poolDifferences(config, want, have));
     }
+    if (config.provider === 'aws')
+        errors.push(...eksClusterDifferences(config, observed));
     return item('cloud-config', errors);
 }
 
@@ -423,7 +440,11 @@ async function networkFacts(config, observed, kube) {
         kube.get({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: awsNode.name, namespace: awsNode.namespace }),
         kube.get({ apiVersion: installation.apiVersion, kind: installation.kind, name: installation.metadata.name }),
     ]);
-    return { awsNodePresent: ds !== undefined, calicoInstallation: inst !== undefined };
+    return {
+        awsNodePresent: ds !== undefined,
+        calicoInstallation: inst !== undefined,
+        ...(observed.network.vpcCniAddon ? { vpcCniAddon: observed.network.vpcCniAddon } : {}),
+    };
 }
 function checkNetwork(config, facts) {
     const errors = [];
@@ -435,6 +456,11 @@ function checkNetwork(config, facts) {
         const { awsNode, installation } = reference/* AWS */.kS.calico;
         if (facts.awsNodePresent) {
             errors.push(error(`the AWS VPC CNI daemonset ${awsNode.namespace}/${awsNode.name} is still present`));
+        }
+        if (facts.vpcCniAddon) {
+            const { version, status } = facts.vpcCniAddon;
+            const shown = [version, status].filter(Boolean).join(', ');
+            errors.push(error(`the ${reference/* AWS */.kS.vpcCniAddon} EKS add-on is installed${shown ? ` (${shown})` : ''}: an add-on update brings aws-node back beside Calico; delete the add-on (\`eksctl delete addon --cluster ${config.clusterName} --region ${config.region} --name ${reference/* AWS */.kS.vpcCniAddon}\`)`));
         }
         if (!facts.calicoInstallation) {
             errors.push(error(`no Calico ${installation.kind} named ${installation.metadata.name} (${installation.apiVersion})`));

@@ -28626,7 +28626,7 @@ function execArgv(argv, opts = {}) {
 /* harmony export */   o4: () => (/* binding */ parseConfig),
 /* harmony export */   ts: () => (/* binding */ escapeInvisible)
 /* harmony export */ });
-/* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, withoutUserinfo, showValue, parseLabels */
+/* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, SUPPORT_TYPES, withoutUserinfo, showValue, parseLabels, parseRoleArns, parseAwsTags */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
@@ -28671,9 +28671,13 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'fail-on-drift',
     'confirm-destroy',
     'github-token',
+    'eks-support-type',
+    'viewer-role-arns',
+    'cluster-tags',
 ]));
 const COMMANDS = ['plan', 'apply', 'verify', 'destroy'];
 const NETWORKS = ['calico', 'vpc-cni'];
+const SUPPORT_TYPES = ['standard', 'extended'];
 /** Inputs whose values are secrets: never echoed in an error. */
 const SECRET_INPUTS = new Set(['github-token']);
 /** Inputs that are URLs and may carry credentials (`https://user:password@…`): echoed without them. */
@@ -28810,6 +28814,61 @@ function parseLabels(input, value, role) {
     }
     return labels;
 }
+/** An IAM role ARN in any partition (aws, aws-cn, aws-us-gov …), as EKS access entries take it. */
+const IAM_ROLE_ARN = /^arn:aws[-a-z]*:iam::[0-9]{12}:role\/[\w+=,.@/-]{1,512}$/;
+/** Comma- or newline-separated IAM role ARNs, each once. */
+function parseRoleArns(input, value) {
+    const accepted = 'comma-separated IAM role ARNs such as `arn:aws:iam::123456789012:role/gitpod-drift-check`, each once';
+    const arns = [];
+    for (const raw of value.split(/[,\n]/)) {
+        const arn = raw.trim();
+        if (!arn)
+            continue;
+        if (!IAM_ROLE_ARN.test(arn) || arn.includes('//') || arn.endsWith('/'))
+            throw new InputError(input, value, `${accepted}; ${showValue(arn)} is not one`);
+        if (arns.includes(arn))
+            throw new InputError(input, value, `${accepted}; ${showValue(arn)} appears twice`);
+        arns.push(arn);
+    }
+    return arns;
+}
+/** AWS tag rules: key 1-128 and value 0-256 characters of letters, digits, spaces and `_.:/=+-@`; no `aws:` prefix. */
+const AWS_TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+const AWS_TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
+/** eksctl adds its own tags (alpha.eksctl.io/…, eksctl.cluster.k8s.io/…) to the 50 a resource may carry. */
+const AWS_TAG_MAX = 40;
+/** `key=value` AWS tags separated by commas or newlines. */
+function parseAwsTags(input, value) {
+    const accepted = `comma-separated \`key=value\` AWS tags (e.g. \`department=cs,project=gitpod\`), each key once, at most ${AWS_TAG_MAX}`;
+    const tags = {};
+    for (const raw of value.split(/[,\n]/)) {
+        const item = raw.trim();
+        if (!item)
+            continue;
+        const eq = item.indexOf('=');
+        if (eq <= 0)
+            throw new InputError(input, value, accepted);
+        const key = item.slice(0, eq).trim();
+        const val = item.slice(eq + 1).trim();
+        const problem = !AWS_TAG_KEY.test(key)
+            ? `tag key '${key}' is not 1-128 letters, digits, spaces or \`_.:/=+-@\``
+            : /^aws:/i.test(key)
+                ? `tag key '${key}' starts with \`aws:\`, which AWS reserves`
+                : !AWS_TAG_VALUE.test(val)
+                    ? `tag value '${val}' is not 0-256 letters, digits, spaces or \`_.:/=+-@\``
+                    : Object.hasOwn(tags, key)
+                        ? `'${key}' appears twice`
+                        : undefined;
+        if (problem)
+            throw new InputError(input, value, `${accepted}; ${problem}`);
+        Object.defineProperty(tags, key, { value: val, enumerable: true, writable: true, configurable: true });
+    }
+    if (Object.keys(tags).length > AWS_TAG_MAX)
+        throw new InputError(input, value, accepted);
+    if (!Object.keys(tags).length)
+        throw new InputError(input, value, accepted);
+    return tags;
+}
 function envProject(env) {
     return env.CLOUDSDK_CORE_PROJECT || env.GOOGLE_CLOUD_PROJECT || env.GCLOUD_PROJECT || '';
 }
@@ -28906,6 +28965,23 @@ function parseConfig(read, env = process.env) {
         if (calicoVersion)
             throw new InputError('calico-version', calicoVersion, 'no value with `provider: gcp` (AWS only)');
     }
+    const supportTypeRaw = read('eks-support-type');
+    const supportType = oneOf('eks-support-type', supportTypeRaw || 'standard', SUPPORT_TYPES);
+    const viewerRaw = read('viewer-role-arns');
+    const viewerRoleArns = parseRoleArns('viewer-role-arns', viewerRaw);
+    const tagsRaw = read('cluster-tags');
+    const clusterTags = tagsRaw ? parseAwsTags('cluster-tags', tagsRaw) : { ..._reference_js__WEBPACK_IMPORTED_MODULE_2__/* .AWS */ .kS.clusterTags };
+    if (provider === 'gcp') {
+        // `standard` is action.yml's default, which the runner passes on GCP too.
+        for (const [input, value] of [
+            ['eks-support-type', supportTypeRaw === 'standard' ? '' : supportTypeRaw],
+            ['viewer-role-arns', viewerRaw],
+            ['cluster-tags', tagsRaw],
+        ]) {
+            if (value)
+                throw new InputError(input, value, 'no value with `provider: gcp` (AWS only)');
+        }
+    }
     const tools = { gcloud: '', eksctl: '', kubectl: '' };
     for (const tool of ['gcloud', 'eksctl', 'kubectl']) {
         const input = `${tool}-version`;
@@ -28958,6 +29034,9 @@ function parseConfig(read, env = process.env) {
         calicoVersion,
         network,
         eksctlConfigPath,
+        supportType,
+        viewerRoleArns,
+        clusterTags,
         kubeconfig,
         kubeconfigPath,
         tools,
@@ -29052,10 +29131,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   wR: () => (/* binding */ calicoVersion),
   CR: () => (/* binding */ clusterConfigFor),
   UZ: () => (/* binding */ clusterConfigYaml),
-  $o: () => (/* binding */ eksctlConfigFile)
+  bU: () => (/* binding */ clusterCreateConfig),
+  vg: () => (/* binding */ eksctlClusterConfigFile),
+  $o: () => (/* binding */ eksctlConfigFile),
+  $H: () => (/* binding */ viewerRbacObjects)
 });
 
-// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, mergeClusterConfig, readOverlay, renderClusterConfig, validateClusterConfig
+// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, readOverlay, renderClusterConfig, validateClusterConfig, viewerAccessEntries
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -29182,6 +29264,9 @@ const AWS_STEP_IDS = (/* unused pure expression or super */ null && ([
     'calico-installation',
     'calico-ready',
     'nodegroups',
+    'service-accounts',
+    'access-entries',
+    'viewer-rbac',
 ]));
 function calicoVersion(config) {
     return config.calicoVersion || reference/* DEFAULT_CALICO_VERSION */.Dt;
@@ -29231,7 +29316,7 @@ function nodegroup(config, pool) {
         iam: { attachPolicyARNs: [...ng.attachPolicyARNs] },
         tags: (0,reference/* autoscalerTags */.P8)(config.clusterName),
         labels: { ...pool.labels },
-        preBootstrapCommands: [...ng.preBootstrapCommands],
+        // No preBootstrapCommands: the reference's edit AL2's /etc/eks/bootstrap.sh (REFERENCE_DEVIATIONS).
     };
 }
 /** The reference ClusterConfig for these inputs (before any user overlay). */
@@ -29239,7 +29324,7 @@ function renderClusterConfig(config, facts) {
     const metadata = { name: config.clusterName, region: config.region };
     if (facts.version)
         metadata.version = facts.version;
-    metadata.tags = { ...reference/* AWS */.kS.clusterTags };
+    metadata.tags = { ...config.clusterTags };
     const doc = {
         apiVersion: 'eksctl.io/v1alpha5',
         kind: 'ClusterConfig',
@@ -29258,8 +29343,18 @@ function renderClusterConfig(config, facts) {
             publicAccessCIDRs: [...reference/* AWS */.kS.vpc.publicAccessCIDRs],
         },
         cloudWatch: { clusterLogging: { enableTypes: [...reference/* AWS */.kS.clusterLogging] } },
+        upgradePolicy: { supportType: reference/* AWS */.kS.supportTypes[config.supportType] },
+        accessConfig: {
+            authenticationMode: reference/* AWS */.kS.authenticationMode,
+            ...(config.viewerRoleArns.length ? { accessEntries: viewerAccessEntries(config) } : {}),
+        },
         managedNodeGroups: [nodegroup(config, config.pools.services), nodegroup(config, config.pools.workspaces)],
     };
+    if (config.network === 'calico') {
+        // No vpc-cni add-on, ever: an add-on update would bring aws-node back beside Calico.
+        doc.addonsConfig = { disableDefaultAddons: true };
+        doc.addons = reference/* AWS */.kS.calicoAddons.map((name) => ({ name }));
+    }
     if (config.network === 'vpc-cni') {
         // Without Calico, `max-pods` IPs per node come from prefix delegation in the AWS VPC CNI.
         doc.addons = [
@@ -29270,6 +29365,73 @@ function renderClusterConfig(config, facts) {
         ];
     }
     return doc;
+}
+/** The access entries of `viewer-role-arns`: a Kubernetes group of ours, no EKS access policy. */
+function viewerAccessEntries(config) {
+    return config.viewerRoleArns.map((arn) => ({
+        principalARN: arn,
+        type: 'STANDARD',
+        kubernetesGroups: [reference/* AWS */.kS.viewer.group],
+    }));
+}
+/**
+ * The Kubernetes RBAC objects behind the viewers' group: a ClusterRole for the nodes and the Calico
+ * objects, a Role in kube-system for the aws-node DaemonSet, each bound to the group. Reads only.
+ */
+function viewerRbacObjects() {
+    const { group, name, clusterRules, namespacedRules } = reference/* AWS */.kS.viewer;
+    const namespace = reference/* AWS */.kS.calico.awsNode.namespace;
+    const rbac = 'rbac.authorization.k8s.io';
+    const subjects = [{ kind: 'Group', apiGroup: rbac, name: group }];
+    const rules = (list) => list.map((r) => structuredClone({ ...r }));
+    return [
+        { apiVersion: `${rbac}/v1`, kind: 'ClusterRole', metadata: { name }, rules: rules(clusterRules) },
+        {
+            apiVersion: `${rbac}/v1`,
+            kind: 'ClusterRoleBinding',
+            metadata: { name },
+            roleRef: { apiGroup: rbac, kind: 'ClusterRole', name },
+            subjects,
+        },
+        { apiVersion: `${rbac}/v1`, kind: 'Role', metadata: { name, namespace }, rules: rules(namespacedRules) },
+        {
+            apiVersion: `${rbac}/v1`,
+            kind: 'RoleBinding',
+            metadata: { name, namespace },
+            roleRef: { apiGroup: rbac, kind: 'Role', name },
+            subjects,
+        },
+    ];
+}
+/** True when eksctl creates the cluster without the AWS VPC CNI (`disableDefaultAddons`, no vpc-cni add-on). */
+function isBareCluster(doc) {
+    const disabled = doc.addonsConfig?.disableDefaultAddons === true;
+    const addons = (doc.addons ?? []);
+    return disabled && !addons.some((a) => a.name === reference/* AWS */.kS.vpcCniAddon);
+}
+/**
+ * The ClusterConfig `eksctl create cluster` is given. On a cluster without the VPC CNI eksctl refuses
+ * nodegroups, `iam.serviceAccounts` and `iam.podIdentityAssociations` at creation (its
+ * `validateBareCluster`, even with `--without-nodegroup`): nodegroups and service accounts are left out
+ * here, and the `nodegroups` and `service-accounts` steps create them from the whole config once Calico
+ * is in. What no later step creates is refused in `validateClusterConfig` (bareClusterProblem).
+ */
+function clusterCreateConfig(doc) {
+    if (!isBareCluster(doc))
+        return doc;
+    const { managedNodeGroups: _m, nodeGroups: _n, ...rest } = doc;
+    const iam = rest.iam;
+    if (iam) {
+        const { serviceAccounts: _s, ...keep } = iam;
+        rest.iam = keep;
+    }
+    return rest;
+}
+/** Where the ClusterConfig of `eksctl create cluster` is written: apart from the whole one only when it differs. */
+function eksctlClusterConfigFile(config) {
+    return config.network === 'calico'
+        ? external_node_path_default().join(config.tempDir, `${config.clusterName}.eksctl-cluster.yaml`)
+        : eksctlConfigFile(config);
 }
 /** The ClusterConfig as YAML; when the version is still unresolved a comment says so. */
 function clusterConfigYaml(config, doc) {
@@ -29288,8 +29450,17 @@ function awsSteps(config, facts) {
     const steps = [
         {
             id: 'cluster',
-            description: `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups`,
-            argv: ['eksctl', 'create', 'cluster', `--config-file=${file}`, '--without-nodegroup', '--write-kubeconfig=false'],
+            description: calico
+                ? `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups, service accounts or the vpc-cni add-on (the ClusterConfig without managedNodeGroups and iam.serviceAccounts)`
+                : `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups`,
+            argv: [
+                'eksctl',
+                'create',
+                'cluster',
+                `--config-file=${eksctlClusterConfigFile(config)}`,
+                '--without-nodegroup',
+                '--write-kubeconfig=false',
+            ],
             timeoutMs: 40 * MINUTE,
         },
         {
@@ -29334,6 +29505,25 @@ function awsSteps(config, facts) {
         argv: ['eksctl', 'create', 'nodegroup', `--config-file=${file}`],
         timeoutMs: 40 * MINUTE,
     });
+    steps.push({
+        id: 'service-accounts',
+        description: `IAM roles for the service accounts ${reference/* AWS */.kS.serviceAccounts.map((sa) => `${sa.namespace}/${sa.name}`).join(', ')} (existing ones are left alone)`,
+        argv: ['eksctl', 'create', 'iamserviceaccount', `--config-file=${file}`, '--approve'],
+        timeoutMs: 20 * MINUTE,
+    });
+    if (config.viewerRoleArns.length) {
+        steps.push({
+            id: 'access-entries',
+            description: `EKS access entries for ${config.viewerRoleArns.join(', ')} in the Kubernetes group ${reference/* AWS */.kS.viewer.group} (existing ones are left alone)`,
+            argv: ['eksctl', 'create', 'accessentry', `--config-file=${file}`],
+            timeoutMs: 10 * MINUTE,
+        }, {
+            id: 'viewer-rbac',
+            description: `Read-only RBAC for the group ${reference/* AWS */.kS.viewer.group}: ClusterRole and ClusterRoleBinding ${reference/* AWS */.kS.viewer.name} (nodes; Calico Installation and TigeraStatus), Role and RoleBinding ${reference/* AWS */.kS.calico.awsNode.namespace}/${reference/* AWS */.kS.viewer.name} (the aws-node DaemonSet)`,
+            api: 'Kubernetes API: create each of the four objects that is missing, server-side apply each that differs',
+            timeoutMs: 5 * MINUTE,
+        });
+    }
     return steps;
 }
 // ---------------------------------------------------------------------------------------------------
@@ -29593,7 +29783,7 @@ const NODEGROUP_NAME = /^[A-Za-z][-A-Za-z0-9]{0,62}$/;
 /**
  * What eksctl itself would refuse in the nodegroups, only after the control plane exists: a name outside
  * its rule, and a managed nodegroup's `overrideBootstrapCommand` without a custom `ami`.
- * `preBootstrapCommands` are eksctl's to run on the nodes: they are kept, and shown verbatim by `plan`.
+ * `preBootstrapCommands` an overlay adds are eksctl's to run on the nodes: kept, and shown verbatim by `plan`.
  */
 function eksctlNodegroupProblem(doc) {
     for (const list of ['managedNodeGroups', 'nodeGroups']) {
@@ -29608,6 +29798,25 @@ function eksctlNodegroupProblem(doc) {
     }
     return undefined;
 }
+/**
+ * On a cluster without the VPC CNI eksctl refuses these at creation (validateBareCluster), and no later
+ * step of this flow creates them: an overlay that sets one is refused before anything runs.
+ */
+function bareClusterProblem(doc) {
+    if (!isBareCluster(doc))
+        return undefined;
+    const iam = (doc.iam ?? {});
+    const set = [
+        ['iam.podIdentityAssociations', iam.podIdentityAssociations],
+        ['fargateProfiles', doc.fargateProfiles],
+        ['karpenter', doc.karpenter],
+        ['gitops.flux', doc.gitops?.flux],
+    ].filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length));
+    if (!set.length)
+        return undefined;
+    return (`${set.map(([k]) => k).join(', ')} cannot be created with \`network: calico\`: eksctl creates that cluster without the VPC CNI ` +
+        '(addonsConfig.disableDefaultAddons) and refuses them at creation; remove them (add them after apply), or use `network: vpc-cni`');
+}
 /** The checks that keep a merged config Gitpod's: throws one InputError naming the first problem. */
 function validateClusterConfig(doc, config) {
     const schemaProblems = schemaErrors(EKSCTL_SCHEMA, doc, 3);
@@ -29619,6 +29828,14 @@ function validateClusterConfig(doc, config) {
     const nodegroupProblem = eksctlNodegroupProblem(doc);
     if (nodegroupProblem)
         throw overlayError(config, nodegroupProblem);
+    const addonNames = (doc.addons ?? []).map((a) => a.name);
+    if (config.network === 'calico' && addonNames.includes(reference/* AWS */.kS.vpcCniAddon)) {
+        // verify's network check would report it at once: its next update brings aws-node back.
+        throw overlayError(config, 'with `network: calico` addons must not hold vpc-cni (it brings aws-node back beside Calico); use `network: vpc-cni` to keep the AWS VPC CNI');
+    }
+    const bareProblem = bareClusterProblem(doc);
+    if (bareProblem)
+        throw overlayError(config, bareProblem);
     const groups = (doc.managedNodeGroups ?? []);
     for (const role of reference/* POOL_ROLES */.Fe) {
         const pool = config.pools[role];
@@ -29977,8 +30194,36 @@ const AWS = {
             workspaces: { name: 'workspaces', machineType: 'm6i.2xlarge', minNodes: 1, maxNodes: 10 },
         },
     },
-    /** `metadata.tags` of the reference ClusterConfig. */
+    /** `metadata.tags` of the reference ClusterConfig: the default of the `cluster-tags` input. */
     clusterTags: { department: 'cs', project: 'gitpod' },
+    /** `eks-support-type` → ClusterConfig `upgradePolicy.supportType` (EKS's own default is EXTENDED). */
+    supportTypes: { standard: 'STANDARD', extended: 'EXTENDED' },
+    /**
+     * With `network: calico` eksctl installs no default add-on (`addonsConfig.disableDefaultAddons`) but
+     * these, so the `vpc-cni` add-on never exists to bring aws-node back on an add-on update.
+     */
+    calicoAddons: ['kube-proxy', 'coredns'],
+    /** The EKS add-on of the AWS VPC CNI, which `verify` reports under `network: calico`. */
+    vpcCniAddon: 'vpc-cni',
+    /** How `apply` needs the cluster to authenticate so that `viewer-role-arns` get EKS access entries. */
+    authenticationMode: 'API_AND_CONFIG_MAP',
+    /**
+     * Read-only Kubernetes access for `viewer-role-arns`: their access entries carry this group, bound to
+     * exactly what `verify` reads. Not `AmazonEKSViewPolicy`: that reads every namespace's pods, config
+     * maps and events, far more than a drift check needs.
+     */
+    viewer: {
+        group: 'gitpod-cluster-viewer',
+        name: 'gitpod-cluster-viewer',
+        /** Cluster-wide: the nodes (listed a page at a time), the Calico Installation and TigeraStatus. */
+        clusterRules: [
+            { apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list'] },
+            { apiGroups: ['operator.tigera.io'], resources: ['installations'], resourceNames: ['default'], verbs: ['get'] },
+            { apiGroups: ['operator.tigera.io'], resources: ['tigerastatuses'], resourceNames: ['calico'], verbs: ['get'] },
+        ],
+        /** In kube-system: the aws-node DaemonSet the network check looks for. */
+        namespacedRules: [{ apiGroups: ['apps'], resources: ['daemonsets'], resourceNames: ['aws-node'], verbs: ['get'] }],
+    },
     /** Service accounts of the reference ClusterConfig, with their eksctl well-known policies. */
     serviceAccounts: [
         { name: 'aws-load-balancer-controller', namespace: 'kube-system', policy: 'awsLoadBalancerController' },
@@ -30014,11 +30259,6 @@ const AWS = {
             'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
             'arn:aws:iam::aws:policy/ElasticLoadBalancingFullAccess',
             'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
-        ],
-        preBootstrapCommands: [
-            'echo "export USE_MAX_PODS=false" >> /etc/profile.d/bootstrap.sh',
-            'echo "export CONTAINER_RUNTIME=containerd" >> /etc/profile.d/bootstrap.sh',
-            "sed -i '/^set -o errexit/a\\\\nsource /etc/profile.d/bootstrap.sh' /etc/eks/bootstrap.sh",
         ],
     },
     /** Node labels that tell a node's nodegroup. */
@@ -30100,6 +30340,31 @@ const REFERENCE_DEVIATIONS = [
         reference: '`kubectl create -f …/manifests/tigera-operator.yaml` (unversioned)',
         ours: `the operator manifest of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`), applied object by object, writing only what differs`,
         why: 'An unversioned URL changes under a re-run, and `create` fails on the second run.',
+    },
+    {
+        reference: '`preBootstrapCommands` editing `/etc/eks/bootstrap.sh` (`USE_MAX_PODS=false`, `CONTAINER_RUNTIME=containerd`)',
+        ours: 'none; `maxPodsPerNode` alone sets 110 pods, and `verify` checks `max-pods` on the nodes',
+        why: 'They edit the AL2 bootstrap script of 2022: on Ubuntu eksctl already passes `maxPodsPerNode` to the kubelet, and on AmazonLinux2023 (nodeadm, no such file) the `sed` breaks node bootstrap.',
+    },
+    {
+        reference: 'no `upgradePolicy` (EKS puts clusters on extended support)',
+        ours: '`upgradePolicy.supportType: STANDARD` (`eks-support-type` input)',
+        why: 'Extended support is billed at six times the standard rate; `verify` reports a cluster on another support type, with the command that changes it (eksctl 0.230 has none).',
+    },
+    {
+        reference: "eksctl's default add-ons (vpc-cni, kube-proxy, coredns), aws-node deleted afterwards",
+        ours: 'with `network: calico`: `addonsConfig.disableDefaultAddons: true` with the `kube-proxy` and `coredns` add-ons; nodegroups and service accounts created after Calico',
+        why: 'A `vpc-cni` add-on brings aws-node back on its next update; eksctl refuses nodegroups and `iam.serviceAccounts` at creation of a cluster without it, so `create cluster` gets the config without them.',
+    },
+    {
+        reference: 'no access for anyone but the cluster creator',
+        ours: '`accessConfig.authenticationMode: API_AND_CONFIG_MAP`, and an access entry in the read-only group `gitpod-cluster-viewer` per `viewer-role-arns` role',
+        why: 'A scheduled drift check must read nodes without admin rights; the group is bound to what `verify` reads, less than `AmazonEKSViewPolicy`.',
+    },
+    {
+        reference: '`metadata.tags` hard-coded to `department: cs`, `project: gitpod`',
+        ours: 'the `cluster-tags` input, those two by default',
+        why: 'Another organisation tags its own cost centres.',
     },
 ];
 

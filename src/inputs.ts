@@ -15,6 +15,7 @@ import {
   PROVIDERS,
   REFERENCE_LABELS,
   REFERENCE_MAX_PODS,
+  AWS,
   seedFor,
 } from './reference.js';
 
@@ -47,6 +48,9 @@ export const INPUT_NAMES = [
   'fail-on-drift',
   'confirm-destroy',
   'github-token',
+  'eks-support-type',
+  'viewer-role-arns',
+  'cluster-tags',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
@@ -58,6 +62,9 @@ export type Command = (typeof COMMANDS)[number];
 
 export const NETWORKS = ['calico', 'vpc-cni'] as const;
 export type Network = (typeof NETWORKS)[number];
+
+export const SUPPORT_TYPES = ['standard', 'extended'] as const;
+export type SupportType = (typeof SUPPORT_TYPES)[number];
 
 /** Inputs whose values are secrets: never echoed in an error. */
 const SECRET_INPUTS: ReadonlySet<InputName> = new Set(['github-token']);
@@ -134,6 +141,12 @@ export interface Config {
   calicoVersion: string;
   network: Network;
   eksctlConfigPath: string;
+  /** AWS: the cluster's upgrade policy (`eks-support-type`). */
+  supportType: SupportType;
+  /** AWS: IAM role ARNs given read-only Kubernetes access through EKS access entries. */
+  viewerRoleArns: string[];
+  /** AWS: ClusterConfig `metadata.tags` (`cluster-tags`; the reference's two by default). */
+  clusterTags: Record<string, string>;
   kubeconfig: string;
   kubeconfigPath: string;
   tools: ToolVersions;
@@ -247,6 +260,59 @@ export function parseLabels(input: InputName, value: string, role: PoolRole): Re
     labels[key] = val;
   }
   return labels;
+}
+
+/** An IAM role ARN in any partition (aws, aws-cn, aws-us-gov …), as EKS access entries take it. */
+const IAM_ROLE_ARN = /^arn:aws[-a-z]*:iam::[0-9]{12}:role\/[\w+=,.@/-]{1,512}$/;
+
+/** Comma- or newline-separated IAM role ARNs, each once. */
+export function parseRoleArns(input: InputName, value: string): string[] {
+  const accepted =
+    'comma-separated IAM role ARNs such as `arn:aws:iam::123456789012:role/gitpod-drift-check`, each once';
+  const arns: string[] = [];
+  for (const raw of value.split(/[,\n]/)) {
+    const arn = raw.trim();
+    if (!arn) continue;
+    if (!IAM_ROLE_ARN.test(arn) || arn.includes('//') || arn.endsWith('/'))
+      throw new InputError(input, value, `${accepted}; ${showValue(arn)} is not one`);
+    if (arns.includes(arn)) throw new InputError(input, value, `${accepted}; ${showValue(arn)} appears twice`);
+    arns.push(arn);
+  }
+  return arns;
+}
+
+/** AWS tag rules: key 1-128 and value 0-256 characters of letters, digits, spaces and `_.:/=+-@`; no `aws:` prefix. */
+const AWS_TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+const AWS_TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
+/** eksctl adds its own tags (alpha.eksctl.io/…, eksctl.cluster.k8s.io/…) to the 50 a resource may carry. */
+const AWS_TAG_MAX = 40;
+
+/** `key=value` AWS tags separated by commas or newlines. */
+export function parseAwsTags(input: InputName, value: string): Record<string, string> {
+  const accepted = `comma-separated \`key=value\` AWS tags (e.g. \`department=cs,project=gitpod\`), each key once, at most ${AWS_TAG_MAX}`;
+  const tags: Record<string, string> = {};
+  for (const raw of value.split(/[,\n]/)) {
+    const item = raw.trim();
+    if (!item) continue;
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new InputError(input, value, accepted);
+    const key = item.slice(0, eq).trim();
+    const val = item.slice(eq + 1).trim();
+    const problem = !AWS_TAG_KEY.test(key)
+      ? `tag key '${key}' is not 1-128 letters, digits, spaces or \`_.:/=+-@\``
+      : /^aws:/i.test(key)
+        ? `tag key '${key}' starts with \`aws:\`, which AWS reserves`
+        : !AWS_TAG_VALUE.test(val)
+          ? `tag value '${val}' is not 0-256 letters, digits, spaces or \`_.:/=+-@\``
+          : Object.hasOwn(tags, key)
+            ? `'${key}' appears twice`
+            : undefined;
+    if (problem) throw new InputError(input, value, `${accepted}; ${problem}`);
+    Object.defineProperty(tags, key, { value: val, enumerable: true, writable: true, configurable: true });
+  }
+  if (Object.keys(tags).length > AWS_TAG_MAX) throw new InputError(input, value, accepted);
+  if (!Object.keys(tags).length) throw new InputError(input, value, accepted);
+  return tags;
 }
 
 function envProject(env: NodeJS.ProcessEnv): string {
@@ -385,6 +451,23 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
       throw new InputError('calico-version', calicoVersion, 'no value with `provider: gcp` (AWS only)');
   }
 
+  const supportTypeRaw = read('eks-support-type');
+  const supportType = oneOf('eks-support-type', supportTypeRaw || 'standard', SUPPORT_TYPES);
+  const viewerRaw = read('viewer-role-arns');
+  const viewerRoleArns = parseRoleArns('viewer-role-arns', viewerRaw);
+  const tagsRaw = read('cluster-tags');
+  const clusterTags = tagsRaw ? parseAwsTags('cluster-tags', tagsRaw) : { ...AWS.clusterTags };
+  if (provider === 'gcp') {
+    // `standard` is action.yml's default, which the runner passes on GCP too.
+    for (const [input, value] of [
+      ['eks-support-type', supportTypeRaw === 'standard' ? '' : supportTypeRaw],
+      ['viewer-role-arns', viewerRaw],
+      ['cluster-tags', tagsRaw],
+    ] as const) {
+      if (value) throw new InputError(input, value, 'no value with `provider: gcp` (AWS only)');
+    }
+  }
+
   const tools: ToolVersions = { gcloud: '', eksctl: '', kubectl: '' };
   for (const tool of ['gcloud', 'eksctl', 'kubectl'] as const) {
     const input = `${tool}-version` as const;
@@ -443,6 +526,9 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
     calicoVersion,
     network,
     eksctlConfigPath,
+    supportType,
+    viewerRoleArns,
+    clusterTags,
     kubeconfig,
     kubeconfigPath,
     tools,

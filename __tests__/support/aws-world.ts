@@ -43,21 +43,22 @@ export interface AwsWorld {
 }
 
 /**
- * The controllers the fakes stand in for: eksctl's cluster comes with the aws-node daemonset, its
+ * The controllers the fakes stand in for: eksctl's cluster comes with the aws-node daemonset when it has the vpc-cni add-on, its
  * nodegroups with nodes, and the tigera operator reports Calico Available once the Installation is written.
  */
 export function playEksControllers(eks: FakeEksApi, kube: FakeKubeApi): void {
   eks.onEksctl((event, { name }) => {
     if (event === 'cluster-created') {
-      kube.seed(
-        {
+      // aws-node comes with the vpc-cni add-on only (none under `disableDefaultAddons`).
+      if (eks.addons.has(`${name}/vpc-cni`)) {
+        kube.seed({
           apiVersion: 'apps/v1',
           kind: 'DaemonSet',
           metadata: { name: AWS.calico.awsNode.name, namespace: AWS.calico.awsNode.namespace },
           spec: {},
-        },
-        { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'coredns-1', namespace: 'kube-system' } },
-      );
+        });
+      }
+      kube.seed({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'coredns-1', namespace: 'kube-system' } });
     } else {
       const ng = [...eks.nodegroups.values()].find((n) => n.nodegroupName === name)!;
       kube.seed(

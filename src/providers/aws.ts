@@ -31,6 +31,9 @@ export const AWS_STEP_IDS = [
   'calico-installation',
   'calico-ready',
   'nodegroups',
+  'service-accounts',
+  'access-entries',
+  'viewer-rbac',
 ] as const;
 export type AwsStepId = (typeof AWS_STEP_IDS)[number];
 
@@ -99,7 +102,7 @@ function nodegroup(config: Config, pool: PoolConfig): Record<string, unknown> {
     iam: { attachPolicyARNs: [...ng.attachPolicyARNs] },
     tags: autoscalerTags(config.clusterName),
     labels: { ...pool.labels },
-    preBootstrapCommands: [...ng.preBootstrapCommands],
+    // No preBootstrapCommands: the reference's edit AL2's /etc/eks/bootstrap.sh (REFERENCE_DEVIATIONS).
   };
 }
 
@@ -107,7 +110,7 @@ function nodegroup(config: Config, pool: PoolConfig): Record<string, unknown> {
 export function renderClusterConfig(config: Config, facts: AwsFacts): ClusterConfigDoc {
   const metadata: Record<string, unknown> = { name: config.clusterName, region: config.region };
   if (facts.version) metadata.version = facts.version;
-  metadata.tags = { ...AWS.clusterTags };
+  metadata.tags = { ...config.clusterTags };
   const doc: ClusterConfigDoc = {
     apiVersion: 'eksctl.io/v1alpha5',
     kind: 'ClusterConfig',
@@ -126,8 +129,18 @@ export function renderClusterConfig(config: Config, facts: AwsFacts): ClusterCon
       publicAccessCIDRs: [...AWS.vpc.publicAccessCIDRs],
     },
     cloudWatch: { clusterLogging: { enableTypes: [...AWS.clusterLogging] } },
+    upgradePolicy: { supportType: AWS.supportTypes[config.supportType] },
+    accessConfig: {
+      authenticationMode: AWS.authenticationMode,
+      ...(config.viewerRoleArns.length ? { accessEntries: viewerAccessEntries(config) } : {}),
+    },
     managedNodeGroups: [nodegroup(config, config.pools.services), nodegroup(config, config.pools.workspaces)],
   };
+  if (config.network === 'calico') {
+    // No vpc-cni add-on, ever: an add-on update would bring aws-node back beside Calico.
+    doc.addonsConfig = { disableDefaultAddons: true };
+    doc.addons = AWS.calicoAddons.map((name) => ({ name }));
+  }
   if (config.network === 'vpc-cni') {
     // Without Calico, `max-pods` IPs per node come from prefix delegation in the AWS VPC CNI.
     doc.addons = [
@@ -138,6 +151,77 @@ export function renderClusterConfig(config: Config, facts: AwsFacts): ClusterCon
     ];
   }
   return doc;
+}
+
+/** The access entries of `viewer-role-arns`: a Kubernetes group of ours, no EKS access policy. */
+export function viewerAccessEntries(config: Config): Record<string, unknown>[] {
+  return config.viewerRoleArns.map((arn) => ({
+    principalARN: arn,
+    type: 'STANDARD',
+    kubernetesGroups: [AWS.viewer.group],
+  }));
+}
+
+/**
+ * The Kubernetes RBAC objects behind the viewers' group: a ClusterRole for the nodes and the Calico
+ * objects, a Role in kube-system for the aws-node DaemonSet, each bound to the group. Reads only.
+ */
+export function viewerRbacObjects(): Record<string, unknown>[] {
+  const { group, name, clusterRules, namespacedRules } = AWS.viewer;
+  const namespace = AWS.calico.awsNode.namespace;
+  const rbac = 'rbac.authorization.k8s.io';
+  const subjects = [{ kind: 'Group', apiGroup: rbac, name: group }];
+  const rules = (list: readonly Record<string, unknown>[]) => list.map((r) => structuredClone({ ...r }));
+  return [
+    { apiVersion: `${rbac}/v1`, kind: 'ClusterRole', metadata: { name }, rules: rules(clusterRules) },
+    {
+      apiVersion: `${rbac}/v1`,
+      kind: 'ClusterRoleBinding',
+      metadata: { name },
+      roleRef: { apiGroup: rbac, kind: 'ClusterRole', name },
+      subjects,
+    },
+    { apiVersion: `${rbac}/v1`, kind: 'Role', metadata: { name, namespace }, rules: rules(namespacedRules) },
+    {
+      apiVersion: `${rbac}/v1`,
+      kind: 'RoleBinding',
+      metadata: { name, namespace },
+      roleRef: { apiGroup: rbac, kind: 'Role', name },
+      subjects,
+    },
+  ];
+}
+
+/** True when eksctl creates the cluster without the AWS VPC CNI (`disableDefaultAddons`, no vpc-cni add-on). */
+export function isBareCluster(doc: Record<string, unknown>): boolean {
+  const disabled = (doc.addonsConfig as { disableDefaultAddons?: boolean } | undefined)?.disableDefaultAddons === true;
+  const addons = (doc.addons ?? []) as { name?: string }[];
+  return disabled && !addons.some((a) => a.name === AWS.vpcCniAddon);
+}
+
+/**
+ * The ClusterConfig `eksctl create cluster` is given. On a cluster without the VPC CNI eksctl refuses
+ * nodegroups, `iam.serviceAccounts` and `iam.podIdentityAssociations` at creation (its
+ * `validateBareCluster`, even with `--without-nodegroup`): nodegroups and service accounts are left out
+ * here, and the `nodegroups` and `service-accounts` steps create them from the whole config once Calico
+ * is in. What no later step creates is refused in `validateClusterConfig` (bareClusterProblem).
+ */
+export function clusterCreateConfig(doc: ClusterConfigDoc): Record<string, unknown> {
+  if (!isBareCluster(doc)) return doc;
+  const { managedNodeGroups: _m, nodeGroups: _n, ...rest } = doc;
+  const iam = rest.iam as Record<string, unknown> | undefined;
+  if (iam) {
+    const { serviceAccounts: _s, ...keep } = iam;
+    rest.iam = keep;
+  }
+  return rest;
+}
+
+/** Where the ClusterConfig of `eksctl create cluster` is written: apart from the whole one only when it differs. */
+export function eksctlClusterConfigFile(config: Config): string {
+  return config.network === 'calico'
+    ? path.join(config.tempDir, `${config.clusterName}.eksctl-cluster.yaml`)
+    : eksctlConfigFile(config);
 }
 
 /** The ClusterConfig as YAML; when the version is still unresolved a comment says so. */
@@ -160,8 +244,17 @@ export function awsSteps(config: Config, facts: AwsFacts): StepSpec<AwsStepId>[]
   const steps: StepSpec<AwsStepId>[] = [
     {
       id: 'cluster',
-      description: `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups`,
-      argv: ['eksctl', 'create', 'cluster', `--config-file=${file}`, '--without-nodegroup', '--write-kubeconfig=false'],
+      description: calico
+        ? `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups, service accounts or the vpc-cni add-on (the ClusterConfig without managedNodeGroups and iam.serviceAccounts)`
+        : `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups`,
+      argv: [
+        'eksctl',
+        'create',
+        'cluster',
+        `--config-file=${eksctlClusterConfigFile(config)}`,
+        '--without-nodegroup',
+        '--write-kubeconfig=false',
+      ],
       timeoutMs: 40 * MINUTE,
     },
     {
@@ -211,6 +304,28 @@ export function awsSteps(config: Config, facts: AwsFacts): StepSpec<AwsStepId>[]
     argv: ['eksctl', 'create', 'nodegroup', `--config-file=${file}`],
     timeoutMs: 40 * MINUTE,
   });
+  steps.push({
+    id: 'service-accounts',
+    description: `IAM roles for the service accounts ${AWS.serviceAccounts.map((sa) => `${sa.namespace}/${sa.name}`).join(', ')} (existing ones are left alone)`,
+    argv: ['eksctl', 'create', 'iamserviceaccount', `--config-file=${file}`, '--approve'],
+    timeoutMs: 20 * MINUTE,
+  });
+  if (config.viewerRoleArns.length) {
+    steps.push(
+      {
+        id: 'access-entries',
+        description: `EKS access entries for ${config.viewerRoleArns.join(', ')} in the Kubernetes group ${AWS.viewer.group} (existing ones are left alone)`,
+        argv: ['eksctl', 'create', 'accessentry', `--config-file=${file}`],
+        timeoutMs: 10 * MINUTE,
+      },
+      {
+        id: 'viewer-rbac',
+        description: `Read-only RBAC for the group ${AWS.viewer.group}: ClusterRole and ClusterRoleBinding ${AWS.viewer.name} (nodes; Calico Installation and TigeraStatus), Role and RoleBinding ${AWS.calico.awsNode.namespace}/${AWS.viewer.name} (the aws-node DaemonSet)`,
+        api: 'Kubernetes API: create each of the four objects that is missing, server-side apply each that differs',
+        timeoutMs: 5 * MINUTE,
+      },
+    );
+  }
   return steps;
 }
 
@@ -459,7 +574,7 @@ const NODEGROUP_NAME = /^[A-Za-z][-A-Za-z0-9]{0,62}$/;
 /**
  * What eksctl itself would refuse in the nodegroups, only after the control plane exists: a name outside
  * its rule, and a managed nodegroup's `overrideBootstrapCommand` without a custom `ami`.
- * `preBootstrapCommands` are eksctl's to run on the nodes: they are kept, and shown verbatim by `plan`.
+ * `preBootstrapCommands` an overlay adds are eksctl's to run on the nodes: kept, and shown verbatim by `plan`.
  */
 function eksctlNodegroupProblem(doc: Record<string, unknown>): string | undefined {
   for (const list of ['managedNodeGroups', 'nodeGroups'] as const) {
@@ -475,6 +590,26 @@ function eksctlNodegroupProblem(doc: Record<string, unknown>): string | undefine
   return undefined;
 }
 
+/**
+ * On a cluster without the VPC CNI eksctl refuses these at creation (validateBareCluster), and no later
+ * step of this flow creates them: an overlay that sets one is refused before anything runs.
+ */
+function bareClusterProblem(doc: Record<string, unknown>): string | undefined {
+  if (!isBareCluster(doc)) return undefined;
+  const iam = (doc.iam ?? {}) as Record<string, unknown>;
+  const set = [
+    ['iam.podIdentityAssociations', iam.podIdentityAssociations],
+    ['fargateProfiles', doc.fargateProfiles],
+    ['karpenter', doc.karpenter],
+    ['gitops.flux', (doc.gitops as { flux?: unknown } | undefined)?.flux],
+  ].filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length));
+  if (!set.length) return undefined;
+  return (
+    `${set.map(([k]) => k).join(', ')} cannot be created with \`network: calico\`: eksctl creates that cluster without the VPC CNI ` +
+    '(addonsConfig.disableDefaultAddons) and refuses them at creation; remove them (add them after apply), or use `network: vpc-cni`'
+  );
+}
+
 /** The checks that keep a merged config Gitpod's: throws one InputError naming the first problem. */
 export function validateClusterConfig(doc: Record<string, unknown>, config: Config): void {
   const schemaProblems = schemaErrors(EKSCTL_SCHEMA, doc, 3);
@@ -484,6 +619,16 @@ export function validateClusterConfig(doc: Record<string, unknown>, config: Conf
     throw overlayError(config, 'metadata.name and metadata.region must stay the cluster-name and region inputs');
   const nodegroupProblem = eksctlNodegroupProblem(doc);
   if (nodegroupProblem) throw overlayError(config, nodegroupProblem);
+  const addonNames = ((doc.addons ?? []) as { name?: string }[]).map((a) => a.name);
+  if (config.network === 'calico' && addonNames.includes(AWS.vpcCniAddon)) {
+    // verify's network check would report it at once: its next update brings aws-node back.
+    throw overlayError(
+      config,
+      'with `network: calico` addons must not hold vpc-cni (it brings aws-node back beside Calico); use `network: vpc-cni` to keep the AWS VPC CNI',
+    );
+  }
+  const bareProblem = bareClusterProblem(doc);
+  if (bareProblem) throw overlayError(config, bareProblem);
   const groups = (doc.managedNodeGroups ?? []) as Record<string, unknown>[];
   for (const role of POOL_ROLES) {
     const pool = config.pools[role];
