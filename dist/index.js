@@ -28802,7 +28802,7 @@ function parseLabels(input, value, role) {
             throw new InputError(input, value, `${accepted}; ${problem}`);
         if (key in labels)
             throw new InputError(input, value, `${accepted}; '${key}' appears twice`);
-        const reference = _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .REFERENCE_LABELS */ .g9[role][key];
+        const reference = _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .POOL_LABELS */ .xd[role][key];
         if (reference !== undefined && reference !== val) {
             throw new InputError(input, value, `${accepted}; '${key}' is a reference label of this pool and must stay '${reference}'`);
         }
@@ -28881,7 +28881,7 @@ function parseConfig(read, env = process.env) {
             machineType: type,
             minNodes,
             maxNodes,
-            labels: { ..._reference_js__WEBPACK_IMPORTED_MODULE_2__/* .REFERENCE_LABELS */ .g9[role], ...extraLabels },
+            labels: { ..._reference_js__WEBPACK_IMPORTED_MODULE_2__/* .POOL_LABELS */ .xd[role], ...extraLabels },
             extraLabels,
         };
     }
@@ -29052,10 +29052,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   wR: () => (/* binding */ calicoVersion),
   CR: () => (/* binding */ clusterConfigFor),
   UZ: () => (/* binding */ clusterConfigYaml),
-  $o: () => (/* binding */ eksctlConfigFile)
+  $o: () => (/* binding */ eksctlConfigFile),
+  WB: () => (/* binding */ nodegroupLabelChange)
 });
 
-// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, mergeClusterConfig, readOverlay, renderClusterConfig, validateClusterConfig
+// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, mergeClusterConfig, readOverlay, renderClusterConfig, setLabelsArgv, unsetLabelsArgv, validateClusterConfig
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -29182,6 +29183,7 @@ const AWS_STEP_IDS = (/* unused pure expression or super */ null && ([
     'calico-installation',
     'calico-ready',
     'nodegroups',
+    'nodegroup-labels',
 ]));
 function calicoVersion(config) {
     return config.calicoVersion || reference/* DEFAULT_CALICO_VERSION */.Dt;
@@ -29333,8 +29335,53 @@ function awsSteps(config, facts) {
         description: `Managed nodegroups ${ng} (existing nodegroups are left alone)`,
         argv: ['eksctl', 'create', 'nodegroup', `--config-file=${file}`],
         timeoutMs: 40 * MINUTE,
+    }, {
+        id: 'nodegroup-labels',
+        description: `Labels of nodegroups ${ng}: an existing nodegroup whose labels differ from the table is relabelled in place`,
+        api: 'EKS DescribeNodegroup per nodegroup; where labels are missing or wrong: ' +
+            `\`eksctl set labels --cluster=${config.clusterName} --region=${config.region} --nodegroup=<name> --labels=<key=value,…>\`; ` +
+            `where a ${reference/* GITPOD_LABEL_PREFIX */.q6}* label is not for that nodegroup: \`eksctl unset labels … --labels=<key,…>\``,
+        timeoutMs: 20 * MINUTE,
     });
     return steps;
+}
+/**
+ * `eksctl set labels`: adds or overwrites labels on one managed nodegroup (eksctl pkg/ctl/set/labels.go;
+ * `--labels` is a `key=value,…` map, which eksctl refuses together with `--config-file`).
+ */
+function setLabelsArgv(config, nodegroup, labels) {
+    const list = Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+    return ['eksctl', 'set', 'labels', ...labelsTarget(config, nodegroup), `--labels=${list}`];
+}
+/** `eksctl unset labels`: removes labels (by key) from one managed nodegroup (eksctl pkg/ctl/unset/labels.go). */
+function unsetLabelsArgv(config, nodegroup, keys) {
+    return ['eksctl', 'unset', 'labels', ...labelsTarget(config, nodegroup), `--labels=${keys.join(',')}`];
+}
+function labelsTarget(config, nodegroup) {
+    return [`--cluster=${config.clusterName}`, `--region=${config.region}`, `--nodegroup=${nodegroup}`];
+}
+/**
+ * Compares a nodegroup's labels (as DescribeNodegroup reports them) with the wanted ones (the pool's, as
+ * the ClusterConfig eksctl was given has them): labels missing or wrong are set; a `gitpod.io/workload_*`
+ * label not wanted on this nodegroup is unset; labels outside that family that someone else set
+ * (eksctl's own `alpha.eksctl.io/*` among them) are kept.
+ */
+function nodegroupLabelChange(config, nodegroup, wanted, observed) {
+    const wrong = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => observed[k] !== v));
+    const extra = Object.keys(observed).filter((k) => k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6) && !(k in wanted));
+    const argvs = [];
+    const why = [];
+    if (Object.keys(wrong).length) {
+        argvs.push(setLabelsArgv(config, nodegroup, wrong));
+        why.push(`missing or wrong ${Object.keys(wrong).join(', ')}`);
+    }
+    if (extra.length) {
+        argvs.push(unsetLabelsArgv(config, nodegroup, extra));
+        why.push(`not for this nodegroup ${extra.join(', ')}`);
+    }
+    return argvs.length ? { argvs, why: `nodegroup ${nodegroup}: ${why.join('; ')}` } : 'ok';
 }
 // ---------------------------------------------------------------------------------------------------
 // The user's overlay (`eksctl-config`): deep-merged over the rendered config, then validated.
@@ -29869,16 +29916,16 @@ function gcpSteps(config, facts) {
 /* harmony export */   Dt: () => (/* binding */ DEFAULT_CALICO_VERSION),
 /* harmony export */   Fe: () => (/* binding */ POOL_ROLES),
 /* harmony export */   P8: () => (/* binding */ autoscalerTags),
-/* harmony export */   g9: () => (/* binding */ REFERENCE_LABELS),
 /* harmony export */   kS: () => (/* binding */ AWS),
 /* harmony export */   kV: () => (/* binding */ MINIMUMS),
 /* harmony export */   lI: () => (/* binding */ GCP),
 /* harmony export */   ln: () => (/* binding */ seedFor),
 /* harmony export */   q6: () => (/* binding */ GITPOD_LABEL_PREFIX),
 /* harmony export */   uI: () => (/* binding */ REFERENCE_MAX_PODS),
+/* harmony export */   xd: () => (/* binding */ POOL_LABELS),
 /* harmony export */   xq: () => (/* binding */ PROVIDERS)
 /* harmony export */ });
-/* unused harmony export REFERENCE_DEVIATIONS */
+/* unused harmony exports REFERENCE_LABELS, LABEL_ADDITIONS, REFERENCE_DEVIATIONS */
 /**
  * Gitpod's self-hosted reference architecture, as data.
  *
@@ -29904,8 +29951,35 @@ const REFERENCE_LABELS = {
         'gitpod.io/workload_workspace_headless': 'true',
     },
 };
-/** Every label of the table: a Ready node carrying one of them counts as a Gitpod node. */
-const GITPOD_LABEL_KEYS = POOL_ROLES.flatMap((role) => Object.keys(REFERENCE_LABELS[role]));
+/**
+ * Labels added to the reference table so that the cluster serves both generations of Gitpod's installer.
+ * The table itself (`REFERENCE_LABELS`) stays as the document has it.
+ */
+const LABEL_ADDITIONS = [
+    {
+        role: 'services',
+        key: 'gitpod.io/workload_services',
+        value: 'true',
+        why: "Gitpod's installer renamed the label of ws-manager, ws-proxy and image-builder from `workload_workspace_services` " +
+            'to `workload_services` in December 2022, and its `validate cluster` demands it since ' +
+            '(install/installer/pkg/cluster/affinity.go, `AffinityListMeta` and `AffinityListWorkspace`); without it those pods stay Pending.',
+    },
+];
+/**
+ * The labels each pool carries: the reference table plus `LABEL_ADDITIONS` (six in all). `plan`, `apply`
+ * and `verify` read this, never the table alone.
+ */
+const POOL_LABELS = Object.fromEntries(POOL_ROLES.map((role) => [
+    role,
+    {
+        ...REFERENCE_LABELS[role],
+        ...Object.fromEntries(LABEL_ADDITIONS.filter((a) => a.role === role).map((a) => [a.key, a.value])),
+    },
+]));
+/** Every label of both pools: a Ready node carrying one of them counts as a Gitpod node. */
+const GITPOD_LABEL_KEYS = [
+    ...new Set(POOL_ROLES.flatMap((role) => Object.keys(POOL_LABELS[role]))),
+];
 /** Labels compared by the cloud-side drift check: the `gitpod.io/workload_*` family. */
 const GITPOD_LABEL_PREFIX = 'gitpod.io/workload_';
 /** Pods per node for every pool of the reference architecture. */
@@ -30080,6 +30154,11 @@ const REFERENCE_DEVIATIONS = [
         reference: 'GCP services pool labelled `workload_workspace_services`, workspaces pool without it',
         ours: 'the label table: services `workload_meta`+`workload_ide`; workspaces all three `workload_workspace_*`',
         why: 'The document contradicts its own label table; `verify` flags a cluster built with its commands.',
+    },
+    {
+        reference: 'label table: services pool `workload_meta`, `workload_ide`',
+        ours: 'services pool also `gitpod.io/workload_services=true` (six labels in all)',
+        why: "Gitpod's installer renamed the label of ws-manager, ws-proxy and image-builder to `workload_services` in Dec 2022 and `validate cluster` demands it (install/installer/pkg/cluster/affinity.go).",
     },
     {
         reference: 'node pools without `--service-account`',

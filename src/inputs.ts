@@ -13,7 +13,7 @@ import {
   type Provider,
   POOL_ROLES,
   PROVIDERS,
-  REFERENCE_LABELS,
+  POOL_LABELS,
   REFERENCE_MAX_PODS,
   seedFor,
 } from './reference.js';
@@ -236,7 +236,7 @@ export function parseLabels(input: InputName, value: string, role: PoolRole): Re
     const problem = labelKeyProblem(key) ?? (LABEL_VALUE.test(val) ? undefined : `label value '${val}' is not valid`);
     if (problem) throw new InputError(input, value, `${accepted}; ${problem}`);
     if (key in labels) throw new InputError(input, value, `${accepted}; '${key}' appears twice`);
-    const reference = REFERENCE_LABELS[role][key];
+    const reference = POOL_LABELS[role][key];
     if (reference !== undefined && reference !== val) {
       throw new InputError(
         input,
@@ -352,7 +352,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
       machineType: type,
       minNodes,
       maxNodes,
-      labels: { ...REFERENCE_LABELS[role], ...extraLabels },
+      labels: { ...POOL_LABELS[role], ...extraLabels },
       extraLabels,
     };
   }

@@ -12,6 +12,7 @@
  *   calico-installation the Installation `default`                     (calico only; only when it differs)
  *   calico-ready        wait for Calico                                (calico only)
  *   nodegroups          eksctl create nodegroup                        (skipped when all exist)
+ *   nodegroup-labels    eksctl set labels / unset labels               (only a nodegroup whose labels differ)
  *
  * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
  * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
@@ -32,13 +33,15 @@ import {
   type AwsStepId,
   type ClusterConfigDoc,
   awsSteps,
+  nodegroupLabelChange,
   calicoManifestUrls,
   calicoVersion,
   clusterConfigFor,
   clusterConfigYaml,
   eksctlConfigFile,
 } from '../providers/aws.js';
-import { AWS } from '../reference.js';
+import { AWS, POOL_ROLES } from '../reference.js';
+import { execArgv } from '../exec.js';
 import { abortableSleep } from '../retry.js';
 import {
   type ProbeResult,
@@ -46,6 +49,7 @@ import {
   type StepRecord,
   cancelReason,
   formatDuration,
+  shellQuote,
   withActions,
 } from '../steps.js';
 import { type InstalledTool, type ToolName, pathWithTools } from '../tools/install.js';
@@ -78,6 +82,8 @@ interface AwsCtx {
   manifests?: KubeObject[];
   /** What the last probe of a Kubernetes-object step found to do; its run writes exactly that. */
   pending?: SyncItem[];
+  /** The eksctl label calls the last `nodegroup-labels` probe found to do. */
+  relabel?: string[][];
 }
 
 const PROGRESS_MS = 30_000;
@@ -235,6 +241,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
     return ctx.kube;
   };
   const nodegroupNames = doc.managedNodeGroups.map((g) => String(g.name));
+  const env = { PATH: pathWithTools(Object.values(tools)) };
   const awsNodeRef = { apiVersion: 'apps/v1', kind: 'DaemonSet', ...AWS.calico.awsNode };
   const { installation, ready } = AWS.calico;
   const installationRef = { apiVersion: installation.apiVersion, kind: installation.kind, name: 'default' };
@@ -426,6 +433,35 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
         return labelled(false, `missing: ${missing.join(', ')}`);
       },
     },
+
+    'nodegroup-labels': {
+      async probe(ctx) {
+        const relabel: string[][] = [];
+        const why: string[] = [];
+        for (const role of POOL_ROLES) {
+          const name = config.pools[role].name;
+          const ng = await ctx.api.describeNodegroup(config.clusterName, name);
+          if (!ng) throw new Error(`nodegroup ${name} is gone from cluster ${config.clusterName}; re-run apply`);
+          const wanted = ctx.doc.managedNodeGroups.find((g) => g.name === name)?.labels as Record<string, string>;
+          const change = nodegroupLabelChange(config, name, wanted ?? config.pools[role].labels, ng.labels ?? {});
+          if (change === 'ok') continue;
+          relabel.push(...change.argvs);
+          why.push(change.why);
+        }
+        ctx.relabel = relabel;
+        if (!relabel.length) return labelled(true, `nodegroups ${nodegroupNames.join(', ')} carry the wanted labels`);
+        return labelled(false, why.join('; '));
+      },
+      async run(ctx, spec) {
+        const argvs = ctx.relabel ?? [];
+        ctx.relabel = undefined;
+        for (const argv of argvs) {
+          io.log.info(`$ ${shellQuote(argv)}`);
+          await execArgv(argv, { log: io.log, env, signal: io.signal, timeoutMs: spec.timeoutMs });
+        }
+        return `relabelled in place: ${argvs.map((a) => shellQuote(a)).join(' && ')}`;
+      },
+    },
   };
 
   /**
@@ -494,7 +530,6 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
 
   const steps = withActions(specs, actions);
   const ctx: AwsCtx = { config, io, api, cloud, doc };
-  const env = { PATH: pathWithTools(Object.values(tools)) };
   return runFlow(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }
 
