@@ -102,8 +102,8 @@ describe('EKS apply on an empty account (FAKE EKS + Kubernetes APIs, eksctl TEST
     expect(io.lines.join('\n')).toContain('eksctl TEST STAND-IN');
     // The operator manifests came through tool-mirror, from their upstream paths.
     expect(world.calico.requests).toEqual([
-      '/projectcalico/calico/v3.30.3/manifests/operator-crds.yaml',
-      '/projectcalico/calico/v3.30.3/manifests/tigera-operator.yaml',
+      '/projectcalico/calico/v3.32.1/manifests/operator-crds.yaml',
+      '/projectcalico/calico/v3.32.1/manifests/tigera-operator.yaml',
     ]);
   });
 

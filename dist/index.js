@@ -28895,7 +28895,7 @@ function parseConfig(read, env = process.env) {
     const network = oneOf('network', read('network') || 'calico', NETWORKS);
     const calicoVersion = read('calico-version');
     if (calicoVersion && !/^v3\.[0-9]{1,3}\.[0-9]{1,3}$/.test(calicoVersion)) {
-        throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.30.3`');
+        throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.32.1`');
     }
     const eksctlConfigPath = read('eksctl-config');
     if (provider === 'gcp') {
@@ -30040,8 +30040,13 @@ const GCP = {
 // ---------------------------------------------------------------------------------------------------
 // AWS (EKS, built with eksctl, Calico replacing the AWS VPC CNI)
 // ---------------------------------------------------------------------------------------------------
-/** Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty. */
-const DEFAULT_CALICO_VERSION = 'v3.30.3';
+/**
+ * Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty: the newest patch
+ * of the newest line Tigera supports (3.32; the 3.30 line is out of support). It ships the same two
+ * manifests as 3.30 (`operator-crds.yaml`, then `tigera-operator.yaml`); its new `calico-v3-crds.yaml`
+ * is for the optional native projectcalico.org/v3 CRD mode, which the reference does not use.
+ */
+const DEFAULT_CALICO_VERSION = 'v3.32.1';
 const AWS = {
     seed: {
         region: 'eu-west-1',
@@ -30177,8 +30182,8 @@ const REFERENCE_DEVIATIONS = [
     },
     {
         reference: '`kubectl create -f …/manifests/tigera-operator.yaml` (unversioned)',
-        ours: `the operator manifest of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`), applied object by object, writing only what differs`,
-        why: 'An unversioned URL changes under a re-run, and `create` fails on the second run.',
+        ours: `the operator manifests of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`, the newest patch of a line Tigera supports), applied object by object, writing only what differs`,
+        why: 'An unversioned URL changes under a re-run, and `create` fails on the second run; the 3.30 line is out of support.',
     },
 ];
 

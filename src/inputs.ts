@@ -369,7 +369,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
   const network = oneOf('network', read('network') || 'calico', NETWORKS);
   const calicoVersion = read('calico-version');
   if (calicoVersion && !/^v3\.[0-9]{1,3}\.[0-9]{1,3}$/.test(calicoVersion)) {
-    throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.30.3`');
+    throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.32.1`');
   }
   const eksctlConfigPath = read('eksctl-config');
   if (provider === 'gcp') {

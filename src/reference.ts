@@ -159,8 +159,13 @@ export const GCP = {
 // AWS (EKS, built with eksctl, Calico replacing the AWS VPC CNI)
 // ---------------------------------------------------------------------------------------------------
 
-/** Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty. */
-export const DEFAULT_CALICO_VERSION = 'v3.30.3';
+/**
+ * Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty: the newest patch
+ * of the newest line Tigera supports (3.32; the 3.30 line is out of support). It ships the same two
+ * manifests as 3.30 (`operator-crds.yaml`, then `tigera-operator.yaml`); its new `calico-v3-crds.yaml`
+ * is for the optional native projectcalico.org/v3 CRD mode, which the reference does not use.
+ */
+export const DEFAULT_CALICO_VERSION = 'v3.32.1';
 
 export const AWS = {
   seed: {
@@ -307,7 +312,7 @@ export const REFERENCE_DEVIATIONS: readonly { reference: string; ours: string; w
   },
   {
     reference: '`kubectl create -f …/manifests/tigera-operator.yaml` (unversioned)',
-    ours: `the operator manifest of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`), applied object by object, writing only what differs`,
-    why: 'An unversioned URL changes under a re-run, and `create` fails on the second run.',
+    ours: `the operator manifests of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`, the newest patch of a line Tigera supports), applied object by object, writing only what differs`,
+    why: 'An unversioned URL changes under a re-run, and `create` fails on the second run; the 3.30 line is out of support.',
   },
 ];
