@@ -287,7 +287,7 @@ export const REFERENCE_DEVIATIONS: readonly { reference: string; ours: string; w
   },
   {
     reference: 'GCP services pool labelled `workload_workspace_services`, workspaces pool without it',
-    ours: 'the label table: services `workload_meta`+`workload_ide`; workspaces all three `workload_workspace_*`',
+    ours: 'the label table: services `workload_meta`+`workload_ide` (+ `workload_services`, below); workspaces all three `workload_workspace_*`',
     why: 'The document contradicts its own label table; `verify` flags a cluster built with its commands.',
   },
   {
