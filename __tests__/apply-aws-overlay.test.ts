@@ -12,7 +12,7 @@ import { applyFlow } from '../src/apply/aws.js';
 import { EKS_TOKEN_PREFIX, eksToken } from '../src/clients/eks-token.js';
 import { planFlow } from '../src/commands/plan.js';
 import { InputError } from '../src/inputs.js';
-import { REFERENCE_LABELS } from '../src/reference.js';
+import { POOL_LABELS } from '../src/reference.js';
 import { fakeIO } from './fixtures.js';
 import { FAKE_AWS_ENV, type AwsWorld, startAwsWorld } from './support/aws-world.js';
 import { SHARED_SCHEMA_URL } from './support/eksctl-schema-compact.js';
@@ -58,7 +58,7 @@ describe('the eksctl-config overlay', () => {
     const [services, workspaces, monitoring] = given.managedNodeGroups;
     expect(services.volumeSize).toBe(300);
     expect(workspaces).toMatchObject({ volumeSize: 500, instanceTypes: ['m6i.2xlarge'], maxPodsPerNode: 110 });
-    expect(workspaces.labels).toEqual({ ...REFERENCE_LABELS.workspaces, 'example.com/tier': 'workspaces' });
+    expect(workspaces.labels).toEqual({ ...POOL_LABELS.workspaces, 'example.com/tier': 'workspaces' });
     expect(monitoring.name).toBe('monitoring');
     const validate = new Ajv({ strict: false, allErrors: true }).compile(
       JSON.parse(readFileSync(SHARED_SCHEMA_URL, 'utf8')),
@@ -150,6 +150,7 @@ describe('EKS apply with network vpc-cni', () => {
       'kubeconfig',
       'kube-system',
       'nodegroups',
+      'nodegroup-labels',
       'service-accounts',
     ]);
     const given = world.eks.eksctlCalls[0]!.config as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed YAML document

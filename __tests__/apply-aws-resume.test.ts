@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyFlow } from '../src/apply/aws.js';
-import { AWS, REFERENCE_LABELS } from '../src/reference.js';
+import { AWS, POOL_LABELS } from '../src/reference.js';
 import { StepFailedError } from '../src/steps.js';
 import { fakeIO } from './fixtures.js';
 import { type AwsWorld, startAwsWorld } from './support/aws-world.js';
@@ -27,7 +27,7 @@ function expectConverged(w: AwsWorld, retried?: RegExp): void {
   expect(w.eks.cluster('gitpod')?.status).toBe('ACTIVE');
   expect(w.eks.nodegroupNames('gitpod').sort()).toEqual(['services', 'workspaces']);
   for (const role of ['services', 'workspaces'] as const) {
-    expect(w.eks.nodegroups.get(`gitpod/${role}`)!.labels).toMatchObject(REFERENCE_LABELS[role]);
+    expect(w.eks.nodegroups.get(`gitpod/${role}`)!.labels).toMatchObject(POOL_LABELS[role]);
   }
   expect(w.kube.object(awsNode)).toBeUndefined();
   expect(w.kube.object(installationRef)?.spec).toEqual(AWS.calico.installation.spec);
@@ -100,7 +100,7 @@ const BREAKERS: Record<string, Breaker> = {
           nodegroupName: 'services',
           clusterName: 'gitpod',
           status: 'ACTIVE',
-          labels: { ...REFERENCE_LABELS.services },
+          labels: { ...POOL_LABELS.services },
           instanceTypes: ['m6i.xlarge'],
           scalingConfig: { minSize: 1, maxSize: 4, desiredSize: 2 },
           amiType: 'CUSTOM',

@@ -278,6 +278,7 @@ const EKS_AFTER = [
   'calico-installation',
   'calico-ready',
   'nodegroups',
+  'nodegroup-labels',
   'service-accounts',
 ];
 
@@ -335,6 +336,7 @@ describe('cancelling an EKS apply while eksctl creates the cluster (eksctl TEST 
         'calico-installation: done',
         'calico-ready: skipped', // no node yet: the Installation being served is enough
         'nodegroups: done',
+        'nodegroup-labels: skipped', // created with the wanted labels
         'service-accounts: done',
       ]);
       expect(plan(done)[0]!.detail).toMatch(/^ACTIVE after waiting/);

@@ -309,7 +309,7 @@ describe('EKS verify and apply against the fakes', () => {
   it('viewer-role-arns on a new cluster: eksctl creates the entries with the cluster, apply the RBAC; a re-run writes nothing', async () => {
     const inputs = { 'viewer-role-arns': `${VIEWER},${VIEWER_2}` };
     const { length } = await applyFlow(world.config(inputs), fakeIO(), world.deps());
-    expect(length).toBe(11);
+    expect(length).toBe(12); // the 12 steps: the reference flow, nodegroup-labels, service-accounts, access-entries, viewer-rbac
     expect(world.eks.eksctlCalls.map((c) => c.command)).toEqual([
       'create cluster',
       'create nodegroup',

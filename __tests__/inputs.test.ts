@@ -150,7 +150,7 @@ describe('inputs: one clear error naming input, value and accepted form', () => 
     ['network on GCP', { ...gcp, network: 'vpc-cni' }, 'network', /AWS only/],
     ['eksctl-config on GCP', { ...gcp, 'eksctl-config': 'x.yaml' }, 'eksctl-config', /AWS only/],
     ['unknown network', { ...aws, network: 'cilium' }, 'network', /`calico`, `vpc-cni`/],
-    ['calico version shape', { ...aws, 'calico-version': '3.30' }, 'calico-version', /v3\.30\.3/],
+    ['calico version shape', { ...aws, 'calico-version': '3.30' }, 'calico-version', /v3\.32\.1/],
     ['kubectl version shape', { ...aws, 'kubectl-version': '2.0' }, 'kubectl-version', /minor such as `1.33`/],
     ['eksctl version shape', { ...aws, 'eksctl-version': 'newest' }, 'eksctl-version', /0\.230\.0/],
     ['gcloud version shape', { ...gcp, 'gcloud-version': '528' }, 'gcloud-version', /528\.0\.0/],

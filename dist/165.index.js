@@ -115,7 +115,7 @@ function atLeast(text, minimum) {
 
 
 const CHECK_DESCRIPTIONS = {
-    'node-labels': 'Services-pool nodes carry gitpod.io/workload_meta and workload_ide; workspaces-pool nodes carry the three workload_workspace_* labels',
+    'node-labels': 'Services-pool nodes carry gitpod.io/workload_meta, workload_ide and workload_services; workspaces-pool nodes carry the three workload_workspace_* labels; each of the six is on a Ready node',
     'max-pods': 'Gitpod nodes can run at least max-pods pods (status.capacity.pods)',
     'container-runtime': `Every node runs ${reference/* MINIMUMS */.kV.containerRuntime}`,
     'kernel-version': `Every node's kernel is at least ${reference/* MINIMUMS */.kV.kernel}`,
@@ -157,7 +157,7 @@ function keep(findings, finding) {
 const isGitpodNode = (node) => node.pool !== 'other' || Object.keys(node.labels).some((k) => k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6));
 /**
  * `node-labels`: each pool's nodes carry that pool's labels (the reference table plus the extra labels),
- * checked per pool, and every one of the five Gitpod labels is on at least one Ready node.
+ * checked per pool, and every one of the six Gitpod labels (`POOL_LABELS`) is on at least one Ready node.
  */
 function nodeLabelsCheck(config) {
     const findings = [];

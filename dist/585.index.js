@@ -36,6 +36,8 @@ var kubeconfig = __webpack_require__(35180);
 var providers_aws = __webpack_require__(71500);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __webpack_require__(98286);
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(73190);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./src/steps.ts
@@ -222,6 +224,7 @@ async function createWaitingForKind(kube, obj, what, opts) {
  *   calico-installation the Installation `default`                     (calico only; only when it differs)
  *   calico-ready        wait for Calico                                (calico only)
  *   nodegroups          eksctl create nodegroup                        (skipped when all exist)
+ *   nodegroup-labels    eksctl set labels / unset labels               (only a nodegroup whose labels differ)
  *   service-accounts    eksctl create iamserviceaccount                (skipped when every role's stack is complete)
  *   access-entries      eksctl create accessentry                      (viewer-role-arns; skipped when all exist)
  *   viewer-rbac         the viewers' ClusterRole, Role and bindings    (viewer-role-arns; only what differs)
@@ -230,6 +233,7 @@ async function createWaitingForKind(kube, obj, what, opts) {
  * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
  * eksctl is still doing (a cluster CREATING, a stack *_IN_PROGRESS) is waited for, never raced.
  */
+
 
 
 
@@ -378,6 +382,7 @@ async function applyFlow(config, io, deps = {}) {
         return ctx.kube;
     };
     const nodegroupNames = doc.managedNodeGroups.map((g) => String(g.name));
+    const env = { PATH: (0,tools_install.pathWithTools)(Object.values(tools)) };
     const awsNodeRef = { apiVersion: 'apps/v1', kind: 'DaemonSet', ...reference/* AWS */.kS.calico.awsNode };
     const { installation, ready } = reference/* AWS */.kS.calico;
     const installationRef = { apiVersion: installation.apiVersion, kind: installation.kind, name: 'default' };
@@ -542,6 +547,37 @@ async function applyFlow(config, io, deps = {}) {
                 return labelled(false, `missing: ${missing.join(', ')}`);
             },
         },
+        'nodegroup-labels': {
+            async probe(ctx) {
+                const relabel = [];
+                const why = [];
+                for (const role of reference/* POOL_ROLES */.Fe) {
+                    const name = config.pools[role].name;
+                    const ng = await ctx.api.describeNodegroup(config.clusterName, name);
+                    if (!ng)
+                        throw new Error(`nodegroup ${name} is gone from cluster ${config.clusterName}; re-run apply`);
+                    const wanted = ctx.doc.managedNodeGroups.find((g) => g.name === name)?.labels;
+                    const change = (0,providers_aws/* nodegroupLabelChange */.WB)(config, name, wanted ?? config.pools[role].labels, ng.labels ?? {});
+                    if (change === 'ok')
+                        continue;
+                    relabel.push(...change.argvs);
+                    why.push(change.why);
+                }
+                ctx.relabel = relabel;
+                if (!relabel.length)
+                    return labelled(true, `nodegroups ${nodegroupNames.join(', ')} carry the wanted labels`);
+                return labelled(false, why.join('; '));
+            },
+            async run(ctx, spec) {
+                const argvs = ctx.relabel ?? [];
+                ctx.relabel = undefined;
+                for (const argv of argvs) {
+                    io.log.info(`$ ${(0,src_steps/* shellQuote */.ZL)(argv)}`);
+                    await (0,exec/* execArgv */.Ei)(argv, { log: io.log, env, signal: io.signal, timeoutMs: spec.timeoutMs });
+                }
+                return `relabelled in place: ${argvs.map((a) => (0,src_steps/* shellQuote */.ZL)(a)).join(' && ')}`;
+            },
+        },
         'service-accounts': {
             async probe(ctx) {
                 const missing = [];
@@ -654,7 +690,6 @@ async function applyFlow(config, io, deps = {}) {
     }
     const steps = (0,src_steps/* withActions */.wR)(specs, actions);
     const ctx = { config, io, api, cloud, doc };
-    const env = { PATH: (0,tools_install.pathWithTools)(Object.values(tools)) };
     return (0,apply.runFlow)(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }
 /** Manifests come from their upstream URL, through `tool-mirror` when set, with the downloader's retries. */

@@ -28806,7 +28806,7 @@ function parseLabels(input, value, role) {
             throw new InputError(input, value, `${accepted}; ${problem}`);
         if (key in labels)
             throw new InputError(input, value, `${accepted}; '${key}' appears twice`);
-        const reference = _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .REFERENCE_LABELS */ .g9[role][key];
+        const reference = _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .POOL_LABELS */ .xd[role][key];
         if (reference !== undefined && reference !== val) {
             throw new InputError(input, value, `${accepted}; '${key}' is a reference label of this pool and must stay '${reference}'`);
         }
@@ -28940,7 +28940,7 @@ function parseConfig(read, env = process.env) {
             machineType: type,
             minNodes,
             maxNodes,
-            labels: { ..._reference_js__WEBPACK_IMPORTED_MODULE_2__/* .REFERENCE_LABELS */ .g9[role], ...extraLabels },
+            labels: { ..._reference_js__WEBPACK_IMPORTED_MODULE_2__/* .POOL_LABELS */ .xd[role], ...extraLabels },
             extraLabels,
         };
     }
@@ -28954,7 +28954,7 @@ function parseConfig(read, env = process.env) {
     const network = oneOf('network', read('network') || 'calico', NETWORKS);
     const calicoVersion = read('calico-version');
     if (calicoVersion && !/^v3\.[0-9]{1,3}\.[0-9]{1,3}$/.test(calicoVersion)) {
-        throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.30.3`');
+        throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.32.1`');
     }
     const eksctlConfigPath = read('eksctl-config');
     if (provider === 'gcp') {
@@ -29134,10 +29134,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   bU: () => (/* binding */ clusterCreateConfig),
   vg: () => (/* binding */ eksctlClusterConfigFile),
   $o: () => (/* binding */ eksctlConfigFile),
+  WB: () => (/* binding */ nodegroupLabelChange),
   $H: () => (/* binding */ viewerRbacObjects)
 });
 
-// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, readOverlay, renderClusterConfig, validateClusterConfig, viewerAccessEntries
+// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, readOverlay, renderClusterConfig, setLabelsArgv, unsetLabelsArgv, validateClusterConfig, viewerAccessEntries
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -29264,6 +29265,7 @@ const AWS_STEP_IDS = (/* unused pure expression or super */ null && ([
     'calico-installation',
     'calico-ready',
     'nodegroups',
+    'nodegroup-labels',
     'service-accounts',
     'access-entries',
     'viewer-rbac',
@@ -29506,6 +29508,14 @@ function awsSteps(config, facts) {
         timeoutMs: 40 * MINUTE,
     });
     steps.push({
+        id: 'nodegroup-labels',
+        description: `Labels of nodegroups ${ng}: an existing nodegroup whose labels differ from the table is relabelled in place`,
+        api: 'EKS DescribeNodegroup per nodegroup; where labels are missing or wrong: ' +
+            `\`eksctl set labels --cluster=${config.clusterName} --region=${config.region} --nodegroup=<name> --labels=<key=value,…>\`; ` +
+            `where a ${reference/* GITPOD_LABEL_PREFIX */.q6}* label is not for that nodegroup: \`eksctl unset labels … --labels=<key,…>\``,
+        timeoutMs: 20 * MINUTE,
+    });
+    steps.push({
         id: 'service-accounts',
         description: `IAM roles for the service accounts ${reference/* AWS */.kS.serviceAccounts.map((sa) => `${sa.namespace}/${sa.name}`).join(', ')} (existing ones are left alone)`,
         argv: ['eksctl', 'create', 'iamserviceaccount', `--config-file=${file}`, '--approve'],
@@ -29525,6 +29535,44 @@ function awsSteps(config, facts) {
         });
     }
     return steps;
+}
+/**
+ * `eksctl set labels`: adds or overwrites labels on one managed nodegroup (eksctl pkg/ctl/set/labels.go;
+ * `--labels` is a `key=value,…` map, which eksctl refuses together with `--config-file`).
+ */
+function setLabelsArgv(config, nodegroup, labels) {
+    const list = Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+    return ['eksctl', 'set', 'labels', ...labelsTarget(config, nodegroup), `--labels=${list}`];
+}
+/** `eksctl unset labels`: removes labels (by key) from one managed nodegroup (eksctl pkg/ctl/unset/labels.go). */
+function unsetLabelsArgv(config, nodegroup, keys) {
+    return ['eksctl', 'unset', 'labels', ...labelsTarget(config, nodegroup), `--labels=${keys.join(',')}`];
+}
+function labelsTarget(config, nodegroup) {
+    return [`--cluster=${config.clusterName}`, `--region=${config.region}`, `--nodegroup=${nodegroup}`];
+}
+/**
+ * Compares a nodegroup's labels (as DescribeNodegroup reports them) with the wanted ones (the pool's, as
+ * the ClusterConfig eksctl was given has them): labels missing or wrong are set; a `gitpod.io/workload_*`
+ * label not wanted on this nodegroup is unset; labels outside that family that someone else set
+ * (eksctl's own `alpha.eksctl.io/*` among them) are kept.
+ */
+function nodegroupLabelChange(config, nodegroup, wanted, observed) {
+    const wrong = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => observed[k] !== v));
+    const extra = Object.keys(observed).filter((k) => k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6) && !(k in wanted));
+    const argvs = [];
+    const why = [];
+    if (Object.keys(wrong).length) {
+        argvs.push(setLabelsArgv(config, nodegroup, wrong));
+        why.push(`missing or wrong ${Object.keys(wrong).join(', ')}`);
+    }
+    if (extra.length) {
+        argvs.push(unsetLabelsArgv(config, nodegroup, extra));
+        why.push(`not for this nodegroup ${extra.join(', ')}`);
+    }
+    return argvs.length ? { argvs, why: `nodegroup ${nodegroup}: ${why.join('; ')}` } : 'ok';
 }
 // ---------------------------------------------------------------------------------------------------
 // The user's overlay (`eksctl-config`): deep-merged over the rendered config, then validated.
@@ -30086,16 +30134,16 @@ function gcpSteps(config, facts) {
 /* harmony export */   Dt: () => (/* binding */ DEFAULT_CALICO_VERSION),
 /* harmony export */   Fe: () => (/* binding */ POOL_ROLES),
 /* harmony export */   P8: () => (/* binding */ autoscalerTags),
-/* harmony export */   g9: () => (/* binding */ REFERENCE_LABELS),
 /* harmony export */   kS: () => (/* binding */ AWS),
 /* harmony export */   kV: () => (/* binding */ MINIMUMS),
 /* harmony export */   lI: () => (/* binding */ GCP),
 /* harmony export */   ln: () => (/* binding */ seedFor),
 /* harmony export */   q6: () => (/* binding */ GITPOD_LABEL_PREFIX),
 /* harmony export */   uI: () => (/* binding */ REFERENCE_MAX_PODS),
+/* harmony export */   xd: () => (/* binding */ POOL_LABELS),
 /* harmony export */   xq: () => (/* binding */ PROVIDERS)
 /* harmony export */ });
-/* unused harmony export REFERENCE_DEVIATIONS */
+/* unused harmony exports REFERENCE_LABELS, LABEL_ADDITIONS, REFERENCE_DEVIATIONS */
 /**
  * Gitpod's self-hosted reference architecture, as data.
  *
@@ -30121,8 +30169,35 @@ const REFERENCE_LABELS = {
         'gitpod.io/workload_workspace_headless': 'true',
     },
 };
-/** Every label of the table: a Ready node carrying one of them counts as a Gitpod node. */
-const GITPOD_LABEL_KEYS = POOL_ROLES.flatMap((role) => Object.keys(REFERENCE_LABELS[role]));
+/**
+ * Labels added to the reference table so that the cluster serves both generations of Gitpod's installer.
+ * The table itself (`REFERENCE_LABELS`) stays as the document has it.
+ */
+const LABEL_ADDITIONS = [
+    {
+        role: 'services',
+        key: 'gitpod.io/workload_services',
+        value: 'true',
+        why: "Gitpod's installer renamed the label of ws-manager, ws-proxy and image-builder from `workload_workspace_services` " +
+            'to `workload_services` in December 2022, and its `validate cluster` demands it since ' +
+            '(install/installer/pkg/cluster/affinity.go, `AffinityListMeta` and `AffinityListWorkspace`); without it those pods stay Pending.',
+    },
+];
+/**
+ * The labels each pool carries: the reference table plus `LABEL_ADDITIONS` (six in all). `plan`, `apply`
+ * and `verify` read this, never the table alone.
+ */
+const POOL_LABELS = Object.fromEntries(POOL_ROLES.map((role) => [
+    role,
+    {
+        ...REFERENCE_LABELS[role],
+        ...Object.fromEntries(LABEL_ADDITIONS.filter((a) => a.role === role).map((a) => [a.key, a.value])),
+    },
+]));
+/** Every label of both pools: a Ready node carrying one of them counts as a Gitpod node. */
+const GITPOD_LABEL_KEYS = [
+    ...new Set(POOL_ROLES.flatMap((role) => Object.keys(POOL_LABELS[role]))),
+];
 /** Labels compared by the cloud-side drift check: the `gitpod.io/workload_*` family. */
 const GITPOD_LABEL_PREFIX = 'gitpod.io/workload_';
 /** Pods per node for every pool of the reference architecture. */
@@ -30183,8 +30258,13 @@ const GCP = {
 // ---------------------------------------------------------------------------------------------------
 // AWS (EKS, built with eksctl, Calico replacing the AWS VPC CNI)
 // ---------------------------------------------------------------------------------------------------
-/** Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty. */
-const DEFAULT_CALICO_VERSION = 'v3.30.3';
+/**
+ * Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty: the newest patch
+ * of the newest line Tigera supports (3.32; the 3.30 line is out of support). It ships the same two
+ * manifests as 3.30 (`operator-crds.yaml`, then `tigera-operator.yaml`); its new `calico-v3-crds.yaml`
+ * is for the optional native projectcalico.org/v3 CRD mode, which the reference does not use.
+ */
+const DEFAULT_CALICO_VERSION = 'v3.32.1';
 const AWS = {
     seed: {
         region: 'eu-west-1',
@@ -30318,8 +30398,13 @@ const REFERENCE_DEVIATIONS = [
     },
     {
         reference: 'GCP services pool labelled `workload_workspace_services`, workspaces pool without it',
-        ours: 'the label table: services `workload_meta`+`workload_ide`; workspaces all three `workload_workspace_*`',
+        ours: 'the label table: services `workload_meta`+`workload_ide` (+ `workload_services`, below); workspaces all three `workload_workspace_*`',
         why: 'The document contradicts its own label table; `verify` flags a cluster built with its commands.',
+    },
+    {
+        reference: 'label table: services pool `workload_meta`, `workload_ide`',
+        ours: 'services pool also `gitpod.io/workload_services=true` (six labels in all)',
+        why: "Gitpod's installer renamed the label of ws-manager, ws-proxy and image-builder to `workload_services` in Dec 2022 and `validate cluster` demands it (install/installer/pkg/cluster/affinity.go).",
     },
     {
         reference: 'node pools without `--service-account`',
@@ -30338,8 +30423,8 @@ const REFERENCE_DEVIATIONS = [
     },
     {
         reference: '`kubectl create -f …/manifests/tigera-operator.yaml` (unversioned)',
-        ours: `the operator manifest of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`), applied object by object, writing only what differs`,
-        why: 'An unversioned URL changes under a re-run, and `create` fails on the second run.',
+        ours: `the operator manifests of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`, the newest patch of a line Tigera supports), applied object by object, writing only what differs`,
+        why: 'An unversioned URL changes under a re-run, and `create` fails on the second run; the 3.30 line is out of support.',
     },
     {
         reference: '`preBootstrapCommands` editing `/etc/eks/bootstrap.sh` (`USE_MAX_PODS=false`, `CONTAINER_RUNTIME=containerd`)',

@@ -13,7 +13,7 @@ import {
   type Provider,
   POOL_ROLES,
   PROVIDERS,
-  REFERENCE_LABELS,
+  POOL_LABELS,
   REFERENCE_MAX_PODS,
   AWS,
   seedFor,
@@ -249,7 +249,7 @@ export function parseLabels(input: InputName, value: string, role: PoolRole): Re
     const problem = labelKeyProblem(key) ?? (LABEL_VALUE.test(val) ? undefined : `label value '${val}' is not valid`);
     if (problem) throw new InputError(input, value, `${accepted}; ${problem}`);
     if (key in labels) throw new InputError(input, value, `${accepted}; '${key}' appears twice`);
-    const reference = REFERENCE_LABELS[role][key];
+    const reference = POOL_LABELS[role][key];
     if (reference !== undefined && reference !== val) {
       throw new InputError(
         input,
@@ -418,7 +418,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
       machineType: type,
       minNodes,
       maxNodes,
-      labels: { ...REFERENCE_LABELS[role], ...extraLabels },
+      labels: { ...POOL_LABELS[role], ...extraLabels },
       extraLabels,
     };
   }
@@ -435,7 +435,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
   const network = oneOf('network', read('network') || 'calico', NETWORKS);
   const calicoVersion = read('calico-version');
   if (calicoVersion && !/^v3\.[0-9]{1,3}\.[0-9]{1,3}$/.test(calicoVersion)) {
-    throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.30.3`');
+    throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.32.1`');
   }
   const eksctlConfigPath = read('eksctl-config');
   if (provider === 'gcp') {

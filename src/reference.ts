@@ -29,8 +29,48 @@ export const REFERENCE_LABELS: Readonly<Record<PoolRole, Readonly<Record<string,
   },
 };
 
-/** Every label of the table: a Ready node carrying one of them counts as a Gitpod node. */
-export const GITPOD_LABEL_KEYS: readonly string[] = POOL_ROLES.flatMap((role) => Object.keys(REFERENCE_LABELS[role]));
+/** A label the action adds to the reference table, and why. */
+export interface LabelAddition {
+  role: PoolRole;
+  key: string;
+  value: string;
+  why: string;
+}
+
+/**
+ * Labels added to the reference table so that the cluster serves both generations of Gitpod's installer.
+ * The table itself (`REFERENCE_LABELS`) stays as the document has it.
+ */
+export const LABEL_ADDITIONS: readonly LabelAddition[] = [
+  {
+    role: 'services',
+    key: 'gitpod.io/workload_services',
+    value: 'true',
+    why:
+      "Gitpod's installer renamed the label of ws-manager, ws-proxy and image-builder from `workload_workspace_services` " +
+      'to `workload_services` in December 2022, and its `validate cluster` demands it since ' +
+      '(install/installer/pkg/cluster/affinity.go, `AffinityListMeta` and `AffinityListWorkspace`); without it those pods stay Pending.',
+  },
+];
+
+/**
+ * The labels each pool carries: the reference table plus `LABEL_ADDITIONS` (six in all). `plan`, `apply`
+ * and `verify` read this, never the table alone.
+ */
+export const POOL_LABELS: Readonly<Record<PoolRole, Readonly<Record<string, string>>>> = Object.fromEntries(
+  POOL_ROLES.map((role) => [
+    role,
+    {
+      ...REFERENCE_LABELS[role],
+      ...Object.fromEntries(LABEL_ADDITIONS.filter((a) => a.role === role).map((a) => [a.key, a.value])),
+    },
+  ]),
+) as Record<PoolRole, Record<string, string>>;
+
+/** Every label of both pools: a Ready node carrying one of them counts as a Gitpod node. */
+export const GITPOD_LABEL_KEYS: readonly string[] = [
+  ...new Set(POOL_ROLES.flatMap((role) => Object.keys(POOL_LABELS[role]))),
+];
 
 /** Labels compared by the cloud-side drift check: the `gitpod.io/workload_*` family. */
 export const GITPOD_LABEL_PREFIX = 'gitpod.io/workload_';
@@ -119,8 +159,13 @@ export const GCP = {
 // AWS (EKS, built with eksctl, Calico replacing the AWS VPC CNI)
 // ---------------------------------------------------------------------------------------------------
 
-/** Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty. */
-export const DEFAULT_CALICO_VERSION = 'v3.30.3';
+/**
+ * Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty: the newest patch
+ * of the newest line Tigera supports (3.32; the 3.30 line is out of support). It ships the same two
+ * manifests as 3.30 (`operator-crds.yaml`, then `tigera-operator.yaml`); its new `calico-v3-crds.yaml`
+ * is for the optional native projectcalico.org/v3 CRD mode, which the reference does not use.
+ */
+export const DEFAULT_CALICO_VERSION = 'v3.32.1';
 
 export const AWS = {
   seed: {
@@ -269,8 +314,13 @@ export const REFERENCE_DEVIATIONS: readonly { reference: string; ours: string; w
   },
   {
     reference: 'GCP services pool labelled `workload_workspace_services`, workspaces pool without it',
-    ours: 'the label table: services `workload_meta`+`workload_ide`; workspaces all three `workload_workspace_*`',
+    ours: 'the label table: services `workload_meta`+`workload_ide` (+ `workload_services`, below); workspaces all three `workload_workspace_*`',
     why: 'The document contradicts its own label table; `verify` flags a cluster built with its commands.',
+  },
+  {
+    reference: 'label table: services pool `workload_meta`, `workload_ide`',
+    ours: 'services pool also `gitpod.io/workload_services=true` (six labels in all)',
+    why: "Gitpod's installer renamed the label of ws-manager, ws-proxy and image-builder to `workload_services` in Dec 2022 and `validate cluster` demands it (install/installer/pkg/cluster/affinity.go).",
   },
   {
     reference: 'node pools without `--service-account`',
@@ -289,8 +339,8 @@ export const REFERENCE_DEVIATIONS: readonly { reference: string; ours: string; w
   },
   {
     reference: '`kubectl create -f …/manifests/tigera-operator.yaml` (unversioned)',
-    ours: `the operator manifest of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`), applied object by object, writing only what differs`,
-    why: 'An unversioned URL changes under a re-run, and `create` fails on the second run.',
+    ours: `the operator manifests of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`, the newest patch of a line Tigera supports), applied object by object, writing only what differs`,
+    why: 'An unversioned URL changes under a re-run, and `create` fails on the second run; the 3.30 line is out of support.',
   },
   {
     reference:

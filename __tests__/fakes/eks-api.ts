@@ -10,7 +10,8 @@
  *
  * Duplicates are answered as the real tools do: `create cluster` on a stack name in use fails with
  * CloudFormation's AlreadyExistsException; `create nodegroup` excludes a nodegroup that has a stack (any
- * status) or exists in EKS, as eksctl's nodegroup filter does. `holdEksctl` keeps the next create in the
+ * status) or exists in EKS, as eksctl's nodegroup filter does. `set labels` / `unset labels` change an existing
+ * nodegroup's labels and refuse what eksctl refuses (see `eksctlLabels`). `holdEksctl` keeps the next create in the
  * middle (stacks CREATE_IN_PROGRESS, the cluster CREATING) until the test releases it.
  */
 import { createHash } from 'node:crypto';
@@ -87,7 +88,73 @@ export interface EksctlFault {
   times: number;
 }
 
-export type EksctlHook = (event: 'cluster-created' | 'nodegroup-created', detail: { name: string }) => void;
+export type EksctlHook = (
+  event: 'cluster-created' | 'nodegroup-created' | 'nodegroup-relabelled',
+  detail: { name: string },
+) => void;
+
+/**
+ * The flags eksctl 0.230's `set labels` and `unset labels` define (pkg/ctl/set/labels.go,
+ * pkg/ctl/unset/labels.go, cmdutils: --cluster, --nodegroup, --labels, --region, --timeout, --profile;
+ * `set` also --config-file), plus the root command's persistent ones; long name → short name.
+ */
+const LABEL_FLAGS: Record<'set labels' | 'unset labels', Record<string, string | undefined>> = {
+  'set labels': {
+    cluster: 'c',
+    nodegroup: 'n',
+    labels: 'l',
+    region: 'r',
+    timeout: undefined,
+    'config-file': 'f',
+    profile: 'p',
+    verbose: 'v',
+    color: 'C',
+  },
+  'unset labels': {
+    cluster: 'c',
+    nodegroup: 'n',
+    labels: 'l',
+    region: 'r',
+    timeout: undefined,
+    profile: 'p',
+    verbose: 'v',
+    color: 'C',
+  },
+};
+
+/** Parses `eksctl <verb> labels …` as cobra/pflag would: unknown flags and stray arguments are refused. */
+export function parseLabelArgv(
+  command: 'set labels' | 'unset labels',
+  argv: readonly string[],
+): { flags: Record<string, string>; positional: string[] } | { error: string } {
+  const known = LABEL_FLAGS[command];
+  const byShort = Object.fromEntries(Object.entries(known).flatMap(([l, sh]) => (sh ? [[sh, l]] : [])));
+  const flags: Record<string, string> = {};
+  const positional: string[] = [];
+  const rest = argv.slice(2);
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (!a.startsWith('-')) {
+      positional.push(a);
+      continue;
+    }
+    const long = a.startsWith('--');
+    const body = a.slice(long ? 2 : 1);
+    const eq = body.indexOf('=');
+    const raw = eq >= 0 ? body.slice(0, eq) : body;
+    const name = long ? raw : byShort[raw];
+    if (!name || !(name in known))
+      return { error: long ? `unknown flag: --${raw}` : `unknown shorthand flag: '${raw}' in ${a}` };
+    let value: string | undefined = eq >= 0 ? body.slice(eq + 1) : undefined;
+    if (value === undefined) {
+      value = rest[i + 1];
+      if (value === undefined) return { error: `flag needs an argument: --${name}` };
+      i++;
+    }
+    flags[name] = name in flags && name === 'labels' ? `${flags[name]},${value}` : value;
+  }
+  return { flags, positional };
+}
 
 /** One transient answer of the fault mode: status, the SDK's error type (`x-amzn-errortype`), none for a proxy's page. */
 export interface AwsTransientFault {
@@ -668,6 +735,7 @@ export class FakeEksApi {
       }
       return reply(true, [`created ${todo.length} access entries`]);
     }
+    if (command === 'set labels' || command === 'unset labels') return this.eksctlLabels(command, argv, reply);
     if (command === 'delete cluster') {
       const i = argv.findIndex((a) => a === '--name' || a.startsWith('--name='));
       const name = argv[i]?.includes('=') ? argv[i]!.split('=')[1]! : (argv[i + 1] ?? '');
@@ -679,5 +747,56 @@ export class FakeEksApi {
       return reply(true, [`all cluster resources were deleted`]);
     }
     return reply(false, [`Error: the eksctl TEST STAND-IN does not know \`${command}\``]);
+  }
+
+  /**
+   * `eksctl set labels` / `eksctl unset labels` on one managed nodegroup, refused as eksctl refuses them:
+   * an unknown flag, a name argument, `--cluster`/`--nodegroup`/`--labels` not set, `--labels` with
+   * `--config-file`, a `set` label not `key=value`, a cluster or nodegroup EKS does not have. The labels
+   * change in EKS (through the nodegroup's stack, which eksctl updates, when it has one).
+   */
+  private eksctlLabels(
+    command: 'set labels' | 'unset labels',
+    argv: string[],
+    reply: (ok: boolean, lines: string[]) => void,
+  ): void {
+    const parsed = parseLabelArgv(command, argv);
+    if ('error' in parsed) return reply(false, [`Error: ${parsed.error}`]);
+    const { flags, positional } = parsed;
+    const cluster = flags.cluster ?? '';
+    const nodegroup = flags.nodegroup ?? '';
+    if (command === 'unset labels' && flags.labels === undefined)
+      return reply(false, ['Error: required flag(s) "labels" not set']);
+    if (command === 'set labels' && flags['config-file'] !== undefined && flags.labels !== undefined)
+      return reply(false, ['Error: cannot use --labels when --config-file/-f is set']);
+    if (command === 'set labels' && flags['config-file'] !== undefined)
+      return reply(false, ['Error: the eksctl TEST STAND-IN does not play `set labels --config-file`']);
+    if (command === 'set labels' && !flags.labels) return reply(false, ['Error: --labels must be set']);
+    if (!cluster) return reply(false, ['Error: --cluster must be set']);
+    if (!nodegroup) return reply(false, ['Error: --nodegroup must be set']);
+    if (positional.length) return reply(false, ['Error: name argument is not supported']);
+    const items = (flags.labels ?? '').split(',');
+    const toSet: Record<string, string> = {};
+    if (command === 'set labels') {
+      for (const item of items) {
+        const eq = item.indexOf('=');
+        if (eq < 0)
+          return reply(false, [
+            `Error: invalid argument "${flags.labels}" for "-l, --labels" flag: ${item} must be formatted as key=value`,
+          ]);
+        toSet[item.slice(0, eq)] = item.slice(eq + 1);
+      }
+    }
+    const c = this.clusters.get(cluster);
+    if (!c) return reply(false, [`Error: ResourceNotFoundException: No cluster found for name: ${cluster}.`]);
+    const ng = this.nodegroups.get(`${cluster}/${nodegroup}`);
+    if (!ng) return reply(false, [`Error: ResourceNotFoundException: No node group found for name: ${nodegroup}.`]);
+    if (command === 'set labels') ng.labels = { ...ng.labels, ...toSet };
+    else for (const key of items) delete ng.labels[key];
+    const stack = this.stacks.get(`eksctl-${cluster}-nodegroup-${nodegroup}`);
+    if (stack) stack.StackStatus = 'UPDATE_COMPLETE';
+    for (const h of this.hooks) h('nodegroup-relabelled', { name: nodegroup });
+    const verb = command === 'set labels' ? 'setting label(s) on' : 'removing label(s) from';
+    return reply(true, [`${verb} nodegroup ${nodegroup} in cluster ${cluster}`, 'done']);
   }
 }

@@ -12,6 +12,7 @@
  *   calico-installation the Installation `default`                     (calico only; only when it differs)
  *   calico-ready        wait for Calico                                (calico only)
  *   nodegroups          eksctl create nodegroup                        (skipped when all exist)
+ *   nodegroup-labels    eksctl set labels / unset labels               (only a nodegroup whose labels differ)
  *   service-accounts    eksctl create iamserviceaccount                (skipped when every role's stack is complete)
  *   access-entries      eksctl create accessentry                      (viewer-role-arns; skipped when all exist)
  *   viewer-rbac         the viewers' ClusterRole, Role and bindings    (viewer-role-arns; only what differs)
@@ -35,6 +36,7 @@ import {
   type AwsStepId,
   type ClusterConfigDoc,
   awsSteps,
+  nodegroupLabelChange,
   calicoManifestUrls,
   calicoVersion,
   clusterConfigFor,
@@ -44,7 +46,8 @@ import {
   eksctlConfigFile,
   viewerRbacObjects,
 } from '../providers/aws.js';
-import { AWS } from '../reference.js';
+import { AWS, POOL_ROLES } from '../reference.js';
+import { execArgv } from '../exec.js';
 import { abortableSleep } from '../retry.js';
 import {
   type ProbeResult,
@@ -52,6 +55,7 @@ import {
   type StepRecord,
   cancelReason,
   formatDuration,
+  shellQuote,
   withActions,
 } from '../steps.js';
 import { type InstalledTool, type ToolName, pathWithTools } from '../tools/install.js';
@@ -84,6 +88,8 @@ interface AwsCtx {
   manifests?: KubeObject[];
   /** What the last probe of a Kubernetes-object step found to do; its run writes exactly that. */
   pending?: SyncItem[];
+  /** The eksctl label calls the last `nodegroup-labels` probe found to do. */
+  relabel?: string[][];
 }
 
 const PROGRESS_MS = 30_000;
@@ -261,6 +267,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
     return ctx.kube;
   };
   const nodegroupNames = doc.managedNodeGroups.map((g) => String(g.name));
+  const env = { PATH: pathWithTools(Object.values(tools)) };
   const awsNodeRef = { apiVersion: 'apps/v1', kind: 'DaemonSet', ...AWS.calico.awsNode };
   const { installation, ready } = AWS.calico;
   const installationRef = { apiVersion: installation.apiVersion, kind: installation.kind, name: 'default' };
@@ -460,6 +467,34 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
       },
     },
 
+    'nodegroup-labels': {
+      async probe(ctx) {
+        const relabel: string[][] = [];
+        const why: string[] = [];
+        for (const role of POOL_ROLES) {
+          const name = config.pools[role].name;
+          const ng = await ctx.api.describeNodegroup(config.clusterName, name);
+          if (!ng) throw new Error(`nodegroup ${name} is gone from cluster ${config.clusterName}; re-run apply`);
+          const wanted = ctx.doc.managedNodeGroups.find((g) => g.name === name)?.labels as Record<string, string>;
+          const change = nodegroupLabelChange(config, name, wanted ?? config.pools[role].labels, ng.labels ?? {});
+          if (change === 'ok') continue;
+          relabel.push(...change.argvs);
+          why.push(change.why);
+        }
+        ctx.relabel = relabel;
+        if (!relabel.length) return labelled(true, `nodegroups ${nodegroupNames.join(', ')} carry the wanted labels`);
+        return labelled(false, why.join('; '));
+      },
+      async run(ctx, spec) {
+        const argvs = ctx.relabel ?? [];
+        ctx.relabel = undefined;
+        for (const argv of argvs) {
+          io.log.info(`$ ${shellQuote(argv)}`);
+          await execArgv(argv, { log: io.log, env, signal: io.signal, timeoutMs: spec.timeoutMs });
+        }
+        return `relabelled in place: ${argvs.map((a) => shellQuote(a)).join(' && ')}`;
+      },
+    },
     'service-accounts': {
       async probe(ctx) {
         const missing: string[] = [];
@@ -588,7 +623,6 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
 
   const steps = withActions(specs, actions);
   const ctx: AwsCtx = { config, io, api, cloud, doc };
-  const env = { PATH: pathWithTools(Object.values(tools)) };
   return runFlow(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }
 

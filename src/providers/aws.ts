@@ -17,7 +17,7 @@ import {
   stringify,
 } from 'yaml';
 import { type Config, InputError, type PoolConfig, escapeInvisible } from '../inputs.js';
-import { AWS, DEFAULT_CALICO_VERSION, POOL_ROLES, autoscalerTags } from '../reference.js';
+import { AWS, DEFAULT_CALICO_VERSION, GITPOD_LABEL_PREFIX, POOL_ROLES, autoscalerTags } from '../reference.js';
 import type { StepSpec } from '../steps.js';
 import { EKSCTL_SCHEMA } from './eksctl-schema.js';
 import { schemaErrors } from './eksctl-validate.js';
@@ -31,6 +31,7 @@ export const AWS_STEP_IDS = [
   'calico-installation',
   'calico-ready',
   'nodegroups',
+  'nodegroup-labels',
   'service-accounts',
   'access-entries',
   'viewer-rbac',
@@ -305,6 +306,15 @@ export function awsSteps(config: Config, facts: AwsFacts): StepSpec<AwsStepId>[]
     timeoutMs: 40 * MINUTE,
   });
   steps.push({
+    id: 'nodegroup-labels',
+    description: `Labels of nodegroups ${ng}: an existing nodegroup whose labels differ from the table is relabelled in place`,
+    api:
+      'EKS DescribeNodegroup per nodegroup; where labels are missing or wrong: ' +
+      `\`eksctl set labels --cluster=${config.clusterName} --region=${config.region} --nodegroup=<name> --labels=<key=value,…>\`; ` +
+      `where a ${GITPOD_LABEL_PREFIX}* label is not for that nodegroup: \`eksctl unset labels … --labels=<key,…>\``,
+    timeoutMs: 20 * MINUTE,
+  });
+  steps.push({
     id: 'service-accounts',
     description: `IAM roles for the service accounts ${AWS.serviceAccounts.map((sa) => `${sa.namespace}/${sa.name}`).join(', ')} (existing ones are left alone)`,
     argv: ['eksctl', 'create', 'iamserviceaccount', `--config-file=${file}`, '--approve'],
@@ -327,6 +337,56 @@ export function awsSteps(config: Config, facts: AwsFacts): StepSpec<AwsStepId>[]
     );
   }
   return steps;
+}
+
+/**
+ * `eksctl set labels`: adds or overwrites labels on one managed nodegroup (eksctl pkg/ctl/set/labels.go;
+ * `--labels` is a `key=value,…` map, which eksctl refuses together with `--config-file`).
+ */
+export function setLabelsArgv(config: Config, nodegroup: string, labels: Readonly<Record<string, string>>): string[] {
+  const list = Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  return ['eksctl', 'set', 'labels', ...labelsTarget(config, nodegroup), `--labels=${list}`];
+}
+
+/** `eksctl unset labels`: removes labels (by key) from one managed nodegroup (eksctl pkg/ctl/unset/labels.go). */
+export function unsetLabelsArgv(config: Config, nodegroup: string, keys: readonly string[]): string[] {
+  return ['eksctl', 'unset', 'labels', ...labelsTarget(config, nodegroup), `--labels=${keys.join(',')}`];
+}
+
+function labelsTarget(config: Config, nodegroup: string): string[] {
+  return [`--cluster=${config.clusterName}`, `--region=${config.region}`, `--nodegroup=${nodegroup}`];
+}
+
+/** What `nodegroup-labels` must do to one existing nodegroup: nothing, or the eksctl calls and why. */
+export type NodegroupLabelChange = 'ok' | { argvs: string[][]; why: string };
+
+/**
+ * Compares a nodegroup's labels (as DescribeNodegroup reports them) with the wanted ones (the pool's, as
+ * the ClusterConfig eksctl was given has them): labels missing or wrong are set; a `gitpod.io/workload_*`
+ * label not wanted on this nodegroup is unset; labels outside that family that someone else set
+ * (eksctl's own `alpha.eksctl.io/*` among them) are kept.
+ */
+export function nodegroupLabelChange(
+  config: Config,
+  nodegroup: string,
+  wanted: Readonly<Record<string, string>>,
+  observed: Readonly<Record<string, string>>,
+): NodegroupLabelChange {
+  const wrong = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => observed[k] !== v));
+  const extra = Object.keys(observed).filter((k) => k.startsWith(GITPOD_LABEL_PREFIX) && !(k in wanted));
+  const argvs: string[][] = [];
+  const why: string[] = [];
+  if (Object.keys(wrong).length) {
+    argvs.push(setLabelsArgv(config, nodegroup, wrong));
+    why.push(`missing or wrong ${Object.keys(wrong).join(', ')}`);
+  }
+  if (extra.length) {
+    argvs.push(unsetLabelsArgv(config, nodegroup, extra));
+    why.push(`not for this nodegroup ${extra.join(', ')}`);
+  }
+  return argvs.length ? { argvs, why: `nodegroup ${nodegroup}: ${why.join('; ')}` } : 'ok';
 }
 
 // ---------------------------------------------------------------------------------------------------
