@@ -98,3 +98,19 @@ describe('required fields eksctl does not enforce', () => {
     ]);
   });
 });
+
+describe('enums eksctl compares ignoring case', () => {
+  it('accepts amiFamily and ipFamily in any case, other enums only as spelled', () => {
+    const ng = (amiFamily: string) => ({ ...base, managedNodeGroups: [{ name: 'x', amiFamily }] });
+    expect(schemaErrors(EKSCTL_SCHEMA, ng('bottlerocket'))).toEqual([]);
+    expect(schemaErrors(EKSCTL_SCHEMA, ng('BottleRocket'))).toEqual([]);
+    expect(schemaErrors(EKSCTL_SCHEMA, ng('Debian12'))).toHaveLength(1);
+    expect(schemaErrors(EKSCTL_SCHEMA, { ...base, kubernetesNetworkConfig: { ipFamily: 'ipv6' } })).toEqual([]);
+    expect(schemaErrors(EKSCTL_SCHEMA, { ...base, kubernetesNetworkConfig: { ipFamily: 'IPv5' } })).toEqual([
+      'kubernetesNetworkConfig.ipFamily: expected one of "IPv4", "IPv6"',
+    ]);
+    expect(schemaErrors(EKSCTL_SCHEMA, { ...base, upgradePolicy: { supportType: 'standard' } })).toEqual([
+      'upgradePolicy.supportType: expected one of "STANDARD", "EXTENDED"',
+    ]);
+  });
+});

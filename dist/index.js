@@ -28378,7 +28378,7 @@ module.exports = {
 /* harmony export */   vX: () => (/* binding */ settingsMarkdown)
 /* harmony export */ });
 /* unused harmony exports planFlow, planMarkdown */
-/* harmony import */ var _providers_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71500);
+/* harmony import */ var _providers_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83044);
 /* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54832);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36992);
@@ -28390,8 +28390,8 @@ module.exports = {
 function planFlow(config) {
     if (config.provider === 'gcp')
         return { steps: (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpSteps */ .ys)(config, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP_PLAN_FACTS */ .hO)(config)) };
-    const doc = (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigFor */ .CR)(config, {});
-    return { steps: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}), eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc) };
+    const { doc, notes, dropped } = (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigResult */ .c)(config, {});
+    return { steps: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}), eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc), notes, dropped };
 }
 const CLOUD = { gcp: 'GKE', aws: 'EKS' };
 /** The settings table every job summary of this action starts with. */
@@ -28413,16 +28413,14 @@ function settingsMarkdown(config) {
     }
     return lines.join('\n');
 }
-function planMarkdown(config, records, eksctlConfig) {
-    const parts = [
-        `## 🗺️ gitpod-cluster-action plan`,
-        '',
-        settingsMarkdown(config),
-        '',
-        '### Steps',
-        '',
-        (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .stepsMarkdown */ .Dh)(records),
-    ];
+function planMarkdown(config, records, eksctlConfig, notes = [], dropped = []) {
+    const parts = [`## 🗺️ gitpod-cluster-action plan`, '', settingsMarkdown(config), ''];
+    for (const note of notes)
+        parts.push(`> [!IMPORTANT]`, `> ${note}`, '');
+    if (dropped.length) {
+        parts.push(`Rendered fields left out because eksctl refuses them with your \`eksctl-config\`: ${dropped.map((d) => `\`${d}\``).join(', ')}.`, '');
+    }
+    parts.push('### Steps', '', (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .stepsMarkdown */ .Dh)(records));
     if (eksctlConfig) {
         parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', '```yaml', eksctlConfig.trimEnd(), '```', '', '</details>');
     }
@@ -28436,12 +28434,16 @@ async function plan(config, io) {
         io.log.info(`${i + 1}. ${step.id}: ${step.description}`);
         io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
     }
+    for (const note of result.notes ?? [])
+        io.log.warning(note);
+    for (const field of result.dropped ?? [])
+        io.log.info(`Left out of the rendered ClusterConfig: ${field}`);
     if (result.eksctlConfig) {
         await io.group('Rendered eksctl ClusterConfig', async () => io.log.info(result.eksctlConfig));
         io.setOutput('eksctl-config', result.eksctlConfig);
     }
     io.setOutput('plan', JSON.stringify(records));
-    await io.appendSummary(planMarkdown(config, records, result.eksctlConfig));
+    await io.appendSummary(planMarkdown(config, records, result.eksctlConfig, result.notes, result.dropped));
     return result;
 }
 
@@ -29041,7 +29043,7 @@ function memoryLogger() {
 
 /***/ }),
 
-/***/ 71500:
+/***/ 83044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29051,11 +29053,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   pN: () => (/* binding */ calicoManifestUrls),
   wR: () => (/* binding */ calicoVersion),
   CR: () => (/* binding */ clusterConfigFor),
+  c: () => (/* binding */ clusterConfigResult),
   UZ: () => (/* binding */ clusterConfigYaml),
   $o: () => (/* binding */ eksctlConfigFile)
 });
 
-// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, mergeClusterConfig, readOverlay, renderClusterConfig, validateClusterConfig
+// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, mergeClusterConfig, overlayPathOf, readOverlay, renderClusterConfig, validateClusterConfig
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -29068,6 +29071,363 @@ var dist = __nccwpck_require__(38815);
 var inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __nccwpck_require__(98286);
+;// CONCATENATED MODULE: ./src/providers/eksctl-rules.ts
+function isMap(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The value at `path`, or undefined. */
+function getPath(doc, path) {
+    let at = doc;
+    for (const p of path) {
+        if (Array.isArray(at) && typeof p === 'number')
+            at = at[p];
+        else if (isMap(at) && typeof p === 'string' && Object.hasOwn(at, p))
+            at = at[p];
+        else
+            return undefined;
+    }
+    return at;
+}
+function deletePath(doc, path) {
+    const parent = getPath(doc, path.slice(0, -1));
+    const last = path.at(-1);
+    if (isMap(parent) && typeof last === 'string')
+        delete parent[last];
+}
+// eksctl's own predicates, by their names there -------------------------------------------------------
+/** eksctl's IsInvalidNameArg: any character outside letters, digits and `-`. */
+const isInvalidNameArg = (name) => /[^a-zA-Z0-9-]+/.test(name);
+/** eksctl's IsEnabled / IsDisabled on a *bool: set and true / set and false. */
+const isEnabled = (v) => v === true;
+const isDisabled = (v) => v === false;
+const nonEmptyList = (v) => Array.isArray(v) && v.length > 0;
+const isSet = (v) => v !== undefined && v !== null;
+/** SupportedAMIFamilies() of eksctl 0.230.0. */
+const AMI_FAMILIES = {
+    amazonLinux: ['AmazonLinux2023', 'AmazonLinux2'],
+    ubuntu: [
+        'UbuntuPro2604',
+        'Ubuntu2604',
+        'UbuntuPro2404',
+        'Ubuntu2404',
+        'UbuntuPro2204',
+        'Ubuntu2204',
+        'UbuntuPro2004',
+        'Ubuntu2004',
+    ],
+    bottlerocket: ['Bottlerocket', 'BottlerocketFips'],
+    windows: [
+        'WindowsServer2019CoreContainer',
+        'WindowsServer2019FullContainer',
+        'WindowsServer2022CoreContainer',
+        'WindowsServer2022FullContainer',
+        'WindowsServer2025CoreContainer',
+        'WindowsServer2025FullContainer',
+    ],
+};
+const ALL_AMI_FAMILIES = Object.values(AMI_FAMILIES).flat();
+/** eksctl's normalizeAMIFamily: the supported family equal ignoring case, else the value as given. */
+function amiFamilyOf(ng) {
+    const given = typeof ng.amiFamily === 'string' ? ng.amiFamily : '';
+    return ALL_AMI_FAMILIES.find((f) => f.toLowerCase() === given.toLowerCase()) ?? given;
+}
+const isFamily = (kind, family) => AMI_FAMILIES[kind].includes(family);
+/** kubernetesNetworkConfig.ipFamily IPv6 (eksctl compares it ignoring case). */
+const ipv6 = (doc) => String(getPath(doc, ['kubernetesNetworkConfig', 'ipFamily']) ?? '').toLowerCase() === 'ipv6';
+/** eksctl's IsControlPlaneOnOutposts: `outpost.controlPlaneOutpostARN` set. */
+const onOutposts = (doc) => Boolean(getPath(doc, ['outpost', 'controlPlaneOutpostARN']));
+const customAmi = (ng) => Boolean(ng.ami) && !isSet(ng.launchTemplate);
+const launchTemplate = (ng) => isSet(ng.launchTemplate);
+const RENDERED_CONFLICTS = [
+    {
+        name: 'ipv6-nat',
+        choice: 'kubernetesNetworkConfig.ipFamily IPv6',
+        fields: [['vpc', 'nat']],
+        refuses: isSet,
+        applies: ipv6,
+        eksctl: 'setting NAT is not supported with IPv6',
+    },
+    {
+        name: 'ipv6-auto-allocate',
+        choice: 'kubernetesNetworkConfig.ipFamily IPv6',
+        fields: [['vpc', 'autoAllocateIPv6']],
+        refuses: isEnabled,
+        applies: ipv6,
+        eksctl: 'auto allocate ipv6 is not supported with IPv6',
+    },
+    {
+        name: 'outposts-oidc',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['iam', 'withOIDC']],
+        refuses: isEnabled,
+        applies: onOutposts,
+        eksctl: 'iam.withOIDC is not supported on Outposts',
+    },
+    {
+        name: 'outposts-public-access-cidrs',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['vpc', 'publicAccessCIDRs']],
+        refuses: nonEmptyList,
+        applies: onOutposts,
+        eksctl: 'publicAccessCIDRs is not supported on Outposts',
+    },
+    {
+        name: 'outposts-auto-allocate',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['vpc', 'autoAllocateIPv6']],
+        refuses: isEnabled,
+        applies: onOutposts,
+        eksctl: 'autoAllocateIPv6 is not supported on Outposts',
+    },
+    {
+        name: 'outposts-public-endpoint',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['vpc', 'clusterEndpoints', 'publicAccess']],
+        refuses: isEnabled,
+        applies: onOutposts,
+        eksctl: 'clusterEndpoints.publicAccess cannot be enabled for a cluster on Outposts',
+    },
+    {
+        name: 'outposts-addons',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['addons']],
+        refuses: nonEmptyList,
+        applies: onOutposts,
+        eksctl: 'Addons are not supported on Outposts',
+    },
+    {
+        name: 'custom-ami-max-pods',
+        choice: 'a custom AMI (ami)',
+        fields: [['maxPodsPerNode']],
+        refuses: (v) => isSet(v) && v !== 0,
+        nodegroup: true,
+        applies: (_doc, ng) => customAmi(ng),
+        eksctl: 'maxPodsPerNode is not supported when using a custom AMI',
+    },
+    {
+        name: 'launch-template-volumeSize',
+        choice: 'a launch template (launchTemplate)',
+        fields: [['volumeSize']],
+        refuses: isSet,
+        nodegroup: true,
+        applies: (_doc, ng) => launchTemplate(ng),
+        eksctl: 'cannot set volumeSize in managedNodeGroup when a launch template is supplied',
+    },
+    {
+        name: 'launch-template-maxPodsPerNode',
+        choice: 'a launch template (launchTemplate)',
+        fields: [['maxPodsPerNode']],
+        refuses: (v) => isSet(v) && v !== 0,
+        nodegroup: true,
+        applies: (_doc, ng) => launchTemplate(ng),
+        eksctl: 'cannot set maxPodsPerNode in managedNodeGroup when a launch template is supplied',
+    },
+    {
+        name: 'launch-template-preBootstrapCommands',
+        choice: 'a launch template (launchTemplate)',
+        fields: [['preBootstrapCommands']],
+        refuses: nonEmptyList,
+        nodegroup: true,
+        applies: (_doc, ng) => launchTemplate(ng),
+        eksctl: 'cannot set preBootstrapCommands in managedNodeGroup when a launch template is supplied',
+    },
+    {
+        name: 'launch-template-disableIMDSv1',
+        choice: 'a launch template (launchTemplate)',
+        fields: [['disableIMDSv1']],
+        refuses: isDisabled,
+        nodegroup: true,
+        applies: (_doc, ng) => launchTemplate(ng),
+        eksctl: 'cannot set disableIMDSv1 in managedNodeGroup when a launch template is supplied',
+    },
+    {
+        name: 'bottlerocket-bootstrap',
+        choice: 'amiFamily Bottlerocket',
+        fields: [['preBootstrapCommands']],
+        refuses: isSet,
+        nodegroup: true,
+        applies: (_doc, ng) => isFamily('bottlerocket', amiFamilyOf(ng)),
+        eksctl: 'preBootstrapCommands is not supported for Bottlerocket nodegroups',
+    },
+];
+/** Every (rule, path) that applies to `doc` and whose field eksctl refuses there. */
+function conflicts(doc) {
+    const found = [];
+    const groups = Array.isArray(doc.managedNodeGroups) ? doc.managedNodeGroups : [];
+    for (const rule of RENDERED_CONFLICTS) {
+        const scopes = rule.nodegroup
+            ? groups.flatMap((ng, i) => (isMap(ng) ? [{ ng, at: ['managedNodeGroups', i] }] : []))
+            : [{ ng: {}, at: [] }];
+        for (const { ng, at } of scopes) {
+            if (!rule.applies(doc, ng))
+                continue;
+            for (const field of rule.fields) {
+                const path = [...at, ...field];
+                if (rule.refuses(getPath(doc, path)))
+                    found.push({ rule, path });
+            }
+        }
+    }
+    return found;
+}
+/**
+ * Drops each rendered field eksctl refuses for the overlay's choices, where the overlay did not set that
+ * field itself (`setByUser` says, for a merged path). Returns what was dropped, for `plan` to say.
+ */
+function dropRenderedConflicts(doc, setByUser) {
+    const dropped = [];
+    for (const { rule, path } of conflicts(doc)) {
+        if (setByUser(path))
+            continue;
+        deletePath(doc, path);
+        dropped.push(`${pathText(path)} (${rule.name}: ${rule.eksctl})`);
+    }
+    return dropped;
+}
+const pathText = (p) => p.reduce((acc, x) => (typeof x === 'number' ? `${acc}[${x}]` : `${acc}${acc ? '.' : ''}${x}`), '');
+// What eksctl refuses outright ---------------------------------------------------------------------
+/**
+ * The first thing eksctl would refuse in `doc` (after the rendered conflicts were dropped), with the field
+ * to change; undefined when there is none. `gitpodPools` are the names of the action's two nodegroups.
+ */
+function eksctlRefusal(doc, gitpodPools) {
+    const [conflict] = conflicts(doc);
+    if (conflict) {
+        return {
+            path: conflict.path,
+            message: `eksctl refuses it with ${conflict.rule.choice} ("${conflict.rule.eksctl}"): remove it`,
+        };
+    }
+    if (onOutposts(doc)) {
+        return {
+            path: ['outpost', 'controlPlaneOutpostARN'],
+            message: `eksctl does not support managed nodegroups with the control plane on Outposts, and the Gitpod pools (${gitpodPools.join(', ')}) are managed nodegroups: remove \`outpost\``,
+        };
+    }
+    if (isEnabled(getPath(doc, ['autoModeConfig', 'enabled']))) {
+        return {
+            path: ['autoModeConfig', 'enabled'],
+            message: `eksctl refuses nodegroups in the cluster config of an Auto Mode cluster, and the Gitpod pools (${gitpodPools.join(', ')}) are managed nodegroups: set it to false or remove autoModeConfig`,
+        };
+    }
+    const names = new Set();
+    for (const list of ['managedNodeGroups', 'nodeGroups']) {
+        const groups = Array.isArray(doc[list]) ? doc[list] : [];
+        for (const [i, item] of groups.entries()) {
+            if (!isMap(item))
+                continue;
+            const problem = nodegroupRefusal(item, list === 'managedNodeGroups');
+            if (problem)
+                return { path: [list, i, ...problem.path], message: problem.message };
+            const name = String(item.name ?? '');
+            if (names.has(name)) {
+                return { path: [list, i, 'name'], message: `${JSON.stringify(name)} is not unique across the nodegroups` };
+            }
+            names.add(name);
+        }
+    }
+    if (ipv6(doc)) {
+        const addons = Array.isArray(doc.addons) ? doc.addons : [];
+        const auto = isEnabled(getPath(doc, ['autoModeConfig', 'enabled']));
+        if (!auto && !addons.some((a) => isMap(a) && a.name === 'coredns')) {
+            return {
+                path: ['kubernetesNetworkConfig', 'ipFamily'],
+                message: 'eksctl demands the core addons for IPv6 ("missing addon(s): coredns"): add a `coredns` addon',
+            };
+        }
+    }
+    return undefined;
+}
+/** eksctl's per-nodegroup checks that can fail on an overlay; path relative to the nodegroup. */
+function nodegroupRefusal(ng, managed) {
+    const name = String(ng.name ?? '');
+    if (isInvalidNameArg(name)) {
+        return {
+            path: ['name'],
+            message: `${JSON.stringify(name)} is not a nodegroup name eksctl accepts (letters, digits and hyphens only)`,
+        };
+    }
+    const family = amiFamilyOf(ng);
+    if (family && !ALL_AMI_FAMILIES.includes(family)) {
+        return { path: ['amiFamily'], message: `eksctl supports ${ALL_AMI_FAMILIES.join(', ')}` };
+    }
+    if (ng.ami && !family && !launchTemplate(ng)) {
+        return { path: ['amiFamily'], message: 'must be set with a custom AMI (ami), as eksctl requires' };
+    }
+    if (managed && isSet(ng.overrideBootstrapCommand) && isFamily('bottlerocket', family)) {
+        return { path: ['overrideBootstrapCommand'], message: 'is not supported for Bottlerocket nodegroups: remove it' };
+    }
+    if (managed && isSet(ng.overrideBootstrapCommand) && isFamily('windows', family)) {
+        return { path: ['overrideBootstrapCommand'], message: 'is not supported for Windows nodegroups: remove it' };
+    }
+    if (managed && launchTemplate(ng)) {
+        const lt = ng.launchTemplate;
+        if (lt.version !== undefined && !(/^[0-9]+$/.test(String(lt.version)) && Number(lt.version) >= 1)) {
+            return { path: ['launchTemplate', 'version'], message: 'must be a launch template version number, 1 or more' };
+        }
+        const incompatible = [
+            ['instanceType', Boolean],
+            ['ami', Boolean],
+            ['overrideBootstrapCommand', isSet],
+            ['instanceName', Boolean],
+            ['instancePrefix', Boolean],
+            ['disablePodIMDS', isEnabled],
+            ['placement', isSet],
+        ];
+        for (const [field, set] of incompatible) {
+            if (set(ng[field]))
+                return { path: [field], message: 'cannot be set with a launch template (launchTemplate)' };
+        }
+        for (const field of ['allow', 'enableSSM'])
+            if (isEnabled(getPath(ng, ['ssh', field])))
+                return { path: ['ssh', field], message: 'cannot be set with a launch template (launchTemplate)' };
+        for (const [a, b] of [
+            ['ssh', 'sourceSecurityGroupIds'],
+            ['securityGroups', 'attachIDs'],
+        ])
+            if (nonEmptyList(getPath(ng, [a, b])))
+                return { path: [a, b], message: 'cannot be set with a launch template (launchTemplate)' };
+    }
+    else if (managed && ng.ami) {
+        if (!String(ng.ami).startsWith('ami-'))
+            return { path: ['ami'], message: 'is not an AMI ID (ami-…)' };
+        if (!isFamily('amazonLinux', family) && !isFamily('bottlerocket', family) && !isFamily('ubuntu', family)) {
+            return {
+                path: ['amiFamily'],
+                message: 'with a custom AMI a managed nodegroup must be Amazon Linux, Bottlerocket or Ubuntu',
+            };
+        }
+        if (!isSet(ng.overrideBootstrapCommand) && family !== 'AmazonLinux2023' && !isFamily('bottlerocket', family)) {
+            return {
+                path: ['overrideBootstrapCommand'],
+                message: `is required with a custom AMI (ami) based on ${family}, as eksctl requires (or use AmazonLinux2023 or Bottlerocket)`,
+            };
+        }
+        if (ng.releaseVersion)
+            return { path: ['releaseVersion'], message: 'is not supported with a custom AMI (ami)' };
+        if (isEnabled(getPath(ng, ['ssh', 'enableSSM'])))
+            return { path: ['ssh', 'enableSSM'], message: 'is not supported with a custom AMI (ami)' };
+    }
+    else if (managed && isSet(ng.overrideBootstrapCommand) && family !== 'AmazonLinux2023') {
+        return {
+            path: ['overrideBootstrapCommand'],
+            message: 'can only be set with a custom AMI (ami) or amiFamily AmazonLinux2023, as eksctl requires',
+        };
+    }
+    if (!managed && isSet(ng.bottlerocket) && !isFamily('bottlerocket', family)) {
+        return { path: ['bottlerocket'], message: 'can only be used with amiFamily Bottlerocket or BottlerocketFips' };
+    }
+    return undefined;
+}
+/** A Gitpod pool whose image comes from the user (custom AMI or launch template): eksctl sets no max pods. */
+function ownImage(ng) {
+    if (launchTemplate(ng))
+        return 'launchTemplate';
+    if (ng.ami)
+        return 'ami';
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/providers/eksctl-schema.ts
 /** The eksctl release this schema is of. */
 const EKSCTL_SCHEMA_VERSION = '0.230.0';
@@ -29107,6 +29467,16 @@ const REQUIRED_NOT_ENFORCED = {
     RemoteNetworkConfig: ['vpcGatewayID'],
 };
 /**
+ * Enum fields eksctl compares ignoring case: `amiFamily` (normalizeAMIFamily, EqualFold) and
+ * `kubernetesNetworkConfig.ipFamily` (validateKubernetesNetworkConfig lowercases it). The schema lists
+ * their values in one spelling; eksctl takes `bottlerocket` and `ipv6` alike.
+ */
+const ENUM_IGNORING_CASE = {
+    ManagedNodeGroup: ['amiFamily'],
+    NodeGroup: ['amiFamily'],
+    KubernetesNetworkConfig: ['ipFamily'],
+};
+/**
  * Every problem found (at most `limit`), each with its path. A schema node with `oneOf` is a union
  * decoded the way eksctl decodes IdentityProvider (identity_provider.go, UnmarshalJSON): the node's own
  * fields first (`type`, an enum, required), then the mapping is decoded into the variant with plain
@@ -29128,7 +29498,7 @@ function schemaProblems(schema, doc, limit = 5) {
         return { n, name };
     };
     /** `variant`: inside a union's variant, unknown keys pass and required fields must be non-empty. */
-    const check = (node, value, at, out, variant = false) => {
+    const check = (node, value, at, out, variant = false, ignoreCase = false) => {
         if (out.length >= limit)
             return;
         const { n, name } = resolve(node);
@@ -29165,7 +29535,9 @@ function schemaProblems(schema, doc, limit = 5) {
                 return;
             }
         }
-        if (n.enum && !n.enum.some((e) => e === value)) {
+        const same = (e) => e === value ||
+            (ignoreCase && typeof e === 'string' && typeof value === 'string' && e.toLowerCase() === value.toLowerCase());
+        if (n.enum && !n.enum.some(same)) {
             push(at, `expected one of ${n.enum.map((e) => JSON.stringify(e)).join(', ')}`);
             return;
         }
@@ -29175,6 +29547,7 @@ function schemaProblems(schema, doc, limit = 5) {
         if (actual === 'object') {
             const obj = value;
             const skip = (name && REQUIRED_NOT_ENFORCED[name]) || [];
+            const caseless = (name && ENUM_IGNORING_CASE[name]) || [];
             for (const req of n.required ?? []) {
                 if (skip.includes(req))
                     continue;
@@ -29187,7 +29560,7 @@ function schemaProblems(schema, doc, limit = 5) {
                 // Own properties only: a key named `constructor` must not find Object.prototype's.
                 const prop = n.properties && Object.hasOwn(n.properties, key) ? n.properties[key] : undefined;
                 if (prop)
-                    check(prop, child, [...at, key], out);
+                    check(prop, child, [...at, key], out, false, caseless.includes(key));
                 else if (variant)
                     continue;
                 else if (n.additionalProperties === false)
@@ -29212,6 +29585,7 @@ function schemaErrors(schema, doc, limit = 5) {
  * steps (control plane without nodegroups, Calico in place of the AWS VPC CNI, then the nodegroups).
  * `plan` prints them; `apply` pairs them with probes.
  */
+
 
 
 
@@ -29386,17 +29760,17 @@ function awsSteps(config, facts) {
 // The user's overlay (`eksctl-config`): deep-merged over the rendered config, then validated.
 // ---------------------------------------------------------------------------------------------------
 const OVERLAY_FORM = 'a YAML eksctl ClusterConfig (apiVersion eksctl.io/v1alpha5) merged over the rendered one';
-function isMap(v) {
+function aws_isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** The key a list element is merged by: `name`, or `metadata.namespace/name` (iam.serviceAccounts). */
 function keyOf(item) {
-    if (!isMap(item))
+    if (!aws_isMap(item))
         return undefined;
     if (typeof item.name === 'string')
         return item.name;
     const meta = item.metadata;
-    if (isMap(meta) && typeof meta.name === 'string')
+    if (aws_isMap(meta) && typeof meta.name === 'string')
         return `${String(meta.namespace ?? '')}/${meta.name}`;
     return undefined;
 }
@@ -29406,7 +29780,7 @@ function keyOf(item) {
  * new ones appended; any other list is replaced whole.
  */
 function mergeClusterConfig(base, overlay) {
-    if (isMap(base) && isMap(overlay)) {
+    if (aws_isMap(base) && aws_isMap(overlay)) {
         const out = { ...base };
         for (const [k, v] of Object.entries(overlay)) {
             if (v === null)
@@ -29495,6 +29869,8 @@ function readOverlayText(config) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
+/** The parsed YAML of each overlay read, so a problem can be shown at its line in the user's file. */
+const OVERLAY_SOURCE = new WeakMap();
 /**
  * Plain YAML only: one document, no tags the core schema does not know (`!!js/function`,
  * `!!python/object`, `!Ref` …), no alias bombs. Returns the document as plain data.
@@ -29519,7 +29895,10 @@ function parseOverlay(config, text) {
         const duplicate = duplicateKey(parsed, text);
         if (duplicate)
             throw overlayError(config, `it is not valid YAML: ${duplicate}`);
-        return parsed.toJS({ maxAliasCount: 100 });
+        const data = parsed.toJS({ maxAliasCount: 100 });
+        if (aws_isMap(data))
+            OVERLAY_SOURCE.set(data, { document: parsed, text });
+        return data;
     }
     catch (err) {
         if (err instanceof inputs/* InputError */.dz)
@@ -29559,7 +29938,7 @@ function duplicateKey(doc, text) {
     return undefined;
 }
 /** Where `parts` points in a document, for messages. */
-const pathText = (parts) => parts
+const aws_pathText = (parts) => parts
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
     .join('')
     .replace(/^\./, '') || '(document)';
@@ -29579,16 +29958,16 @@ function plainDataProblem(doc) {
         const plain = Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype;
         if (typeof value !== 'object' || !plain) {
             const kind = typeof value === 'object' ? value.constructor?.name : typeof value;
-            return `${pathText(where)} is a ${kind ?? 'value'}, not a string, number, boolean, list or mapping`;
+            return `${aws_pathText(where)} is a ${kind ?? 'value'}, not a string, number, boolean, list or mapping`;
         }
         if (ancestors.has(value))
-            return `${pathText(where)} is an alias that contains itself`;
+            return `${aws_pathText(where)} is an alias that contains itself`;
         if (where.length > OVERLAY_MAX_DEPTH)
-            return `it nests deeper than ${OVERLAY_MAX_DEPTH} levels (at ${pathText(where.slice(0, 8))}…)`;
+            return `it nests deeper than ${OVERLAY_MAX_DEPTH} levels (at ${aws_pathText(where.slice(0, 8))}…)`;
         const inside = new Set(ancestors).add(value);
         for (const [key, child] of Object.entries(value)) {
             if (key === '__proto__')
-                return `${pathText([...where, key])}: the key \`__proto__\` is not allowed`;
+                return `${aws_pathText([...where, key])}: the key \`__proto__\` is not allowed`;
             stack.push({ value: child, at: [...where, Array.isArray(value) ? Number(key) : key], ancestors: inside });
         }
     }
@@ -29599,7 +29978,7 @@ function readOverlay(config) {
     if (!config.eksctlConfigPath)
         return undefined;
     const doc = parseOverlay(config, readOverlayText(config));
-    if (!isMap(doc))
+    if (!aws_isMap(doc))
         throw overlayError(config, 'it is not a YAML mapping');
     const problem = plainDataProblem(doc);
     if (problem)
@@ -29609,9 +29988,9 @@ function readOverlay(config) {
         throw overlayError(config, `apiVersion is ${JSON.stringify(doc.apiVersion)}`);
     if (doc.kind !== undefined && doc.kind !== 'ClusterConfig')
         throw overlayError(config, `kind is ${JSON.stringify(doc.kind)}`);
-    if (meta !== undefined && !isMap(meta))
+    if (meta !== undefined && !aws_isMap(meta))
         throw overlayError(config, 'metadata is not a mapping');
-    if (isMap(meta)) {
+    if (aws_isMap(meta)) {
         const fixed = [
             ['name', config.clusterName, 'cluster-name'],
             ['region', config.region, 'region'],
@@ -29626,7 +30005,7 @@ function readOverlay(config) {
     return doc;
 }
 function sameLabels(want, got) {
-    if (!isMap(got))
+    if (!aws_isMap(got))
         return 'has no labels';
     for (const [k, v] of Object.entries(want)) {
         if (got[k] !== v)
@@ -29634,55 +30013,99 @@ function sameLabels(want, got) {
     }
     return undefined;
 }
-/** eksctl's rule for nodegroup names (they also name CloudFormation stacks); EKS allows 63 characters. */
-const NODEGROUP_NAME = /^[A-Za-z][-A-Za-z0-9]{0,62}$/;
 /**
- * What eksctl itself would refuse in the nodegroups, only after the control plane exists: a name outside
- * its rule, and a managed nodegroup's `overrideBootstrapCommand` without a custom `ami`.
- * `preBootstrapCommands` are eksctl's to run on the nodes: they are kept, and shown verbatim by `plan`.
+ * Where a path of the merged document comes from in the overlay, following mergeClusterConfig: a map key
+ * is itself, an element of a list merged by name is the overlay's element of that name, an appended one
+ * the overlay's n-th new element, an element of a list replaced whole the same index. `found` is how many
+ * leading parts the overlay has (0: the path is the rendered config's alone).
  */
-function eksctlNodegroupProblem(doc) {
-    for (const list of ['managedNodeGroups', 'nodeGroups']) {
-        for (const [i, ng] of (doc[list] ?? []).entries()) {
-            if (!NODEGROUP_NAME.test(String(ng.name))) {
-                return `${list}[${i}].name ${JSON.stringify(ng.name)} is not a nodegroup name eksctl accepts (a letter, then letters, digits and hyphens, at most 63)`;
+function overlayPathOf(base, overlay, merged) {
+    const path = [];
+    let [b, o] = [base, overlay];
+    for (const [depth, part] of merged.entries()) {
+        let next;
+        if (typeof part === 'string') {
+            next = aws_isMap(o) && Object.hasOwn(o, part) ? part : undefined;
+            b = aws_isMap(b) ? b[part] : undefined;
+        }
+        else if (Array.isArray(o)) {
+            const keyed = Array.isArray(b) && b.map(keyOf).every(Boolean) && o.map(keyOf).every(Boolean);
+            if (keyed) {
+                const baseKeys = b.map(keyOf);
+                const overlayKeys = o.map(keyOf);
+                const fresh = overlayKeys.flatMap((k, i) => (baseKeys.includes(k) ? [] : [i]));
+                const at = part < baseKeys.length ? overlayKeys.indexOf(baseKeys[part]) : (fresh[part - baseKeys.length] ?? -1);
+                next = at >= 0 ? at : undefined;
+                b = part < baseKeys.length ? b[part] : undefined;
             }
-            if (list === 'managedNodeGroups' && ng.overrideBootstrapCommand !== undefined && !ng.ami) {
-                return `${list}[${i}].overrideBootstrapCommand can only be set with a custom AMI (${list}[${i}].ami), as eksctl requires`;
+            else {
+                next = part < o.length ? part : undefined;
+                b = undefined;
             }
         }
+        if (next === undefined)
+            return { path: [...path, ...merged.slice(depth)], found: depth };
+        path.push(next);
+        o = o[next];
     }
-    return undefined;
+    return { path, found: merged.length };
 }
-/** The checks that keep a merged config Gitpod's: throws one InputError naming the first problem. */
-function validateClusterConfig(doc, config) {
-    const schemaProblems = schemaErrors(EKSCTL_SCHEMA, doc, 3);
-    if (schemaProblems.length)
-        throw overlayError(config, `eksctl's schema refuses it: ${schemaProblems.join('; ')}`);
+/**
+ * A problem found in the merged config, named where the user would look: the path in their overlay file
+ * and its line there; a path only the rendered config has is named as the action's.
+ */
+function findingText(finding, rendered, overlay) {
+    if (!overlay)
+        return `${pathOf(finding.path) || '(document)'} (rendered by the action): ${finding.message}`;
+    const { path: inFile, found } = overlayPathOf(rendered, overlay, finding.path);
+    if (found === 0 && finding.path.length > 0) {
+        return `${pathOf(finding.path)} (rendered by the action, not in the file): ${finding.message}`;
+    }
+    const source = OVERLAY_SOURCE.get(overlay);
+    const node = source?.document.getIn(inFile.slice(0, found), true);
+    const line = node?.range ? source.text.slice(0, node.range[0]).split('\n').length : undefined;
+    return `${pathOf(inFile) || '(document)'}${line ? ` (line ${line})` : ''}: ${finding.message}`;
+}
+/** The checks that keep a merged config one eksctl accepts and Gitpod's. */
+function clusterConfigFinding(doc, config) {
+    const [schemaProblem] = schemaProblems(EKSCTL_SCHEMA, doc, 1);
+    if (schemaProblem)
+        return { path: schemaProblem.path, message: `eksctl's schema refuses it: ${schemaProblem.message}` };
     const meta = doc.metadata;
     if (meta.name !== config.clusterName || meta.region !== config.region)
-        throw overlayError(config, 'metadata.name and metadata.region must stay the cluster-name and region inputs');
-    const nodegroupProblem = eksctlNodegroupProblem(doc);
-    if (nodegroupProblem)
-        throw overlayError(config, nodegroupProblem);
+        return 'metadata.name and metadata.region must stay the cluster-name and region inputs';
     const groups = (doc.managedNodeGroups ?? []);
+    const refusal = eksctlRefusal(doc, reference/* POOL_ROLES */.Fe.map((r) => config.pools[r].name));
+    if (refusal)
+        return refusal;
     for (const role of reference/* POOL_ROLES */.Fe) {
         const pool = config.pools[role];
-        const ng = groups.find((g) => g.name === pool.name);
+        const i = groups.findIndex((g) => g.name === pool.name);
+        const ng = groups[i];
         if (!ng)
-            throw overlayError(config, `managedNodeGroups must keep the ${role} nodegroup \`${pool.name}\``);
+            return `managedNodeGroups must keep the ${role} nodegroup \`${pool.name}\``;
         const labels = sameLabels(pool.labels, ng.labels);
         if (labels)
-            throw overlayError(config, `nodegroup \`${pool.name}\` ${labels}`);
+            return { path: ['managedNodeGroups', i, 'labels'], message: `nodegroup \`${pool.name}\` ${labels}` };
         const maxPods = ng.maxPodsPerNode;
-        if (typeof maxPods !== 'number' || maxPods < config.maxPods) {
-            throw overlayError(config, `nodegroup \`${pool.name}\` has maxPodsPerNode ${String(maxPods)}, below the max-pods input (${config.maxPods})`);
+        // With a custom AMI or a launch template eksctl refuses maxPodsPerNode: the image sets max pods.
+        if (!ownImage(ng) && (typeof maxPods !== 'number' || maxPods < config.maxPods)) {
+            return {
+                path: ['managedNodeGroups', i, 'maxPodsPerNode'],
+                message: `nodegroup \`${pool.name}\` has maxPodsPerNode ${String(maxPods)}, below the max-pods input (${config.maxPods})`,
+            };
         }
         const [min, max, want] = [ng.minSize, ng.maxSize, ng.desiredCapacity];
         if (min !== undefined && max !== undefined && min > max)
-            throw overlayError(config, `nodegroup \`${pool.name}\` has minSize ${min} above maxSize ${max}`);
+            return {
+                path: ['managedNodeGroups', i, 'minSize'],
+                message: `nodegroup \`${pool.name}\` has minSize ${min} above maxSize ${max}`,
+            };
         if (want !== undefined && ((min !== undefined && want < min) || (max !== undefined && want > max)))
-            throw overlayError(config, `nodegroup \`${pool.name}\` has desiredCapacity ${want} outside minSize..maxSize`);
+            return {
+                path: ['managedNodeGroups', i, 'desiredCapacity'],
+                message: `nodegroup \`${pool.name}\` has desiredCapacity ${want} outside minSize..maxSize`,
+            };
     }
     if (config.network === 'vpc-cni') {
         // Without Calico, max-pods per node only fits in the VPC when the VPC CNI hands out /28 prefixes.
@@ -29695,17 +30118,47 @@ function validateClusterConfig(doc, config) {
             prefix = false;
         }
         if (!prefix) {
-            throw overlayError(config, 'with `network: vpc-cni` the vpc-cni addon must keep ENABLE_PREFIX_DELEGATION "true", or nodes cannot run max-pods pods');
+            return 'with `network: vpc-cni` the vpc-cni addon must keep ENABLE_PREFIX_DELEGATION "true", or nodes cannot run max-pods pods';
         }
     }
+    return undefined;
 }
-/** The ClusterConfig eksctl is given: rendered, the user's overlay merged over it, validated. */
-function clusterConfigFor(config, facts) {
+/**
+ * The checks that keep a merged config one eksctl accepts and Gitpod's: throws one InputError naming the
+ * first problem, at its path in the user's overlay (and line) when it comes from there.
+ */
+function validateClusterConfig(doc, config, from) {
+    const finding = clusterConfigFinding(doc, config);
+    if (finding === undefined)
+        return;
+    if (typeof finding === 'string')
+        throw overlayError(config, finding);
+    throw overlayError(config, findingText(finding, from?.rendered ?? {}, from?.overlay));
+}
+/** The ClusterConfig eksctl is given, with what was dropped and what the user must know. */
+function clusterConfigResult(config, facts) {
     const rendered = renderClusterConfig(config, facts);
     const overlay = readOverlay(config);
     const doc = (overlay ? mergeClusterConfig(rendered, overlay) : rendered);
-    validateClusterConfig(doc, config);
-    return doc;
+    const dropped = overlay
+        ? dropRenderedConflicts(doc, (p) => overlayPathOf(rendered, overlay, p).found === p.length)
+        : [];
+    validateClusterConfig(doc, config, { rendered, overlay });
+    const notes = [];
+    for (const role of reference/* POOL_ROLES */.Fe) {
+        const pool = config.pools[role];
+        const ng = doc.managedNodeGroups.find((g) => g.name === pool.name);
+        const own = ng && ownImage(ng);
+        if (!own)
+            continue;
+        const what = own === 'ami' ? 'custom AMI (ami)' : 'launch template (launchTemplate)';
+        notes.push(`The ${role} nodegroup \`${pool.name}\` uses its own ${what}, where eksctl does not set maxPodsPerNode: the ${own === 'ami' ? 'image' : 'launch template'} must configure the kubelet for ${config.maxPods} pods per node (the max-pods input); verify checks it on the nodes.`);
+    }
+    return { doc, dropped, notes };
+}
+/** The ClusterConfig eksctl is given: rendered, the user's overlay merged over it, validated. */
+function clusterConfigFor(config, facts) {
+    return clusterConfigResult(config, facts).doc;
 }
 
 

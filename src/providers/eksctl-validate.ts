@@ -56,6 +56,17 @@ const REQUIRED_NOT_ENFORCED: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Enum fields eksctl compares ignoring case: `amiFamily` (normalizeAMIFamily, EqualFold) and
+ * `kubernetesNetworkConfig.ipFamily` (validateKubernetesNetworkConfig lowercases it). The schema lists
+ * their values in one spelling; eksctl takes `bottlerocket` and `ipv6` alike.
+ */
+const ENUM_IGNORING_CASE: Readonly<Record<string, readonly string[]>> = {
+  ManagedNodeGroup: ['amiFamily'],
+  NodeGroup: ['amiFamily'],
+  KubernetesNetworkConfig: ['ipFamily'],
+};
+
+/**
  * Every problem found (at most `limit`), each with its path. A schema node with `oneOf` is a union
  * decoded the way eksctl decodes IdentityProvider (identity_provider.go, UnmarshalJSON): the node's own
  * fields first (`type`, an enum, required), then the mapping is decoded into the variant with plain
@@ -77,7 +88,14 @@ export function schemaProblems(schema: SchemaDoc, doc: unknown, limit = 5): Sche
   };
 
   /** `variant`: inside a union's variant, unknown keys pass and required fields must be non-empty. */
-  const check = (node: SchemaNode, value: unknown, at: SchemaPath, out: SchemaProblem[], variant = false): void => {
+  const check = (
+    node: SchemaNode,
+    value: unknown,
+    at: SchemaPath,
+    out: SchemaProblem[],
+    variant = false,
+    ignoreCase = false,
+  ): void => {
     if (out.length >= limit) return;
     const { n, name } = resolve(node);
     const push = (path: SchemaPath, message: string) => out.push({ path, message });
@@ -109,7 +127,10 @@ export function schemaProblems(schema: SchemaDoc, doc: unknown, limit = 5): Sche
         return;
       }
     }
-    if (n.enum && !n.enum.some((e) => e === value)) {
+    const same = (e: unknown) =>
+      e === value ||
+      (ignoreCase && typeof e === 'string' && typeof value === 'string' && e.toLowerCase() === value.toLowerCase());
+    if (n.enum && !n.enum.some(same)) {
       push(at, `expected one of ${n.enum.map((e) => JSON.stringify(e)).join(', ')}`);
       return;
     }
@@ -119,6 +140,7 @@ export function schemaProblems(schema: SchemaDoc, doc: unknown, limit = 5): Sche
     if (actual === 'object') {
       const obj = value as Record<string, unknown>;
       const skip = (name && REQUIRED_NOT_ENFORCED[name]) || [];
+      const caseless = (name && ENUM_IGNORING_CASE[name]) || [];
       for (const req of n.required ?? []) {
         if (skip.includes(req)) continue;
         if (!Object.hasOwn(obj, req)) push([...at, req], 'is required');
@@ -127,7 +149,7 @@ export function schemaProblems(schema: SchemaDoc, doc: unknown, limit = 5): Sche
       for (const [key, child] of Object.entries(obj)) {
         // Own properties only: a key named `constructor` must not find Object.prototype's.
         const prop = n.properties && Object.hasOwn(n.properties, key) ? n.properties[key] : undefined;
-        if (prop) check(prop, child, [...at, key], out);
+        if (prop) check(prop, child, [...at, key], out, false, caseless.includes(key));
         else if (variant) continue;
         else if (n.additionalProperties === false) push([...at, key], 'is not a field eksctl knows');
         else if (typeof n.additionalProperties === 'object') check(n.additionalProperties, child, [...at, key], out);
