@@ -285,3 +285,68 @@ describe('an error names the path in the user’s file, not in the merged docume
     );
   });
 });
+
+describe('more rendered fields eksctl refuses for a choice, and its own limits', () => {
+  it('instanceType on a Gitpod pool replaces the rendered instanceTypes', () => {
+    const { ng, dropped } = rendered('managedNodeGroups:\n  - name: services\n    instanceType: m6i.2xlarge\n');
+    expect(ng('services').instanceType).toBe('m6i.2xlarge');
+    expect(ng('services')).not.toHaveProperty('instanceTypes');
+    expect(dropped).toEqual([
+      'managedNodeGroups[0].instanceTypes (instance-type-single: only one of instanceType or instanceTypes can be specified)',
+    ]);
+  });
+
+  it('a gp2 volume drops the rendered gp3 IOPS and throughput; io2 keeps IOPS only', () => {
+    const gp2 = rendered('managedNodeGroups:\n  - name: workspaces\n    volumeType: gp2\n').ng('workspaces');
+    expect(gp2).not.toHaveProperty('volumeIOPS');
+    expect(gp2).not.toHaveProperty('volumeThroughput');
+    const io2 = rendered('managedNodeGroups:\n  - name: workspaces\n    volumeType: io2\n').ng('workspaces');
+    expect(io2.volumeIOPS).toBe(6000);
+    expect(io2).not.toHaveProperty('volumeThroughput');
+  });
+
+  it('the user’s IOPS on gp2, or gp3 IOPS out of range, are refused', () => {
+    expect(refusal('managedNodeGroups:\n  - name: workspaces\n    volumeType: gp2\n    volumeIOPS: 3000\n')).toMatch(
+      /^managedNodeGroups\[0\]\.volumeIOPS \(line 4\): eksctl refuses it with a volumeType other than io1, io2 or gp3/,
+    );
+    expect(refusal('managedNodeGroups:\n  - name: workspaces\n    volumeIOPS: 20000\n')).toBe(
+      'managedNodeGroups[0].volumeIOPS (line 3): must be within range 3000-16000 for gp3, as eksctl requires.',
+    );
+  });
+
+  it('iam.instanceRoleARN drops the rendered attachPolicyARNs', () => {
+    const { ng } = rendered(
+      'managedNodeGroups:\n  - name: workspaces\n    iam:\n      instanceRoleARN: arn:aws:iam::123456789012:role/gitpod-nodes\n',
+    );
+    expect(ng('workspaces').iam).toEqual({ instanceRoleARN: 'arn:aws:iam::123456789012:role/gitpod-nodes' });
+  });
+
+  it('a fully-private cluster drops the rendered clusterEndpoints', () => {
+    const { doc } = rendered('privateCluster:\n  enabled: true\n');
+    expect(doc.vpc).not.toHaveProperty('clusterEndpoints');
+  });
+
+  it('iam.withOIDC false is refused: the rendered service accounts need it', () => {
+    expect(refusal('iam:\n  withOIDC: false\n')).toMatch(
+      /^iam\.withOIDC \(line 2\): eksctl creates iam\.serviceAccounts/,
+    );
+  });
+
+  it('both endpoints off is refused', () => {
+    expect(refusal('vpc:\n  clusterEndpoints: { publicAccess: false, privateAccess: false }\n')).toMatch(
+      /^vpc\.clusterEndpoints \(line 2\): eksctl demands public or private access/,
+    );
+  });
+
+  it('labels under kubernetes.io are refused but the kubelet’s own, as eksctl’s validateLabels does', () => {
+    expect(
+      refusal('managedNodeGroups:\n  - name: extra\n    labels:\n      node-role.kubernetes.io/worker: "true"\n'),
+    ).toBe(
+      'managedNodeGroups[0].labels.node-role.kubernetes.io/worker (line 4): eksctl refuses nodegroup labels with the reserved prefixes kubernetes.io/ and k8s.io/.',
+    );
+    const { ng } = rendered(
+      'managedNodeGroups:\n  - name: extra\n    labels:\n      node.kubernetes.io/lifecycle: normal\n',
+    );
+    expect(ng('extra').labels).toEqual({ 'node.kubernetes.io/lifecycle': 'normal' });
+  });
+});

@@ -29249,6 +29249,50 @@ const RENDERED_CONFLICTS = [
         applies: (_doc, ng) => isFamily('bottlerocket', amiFamilyOf(ng)),
         eksctl: 'preBootstrapCommands is not supported for Bottlerocket nodegroups',
     },
+    {
+        name: 'instance-type-single',
+        choice: 'instanceType',
+        fields: [['instanceTypes']],
+        refuses: nonEmptyList,
+        nodegroup: true,
+        applies: (_doc, ng) => Boolean(ng.instanceType),
+        eksctl: 'only one of instanceType or instanceTypes can be specified',
+    },
+    {
+        name: 'volume-type-iops',
+        choice: 'a volumeType other than io1, io2 or gp3',
+        fields: [['volumeIOPS']],
+        refuses: isSet,
+        nodegroup: true,
+        applies: (_doc, ng) => isSet(ng.volumeType) && !['io1', 'io2', 'gp3'].includes(String(ng.volumeType)),
+        eksctl: 'volumeIOPS is only supported for io1, io2 and gp3 volume types',
+    },
+    {
+        name: 'volume-type-throughput',
+        choice: 'a volumeType other than gp3',
+        fields: [['volumeThroughput']],
+        refuses: isSet,
+        nodegroup: true,
+        applies: (_doc, ng) => isSet(ng.volumeType) && ng.volumeType !== 'gp3',
+        eksctl: 'volumeThroughput is only supported for gp3 volume type',
+    },
+    {
+        name: 'instance-role-attach-policies',
+        choice: 'iam.instanceRoleARN (the role must carry the policies)',
+        fields: [['iam', 'attachPolicyARNs']],
+        refuses: nonEmptyList,
+        nodegroup: true,
+        applies: (_doc, ng) => Boolean(getPath(ng, ['iam', 'instanceRoleARN'])),
+        eksctl: 'iam.instanceRoleARN and iam.attachPolicyARNs cannot be set at the same time',
+    },
+    {
+        name: 'fully-private-endpoints',
+        choice: 'a fully-private cluster (privateCluster.enabled)',
+        fields: [['vpc', 'clusterEndpoints']],
+        refuses: isSet,
+        applies: (doc) => isEnabled(getPath(doc, ['privateCluster', 'enabled'])),
+        eksctl: 'vpc.clusterEndpoints cannot be set for a fully-private cluster (privateCluster.enabled) as the endpoint access defaults to private-only',
+    },
 ];
 /** Every (rule, path) that applies to `doc` and whose field eksctl refuses there. */
 function conflicts(doc) {
@@ -29308,6 +29352,23 @@ function eksctlRefusal(doc, gitpodPools) {
         return {
             path: ['autoModeConfig', 'enabled'],
             message: `eksctl refuses nodegroups in the cluster config of an Auto Mode cluster, and the Gitpod pools (${gitpodPools.join(', ')}) are managed nodegroups: set it to false or remove autoModeConfig`,
+        };
+    }
+    const iam = isMap(doc.iam) ? doc.iam : {};
+    if (isDisabled(iam.withOIDC) && nonEmptyList(iam.serviceAccounts)) {
+        return {
+            path: ['iam', 'withOIDC'],
+            message: 'eksctl creates iam.serviceAccounts (the reference renders some) only with OIDC ("iam.withOIDC must be enabled explicitly for iam.serviceAccounts to be created"): set it to true',
+        };
+    }
+    if (isDisabled(iam.withOIDC) && isSet(doc.karpenter)) {
+        return { path: ['iam', 'withOIDC'], message: 'eksctl demands it with Karpenter: set it to true' };
+    }
+    const endpoints = getPath(doc, ['vpc', 'clusterEndpoints']);
+    if (isMap(endpoints) && isDisabled(endpoints.publicAccess) && isDisabled(endpoints.privateAccess)) {
+        return {
+            path: ['vpc', 'clusterEndpoints'],
+            message: 'eksctl demands public or private access ("Kubernetes API access must have one of public or private clusterEndpoints enabled")',
         };
     }
     const names = new Set();
@@ -29414,8 +29475,74 @@ function nodegroupRefusal(ng, managed) {
             message: 'can only be set with a custom AMI (ami) or amiFamily AmazonLinux2023, as eksctl requires',
         };
     }
+    const volume = volumeRefusal(ng);
+    if (volume)
+        return volume;
+    const label = labelRefusal(ng.labels);
+    if (label)
+        return label;
     if (!managed && isSet(ng.bottlerocket) && !isFamily('bottlerocket', family)) {
         return { path: ['bottlerocket'], message: 'can only be used with amiFamily Bottlerocket or BottlerocketFips' };
+    }
+    return undefined;
+}
+/** eksctl's validateVolumeOpts ranges (MinGP3Iops … MaxThroughput). */
+const VOLUME_RANGES = {
+    gp3: { iops: [3000, 16000], throughput: [125, 1000] },
+    io1: { iops: [100, 64000] },
+    io2: { iops: [100, 256000] },
+};
+function volumeRefusal(ng) {
+    const range = VOLUME_RANGES[isSet(ng.volumeType) ? String(ng.volumeType) : 'gp3'];
+    for (const [field, key] of [
+        ['volumeIOPS', 'iops'],
+        ['volumeThroughput', 'throughput'],
+    ]) {
+        const value = ng[field];
+        const [min, max] = range?.[key] ?? [];
+        if (typeof value === 'number' && min !== undefined && (value < min || value > max)) {
+            return {
+                path: [field],
+                message: `must be within range ${min}-${max} for ${String(ng.volumeType ?? 'gp3')}, as eksctl requires`,
+            };
+        }
+    }
+    return undefined;
+}
+/** Label keys eksctl allows under kubernetes.io / k8s.io (the kubelet's own, kubeletapis.IsKubeletLabel). */
+const KUBELET_LABELS = new Set([
+    'kubernetes.io/hostname',
+    'kubernetes.io/os',
+    'kubernetes.io/arch',
+    'beta.kubernetes.io/instance-type',
+    'beta.kubernetes.io/os',
+    'beta.kubernetes.io/arch',
+    'node.kubernetes.io/instance-type',
+    'topology.kubernetes.io/region',
+    'topology.kubernetes.io/zone',
+    'failure-domain.beta.kubernetes.io/region',
+    'failure-domain.beta.kubernetes.io/zone',
+]);
+const KUBELET_LABEL_NAMESPACES = ['kubelet.kubernetes.io', 'node.kubernetes.io'];
+/** eksctl's validateLabels: one `/` at most, and no key under kubernetes.io or k8s.io but the kubelet's. */
+function labelRefusal(labels) {
+    if (!isMap(labels))
+        return undefined;
+    for (const key of Object.keys(labels)) {
+        const parts = key.split('/');
+        if (parts.length > 2)
+            return { path: ['labels', key], message: "a node label key can only use one '/' separator" };
+        if (parts.length < 2)
+            continue;
+        const ns = parts[0];
+        const reserved = ['kubernetes.io', 'k8s.io'].some((d) => ns === d || ns.endsWith(`.${d}`));
+        const kubelet = KUBELET_LABELS.has(key) || KUBELET_LABEL_NAMESPACES.some((d) => ns === d || ns.endsWith(`.${d}`));
+        if (reserved && !kubelet) {
+            return {
+                path: ['labels', key],
+                message: 'eksctl refuses nodegroup labels with the reserved prefixes kubernetes.io/ and k8s.io/',
+            };
+        }
     }
     return undefined;
 }
