@@ -350,3 +350,28 @@ describe('more rendered fields eksctl refuses for a choice, and its own limits',
     expect(ng('extra').labels).toEqual({ 'node.kubernetes.io/lifecycle': 'normal' });
   });
 });
+
+describe('AmazonLinux2 and unmanaged custom AMIs, as eksctl 0.230.0 takes them', () => {
+  it('AmazonLinux2 is refused from Kubernetes 1.33 (and for latest), accepted on 1.32', () => {
+    const al2 = 'managedNodeGroups:\n  - name: extra\n    amiFamily: AmazonLinux2\n';
+    expect(refusal(al2)).toBe(
+      'managedNodeGroups[0].amiFamily (line 3): eksctl refuses AmazonLinux2 for Kubernetes 1.33 and later (kubernetes-version latest): use AmazonLinux2023, or an older kubernetes-version.',
+    );
+    expect(refusal(al2, { 'kubernetes-version': '1.33' })).toMatch(/kubernetes-version 1\.33\)/);
+    expect(rendered(al2, { 'kubernetes-version': '1.32' }).ng('extra').amiFamily).toBe('AmazonLinux2');
+  });
+
+  it('an unmanaged nodegroup’s own AL2 AMI needs overrideBootstrapCommand; an AL2023 one does not', () => {
+    const ng = (family: string, extra = '') =>
+      `nodeGroups:\n  - name: own\n    instanceType: m5.large\n    ami: ami-0123456789abcdef0\n    amiFamily: ${family}\n${extra}`;
+    expect(refusal(ng('AmazonLinux2'), { 'kubernetes-version': '1.32' })).toBe(
+      'nodeGroups[0].overrideBootstrapCommand (line 2): is required with a custom AMI (ami) based on AmazonLinux2, as eksctl requires.',
+    );
+    expect(
+      rendered(ng('AmazonLinux2', '    overrideBootstrapCommand: "/etc/eks/bootstrap.sh gitpod"\n'), {
+        'kubernetes-version': '1.32',
+      }).doc.nodeGroups,
+    ).toHaveLength(1);
+    expect(rendered(ng('AmazonLinux2023')).doc.nodeGroups).toHaveLength(1);
+  });
+});

@@ -526,6 +526,7 @@ function clusterConfigFinding(doc: Record<string, unknown>, config: Config): Fin
   const refusal = eksctlRefusal(
     doc,
     POOL_ROLES.map((r) => config.pools[r].name),
+    config.kubernetesVersion,
   );
   if (refusal) return refusal;
   for (const role of POOL_ROLES) {

@@ -312,7 +312,11 @@ const pathText = (p: SchemaPath) =>
  * The first thing eksctl would refuse in `doc` (after the rendered conflicts were dropped), with the field
  * to change; undefined when there is none. `gitpodPools` are the names of the action's two nodegroups.
  */
-export function eksctlRefusal(doc: Doc, gitpodPools: readonly string[]): Finding | undefined {
+export function eksctlRefusal(
+  doc: Doc,
+  gitpodPools: readonly string[],
+  kubernetesVersion = 'latest',
+): Finding | undefined {
   const [conflict] = conflicts(doc);
   if (conflict) {
     return {
@@ -356,7 +360,7 @@ export function eksctlRefusal(doc: Doc, gitpodPools: readonly string[]): Finding
     const groups = Array.isArray(doc[list]) ? (doc[list] as unknown[]) : [];
     for (const [i, item] of groups.entries()) {
       if (!isMap(item)) continue;
-      const problem = nodegroupRefusal(item, list === 'managedNodeGroups');
+      const problem = nodegroupRefusal(item, list === 'managedNodeGroups', kubernetesVersion);
       if (problem) return { path: [list, i, ...problem.path], message: problem.message };
       const name = String(item.name ?? '');
       if (names.has(name)) {
@@ -378,8 +382,18 @@ export function eksctlRefusal(doc: Doc, gitpodPools: readonly string[]): Finding
   return undefined;
 }
 
+/** eksctl's AmazonLinux2EOLVersion: no AmazonLinux2 nodes from this Kubernetes minor on. */
+const AL2_EOL_VERSION = [1, 33] as const;
+
+/** Whether the kubernetes-version input is at or past AL2's end; `latest` is (the pinned eksctl offers 1.33+). */
+function pastAl2(kubernetesVersion: string): boolean {
+  if (kubernetesVersion === 'latest') return true;
+  const [major = 0, minor = 0] = kubernetesVersion.split('.').map(Number);
+  return major > AL2_EOL_VERSION[0] || (major === AL2_EOL_VERSION[0] && minor >= AL2_EOL_VERSION[1]);
+}
+
 /** eksctl's per-nodegroup checks that can fail on an overlay; path relative to the nodegroup. */
-function nodegroupRefusal(ng: Doc, managed: boolean): Finding | undefined {
+function nodegroupRefusal(ng: Doc, managed: boolean, kubernetesVersion: string): Finding | undefined {
   const name = String(ng.name ?? '');
   if (isInvalidNameArg(name)) {
     return {
@@ -393,6 +407,27 @@ function nodegroupRefusal(ng: Doc, managed: boolean): Finding | undefined {
   }
   if (ng.ami && !family && !launchTemplate(ng)) {
     return { path: ['amiFamily'], message: 'must be set with a custom AMI (ami), as eksctl requires' };
+  }
+  // SetNodeGroupDefaults / SetManagedNodeGroupDefaults (a managed one only without its own AMI).
+  if (family === 'AmazonLinux2' && (!managed || !ng.ami) && pastAl2(kubernetesVersion)) {
+    return {
+      path: ['amiFamily'],
+      message: `eksctl refuses AmazonLinux2 for Kubernetes ${AL2_EOL_VERSION.join('.')} and later (kubernetes-version ${kubernetesVersion}): use AmazonLinux2023, or an older kubernetes-version`,
+    };
+  }
+  // ValidateNodeGroup: an unmanaged nodegroup's own AMI needs its bootstrap command but on AL2023, Bottlerocket, Windows.
+  if (
+    !managed &&
+    ng.ami &&
+    !isSet(ng.overrideBootstrapCommand) &&
+    family !== 'AmazonLinux2023' &&
+    !isFamily('bottlerocket', family) &&
+    !isFamily('windows', family)
+  ) {
+    return {
+      path: ['overrideBootstrapCommand'],
+      message: `is required with a custom AMI (ami) based on ${family}, as eksctl requires`,
+    };
   }
   if (managed && isSet(ng.overrideBootstrapCommand) && isFamily('bottlerocket', family)) {
     return { path: ['overrideBootstrapCommand'], message: 'is not supported for Bottlerocket nodegroups: remove it' };
