@@ -375,3 +375,13 @@ describe('AmazonLinux2 and unmanaged custom AMIs, as eksctl 0.230.0 takes them',
     expect(rendered(ng('AmazonLinux2023')).doc.nodeGroups).toHaveLength(1);
   });
 });
+
+describe('the Kubernetes version the AmazonLinux2 rule reads', () => {
+  it('is the resolved metadata.version when apply has one, else the input', async () => {
+    const { clusterConfigFor } = await import('../src/providers/aws.js');
+    const config = configOf(inputsWith('managedNodeGroups:\n  - name: extra\n    amiFamily: AmazonLinux2\n'));
+    expect(() => clusterConfigFor(config, {})).toThrow(/kubernetes-version latest/);
+    expect(() => clusterConfigFor(config, { version: '1.34' })).toThrow(/kubernetes-version 1\.34/);
+    expect(clusterConfigFor(config, { version: '1.32' }).managedNodeGroups.map((g) => g.name)).toContain('extra');
+  });
+});

@@ -30230,7 +30230,9 @@ function clusterConfigFinding(doc, config) {
     if (meta.name !== config.clusterName || meta.region !== config.region)
         return 'metadata.name and metadata.region must stay the cluster-name and region inputs';
     const groups = (doc.managedNodeGroups ?? []);
-    const refusal = eksctlRefusal(doc, reference/* POOL_ROLES */.Fe.map((r) => config.pools[r].name), config.kubernetesVersion);
+    const refusal = eksctlRefusal(doc, reference/* POOL_ROLES */.Fe.map((r) => config.pools[r].name), 
+    // apply resolves the version first (metadata.version); plan has the input (`latest` is past 1.33).
+    typeof meta.version === 'string' ? meta.version : config.kubernetesVersion);
     if (refusal)
         return refusal;
     for (const role of reference/* POOL_ROLES */.Fe) {

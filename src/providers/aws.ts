@@ -526,7 +526,8 @@ function clusterConfigFinding(doc: Record<string, unknown>, config: Config): Fin
   const refusal = eksctlRefusal(
     doc,
     POOL_ROLES.map((r) => config.pools[r].name),
-    config.kubernetesVersion,
+    // apply resolves the version first (metadata.version); plan has the input (`latest` is past 1.33).
+    typeof meta.version === 'string' ? meta.version : config.kubernetesVersion,
   );
   if (refusal) return refusal;
   for (const role of POOL_ROLES) {
