@@ -86,7 +86,7 @@ describe('the eksctl-config overlay', () => {
     [
       'an unknown field',
       'managedNodeGroups:\n  - name: workspaces\n    maxPods: 200\n',
-      /maxPods: is not a field eksctl knows/,
+      /maxPods \(line 3\): eksctl's schema refuses it: is not a field eksctl knows/,
     ],
     [
       'a numeric version',

@@ -125,7 +125,7 @@ describe('an overlay eksctl would refuse on a cluster without the VPC CNI', () =
 
   it('may not bring the vpc-cni add-on back under Calico', () => {
     expect(withOverlay('addons:\n  - name: vpc-cni\n')).toThrow(
-      /; with `network: calico` addons must not hold vpc-cni \(it brings aws-node back beside Calico\); use `network: vpc-cni` to keep the AWS VPC CNI\.$/,
+      /; addons\[0\]\.name \(line 2\): with `network: calico` addons must not hold vpc-cni \(it brings aws-node back beside Calico\); use `network: vpc-cni` to keep the AWS VPC CNI\.$/,
     );
   });
 });

@@ -7,7 +7,7 @@ import { renderClusterConfig } from '../src/providers/aws.js';
 import { configOf, fakeIO } from './fixtures.js';
 
 const schema = JSON.parse(
-  readFileSync(new URL('./reference/eksctl-clusterconfig.schema.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('./reference/eksctl-clusterconfig.v0.230.0.schema.json', import.meta.url), 'utf8'),
 );
 
 function flag(argv: readonly string[] | undefined, name: string): string | undefined {

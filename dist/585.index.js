@@ -32,8 +32,8 @@ var apply = __webpack_require__(8314);
 var inputs = __webpack_require__(38422);
 // EXTERNAL MODULE: ./src/kubeconfig.ts
 var kubeconfig = __webpack_require__(35180);
-// EXTERNAL MODULE: ./src/providers/aws.ts + 2 modules
-var providers_aws = __webpack_require__(71500);
+// EXTERNAL MODULE: ./src/providers/aws.ts + 3 modules
+var providers_aws = __webpack_require__(83044);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __webpack_require__(98286);
 // EXTERNAL MODULE: ./src/exec.ts

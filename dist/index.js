@@ -28378,7 +28378,7 @@ module.exports = {
 /* harmony export */   vX: () => (/* binding */ settingsMarkdown)
 /* harmony export */ });
 /* unused harmony exports planFlow, planMarkdown */
-/* harmony import */ var _providers_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71500);
+/* harmony import */ var _providers_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83044);
 /* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54832);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36992);
@@ -28390,8 +28390,8 @@ module.exports = {
 function planFlow(config) {
     if (config.provider === 'gcp')
         return { steps: (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpSteps */ .ys)(config, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP_PLAN_FACTS */ .hO)(config)) };
-    const doc = (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigFor */ .CR)(config, {});
-    return { steps: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}), eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc) };
+    const { doc, notes, dropped } = (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigResult */ .c)(config, {});
+    return { steps: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}), eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc), notes, dropped };
 }
 const CLOUD = { gcp: 'GKE', aws: 'EKS' };
 /** The settings table every job summary of this action starts with. */
@@ -28413,16 +28413,14 @@ function settingsMarkdown(config) {
     }
     return lines.join('\n');
 }
-function planMarkdown(config, records, eksctlConfig) {
-    const parts = [
-        `## 🗺️ gitpod-cluster-action plan`,
-        '',
-        settingsMarkdown(config),
-        '',
-        '### Steps',
-        '',
-        (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .stepsMarkdown */ .Dh)(records),
-    ];
+function planMarkdown(config, records, eksctlConfig, notes = [], dropped = []) {
+    const parts = [`## 🗺️ gitpod-cluster-action plan`, '', settingsMarkdown(config), ''];
+    for (const note of notes)
+        parts.push(`> [!IMPORTANT]`, `> ${note}`, '');
+    if (dropped.length) {
+        parts.push(`Rendered fields left out because eksctl refuses them with your \`eksctl-config\`: ${dropped.map((d) => `\`${d}\``).join(', ')}.`, '');
+    }
+    parts.push('### Steps', '', (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .stepsMarkdown */ .Dh)(records));
     if (eksctlConfig) {
         parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', '```yaml', eksctlConfig.trimEnd(), '```', '', '</details>');
     }
@@ -28436,12 +28434,16 @@ async function plan(config, io) {
         io.log.info(`${i + 1}. ${step.id}: ${step.description}`);
         io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
     }
+    for (const note of result.notes ?? [])
+        io.log.warning(note);
+    for (const field of result.dropped ?? [])
+        io.log.info(`Left out of the rendered ClusterConfig: ${field}`);
     if (result.eksctlConfig) {
         await io.group('Rendered eksctl ClusterConfig', async () => io.log.info(result.eksctlConfig));
         io.setOutput('eksctl-config', result.eksctlConfig);
     }
     io.setOutput('plan', JSON.stringify(records));
-    await io.appendSummary(planMarkdown(config, records, result.eksctlConfig));
+    await io.appendSummary(planMarkdown(config, records, result.eksctlConfig, result.notes, result.dropped));
     return result;
 }
 
@@ -29120,7 +29122,7 @@ function memoryLogger() {
 
 /***/ }),
 
-/***/ 71500:
+/***/ 83044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29130,6 +29132,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   pN: () => (/* binding */ calicoManifestUrls),
   wR: () => (/* binding */ calicoVersion),
   CR: () => (/* binding */ clusterConfigFor),
+  c: () => (/* binding */ clusterConfigResult),
   UZ: () => (/* binding */ clusterConfigYaml),
   bU: () => (/* binding */ clusterCreateConfig),
   vg: () => (/* binding */ eksctlClusterConfigFile),
@@ -29138,7 +29141,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $H: () => (/* binding */ viewerRbacObjects)
 });
 
-// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, readOverlay, renderClusterConfig, setLabelsArgv, unsetLabelsArgv, validateClusterConfig, viewerAccessEntries
+// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, overlayPathOf, readOverlay, renderClusterConfig, setLabelsArgv, unsetLabelsArgv, validateClusterConfig, viewerAccessEntries
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -29151,9 +29154,523 @@ var dist = __nccwpck_require__(38815);
 var inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __nccwpck_require__(98286);
+;// CONCATENATED MODULE: ./src/providers/eksctl-rules.ts
+function isMap(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The value at `path`, or undefined. */
+function getPath(doc, path) {
+    let at = doc;
+    for (const p of path) {
+        if (Array.isArray(at) && typeof p === 'number')
+            at = at[p];
+        else if (isMap(at) && typeof p === 'string' && Object.hasOwn(at, p))
+            at = at[p];
+        else
+            return undefined;
+    }
+    return at;
+}
+function deletePath(doc, path) {
+    const parent = getPath(doc, path.slice(0, -1));
+    const last = path.at(-1);
+    if (isMap(parent) && typeof last === 'string')
+        delete parent[last];
+}
+// eksctl's own predicates, by their names there -------------------------------------------------------
+/** eksctl's IsInvalidNameArg: any character outside letters, digits and `-`. */
+const isInvalidNameArg = (name) => /[^a-zA-Z0-9-]+/.test(name);
+/** eksctl's IsEnabled / IsDisabled on a *bool: set and true / set and false. */
+const isEnabled = (v) => v === true;
+const isDisabled = (v) => v === false;
+const nonEmptyList = (v) => Array.isArray(v) && v.length > 0;
+const isSet = (v) => v !== undefined && v !== null;
+/** SupportedAMIFamilies() of eksctl 0.230.0. */
+const AMI_FAMILIES = {
+    amazonLinux: ['AmazonLinux2023', 'AmazonLinux2'],
+    ubuntu: [
+        'UbuntuPro2604',
+        'Ubuntu2604',
+        'UbuntuPro2404',
+        'Ubuntu2404',
+        'UbuntuPro2204',
+        'Ubuntu2204',
+        'UbuntuPro2004',
+        'Ubuntu2004',
+    ],
+    bottlerocket: ['Bottlerocket', 'BottlerocketFips'],
+    windows: [
+        'WindowsServer2019CoreContainer',
+        'WindowsServer2019FullContainer',
+        'WindowsServer2022CoreContainer',
+        'WindowsServer2022FullContainer',
+        'WindowsServer2025CoreContainer',
+        'WindowsServer2025FullContainer',
+    ],
+};
+const ALL_AMI_FAMILIES = Object.values(AMI_FAMILIES).flat();
+/** eksctl's normalizeAMIFamily: the supported family equal ignoring case, else the value as given. */
+function amiFamilyOf(ng) {
+    const given = typeof ng.amiFamily === 'string' ? ng.amiFamily : '';
+    return ALL_AMI_FAMILIES.find((f) => f.toLowerCase() === given.toLowerCase()) ?? given;
+}
+const isFamily = (kind, family) => AMI_FAMILIES[kind].includes(family);
+/** kubernetesNetworkConfig.ipFamily IPv6 (eksctl compares it ignoring case). */
+const ipv6 = (doc) => String(getPath(doc, ['kubernetesNetworkConfig', 'ipFamily']) ?? '').toLowerCase() === 'ipv6';
+/** eksctl's IsControlPlaneOnOutposts: `outpost.controlPlaneOutpostARN` set. */
+const onOutposts = (doc) => Boolean(getPath(doc, ['outpost', 'controlPlaneOutpostARN']));
+const customAmi = (ng) => Boolean(ng.ami) && !isSet(ng.launchTemplate);
+const launchTemplate = (ng) => isSet(ng.launchTemplate);
+const RENDERED_CONFLICTS = [
+    {
+        name: 'ipv6-nat',
+        choice: 'kubernetesNetworkConfig.ipFamily IPv6',
+        fields: [['vpc', 'nat']],
+        refuses: isSet,
+        applies: ipv6,
+        eksctl: 'setting NAT is not supported with IPv6',
+    },
+    {
+        name: 'ipv6-auto-allocate',
+        choice: 'kubernetesNetworkConfig.ipFamily IPv6',
+        fields: [['vpc', 'autoAllocateIPv6']],
+        refuses: isEnabled,
+        applies: ipv6,
+        eksctl: 'auto allocate ipv6 is not supported with IPv6',
+    },
+    {
+        name: 'outposts-oidc',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['iam', 'withOIDC']],
+        refuses: isEnabled,
+        applies: onOutposts,
+        eksctl: 'iam.withOIDC is not supported on Outposts',
+    },
+    {
+        name: 'outposts-public-access-cidrs',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['vpc', 'publicAccessCIDRs']],
+        refuses: nonEmptyList,
+        applies: onOutposts,
+        eksctl: 'publicAccessCIDRs is not supported on Outposts',
+    },
+    {
+        name: 'outposts-auto-allocate',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['vpc', 'autoAllocateIPv6']],
+        refuses: isEnabled,
+        applies: onOutposts,
+        eksctl: 'autoAllocateIPv6 is not supported on Outposts',
+    },
+    {
+        name: 'outposts-public-endpoint',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['vpc', 'clusterEndpoints', 'publicAccess']],
+        refuses: isEnabled,
+        applies: onOutposts,
+        eksctl: 'clusterEndpoints.publicAccess cannot be enabled for a cluster on Outposts',
+    },
+    {
+        name: 'outposts-addons',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['addons']],
+        refuses: nonEmptyList,
+        applies: onOutposts,
+        eksctl: 'Addons are not supported on Outposts',
+    },
+    {
+        name: 'custom-ami-max-pods',
+        choice: 'a custom AMI (ami)',
+        fields: [['maxPodsPerNode']],
+        refuses: (v) => isSet(v) && v !== 0,
+        nodegroup: true,
+        applies: (_doc, ng) => customAmi(ng),
+        eksctl: 'maxPodsPerNode is not supported when using a custom AMI',
+    },
+    {
+        name: 'launch-template-volumeSize',
+        choice: 'a launch template (launchTemplate)',
+        fields: [['volumeSize']],
+        refuses: isSet,
+        nodegroup: true,
+        applies: (_doc, ng) => launchTemplate(ng),
+        eksctl: 'cannot set volumeSize in managedNodeGroup when a launch template is supplied',
+    },
+    {
+        name: 'launch-template-maxPodsPerNode',
+        choice: 'a launch template (launchTemplate)',
+        fields: [['maxPodsPerNode']],
+        refuses: (v) => isSet(v) && v !== 0,
+        nodegroup: true,
+        applies: (_doc, ng) => launchTemplate(ng),
+        eksctl: 'cannot set maxPodsPerNode in managedNodeGroup when a launch template is supplied',
+    },
+    {
+        name: 'launch-template-preBootstrapCommands',
+        choice: 'a launch template (launchTemplate)',
+        fields: [['preBootstrapCommands']],
+        refuses: nonEmptyList,
+        nodegroup: true,
+        applies: (_doc, ng) => launchTemplate(ng),
+        eksctl: 'cannot set preBootstrapCommands in managedNodeGroup when a launch template is supplied',
+    },
+    {
+        name: 'launch-template-disableIMDSv1',
+        choice: 'a launch template (launchTemplate)',
+        fields: [['disableIMDSv1']],
+        refuses: isDisabled,
+        nodegroup: true,
+        applies: (_doc, ng) => launchTemplate(ng),
+        eksctl: 'cannot set disableIMDSv1 in managedNodeGroup when a launch template is supplied',
+    },
+    {
+        name: 'bottlerocket-bootstrap',
+        choice: 'amiFamily Bottlerocket',
+        fields: [['preBootstrapCommands']],
+        refuses: isSet,
+        nodegroup: true,
+        applies: (_doc, ng) => isFamily('bottlerocket', amiFamilyOf(ng)),
+        eksctl: 'preBootstrapCommands is not supported for Bottlerocket nodegroups',
+    },
+    {
+        name: 'instance-type-single',
+        choice: 'instanceType',
+        fields: [['instanceTypes']],
+        refuses: nonEmptyList,
+        nodegroup: true,
+        applies: (_doc, ng) => Boolean(ng.instanceType),
+        eksctl: 'only one of instanceType or instanceTypes can be specified',
+    },
+    {
+        name: 'volume-type-iops',
+        choice: 'a volumeType other than io1, io2 or gp3',
+        fields: [['volumeIOPS']],
+        refuses: isSet,
+        nodegroup: true,
+        applies: (_doc, ng) => isSet(ng.volumeType) && !['io1', 'io2', 'gp3'].includes(String(ng.volumeType)),
+        eksctl: 'volumeIOPS is only supported for io1, io2 and gp3 volume types',
+    },
+    {
+        name: 'volume-type-throughput',
+        choice: 'a volumeType other than gp3',
+        fields: [['volumeThroughput']],
+        refuses: isSet,
+        nodegroup: true,
+        applies: (_doc, ng) => isSet(ng.volumeType) && ng.volumeType !== 'gp3',
+        eksctl: 'volumeThroughput is only supported for gp3 volume type',
+    },
+    {
+        name: 'instance-role-attach-policies',
+        choice: 'iam.instanceRoleARN (the role must carry the policies)',
+        fields: [['iam', 'attachPolicyARNs']],
+        refuses: nonEmptyList,
+        nodegroup: true,
+        applies: (_doc, ng) => Boolean(getPath(ng, ['iam', 'instanceRoleARN'])),
+        eksctl: 'iam.instanceRoleARN and iam.attachPolicyARNs cannot be set at the same time',
+    },
+    {
+        name: 'fully-private-endpoints',
+        choice: 'a fully-private cluster (privateCluster.enabled)',
+        fields: [['vpc', 'clusterEndpoints']],
+        refuses: isSet,
+        applies: (doc) => isEnabled(getPath(doc, ['privateCluster', 'enabled'])),
+        eksctl: 'vpc.clusterEndpoints cannot be set for a fully-private cluster (privateCluster.enabled) as the endpoint access defaults to private-only',
+    },
+];
+/** Every (rule, path) that applies to `doc` and whose field eksctl refuses there. */
+function conflicts(doc) {
+    const found = [];
+    const groups = Array.isArray(doc.managedNodeGroups) ? doc.managedNodeGroups : [];
+    for (const rule of RENDERED_CONFLICTS) {
+        const scopes = rule.nodegroup
+            ? groups.flatMap((ng, i) => (isMap(ng) ? [{ ng, at: ['managedNodeGroups', i] }] : []))
+            : [{ ng: {}, at: [] }];
+        for (const { ng, at } of scopes) {
+            if (!rule.applies(doc, ng))
+                continue;
+            for (const field of rule.fields) {
+                const path = [...at, ...field];
+                if (rule.refuses(getPath(doc, path)))
+                    found.push({ rule, path });
+            }
+        }
+    }
+    return found;
+}
+/**
+ * Drops each rendered field eksctl refuses for the overlay's choices, where the overlay did not set that
+ * field itself (`setByUser` says, for a merged path). Returns what was dropped, for `plan` to say.
+ */
+function dropRenderedConflicts(doc, setByUser) {
+    const dropped = [];
+    for (const { rule, path } of conflicts(doc)) {
+        if (setByUser(path))
+            continue;
+        deletePath(doc, path);
+        dropped.push(`${pathText(path)} (${rule.name}: ${rule.eksctl})`);
+    }
+    return dropped;
+}
+const pathText = (p) => p.reduce((acc, x) => (typeof x === 'number' ? `${acc}[${x}]` : `${acc}${acc ? '.' : ''}${x}`), '');
+// What eksctl refuses outright ---------------------------------------------------------------------
+/**
+ * The first thing eksctl would refuse in `doc` (after the rendered conflicts were dropped), with the field
+ * to change; undefined when there is none. `gitpodPools` are the names of the action's two nodegroups.
+ */
+function eksctlRefusal(doc, gitpodPools, kubernetesVersion = 'latest') {
+    const [conflict] = conflicts(doc);
+    if (conflict) {
+        return {
+            path: conflict.path,
+            message: `eksctl refuses it with ${conflict.rule.choice} ("${conflict.rule.eksctl}"): remove it`,
+        };
+    }
+    if (onOutposts(doc)) {
+        return {
+            path: ['outpost', 'controlPlaneOutpostARN'],
+            message: `eksctl does not support managed nodegroups with the control plane on Outposts, and the Gitpod pools (${gitpodPools.join(', ')}) are managed nodegroups: remove \`outpost\``,
+        };
+    }
+    if (isEnabled(getPath(doc, ['autoModeConfig', 'enabled']))) {
+        return {
+            path: ['autoModeConfig', 'enabled'],
+            message: `eksctl refuses nodegroups in the cluster config of an Auto Mode cluster, and the Gitpod pools (${gitpodPools.join(', ')}) are managed nodegroups: set it to false or remove autoModeConfig`,
+        };
+    }
+    const iam = isMap(doc.iam) ? doc.iam : {};
+    if (isDisabled(iam.withOIDC) && nonEmptyList(iam.serviceAccounts)) {
+        return {
+            path: ['iam', 'withOIDC'],
+            message: 'eksctl creates iam.serviceAccounts (the reference renders some) only with OIDC ("iam.withOIDC must be enabled explicitly for iam.serviceAccounts to be created"): set it to true',
+        };
+    }
+    if (isDisabled(iam.withOIDC) && isSet(doc.karpenter)) {
+        return { path: ['iam', 'withOIDC'], message: 'eksctl demands it with Karpenter: set it to true' };
+    }
+    const endpoints = getPath(doc, ['vpc', 'clusterEndpoints']);
+    if (isMap(endpoints) && isDisabled(endpoints.publicAccess) && isDisabled(endpoints.privateAccess)) {
+        return {
+            path: ['vpc', 'clusterEndpoints'],
+            message: 'eksctl demands public or private access ("Kubernetes API access must have one of public or private clusterEndpoints enabled")',
+        };
+    }
+    const names = new Set();
+    for (const list of ['managedNodeGroups', 'nodeGroups']) {
+        const groups = Array.isArray(doc[list]) ? doc[list] : [];
+        for (const [i, item] of groups.entries()) {
+            if (!isMap(item))
+                continue;
+            const problem = nodegroupRefusal(item, list === 'managedNodeGroups', kubernetesVersion);
+            if (problem)
+                return { path: [list, i, ...problem.path], message: problem.message };
+            const name = String(item.name ?? '');
+            if (names.has(name)) {
+                return { path: [list, i, 'name'], message: `${JSON.stringify(name)} is not unique across the nodegroups` };
+            }
+            names.add(name);
+        }
+    }
+    if (ipv6(doc)) {
+        const addons = Array.isArray(doc.addons) ? doc.addons : [];
+        const auto = isEnabled(getPath(doc, ['autoModeConfig', 'enabled']));
+        if (!auto && !addons.some((a) => isMap(a) && a.name === 'coredns')) {
+            return {
+                path: ['kubernetesNetworkConfig', 'ipFamily'],
+                message: 'eksctl demands the core addons for IPv6 ("missing addon(s): coredns"): add a `coredns` addon',
+            };
+        }
+    }
+    return undefined;
+}
+/** eksctl's AmazonLinux2EOLVersion: no AmazonLinux2 nodes from this Kubernetes minor on. */
+const AL2_EOL_VERSION = [1, 33];
+/** Whether the kubernetes-version input is at or past AL2's end; `latest` is (the pinned eksctl offers 1.33+). */
+function pastAl2(kubernetesVersion) {
+    if (kubernetesVersion === 'latest')
+        return true;
+    const [major = 0, minor = 0] = kubernetesVersion.split('.').map(Number);
+    return major > AL2_EOL_VERSION[0] || (major === AL2_EOL_VERSION[0] && minor >= AL2_EOL_VERSION[1]);
+}
+/** eksctl's per-nodegroup checks that can fail on an overlay; path relative to the nodegroup. */
+function nodegroupRefusal(ng, managed, kubernetesVersion) {
+    const name = String(ng.name ?? '');
+    if (isInvalidNameArg(name)) {
+        return {
+            path: ['name'],
+            message: `${JSON.stringify(name)} is not a nodegroup name eksctl accepts (letters, digits and hyphens only)`,
+        };
+    }
+    const family = amiFamilyOf(ng);
+    if (family && !ALL_AMI_FAMILIES.includes(family)) {
+        return { path: ['amiFamily'], message: `eksctl supports ${ALL_AMI_FAMILIES.join(', ')}` };
+    }
+    if (ng.ami && !family && !launchTemplate(ng)) {
+        return { path: ['amiFamily'], message: 'must be set with a custom AMI (ami), as eksctl requires' };
+    }
+    // SetNodeGroupDefaults / SetManagedNodeGroupDefaults (a managed one only without its own AMI).
+    if (family === 'AmazonLinux2' && (!managed || !ng.ami) && pastAl2(kubernetesVersion)) {
+        return {
+            path: ['amiFamily'],
+            message: `eksctl refuses AmazonLinux2 for Kubernetes ${AL2_EOL_VERSION.join('.')} and later (kubernetes-version ${kubernetesVersion}): use AmazonLinux2023, or an older kubernetes-version`,
+        };
+    }
+    // ValidateNodeGroup: an unmanaged nodegroup's own AMI needs its bootstrap command but on AL2023, Bottlerocket, Windows.
+    if (!managed &&
+        ng.ami &&
+        !isSet(ng.overrideBootstrapCommand) &&
+        family !== 'AmazonLinux2023' &&
+        !isFamily('bottlerocket', family) &&
+        !isFamily('windows', family)) {
+        return {
+            path: ['overrideBootstrapCommand'],
+            message: `is required with a custom AMI (ami) based on ${family}, as eksctl requires`,
+        };
+    }
+    if (managed && isSet(ng.overrideBootstrapCommand) && isFamily('bottlerocket', family)) {
+        return { path: ['overrideBootstrapCommand'], message: 'is not supported for Bottlerocket nodegroups: remove it' };
+    }
+    if (managed && isSet(ng.overrideBootstrapCommand) && isFamily('windows', family)) {
+        return { path: ['overrideBootstrapCommand'], message: 'is not supported for Windows nodegroups: remove it' };
+    }
+    if (managed && launchTemplate(ng)) {
+        const lt = ng.launchTemplate;
+        if (lt.version !== undefined && !(/^[0-9]+$/.test(String(lt.version)) && Number(lt.version) >= 1)) {
+            return { path: ['launchTemplate', 'version'], message: 'must be a launch template version number, 1 or more' };
+        }
+        const incompatible = [
+            ['instanceType', Boolean],
+            ['ami', Boolean],
+            ['overrideBootstrapCommand', isSet],
+            ['instanceName', Boolean],
+            ['instancePrefix', Boolean],
+            ['disablePodIMDS', isEnabled],
+            ['placement', isSet],
+        ];
+        for (const [field, set] of incompatible) {
+            if (set(ng[field]))
+                return { path: [field], message: 'cannot be set with a launch template (launchTemplate)' };
+        }
+        for (const field of ['allow', 'enableSSM'])
+            if (isEnabled(getPath(ng, ['ssh', field])))
+                return { path: ['ssh', field], message: 'cannot be set with a launch template (launchTemplate)' };
+        for (const [a, b] of [
+            ['ssh', 'sourceSecurityGroupIds'],
+            ['securityGroups', 'attachIDs'],
+        ])
+            if (nonEmptyList(getPath(ng, [a, b])))
+                return { path: [a, b], message: 'cannot be set with a launch template (launchTemplate)' };
+    }
+    else if (managed && ng.ami) {
+        if (!String(ng.ami).startsWith('ami-'))
+            return { path: ['ami'], message: 'is not an AMI ID (ami-…)' };
+        if (!isFamily('amazonLinux', family) && !isFamily('bottlerocket', family) && !isFamily('ubuntu', family)) {
+            return {
+                path: ['amiFamily'],
+                message: 'with a custom AMI a managed nodegroup must be Amazon Linux, Bottlerocket or Ubuntu',
+            };
+        }
+        if (!isSet(ng.overrideBootstrapCommand) && family !== 'AmazonLinux2023' && !isFamily('bottlerocket', family)) {
+            return {
+                path: ['overrideBootstrapCommand'],
+                message: `is required with a custom AMI (ami) based on ${family}, as eksctl requires (or use AmazonLinux2023 or Bottlerocket)`,
+            };
+        }
+        if (ng.releaseVersion)
+            return { path: ['releaseVersion'], message: 'is not supported with a custom AMI (ami)' };
+        if (isEnabled(getPath(ng, ['ssh', 'enableSSM'])))
+            return { path: ['ssh', 'enableSSM'], message: 'is not supported with a custom AMI (ami)' };
+    }
+    else if (managed && isSet(ng.overrideBootstrapCommand) && family !== 'AmazonLinux2023') {
+        return {
+            path: ['overrideBootstrapCommand'],
+            message: 'can only be set with a custom AMI (ami) or amiFamily AmazonLinux2023, as eksctl requires',
+        };
+    }
+    const volume = volumeRefusal(ng);
+    if (volume)
+        return volume;
+    const label = labelRefusal(ng.labels);
+    if (label)
+        return label;
+    if (!managed && isSet(ng.bottlerocket) && !isFamily('bottlerocket', family)) {
+        return { path: ['bottlerocket'], message: 'can only be used with amiFamily Bottlerocket or BottlerocketFips' };
+    }
+    return undefined;
+}
+/** eksctl's validateVolumeOpts ranges (MinGP3Iops … MaxThroughput). */
+const VOLUME_RANGES = {
+    gp3: { iops: [3000, 16000], throughput: [125, 1000] },
+    io1: { iops: [100, 64000] },
+    io2: { iops: [100, 256000] },
+};
+function volumeRefusal(ng) {
+    const range = VOLUME_RANGES[isSet(ng.volumeType) ? String(ng.volumeType) : 'gp3'];
+    for (const [field, key] of [
+        ['volumeIOPS', 'iops'],
+        ['volumeThroughput', 'throughput'],
+    ]) {
+        const value = ng[field];
+        const [min, max] = range?.[key] ?? [];
+        if (typeof value === 'number' && min !== undefined && (value < min || value > max)) {
+            return {
+                path: [field],
+                message: `must be within range ${min}-${max} for ${String(ng.volumeType ?? 'gp3')}, as eksctl requires`,
+            };
+        }
+    }
+    return undefined;
+}
+/** Label keys eksctl allows under kubernetes.io / k8s.io (the kubelet's own, kubeletapis.IsKubeletLabel). */
+const KUBELET_LABELS = new Set([
+    'kubernetes.io/hostname',
+    'kubernetes.io/os',
+    'kubernetes.io/arch',
+    'beta.kubernetes.io/instance-type',
+    'beta.kubernetes.io/os',
+    'beta.kubernetes.io/arch',
+    'node.kubernetes.io/instance-type',
+    'topology.kubernetes.io/region',
+    'topology.kubernetes.io/zone',
+    'failure-domain.beta.kubernetes.io/region',
+    'failure-domain.beta.kubernetes.io/zone',
+]);
+const KUBELET_LABEL_NAMESPACES = ['kubelet.kubernetes.io', 'node.kubernetes.io'];
+/** eksctl's validateLabels: one `/` at most, and no key under kubernetes.io or k8s.io but the kubelet's. */
+function labelRefusal(labels) {
+    if (!isMap(labels))
+        return undefined;
+    for (const key of Object.keys(labels)) {
+        const parts = key.split('/');
+        if (parts.length > 2)
+            return { path: ['labels', key], message: "a node label key can only use one '/' separator" };
+        if (parts.length < 2)
+            continue;
+        const ns = parts[0];
+        const reserved = ['kubernetes.io', 'k8s.io'].some((d) => ns === d || ns.endsWith(`.${d}`));
+        const kubelet = KUBELET_LABELS.has(key) || KUBELET_LABEL_NAMESPACES.some((d) => ns === d || ns.endsWith(`.${d}`));
+        if (reserved && !kubelet) {
+            return {
+                path: ['labels', key],
+                message: 'eksctl refuses nodegroup labels with the reserved prefixes kubernetes.io/ and k8s.io/',
+            };
+        }
+    }
+    return undefined;
+}
+/** A Gitpod pool whose image comes from the user (custom AMI or launch template): eksctl sets no max pods. */
+function ownImage(ng) {
+    if (launchTemplate(ng))
+        return 'launchTemplate';
+    if (ng.ami)
+        return 'ami';
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/providers/eksctl-schema.ts
+/** The eksctl release this schema is of. */
+const EKSCTL_SCHEMA_VERSION = '0.230.0';
 // prettier-ignore
-const EKSCTL_SCHEMA = { "$ref": "#/definitions/ClusterConfig", "definitions": { "ARN": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|aws|arn.ARN" }, "AZSubnetMapping": { "additionalProperties": { "$ref": "#/definitions/AZSubnetSpec" }, "type": "object" }, "AZSubnetSpec": { "properties": { "az": { "type": "string" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "id": { "type": "string" } }, "additionalProperties": false }, "AccessConfig": { "properties": { "accessEntries": { "items": { "$ref": "#/definitions/AccessEntry" }, "type": "array" }, "authenticationMode": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode" }, "bootstrapClusterCreatorAdminPermissions": { "type": "boolean" } }, "additionalProperties": false }, "AccessEntry": { "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "kubernetesGroups": { "items": { "type": "string" }, "type": "array" }, "kubernetesUsername": { "type": "string" }, "principalARN": { "$ref": "#/definitions/ARN" }, "type": { "type": "string" } }, "additionalProperties": false }, "AccessPolicy": { "properties": { "accessScope": { "$ref": "#/definitions/AccessScope" }, "policyARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "AccessScope": { "properties": { "namespaces": { "items": { "type": "string" }, "type": "array" }, "type": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType" } }, "additionalProperties": false }, "Addon": { "required": ["name"], "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configurationValues": { "type": "string" }, "name": { "type": "string" }, "namespaceConfig": { "$ref": "#/definitions/AddonNamespaceConfig" }, "owners": { "items": { "type": "string" }, "type": "array" }, "permissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "publishers": { "items": { "type": "string" }, "type": "array" }, "resolveConflicts": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts" }, "serviceAccountRoleARN": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "types": { "items": { "type": "string" }, "type": "array" }, "useDefaultPodIdentityAssociations": { "type": "boolean" }, "version": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "AddonNamespaceConfig": { "properties": { "namespace": { "type": "string" } }, "additionalProperties": false }, "AddonsConfig": { "properties": { "autoApplyPodIdentityAssociations": { "type": "boolean" }, "disableDefaultAddons": { "type": "boolean" } }, "additionalProperties": false }, "ArgoCDAWSIDC": { "required": ["idcInstanceArn"], "properties": { "idcInstanceArn": { "type": "string" }, "idcRegion": { "type": "string" } }, "additionalProperties": false }, "ArgoCDConfiguration": { "properties": { "awsIdc": { "$ref": "#/definitions/ArgoCDAWSIDC" }, "namespace": { "type": "string" }, "networkAccess": { "$ref": "#/definitions/ArgoCDNetworkAccess" }, "rbacRoleMappings": { "items": { "$ref": "#/definitions/ArgoCDRoleMapping" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDNetworkAccess": { "properties": { "vpceIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDRoleMapping": { "required": ["role", "identities"], "properties": { "identities": { "items": { "$ref": "#/definitions/SSOIdentity" }, "type": "array" }, "role": { "type": "string" } }, "additionalProperties": false }, "AutoModeConfig": { "properties": { "enabled": { "type": "boolean" }, "nodePools": { "items": { "type": "string" }, "type": "array" }, "nodeRoleARN": { "$ref": "#/definitions/ARN" }, "permissionsBoundaryARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "Capability": { "required": ["name", "type"], "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configuration": { "$ref": "#/definitions/CapabilityConfiguration" }, "deletePropagationPolicy": { "type": "string" }, "name": { "type": "string" }, "permissionsBoundary": { "type": "string" }, "roleArn": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "type": { "type": "string" } }, "additionalProperties": false }, "CapabilityConfiguration": { "properties": { "argocd": { "$ref": "#/definitions/ArgoCDConfiguration" } }, "additionalProperties": false }, "CapacityReservation": { "properties": { "capacityReservationPreference": { "type": "string" }, "capacityReservationTarget": { "$ref": "#/definitions/CapacityReservationTarget" } }, "additionalProperties": false }, "CapacityReservationTarget": { "properties": { "capacityReservationID": { "type": "string" }, "capacityReservationResourceGroupARN": { "type": "string" } }, "additionalProperties": false }, "ClusterCloudWatch": { "properties": { "clusterLogging": { "$ref": "#/definitions/ClusterCloudWatchLogging" } }, "additionalProperties": false }, "ClusterCloudWatchLogging": { "properties": { "enableTypes": { "items": { "type": "string", "enum": ["api", "audit", "authenticator", "controllerManager", "scheduler", "all", "*"] }, "type": "array" }, "logRetentionInDays": { "type": "integer" } }, "additionalProperties": false }, "ClusterConfig": { "required": ["metadata", "kind", "apiVersion"], "properties": { "accessConfig": { "$ref": "#/definitions/AccessConfig" }, "addons": { "items": { "$ref": "#/definitions/Addon" }, "type": "array" }, "addonsConfig": { "$ref": "#/definitions/AddonsConfig" }, "apiVersion": { "type": "string", "enum": ["eksctl.io/v1alpha5"] }, "autoModeConfig": { "$ref": "#/definitions/AutoModeConfig" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "capabilities": { "items": { "$ref": "#/definitions/Capability" }, "type": "array" }, "cloudWatch": { "$ref": "#/definitions/ClusterCloudWatch" }, "controlPlaneScalingConfig": { "$ref": "#/definitions/ControlPlaneScalingConfig" }, "fargateProfiles": { "items": { "$ref": "#/definitions/FargateProfile" }, "type": "array" }, "gitops": { "$ref": "#/definitions/GitOps" }, "iam": { "$ref": "#/definitions/ClusterIAM" }, "iamIdentityMappings": { "items": { "$ref": "#/definitions/IAMIdentityMapping" }, "type": "array" }, "identityProviders": { "items": { "$ref": "#/definitions/IdentityProvider" }, "type": "array" }, "karpenter": { "$ref": "#/definitions/Karpenter" }, "kind": { "type": "string", "enum": ["ClusterConfig"] }, "kubeAPIServerConfig": { "$ref": "#/definitions/KubeAPIServerConfig" }, "kubeControllerManagerConfig": { "$ref": "#/definitions/KubeControllerManagerConfig" }, "kubeSchedulerConfig": { "$ref": "#/definitions/KubeSchedulerConfig" }, "kubernetesNetworkConfig": { "$ref": "#/definitions/KubernetesNetworkConfig" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "managedNodeGroups": { "items": { "$ref": "#/definitions/ManagedNodeGroup" }, "type": "array" }, "metadata": { "$ref": "#/definitions/ClusterMeta" }, "nodeGroups": { "items": { "$ref": "#/definitions/NodeGroup" }, "type": "array" }, "outpost": { "$ref": "#/definitions/Outpost" }, "privateCluster": { "$ref": "#/definitions/PrivateCluster" }, "remoteNetworkConfig": { "$ref": "#/definitions/RemoteNetworkConfig" }, "secretsEncryption": { "$ref": "#/definitions/SecretsEncryption" }, "upgradePolicy": { "$ref": "#/definitions/UpgradePolicy" }, "vpc": { "$ref": "#/definitions/ClusterVPC" }, "zonalShiftConfig": { "$ref": "#/definitions/ZonalShiftConfig" } }, "additionalProperties": false }, "ClusterEndpoints": { "properties": { "privateAccess": { "type": "boolean" }, "publicAccess": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAM": { "properties": { "fargatePodExecutionRoleARN": { "type": "string" }, "fargatePodExecutionRolePermissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "serviceAccounts": { "items": { "$ref": "#/definitions/ClusterIAMServiceAccount" }, "type": "array" }, "serviceRoleARN": { "type": "string" }, "serviceRolePermissionsBoundary": { "type": "string" }, "vpcResourceControllerPolicy": { "type": "boolean" }, "withOIDC": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAMMeta": { "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "name": { "type": "string" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "ClusterIAMServiceAccount": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "attachRoleARN": { "type": "string" }, "metadata": { "$ref": "#/definitions/ClusterIAMMeta" }, "permissionsBoundary": { "type": "string" }, "roleName": { "type": "string" }, "roleOnly": { "type": "boolean" }, "status": { "$ref": "#/definitions/ClusterIAMServiceAccountStatus" }, "subjectPattern": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "ClusterIAMServiceAccountStatus": { "properties": { "capabilities": { "items": { "type": "string" }, "type": "array" }, "roleARN": { "type": "string" }, "stackName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "ClusterMeta": { "required": ["name", "region"], "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "forceUpdateVersion": { "type": "boolean" }, "name": { "type": "string" }, "region": { "type": "string" }, "rollbackConfig": { "$ref": "#/definitions/RollbackConfig" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "version": { "type": "string" } }, "additionalProperties": false }, "ClusterNAT": { "properties": { "gateway": { "type": "string", "enum": ["HighlyAvailable", "Single", "Disable"] } }, "additionalProperties": false }, "ClusterSubnets": { "properties": { "private": { "$ref": "#/definitions/AZSubnetMapping" }, "public": { "$ref": "#/definitions/AZSubnetMapping" } }, "additionalProperties": false }, "ClusterVPC": { "properties": { "autoAllocateIPv6": { "type": "boolean" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "clusterEndpoints": { "$ref": "#/definitions/ClusterEndpoints" }, "controlPlaneEgressMode": { "type": "string" }, "controlPlaneOnPrivateSubnets": { "type": "boolean" }, "controlPlaneSecurityGroupIDs": { "items": { "type": "string" }, "type": "array" }, "controlPlaneSubnetIDs": { "items": { "type": "string" }, "type": "array" }, "extraCIDRs": { "items": { "type": "string" }, "type": "array" }, "extraIPv6CIDRs": { "items": { "type": "string" }, "type": "array" }, "hostnameType": { "type": "string" }, "id": { "type": "string" }, "ipv6Cidr": { "type": "string" }, "ipv6Pool": { "type": "string" }, "manageSharedNodeSecurityGroupRules": { "type": "boolean" }, "nat": { "$ref": "#/definitions/ClusterNAT" }, "publicAccessCIDRs": { "items": { "type": "string" }, "type": "array" }, "securityGroup": { "type": "string" }, "sharedNodeSecurityGroup": { "type": "string" }, "subnets": { "$ref": "#/definitions/ClusterSubnets" } }, "additionalProperties": false }, "ControlPlaneScalingConfig": { "properties": { "tier": { "type": "string" } }, "additionalProperties": false }, "FargateProfile": { "required": ["name"], "properties": { "name": { "type": "string" }, "podExecutionRoleARN": { "type": "string" }, "selectors": { "items": { "$ref": "#/definitions/FargateProfileSelector" }, "type": "array" }, "status": { "type": "string" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "FargateProfileSelector": { "required": ["namespace"], "properties": { "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "Flux": { "properties": { "flags": { "$ref": "#/definitions/FluxFlags" }, "gitProvider": { "type": "string" } }, "additionalProperties": false }, "FluxFlags": { "additionalProperties": { "type": "string" }, "type": "object" }, "GitOps": { "properties": { "flux": { "$ref": "#/definitions/Flux" } }, "additionalProperties": false }, "HorizontalPodAutoscalerControllerConfig": { "properties": { "horizontalPodAutoscalerSyncPeriod": { "type": "string" } }, "additionalProperties": false }, "IAMIdentityMapping": { "properties": { "account": { "type": "string" }, "arn": { "type": "string" }, "groups": { "items": { "type": "string" }, "type": "array" }, "namespace": { "type": "string" }, "noDuplicateARNs": { "type": "boolean" }, "serviceName": { "type": "string" }, "username": { "type": "string" } }, "additionalProperties": false }, "IdentityProvider": { "required": ["type"], "properties": { "type": { "type": "string", "enum": ["oidc"] } }, "oneOf": [{ "$ref": "#/definitions/OIDCIdentityProvider" }] }, "InlineDocument": { "additionalProperties": {}, "type": "object" }, "InstanceMarketOptions": { "properties": { "marketType": { "type": "string" } }, "additionalProperties": false }, "InstanceSelector": { "properties": { "allow": { "type": "string" }, "cpuArchitecture": { "type": "string", "enum": ["x86_64", "amd64", "arm64"] }, "deny": { "type": "string" }, "gpus": { "type": "integer" }, "memory": { "type": "string" }, "neuron_devices": { "type": "integer" }, "vCPUs": { "type": "integer" } }, "additionalProperties": false }, "Karpenter": { "required": ["version"], "properties": { "createServiceAccount": { "type": "boolean" }, "defaultInstanceProfile": { "type": "string" }, "version": { "type": "string" }, "withSpotInterruptionQueue": { "type": "boolean" } }, "additionalProperties": false }, "KubeAPIServerConfig": { "properties": { "eventTTL": { "type": "string" }, "serviceNodePortRange": { "$ref": "#/definitions/ServiceNodePortRange" } }, "additionalProperties": false }, "KubeControllerManagerConfig": { "properties": { "horizontalPodAutoscalerControllerConfig": { "$ref": "#/definitions/HorizontalPodAutoscalerControllerConfig" } }, "additionalProperties": false }, "KubeSchedulerConfig": { "properties": { "nodeResourcesFit": { "$ref": "#/definitions/NodeResourcesFitConfig" } }, "additionalProperties": false }, "KubernetesNetworkConfig": { "properties": { "ipFamily": { "type": "string", "enum": ["IPv4", "IPv6"] }, "serviceIPv4CIDR": { "type": "string" }, "serviceIPv6CIDR": { "type": "string" } }, "additionalProperties": false }, "LaunchTemplate": { "required": ["id"], "properties": { "id": { "type": "string" }, "version": { "type": "string" } }, "additionalProperties": false }, "ManagedNodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "launchTemplate": { "$ref": "#/definitions/LaunchTemplate" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "nodeRepairConfig": { "$ref": "#/definitions/NodeGroupNodeRepairConfig" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "releaseVersion": { "type": "string" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "spot": { "type": "boolean" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "MetricsCollection": { "required": ["granularity"], "properties": { "granularity": { "type": "string" }, "metrics": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgMetricsCollection": { "items": { "$ref": "#/definitions/MetricsCollection" }, "type": "array" }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "classicLoadBalancerNames": { "items": { "type": "string" }, "type": "array" }, "clusterDNS": { "type": "string" }, "containerRuntime": { "type": "string" }, "cpuCredits": { "type": "string" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "enclaveEnabled": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instancesDistribution": { "$ref": "#/definitions/NodeGroupInstancesDistribution" }, "kubeletExtraConfig": { "$ref": "#/definitions/InlineDocument" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "maxInstanceLifetime": { "type": "integer" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "$ref": "#/definitions/taintsWrapper" }, "targetGroupARNs": { "items": { "type": "string" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "NodeGroupBottlerocket": { "properties": { "enableAdminContainer": { "type": "boolean" }, "settings": { "$ref": "#/definitions/InlineDocument" } }, "additionalProperties": false }, "NodeGroupIAM": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "instanceProfileARN": { "type": "string" }, "instanceRoleARN": { "type": "string" }, "instanceRoleName": { "type": "string" }, "instanceRolePermissionsBoundary": { "type": "string" }, "withAddonPolicies": { "$ref": "#/definitions/NodeGroupIAMAddonPolicies" } }, "additionalProperties": false }, "NodeGroupIAMAddonPolicies": { "properties": { "albIngress": { "type": "boolean" }, "appMesh": { "type": "boolean" }, "appMeshPreview": { "type": "boolean" }, "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "cloudWatch": { "type": "boolean" }, "ebs": { "type": "boolean" }, "efs": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "fsx": { "type": "boolean" }, "imageBuilder": { "type": "boolean" }, "xRay": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupInstancesDistribution": { "required": ["instanceTypes"], "properties": { "capacityRebalance": { "type": "boolean" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "maxPrice": { "type": "number" }, "onDemandBaseCapacity": { "type": "integer" }, "onDemandPercentageAboveBaseCapacity": { "type": "integer" }, "spotAllocationStrategy": { "type": "string" }, "spotInstancePools": { "type": "integer" } }, "additionalProperties": false }, "NodeGroupNodeRepairConfig": { "properties": { "enabled": { "type": "boolean" }, "maxParallelNodesRepairedCount": { "type": "integer" }, "maxParallelNodesRepairedPercentage": { "type": "integer" }, "maxUnhealthyNodeThresholdCount": { "type": "integer" }, "maxUnhealthyNodeThresholdPercentage": { "type": "integer" }, "nodeRepairConfigOverrides": { "items": { "$ref": "#/definitions/NodeRepairConfigOverride" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupSGs": { "properties": { "attachIDs": { "items": { "type": "string" }, "type": "array" }, "withLocal": { "type": "boolean" }, "withShared": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupSSH": { "properties": { "allow": { "type": "boolean" }, "enableSsm": { "type": "boolean" }, "publicKey": { "type": "string" }, "publicKeyName": { "type": "string" }, "publicKeyPath": { "type": "string" }, "sourceSecurityGroupIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupTaint": { "properties": { "effect": { "$ref": "#/definitions/k8s.io|api|core|v1.TaintEffect" }, "key": { "type": "string" }, "value": { "type": "string" } }, "additionalProperties": false }, "NodeGroupUpdateConfig": { "properties": { "maxUnavailable": { "type": "integer" }, "maxUnavailablePercentage": { "type": "integer" } }, "additionalProperties": false }, "NodeRepairConfigOverride": { "properties": { "minRepairWaitTimeMins": { "type": "integer" }, "nodeMonitoringCondition": { "type": "string" }, "nodeUnhealthyReason": { "type": "string" }, "repairAction": { "type": "string" } }, "additionalProperties": false }, "NodeResourcesFitConfig": { "properties": { "scoringStrategy": { "$ref": "#/definitions/ScoringStrategy" } }, "additionalProperties": false }, "OIDCIdentityProvider": { "required": ["name", "issuerURL", "clientID"], "properties": { "clientID": { "type": "string" }, "groupsClaim": { "type": "string" }, "groupsPrefix": { "type": "string" }, "issuerURL": { "type": "string" }, "name": { "type": "string" }, "requiredClaims": { "additionalProperties": { "type": "string" }, "type": "object" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "usernameClaim": { "type": "string" }, "usernamePrefix": { "type": "string" } }, "additionalProperties": false }, "Outpost": { "properties": { "controlPlaneInstanceType": { "type": "string" }, "controlPlaneOutpostARN": { "type": "string" }, "controlPlanePlacement": { "$ref": "#/definitions/Placement" }, "etcdInstanceType": { "type": "string" }, "etcdPlacement": { "$ref": "#/definitions/Placement" } }, "additionalProperties": false }, "Placement": { "properties": { "groupName": { "type": "string" }, "spreadLevel": { "type": "string" } }, "additionalProperties": false }, "PodIdentityAssociation": { "properties": { "createServiceAccount": { "type": "boolean" }, "disableSessionTags": { "type": "boolean" }, "namespace": { "type": "string" }, "permissionPolicy": { "$ref": "#/definitions/InlineDocument" }, "permissionPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "permissionPolicyName": { "type": "string" }, "permissionsBoundaryARN": { "type": "string" }, "policy": { "type": "string" }, "roleARN": { "type": "string" }, "roleName": { "type": "string" }, "serviceAccountName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "targetRoleARN": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "PrivateCluster": { "properties": { "additionalEndpointServices": { "items": { "type": "string" }, "type": "array" }, "enabled": { "type": "boolean" }, "skipEndpointCreation": { "type": "boolean" } }, "additionalProperties": false }, "RemoteNetwork": { "properties": { "cidrs": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "RemoteNetworkConfig": { "required": ["vpcGatewayID", "remoteNodeNetworks"], "properties": { "iam": { "$ref": "#/definitions/RemoteNodesIAM" }, "remoteNodeNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "remotePodNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "vpcGatewayID": { "$ref": "#/definitions/VPCGateway" } }, "additionalProperties": false }, "RemoteNodesIAM": { "properties": { "caBundleCert": { "type": "string" }, "provider": { "type": "string" }, "roleARN": { "type": "string" } }, "additionalProperties": false }, "ResourceWeight": { "properties": { "name": { "type": "string" }, "weight": { "type": "integer" } }, "additionalProperties": false }, "RollbackConfig": { "properties": { "timeoutMinutes": { "type": "integer" } }, "additionalProperties": false }, "SSOIdentity": { "required": ["id", "type"], "properties": { "id": { "type": "string" }, "type": { "type": "string" } }, "additionalProperties": false }, "ScoringStrategy": { "properties": { "resources": { "items": { "$ref": "#/definitions/ResourceWeight" }, "type": "array" }, "type": { "type": "string" } }, "additionalProperties": false }, "SecretsEncryption": { "required": ["keyARN"], "properties": { "keyARN": { "type": "string" } }, "additionalProperties": false }, "ServiceNodePortRange": { "properties": { "maxPort": { "type": "integer" }, "minPort": { "type": "integer" } }, "additionalProperties": false }, "UpgradePolicy": { "properties": { "supportType": { "type": "string", "enum": ["STANDARD", "EXTENDED"] } }, "additionalProperties": false }, "VPCGateway": { "type": "string" }, "VolumeMapping": { "properties": { "snapshotID": { "type": "string" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "WellKnownPolicies": { "properties": { "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "ebsCSIController": { "type": "boolean" }, "efsCSIController": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "imageBuilder": { "type": "boolean" } }, "additionalProperties": false }, "ZonalShiftConfig": { "properties": { "enabled": { "type": "boolean" } }, "additionalProperties": false }, "github.com|aws|aws-sdk-go-v2|aws|arn.ARN": {}, "github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts": { "type": "string" }, "github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet": { "type": "string" }, "k8s.io|api|core|v1.TaintEffect": { "type": "string" }, "taintsWrapper": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" } } };
+const EKSCTL_SCHEMA = { "$ref": "#/definitions/ClusterConfig", "definitions": { "ARN": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|aws|arn.ARN" }, "AZSubnetMapping": { "additionalProperties": { "$ref": "#/definitions/AZSubnetSpec" }, "type": "object" }, "AZSubnetSpec": { "properties": { "az": { "type": "string" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "id": { "type": "string" } }, "additionalProperties": false }, "AccessConfig": { "properties": { "accessEntries": { "items": { "$ref": "#/definitions/AccessEntry" }, "type": "array" }, "authenticationMode": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode" }, "bootstrapClusterCreatorAdminPermissions": { "type": "boolean" } }, "additionalProperties": false }, "AccessEntry": { "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "kubernetesGroups": { "items": { "type": "string" }, "type": "array" }, "kubernetesUsername": { "type": "string" }, "principalARN": { "$ref": "#/definitions/ARN" }, "type": { "type": "string" } }, "additionalProperties": false }, "AccessPolicy": { "properties": { "accessScope": { "$ref": "#/definitions/AccessScope" }, "policyARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "AccessScope": { "properties": { "namespaces": { "items": { "type": "string" }, "type": "array" }, "type": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType" } }, "additionalProperties": false }, "Addon": { "required": ["name"], "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configurationValues": { "type": "string" }, "name": { "type": "string" }, "namespaceConfig": { "$ref": "#/definitions/AddonNamespaceConfig" }, "owners": { "items": { "type": "string" }, "type": "array" }, "permissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "publishers": { "items": { "type": "string" }, "type": "array" }, "resolveConflicts": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts" }, "serviceAccountRoleARN": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "types": { "items": { "type": "string" }, "type": "array" }, "useDefaultPodIdentityAssociations": { "type": "boolean" }, "version": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "AddonNamespaceConfig": { "properties": { "namespace": { "type": "string" } }, "additionalProperties": false }, "AddonsConfig": { "properties": { "autoApplyPodIdentityAssociations": { "type": "boolean" }, "disableDefaultAddons": { "type": "boolean" } }, "additionalProperties": false }, "ArgoCDAWSIDC": { "required": ["idcInstanceArn"], "properties": { "idcInstanceArn": { "type": "string" }, "idcRegion": { "type": "string" } }, "additionalProperties": false }, "ArgoCDConfiguration": { "properties": { "awsIdc": { "$ref": "#/definitions/ArgoCDAWSIDC" }, "namespace": { "type": "string" }, "networkAccess": { "$ref": "#/definitions/ArgoCDNetworkAccess" }, "rbacRoleMappings": { "items": { "$ref": "#/definitions/ArgoCDRoleMapping" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDNetworkAccess": { "properties": { "vpceIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDRoleMapping": { "required": ["role", "identities"], "properties": { "identities": { "items": { "$ref": "#/definitions/SSOIdentity" }, "type": "array" }, "role": { "type": "string" } }, "additionalProperties": false }, "AutoModeConfig": { "properties": { "enabled": { "type": "boolean" }, "nodePools": { "items": { "type": "string" }, "type": "array" }, "nodeRoleARN": { "$ref": "#/definitions/ARN" }, "permissionsBoundaryARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "Capability": { "required": ["name", "type"], "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configuration": { "$ref": "#/definitions/CapabilityConfiguration" }, "deletePropagationPolicy": { "type": "string" }, "name": { "type": "string" }, "permissionsBoundary": { "type": "string" }, "roleArn": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "type": { "type": "string" } }, "additionalProperties": false }, "CapabilityConfiguration": { "properties": { "argocd": { "$ref": "#/definitions/ArgoCDConfiguration" } }, "additionalProperties": false }, "CapacityReservation": { "properties": { "capacityReservationPreference": { "type": "string" }, "capacityReservationTarget": { "$ref": "#/definitions/CapacityReservationTarget" } }, "additionalProperties": false }, "CapacityReservationTarget": { "properties": { "capacityReservationID": { "type": "string" }, "capacityReservationResourceGroupARN": { "type": "string" } }, "additionalProperties": false }, "ClusterCloudWatch": { "properties": { "clusterLogging": { "$ref": "#/definitions/ClusterCloudWatchLogging" } }, "additionalProperties": false }, "ClusterCloudWatchLogging": { "properties": { "enableTypes": { "items": { "type": "string", "enum": ["api", "audit", "authenticator", "controllerManager", "scheduler", "all", "*"] }, "type": "array" }, "logRetentionInDays": { "type": "integer" } }, "additionalProperties": false }, "ClusterConfig": { "required": ["metadata", "kind", "apiVersion"], "properties": { "accessConfig": { "$ref": "#/definitions/AccessConfig" }, "addons": { "items": { "$ref": "#/definitions/Addon" }, "type": "array" }, "addonsConfig": { "$ref": "#/definitions/AddonsConfig" }, "apiVersion": { "type": "string", "enum": ["eksctl.io/v1alpha5"] }, "autoModeConfig": { "$ref": "#/definitions/AutoModeConfig" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "capabilities": { "items": { "$ref": "#/definitions/Capability" }, "type": "array" }, "cloudWatch": { "$ref": "#/definitions/ClusterCloudWatch" }, "controlPlaneScalingConfig": { "$ref": "#/definitions/ControlPlaneScalingConfig" }, "fargateProfiles": { "items": { "$ref": "#/definitions/FargateProfile" }, "type": "array" }, "gitops": { "$ref": "#/definitions/GitOps" }, "iam": { "$ref": "#/definitions/ClusterIAM" }, "iamIdentityMappings": { "items": { "$ref": "#/definitions/IAMIdentityMapping" }, "type": "array" }, "identityProviders": { "items": { "$ref": "#/definitions/IdentityProvider" }, "type": "array" }, "karpenter": { "$ref": "#/definitions/Karpenter" }, "kind": { "type": "string", "enum": ["ClusterConfig"] }, "kubeAPIServerConfig": { "$ref": "#/definitions/KubeAPIServerConfig" }, "kubeControllerManagerConfig": { "$ref": "#/definitions/KubeControllerManagerConfig" }, "kubeSchedulerConfig": { "$ref": "#/definitions/KubeSchedulerConfig" }, "kubernetesNetworkConfig": { "$ref": "#/definitions/KubernetesNetworkConfig" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "managedNodeGroups": { "items": { "$ref": "#/definitions/ManagedNodeGroup" }, "type": "array" }, "metadata": { "$ref": "#/definitions/ClusterMeta" }, "nodeGroups": { "items": { "$ref": "#/definitions/NodeGroup" }, "type": "array" }, "outpost": { "$ref": "#/definitions/Outpost" }, "privateCluster": { "$ref": "#/definitions/PrivateCluster" }, "remoteNetworkConfig": { "$ref": "#/definitions/RemoteNetworkConfig" }, "secretsEncryption": { "$ref": "#/definitions/SecretsEncryption" }, "upgradePolicy": { "$ref": "#/definitions/UpgradePolicy" }, "vpc": { "$ref": "#/definitions/ClusterVPC" }, "zonalShiftConfig": { "$ref": "#/definitions/ZonalShiftConfig" } }, "additionalProperties": false }, "ClusterEndpoints": { "properties": { "privateAccess": { "type": "boolean" }, "publicAccess": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAM": { "properties": { "fargatePodExecutionRoleARN": { "type": "string" }, "fargatePodExecutionRolePermissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "serviceAccounts": { "items": { "$ref": "#/definitions/ClusterIAMServiceAccount" }, "type": "array" }, "serviceRoleARN": { "type": "string" }, "serviceRolePermissionsBoundary": { "type": "string" }, "vpcResourceControllerPolicy": { "type": "boolean" }, "withOIDC": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAMMeta": { "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "name": { "type": "string" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "ClusterIAMServiceAccount": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "attachRoleARN": { "type": "string" }, "metadata": { "$ref": "#/definitions/ClusterIAMMeta" }, "permissionsBoundary": { "type": "string" }, "roleName": { "type": "string" }, "roleOnly": { "type": "boolean" }, "status": { "$ref": "#/definitions/ClusterIAMServiceAccountStatus" }, "subjectPattern": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "ClusterIAMServiceAccountStatus": { "properties": { "capabilities": { "items": { "type": "string" }, "type": "array" }, "roleARN": { "type": "string" }, "stackName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "ClusterMeta": { "required": ["name", "region"], "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "forceUpdateVersion": { "type": "boolean" }, "name": { "type": "string" }, "region": { "type": "string" }, "rollbackConfig": { "$ref": "#/definitions/RollbackConfig" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "version": { "type": "string" } }, "additionalProperties": false }, "ClusterNAT": { "properties": { "gateway": { "type": "string", "enum": ["HighlyAvailable", "Single", "Disable"] } }, "additionalProperties": false }, "ClusterSubnets": { "properties": { "private": { "$ref": "#/definitions/AZSubnetMapping" }, "public": { "$ref": "#/definitions/AZSubnetMapping" } }, "additionalProperties": false }, "ClusterVPC": { "properties": { "autoAllocateIPv6": { "type": "boolean" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "clusterEndpoints": { "$ref": "#/definitions/ClusterEndpoints" }, "controlPlaneEgressMode": { "type": "string" }, "controlPlaneSecurityGroupIDs": { "items": { "type": "string" }, "type": "array" }, "controlPlaneSubnetIDs": { "items": { "type": "string" }, "type": "array" }, "extraCIDRs": { "items": { "type": "string" }, "type": "array" }, "extraIPv6CIDRs": { "items": { "type": "string" }, "type": "array" }, "hostnameType": { "type": "string" }, "id": { "type": "string" }, "ipv6Cidr": { "type": "string" }, "ipv6Pool": { "type": "string" }, "manageSharedNodeSecurityGroupRules": { "type": "boolean" }, "nat": { "$ref": "#/definitions/ClusterNAT" }, "publicAccessCIDRs": { "items": { "type": "string" }, "type": "array" }, "securityGroup": { "type": "string" }, "sharedNodeSecurityGroup": { "type": "string" }, "subnets": { "$ref": "#/definitions/ClusterSubnets" } }, "additionalProperties": false }, "ControlPlaneScalingConfig": { "properties": { "tier": { "type": "string" } }, "additionalProperties": false }, "FargateProfile": { "required": ["name"], "properties": { "name": { "type": "string" }, "podExecutionRoleARN": { "type": "string" }, "selectors": { "items": { "$ref": "#/definitions/FargateProfileSelector" }, "type": "array" }, "status": { "type": "string" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "FargateProfileSelector": { "required": ["namespace"], "properties": { "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "Flux": { "properties": { "flags": { "$ref": "#/definitions/FluxFlags" }, "gitProvider": { "type": "string" } }, "additionalProperties": false }, "FluxFlags": { "additionalProperties": { "type": "string" }, "type": "object" }, "GitOps": { "properties": { "flux": { "$ref": "#/definitions/Flux" } }, "additionalProperties": false }, "HorizontalPodAutoscalerControllerConfig": { "properties": { "horizontalPodAutoscalerSyncPeriod": { "type": "string" } }, "additionalProperties": false }, "IAMIdentityMapping": { "properties": { "account": { "type": "string" }, "arn": { "type": "string" }, "groups": { "items": { "type": "string" }, "type": "array" }, "namespace": { "type": "string" }, "noDuplicateARNs": { "type": "boolean" }, "serviceName": { "type": "string" }, "username": { "type": "string" } }, "additionalProperties": false }, "IdentityProvider": { "required": ["type"], "properties": { "type": { "type": "string", "enum": ["oidc"] } }, "oneOf": [{ "$ref": "#/definitions/OIDCIdentityProvider" }] }, "InlineDocument": { "additionalProperties": {}, "type": "object" }, "InstanceMarketOptions": { "properties": { "marketType": { "type": "string" } }, "additionalProperties": false }, "InstanceSelector": { "properties": { "allow": { "type": "string" }, "cpuArchitecture": { "type": "string", "enum": ["x86_64", "amd64", "arm64"] }, "deny": { "type": "string" }, "gpus": { "type": "integer" }, "memory": { "type": "string" }, "neuron_devices": { "type": "integer" }, "vCPUs": { "type": "integer" } }, "additionalProperties": false }, "Karpenter": { "required": ["version"], "properties": { "createServiceAccount": { "type": "boolean" }, "defaultInstanceProfile": { "type": "string" }, "version": { "type": "string" }, "withSpotInterruptionQueue": { "type": "boolean" } }, "additionalProperties": false }, "KubeAPIServerConfig": { "properties": { "eventTTL": { "type": "string" }, "serviceNodePortRange": { "$ref": "#/definitions/ServiceNodePortRange" } }, "additionalProperties": false }, "KubeControllerManagerConfig": { "properties": { "horizontalPodAutoscalerControllerConfig": { "$ref": "#/definitions/HorizontalPodAutoscalerControllerConfig" } }, "additionalProperties": false }, "KubeSchedulerConfig": { "properties": { "nodeResourcesFit": { "$ref": "#/definitions/NodeResourcesFitConfig" } }, "additionalProperties": false }, "KubernetesNetworkConfig": { "properties": { "ipFamily": { "type": "string", "enum": ["IPv4", "IPv6"] }, "serviceIPv4CIDR": { "type": "string" }, "serviceIPv6CIDR": { "type": "string" } }, "additionalProperties": false }, "LaunchTemplate": { "required": ["id"], "properties": { "id": { "type": "string" }, "version": { "type": "string" } }, "additionalProperties": false }, "ManagedNodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "launchTemplate": { "$ref": "#/definitions/LaunchTemplate" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "nodeRepairConfig": { "$ref": "#/definitions/NodeGroupNodeRepairConfig" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "releaseVersion": { "type": "string" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "spot": { "type": "boolean" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "MetricsCollection": { "required": ["granularity"], "properties": { "granularity": { "type": "string" }, "metrics": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgMetricsCollection": { "items": { "$ref": "#/definitions/MetricsCollection" }, "type": "array" }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "classicLoadBalancerNames": { "items": { "type": "string" }, "type": "array" }, "clusterDNS": { "type": "string" }, "containerRuntime": { "type": "string" }, "cpuCredits": { "type": "string" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "enclaveEnabled": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instancesDistribution": { "$ref": "#/definitions/NodeGroupInstancesDistribution" }, "kubeletExtraConfig": { "$ref": "#/definitions/InlineDocument" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "maxInstanceLifetime": { "type": "integer" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "$ref": "#/definitions/taintsWrapper" }, "targetGroupARNs": { "items": { "type": "string" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "NodeGroupBottlerocket": { "properties": { "enableAdminContainer": { "type": "boolean" }, "settings": { "$ref": "#/definitions/InlineDocument" } }, "additionalProperties": false }, "NodeGroupIAM": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "instanceProfileARN": { "type": "string" }, "instanceRoleARN": { "type": "string" }, "instanceRoleName": { "type": "string" }, "instanceRolePermissionsBoundary": { "type": "string" }, "withAddonPolicies": { "$ref": "#/definitions/NodeGroupIAMAddonPolicies" } }, "additionalProperties": false }, "NodeGroupIAMAddonPolicies": { "properties": { "albIngress": { "type": "boolean" }, "appMesh": { "type": "boolean" }, "appMeshPreview": { "type": "boolean" }, "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "cloudWatch": { "type": "boolean" }, "ebs": { "type": "boolean" }, "efs": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "fsx": { "type": "boolean" }, "imageBuilder": { "type": "boolean" }, "xRay": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupInstancesDistribution": { "required": ["instanceTypes"], "properties": { "capacityRebalance": { "type": "boolean" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "maxPrice": { "type": "number" }, "onDemandBaseCapacity": { "type": "integer" }, "onDemandPercentageAboveBaseCapacity": { "type": "integer" }, "spotAllocationStrategy": { "type": "string" }, "spotInstancePools": { "type": "integer" } }, "additionalProperties": false }, "NodeGroupNodeRepairConfig": { "properties": { "enabled": { "type": "boolean" }, "maxParallelNodesRepairedCount": { "type": "integer" }, "maxParallelNodesRepairedPercentage": { "type": "integer" }, "maxUnhealthyNodeThresholdCount": { "type": "integer" }, "maxUnhealthyNodeThresholdPercentage": { "type": "integer" }, "nodeRepairConfigOverrides": { "items": { "$ref": "#/definitions/NodeRepairConfigOverride" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupSGs": { "properties": { "attachIDs": { "items": { "type": "string" }, "type": "array" }, "withLocal": { "type": "boolean" }, "withShared": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupSSH": { "properties": { "allow": { "type": "boolean" }, "enableSsm": { "type": "boolean" }, "publicKey": { "type": "string" }, "publicKeyName": { "type": "string" }, "publicKeyPath": { "type": "string" }, "sourceSecurityGroupIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupTaint": { "properties": { "effect": { "$ref": "#/definitions/k8s.io|api|core|v1.TaintEffect" }, "key": { "type": "string" }, "value": { "type": "string" } }, "additionalProperties": false }, "NodeGroupUpdateConfig": { "properties": { "maxUnavailable": { "type": "integer" }, "maxUnavailablePercentage": { "type": "integer" } }, "additionalProperties": false }, "NodeRepairConfigOverride": { "properties": { "minRepairWaitTimeMins": { "type": "integer" }, "nodeMonitoringCondition": { "type": "string" }, "nodeUnhealthyReason": { "type": "string" }, "repairAction": { "type": "string" } }, "additionalProperties": false }, "NodeResourcesFitConfig": { "properties": { "scoringStrategy": { "$ref": "#/definitions/ScoringStrategy" } }, "additionalProperties": false }, "OIDCIdentityProvider": { "required": ["name", "issuerURL", "clientID"], "properties": { "clientID": { "type": "string" }, "groupsClaim": { "type": "string" }, "groupsPrefix": { "type": "string" }, "issuerURL": { "type": "string" }, "name": { "type": "string" }, "requiredClaims": { "additionalProperties": { "type": "string" }, "type": "object" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "usernameClaim": { "type": "string" }, "usernamePrefix": { "type": "string" } }, "additionalProperties": false }, "Outpost": { "properties": { "controlPlaneInstanceType": { "type": "string" }, "controlPlaneOutpostARN": { "type": "string" }, "controlPlanePlacement": { "$ref": "#/definitions/Placement" }, "etcdInstanceType": { "type": "string" }, "etcdPlacement": { "$ref": "#/definitions/Placement" } }, "additionalProperties": false }, "Placement": { "properties": { "groupName": { "type": "string" }, "spreadLevel": { "type": "string" } }, "additionalProperties": false }, "PodIdentityAssociation": { "properties": { "createServiceAccount": { "type": "boolean" }, "disableSessionTags": { "type": "boolean" }, "namespace": { "type": "string" }, "permissionPolicy": { "$ref": "#/definitions/InlineDocument" }, "permissionPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "permissionPolicyName": { "type": "string" }, "permissionsBoundaryARN": { "type": "string" }, "policy": { "type": "string" }, "roleARN": { "type": "string" }, "roleName": { "type": "string" }, "serviceAccountName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "targetRoleARN": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "PrivateCluster": { "properties": { "additionalEndpointServices": { "items": { "type": "string" }, "type": "array" }, "enabled": { "type": "boolean" }, "skipEndpointCreation": { "type": "boolean" } }, "additionalProperties": false }, "RemoteNetwork": { "properties": { "cidrs": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "RemoteNetworkConfig": { "required": ["vpcGatewayID", "remoteNodeNetworks"], "properties": { "iam": { "$ref": "#/definitions/RemoteNodesIAM" }, "remoteNodeNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "remotePodNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "vpcGatewayID": { "$ref": "#/definitions/VPCGateway" } }, "additionalProperties": false }, "RemoteNodesIAM": { "properties": { "caBundleCert": { "type": "string" }, "provider": { "type": "string" }, "roleARN": { "type": "string" } }, "additionalProperties": false }, "ResourceWeight": { "properties": { "name": { "type": "string" }, "weight": { "type": "integer" } }, "additionalProperties": false }, "RollbackConfig": { "properties": { "timeoutMinutes": { "type": "integer" } }, "additionalProperties": false }, "SSOIdentity": { "required": ["id", "type"], "properties": { "id": { "type": "string" }, "type": { "type": "string" } }, "additionalProperties": false }, "ScoringStrategy": { "properties": { "resources": { "items": { "$ref": "#/definitions/ResourceWeight" }, "type": "array" }, "type": { "type": "string" } }, "additionalProperties": false }, "SecretsEncryption": { "required": ["keyARN"], "properties": { "keyARN": { "type": "string" } }, "additionalProperties": false }, "ServiceNodePortRange": { "properties": { "maxPort": { "type": "integer" }, "minPort": { "type": "integer" } }, "additionalProperties": false }, "UpgradePolicy": { "properties": { "supportType": { "type": "string", "enum": ["STANDARD", "EXTENDED"] } }, "additionalProperties": false }, "VPCGateway": { "type": "string" }, "VolumeMapping": { "properties": { "snapshotID": { "type": "string" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "WellKnownPolicies": { "properties": { "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "ebsCSIController": { "type": "boolean" }, "efsCSIController": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "imageBuilder": { "type": "boolean" } }, "additionalProperties": false }, "ZonalShiftConfig": { "properties": { "enabled": { "type": "boolean" } }, "additionalProperties": false }, "github.com|aws|aws-sdk-go-v2|aws|arn.ARN": {}, "github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts": { "type": "string" }, "github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet": { "type": "string" }, "k8s.io|api|core|v1.TaintEffect": { "type": "string" }, "taintsWrapper": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" } } };
 
 ;// CONCATENATED MODULE: ./src/providers/eksctl-validate.ts
 /**
@@ -29177,45 +29694,89 @@ function typeMatches(expected, actual) {
 function pathOf(parts) {
     return parts.reduce((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : `${acc}${acc ? '.' : ''}${p}`), '');
 }
-/** Every problem found, as `path: what is wrong` (at most `limit`). */
-function schemaErrors(schema, doc, limit = 5) {
+/**
+ * `required` entries of the generated schema that eksctl does not enforce. The schema marks `+required`
+ * comments of eksctl's Go types, but eksctl never checks a config against its schema: it decodes it
+ * strictly (unknown fields and wrong types refused) and then runs its own validation, which enforces most
+ * of them and not these. `remoteNetworkConfig.vpcGatewayID`: validateRemoteNetworkingConfig checks it only
+ * when set (eksctl's examples/43-hybrid-nodes.yaml leaves it out).
+ */
+const REQUIRED_NOT_ENFORCED = {
+    RemoteNetworkConfig: ['vpcGatewayID'],
+};
+/**
+ * Enum fields eksctl compares ignoring case: `amiFamily` (normalizeAMIFamily, EqualFold) and
+ * `kubernetesNetworkConfig.ipFamily` (validateKubernetesNetworkConfig lowercases it). The schema lists
+ * their values in one spelling; eksctl takes `bottlerocket` and `ipv6` alike.
+ */
+const ENUM_IGNORING_CASE = {
+    ManagedNodeGroup: ['amiFamily'],
+    NodeGroup: ['amiFamily'],
+    KubernetesNetworkConfig: ['ipFamily'],
+};
+/**
+ * Every problem found (at most `limit`), each with its path. A schema node with `oneOf` is a union
+ * decoded the way eksctl decodes IdentityProvider (identity_provider.go, UnmarshalJSON): the node's own
+ * fields first (`type`, an enum, required), then the mapping is decoded into the variant with plain
+ * json.Unmarshal, so the variant's known fields are type-checked and its unknown keys ignored; then
+ * validateIdentityProvider demands each of the variant's required fields set and non-empty.
+ */
+function schemaProblems(schema, doc, limit = 5) {
     const errors = [];
     const resolve = (node) => {
         let n = node;
+        let name;
         for (let hops = 0; n.$ref && hops < 20; hops++) {
-            const name = decodeURIComponent(n.$ref.replace(/^#\/definitions\//, ''));
+            name = decodeURIComponent(n.$ref.replace(/^#\/definitions\//, ''));
             const target = schema.definitions[name];
             if (!target)
-                return {};
+                return { n: {} };
             n = { ...target, ...Object.fromEntries(Object.entries(n).filter(([k]) => k !== '$ref')) };
         }
-        return n;
+        return { n, name };
     };
-    const check = (node, value, at, out) => {
+    /** `variant`: inside a union's variant, unknown keys pass and required fields must be non-empty. */
+    const check = (node, value, at, out, variant = false, ignoreCase = false) => {
         if (out.length >= limit)
             return;
-        const n = resolve(node);
-        const where = pathOf(at) || '(document)';
+        const { n, name } = resolve(node);
+        const push = (path, message) => out.push({ path, message });
+        const actual = typeOf(value);
         if (n.oneOf) {
-            const ok = n.oneOf.some((alt) => {
+            if (actual !== 'object') {
+                push(at, `expected object, got ${actual} ${JSON.stringify(value)}`);
+                return;
+            }
+            const own = n.properties ?? {};
+            const before = out.length;
+            check({ properties: own, required: n.required }, value, at, out, true);
+            if (out.length > before)
+                return;
+            const rest = Object.fromEntries(Object.entries(value).filter(([k]) => !Object.hasOwn(own, k)));
+            const trials = n.oneOf.map((alt) => {
                 const trial = [];
-                check(alt, value, at, trial);
-                return trial.length === 0;
+                check(alt, rest, at, trial, true);
+                return trial;
             });
-            if (!ok)
-                out.push(`${where}: matches none of the accepted forms`);
+            if (trials.some((t) => t.length === 0))
+                return;
+            if (trials.length === 1)
+                out.push(...trials[0].slice(0, limit - out.length));
+            else
+                push(at, 'matches none of the accepted forms');
             return;
         }
-        const actual = typeOf(value);
         if (n.type) {
             const types = Array.isArray(n.type) ? n.type : [n.type];
             if (!types.some((t) => typeMatches(t, actual))) {
-                out.push(`${where}: expected ${types.join(' or ')}, got ${actual} ${JSON.stringify(value)}`);
+                push(at, `expected ${types.join(' or ')}, got ${actual} ${JSON.stringify(value)}`);
                 return;
             }
         }
-        if (n.enum && !n.enum.some((e) => e === value)) {
-            out.push(`${where}: expected one of ${n.enum.map((e) => JSON.stringify(e)).join(', ')}`);
+        const same = (e) => e === value ||
+            (ignoreCase && typeof e === 'string' && typeof value === 'string' && e.toLowerCase() === value.toLowerCase());
+        if (n.enum && !n.enum.some(same)) {
+            push(at, `expected one of ${n.enum.map((e) => JSON.stringify(e)).join(', ')}`);
             return;
         }
         if (actual === 'array' && n.items) {
@@ -29223,16 +29784,25 @@ function schemaErrors(schema, doc, limit = 5) {
         }
         if (actual === 'object') {
             const obj = value;
-            for (const req of n.required ?? [])
-                if (!(req in obj))
-                    out.push(`${pathOf([...at, req])}: is required`);
+            const skip = (name && REQUIRED_NOT_ENFORCED[name]) || [];
+            const caseless = (name && ENUM_IGNORING_CASE[name]) || [];
+            for (const req of n.required ?? []) {
+                if (skip.includes(req))
+                    continue;
+                if (!Object.hasOwn(obj, req))
+                    push([...at, req], 'is required');
+                else if (variant && (obj[req] === '' || obj[req] === null))
+                    push([...at, req], 'must be set and non-empty');
+            }
             for (const [key, child] of Object.entries(obj)) {
                 // Own properties only: a key named `constructor` must not find Object.prototype's.
                 const prop = n.properties && Object.hasOwn(n.properties, key) ? n.properties[key] : undefined;
                 if (prop)
-                    check(prop, child, [...at, key], out);
+                    check(prop, child, [...at, key], out, false, caseless.includes(key));
+                else if (variant)
+                    continue;
                 else if (n.additionalProperties === false)
-                    out.push(`${pathOf([...at, key])}: is not a field eksctl knows`);
+                    push([...at, key], 'is not a field eksctl knows');
                 else if (typeof n.additionalProperties === 'object')
                     check(n.additionalProperties, child, [...at, key], out);
             }
@@ -29240,6 +29810,10 @@ function schemaErrors(schema, doc, limit = 5) {
     };
     check({ $ref: schema.$ref }, doc, [], errors);
     return errors.slice(0, limit);
+}
+/** Every problem found, as `path: what is wrong` (at most `limit`). */
+function schemaErrors(schema, doc, limit = 5) {
+    return schemaProblems(schema, doc, limit).map((p) => `${pathOf(p.path) || '(document)'}: ${p.message}`);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/aws.ts
@@ -29249,6 +29823,7 @@ function schemaErrors(schema, doc, limit = 5) {
  * steps (control plane without nodegroups, Calico in place of the AWS VPC CNI, then the nodegroups).
  * `plan` prints them; `apply` pairs them with probes.
  */
+
 
 
 
@@ -29578,17 +30153,17 @@ function nodegroupLabelChange(config, nodegroup, wanted, observed) {
 // The user's overlay (`eksctl-config`): deep-merged over the rendered config, then validated.
 // ---------------------------------------------------------------------------------------------------
 const OVERLAY_FORM = 'a YAML eksctl ClusterConfig (apiVersion eksctl.io/v1alpha5) merged over the rendered one';
-function isMap(v) {
+function aws_isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** The key a list element is merged by: `name`, or `metadata.namespace/name` (iam.serviceAccounts). */
 function keyOf(item) {
-    if (!isMap(item))
+    if (!aws_isMap(item))
         return undefined;
     if (typeof item.name === 'string')
         return item.name;
     const meta = item.metadata;
-    if (isMap(meta) && typeof meta.name === 'string')
+    if (aws_isMap(meta) && typeof meta.name === 'string')
         return `${String(meta.namespace ?? '')}/${meta.name}`;
     return undefined;
 }
@@ -29598,7 +30173,7 @@ function keyOf(item) {
  * new ones appended; any other list is replaced whole.
  */
 function mergeClusterConfig(base, overlay) {
-    if (isMap(base) && isMap(overlay)) {
+    if (aws_isMap(base) && aws_isMap(overlay)) {
         const out = { ...base };
         for (const [k, v] of Object.entries(overlay)) {
             if (v === null)
@@ -29687,6 +30262,8 @@ function readOverlayText(config) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
+/** The parsed YAML of each overlay read, so a problem can be shown at its line in the user's file. */
+const OVERLAY_SOURCE = new WeakMap();
 /**
  * Plain YAML only: one document, no tags the core schema does not know (`!!js/function`,
  * `!!python/object`, `!Ref` …), no alias bombs. Returns the document as plain data.
@@ -29711,7 +30288,10 @@ function parseOverlay(config, text) {
         const duplicate = duplicateKey(parsed, text);
         if (duplicate)
             throw overlayError(config, `it is not valid YAML: ${duplicate}`);
-        return parsed.toJS({ maxAliasCount: 100 });
+        const data = parsed.toJS({ maxAliasCount: 100 });
+        if (aws_isMap(data))
+            OVERLAY_SOURCE.set(data, { document: parsed, text });
+        return data;
     }
     catch (err) {
         if (err instanceof inputs/* InputError */.dz)
@@ -29751,7 +30331,7 @@ function duplicateKey(doc, text) {
     return undefined;
 }
 /** Where `parts` points in a document, for messages. */
-const pathText = (parts) => parts
+const aws_pathText = (parts) => parts
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
     .join('')
     .replace(/^\./, '') || '(document)';
@@ -29771,16 +30351,16 @@ function plainDataProblem(doc) {
         const plain = Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype;
         if (typeof value !== 'object' || !plain) {
             const kind = typeof value === 'object' ? value.constructor?.name : typeof value;
-            return `${pathText(where)} is a ${kind ?? 'value'}, not a string, number, boolean, list or mapping`;
+            return `${aws_pathText(where)} is a ${kind ?? 'value'}, not a string, number, boolean, list or mapping`;
         }
         if (ancestors.has(value))
-            return `${pathText(where)} is an alias that contains itself`;
+            return `${aws_pathText(where)} is an alias that contains itself`;
         if (where.length > OVERLAY_MAX_DEPTH)
-            return `it nests deeper than ${OVERLAY_MAX_DEPTH} levels (at ${pathText(where.slice(0, 8))}…)`;
+            return `it nests deeper than ${OVERLAY_MAX_DEPTH} levels (at ${aws_pathText(where.slice(0, 8))}…)`;
         const inside = new Set(ancestors).add(value);
         for (const [key, child] of Object.entries(value)) {
             if (key === '__proto__')
-                return `${pathText([...where, key])}: the key \`__proto__\` is not allowed`;
+                return `${aws_pathText([...where, key])}: the key \`__proto__\` is not allowed`;
             stack.push({ value: child, at: [...where, Array.isArray(value) ? Number(key) : key], ancestors: inside });
         }
     }
@@ -29791,7 +30371,7 @@ function readOverlay(config) {
     if (!config.eksctlConfigPath)
         return undefined;
     const doc = parseOverlay(config, readOverlayText(config));
-    if (!isMap(doc))
+    if (!aws_isMap(doc))
         throw overlayError(config, 'it is not a YAML mapping');
     const problem = plainDataProblem(doc);
     if (problem)
@@ -29801,9 +30381,9 @@ function readOverlay(config) {
         throw overlayError(config, `apiVersion is ${JSON.stringify(doc.apiVersion)}`);
     if (doc.kind !== undefined && doc.kind !== 'ClusterConfig')
         throw overlayError(config, `kind is ${JSON.stringify(doc.kind)}`);
-    if (meta !== undefined && !isMap(meta))
+    if (meta !== undefined && !aws_isMap(meta))
         throw overlayError(config, 'metadata is not a mapping');
-    if (isMap(meta)) {
+    if (aws_isMap(meta)) {
         const fixed = [
             ['name', config.clusterName, 'cluster-name'],
             ['region', config.region, 'region'],
@@ -29818,7 +30398,7 @@ function readOverlay(config) {
     return doc;
 }
 function sameLabels(want, got) {
-    if (!isMap(got))
+    if (!aws_isMap(got))
         return 'has no labels';
     for (const [k, v] of Object.entries(want)) {
         if (got[k] !== v)
@@ -29826,25 +30406,42 @@ function sameLabels(want, got) {
     }
     return undefined;
 }
-/** eksctl's rule for nodegroup names (they also name CloudFormation stacks); EKS allows 63 characters. */
-const NODEGROUP_NAME = /^[A-Za-z][-A-Za-z0-9]{0,62}$/;
 /**
- * What eksctl itself would refuse in the nodegroups, only after the control plane exists: a name outside
- * its rule, and a managed nodegroup's `overrideBootstrapCommand` without a custom `ami`.
- * `preBootstrapCommands` an overlay adds are eksctl's to run on the nodes: kept, and shown verbatim by `plan`.
+ * Where a path of the merged document comes from in the overlay, following mergeClusterConfig: a map key
+ * is itself, an element of a list merged by name is the overlay's element of that name, an appended one
+ * the overlay's n-th new element, an element of a list replaced whole the same index. `found` is how many
+ * leading parts the overlay has (0: the path is the rendered config's alone).
  */
-function eksctlNodegroupProblem(doc) {
-    for (const list of ['managedNodeGroups', 'nodeGroups']) {
-        for (const [i, ng] of (doc[list] ?? []).entries()) {
-            if (!NODEGROUP_NAME.test(String(ng.name))) {
-                return `${list}[${i}].name ${JSON.stringify(ng.name)} is not a nodegroup name eksctl accepts (a letter, then letters, digits and hyphens, at most 63)`;
+function overlayPathOf(base, overlay, merged) {
+    const path = [];
+    let [b, o] = [base, overlay];
+    for (const [depth, part] of merged.entries()) {
+        let next;
+        if (typeof part === 'string') {
+            next = aws_isMap(o) && Object.hasOwn(o, part) ? part : undefined;
+            b = aws_isMap(b) ? b[part] : undefined;
+        }
+        else if (Array.isArray(o)) {
+            const keyed = Array.isArray(b) && b.map(keyOf).every(Boolean) && o.map(keyOf).every(Boolean);
+            if (keyed) {
+                const baseKeys = b.map(keyOf);
+                const overlayKeys = o.map(keyOf);
+                const fresh = overlayKeys.flatMap((k, i) => (baseKeys.includes(k) ? [] : [i]));
+                const at = part < baseKeys.length ? overlayKeys.indexOf(baseKeys[part]) : (fresh[part - baseKeys.length] ?? -1);
+                next = at >= 0 ? at : undefined;
+                b = part < baseKeys.length ? b[part] : undefined;
             }
-            if (list === 'managedNodeGroups' && ng.overrideBootstrapCommand !== undefined && !ng.ami) {
-                return `${list}[${i}].overrideBootstrapCommand can only be set with a custom AMI (${list}[${i}].ami), as eksctl requires`;
+            else {
+                next = part < o.length ? part : undefined;
+                b = undefined;
             }
         }
+        if (next === undefined)
+            return { path: [...path, ...merged.slice(depth)], found: depth };
+        path.push(next);
+        o = o[next];
     }
-    return undefined;
+    return { path, found: merged.length };
 }
 /**
  * On a cluster without the VPC CNI eksctl refuses these at creation (validateBareCluster), and no later
@@ -29865,43 +30462,76 @@ function bareClusterProblem(doc) {
     return (`${set.map(([k]) => k).join(', ')} cannot be created with \`network: calico\`: eksctl creates that cluster without the VPC CNI ` +
         '(addonsConfig.disableDefaultAddons) and refuses them at creation; remove them (add them after apply), or use `network: vpc-cni`');
 }
-/** The checks that keep a merged config Gitpod's: throws one InputError naming the first problem. */
-function validateClusterConfig(doc, config) {
-    const schemaProblems = schemaErrors(EKSCTL_SCHEMA, doc, 3);
-    if (schemaProblems.length)
-        throw overlayError(config, `eksctl's schema refuses it: ${schemaProblems.join('; ')}`);
+/**
+ * A problem found in the merged config, named where the user would look: the path in their overlay file
+ * and its line there; a path only the rendered config has is named as the action's.
+ */
+function findingText(finding, rendered, overlay) {
+    if (!overlay)
+        return `${pathOf(finding.path) || '(document)'} (rendered by the action): ${finding.message}`;
+    const { path: inFile, found } = overlayPathOf(rendered, overlay, finding.path);
+    if (found === 0 && finding.path.length > 0) {
+        return `${pathOf(finding.path)} (rendered by the action, not in the file): ${finding.message}`;
+    }
+    const source = OVERLAY_SOURCE.get(overlay);
+    const node = source?.document.getIn(inFile.slice(0, found), true);
+    const line = node?.range ? source.text.slice(0, node.range[0]).split('\n').length : undefined;
+    return `${pathOf(inFile) || '(document)'}${line ? ` (line ${line})` : ''}: ${finding.message}`;
+}
+/** The checks that keep a merged config one eksctl accepts and Gitpod's. */
+function clusterConfigFinding(doc, config) {
+    const [schemaProblem] = schemaProblems(EKSCTL_SCHEMA, doc, 1);
+    if (schemaProblem)
+        return { path: schemaProblem.path, message: `eksctl's schema refuses it: ${schemaProblem.message}` };
     const meta = doc.metadata;
     if (meta.name !== config.clusterName || meta.region !== config.region)
-        throw overlayError(config, 'metadata.name and metadata.region must stay the cluster-name and region inputs');
-    const nodegroupProblem = eksctlNodegroupProblem(doc);
-    if (nodegroupProblem)
-        throw overlayError(config, nodegroupProblem);
+        return 'metadata.name and metadata.region must stay the cluster-name and region inputs';
+    const groups = (doc.managedNodeGroups ?? []);
+    const refusal = eksctlRefusal(doc, reference/* POOL_ROLES */.Fe.map((r) => config.pools[r].name), 
+    // apply resolves the version first (metadata.version); plan has the input (`latest` is past 1.33).
+    typeof meta.version === 'string' ? meta.version : config.kubernetesVersion);
+    if (refusal)
+        return refusal;
     const addonNames = (doc.addons ?? []).map((a) => a.name);
     if (config.network === 'calico' && addonNames.includes(reference/* AWS */.kS.vpcCniAddon)) {
         // verify's network check would report it at once: its next update brings aws-node back.
-        throw overlayError(config, 'with `network: calico` addons must not hold vpc-cni (it brings aws-node back beside Calico); use `network: vpc-cni` to keep the AWS VPC CNI');
+        const at = (doc.addons ?? []).findIndex((a) => a.name === reference/* AWS */.kS.vpcCniAddon);
+        return {
+            path: ['addons', at, 'name'],
+            message: 'with `network: calico` addons must not hold vpc-cni (it brings aws-node back beside Calico); use `network: vpc-cni` to keep the AWS VPC CNI',
+        };
     }
     const bareProblem = bareClusterProblem(doc);
     if (bareProblem)
-        throw overlayError(config, bareProblem);
-    const groups = (doc.managedNodeGroups ?? []);
+        return bareProblem;
     for (const role of reference/* POOL_ROLES */.Fe) {
         const pool = config.pools[role];
-        const ng = groups.find((g) => g.name === pool.name);
+        const i = groups.findIndex((g) => g.name === pool.name);
+        const ng = groups[i];
         if (!ng)
-            throw overlayError(config, `managedNodeGroups must keep the ${role} nodegroup \`${pool.name}\``);
+            return `managedNodeGroups must keep the ${role} nodegroup \`${pool.name}\``;
         const labels = sameLabels(pool.labels, ng.labels);
         if (labels)
-            throw overlayError(config, `nodegroup \`${pool.name}\` ${labels}`);
+            return { path: ['managedNodeGroups', i, 'labels'], message: `nodegroup \`${pool.name}\` ${labels}` };
         const maxPods = ng.maxPodsPerNode;
-        if (typeof maxPods !== 'number' || maxPods < config.maxPods) {
-            throw overlayError(config, `nodegroup \`${pool.name}\` has maxPodsPerNode ${String(maxPods)}, below the max-pods input (${config.maxPods})`);
+        // With a custom AMI or a launch template eksctl refuses maxPodsPerNode: the image sets max pods.
+        if (!ownImage(ng) && (typeof maxPods !== 'number' || maxPods < config.maxPods)) {
+            return {
+                path: ['managedNodeGroups', i, 'maxPodsPerNode'],
+                message: `nodegroup \`${pool.name}\` has maxPodsPerNode ${String(maxPods)}, below the max-pods input (${config.maxPods})`,
+            };
         }
         const [min, max, want] = [ng.minSize, ng.maxSize, ng.desiredCapacity];
         if (min !== undefined && max !== undefined && min > max)
-            throw overlayError(config, `nodegroup \`${pool.name}\` has minSize ${min} above maxSize ${max}`);
+            return {
+                path: ['managedNodeGroups', i, 'minSize'],
+                message: `nodegroup \`${pool.name}\` has minSize ${min} above maxSize ${max}`,
+            };
         if (want !== undefined && ((min !== undefined && want < min) || (max !== undefined && want > max)))
-            throw overlayError(config, `nodegroup \`${pool.name}\` has desiredCapacity ${want} outside minSize..maxSize`);
+            return {
+                path: ['managedNodeGroups', i, 'desiredCapacity'],
+                message: `nodegroup \`${pool.name}\` has desiredCapacity ${want} outside minSize..maxSize`,
+            };
     }
     if (config.network === 'vpc-cni') {
         // Without Calico, max-pods per node only fits in the VPC when the VPC CNI hands out /28 prefixes.
@@ -29914,17 +30544,47 @@ function validateClusterConfig(doc, config) {
             prefix = false;
         }
         if (!prefix) {
-            throw overlayError(config, 'with `network: vpc-cni` the vpc-cni addon must keep ENABLE_PREFIX_DELEGATION "true", or nodes cannot run max-pods pods');
+            return 'with `network: vpc-cni` the vpc-cni addon must keep ENABLE_PREFIX_DELEGATION "true", or nodes cannot run max-pods pods';
         }
     }
+    return undefined;
 }
-/** The ClusterConfig eksctl is given: rendered, the user's overlay merged over it, validated. */
-function clusterConfigFor(config, facts) {
+/**
+ * The checks that keep a merged config one eksctl accepts and Gitpod's: throws one InputError naming the
+ * first problem, at its path in the user's overlay (and line) when it comes from there.
+ */
+function validateClusterConfig(doc, config, from) {
+    const finding = clusterConfigFinding(doc, config);
+    if (finding === undefined)
+        return;
+    if (typeof finding === 'string')
+        throw overlayError(config, finding);
+    throw overlayError(config, findingText(finding, from?.rendered ?? {}, from?.overlay));
+}
+/** The ClusterConfig eksctl is given, with what was dropped and what the user must know. */
+function clusterConfigResult(config, facts) {
     const rendered = renderClusterConfig(config, facts);
     const overlay = readOverlay(config);
     const doc = (overlay ? mergeClusterConfig(rendered, overlay) : rendered);
-    validateClusterConfig(doc, config);
-    return doc;
+    const dropped = overlay
+        ? dropRenderedConflicts(doc, (p) => overlayPathOf(rendered, overlay, p).found === p.length)
+        : [];
+    validateClusterConfig(doc, config, { rendered, overlay });
+    const notes = [];
+    for (const role of reference/* POOL_ROLES */.Fe) {
+        const pool = config.pools[role];
+        const ng = doc.managedNodeGroups.find((g) => g.name === pool.name);
+        const own = ng && ownImage(ng);
+        if (!own)
+            continue;
+        const what = own === 'ami' ? 'custom AMI (ami)' : 'launch template (launchTemplate)';
+        notes.push(`The ${role} nodegroup \`${pool.name}\` uses its own ${what}, where eksctl does not set maxPodsPerNode: the ${own === 'ami' ? 'image' : 'launch template'} must configure the kubelet for ${config.maxPods} pods per node (the max-pods input); verify checks it on the nodes.`);
+    }
+    return { doc, dropped, notes };
+}
+/** The ClusterConfig eksctl is given: rendered, the user's overlay merged over it, validated. */
+function clusterConfigFor(config, facts) {
+    return clusterConfigResult(config, facts).doc;
 }
 
 

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import { clusterConfigFor, clusterConfigYaml, awsSteps } from '../providers/aws.js';
+import { clusterConfigResult, clusterConfigYaml, awsSteps } from '../providers/aws.js';
 import { GCP_PLAN_FACTS, gcpSteps, labelList } from '../providers/gcp.js';
 import { POOL_ROLES } from '../reference.js';
 import { type StepRecord, type StepSpec, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
@@ -12,13 +12,17 @@ import { type StepRecord, type StepSpec, shellQuote, stepsMarkdown, toRecord } f
 export interface PlanResult {
   steps: StepSpec[];
   eksctlConfig?: string;
+  /** What the user must act on (a Gitpod pool whose own image must set max pods), for the log and summary. */
+  notes?: string[];
+  /** Rendered fields dropped because eksctl refuses them for the overlay's choices. */
+  dropped?: string[];
 }
 
 /** The flow for these inputs, with the values only the cloud knows left unresolved. */
 export function planFlow(config: Config): PlanResult {
   if (config.provider === 'gcp') return { steps: gcpSteps(config, GCP_PLAN_FACTS(config)) };
-  const doc = clusterConfigFor(config, {});
-  return { steps: awsSteps(config, {}), eksctlConfig: clusterConfigYaml(config, doc) };
+  const { doc, notes, dropped } = clusterConfigResult(config, {});
+  return { steps: awsSteps(config, {}), eksctlConfig: clusterConfigYaml(config, doc), notes, dropped };
 }
 
 const CLOUD = { gcp: 'GKE', aws: 'EKS' } as const;
@@ -47,16 +51,22 @@ export function settingsMarkdown(config: Config): string {
   return lines.join('\n');
 }
 
-export function planMarkdown(config: Config, records: readonly StepRecord[], eksctlConfig?: string): string {
-  const parts = [
-    `## 🗺️ gitpod-cluster-action plan`,
-    '',
-    settingsMarkdown(config),
-    '',
-    '### Steps',
-    '',
-    stepsMarkdown(records),
-  ];
+export function planMarkdown(
+  config: Config,
+  records: readonly StepRecord[],
+  eksctlConfig?: string,
+  notes: readonly string[] = [],
+  dropped: readonly string[] = [],
+): string {
+  const parts = [`## 🗺️ gitpod-cluster-action plan`, '', settingsMarkdown(config), ''];
+  for (const note of notes) parts.push(`> [!IMPORTANT]`, `> ${note}`, '');
+  if (dropped.length) {
+    parts.push(
+      `Rendered fields left out because eksctl refuses them with your \`eksctl-config\`: ${dropped.map((d) => `\`${d}\``).join(', ')}.`,
+      '',
+    );
+  }
+  parts.push('### Steps', '', stepsMarkdown(records));
   if (eksctlConfig) {
     parts.push(
       '',
@@ -82,11 +92,13 @@ export async function plan(config: Config, io: ActionIO): Promise<PlanResult> {
     io.log.info(`${i + 1}. ${step.id}: ${step.description}`);
     io.log.info(`   ${step.argv ? shellQuote(step.argv) : step.api}`);
   }
+  for (const note of result.notes ?? []) io.log.warning(note);
+  for (const field of result.dropped ?? []) io.log.info(`Left out of the rendered ClusterConfig: ${field}`);
   if (result.eksctlConfig) {
     await io.group('Rendered eksctl ClusterConfig', async () => io.log.info(result.eksctlConfig!));
     io.setOutput('eksctl-config', result.eksctlConfig);
   }
   io.setOutput('plan', JSON.stringify(records));
-  await io.appendSummary(planMarkdown(config, records, result.eksctlConfig));
+  await io.appendSummary(planMarkdown(config, records, result.eksctlConfig, result.notes, result.dropped));
   return result;
 }

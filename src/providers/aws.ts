@@ -19,8 +19,9 @@ import {
 import { type Config, InputError, type PoolConfig, escapeInvisible } from '../inputs.js';
 import { AWS, DEFAULT_CALICO_VERSION, GITPOD_LABEL_PREFIX, POOL_ROLES, autoscalerTags } from '../reference.js';
 import type { StepSpec } from '../steps.js';
+import { type Finding, dropRenderedConflicts, eksctlRefusal, ownImage } from './eksctl-rules.js';
 import { EKSCTL_SCHEMA } from './eksctl-schema.js';
-import { schemaErrors } from './eksctl-validate.js';
+import { type SchemaPath, pathOf, schemaProblems } from './eksctl-validate.js';
 
 export const AWS_STEP_IDS = [
   'cluster',
@@ -496,6 +497,9 @@ function readOverlayText(config: Config): string {
   }
 }
 
+/** The parsed YAML of each overlay read, so a problem can be shown at its line in the user's file. */
+const OVERLAY_SOURCE = new WeakMap<object, { document: Document; text: string }>();
+
 /**
  * Plain YAML only: one document, no tags the core schema does not know (`!!js/function`,
  * `!!python/object`, `!Ref` …), no alias bombs. Returns the document as plain data.
@@ -516,7 +520,9 @@ function parseOverlay(config: Config, text: string): unknown {
     if (warning) throw overlayError(config, `it is not plain YAML: ${warning.message.split('\n')[0]}`);
     const duplicate = duplicateKey(parsed, text);
     if (duplicate) throw overlayError(config, `it is not valid YAML: ${duplicate}`);
-    return parsed.toJS({ maxAliasCount: 100 });
+    const data: unknown = parsed.toJS({ maxAliasCount: 100 });
+    if (isMap(data)) OVERLAY_SOURCE.set(data, { document: parsed, text });
+    return data;
   } catch (err) {
     if (err instanceof InputError) throw err;
     // Alias bombs (`Excessive alias count …`) and nesting deeper than the parser's stack.
@@ -628,26 +634,43 @@ function sameLabels(want: Record<string, string>, got: unknown): string | undefi
   return undefined;
 }
 
-/** eksctl's rule for nodegroup names (they also name CloudFormation stacks); EKS allows 63 characters. */
-const NODEGROUP_NAME = /^[A-Za-z][-A-Za-z0-9]{0,62}$/;
-
 /**
- * What eksctl itself would refuse in the nodegroups, only after the control plane exists: a name outside
- * its rule, and a managed nodegroup's `overrideBootstrapCommand` without a custom `ami`.
- * `preBootstrapCommands` an overlay adds are eksctl's to run on the nodes: kept, and shown verbatim by `plan`.
+ * Where a path of the merged document comes from in the overlay, following mergeClusterConfig: a map key
+ * is itself, an element of a list merged by name is the overlay's element of that name, an appended one
+ * the overlay's n-th new element, an element of a list replaced whole the same index. `found` is how many
+ * leading parts the overlay has (0: the path is the rendered config's alone).
  */
-function eksctlNodegroupProblem(doc: Record<string, unknown>): string | undefined {
-  for (const list of ['managedNodeGroups', 'nodeGroups'] as const) {
-    for (const [i, ng] of ((doc[list] ?? []) as Record<string, unknown>[]).entries()) {
-      if (!NODEGROUP_NAME.test(String(ng.name))) {
-        return `${list}[${i}].name ${JSON.stringify(ng.name)} is not a nodegroup name eksctl accepts (a letter, then letters, digits and hyphens, at most 63)`;
-      }
-      if (list === 'managedNodeGroups' && ng.overrideBootstrapCommand !== undefined && !ng.ami) {
-        return `${list}[${i}].overrideBootstrapCommand can only be set with a custom AMI (${list}[${i}].ami), as eksctl requires`;
+export function overlayPathOf(
+  base: unknown,
+  overlay: unknown,
+  merged: readonly (string | number)[],
+): { path: SchemaPath; found: number } {
+  const path: SchemaPath = [];
+  let [b, o] = [base, overlay];
+  for (const [depth, part] of merged.entries()) {
+    let next: string | number | undefined;
+    if (typeof part === 'string') {
+      next = isMap(o) && Object.hasOwn(o, part) ? part : undefined;
+      b = isMap(b) ? b[part] : undefined;
+    } else if (Array.isArray(o)) {
+      const keyed = Array.isArray(b) && b.map(keyOf).every(Boolean) && o.map(keyOf).every(Boolean);
+      if (keyed) {
+        const baseKeys = (b as unknown[]).map(keyOf);
+        const overlayKeys = o.map(keyOf);
+        const fresh = overlayKeys.flatMap((k, i) => (baseKeys.includes(k) ? [] : [i]));
+        const at = part < baseKeys.length ? overlayKeys.indexOf(baseKeys[part]) : (fresh[part - baseKeys.length] ?? -1);
+        next = at >= 0 ? at : undefined;
+        b = part < baseKeys.length ? (b as unknown[])[part] : undefined;
+      } else {
+        next = part < o.length ? part : undefined;
+        b = undefined;
       }
     }
+    if (next === undefined) return { path: [...path, ...merged.slice(depth)], found: depth };
+    path.push(next);
+    o = (o as Record<string | number, unknown>)[next];
   }
-  return undefined;
+  return { path, found: merged.length };
 }
 
 /**
@@ -670,44 +693,76 @@ function bareClusterProblem(doc: Record<string, unknown>): string | undefined {
   );
 }
 
-/** The checks that keep a merged config Gitpod's: throws one InputError naming the first problem. */
-export function validateClusterConfig(doc: Record<string, unknown>, config: Config): void {
-  const schemaProblems = schemaErrors(EKSCTL_SCHEMA, doc, 3);
-  if (schemaProblems.length) throw overlayError(config, `eksctl's schema refuses it: ${schemaProblems.join('; ')}`);
+/**
+ * A problem found in the merged config, named where the user would look: the path in their overlay file
+ * and its line there; a path only the rendered config has is named as the action's.
+ */
+function findingText(finding: Finding, rendered: unknown, overlay: Record<string, unknown> | undefined): string {
+  if (!overlay) return `${pathOf(finding.path) || '(document)'} (rendered by the action): ${finding.message}`;
+  const { path: inFile, found } = overlayPathOf(rendered, overlay, finding.path);
+  if (found === 0 && finding.path.length > 0) {
+    return `${pathOf(finding.path)} (rendered by the action, not in the file): ${finding.message}`;
+  }
+  const source = OVERLAY_SOURCE.get(overlay);
+  const node = source?.document.getIn(inFile.slice(0, found), true) as { range?: [number, number, number] } | undefined;
+  const line = node?.range ? source!.text.slice(0, node.range[0]).split('\n').length : undefined;
+  return `${pathOf(inFile) || '(document)'}${line ? ` (line ${line})` : ''}: ${finding.message}`;
+}
+
+/** The checks that keep a merged config one eksctl accepts and Gitpod's. */
+function clusterConfigFinding(doc: Record<string, unknown>, config: Config): Finding | string | undefined {
+  const [schemaProblem] = schemaProblems(EKSCTL_SCHEMA, doc, 1);
+  if (schemaProblem)
+    return { path: schemaProblem.path, message: `eksctl's schema refuses it: ${schemaProblem.message}` };
   const meta = doc.metadata as Record<string, unknown>;
   if (meta.name !== config.clusterName || meta.region !== config.region)
-    throw overlayError(config, 'metadata.name and metadata.region must stay the cluster-name and region inputs');
-  const nodegroupProblem = eksctlNodegroupProblem(doc);
-  if (nodegroupProblem) throw overlayError(config, nodegroupProblem);
+    return 'metadata.name and metadata.region must stay the cluster-name and region inputs';
+  const groups = (doc.managedNodeGroups ?? []) as Record<string, unknown>[];
+  const refusal = eksctlRefusal(
+    doc,
+    POOL_ROLES.map((r) => config.pools[r].name),
+    // apply resolves the version first (metadata.version); plan has the input (`latest` is past 1.33).
+    typeof meta.version === 'string' ? meta.version : config.kubernetesVersion,
+  );
+  if (refusal) return refusal;
   const addonNames = ((doc.addons ?? []) as { name?: string }[]).map((a) => a.name);
   if (config.network === 'calico' && addonNames.includes(AWS.vpcCniAddon)) {
     // verify's network check would report it at once: its next update brings aws-node back.
-    throw overlayError(
-      config,
-      'with `network: calico` addons must not hold vpc-cni (it brings aws-node back beside Calico); use `network: vpc-cni` to keep the AWS VPC CNI',
-    );
+    const at = ((doc.addons ?? []) as { name?: string }[]).findIndex((a) => a.name === AWS.vpcCniAddon);
+    return {
+      path: ['addons', at, 'name'],
+      message:
+        'with `network: calico` addons must not hold vpc-cni (it brings aws-node back beside Calico); use `network: vpc-cni` to keep the AWS VPC CNI',
+    };
   }
   const bareProblem = bareClusterProblem(doc);
-  if (bareProblem) throw overlayError(config, bareProblem);
-  const groups = (doc.managedNodeGroups ?? []) as Record<string, unknown>[];
+  if (bareProblem) return bareProblem;
   for (const role of POOL_ROLES) {
     const pool = config.pools[role];
-    const ng = groups.find((g) => g.name === pool.name);
-    if (!ng) throw overlayError(config, `managedNodeGroups must keep the ${role} nodegroup \`${pool.name}\``);
+    const i = groups.findIndex((g) => g.name === pool.name);
+    const ng = groups[i];
+    if (!ng) return `managedNodeGroups must keep the ${role} nodegroup \`${pool.name}\``;
     const labels = sameLabels(pool.labels, ng.labels);
-    if (labels) throw overlayError(config, `nodegroup \`${pool.name}\` ${labels}`);
+    if (labels) return { path: ['managedNodeGroups', i, 'labels'], message: `nodegroup \`${pool.name}\` ${labels}` };
     const maxPods = ng.maxPodsPerNode;
-    if (typeof maxPods !== 'number' || maxPods < config.maxPods) {
-      throw overlayError(
-        config,
-        `nodegroup \`${pool.name}\` has maxPodsPerNode ${String(maxPods)}, below the max-pods input (${config.maxPods})`,
-      );
+    // With a custom AMI or a launch template eksctl refuses maxPodsPerNode: the image sets max pods.
+    if (!ownImage(ng) && (typeof maxPods !== 'number' || maxPods < config.maxPods)) {
+      return {
+        path: ['managedNodeGroups', i, 'maxPodsPerNode'],
+        message: `nodegroup \`${pool.name}\` has maxPodsPerNode ${String(maxPods)}, below the max-pods input (${config.maxPods})`,
+      };
     }
     const [min, max, want] = [ng.minSize, ng.maxSize, ng.desiredCapacity] as (number | undefined)[];
     if (min !== undefined && max !== undefined && min > max)
-      throw overlayError(config, `nodegroup \`${pool.name}\` has minSize ${min} above maxSize ${max}`);
+      return {
+        path: ['managedNodeGroups', i, 'minSize'],
+        message: `nodegroup \`${pool.name}\` has minSize ${min} above maxSize ${max}`,
+      };
     if (want !== undefined && ((min !== undefined && want < min) || (max !== undefined && want > max)))
-      throw overlayError(config, `nodegroup \`${pool.name}\` has desiredCapacity ${want} outside minSize..maxSize`);
+      return {
+        path: ['managedNodeGroups', i, 'desiredCapacity'],
+        message: `nodegroup \`${pool.name}\` has desiredCapacity ${want} outside minSize..maxSize`,
+      };
   }
   if (config.network === 'vpc-cni') {
     // Without Calico, max-pods per node only fits in the VPC when the VPC CNI hands out /28 prefixes.
@@ -719,19 +774,60 @@ export function validateClusterConfig(doc: Record<string, unknown>, config: Conf
       prefix = false;
     }
     if (!prefix) {
-      throw overlayError(
-        config,
-        'with `network: vpc-cni` the vpc-cni addon must keep ENABLE_PREFIX_DELEGATION "true", or nodes cannot run max-pods pods',
-      );
+      return 'with `network: vpc-cni` the vpc-cni addon must keep ENABLE_PREFIX_DELEGATION "true", or nodes cannot run max-pods pods';
     }
   }
+  return undefined;
+}
+
+/**
+ * The checks that keep a merged config one eksctl accepts and Gitpod's: throws one InputError naming the
+ * first problem, at its path in the user's overlay (and line) when it comes from there.
+ */
+export function validateClusterConfig(
+  doc: Record<string, unknown>,
+  config: Config,
+  from?: { rendered: unknown; overlay?: Record<string, unknown> },
+): void {
+  const finding = clusterConfigFinding(doc, config);
+  if (finding === undefined) return;
+  if (typeof finding === 'string') throw overlayError(config, finding);
+  throw overlayError(config, findingText(finding, from?.rendered ?? {}, from?.overlay));
+}
+
+/** The merged ClusterConfig and what `plan` must tell about it. */
+export interface ClusterConfigResult {
+  doc: ClusterConfigDoc;
+  /** Rendered fields dropped because eksctl refuses them for the overlay's choices. */
+  dropped: string[];
+  /** What the user must see: a Gitpod pool whose own image must set max pods. */
+  notes: string[];
+}
+
+/** The ClusterConfig eksctl is given, with what was dropped and what the user must know. */
+export function clusterConfigResult(config: Config, facts: AwsFacts): ClusterConfigResult {
+  const rendered = renderClusterConfig(config, facts);
+  const overlay = readOverlay(config);
+  const doc = (overlay ? mergeClusterConfig(rendered, overlay) : rendered) as ClusterConfigDoc;
+  const dropped = overlay
+    ? dropRenderedConflicts(doc, (p) => overlayPathOf(rendered, overlay, p).found === p.length)
+    : [];
+  validateClusterConfig(doc, config, { rendered, overlay });
+  const notes: string[] = [];
+  for (const role of POOL_ROLES) {
+    const pool = config.pools[role];
+    const ng = doc.managedNodeGroups.find((g) => g.name === pool.name);
+    const own = ng && ownImage(ng);
+    if (!own) continue;
+    const what = own === 'ami' ? 'custom AMI (ami)' : 'launch template (launchTemplate)';
+    notes.push(
+      `The ${role} nodegroup \`${pool.name}\` uses its own ${what}, where eksctl does not set maxPodsPerNode: the ${own === 'ami' ? 'image' : 'launch template'} must configure the kubelet for ${config.maxPods} pods per node (the max-pods input); verify checks it on the nodes.`,
+    );
+  }
+  return { doc, dropped, notes };
 }
 
 /** The ClusterConfig eksctl is given: rendered, the user's overlay merged over it, validated. */
 export function clusterConfigFor(config: Config, facts: AwsFacts): ClusterConfigDoc {
-  const rendered = renderClusterConfig(config, facts);
-  const overlay = readOverlay(config);
-  const doc = (overlay ? mergeClusterConfig(rendered, overlay) : rendered) as ClusterConfigDoc;
-  validateClusterConfig(doc, config);
-  return doc;
+  return clusterConfigResult(config, facts).doc;
 }
