@@ -34,6 +34,8 @@ export interface PoolLayout {
   /** As configured: per zone when `perZone`, else for the whole pool. */
   minNodes: number;
   maxNodes: number;
+  /** The size the pool is created at (GKE `--num-nodes`, EKS `desiredCapacity`), same unit. */
+  initialNodes: number;
   /** GKE: sizes are per zone, so the pool's nodes are size × zones. */
   perZone: boolean;
   disk: DiskLayout;
@@ -69,9 +71,13 @@ export interface PoolFootprint {
   machineType: string;
   /** undefined: not in the action's table (plan shows it as unknown; apply looks it up). */
   shape?: MachineShape;
-  nodes: { min: number; max: number };
+  nodes: Record<Side, number>;
   disk: DiskLayout;
+  externalIpPerNode: boolean;
 }
+
+export const SIDES = ['min', 'initial', 'max'] as const;
+export type Side = (typeof SIDES)[number];
 
 /** The `footprint` output (with `pools` and `unknownMachineTypes` added to the contract's shape). */
 export interface Footprint {
@@ -79,6 +85,8 @@ export interface Footprint {
   /** The zones by name; empty when the cloud picks them (GKE's default for a regional cluster). */
   zoneNames: string[];
   min: FootprintSide;
+  /** At the size the pools are created at: what preflight holds against the quotas. */
+  initial: FootprintSide;
   max: FootprintSide;
   pools: PoolFootprint[];
   /** Machine types whose shape is unknown offline: their vCPUs and memory are `null` in the sums. */
@@ -101,23 +109,24 @@ export function footprintOfLayout(layout: ClusterLayout, shape: ShapeLookup): Fo
       name: p.name,
       machineType: p.machineType,
       ...(s ? { shape: s } : {}),
-      nodes: { min: p.minNodes * factor, max: p.maxNodes * factor },
+      nodes: { min: p.minNodes * factor, initial: p.initialNodes * factor, max: p.maxNodes * factor },
       disk: { ...p.disk },
+      externalIpPerNode: p.externalIpPerNode,
     };
   });
-  const side = (which: 'min' | 'max'): FootprintSide => {
+  const side = (which: Side): FootprintSide => {
     let vcpus: number | null = 0;
     let memoryGb: number | null = 0;
     const diskGb: Record<string, number> = {};
     let nodes = 0;
     let externalIps = layout.natGateways;
-    for (const [i, p] of pools.entries()) {
+    for (const p of pools) {
       const n = p.nodes[which];
       nodes += n;
       vcpus = p.shape && vcpus !== null ? vcpus + n * p.shape.vcpus : null;
       memoryGb = p.shape && memoryGb !== null ? memoryGb + n * p.shape.memoryGb : null;
       diskGb[p.disk.type] = (diskGb[p.disk.type] ?? 0) + n * p.disk.sizeGb;
-      if (layout.pools[i]!.externalIpPerNode) externalIps += n;
+      if (p.externalIpPerNode) externalIps += n;
     }
     return { nodes, vcpus, memoryGb, diskGb, externalIps, natGateways: layout.natGateways };
   };
@@ -126,6 +135,7 @@ export function footprintOfLayout(layout: ClusterLayout, shape: ShapeLookup): Fo
     zones: layout.zones,
     zoneNames: [...layout.zoneNames],
     min: side('min'),
+    initial: side('initial'),
     max: side('max'),
     pools,
     unknownMachineTypes,
@@ -135,4 +145,21 @@ export function footprintOfLayout(layout: ClusterLayout, shape: ShapeLookup): Fo
 /** The footprint of a config, with the provider's layout rules and machine shapes. */
 export function footprintOf(config: Config, provider: ProviderFootprint): Footprint {
   return footprintOfLayout(provider.layout(config), provider.shape);
+}
+
+/**
+ * The apply-time hook for machine types the table does not know: `lookup` asks the cloud (GCE
+ * `machineTypes.get`, EC2 `DescribeInstanceTypes`) for each unknown type once, and the footprint is summed
+ * again with what it found. A type the cloud does not know either stays unknown.
+ */
+export async function footprintWithLookup(
+  layout: ClusterLayout,
+  shape: ShapeLookup,
+  lookup: (machineType: string) => Promise<MachineShape | undefined>,
+): Promise<Footprint> {
+  const found = new Map<string, MachineShape | undefined>();
+  for (const type of new Set(layout.pools.map((p) => p.machineType))) {
+    if (!shape(type)) found.set(type, await lookup(type));
+  }
+  return footprintOfLayout(layout, (type) => shape(type) ?? found.get(type));
 }

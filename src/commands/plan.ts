@@ -8,17 +8,22 @@ import { clusterConfigFor, clusterConfigYaml, awsSteps } from '../providers/aws.
 import { GCP_PLAN_FACTS, gcpSteps, labelList } from '../providers/gcp.js';
 import { POOL_ROLES } from '../reference.js';
 import { type StepRecord, type StepSpec, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
+import type { ClusterConfigDoc } from '../providers/aws.js';
+import { estimateMarkdown, publishEstimate } from './estimate.js';
+import type { Estimate } from '../providers/estimate.js';
 
 export interface PlanResult {
   steps: StepSpec[];
   eksctlConfig?: string;
+  /** AWS: the ClusterConfig eksctl is given (overlay merged), which the footprint reads. */
+  clusterConfig?: ClusterConfigDoc;
 }
 
 /** The flow for these inputs, with the values only the cloud knows left unresolved. */
 export function planFlow(config: Config): PlanResult {
   if (config.provider === 'gcp') return { steps: gcpSteps(config, GCP_PLAN_FACTS(config)) };
   const doc = clusterConfigFor(config, {});
-  return { steps: awsSteps(config, {}), eksctlConfig: clusterConfigYaml(config, doc) };
+  return { steps: awsSteps(config, {}), eksctlConfig: clusterConfigYaml(config, doc), clusterConfig: doc };
 }
 
 const CLOUD = { gcp: 'GKE', aws: 'EKS' } as const;
@@ -47,10 +52,16 @@ export function settingsMarkdown(config: Config): string {
   return lines.join('\n');
 }
 
-export function planMarkdown(config: Config, records: readonly StepRecord[], eksctlConfig?: string): string {
+export function planMarkdown(
+  config: Config,
+  records: readonly StepRecord[],
+  eksctlConfig?: string,
+  estimate?: Estimate,
+): string {
   const parts = [
     `## 🗺️ gitpod-cluster-action plan`,
     '',
+    ...(estimate ? [estimateMarkdown(estimate), '', '### Settings', ''] : []),
     settingsMarkdown(config),
     '',
     '### Steps',
@@ -86,7 +97,8 @@ export async function plan(config: Config, io: ActionIO): Promise<PlanResult> {
     await io.group('Rendered eksctl ClusterConfig', async () => io.log.info(result.eksctlConfig!));
     io.setOutput('eksctl-config', result.eksctlConfig);
   }
+  const estimate = publishEstimate(config, io, result.clusterConfig);
   io.setOutput('plan', JSON.stringify(records));
-  await io.appendSummary(planMarkdown(config, records, result.eksctlConfig));
+  await io.appendSummary(planMarkdown(config, records, result.eksctlConfig, estimate));
   return result;
 }
