@@ -221,7 +221,7 @@ describe('node-locations', () => {
     [
       'a zone of another region',
       { ...gcp, 'node-locations': 'us-east1-b' },
-      /`us-east1-b` is not a zone of region us-central1/,
+      /"us-east1-b" is not a zone of region us-central1/,
     ],
     [
       'a zone the region does not have',
@@ -233,7 +233,7 @@ describe('node-locations', () => {
     [
       'a GCP zone on AWS',
       { provider: 'aws', 'node-locations': 'eu-west-1-a,eu-west-1b' },
-      /`eu-west-1-a` is not an availability zone of region eu-west-1/,
+      /"eu-west-1-a" is not an availability zone of region eu-west-1/,
     ],
   ];
   it.each(refused)('refuses %s offline, naming the input', (_, inputs, message) => {
@@ -264,7 +264,7 @@ describe('regions', () => {
     expect(cost.monthly).toEqual({ min: 0, max: 0 });
     expect(cost.unpriced[0]).toBe('everything: region europe-west99 is not in the price table of 2026-12-07');
     expect(errorOf({ ...gcp, region: 'europe-west99', 'node-locations': 'us-central1-a' })).toMatch(
-      /`us-central1-a` is not a zone of region europe-west99/,
+      /"us-central1-a" is not a zone of region europe-west99/,
     );
   });
 

@@ -29500,9 +29500,9 @@ function parseNodeLocations(provider, region, value) {
             ? known.includes(zone)
             : new RegExp(`^${region}${provider === 'gcp' ? '-' : ''}[a-z]$`).test(zone);
         if (!inRegion)
-            throw new InputError('node-locations', value, `${accepted}; \`${zone}\` is not ${table.zoneForm.replace('the region', `region ${region}`)}`);
+            throw new InputError('node-locations', value, `${accepted}; ${showValue(zone)} is not ${table.zoneForm.replace('the region', `region ${region}`)}`);
         if (zones.includes(zone))
-            throw new InputError('node-locations', value, `${accepted}; \`${zone}\` appears twice`);
+            throw new InputError('node-locations', value, `${accepted}; ${showValue(zone)} appears twice`);
         zones.push(zone);
     }
     if (provider === 'aws' && zones.length > 0 && zones.length < _providers_aws_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .EKSCTL_MIN_ZONES */ .qu) {

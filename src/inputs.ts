@@ -280,9 +280,10 @@ export function parseNodeLocations(provider: Provider, region: string, value: st
       throw new InputError(
         'node-locations',
         value,
-        `${accepted}; \`${zone}\` is not ${table.zoneForm.replace('the region', `region ${region}`)}`,
+        `${accepted}; ${showValue(zone)} is not ${table.zoneForm.replace('the region', `region ${region}`)}`,
       );
-    if (zones.includes(zone)) throw new InputError('node-locations', value, `${accepted}; \`${zone}\` appears twice`);
+    if (zones.includes(zone))
+      throw new InputError('node-locations', value, `${accepted}; ${showValue(zone)} appears twice`);
     zones.push(zone);
   }
   if (provider === 'aws' && zones.length > 0 && zones.length < EKSCTL_MIN_ZONES) {
