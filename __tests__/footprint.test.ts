@@ -8,6 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { plan } from '../src/commands/plan.js';
+import { footprintOf, footprintWithLookup } from '../src/footprint.js';
+import { awsMachineShape } from '../src/providers/aws/machines.js';
+import { ESTIMATE_DATA, estimateOf } from '../src/providers/estimate.js';
+import { gcpLayout } from '../src/providers/gcp/footprint.js';
+import { gcpCpuQuotaMetric, gcpMachineShape } from '../src/providers/gcp/machines.js';
 import { configOf, fakeIO, type Inputs } from './fixtures.js';
 
 async function planOutputs(inputs: Inputs) {
@@ -273,5 +278,63 @@ describe('regions', () => {
     expect(footprint.unknownMachineTypes).toEqual(['n4-standard-16']);
     expect(footprint.min).toMatchObject({ nodes: 6, vcpus: null, memoryGb: null, diskGb: { 'pd-ssd': 600 } });
     expect(cost.unpriced[0]).toBe('n4-standard-16 nodes (3–150): no price for n4-standard-16 in us-central1');
+  });
+});
+
+describe('footprintOf, the pure API preflight calls', () => {
+  it('sums a config with a provider’s layout and shapes, initial size included', () => {
+    const config = configOf({
+      ...gcp,
+      command: 'plan',
+      'services-min-nodes': '0',
+      'services-max-nodes': '3',
+      'node-locations': 'us-central1-a,us-central1-b',
+    });
+    const fp = footprintOf(config, ESTIMATE_DATA.gcp.footprint);
+    // services 0..3 per zone, created at 1 per zone; workspaces 1..50 per zone; 2 zones
+    expect(fp.pools.map((p) => [p.name, p.nodes])).toEqual([
+      ['workload-services', { min: 0, initial: 2, max: 6 }],
+      ['workload-workspaces', { min: 2, initial: 2, max: 100 }],
+    ]);
+    // initial: 2×8 + 2×16 = 48 vCPUs, all N2D
+    expect(fp.initial.vcpus).toBe(48);
+    expect(gcpCpuQuotaMetric('n2d-standard-8')).toBe('N2D_CPUS');
+    expect(gcpCpuQuotaMetric('e2-standard-2')).toBe('CPUS');
+  });
+
+  it('knows the shapes of the table and no others', () => {
+    expect(gcpMachineShape('c3-standard-22')).toEqual({ vcpus: 22, memoryGb: 88 });
+    expect(gcpMachineShape('n2d-highmem-8')).toEqual({ vcpus: 8, memoryGb: 64 });
+    expect(gcpMachineShape('n2d-standard-6')).toBeUndefined();
+    expect(awsMachineShape('c6i.4xlarge')).toEqual({ vcpus: 16, memoryGb: 32 });
+    expect(awsMachineShape('m5.32xlarge')).toBeUndefined();
+  });
+
+  it('bills EKS extended support at $0.60/h when eks-support-type says so', () => {
+    const config = { ...configOf({ provider: 'aws', command: 'plan' }), eksSupportType: 'extended' };
+    const { cost } = estimateOf(config);
+    // 699.15 − 73 + 730×0.60 (438) = 1064.15
+    expect(cost.monthly.min).toBe(1064.15);
+    expect(cost.items.find((i) => i.unit === 'cluster-hour')).toMatchObject({
+      what: 'EKS cluster (extended support)',
+      unitPrice: 0.6,
+    });
+  });
+
+  it('looks an unknown type up through the apply-time hook, once', async () => {
+    const config = configOf({
+      ...gcp,
+      command: 'plan',
+      'services-machine-type': 'n4-standard-8',
+      'workspaces-machine-type': 'n4-standard-8',
+    });
+    const asked: string[] = [];
+    const fp = await footprintWithLookup(gcpLayout(config), gcpMachineShape, async (type) => {
+      asked.push(type);
+      return { vcpus: 8, memoryGb: 32 };
+    });
+    expect(asked).toEqual(['n4-standard-8']);
+    expect(fp.min.vcpus).toBe(48);
+    expect(fp.unknownMachineTypes).toEqual([]);
   });
 });
