@@ -29008,7 +29008,7 @@ function estimateLines(e) {
         ? `${usd(c.monthly.min)} to ${usd(c.monthly.max)} a month (${c.currency}, on-demand list prices of ${c.priceDate}, ${c.hoursPerMonth} h)`
         : `not priced (${c.unpriced[0]})`;
     return [
-        `Footprint in ${zonesText(fp)} zones: at minimum ${side(fp.min)}; at maximum ${side(fp.max)}.`,
+        `Footprint, ${zonesText(fp).replace(/^(\d+)/, '$1 zones')}: at minimum ${side(fp.min)}; at maximum ${side(fp.max)}.`,
         `Cost estimate for ${cost.region}: ${money(cost)}.${cost.unpriced.length ? ` Not included: ${cost.unpriced.join('; ')}.` : ''}`,
     ];
 }
