@@ -28370,6 +28370,663 @@ module.exports = {
 
 /***/ }),
 
+/***/ 65740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  QU: () => (/* binding */ estimateMarkdown),
+  Ot: () => (/* binding */ publishEstimate)
+});
+
+// UNUSED EXPORTS: estimateLines
+
+;// CONCATENATED MODULE: ./src/cost.ts
+const HOURS_PER_MONTH = 730;
+const cents = (n) => Math.round(n * 100) / 100;
+/** Sums of prices without binary noise (0.1 + 0.2): rounded to a millionth of a dollar. */
+const exact = (n) => Math.round(n * 1e6) / 1e6;
+const range = (min, max) => (min === max ? `${min}` : `${min}–${max}`);
+function costOf(fp, region, table, opts = {}) {
+    const prices = table.regions[region];
+    const items = [];
+    const unpriced = [];
+    if (!prices) {
+        unpriced.push(`everything: region ${region} is not in the price table of ${table.date}`);
+        return {
+            currency: table.currency,
+            priceDate: table.date,
+            region,
+            hoursPerMonth: HOURS_PER_MONTH,
+            monthly: { min: 0, max: 0 },
+            items,
+            unpriced: [...unpriced, ...table.usageBilled],
+        };
+    }
+    const h = HOURS_PER_MONTH;
+    // Nodes, by machine type.
+    const byType = new Map();
+    for (const p of fp.pools) {
+        const t = byType.get(p.machineType) ?? { min: 0, max: 0 };
+        byType.set(p.machineType, { min: t.min + p.nodes.min, max: t.max + p.nodes.max });
+    }
+    for (const [type, n] of byType) {
+        const hour = prices.machineHour[type];
+        if (hour === undefined)
+            unpriced.push(`${type} nodes (${range(n.min, n.max)}): no price for ${type} in ${region}`);
+        else
+            items.push({
+                what: `${type} node`,
+                unitPrice: hour,
+                unit: 'node-hour',
+                quantityMin: n.min * h,
+                quantityMax: n.max * h,
+            });
+    }
+    // Disks, by type: size, then provisioned IOPS and throughput above the free baseline.
+    const disks = new Map();
+    for (const p of fp.pools) {
+        const d = disks.get(p.disk.type) ?? { gb: [0, 0], iops: [0, 0], mbps: [0, 0] };
+        const price = prices.disk[p.disk.type];
+        const extraIops = Math.max(0, (p.disk.iops ?? 0) - (price?.freeIops ?? 0));
+        const extraMbps = Math.max(0, (p.disk.throughputMBps ?? 0) - (price?.freeThroughputMBps ?? 0));
+        ['min', 'max'].forEach((side, i) => {
+            const n = p.nodes[side];
+            d.gb[i] += n * p.disk.sizeGb;
+            d.iops[i] += n * extraIops;
+            d.mbps[i] += n * extraMbps;
+        });
+        disks.set(p.disk.type, d);
+    }
+    for (const [type, d] of disks) {
+        const price = prices.disk[type];
+        if (!price) {
+            unpriced.push(`${type} disks (${range(d.gb[0], d.gb[1])} GB): no price for ${type} in ${region}`);
+            continue;
+        }
+        items.push({
+            what: `${type} disk`,
+            unitPrice: price.gbMonth,
+            unit: 'GB-month',
+            quantityMin: d.gb[0],
+            quantityMax: d.gb[1],
+        });
+        if (d.iops[1] > 0) {
+            if (price.iopsMonth === undefined)
+                unpriced.push(`${type} provisioned IOPS above ${price.freeIops ?? 0}`);
+            else
+                items.push({
+                    what: `${type} IOPS above ${price.freeIops ?? 0} per volume`,
+                    unitPrice: price.iopsMonth,
+                    unit: 'IOPS-month',
+                    quantityMin: d.iops[0],
+                    quantityMax: d.iops[1],
+                });
+        }
+        if (d.mbps[1] > 0) {
+            if (price.throughputMBpsMonth === undefined)
+                unpriced.push(`${type} provisioned throughput above ${price.freeThroughputMBps ?? 0} MB/s`);
+            else
+                items.push({
+                    what: `${type} throughput above ${price.freeThroughputMBps ?? 0} MB/s per volume`,
+                    unitPrice: price.throughputMBpsMonth,
+                    unit: 'MBps-month',
+                    quantityMin: d.mbps[0],
+                    quantityMax: d.mbps[1],
+                });
+        }
+    }
+    // The control plane.
+    const extended = opts.extendedSupport === true;
+    const clusterHour = extended ? prices.clusterExtendedHour : prices.clusterHour;
+    if (clusterHour === undefined)
+        unpriced.push(`${table.clusterFeeName} (extended support)`);
+    else
+        items.push({
+            what: `${table.clusterFeeName}${extended ? ' (extended support)' : ''}`,
+            unitPrice: clusterHour,
+            unit: 'cluster-hour',
+            quantityMin: h,
+            quantityMax: h,
+        });
+    // NAT gateways and external IPv4 addresses.
+    if (fp.max.natGateways > 0) {
+        if (prices.natGatewayHour === undefined)
+            unpriced.push(`NAT gateways (${range(fp.min.natGateways, fp.max.natGateways)})`);
+        else
+            items.push({
+                what: 'NAT gateway',
+                unitPrice: prices.natGatewayHour,
+                unit: 'gateway-hour',
+                quantityMin: fp.min.natGateways * h,
+                quantityMax: fp.max.natGateways * h,
+            });
+    }
+    if (fp.max.externalIps > 0) {
+        if (prices.externalIpHour === undefined)
+            unpriced.push(`external IPv4 addresses (${range(fp.min.externalIps, fp.max.externalIps)}): not in the price table of ${table.date}`);
+        else
+            items.push({
+                what: 'external IPv4 address',
+                unitPrice: prices.externalIpHour,
+                unit: 'address-hour',
+                quantityMin: fp.min.externalIps * h,
+                quantityMax: fp.max.externalIps * h,
+            });
+    }
+    const total = (side) => cents(exact(items.reduce((sum, i) => sum + exact(i.unitPrice * i[side]), 0)));
+    return {
+        currency: table.currency,
+        priceDate: table.date,
+        region,
+        hoursPerMonth: h,
+        monthly: { min: total('quantityMin'), max: total('quantityMax') },
+        items,
+        unpriced: [...unpriced, ...table.usageBilled],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/footprint.ts
+const SIDES = (/* unused pure expression or super */ null && (['min', 'initial', 'max']));
+/** The footprint of a layout, with the machine shapes of `shape`. */
+function footprintOfLayout(layout, shape) {
+    const pools = layout.pools.map((p) => {
+        const factor = p.perZone ? layout.zones : 1;
+        const s = shape(p.machineType);
+        return {
+            role: p.role,
+            name: p.name,
+            machineType: p.machineType,
+            ...(s ? { shape: s } : {}),
+            nodes: { min: p.minNodes * factor, initial: p.initialNodes * factor, max: p.maxNodes * factor },
+            disk: { ...p.disk },
+            externalIpPerNode: p.externalIpPerNode,
+        };
+    });
+    const side = (which) => {
+        let vcpus = 0;
+        let memoryGb = 0;
+        const diskGb = {};
+        let nodes = 0;
+        let externalIps = layout.natGateways;
+        for (const p of pools) {
+            const n = p.nodes[which];
+            nodes += n;
+            vcpus = p.shape && vcpus !== null ? vcpus + n * p.shape.vcpus : null;
+            memoryGb = p.shape && memoryGb !== null ? memoryGb + n * p.shape.memoryGb : null;
+            diskGb[p.disk.type] = (diskGb[p.disk.type] ?? 0) + n * p.disk.sizeGb;
+            if (p.externalIpPerNode)
+                externalIps += n;
+        }
+        return { nodes, vcpus, memoryGb, diskGb, externalIps, natGateways: layout.natGateways };
+    };
+    const unknownMachineTypes = [...new Set(pools.filter((p) => !p.shape).map((p) => p.machineType))];
+    return {
+        zones: layout.zones,
+        zoneNames: [...layout.zoneNames],
+        min: side('min'),
+        initial: side('initial'),
+        max: side('max'),
+        pools,
+        unknownMachineTypes,
+    };
+}
+/** The footprint of a config, with the provider's layout rules and machine shapes. */
+function footprintOf(config, provider) {
+    return footprintOfLayout(provider.layout(config), provider.shape);
+}
+/**
+ * The apply-time hook for machine types the table does not know: `lookup` asks the cloud (GCE
+ * `machineTypes.get`, EC2 `DescribeInstanceTypes`) for each unknown type once, and the footprint is summed
+ * again with what it found. A type the cloud does not know either stays unknown.
+ */
+async function footprintWithLookup(layout, shape, lookup) {
+    const found = new Map();
+    for (const type of new Set(layout.pools.map((p) => p.machineType))) {
+        if (!shape(type))
+            found.set(type, await lookup(type));
+    }
+    return footprintOfLayout(layout, (type) => shape(type) ?? found.get(type));
+}
+
+// EXTERNAL MODULE: ./src/regions.ts
+var regions = __nccwpck_require__(75374);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(98286);
+// EXTERNAL MODULE: ./src/providers/aws.ts + 3 modules
+var aws = __nccwpck_require__(83044);
+;// CONCATENATED MODULE: ./src/providers/aws/machines.ts
+/** vCPUs of each size name. */
+const SIZES = {
+    large: 2,
+    xlarge: 4,
+    '2xlarge': 8,
+    '4xlarge': 16,
+    '8xlarge': 32,
+    '12xlarge': 48,
+    '16xlarge': 64,
+    '24xlarge': 96,
+    '32xlarge': 128,
+    '48xlarge': 192,
+};
+/** Per family: GiB of memory per vCPU and the largest size offered. */
+const FAMILIES = {
+    m5: { gbPerVcpu: 4, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'] },
+    m5a: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'],
+    },
+    m6i: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    m6a: {
+        gbPerVcpu: 4,
+        sizes: [
+            'large',
+            'xlarge',
+            '2xlarge',
+            '4xlarge',
+            '8xlarge',
+            '12xlarge',
+            '16xlarge',
+            '24xlarge',
+            '32xlarge',
+            '48xlarge',
+        ],
+    },
+    m7i: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+    m7a: {
+        gbPerVcpu: 4,
+        sizes: [
+            'large',
+            'xlarge',
+            '2xlarge',
+            '4xlarge',
+            '8xlarge',
+            '12xlarge',
+            '16xlarge',
+            '24xlarge',
+            '32xlarge',
+            '48xlarge',
+        ],
+    },
+    c6i: {
+        gbPerVcpu: 2,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    c7i: {
+        gbPerVcpu: 2,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+    r6i: {
+        gbPerVcpu: 8,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    r7i: {
+        gbPerVcpu: 8,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+};
+function awsMachineShape(instanceType) {
+    const [family, size] = instanceType.split('.');
+    const rule = FAMILIES[family ?? ''];
+    if (!rule || !size || !rule.sizes.includes(size))
+        return undefined;
+    const vcpus = SIZES[size];
+    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
+}
+
+// EXTERNAL MODULE: ./src/providers/aws/regions.ts
+var aws_regions = __nccwpck_require__(19941);
+;// CONCATENATED MODULE: ./src/providers/aws/footprint.ts
+
+
+
+
+
+/** eksctl's defaults for a nodegroup's root volume (pkg/apis/eksctl.io/v1alpha5/types.go: DefaultNodeVolumeSize, DefaultNodeVolumeType, DefaultNodeVolumeGP3IOPS, DefaultNodeVolumeThroughput). */
+const EKSCTL_VOLUME_DEFAULTS = { volumeSize: 80, volumeType: 'gp3', volumeIOPS: 3000, volumeThroughput: 125 };
+const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v, fallback) => (typeof v === 'number' ? v : fallback);
+function awsLayout(config, doc = (0,aws/* renderClusterConfig */.ZR)(config, {})) {
+    const azs = Array.isArray(doc.availabilityZones) ? doc.availabilityZones : [];
+    const zones = azs.length || (0,aws_regions/* eksctlDefaultZoneCount */.LV)(config.region, (0,regions/* zonesOf */.j)(aws_regions/* AWS_REGIONS */.m_, config.region)?.length);
+    const vpc = isMap(doc.vpc) ? doc.vpc : {};
+    const gateway = isMap(vpc.nat) ? vpc.nat.gateway : undefined;
+    const natGateways = vpc.id ? 0 : gateway === 'Disable' ? 0 : gateway === 'HighlyAvailable' ? zones : 1;
+    const roleOf = (name) => reference/* POOL_ROLES */.Fe.find((r) => config.pools[r].name === name) ?? 'other';
+    const pools = [];
+    for (const list of ['managedNodeGroups', 'nodeGroups']) {
+        for (const ng of (doc[list] ?? [])) {
+            const types = Array.isArray(ng.instanceTypes) ? ng.instanceTypes : [];
+            const min = num(ng.minSize, num(ng.desiredCapacity, 2));
+            const max = num(ng.maxSize, Math.max(min, num(ng.desiredCapacity, 2)));
+            const d = EKSCTL_VOLUME_DEFAULTS;
+            const type = typeof ng.volumeType === 'string' ? ng.volumeType : d.volumeType;
+            pools.push({
+                role: roleOf(ng.name),
+                name: String(ng.name),
+                machineType: String(types[0] ?? ng.instanceType ?? 'm5.large'),
+                minNodes: min,
+                maxNodes: max,
+                initialNodes: num(ng.desiredCapacity, min),
+                perZone: false,
+                disk: {
+                    type,
+                    sizeGb: num(ng.volumeSize, d.volumeSize),
+                    ...(type === 'gp3'
+                        ? { iops: num(ng.volumeIOPS, d.volumeIOPS), throughputMBps: num(ng.volumeThroughput, d.volumeThroughput) }
+                        : {}),
+                },
+                externalIpPerNode: ng.privateNetworking !== true,
+            });
+        }
+    }
+    return { zones, zoneNames: azs, natGateways, pools };
+}
+const AWS_FOOTPRINT = { layout: (config) => awsLayout(config), shape: awsMachineShape };
+
+;// CONCATENATED MODULE: ./src/providers/aws/prices.ts
+const US = {
+    machineHour: {
+        'm5.large': 0.096,
+        'm5.xlarge': 0.192,
+        'm5.2xlarge': 0.384,
+        'm5.4xlarge': 0.768,
+        'm6i.large': 0.096,
+        'm6i.xlarge': 0.192,
+        'm6i.2xlarge': 0.384,
+        'm6i.4xlarge': 0.768,
+        'm6i.8xlarge': 1.536,
+        'm7i.large': 0.1008,
+        'm7i.xlarge': 0.2016,
+        'm7i.2xlarge': 0.4032,
+        'm7i.4xlarge': 0.8064,
+        'c6i.large': 0.085,
+        'c6i.xlarge': 0.17,
+        'c6i.2xlarge': 0.34,
+        'c6i.4xlarge': 0.68,
+    },
+    disk: {
+        gp3: { gbMonth: 0.08, iopsMonth: 0.005, freeIops: 3000, throughputMBpsMonth: 0.04, freeThroughputMBps: 125 },
+    },
+    clusterHour: 0.1,
+    clusterExtendedHour: 0.6,
+    natGatewayHour: 0.045,
+    externalIpHour: 0.005,
+};
+const EU_WEST_1 = {
+    machineHour: {
+        'm5.large': 0.107,
+        'm5.xlarge': 0.214,
+        'm5.2xlarge': 0.428,
+        'm5.4xlarge': 0.856,
+        'm6i.large': 0.107,
+        'm6i.xlarge': 0.214,
+        'm6i.2xlarge': 0.428,
+        'm6i.4xlarge': 0.856,
+        'm6i.8xlarge': 1.712,
+        'c6i.large': 0.096,
+        'c6i.xlarge': 0.192,
+        'c6i.2xlarge': 0.384,
+        'c6i.4xlarge': 0.768,
+    },
+    disk: {
+        gp3: { gbMonth: 0.088, iopsMonth: 0.0055, freeIops: 3000, throughputMBpsMonth: 0.044, freeThroughputMBps: 125 },
+    },
+    clusterHour: 0.1,
+    clusterExtendedHour: 0.6,
+    natGatewayHour: 0.048,
+    externalIpHour: 0.005,
+};
+const AWS_PRICES = {
+    currency: 'USD',
+    date: '2026-12-07',
+    sources: [
+        'https://aws.amazon.com/ec2/pricing/on-demand/',
+        'https://aws.amazon.com/ebs/pricing/',
+        'https://aws.amazon.com/eks/pricing/',
+        'https://aws.amazon.com/vpc/pricing/',
+    ],
+    clusterFeeName: 'EKS cluster',
+    regions: { 'us-east-1': US, 'us-east-2': US, 'us-west-2': US, 'eu-west-1': EU_WEST_1 },
+    usageBilled: ['NAT gateway data processing, network egress and load balancers (billed by use)'],
+};
+
+;// CONCATENATED MODULE: ./src/providers/gcp/machines.ts
+/** Per family and class: GB of memory per vCPU, and the predefined vCPU counts. */
+const machines_FAMILIES = {
+    n2d: {
+        standard: { gbPerVcpu: 4, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128, 224] },
+        highmem: { gbPerVcpu: 8, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96] },
+        highcpu: { gbPerVcpu: 1, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128, 224] },
+    },
+    n2: {
+        standard: { gbPerVcpu: 4, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128] },
+        highmem: { gbPerVcpu: 8, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128] },
+        highcpu: { gbPerVcpu: 1, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96] },
+    },
+    e2: {
+        standard: { gbPerVcpu: 4, vcpus: [2, 4, 8, 16, 32] },
+        highmem: { gbPerVcpu: 8, vcpus: [2, 4, 8, 16] },
+        highcpu: { gbPerVcpu: 1, vcpus: [2, 4, 8, 16, 32] },
+    },
+    c3: {
+        standard: { gbPerVcpu: 4, vcpus: [4, 8, 22, 44, 88, 176] },
+        highmem: { gbPerVcpu: 8, vcpus: [4, 8, 22, 44, 88, 176] },
+        highcpu: { gbPerVcpu: 2, vcpus: [4, 8, 22, 44, 88, 176] },
+    },
+    c3d: {
+        standard: { gbPerVcpu: 4, vcpus: [4, 8, 16, 30, 60, 90, 180, 360] },
+        highmem: { gbPerVcpu: 8, vcpus: [4, 8, 16, 30, 60, 90, 180, 360] },
+        highcpu: { gbPerVcpu: 2, vcpus: [4, 8, 16, 30, 60, 90, 180, 360] },
+    },
+};
+/** Shared-core and other types whose shape follows no family rule. */
+const SINGLES = {
+    'e2-medium': { vcpus: 2, memoryGb: 4 },
+    'e2-small': { vcpus: 2, memoryGb: 2 },
+    'e2-micro': { vcpus: 2, memoryGb: 1 },
+};
+function gcpMachineShape(machineType) {
+    const single = SINGLES[machineType];
+    if (single)
+        return single;
+    const m = /^([a-z0-9]+)-([a-z]+)-([0-9]+)$/.exec(machineType);
+    const rule = m ? machines_FAMILIES[m[1]]?.[m[2]] : undefined;
+    const vcpus = Number(m?.[3]);
+    if (!rule || !rule.vcpus.includes(vcpus))
+        return undefined;
+    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
+}
+/** The Compute Engine CPU quota metric of a machine type's family (preflight): `N2D_CPUS`, or `CPUS` for E2/N1. */
+function gcpCpuQuotaMetric(machineType) {
+    const family = machineType.split('-')[0].toUpperCase();
+    return ['E2', 'N1', 'F1', 'G1'].includes(family) ? 'CPUS' : `${family}_CPUS`;
+}
+
+// EXTERNAL MODULE: ./src/providers/gcp/regions.ts
+var gcp_regions = __nccwpck_require__(46382);
+;// CONCATENATED MODULE: ./src/providers/gcp/footprint.ts
+
+
+
+
+function gcpLayout(config) {
+    const zones = config.nodeLocations.length
+        ? config.nodeLocations.length
+        : (0,gcp_regions/* GCP_DEFAULT_ZONES_FOR */.dj)((0,regions/* zonesOf */.j)(gcp_regions/* GCP_REGIONS */.ZH, config.region)?.length);
+    return {
+        zones,
+        zoneNames: [...config.nodeLocations],
+        natGateways: 0,
+        pools: reference/* POOL_ROLES */.Fe.map((role) => {
+            const p = config.pools[role];
+            return {
+                role,
+                name: p.name,
+                machineType: p.machineType,
+                minNodes: p.minNodes,
+                maxNodes: p.maxNodes,
+                // As nodePoolArgv's `--num-nodes`.
+                initialNodes: Math.min(Math.max(p.minNodes, 1), p.maxNodes),
+                perZone: true,
+                disk: { type: reference/* GCP */.lI.pool.diskType, sizeGb: config.diskSizeGb },
+                externalIpPerNode: true,
+            };
+        }),
+    };
+}
+const GCP_FOOTPRINT = { layout: gcpLayout, shape: gcpMachineShape };
+
+;// CONCATENATED MODULE: ./src/providers/gcp/prices.ts
+
+/** Per family: [vCPU-hour, GB-hour] in us-central1. */
+const US_TIER1_RATES = {
+    n2d: [0.027502, 0.003686],
+    n2: [0.031611, 0.004237],
+    e2: [0.021811, 0.002923],
+    c3: [0.03465, 0.003938],
+};
+/** The machine types priced: each standard type of the families above, vCPUs × rate + GB × rate. */
+function machineHours(rates) {
+    const out = {};
+    const sizes = {
+        n2d: [2, 4, 8, 16, 32, 48, 64, 80, 96],
+        n2: [2, 4, 8, 16, 32, 48, 64, 80, 96],
+        e2: [2, 4, 8, 16, 32],
+        c3: [4, 8, 22, 44, 88, 176],
+    };
+    for (const [family, [cpu, gb]] of Object.entries(rates)) {
+        for (const n of sizes[family] ?? []) {
+            const type = `${family}-standard-${n}`;
+            const shape = gcpMachineShape(type);
+            out[type] = Math.round((shape.vcpus * cpu + shape.memoryGb * gb) * 1e6) / 1e6;
+        }
+    }
+    return out;
+}
+const US_TIER1 = {
+    machineHour: machineHours(US_TIER1_RATES),
+    disk: { 'pd-ssd': { gbMonth: 0.17 } },
+    clusterHour: 0.1,
+};
+const GCP_PRICES = {
+    currency: 'USD',
+    date: '2026-12-07',
+    sources: [
+        'https://cloud.google.com/compute/vm-instance-pricing',
+        'https://cloud.google.com/compute/disks-image-pricing',
+        'https://cloud.google.com/kubernetes-engine/pricing',
+    ],
+    clusterFeeName: 'GKE cluster management fee',
+    regions: { 'us-central1': US_TIER1, 'us-east1': US_TIER1, 'us-west1': US_TIER1 },
+    usageBilled: ['network egress and load balancers (billed by use)'],
+};
+
+;// CONCATENATED MODULE: ./src/providers/estimate.ts
+/**
+ * Each provider's data for the footprint and the cost estimate, by provider: its layout rules, machine
+ * shapes, price table and region table. The shared code (src/footprint.ts, src/cost.ts) takes these.
+ */
+
+
+
+
+
+
+
+
+
+const ESTIMATE_DATA = {
+    gcp: { footprint: GCP_FOOTPRINT, prices: GCP_PRICES, regions: gcp_regions/* GCP_REGIONS */.ZH },
+    aws: { footprint: AWS_FOOTPRINT, prices: AWS_PRICES, regions: aws_regions/* AWS_REGIONS */.m_ },
+};
+/**
+ * The footprint and cost of a config. On AWS `doc` is the ClusterConfig eksctl is given (the user's
+ * overlay merged in), when the caller has it; without it, the rendered one.
+ */
+function estimateOf(config, doc) {
+    const data = ESTIMATE_DATA[config.provider];
+    const layout = config.provider === 'aws' && doc ? awsLayout(config, doc) : data.footprint.layout(config);
+    const footprint = footprintOfLayout(layout, data.footprint.shape);
+    // Read defensively: `eks-support-type` is added by another change; absent means standard support.
+    const support = config.eksSupportType;
+    const cost = costOf(footprint, config.region, data.prices, {
+        extendedSupport: config.provider === 'aws' && support === 'extended',
+    });
+    const notice = (0,regions/* regionNotice */.B)(data.regions, config.region);
+    return { footprint, cost, ...(notice ? { notice } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/commands/estimate.ts
+
+const n = (v) => (v === null ? 'unknown' : v.toLocaleString('en-US'));
+const usd = (v) => `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const disks = (s) => Object.entries(s.diskGb)
+    .map(([type, gb]) => `${n(gb)} GB ${type}`)
+    .join(', ') || 'none';
+function zonesText(fp) {
+    return fp.zoneNames.length ? `${fp.zones} (${fp.zoneNames.join(', ')})` : `${fp.zones} (the cloud's default choice)`;
+}
+/** The footprint and cost, min and max side by side. */
+function estimateMarkdown(e) {
+    const { footprint: fp, cost } = e;
+    const row = (what, f) => `| ${what} | ${f(fp.min)} | ${f(fp.max)} |`;
+    const priced = cost.items.length > 0;
+    const lines = [
+        '### Footprint and cost',
+        '',
+        '| | at minimum size | at maximum size |',
+        '|---|---|---|',
+        row('nodes', (s) => n(s.nodes)),
+        row('vCPUs', (s) => n(s.vcpus)),
+        row('memory', (s) => (s.memoryGb === null ? 'unknown' : `${n(s.memoryGb)} GB`)),
+        row('disk', disks),
+        row('external IPv4 addresses', (s) => n(s.externalIps)),
+        row('NAT gateways', (s) => n(s.natGateways)),
+        `| monthly on-demand list price (${cost.currency}, ${cost.hoursPerMonth} h) | ${priced ? usd(cost.monthly.min) : 'unpriced'} | ${priced ? usd(cost.monthly.max) : 'unpriced'} |`,
+        '',
+        `Zones: ${zonesText(fp)}. Prices of ${cost.priceDate} for ${cost.region}.${fp.unknownMachineTypes.length
+            ? ` Machine types not in the action's table (looked up at apply time): ${fp.unknownMachineTypes.map((t) => `\`${t}\``).join(', ')}.`
+            : ''}`,
+    ];
+    if (cost.unpriced.length)
+        lines.push('', `Not in the estimate: ${cost.unpriced.join('; ')}.`);
+    return lines.join('\n');
+}
+/** One line each for the log. */
+function estimateLines(e) {
+    const { footprint: fp, cost } = e;
+    const side = (s) => `${n(s.nodes)} nodes, ${n(s.vcpus)} vCPUs, ${s.memoryGb === null ? 'unknown' : n(s.memoryGb)} GB memory, ${disks(s)}, ${n(s.externalIps)} external IPs, ${n(s.natGateways)} NAT gateways`;
+    const money = (c) => c.items.length
+        ? `${usd(c.monthly.min)} to ${usd(c.monthly.max)} a month (${c.currency}, on-demand list prices of ${c.priceDate}, ${c.hoursPerMonth} h)`
+        : `not priced (${c.unpriced[0]})`;
+    return [
+        `Footprint, ${zonesText(fp).replace(/^(\d+)/, '$1 zones')}: at minimum ${side(fp.min)}; at maximum ${side(fp.max)}.`,
+        `Cost estimate for ${cost.region}: ${money(cost)}.${cost.unpriced.length ? ` Not included: ${cost.unpriced.join('; ')}.` : ''}`,
+    ];
+}
+/** Computes, logs and sets `footprint` and `cost-estimate`; returns the estimate for the summary. */
+function publishEstimate(config, io, doc) {
+    const e = estimateOf(config, doc);
+    if (e.notice)
+        io.log.warning(e.notice);
+    for (const line of estimateLines(e))
+        io.log.info(line);
+    io.setOutput('footprint', JSON.stringify(e.footprint));
+    io.setOutput('cost-estimate', JSON.stringify(e.cost));
+    return e;
+}
+
+
+/***/ }),
+
 /***/ 74483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28382,6 +29039,8 @@ module.exports = {
 /* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54832);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36992);
+/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(65740);
+
 
 
 
@@ -28391,7 +29050,13 @@ function planFlow(config) {
     if (config.provider === 'gcp')
         return { steps: (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpSteps */ .ys)(config, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP_PLAN_FACTS */ .hO)(config)) };
     const { doc, notes, dropped } = (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigResult */ .c)(config, {});
-    return { steps: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}), eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc), notes, dropped };
+    return {
+        steps: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}),
+        eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc),
+        notes,
+        dropped,
+        clusterConfig: doc,
+    };
 }
 const CLOUD = { gcp: 'GKE', aws: 'EKS' };
 /** The settings table every job summary of this action starts with. */
@@ -28413,8 +29078,14 @@ function settingsMarkdown(config) {
     }
     return lines.join('\n');
 }
-function planMarkdown(config, records, eksctlConfig, notes = [], dropped = []) {
-    const parts = [`## 🗺️ gitpod-cluster-action plan`, '', settingsMarkdown(config), ''];
+function planMarkdown(config, records, eksctlConfig, notes = [], dropped = [], estimate) {
+    const parts = [
+        `## 🗺️ gitpod-cluster-action plan`,
+        '',
+        ...(estimate ? [(0,_estimate_js__WEBPACK_IMPORTED_MODULE_4__/* .estimateMarkdown */ .QU)(estimate), '', '### Settings', ''] : []),
+        settingsMarkdown(config),
+        '',
+    ];
     for (const note of notes)
         parts.push(`> [!IMPORTANT]`, `> ${note}`, '');
     if (dropped.length) {
@@ -28442,8 +29113,9 @@ async function plan(config, io) {
         await io.group('Rendered eksctl ClusterConfig', async () => io.log.info(result.eksctlConfig));
         io.setOutput('eksctl-config', result.eksctlConfig);
     }
+    const estimate = (0,_estimate_js__WEBPACK_IMPORTED_MODULE_4__/* .publishEstimate */ .Ot)(config, io, result.clusterConfig);
     io.setOutput('plan', JSON.stringify(records));
-    await io.appendSummary(planMarkdown(config, records, result.eksctlConfig, result.notes, result.dropped));
+    await io.appendSummary(planMarkdown(config, records, result.eksctlConfig, result.notes, result.dropped, estimate));
     return result;
 }
 
@@ -28628,12 +29300,15 @@ function execArgv(argv, opts = {}) {
 /* harmony export */   o4: () => (/* binding */ parseConfig),
 /* harmony export */   ts: () => (/* binding */ escapeInvisible)
 /* harmony export */ });
-/* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, SUPPORT_TYPES, withoutUserinfo, showValue, parseLabels, parseRoleArns, parseAwsTags */
+/* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, SUPPORT_TYPES, withoutUserinfo, showValue, REGION_TABLES, parseLabels, parseRoleArns, parseAwsTags, parseNodeLocations */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
+/* harmony import */ var _regions_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(75374);
+/* harmony import */ var _providers_aws_regions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(19941);
+/* harmony import */ var _providers_gcp_regions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(46382);
 /**
  * Action inputs → one typed, validated Config.
  *
@@ -28641,6 +29316,9 @@ function execArgv(argv, opts = {}) {
  * Bad input throws one InputError naming the input, the value received and the accepted form, before
  * any download, process or network request.
  */
+
+
+
 
 
 
@@ -28676,6 +29354,7 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'eks-support-type',
     'viewer-role-arns',
     'cluster-tags',
+    'node-locations',
 ]));
 const COMMANDS = ['plan', 'apply', 'verify', 'destroy'];
 const NETWORKS = ['calico', 'vpc-cni'];
@@ -28756,6 +29435,9 @@ const LIMITS = {
     maxPods: { min: 8, max: 256 },
     diskSizeGb: { gcp: { min: 10, max: 65536 }, aws: { min: 1, max: 16384 } },
 };
+const REGION_FORM = { gcp: GCP_REGION, aws: AWS_REGION };
+const REGION_TABLES = { gcp: _providers_gcp_regions_js__WEBPACK_IMPORTED_MODULE_4__/* .GCP_REGIONS */ .ZH, aws: _providers_aws_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .AWS_REGIONS */ .m_ };
+const PROVIDER_NAME = { gcp: 'a GCP', aws: 'an AWS' };
 // --- parsing ----------------------------------------------------------------------------------------
 function oneOf(input, value, allowed) {
     if (allowed.includes(value))
@@ -28871,6 +29553,35 @@ function parseAwsTags(input, value) {
         throw new InputError(input, value, accepted);
     return tags;
 }
+/**
+ * `node-locations`: comma-separated zones of the region, each once. A region in the table takes only its
+ * own zones; a region newer than the table takes zones of its form (`<region>-a` / `<region>a`). EKS needs
+ * at least two (eksctl's MinRequiredAvailabilityZones).
+ */
+function parseNodeLocations(provider, region, value) {
+    const table = REGION_TABLES[provider];
+    const known = (0,_regions_js__WEBPACK_IMPORTED_MODULE_5__/* .zonesOf */ .j)(table, region);
+    const example = known ? known.slice(0, 2).join(',') : `${table.zoneName(region, 'a')},${table.zoneName(region, 'b')}`;
+    const accepted = `comma-separated zones of region ${region}${known ? ` (${known.join(', ')})` : ''}, each once, e.g. \`${example}\``;
+    const zones = [];
+    for (const raw of value.split(/[,\n]/)) {
+        const zone = raw.trim();
+        if (!zone)
+            continue;
+        const inRegion = known
+            ? known.includes(zone)
+            : new RegExp(`^${region}${provider === 'gcp' ? '-' : ''}[a-z]$`).test(zone);
+        if (!inRegion)
+            throw new InputError('node-locations', value, `${accepted}; ${showValue(zone)} is not ${table.zoneForm.replace('the region', `region ${region}`)}`);
+        if (zones.includes(zone))
+            throw new InputError('node-locations', value, `${accepted}; ${showValue(zone)} appears twice`);
+        zones.push(zone);
+    }
+    if (provider === 'aws' && zones.length > 0 && zones.length < _providers_aws_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .EKSCTL_MIN_ZONES */ .qu) {
+        throw new InputError('node-locations', value, `${accepted}; eksctl needs at least ${_providers_aws_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .EKSCTL_MIN_ZONES */ .qu} availability zones`);
+    }
+    return zones;
+}
 function envProject(env) {
     return env.CLOUDSDK_CORE_PROJECT || env.GOOGLE_CLOUD_PROJECT || env.GCLOUD_PROJECT || '';
 }
@@ -28895,12 +29606,18 @@ function parseConfig(read, env = process.env) {
         }
         region = seed.region;
     }
+    const other = provider === 'gcp' ? 'aws' : 'gcp';
+    if (REGION_TABLES[other].regions[region] ||
+        (!REGION_FORM[provider].test(region) && REGION_FORM[other].test(region))) {
+        throw new InputError('region', region, `${PROVIDER_NAME[provider]} region such as \`${seed.region}\`: \`${region}\` is ${PROVIDER_NAME[other]} region; provider is ${provider}`);
+    }
     if (provider === 'gcp' && !GCP_REGION.test(region)) {
         throw new InputError('region', region, 'a GCP region such as `us-central1` or `europe-west4` (a region, not a zone)');
     }
     if (provider === 'aws' && !AWS_REGION.test(region)) {
         throw new InputError('region', region, 'an AWS region such as `eu-west-1` or `us-gov-west-1`');
     }
+    const nodeLocations = parseNodeLocations(provider, region, read('node-locations'));
     let project = '';
     if (provider === 'gcp') {
         project = read('project') || envProject(env);
@@ -29028,6 +29745,7 @@ function parseConfig(read, env = process.env) {
         clusterName,
         region,
         regionDefaulted,
+        nodeLocations,
         project,
         kubernetesVersion,
         pools,
@@ -29138,10 +29856,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   vg: () => (/* binding */ eksctlClusterConfigFile),
   $o: () => (/* binding */ eksctlConfigFile),
   WB: () => (/* binding */ nodegroupLabelChange),
+  ZR: () => (/* binding */ renderClusterConfig),
   $H: () => (/* binding */ viewerRbacObjects)
 });
 
-// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, overlayPathOf, readOverlay, renderClusterConfig, setLabelsArgv, unsetLabelsArgv, validateClusterConfig, viewerAccessEntries
+// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, overlayPathOf, readOverlay, setLabelsArgv, unsetLabelsArgv, validateClusterConfig, viewerAccessEntries
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -29906,6 +30625,7 @@ function renderClusterConfig(config, facts) {
         apiVersion: 'eksctl.io/v1alpha5',
         kind: 'ClusterConfig',
         metadata,
+        ...(config.nodeLocations.length ? { availabilityZones: [...config.nodeLocations] } : {}),
         iam: {
             withOIDC: true,
             serviceAccounts: reference/* AWS */.kS.serviceAccounts.map((sa) => ({
@@ -30590,6 +31310,76 @@ function clusterConfigFor(config, facts) {
 
 /***/ }),
 
+/***/ 19941:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LV: () => (/* binding */ eksctlDefaultZoneCount),
+/* harmony export */   m_: () => (/* binding */ AWS_REGIONS),
+/* harmony export */   qu: () => (/* binding */ EKSCTL_MIN_ZONES)
+/* harmony export */ });
+const abc = ['a', 'b', 'c'];
+const AWS_REGIONS = {
+    date: '2026-12-07',
+    source: 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html',
+    /** `eu-west-1a`: the region and a letter. */
+    zoneName: (region, letter) => `${region}${letter}`,
+    zoneForm: 'an availability zone of the region such as `eu-west-1a`',
+    regions: {
+        'af-south-1': abc,
+        'ap-east-1': abc,
+        'ap-east-2': abc,
+        'ap-northeast-1': ['a', 'c', 'd'],
+        'ap-northeast-2': ['a', 'b', 'c', 'd'],
+        'ap-northeast-3': abc,
+        'ap-south-1': abc,
+        'ap-south-2': abc,
+        'ap-southeast-1': abc,
+        'ap-southeast-2': abc,
+        'ap-southeast-3': abc,
+        'ap-southeast-4': abc,
+        'ap-southeast-5': abc,
+        'ap-southeast-7': abc,
+        'ca-central-1': ['a', 'b', 'd'],
+        'ca-west-1': abc,
+        'cn-north-1': ['a', 'b', 'd'],
+        'cn-northwest-1': abc,
+        'eu-central-1': abc,
+        'eu-central-2': abc,
+        'eu-north-1': abc,
+        'eu-south-1': abc,
+        'eu-south-2': abc,
+        'eu-west-1': abc,
+        'eu-west-2': abc,
+        'eu-west-3': abc,
+        'il-central-1': abc,
+        'me-central-1': abc,
+        'me-south-1': abc,
+        'mx-central-1': abc,
+        'sa-east-1': abc,
+        'us-east-1': ['a', 'b', 'c', 'd', 'e', 'f'],
+        'us-east-2': abc,
+        'us-gov-east-1': abc,
+        'us-gov-west-1': abc,
+        'us-west-1': abc,
+        'us-west-2': ['a', 'b', 'c', 'd'],
+    },
+};
+/**
+ * eksctl's rule (pkg/apis/eksctl.io/v1alpha5/vpc.go, pkg/az/az.go): a cluster needs at least 2
+ * availability zones (`MinRequiredAvailabilityZones`); without `availabilityZones` it picks 3 at random
+ * (`RecommendedAvailabilityZones`), 2 in us-east-1.
+ */
+const EKSCTL_MIN_ZONES = 2;
+function eksctlDefaultZoneCount(region, known) {
+    if (region === 'us-east-1')
+        return 2;
+    return known === undefined ? 3 : Math.min(3, known);
+}
+
+
+/***/ }),
+
 /***/ 54832:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30602,7 +31392,7 @@ function clusterConfigFor(config, facts) {
 /* harmony export */   ru: () => (/* binding */ nodePoolAutoscalingArgv),
 /* harmony export */   ys: () => (/* binding */ gcpSteps)
 /* harmony export */ });
-/* unused harmony exports GCP_STEP_IDS, nodePoolArgv */
+/* unused harmony exports GCP_STEP_IDS, nodeLocationsFlag, nodePoolArgv */
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
 
 const GCP_STEP_IDS = (/* unused pure expression or super */ null && ([
@@ -30631,6 +31421,10 @@ function labelList(labels) {
 const MINUTE = 60_000;
 function location(config) {
     return [`--project=${config.project}`, `--region=${config.region}`];
+}
+/** `--node-locations=<zones>` when `node-locations` is given; without it GKE picks three zones of the region. */
+function nodeLocationsFlag(config) {
+    return config.nodeLocations.length ? [`--node-locations=${config.nodeLocations.join(',')}`] : [];
 }
 /** The RBAC binding the reference document creates for the current identity. */
 const CLUSTER_ADMIN_BINDING = {
@@ -30666,6 +31460,7 @@ function nodePoolAutoscalingArgv(config, pool) {
 function nodePoolArgv(config, pool) {
     const p = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.pool;
     return nodePoolCommand(config, 'create', pool, [
+        ...nodeLocationsFlag(config),
         `--machine-type=${pool.machineType}`,
         `--disk-type=${p.diskType}`,
         `--disk-size=${config.diskSizeGb}`,
@@ -30719,6 +31514,7 @@ function gcpSteps(config, facts) {
                 'create',
                 config.clusterName,
                 ...location(config),
+                ...nodeLocationsFlag(config),
                 `--cluster-version=${facts.clusterVersion}`,
                 `--release-channel=${c.releaseChannel}`,
                 `--machine-type=${d.machineType}`,
@@ -30782,6 +31578,78 @@ function gcpSteps(config, facts) {
         },
     ];
 }
+
+
+/***/ }),
+
+/***/ 46382:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZH: () => (/* binding */ GCP_REGIONS),
+/* harmony export */   dj: () => (/* binding */ GCP_DEFAULT_ZONES_FOR)
+/* harmony export */ });
+/* unused harmony export GKE_DEFAULT_ZONE_COUNT */
+const abc = ['a', 'b', 'c'];
+const GCP_REGIONS = {
+    date: '2026-12-07',
+    source: 'https://cloud.google.com/compute/docs/regions-zones',
+    /** `us-central1-a`: the region, a hyphen, a letter. */
+    zoneName: (region, letter) => `${region}-${letter}`,
+    zoneForm: 'a zone of the region such as `us-central1-a`',
+    regions: {
+        'africa-south1': abc,
+        'asia-east1': abc,
+        'asia-east2': abc,
+        'asia-northeast1': abc,
+        'asia-northeast2': abc,
+        'asia-northeast3': abc,
+        'asia-south1': abc,
+        'asia-south2': abc,
+        'asia-southeast1': abc,
+        'asia-southeast2': abc,
+        'australia-southeast1': abc,
+        'australia-southeast2': abc,
+        'europe-central2': abc,
+        'europe-north1': abc,
+        'europe-north2': abc,
+        'europe-southwest1': abc,
+        'europe-west1': ['b', 'c', 'd'],
+        'europe-west2': abc,
+        'europe-west3': abc,
+        'europe-west4': abc,
+        'europe-west6': abc,
+        'europe-west8': abc,
+        'europe-west9': abc,
+        'europe-west10': abc,
+        'europe-west12': abc,
+        'me-central1': abc,
+        'me-central2': abc,
+        'me-west1': abc,
+        'northamerica-northeast1': abc,
+        'northamerica-northeast2': abc,
+        'northamerica-south1': abc,
+        'southamerica-east1': abc,
+        'southamerica-west1': abc,
+        'us-central1': ['a', 'b', 'c', 'f'],
+        'us-east1': ['b', 'c', 'd'],
+        'us-east4': abc,
+        'us-east5': abc,
+        'us-south1': abc,
+        'us-west1': abc,
+        'us-west2': abc,
+        'us-west3': abc,
+        'us-west4': abc,
+    },
+};
+/**
+ * Zones a regional GKE cluster's node pools run in when `--node-locations` is not given: GKE picks
+ * three zones of the region ("By default, GKE replicates each node pool across three zones of the
+ * control plane's region", https://cloud.google.com/kubernetes-engine/docs/concepts/regional-clusters).
+ */
+const GKE_DEFAULT_ZONE_COUNT = 3;
+/** GKE's default zone count for a region with `known` zones (undefined: a region newer than the table). */
+const GCP_DEFAULT_ZONES_FOR = (known) => known === undefined ? GKE_DEFAULT_ZONE_COUNT : Math.min(GKE_DEFAULT_ZONE_COUNT, known);
 
 
 /***/ }),
@@ -31112,6 +31980,36 @@ const REFERENCE_DEVIATIONS = [
         why: 'Another organisation tags its own cost centres.',
     },
 ];
+
+
+/***/ }),
+
+/***/ 75374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ regionNotice),
+/* harmony export */   j: () => (/* binding */ zonesOf)
+/* harmony export */ });
+/**
+ * Regions and zones: the shape of a provider's table (the data lives in src/providers/<cloud>/regions.ts)
+ * and the checks `parseConfig` runs on `region` and `node-locations` before anything else happens.
+ */
+/** The zones of a region by name; undefined when the region is not in the table. */
+function zonesOf(table, region) {
+    const letters = table.regions[region];
+    return letters?.map((l) => table.zoneName(region, l));
+}
+/**
+ * Said (as a warning) when a well-formed region is not in the table: clouds open regions faster than
+ * this action is released, and the cloud's own API refuses a region that does not exist at its first
+ * call, before anything is created. Refusing here would lock users of a new region out with no way round.
+ */
+function regionNotice(table, region) {
+    if (table.regions[region])
+        return undefined;
+    return `Region ${region} is not in this action's table of ${table.date} (${table.source}): it is used as given, its zones are checked only for their form, and the footprint assumes the default zone count.`;
+}
 
 
 /***/ }),
@@ -43830,6 +44728,8 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'summary',
     'summary-markdown',
     'report-file',
+    'footprint',
+    'cost-estimate',
 ]));
 /** GitHub's job summary limit is 1 MiB per step; stay below it with room for the runner. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024;
@@ -43880,6 +44780,10 @@ function coreIO(signal) {
 var src_exec = __nccwpck_require__(73190);
 // EXTERNAL MODULE: ./src/commands/plan.ts
 var plan = __nccwpck_require__(74483);
+// EXTERNAL MODULE: ./src/commands/estimate.ts + 9 modules
+var estimate = __nccwpck_require__(65740);
+// EXTERNAL MODULE: ./src/providers/aws.ts + 3 modules
+var aws = __nccwpck_require__(83044);
 // EXTERNAL MODULE: ./src/tools/mirror.ts
 var mirror = __nccwpck_require__(70592);
 // EXTERNAL MODULE: ./src/steps.ts
@@ -43903,7 +44807,26 @@ var steps = __nccwpck_require__(36992);
 
 
 
+
+
 const readInput = (name) => core/* getInput */.V4(name);
+/**
+ * `footprint` and `cost-estimate` for the commands other than `plan` (which publishes its own): on AWS
+ * from the ClusterConfig with the user's overlay merged; an overlay that does not pass is left to the
+ * command to report, and the rendered ClusterConfig stands in.
+ */
+function publishConfigEstimate(config, io) {
+    let doc;
+    if (config.provider === 'aws' && config.eksctlConfigPath) {
+        try {
+            doc = (0,aws/* clusterConfigFor */.CR)(config, {});
+        }
+        catch {
+            doc = undefined;
+        }
+    }
+    (0,estimate/* publishEstimate */.Ot)(config, io, doc);
+}
 async function run() {
     const controller = new AbortController();
     let first;
@@ -43936,12 +44859,15 @@ async function run() {
                 await (0,plan/* plan */.et)(config, io);
                 break;
             case 'apply':
+                publishConfigEstimate(config, io);
                 await (await __nccwpck_require__.e(/* import() */ 314).then(__nccwpck_require__.bind(__nccwpck_require__, 8314))).apply(config, io);
                 break;
             case 'verify':
+                publishConfigEstimate(config, io);
                 await (await __nccwpck_require__.e(/* import() */ 165).then(__nccwpck_require__.bind(__nccwpck_require__, 35165))).verify(config, io);
                 break;
             case 'destroy':
+                publishConfigEstimate(config, io);
                 await (await __nccwpck_require__.e(/* import() */ 540).then(__nccwpck_require__.bind(__nccwpck_require__, 29540))).destroy(config, io);
                 break;
         }

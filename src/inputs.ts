@@ -18,6 +18,9 @@ import {
   AWS,
   seedFor,
 } from './reference.js';
+import { type RegionTable, zonesOf } from './regions.js';
+import { AWS_REGIONS, EKSCTL_MIN_ZONES } from './providers/aws/regions.js';
+import { GCP_REGIONS } from './providers/gcp/regions.js';
 
 export const INPUT_NAMES = [
   'provider',
@@ -51,6 +54,7 @@ export const INPUT_NAMES = [
   'eks-support-type',
   'viewer-role-arns',
   'cluster-tags',
+  'node-locations',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
@@ -131,6 +135,8 @@ export interface Config {
   region: string;
   /** true when `region` was not given and the reference region stands in (plan only). */
   regionDefaulted: boolean;
+  /** `node-locations`: the zones of the nodes (GKE: of both pools; EKS: the cluster's); [] = the cloud's default. */
+  nodeLocations: string[];
   /** GCP project; '' on AWS. */
   project: string;
   kubernetesVersion: string;
@@ -202,6 +208,10 @@ const LIMITS = {
   maxPods: { min: 8, max: 256 },
   diskSizeGb: { gcp: { min: 10, max: 65536 }, aws: { min: 1, max: 16384 } },
 } as const;
+
+const REGION_FORM: Record<Provider, RegExp> = { gcp: GCP_REGION, aws: AWS_REGION };
+export const REGION_TABLES: Record<Provider, RegionTable> = { gcp: GCP_REGIONS, aws: AWS_REGIONS };
+const PROVIDER_NAME: Record<Provider, string> = { gcp: 'a GCP', aws: 'an AWS' };
 
 // --- parsing ----------------------------------------------------------------------------------------
 
@@ -315,6 +325,43 @@ export function parseAwsTags(input: InputName, value: string): Record<string, st
   return tags;
 }
 
+/**
+ * `node-locations`: comma-separated zones of the region, each once. A region in the table takes only its
+ * own zones; a region newer than the table takes zones of its form (`<region>-a` / `<region>a`). EKS needs
+ * at least two (eksctl's MinRequiredAvailabilityZones).
+ */
+export function parseNodeLocations(provider: Provider, region: string, value: string): string[] {
+  const table = REGION_TABLES[provider];
+  const known = zonesOf(table, region);
+  const example = known ? known.slice(0, 2).join(',') : `${table.zoneName(region, 'a')},${table.zoneName(region, 'b')}`;
+  const accepted = `comma-separated zones of region ${region}${known ? ` (${known.join(', ')})` : ''}, each once, e.g. \`${example}\``;
+  const zones: string[] = [];
+  for (const raw of value.split(/[,\n]/)) {
+    const zone = raw.trim();
+    if (!zone) continue;
+    const inRegion = known
+      ? known.includes(zone)
+      : new RegExp(`^${region}${provider === 'gcp' ? '-' : ''}[a-z]$`).test(zone);
+    if (!inRegion)
+      throw new InputError(
+        'node-locations',
+        value,
+        `${accepted}; ${showValue(zone)} is not ${table.zoneForm.replace('the region', `region ${region}`)}`,
+      );
+    if (zones.includes(zone))
+      throw new InputError('node-locations', value, `${accepted}; ${showValue(zone)} appears twice`);
+    zones.push(zone);
+  }
+  if (provider === 'aws' && zones.length > 0 && zones.length < EKSCTL_MIN_ZONES) {
+    throw new InputError(
+      'node-locations',
+      value,
+      `${accepted}; eksctl needs at least ${EKSCTL_MIN_ZONES} availability zones`,
+    );
+  }
+  return zones;
+}
+
 function envProject(env: NodeJS.ProcessEnv): string {
   return env.CLOUDSDK_CORE_PROJECT || env.GOOGLE_CLOUD_PROJECT || env.GCLOUD_PROJECT || '';
 }
@@ -350,6 +397,17 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
     }
     region = seed.region;
   }
+  const other = provider === 'gcp' ? 'aws' : 'gcp';
+  if (
+    REGION_TABLES[other].regions[region] ||
+    (!REGION_FORM[provider].test(region) && REGION_FORM[other].test(region))
+  ) {
+    throw new InputError(
+      'region',
+      region,
+      `${PROVIDER_NAME[provider]} region such as \`${seed.region}\`: \`${region}\` is ${PROVIDER_NAME[other]} region; provider is ${provider}`,
+    );
+  }
   if (provider === 'gcp' && !GCP_REGION.test(region)) {
     throw new InputError(
       'region',
@@ -360,6 +418,8 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
   if (provider === 'aws' && !AWS_REGION.test(region)) {
     throw new InputError('region', region, 'an AWS region such as `eu-west-1` or `us-gov-west-1`');
   }
+
+  const nodeLocations = parseNodeLocations(provider, region, read('node-locations'));
 
   let project = '';
   if (provider === 'gcp') {
@@ -518,6 +578,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
     clusterName,
     region,
     regionDefaulted,
+    nodeLocations,
     project,
     kubernetesVersion,
     pools,

@@ -8,6 +8,9 @@ import { clusterConfigResult, clusterConfigYaml, awsSteps } from '../providers/a
 import { GCP_PLAN_FACTS, gcpSteps, labelList } from '../providers/gcp.js';
 import { POOL_ROLES } from '../reference.js';
 import { type StepRecord, type StepSpec, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
+import type { ClusterConfigDoc } from '../providers/aws.js';
+import { estimateMarkdown, publishEstimate } from './estimate.js';
+import type { Estimate } from '../providers/estimate.js';
 
 export interface PlanResult {
   steps: StepSpec[];
@@ -16,13 +19,21 @@ export interface PlanResult {
   notes?: string[];
   /** Rendered fields dropped because eksctl refuses them for the overlay's choices. */
   dropped?: string[];
+  /** AWS: the ClusterConfig eksctl is given (overlay merged), which the footprint reads. */
+  clusterConfig?: ClusterConfigDoc;
 }
 
 /** The flow for these inputs, with the values only the cloud knows left unresolved. */
 export function planFlow(config: Config): PlanResult {
   if (config.provider === 'gcp') return { steps: gcpSteps(config, GCP_PLAN_FACTS(config)) };
   const { doc, notes, dropped } = clusterConfigResult(config, {});
-  return { steps: awsSteps(config, {}), eksctlConfig: clusterConfigYaml(config, doc), notes, dropped };
+  return {
+    steps: awsSteps(config, {}),
+    eksctlConfig: clusterConfigYaml(config, doc),
+    notes,
+    dropped,
+    clusterConfig: doc,
+  };
 }
 
 const CLOUD = { gcp: 'GKE', aws: 'EKS' } as const;
@@ -57,8 +68,15 @@ export function planMarkdown(
   eksctlConfig?: string,
   notes: readonly string[] = [],
   dropped: readonly string[] = [],
+  estimate?: Estimate,
 ): string {
-  const parts = [`## 🗺️ gitpod-cluster-action plan`, '', settingsMarkdown(config), ''];
+  const parts = [
+    `## 🗺️ gitpod-cluster-action plan`,
+    '',
+    ...(estimate ? [estimateMarkdown(estimate), '', '### Settings', ''] : []),
+    settingsMarkdown(config),
+    '',
+  ];
   for (const note of notes) parts.push(`> [!IMPORTANT]`, `> ${note}`, '');
   if (dropped.length) {
     parts.push(
@@ -98,7 +116,8 @@ export async function plan(config: Config, io: ActionIO): Promise<PlanResult> {
     await io.group('Rendered eksctl ClusterConfig', async () => io.log.info(result.eksctlConfig!));
     io.setOutput('eksctl-config', result.eksctlConfig);
   }
+  const estimate = publishEstimate(config, io, result.clusterConfig);
   io.setOutput('plan', JSON.stringify(records));
-  await io.appendSummary(planMarkdown(config, records, result.eksctlConfig, result.notes, result.dropped));
+  await io.appendSummary(planMarkdown(config, records, result.eksctlConfig, result.notes, result.dropped, estimate));
   return result;
 }

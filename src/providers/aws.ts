@@ -117,6 +117,7 @@ export function renderClusterConfig(config: Config, facts: AwsFacts): ClusterCon
     apiVersion: 'eksctl.io/v1alpha5',
     kind: 'ClusterConfig',
     metadata,
+    ...(config.nodeLocations.length ? { availabilityZones: [...config.nodeLocations] } : {}),
     iam: {
       withOIDC: true,
       serviceAccounts: AWS.serviceAccounts.map((sa) => ({
