@@ -27,12 +27,13 @@ interface Step {
 }
 
 describe('workflow files', () => {
-  it('include CI, e2e, CodeQL and the three examples', () => {
+  it('include CI, e2e, CodeQL, release and the three examples', () => {
     expect(files.sort()).toEqual(
       [
         '.github/workflows/ci.yml',
         '.github/workflows/codeql.yml',
         '.github/workflows/e2e.yml',
+        '.github/workflows/release.yml',
         'examples/drift-check.yml',
         'examples/provision.yml',
         'examples/teardown.yml',
@@ -65,7 +66,7 @@ describe('workflow files', () => {
       expect(given.filter((k) => !(k in action.inputs))).toEqual([]);
       expect(given).toContain('provider');
     }
-    if (!file.includes('codeql')) expect(uses.length).toBeGreaterThan(0);
+    if (!/codeql|release/.test(file)) expect(uses.length).toBeGreaterThan(0);
   });
 
   it.each(files)(
