@@ -28377,11 +28377,13 @@ module.exports = {
 /* harmony export */   et: () => (/* binding */ plan),
 /* harmony export */   vX: () => (/* binding */ settingsMarkdown)
 /* harmony export */ });
-/* unused harmony exports planFlow, planMarkdown */
+/* unused harmony exports planFlow, PLAN_NEXT, planMarkdown */
 /* harmony import */ var _providers_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71500);
 /* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54832);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83758);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36992);
+
 
 
 
@@ -28396,9 +28398,9 @@ function planFlow(config) {
 const CLOUD = { gcp: 'GKE', aws: 'EKS' };
 /** The settings table every job summary of this action starts with. */
 function settingsMarkdown(config) {
-    const where = config.provider === 'gcp' ? `project \`${config.project}\`, ` : '';
+    const where = config.provider === 'gcp' ? `project ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .mdCode */ .xs)(config.project)}, ` : '';
     const lines = [
-        `**${CLOUD[config.provider]} cluster \`${config.clusterName}\`** in ${where}region \`${config.region}\`${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes \`${config.kubernetesVersion}\`, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network \`${config.network}\`` : ''}.`,
+        `**${CLOUD[config.provider]} cluster ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .mdCode */ .xs)(config.clusterName)}** in ${where}region ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .mdCode */ .xs)(config.region)}${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .mdCode */ .xs)(config.kubernetesVersion)}, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .mdCode */ .xs)(config.network)}` : ''}.`,
         '',
         '| pool | name | machine type | nodes | disk | labels |',
         '|---|---|---|---|---|---|',
@@ -28406,13 +28408,16 @@ function settingsMarkdown(config) {
     for (const role of _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .POOL_ROLES */ .Fe) {
         const p = config.pools[role];
         const per = config.provider === 'gcp' ? ' per zone' : '';
-        lines.push(`| ${role} | \`${p.name}\` | \`${p.machineType}\` | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${(0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .labelList */ .d8)(p.labels)
+        lines.push(`| ${role} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .mdCode */ .xs)(p.name)} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .mdCode */ .xs)(p.machineType)} | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${(0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .labelList */ .d8)(p.labels)
             .split(',')
-            .map((l) => `\`${l}\``)
+            .map(_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .mdCode */ .xs)
             .join('<br/>')} |`);
     }
     return lines.join('\n');
 }
+/** The closing line of the plan summary. */
+const PLAN_NEXT = '**Next:** run this action again with `command: apply` and the same inputs, after the cloud login step ' +
+    '(README, "First-time setup"), to build exactly this.';
 function planMarkdown(config, records, eksctlConfig) {
     const parts = [
         `## 🗺️ gitpod-cluster-action plan`,
@@ -28421,11 +28426,13 @@ function planMarkdown(config, records, eksctlConfig) {
         '',
         '### Steps',
         '',
-        (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .stepsMarkdown */ .Dh)(records),
+        (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .stepsMarkdown */ .Dh)(records, 'plan'),
     ];
     if (eksctlConfig) {
-        parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', '```yaml', eksctlConfig.trimEnd(), '```', '', '</details>');
+        parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .mdFence */ .F)(eksctlConfig, 'yaml'));
+        parts.push('', '</details>');
     }
+    parts.push('', PLAN_NEXT);
     return parts.join('\n') + '\n';
 }
 async function plan(config, io) {
@@ -29036,6 +29043,60 @@ function memoryLogger() {
         warning: (m) => lines.push(`warning: ${m}`),
         error: (m) => lines.push(`error: ${m}`),
     };
+}
+
+
+/***/ }),
+
+/***/ 83758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ mdFence),
+/* harmony export */   bC: () => (/* binding */ mdText),
+/* harmony export */   xs: () => (/* binding */ mdCode)
+/* harmony export */ });
+/**
+ * The one way text reaches the job summary's Markdown (plan, apply, destroy and the verification report), so
+ * that GitHub shows it as written: `<the account …>` would otherwise be taken for an HTML tag and vanish, a `|`
+ * would split a table cell, a `*` or `_` would start emphasis, and a long comma-joined label list would push the
+ * table wider than the page.
+ */
+/**
+ * Text in a table cell or a line: HTML and Markdown characters escaped, one line, breakable after commas. A pair
+ * of backticks (`default`) still marks inline code, as the step descriptions use it.
+ */
+function mdText(text) {
+    return text
+        .split(/`([^`\r\n]+)`/)
+        .map((part, i) => (i % 2 ? mdCode(part) : escapeText(part)))
+        .join('');
+}
+function escapeText(text) {
+    return text
+        .replace(/[\\`*_[\]~|]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .replace(/,(?=\S)/g, ',<wbr>');
+}
+/**
+ * Text as inline code in a table cell or a line. A code span shows `<`, `>` and `&` literally, so they are not
+ * escaped; its delimiter is longer than any run of backticks inside, and `|` is escaped for the table.
+ */
+function mdCode(text) {
+    const one = text.replace(/\s*[\r\n]+\s*/g, ' ');
+    const longest = Math.max(0, ...(one.match(/`+/g) ?? []).map((run) => run.length));
+    const ticks = '`'.repeat(longest + 1);
+    const pad = /^`|`$|^ .* $/.test(one) || one.startsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${one.replace(/\|/g, '\\|')}${pad}${ticks}`;
+}
+/** A fenced code block whose fence no line of `text` can close early. */
+function mdFence(text, lang = '') {
+    const longest = Math.max(2, ...(text.match(/^ {0,3}`+/gm) ?? []).map((run) => run.trim().length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${lang}\n${text.trimEnd()}\n${fence}`;
 }
 
 
@@ -30237,7 +30298,17 @@ function isTransientStatus(status) {
 /* harmony export */   zw: () => (/* binding */ cancelReason)
 /* harmony export */ });
 /* unused harmony exports TRANSIENT_CLI_FAILURES, isTransientCliFailure, DONE_MEANWHILE */
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83758);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49809);
+/**
+ * Steps, the one runner both provider flows share, and plan rendering.
+ *
+ * A flow is a list of `StepSpec`s: data that `plan` prints as it is. `apply` pairs each spec with its
+ * `StepAction` (a probe that asks the cloud "is this already done?", and for API steps the call that
+ * does it) and hands the list to `runSteps`. A step with `argv` runs that exact argv when no `run` is
+ * given, so what `plan` shows is what `apply` runs.
+ */
+
 
 class StepFailedError extends Error {
     step;
@@ -30441,27 +30512,27 @@ const STATUS_ICON = {
     skipped: '⏭️ skipped',
     failed: '❌ failed',
 };
-function mdCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
 /** An argv as one copy-pasteable shell line (display only: nothing ever runs through a shell). */
 function shellQuote(argv) {
     return argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
-/** The steps as a Markdown table, then each CLI call in full. */
-function stepsMarkdown(records) {
-    const lines = ['| # | step | what | status |', '|---|---|---|---|'];
+/**
+ * The steps as a Markdown table, then each CLI call in full. `plan` has no status column (every step is
+ * planned) and its CLI calls are shown "exactly as they will run"; `apply` and `destroy` show each status.
+ */
+function stepsMarkdown(records, mode = 'run') {
+    const plan = mode === 'plan';
+    const lines = plan ? ['| # | step | what |', '|---|---|---|'] : ['| # | step | what | status |', '|---|---|---|---|'];
     for (const [i, r] of records.entries()) {
-        const what = r.argv ? `\`${r.argv.slice(0, 4).join(' ')} …\`` : (r.api ?? '');
-        const status = STATUS_ICON[r.status] + (r.detail ? `: ${r.detail}` : '');
-        lines.push(`| ${i + 1} | **${r.id}**<br/>${mdCell(r.description)} | ${mdCell(what)} | ${mdCell(status)} |`);
+        const what = r.argv ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(`${r.argv.slice(0, 4).join(' ')} …`) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.api ?? '');
+        const row = `| ${i + 1} | **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.id)}**<br/>${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.description)} | ${what} |`;
+        lines.push(plan ? row : `${row} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(STATUS_ICON[r.status] + (r.detail ? `: ${r.detail}` : ''))} |`);
     }
     const calls = records.filter((r) => r.argv);
     if (calls.length) {
-        lines.push('', '<details><summary>Every CLI call, exactly as run</summary>', '', '```sh');
-        for (const r of calls)
-            lines.push(`# ${r.id}`, shellQuote(r.argv).replace(/ --/g, ' \\\n    --'));
-        lines.push('```', '', '</details>');
+        const sh = calls.map((r) => `# ${r.id}\n${shellQuote(r.argv).replace(/ --/g, ' \\\n    --')}`).join('\n');
+        lines.push('', `<details><summary>Every CLI call, exactly as ${plan ? 'it will run' : 'run'}</summary>`, '');
+        lines.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdFence */ .F)(sh, 'sh'), '', '</details>');
     }
     return lines.join('\n');
 }
