@@ -1,5 +1,5 @@
 // `npm run summary-preview`: the plan job summaries of GKE and EKS as a person sees them on GitHub.
-// Runs the committed bundle's `plan` (as `npm run demo` does), renders each job summary with a GFM renderer
+// Runs the committed bundle's `plan` (as `npm run demo` does; plus a GKE plan with long extra label lists), renders each job summary with a GFM renderer
 // (marked) inside the table, code and font rules of GitHub's Markdown style, and writes <provider>.html to
 // .tmp/summary-preview/. Where Chromium is installed (`apt-get install chromium`), it also takes a 1,000-pixel
 // wide screenshot of each page (<provider>.png) and prints whether every table fits the page without a
@@ -48,13 +48,26 @@ addEventListener('load', () => {
 });
 </script>`;
 
-function planSummary(provider) {
+// The reference defaults, and a GKE plan with six long extra labels on each pool: long label lists must wrap.
+const LONG_LABELS = Array.from({ length: 6 }, (_, i) => `team.example.com/cost-centre-${i}=engineering-platform-${i}`);
+const CASES = [
+  { name: 'gcp', provider: 'gcp' },
+  { name: 'aws', provider: 'aws' },
+  {
+    name: 'gcp-long-labels',
+    provider: 'gcp',
+    inputs: { 'SERVICES-EXTRA-LABELS': LONG_LABELS.join(','), 'WORKSPACES-EXTRA-LABELS': LONG_LABELS.join(',') },
+  },
+];
+
+function planSummary({ provider, inputs = {} }) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'summary-preview-'));
   try {
     const summary = path.join(tmp, 'summary.md');
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: tmp, GITHUB_STEP_SUMMARY: summary };
     Object.assign(env, { GITHUB_OUTPUT: path.join(tmp, 'outputs'), INPUT_PROVIDER: provider, INPUT_COMMAND: 'plan' });
     if (provider === 'gcp') env.INPUT_PROJECT = 'my-gcp-project';
+    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k}`] = v;
     writeFileSync(summary, '');
     writeFileSync(env.GITHUB_OUTPUT, '');
     const res = spawnSync(process.execPath, [path.join(root, 'dist', 'index.js')], { env, encoding: 'utf8' });
@@ -81,8 +94,9 @@ const chromiumArgs = (profile) => [
 ];
 
 let failed = false;
-for (const provider of ['gcp', 'aws']) {
-  const body = marked.parse(planSummary(provider), { gfm: true, async: false });
+for (const c of CASES) {
+  const provider = c.name;
+  const body = marked.parse(planSummary(c), { gfm: true, async: false });
   const html = path.join(out, `${provider}.html`);
   writeFileSync(
     html,
