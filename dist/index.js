@@ -28633,7 +28633,7 @@ function execArgv(argv, opts = {}) {
 /* harmony export */   o4: () => (/* binding */ parseConfig),
 /* harmony export */   ts: () => (/* binding */ escapeInvisible)
 /* harmony export */ });
-/* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, withoutUserinfo, showValue, parseLabels */
+/* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, withoutUserinfo, showValue, KUBERNETES_MINORS_OFFERED, NEWER_MINORS_ALLOWED, parseLabels */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
@@ -28738,6 +28738,29 @@ const KUBE_VERSION = {
         accepted: '`latest` or a minor such as `1.33` (EKS versions are minors)',
     },
 };
+/**
+ * The Kubernetes minors each provider has ever offered: GKE every 1.x from 1.0 (2015), EKS every minor from 1.10
+ * (2018), each up to the newest this table knows. A version below the first, or more than NEWER_MINORS_ALLOWED
+ * past the newest, is refused in `plan` already, offline (`1.99`, `1.3`); within the range the cloud API at apply
+ * time says whether it still offers it.
+ */
+const KUBERNETES_MINORS_OFFERED = {
+    gcp: { first: 0, newest: 37 },
+    aws: { first: 10, newest: 37 },
+};
+/** Minors past the table's newest that still pass: a release newer than this code is not refused before asking. */
+const NEWER_MINORS_ALLOWED = 2;
+function kubernetesMinorProblem(provider, version) {
+    const minor = /^v?1\.([0-9]+)/.exec(version)?.[1];
+    if (minor === undefined)
+        return undefined;
+    const { first, newest } = KUBERNETES_MINORS_OFFERED[provider];
+    const n = Number(minor);
+    if (n >= first && n <= newest + NEWER_MINORS_ALLOWED)
+        return undefined;
+    const cloud = provider === 'gcp' ? 'GKE' : 'EKS';
+    return `a Kubernetes version ${cloud} has offered: 1.${first} to 1.${newest} (and the next minors as they come), not 1.${minor}`;
+}
 const TOOL_VERSION = {
     gcloud: {
         re: /^(?:latest|[0-9]{2,4}\.[0-9]{1,3}\.[0-9]{1,3})$/,
@@ -28804,7 +28827,10 @@ function parseLabels(input, value, role) {
             throw new InputError(input, value, accepted);
         const key = item.slice(0, eq).trim();
         const val = item.slice(eq + 1).trim();
-        const problem = labelKeyProblem(key) ?? (LABEL_VALUE.test(val) ? undefined : `label value '${val}' is not valid`);
+        const problem = labelKeyProblem(key) ??
+            (LABEL_VALUE.test(val)
+                ? undefined
+                : `label value '${val}' is not valid: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty)`);
         if (problem)
             throw new InputError(input, value, `${accepted}; ${problem}`);
         if (key in labels)
@@ -28827,7 +28853,7 @@ function parseConfig(read, env = process.env) {
     const seed = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .seedFor */ .ln)(provider);
     const clusterName = read('cluster-name') || 'gitpod';
     if (provider === 'gcp' && !GKE_CLUSTER_NAME.test(clusterName)) {
-        throw new InputError('cluster-name', clusterName, 'a GKE cluster name: 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen');
+        throw new InputError('cluster-name', clusterName, `a GKE cluster name: 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (this one has ${clusterName.length} characters)`);
     }
     if (provider === 'aws' && !EKS_CLUSTER_NAME.test(clusterName)) {
         throw new InputError('cluster-name', clusterName, 'an EKS cluster name eksctl accepts: 1-100 letters, digits and hyphens, starting with a letter');
@@ -28861,6 +28887,9 @@ function parseConfig(read, env = process.env) {
     if (!KUBE_VERSION[provider].re.test(kubernetesVersion)) {
         throw new InputError('kubernetes-version', kubernetesVersion, KUBE_VERSION[provider].accepted);
     }
+    const versionProblem = kubernetesMinorProblem(provider, kubernetesVersion);
+    if (versionProblem)
+        throw new InputError('kubernetes-version', kubernetesVersion, versionProblem);
     const machineType = provider === 'gcp' ? GCP_MACHINE_TYPE : AWS_INSTANCE_TYPE;
     const machineAccepted = provider === 'gcp' ? 'a GCE machine type such as `n2d-standard-8`' : 'an EC2 instance type such as `m6i.xlarge`';
     const pools = {};
@@ -28878,7 +28907,9 @@ function parseConfig(read, env = process.env) {
         const maxNodes = maxRaw ? integer(maxInput, maxRaw, 1, LIMITS.nodes.max) : base.maxNodes;
         if (minNodes > maxNodes) {
             const which = minRaw ? minInput : maxInput;
-            throw new InputError(which, minRaw ? minRaw : maxRaw, `${minInput} (${minNodes}) at most ${maxInput} (${maxNodes})`);
+            throw new InputError(which, minRaw ? minRaw : maxRaw, 
+            // A value the user did not give is named as the default it is (`services-max-nodes (default 4)`).
+            `${minInput} (${minRaw ? '' : 'default '}${minNodes}) at most ${maxInput} (${maxRaw ? '' : 'default '}${maxNodes})`);
         }
         const extraInput = `${role}-extra-labels`;
         const extraLabels = parseLabels(extraInput, read(extraInput), role);
