@@ -461,7 +461,9 @@ describe('the report’s bounds', () => {
     );
     expect(chart).toContain('other["outside both pools<br/>1 node(s), 1 Ready<br/>⚠️ WARNING"]');
     const md = reportMarkdown(c, report, { drift: true, tally: checks.tally });
-    expect(md).toContain('| x\\|1 | containerd://1.7.24 | 110 | 6.8.0-1015-gke | evil \\| &lt;b>os&lt;/b> next |');
+    expect(md).toContain(
+      '| x\\|1 | containerd://1.7.24 | 110 | 6.8.0-1015-gke | evil \\| &lt;b&gt;os&lt;/b&gt; next |',
+    );
     expect(md).toContain('Cloud-side drift: **yes**');
   });
 });

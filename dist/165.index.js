@@ -473,12 +473,15 @@ function checkNetwork(config, facts) {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: ./src/markdown.ts
+var markdown = __webpack_require__(83758);
 ;// CONCATENATED MODULE: ./src/verify/report.ts
 /**
  * The verification report: the bounded `summary` JSON, the full report file, the Markdown (job summary
  * and `summary-markdown`) with a Mermaid picture of the pools, one annotation per failing check, and the
  * outputs. Nodes stream through `NodeSink` to the report file; only what the summary shows stays in memory.
  */
+
 
 
 
@@ -624,14 +627,8 @@ async function writeReportFile(file, report, items, sink) {
     await (0,promises_.rm)(sink.partPath, { force: true });
 }
 const ICON = { OK: '✅', WARNING: '⚠️', ERROR: '❌' };
-/** A Markdown table cell: pipes escaped, one line, bounded. */
-function cell(text, max = 200) {
-    return cut(text, max)
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/</g, '&lt;');
-}
+/** A Markdown table cell: escaped (src/markdown.ts), one line, bounded. */
+const cell = (text, max = 200) => (0,markdown/* mdText */.bC)(cut(text, max));
 /** Text inside a Mermaid `"…"` label. */
 const mermaidText = (text) => text.replace(/"/g, '#quot;');
 /** A pool's verdict: ERROR when the role has no Ready node (as `node-pools` says) or a node ended in ERROR. */

@@ -29034,12 +29034,14 @@ function publishEstimate(config, io, doc) {
 /* harmony export */   et: () => (/* binding */ plan),
 /* harmony export */   vX: () => (/* binding */ settingsMarkdown)
 /* harmony export */ });
-/* unused harmony exports planFlow, planMarkdown */
+/* unused harmony exports planFlow, PLAN_NEXT, planMarkdown */
 /* harmony import */ var _providers_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83044);
 /* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54832);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83758);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36992);
 /* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(65740);
+
 
 
 
@@ -29061,9 +29063,9 @@ function planFlow(config) {
 const CLOUD = { gcp: 'GKE', aws: 'EKS' };
 /** The settings table every job summary of this action starts with. */
 function settingsMarkdown(config) {
-    const where = config.provider === 'gcp' ? `project \`${config.project}\`, ` : '';
+    const where = config.provider === 'gcp' ? `project ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(config.project)}, ` : '';
     const lines = [
-        `**${CLOUD[config.provider]} cluster \`${config.clusterName}\`** in ${where}region \`${config.region}\`${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes \`${config.kubernetesVersion}\`, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network \`${config.network}\`` : ''}.`,
+        `**${CLOUD[config.provider]} cluster ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(config.clusterName)}** in ${where}region ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(config.region)}${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(config.kubernetesVersion)}, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(config.network)}` : ''}.`,
         '',
         '| pool | name | machine type | nodes | disk | labels |',
         '|---|---|---|---|---|---|',
@@ -29071,13 +29073,16 @@ function settingsMarkdown(config) {
     for (const role of _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .POOL_ROLES */ .Fe) {
         const p = config.pools[role];
         const per = config.provider === 'gcp' ? ' per zone' : '';
-        lines.push(`| ${role} | \`${p.name}\` | \`${p.machineType}\` | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${(0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .labelList */ .d8)(p.labels)
+        lines.push(`| ${role} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(p.name)} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(p.machineType)} | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${(0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .labelList */ .d8)(p.labels)
             .split(',')
-            .map((l) => `\`${l}\``)
+            .map(_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)
             .join('<br/>')} |`);
     }
     return lines.join('\n');
 }
+/** The closing line of the plan summary. */
+const PLAN_NEXT = '**Next:** run this action again with `command: apply` and the same inputs, after the cloud login step ' +
+    '(README, "First-time setup"), to build exactly this.';
 function planMarkdown(config, records, eksctlConfig, notes = [], dropped = [], estimate) {
     const parts = [
         `## 🗺️ gitpod-cluster-action plan`,
@@ -29087,14 +29092,16 @@ function planMarkdown(config, records, eksctlConfig, notes = [], dropped = [], e
         '',
     ];
     for (const note of notes)
-        parts.push(`> [!IMPORTANT]`, `> ${note}`, '');
+        parts.push(`> [!IMPORTANT]`, `> ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdText */ .bC)(note)}`, '');
     if (dropped.length) {
-        parts.push(`Rendered fields left out because eksctl refuses them with your \`eksctl-config\`: ${dropped.map((d) => `\`${d}\``).join(', ')}.`, '');
+        parts.push(`Rendered fields left out because eksctl refuses them with your \`eksctl-config\`: ${dropped.map((d) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(d)).join(', ')}.`, '');
     }
-    parts.push('### Steps', '', (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .stepsMarkdown */ .Dh)(records));
+    parts.push('### Steps', '', (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .stepsMarkdown */ .Dh)(records, 'plan'));
     if (eksctlConfig) {
-        parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', '```yaml', eksctlConfig.trimEnd(), '```', '', '</details>');
+        parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdFence */ .F)(eksctlConfig, 'yaml'));
+        parts.push('', '</details>');
     }
+    parts.push('', PLAN_NEXT);
     return parts.join('\n') + '\n';
 }
 async function plan(config, io) {
@@ -29300,7 +29307,7 @@ function execArgv(argv, opts = {}) {
 /* harmony export */   o4: () => (/* binding */ parseConfig),
 /* harmony export */   ts: () => (/* binding */ escapeInvisible)
 /* harmony export */ });
-/* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, SUPPORT_TYPES, withoutUserinfo, showValue, REGION_TABLES, parseLabels, parseRoleArns, parseAwsTags, parseNodeLocations */
+/* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, SUPPORT_TYPES, withoutUserinfo, showValue, KUBERNETES_MINORS_OFFERED, NEWER_MINORS_ALLOWED, REGION_TABLES, parseLabels, parseRoleArns, parseAwsTags, parseNodeLocations */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
@@ -29416,6 +29423,29 @@ const KUBE_VERSION = {
         accepted: '`latest` or a minor such as `1.33` (EKS versions are minors)',
     },
 };
+/**
+ * The Kubernetes minors each provider has ever offered: GKE every 1.x from 1.0 (2015), EKS every minor from 1.10
+ * (2018), each up to the newest this table knows. A version below the first, or more than NEWER_MINORS_ALLOWED
+ * past the newest, is refused in `plan` already, offline (`1.99`, `1.3`); within the range the cloud API at apply
+ * time says whether it still offers it.
+ */
+const KUBERNETES_MINORS_OFFERED = {
+    gcp: { first: 0, newest: 37 },
+    aws: { first: 10, newest: 37 },
+};
+/** Minors past the table's newest that still pass: a release newer than this code is not refused before asking. */
+const NEWER_MINORS_ALLOWED = 2;
+function kubernetesMinorProblem(provider, version) {
+    const minor = /^v?1\.([0-9]+)/.exec(version)?.[1];
+    if (minor === undefined)
+        return undefined;
+    const { first, newest } = KUBERNETES_MINORS_OFFERED[provider];
+    const n = Number(minor);
+    if (n >= first && n <= newest + NEWER_MINORS_ALLOWED)
+        return undefined;
+    const cloud = provider === 'gcp' ? 'GKE' : 'EKS';
+    return `a Kubernetes version ${cloud} has offered: 1.${first} to 1.${newest} (and the next minors as they come), not 1.${minor}`;
+}
 const TOOL_VERSION = {
     gcloud: {
         re: /^(?:latest|[0-9]{2,4}\.[0-9]{1,3}\.[0-9]{1,3})$/,
@@ -29485,7 +29515,10 @@ function parseLabels(input, value, role) {
             throw new InputError(input, value, accepted);
         const key = item.slice(0, eq).trim();
         const val = item.slice(eq + 1).trim();
-        const problem = labelKeyProblem(key) ?? (LABEL_VALUE.test(val) ? undefined : `label value '${val}' is not valid`);
+        const problem = labelKeyProblem(key) ??
+            (LABEL_VALUE.test(val)
+                ? undefined
+                : `label value '${val}' is not valid: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty)`);
         if (problem)
             throw new InputError(input, value, `${accepted}; ${problem}`);
         if (key in labels)
@@ -29592,7 +29625,7 @@ function parseConfig(read, env = process.env) {
     const seed = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .seedFor */ .ln)(provider);
     const clusterName = read('cluster-name') || 'gitpod';
     if (provider === 'gcp' && !GKE_CLUSTER_NAME.test(clusterName)) {
-        throw new InputError('cluster-name', clusterName, 'a GKE cluster name: 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen');
+        throw new InputError('cluster-name', clusterName, `a GKE cluster name: 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (this one has ${clusterName.length} characters)`);
     }
     if (provider === 'aws' && !EKS_CLUSTER_NAME.test(clusterName)) {
         throw new InputError('cluster-name', clusterName, 'an EKS cluster name eksctl accepts: 1-100 letters, digits and hyphens, starting with a letter');
@@ -29632,6 +29665,9 @@ function parseConfig(read, env = process.env) {
     if (!KUBE_VERSION[provider].re.test(kubernetesVersion)) {
         throw new InputError('kubernetes-version', kubernetesVersion, KUBE_VERSION[provider].accepted);
     }
+    const versionProblem = kubernetesMinorProblem(provider, kubernetesVersion);
+    if (versionProblem)
+        throw new InputError('kubernetes-version', kubernetesVersion, versionProblem);
     const machineType = provider === 'gcp' ? GCP_MACHINE_TYPE : AWS_INSTANCE_TYPE;
     const machineAccepted = provider === 'gcp' ? 'a GCE machine type such as `n2d-standard-8`' : 'an EC2 instance type such as `m6i.xlarge`';
     const pools = {};
@@ -29649,7 +29685,9 @@ function parseConfig(read, env = process.env) {
         const maxNodes = maxRaw ? integer(maxInput, maxRaw, 1, LIMITS.nodes.max) : base.maxNodes;
         if (minNodes > maxNodes) {
             const which = minRaw ? minInput : maxInput;
-            throw new InputError(which, minRaw ? minRaw : maxRaw, `${minInput} (${minNodes}) at most ${maxInput} (${maxNodes})`);
+            throw new InputError(which, minRaw ? minRaw : maxRaw, 
+            // A value the user did not give is named as the default it is (`services-max-nodes (default 4)`).
+            `${minInput} (${minRaw ? '' : 'default '}${minNodes}) at most ${maxInput} (${maxRaw ? '' : 'default '}${maxNodes})`);
         }
         const extraInput = `${role}-extra-labels`;
         const extraLabels = parseLabels(extraInput, read(extraInput), role);
@@ -29835,6 +29873,60 @@ function memoryLogger() {
         warning: (m) => lines.push(`warning: ${m}`),
         error: (m) => lines.push(`error: ${m}`),
     };
+}
+
+
+/***/ }),
+
+/***/ 83758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ mdFence),
+/* harmony export */   bC: () => (/* binding */ mdText),
+/* harmony export */   xs: () => (/* binding */ mdCode)
+/* harmony export */ });
+/**
+ * The one way text reaches the job summary's Markdown (plan, apply, destroy and the verification report), so
+ * that GitHub shows it as written: `<the account …>` would otherwise be taken for an HTML tag and vanish, a `|`
+ * would split a table cell, a `*` or `_` would start emphasis, and a long comma-joined label list would push the
+ * table wider than the page.
+ */
+/**
+ * Text in a table cell or a line: HTML and Markdown characters escaped, one line, breakable after commas. A pair
+ * of backticks (`default`) still marks inline code, as the step descriptions use it.
+ */
+function mdText(text) {
+    return text
+        .split(/`([^`\r\n]+)`/)
+        .map((part, i) => (i % 2 ? mdCode(part) : escapeText(part)))
+        .join('');
+}
+function escapeText(text) {
+    return text
+        .replace(/[\\`*_[\]~|]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .replace(/,(?=\S)/g, ',<wbr>');
+}
+/**
+ * Text as inline code in a table cell or a line. A code span shows `<`, `>` and `&` literally, so they are not
+ * escaped; its delimiter is longer than any run of backticks inside, and `|` is escaped for the table.
+ */
+function mdCode(text) {
+    const one = text.replace(/\s*[\r\n]+\s*/g, ' ');
+    const longest = Math.max(0, ...(one.match(/`+/g) ?? []).map((run) => run.length));
+    const ticks = '`'.repeat(longest + 1);
+    const pad = /^`|`$|^ .* $/.test(one) || one.startsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${one.replace(/\|/g, '\\|')}${pad}${ticks}`;
+}
+/** A fenced code block whose fence no line of `text` can close early. */
+function mdFence(text, lang = '') {
+    const longest = Math.max(2, ...(text.match(/^ {0,3}`+/gm) ?? []).map((run) => run.trim().length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${lang}\n${text.trimEnd()}\n${fence}`;
 }
 
 
@@ -32145,7 +32237,17 @@ function isTransientStatus(status) {
 /* harmony export */   zw: () => (/* binding */ cancelReason)
 /* harmony export */ });
 /* unused harmony exports TRANSIENT_CLI_FAILURES, isTransientCliFailure, DONE_MEANWHILE */
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83758);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49809);
+/**
+ * Steps, the one runner both provider flows share, and plan rendering.
+ *
+ * A flow is a list of `StepSpec`s: data that `plan` prints as it is. `apply` pairs each spec with its
+ * `StepAction` (a probe that asks the cloud "is this already done?", and for API steps the call that
+ * does it) and hands the list to `runSteps`. A step with `argv` runs that exact argv when no `run` is
+ * given, so what `plan` shows is what `apply` runs.
+ */
+
 
 class StepFailedError extends Error {
     step;
@@ -32349,27 +32451,27 @@ const STATUS_ICON = {
     skipped: '⏭️ skipped',
     failed: '❌ failed',
 };
-function mdCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
 /** An argv as one copy-pasteable shell line (display only: nothing ever runs through a shell). */
 function shellQuote(argv) {
     return argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
-/** The steps as a Markdown table, then each CLI call in full. */
-function stepsMarkdown(records) {
-    const lines = ['| # | step | what | status |', '|---|---|---|---|'];
+/**
+ * The steps as a Markdown table, then each CLI call in full. `plan` has no status column (every step is
+ * planned) and its CLI calls are shown "exactly as they will run"; `apply` and `destroy` show each status.
+ */
+function stepsMarkdown(records, mode = 'run') {
+    const plan = mode === 'plan';
+    const lines = plan ? ['| # | step | what |', '|---|---|---|'] : ['| # | step | what | status |', '|---|---|---|---|'];
     for (const [i, r] of records.entries()) {
-        const what = r.argv ? `\`${r.argv.slice(0, 4).join(' ')} …\`` : (r.api ?? '');
-        const status = STATUS_ICON[r.status] + (r.detail ? `: ${r.detail}` : '');
-        lines.push(`| ${i + 1} | **${r.id}**<br/>${mdCell(r.description)} | ${mdCell(what)} | ${mdCell(status)} |`);
+        const what = r.argv ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(`${r.argv.slice(0, 4).join(' ')} …`) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.api ?? '');
+        const row = `| ${i + 1} | **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.id)}**<br/>${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.description)} | ${what} |`;
+        lines.push(plan ? row : `${row} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(STATUS_ICON[r.status] + (r.detail ? `: ${r.detail}` : ''))} |`);
     }
     const calls = records.filter((r) => r.argv);
     if (calls.length) {
-        lines.push('', '<details><summary>Every CLI call, exactly as run</summary>', '', '```sh');
-        for (const r of calls)
-            lines.push(`# ${r.id}`, shellQuote(r.argv).replace(/ --/g, ' \\\n    --'));
-        lines.push('```', '', '</details>');
+        const sh = calls.map((r) => `# ${r.id}\n${shellQuote(r.argv).replace(/ --/g, ' \\\n    --')}`).join('\n');
+        lines.push('', `<details><summary>Every CLI call, exactly as ${plan ? 'it will run' : 'run'}</summary>`, '');
+        lines.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdFence */ .F)(sh, 'sh'), '', '</details>');
     }
     return lines.join('\n');
 }

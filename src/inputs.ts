@@ -188,6 +188,29 @@ const KUBE_VERSION: Record<Provider, { re: RegExp; accepted: string }> = {
   },
 };
 
+/**
+ * The Kubernetes minors each provider has ever offered: GKE every 1.x from 1.0 (2015), EKS every minor from 1.10
+ * (2018), each up to the newest this table knows. A version below the first, or more than NEWER_MINORS_ALLOWED
+ * past the newest, is refused in `plan` already, offline (`1.99`, `1.3`); within the range the cloud API at apply
+ * time says whether it still offers it.
+ */
+export const KUBERNETES_MINORS_OFFERED: Record<Provider, { first: number; newest: number }> = {
+  gcp: { first: 0, newest: 37 },
+  aws: { first: 10, newest: 37 },
+};
+/** Minors past the table's newest that still pass: a release newer than this code is not refused before asking. */
+export const NEWER_MINORS_ALLOWED = 2;
+
+function kubernetesMinorProblem(provider: Provider, version: string): string | undefined {
+  const minor = /^v?1\.([0-9]+)/.exec(version)?.[1];
+  if (minor === undefined) return undefined;
+  const { first, newest } = KUBERNETES_MINORS_OFFERED[provider];
+  const n = Number(minor);
+  if (n >= first && n <= newest + NEWER_MINORS_ALLOWED) return undefined;
+  const cloud = provider === 'gcp' ? 'GKE' : 'EKS';
+  return `a Kubernetes version ${cloud} has offered: 1.${first} to 1.${newest} (and the next minors as they come), not 1.${minor}`;
+}
+
 const TOOL_VERSION: Record<keyof ToolVersions, { re: RegExp; accepted: string }> = {
   gcloud: {
     re: /^(?:latest|[0-9]{2,4}\.[0-9]{1,3}\.[0-9]{1,3})$/,
@@ -256,7 +279,11 @@ export function parseLabels(input: InputName, value: string, role: PoolRole): Re
     if (eq <= 0) throw new InputError(input, value, accepted);
     const key = item.slice(0, eq).trim();
     const val = item.slice(eq + 1).trim();
-    const problem = labelKeyProblem(key) ?? (LABEL_VALUE.test(val) ? undefined : `label value '${val}' is not valid`);
+    const problem =
+      labelKeyProblem(key) ??
+      (LABEL_VALUE.test(val)
+        ? undefined
+        : `label value '${val}' is not valid: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty)`);
     if (problem) throw new InputError(input, value, `${accepted}; ${problem}`);
     if (key in labels) throw new InputError(input, value, `${accepted}; '${key}' appears twice`);
     const reference = POOL_LABELS[role][key];
@@ -377,7 +404,7 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
     throw new InputError(
       'cluster-name',
       clusterName,
-      'a GKE cluster name: 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+      `a GKE cluster name: 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (this one has ${clusterName.length} characters)`,
     );
   }
   if (provider === 'aws' && !EKS_CLUSTER_NAME.test(clusterName)) {
@@ -444,6 +471,8 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
   if (!KUBE_VERSION[provider].re.test(kubernetesVersion)) {
     throw new InputError('kubernetes-version', kubernetesVersion, KUBE_VERSION[provider].accepted);
   }
+  const versionProblem = kubernetesMinorProblem(provider, kubernetesVersion);
+  if (versionProblem) throw new InputError('kubernetes-version', kubernetesVersion, versionProblem);
 
   const machineType = provider === 'gcp' ? GCP_MACHINE_TYPE : AWS_INSTANCE_TYPE;
   const machineAccepted =
@@ -466,7 +495,8 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
       throw new InputError(
         which,
         minRaw ? minRaw : maxRaw,
-        `${minInput} (${minNodes}) at most ${maxInput} (${maxNodes})`,
+        // A value the user did not give is named as the default it is (`services-max-nodes (default 4)`).
+        `${minInput} (${minRaw ? '' : 'default '}${minNodes}) at most ${maxInput} (${maxRaw ? '' : 'default '}${maxNodes})`,
       );
     }
 

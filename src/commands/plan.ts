@@ -7,6 +7,7 @@ import type { ActionIO } from '../io.js';
 import { clusterConfigResult, clusterConfigYaml, awsSteps } from '../providers/aws.js';
 import { GCP_PLAN_FACTS, gcpSteps, labelList } from '../providers/gcp.js';
 import { POOL_ROLES } from '../reference.js';
+import { mdCode, mdFence, mdText } from '../markdown.js';
 import { type StepRecord, type StepSpec, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
 import type { ClusterConfigDoc } from '../providers/aws.js';
 import { estimateMarkdown, publishEstimate } from './estimate.js';
@@ -40,9 +41,9 @@ const CLOUD = { gcp: 'GKE', aws: 'EKS' } as const;
 
 /** The settings table every job summary of this action starts with. */
 export function settingsMarkdown(config: Config): string {
-  const where = config.provider === 'gcp' ? `project \`${config.project}\`, ` : '';
+  const where = config.provider === 'gcp' ? `project ${mdCode(config.project)}, ` : '';
   const lines = [
-    `**${CLOUD[config.provider]} cluster \`${config.clusterName}\`** in ${where}region \`${config.region}\`${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes \`${config.kubernetesVersion}\`, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network \`${config.network}\`` : ''}.`,
+    `**${CLOUD[config.provider]} cluster ${mdCode(config.clusterName)}** in ${where}region ${mdCode(config.region)}${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes ${mdCode(config.kubernetesVersion)}, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network ${mdCode(config.network)}` : ''}.`,
     '',
     '| pool | name | machine type | nodes | disk | labels |',
     '|---|---|---|---|---|---|',
@@ -51,16 +52,21 @@ export function settingsMarkdown(config: Config): string {
     const p = config.pools[role];
     const per = config.provider === 'gcp' ? ' per zone' : '';
     lines.push(
-      `| ${role} | \`${p.name}\` | \`${p.machineType}\` | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${labelList(
+      `| ${role} | ${mdCode(p.name)} | ${mdCode(p.machineType)} | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${labelList(
         p.labels,
       )
         .split(',')
-        .map((l) => `\`${l}\``)
+        .map(mdCode)
         .join('<br/>')} |`,
     );
   }
   return lines.join('\n');
 }
+
+/** The closing line of the plan summary. */
+export const PLAN_NEXT =
+  '**Next:** run this action again with `command: apply` and the same inputs, after the cloud login step ' +
+  '(README, "First-time setup"), to build exactly this.';
 
 export function planMarkdown(
   config: Config,
@@ -77,26 +83,19 @@ export function planMarkdown(
     settingsMarkdown(config),
     '',
   ];
-  for (const note of notes) parts.push(`> [!IMPORTANT]`, `> ${note}`, '');
+  for (const note of notes) parts.push(`> [!IMPORTANT]`, `> ${mdText(note)}`, '');
   if (dropped.length) {
     parts.push(
-      `Rendered fields left out because eksctl refuses them with your \`eksctl-config\`: ${dropped.map((d) => `\`${d}\``).join(', ')}.`,
+      `Rendered fields left out because eksctl refuses them with your \`eksctl-config\`: ${dropped.map((d) => mdCode(d)).join(', ')}.`,
       '',
     );
   }
-  parts.push('### Steps', '', stepsMarkdown(records));
+  parts.push('### Steps', '', stepsMarkdown(records, 'plan'));
   if (eksctlConfig) {
-    parts.push(
-      '',
-      '<details><summary>Rendered eksctl ClusterConfig</summary>',
-      '',
-      '```yaml',
-      eksctlConfig.trimEnd(),
-      '```',
-      '',
-      '</details>',
-    );
+    parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', mdFence(eksctlConfig, 'yaml'));
+    parts.push('', '</details>');
   }
+  parts.push('', PLAN_NEXT);
   return parts.join('\n') + '\n';
 }
 
