@@ -29869,6 +29869,7 @@ function gcpSteps(config, facts) {
 /* harmony export */   Dt: () => (/* binding */ DEFAULT_CALICO_VERSION),
 /* harmony export */   Fe: () => (/* binding */ POOL_ROLES),
 /* harmony export */   P8: () => (/* binding */ autoscalerTags),
+/* harmony export */   c_: () => (/* binding */ VERSION_POLICY),
 /* harmony export */   g9: () => (/* binding */ REFERENCE_LABELS),
 /* harmony export */   kS: () => (/* binding */ AWS),
 /* harmony export */   kV: () => (/* binding */ MINIMUMS),
@@ -29915,6 +29916,25 @@ const MINIMUMS = {
     kernel: '5.4',
     kubernetes: '1.21',
     containerRuntime: 'containerd',
+};
+/**
+ * Versions over time (`version-support`, `version-skew` and the upgrades of `apply`): the Kubernetes
+ * version skew policy, when an end of support deserves a warning, and what EKS bills per version.
+ */
+const VERSION_POLICY = {
+    /** kubernetes.io/releases/version-skew-policy: a kubelet may be up to three minors older than the API server, never newer. */
+    kubeletMaxMinorsBehind: 3,
+    /** A pool (or node) this many minors behind its control plane is a WARNING: one more upgrade and it is out of policy. */
+    warnMinorsBehind: 2,
+    /** An end of support within this many days is a WARNING. */
+    supportWarningDays: 90,
+    /**
+     * EKS control-plane price, USD per cluster-hour, by support phase (aws.amazon.com/eks/pricing; AWS blog
+     * "Amazon EKS extended support for Kubernetes versions pricing": $0.60 in extended support from April 2024).
+     */
+    eksPricePerClusterHour: { standard: 0.1, extended: 0.6 },
+    /** Calico's SECURITY.md: Tigera supports the two most recent minor releases, on a rolling basis. */
+    calicoSupportedMinors: 2,
 };
 // ---------------------------------------------------------------------------------------------------
 // GCP (GKE, built with gcloud)
@@ -42929,7 +42949,7 @@ async function run() {
                 await (await __nccwpck_require__.e(/* import() */ 314).then(__nccwpck_require__.bind(__nccwpck_require__, 8314))).apply(config, io);
                 break;
             case 'verify':
-                await (await __nccwpck_require__.e(/* import() */ 165).then(__nccwpck_require__.bind(__nccwpck_require__, 35165))).verify(config, io);
+                await (await Promise.all(/* import() */[__nccwpck_require__.e(386), __nccwpck_require__.e(118)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24118))).verify(config, io);
                 break;
             case 'destroy':
                 await (await __nccwpck_require__.e(/* import() */ 540).then(__nccwpck_require__.bind(__nccwpck_require__, 29540))).destroy(config, io);

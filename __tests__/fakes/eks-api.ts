@@ -23,6 +23,8 @@ export interface FakeCluster {
   version: string;
   endpoint: string;
   caData: string;
+  /** upgradePolicy.supportType; EKS's default for a new cluster is EXTENDED. */
+  supportType?: 'STANDARD' | 'EXTENDED';
 }
 
 export interface FakeNodegroup {
@@ -33,6 +35,8 @@ export interface FakeNodegroup {
   instanceTypes: string[];
   scalingConfig: { minSize: number; maxSize: number; desiredSize: number };
   amiType: string;
+  /** The nodegroup's Kubernetes minor (the cluster's when created). */
+  version?: string;
 }
 
 export interface FakeStack {
@@ -108,11 +112,34 @@ const FIRST_ATTEMPT_DEFAULTS: Record<'eks' | 'cloudformation', AwsTransientFault
   ],
 };
 
-const DEFAULT_VERSIONS = [
-  { clusterVersion: '1.31', versionStatus: 'EXTENDED_SUPPORT' },
-  { clusterVersion: '1.32', versionStatus: 'STANDARD_SUPPORT' },
-  { clusterVersion: '1.33', versionStatus: 'STANDARD_SUPPORT', defaultVersion: true },
-  { clusterVersion: '1.34', versionStatus: 'STANDARD_SUPPORT' },
+/** Seconds since the epoch, as EKS's REST-JSON timestamps travel. */
+export const epochSeconds = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
+
+/**
+ * The versions EKS lists, with support dates as data: every one supported until well after the tests'
+ * clocks (a test that judges dates sets its own). 1.29 is unsupported: listed only with `includeAll`.
+ */
+export const DEFAULT_VERSIONS: Record<string, unknown>[] = [
+  {
+    clusterVersion: '1.29',
+    versionStatus: 'UNSUPPORTED',
+    endOfStandardSupportDate: epochSeconds('2025-03-23'),
+    endOfExtendedSupportDate: epochSeconds('2026-03-23'),
+  },
+  ...(
+    [
+      ['1.31', 'EXTENDED_SUPPORT', '2026-11-26', '2028-11-26'],
+      ['1.32', 'STANDARD_SUPPORT', '2028-03-23', '2029-03-23'],
+      ['1.33', 'STANDARD_SUPPORT', '2028-07-29', '2029-07-29'],
+      ['1.34', 'STANDARD_SUPPORT', '2028-12-02', '2029-12-02'],
+    ] as const
+  ).map(([clusterVersion, versionStatus, standard, extended]) => ({
+    clusterVersion,
+    versionStatus,
+    endOfStandardSupportDate: epochSeconds(standard),
+    endOfExtendedSupportDate: epochSeconds(extended),
+    ...(clusterVersion === '1.33' ? { defaultVersion: true } : {}),
+  })),
 ];
 
 function xmlEscape(s: string): string {
@@ -315,7 +342,16 @@ export class FakeEksApi {
     const notFound = (what: string) =>
       this.json(res, 404, { message: `No ${what} found` }, 'ResourceNotFoundException');
 
-    if (action === 'DescribeClusterVersions') return this.json(res, 200, { clusterVersions: this.versions });
+    if (action === 'DescribeClusterVersions') {
+      // Unsupported versions only with includeAll; `clusterVersions` narrows the list, as EKS does.
+      const wanted = url.searchParams.getAll('clusterVersions');
+      const all = url.searchParams.get('includeAll') === 'true';
+      const list = this.versions.filter(
+        (v) =>
+          (all || v.versionStatus !== 'UNSUPPORTED') && (!wanted.length || wanted.includes(String(v.clusterVersion))),
+      );
+      return this.json(res, 200, { clusterVersions: list });
+    }
     const cluster = this.clusters.get(seg[1] ?? '');
     if (!cluster) return notFound(`cluster found for name: ${seg[1]}.`);
     if (action === 'DescribeCluster') {
@@ -327,6 +363,7 @@ export class FakeEksApi {
           version: cluster.version,
           endpoint: cluster.endpoint,
           certificateAuthority: { data: cluster.caData },
+          upgradePolicy: { supportType: cluster.supportType ?? 'EXTENDED' },
         },
       });
     }
@@ -427,6 +464,7 @@ export class FakeEksApi {
               desiredSize: Number(g.desiredCapacity ?? g.minSize),
             },
             amiType: g.amiFamily || g.ami ? 'CUSTOM' : 'AL2023_x86_64_STANDARD',
+            version: cluster.version,
           },
         });
       }

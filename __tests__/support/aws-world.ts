@@ -46,7 +46,7 @@ export interface AwsWorld {
  * The controllers the fakes stand in for: eksctl's cluster comes with the aws-node daemonset, its
  * nodegroups with nodes, and the tigera operator reports Calico Available once the Installation is written.
  */
-export function playEksControllers(eks: FakeEksApi, kube: FakeKubeApi): void {
+export function playEksControllers(eks: FakeEksApi, kube: FakeKubeApi, calicoRunning = DEFAULT_CALICO_VERSION): void {
   eks.onEksctl((event, { name }) => {
     if (event === 'cluster-created') {
       kube.seed(
@@ -71,6 +71,8 @@ export function playEksControllers(eks: FakeEksApi, kube: FakeKubeApi): void {
   });
   kube.onWrite((obj, verb) => {
     if (obj.kind === 'Installation' && verb !== 'delete') {
+      // The operator reports the Calico release it runs on the Installation's status.
+      obj.status = { ...((obj.status as object | undefined) ?? {}), calicoVersion: calicoRunning };
       kube.seed({
         apiVersion: AWS.calico.ready.apiVersion,
         kind: AWS.calico.ready.kind,

@@ -16,6 +16,8 @@ export interface NetworkFacts {
   networkPolicy?: boolean;
   awsNodePresent?: boolean;
   calicoInstallation?: boolean;
+  /** The Calico release the operator reports running (Installation status.calicoVersion). */
+  calicoVersion?: string;
 }
 
 /** Reads the facts the provider's network check needs: GETs only, nothing written. */
@@ -32,7 +34,12 @@ export async function networkFacts(
     kube.get({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: awsNode.name, namespace: awsNode.namespace }),
     kube.get({ apiVersion: installation.apiVersion, kind: installation.kind, name: installation.metadata.name }),
   ]);
-  return { awsNodePresent: ds !== undefined, calicoInstallation: inst !== undefined };
+  const running = (inst?.status as { calicoVersion?: unknown } | undefined)?.calicoVersion;
+  return {
+    awsNodePresent: ds !== undefined,
+    calicoInstallation: inst !== undefined,
+    ...(typeof running === 'string' && running ? { calicoVersion: running } : {}),
+  };
 }
 
 export function checkNetwork(config: Config, facts: NetworkFacts): CheckItem {
