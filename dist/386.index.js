@@ -347,8 +347,10 @@ function runtimeName(runtime) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DX: () => (/* binding */ upgradeMinors),
 /* harmony export */   Hs: () => (/* binding */ minorOf),
 /* harmony export */   Su: () => (/* binding */ checkVersionSupport),
+/* harmony export */   dC: () => (/* binding */ atMinor),
 /* harmony export */   jQ: () => (/* binding */ versionSkewCheck)
 /* harmony export */ });
 /* unused harmony exports minorsBetween, utcDay, daysUntil, supportPhrase, eksExtendedCost, calicoFindings, SKEW_NAMES_SHOWN */
@@ -561,6 +563,37 @@ function versionSkewCheck(serverVersion, pools, controlPlane) {
             return (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .item */ .AS)('version-skew', out);
         },
     };
+}
+/**
+ * The minors `apply` upgrades through, one at a time: from the minor after the oldest part (control
+ * plane or pool) up to the one `kubernetes-version` asks. `latest` never upgrades an existing cluster
+ * (it means the newest offered when the cluster is created). A minor older than the control plane's is
+ * one clear error: apply never downgrades.
+ */
+function upgradeMinors(asked, controlPlane, pools) {
+    if (asked === 'latest')
+        return [];
+    const target = (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(asked);
+    const cp = (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(controlPlane);
+    if (!target || !cp)
+        return [];
+    if (target[0] !== cp[0] || target[1] < cp[1]) {
+        throw new Error(`kubernetes-version '${asked}' is older than Kubernetes ${minorOf(controlPlane)}, which the cluster runs: ` +
+            `apply never downgrades; ask for ${minorOf(controlPlane)} or newer, or \`latest\` to keep the cluster's version`);
+    }
+    const floor = Math.min(cp[1], ...pools
+        .map((p) => (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(p))
+        .filter((v) => v && v[0] === cp[0])
+        .map((v) => v[1]));
+    const minors = [];
+    for (let m = floor + 1; m <= target[1]; m++)
+        minors.push(`${target[0]}.${m}`);
+    return minors;
+}
+/** Is a part at (or past) this round's minor? */
+function atMinor(version, minor) {
+    const d = minorsBetween(version, `${minor}.0`);
+    return d !== undefined && d >= 0;
 }
 
 

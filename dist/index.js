@@ -28381,15 +28381,21 @@ module.exports = {
 /* harmony import */ var _providers_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71500);
 /* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54832);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36992);
+/* harmony import */ var _providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(50675);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(36992);
+
 
 
 
 
 /** The flow for these inputs, with the values only the cloud knows left unresolved. */
 function planFlow(config) {
-    if (config.provider === 'gcp')
-        return { steps: (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpSteps */ .ys)(config, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP_PLAN_FACTS */ .hO)(config)) };
+    if (config.provider === 'gcp') {
+        // The upgrade round to the asked version; apply runs one per minor, and none when the cluster is there.
+        return {
+            steps: (0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .insertBefore */ .nc)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpSteps */ .ys)(config, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP_PLAN_FACTS */ .hO)(config)), 'kubeconfig', (0,_providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_3__/* .gkePlannedUpgrade */ .Q)(config)),
+        };
+    }
     const doc = (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigFor */ .CR)(config, {});
     return { steps: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}), eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc) };
 }
@@ -28421,7 +28427,7 @@ function planMarkdown(config, records, eksctlConfig) {
         '',
         '### Steps',
         '',
-        (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .stepsMarkdown */ .Dh)(records),
+        (0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .stepsMarkdown */ .Dh)(records),
     ];
     if (eksctlConfig) {
         parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', '```yaml', eksctlConfig.trimEnd(), '```', '', '</details>');
@@ -28430,11 +28436,11 @@ function planMarkdown(config, records, eksctlConfig) {
 }
 async function plan(config, io) {
     const result = planFlow(config);
-    const records = result.steps.map((s) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .toRecord */ .Lv)(s));
+    const records = result.steps.map((s) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .toRecord */ .Lv)(s));
     io.log.info(`Plan for ${CLOUD[config.provider]} cluster ${config.clusterName} in ${config.region}: ${records.length} steps.`);
     for (const [i, step] of result.steps.entries()) {
         io.log.info(`${i + 1}. ${step.id}: ${step.description}`);
-        io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
+        io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
     }
     if (result.eksctlConfig) {
         await io.group('Rendered eksctl ClusterConfig', async () => io.log.info(result.eksctlConfig));
@@ -29861,6 +29867,62 @@ function gcpSteps(config, facts) {
 
 /***/ }),
 
+/***/ 50675:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ gkeUpgradeSteps),
+/* harmony export */   Q: () => (/* binding */ gkePlannedUpgrade)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
+
+const MINUTE = 60_000;
+function upgradeArgv(config, what, version) {
+    return [
+        'gcloud',
+        '--quiet',
+        'container',
+        'clusters',
+        'upgrade',
+        config.clusterName,
+        what,
+        `--cluster-version=${version}`,
+        `--project=${config.project}`,
+        `--region=${config.region}`,
+    ];
+}
+function gkeUpgradeSteps(config, rounds) {
+    return rounds.flatMap((round) => [
+        {
+            id: `upgrade-control-plane-${round.minor}`,
+            description: `Upgrade the control plane of ${config.clusterName} to Kubernetes ${round.version} (skipped when it runs ${round.minor} already)`,
+            argv: upgradeArgv(config, '--master', round.version),
+            timeoutMs: 60 * MINUTE,
+            round,
+            target: { kind: 'control-plane' },
+        },
+        ..._reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.map((role) => ({
+            id: `upgrade-${role}-pool-${round.minor}`,
+            description: `Upgrade node pool ${config.pools[role].name} to Kubernetes ${round.version}, surge by surge (skipped when it runs ${round.minor} already)`,
+            argv: upgradeArgv(config, `--node-pool=${config.pools[role].name}`, round.version),
+            timeoutMs: 120 * MINUTE,
+            round,
+            target: { kind: 'pool', role },
+        })),
+    ]);
+}
+/** What `plan` shows: one round to the asked version (apply runs one per minor from the cluster's own). */
+function gkePlannedUpgrade(config) {
+    const asked = config.kubernetesVersion;
+    if (asked === 'latest')
+        return [];
+    const minor = asked.split('.').slice(0, 2).join('.');
+    return gkeUpgradeSteps(config, [{ minor, version: asked }]);
+}
+
+
+/***/ }),
+
 /***/ 98286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30252,6 +30314,7 @@ function isTransientStatus(status) {
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   mK: () => (/* binding */ StepFailedError),
+/* harmony export */   nc: () => (/* binding */ insertBefore),
 /* harmony export */   rl: () => (/* binding */ runSteps),
 /* harmony export */   wR: () => (/* binding */ withActions),
 /* harmony export */   zw: () => (/* binding */ cancelReason)
@@ -30309,6 +30372,12 @@ function formatDuration(ms) {
 /** Pairs each spec of a flow with its action; every spec must have one (the type keeps them in step). */
 function withActions(specs, actions) {
     return specs.map((spec) => ({ ...spec, ...actions[spec.id] }));
+}
+/** `steps` with `extra` inserted before the step `before` (at the end when there is none). */
+function insertBefore(steps, before, extra) {
+    const at = steps.findIndex((s) => s.id === before);
+    const i = at < 0 ? steps.length : at;
+    return [...steps.slice(0, i), ...extra, ...steps.slice(i)];
 }
 /**
  * CLI failures worth one more run, by tool: the cloud's passing trouble (rate limits, 5xx), as each CLI reports

@@ -294,6 +294,7 @@ export class FakeGcpApi {
       pools: ((c.nodePools as Json[]) ?? []).map((p) => ({
         name: p.name,
         status: p.status,
+        version: p.version,
         config: p.config,
         autoscaling: p.autoscaling,
         maxPods: (p.maxPodsConstraint as Json | undefined)?.maxPodsPerNode,
@@ -614,6 +615,69 @@ export class FakeGcpApi {
     };
   }
 
+  /** A version GKE would accept: `-`/`latest` the newest, a minor its newest patch, else an exact offered one. */
+  private resolveAlias(asked: string, fallback: string): string | undefined {
+    const versions = this.opts.versions;
+    if (asked === '-' || asked === '') return fallback;
+    if (asked === 'latest') return versions[0];
+    return versions.find((v) => v === asked || v.startsWith(`${asked}.`) || v.startsWith(`${asked}-`));
+  }
+
+  /** UPGRADE_MASTER: one minor at a time, never down; the version must be offered. */
+  private upgradeMaster(res: http.ServerResponse, parent: string, cluster: Json, update: Json): void {
+    const current = String(cluster.currentMasterVersion);
+    const asked = String(update.desiredMasterVersion);
+    const version = this.resolveAlias(asked, this.opts.versions[0]!);
+    if (!version) {
+      return this.fail(res, 400, `Master version "${asked}" is unsupported.`, 'INVALID_ARGUMENT');
+    }
+    const step = compareMinor(version, current.split('.').slice(0, 2).join('.'));
+    if (step < 0) {
+      return this.fail(res, 400, `Master cannot be downgraded from ${current} to ${version}.`, 'FAILED_PRECONDITION');
+    }
+    if (step > 1) {
+      return this.fail(
+        res,
+        400,
+        `Master cannot be upgraded to ${version} from ${current}: upgrade one minor version at a time.`,
+        'FAILED_PRECONDITION',
+      );
+    }
+    const name = String(cluster.name);
+    const op = this.newOperation(parent, 'UPGRADE_MASTER', `clusters/${name}`, this.opPolls, () => {
+      cluster.currentMasterVersion = version;
+    });
+    return this.send(res, 200, op);
+  }
+
+  /** UPGRADE_NODES of one pool: never newer than the master; the version must be offered. */
+  private upgradeNodes(res: http.ServerResponse, parent: string, cluster: Json, update: Json): void {
+    const master = String(cluster.currentMasterVersion);
+    const pool = (cluster.nodePools as Json[]).find((p) => p.name === update.desiredNodePoolId);
+    if (!pool) return this.fail(res, 404, `Node pool "${String(update.desiredNodePoolId)}" not found.`);
+    const asked = String(update.desiredNodeVersion);
+    const version = this.resolveAlias(asked, master);
+    if (!version) return this.fail(res, 400, `Node version "${asked}" is unsupported.`, 'INVALID_ARGUMENT');
+    if (
+      compareMinor(version, master.split('.').slice(0, 2).join('.')) > 0 ||
+      version.localeCompare(master, 'en', { numeric: true }) > 0
+    ) {
+      return this.fail(
+        res,
+        400,
+        `Node version "${version}" must not be newer than the master version "${master}".`,
+        'FAILED_PRECONDITION',
+      );
+    }
+    const name = String(cluster.name);
+    const target = `clusters/${name}/nodePools/${String(pool.name)}`;
+    const op = this.newOperation(parent, 'UPGRADE_NODES', target, this.opPolls, () => {
+      pool.version = version;
+      cluster.currentNodeVersion = version;
+    });
+    return this.send(res, 200, op);
+  }
+
   /** ClusterUpgradeInfo / NodePoolUpgradeInfo of a version: its minor's support window, the next targets. */
   private upgradeInfo(version: string): Json {
     const minor = version.split('.').slice(0, 2).join('.');
@@ -717,8 +781,11 @@ export class FakeGcpApi {
     if (rest.length === 2) {
       if (method === 'GET') return this.send(res, 200, cluster);
       if (method === 'PUT') {
-        // UpdateClusterRequest: only what `node-pools update --enable-autoscaling` sends.
         const update = isObj(req.update) ? req.update : {};
+        // `clusters upgrade --master` / `--node-pool=…`: as strict as GKE about versions.
+        if (typeof update.desiredMasterVersion === 'string') return this.upgradeMaster(res, parent, cluster, update);
+        if (typeof update.desiredNodeVersion === 'string') return this.upgradeNodes(res, parent, cluster, update);
+        // UpdateClusterRequest: otherwise only what `node-pools update --enable-autoscaling` sends.
         const pool = pools.find((p) => p.name === update.desiredNodePoolId);
         if (!pool || !isObj(update.desiredNodePoolAutoscaling)) {
           return this.fail(res, 400, 'the fake only updates node pool autoscaling', 'INVALID_ARGUMENT');

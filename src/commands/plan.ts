@@ -7,7 +7,8 @@ import type { ActionIO } from '../io.js';
 import { clusterConfigFor, clusterConfigYaml, awsSteps } from '../providers/aws.js';
 import { GCP_PLAN_FACTS, gcpSteps, labelList } from '../providers/gcp.js';
 import { POOL_ROLES } from '../reference.js';
-import { type StepRecord, type StepSpec, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
+import { gkePlannedUpgrade } from '../providers/gcp/upgrade.js';
+import { type StepRecord, type StepSpec, insertBefore, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
 
 export interface PlanResult {
   steps: StepSpec[];
@@ -16,7 +17,12 @@ export interface PlanResult {
 
 /** The flow for these inputs, with the values only the cloud knows left unresolved. */
 export function planFlow(config: Config): PlanResult {
-  if (config.provider === 'gcp') return { steps: gcpSteps(config, GCP_PLAN_FACTS(config)) };
+  if (config.provider === 'gcp') {
+    // The upgrade round to the asked version; apply runs one per minor, and none when the cluster is there.
+    return {
+      steps: insertBefore<StepSpec>(gcpSteps(config, GCP_PLAN_FACTS(config)), 'kubeconfig', gkePlannedUpgrade(config)),
+    };
+  }
   const doc = clusterConfigFor(config, {});
   return { steps: awsSteps(config, {}), eksctlConfig: clusterConfigYaml(config, doc) };
 }

@@ -247,3 +247,38 @@ export function versionSkewCheck(
     },
   };
 }
+
+/**
+ * The minors `apply` upgrades through, one at a time: from the minor after the oldest part (control
+ * plane or pool) up to the one `kubernetes-version` asks. `latest` never upgrades an existing cluster
+ * (it means the newest offered when the cluster is created). A minor older than the control plane's is
+ * one clear error: apply never downgrades.
+ */
+export function upgradeMinors(asked: string, controlPlane: string, pools: readonly string[]): string[] {
+  if (asked === 'latest') return [];
+  const target = parseVersion(asked);
+  const cp = parseVersion(controlPlane);
+  if (!target || !cp) return [];
+  if (target[0] !== cp[0] || target[1] < cp[1]) {
+    throw new Error(
+      `kubernetes-version '${asked}' is older than Kubernetes ${minorOf(controlPlane)}, which the cluster runs: ` +
+        `apply never downgrades; ask for ${minorOf(controlPlane)} or newer, or \`latest\` to keep the cluster's version`,
+    );
+  }
+  const floor = Math.min(
+    cp[1],
+    ...pools
+      .map((p) => parseVersion(p))
+      .filter((v) => v && v[0] === cp[0])
+      .map((v) => v![1]),
+  );
+  const minors: string[] = [];
+  for (let m = floor + 1; m <= target[1]; m++) minors.push(`${target[0]}.${m}`);
+  return minors;
+}
+
+/** Is a part at (or past) this round's minor? */
+export function atMinor(version: string | undefined, minor: string): boolean {
+  const d = minorsBetween(version, `${minor}.0`);
+  return d !== undefined && d >= 0;
+}
