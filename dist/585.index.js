@@ -15,6 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
   eksKubeconfigUser: () => (/* binding */ eksKubeconfigUser),
   nodegroupStackName: () => (/* binding */ nodegroupStackName),
   resolveVersion: () => (/* binding */ resolveVersion),
+  upgradePlan: () => (/* binding */ upgradePlan),
   waitFor: () => (/* binding */ waitFor)
 });
 
@@ -33,8 +34,12 @@ var inputs = __webpack_require__(38422);
 var kubeconfig = __webpack_require__(35180);
 // EXTERNAL MODULE: ./src/providers/aws.ts + 2 modules
 var providers_aws = __webpack_require__(71500);
+// EXTERNAL MODULE: ./src/providers/aws/upgrade.ts
+var upgrade = __webpack_require__(39340);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __webpack_require__(98286);
+// EXTERNAL MODULE: ./src/verify/support.ts
+var support = __webpack_require__(73386);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./src/steps.ts
@@ -221,11 +226,15 @@ async function createWaitingForKind(kube, obj, what, opts) {
  *   calico-installation the Installation `default`                     (calico only; only when it differs)
  *   calico-ready        wait for Calico                                (calico only)
  *   nodegroups          eksctl create nodegroup                        (skipped when all exist)
+ *   upgrade-…-<minor>   eksctl upgrade cluster / nodegroup, utils update-coredns / update-kube-proxy,
+ *                       one round per minor when kubernetes-version asks a newer one (providers/aws/upgrade.ts)
  *
  * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
  * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
  * eksctl is still doing (a cluster CREATING, a stack *_IN_PROGRESS) is waited for, never raced.
  */
+
+
 
 
 
@@ -277,18 +286,15 @@ function byVersion(a, b) {
     return x[0] - y[0] || x[1] - y[1];
 }
 /**
- * `kubernetes-version` → the minor eksctl is given. An existing cluster keeps its own version (apply
- * never upgrades); otherwise `latest` is the newest version in standard support, and a minor must be one
+ * `kubernetes-version` → the minor eksctl is given. An existing cluster keeps its own version here (the
+ * upgrade rounds of upgradePlan move it); otherwise `latest` is the newest version in standard support, and a minor must be one
  * EKS still offers.
  */
-async function resolveVersion(config, api, log, existing) {
+async function resolveVersion(config, api, existing) {
     const asked = config.kubernetesVersion;
-    if (existing?.version) {
-        if (asked !== 'latest' && asked !== existing.version) {
-            log.warning(`EKS cluster ${config.clusterName} runs Kubernetes ${existing.version}; apply does not upgrade it to ${asked}`);
-        }
+    // An existing cluster keeps its version in the ClusterConfig; the upgrade rounds (upgradePlan) move it.
+    if (existing?.version)
         return existing.version;
-    }
     const versions = (await api.clusterVersions()).filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED');
     const offered = versions.map((v) => v.clusterVersion).sort(byVersion);
     if (asked === 'latest') {
@@ -304,6 +310,34 @@ async function resolveVersion(config, api, log, existing) {
     if (offered.includes(asked))
         return asked;
     throw new inputs/* InputError */.dz('kubernetes-version', asked, `\`latest\` or a version EKS offers in ${config.region}: ${offered.join(', ') || '(none returned)'}`);
+}
+/**
+ * The minors an existing cluster is upgraded through (none for `latest`, none when it is there). Refused
+ * before any change, in one line: an older minor (no downgrade), a minor EKS does not offer, and a
+ * nodegroup on a custom AMI (eksctl's Ubuntu nodegroups): `eksctl upgrade nodegroup` refuses
+ * `--kubernetes-version` for those, so such a nodegroup is replaced, not upgraded in place.
+ */
+async function upgradePlan(config, api, existing) {
+    if (!existing?.version)
+        return [];
+    const groups = (await Promise.all(reference/* POOL_ROLES */.Fe.map((role) => api.describeNodegroup(config.clusterName, config.pools[role].name)))).filter((g) => !!g);
+    const minors = (0,support/* upgradeMinors */.DX)(config.kubernetesVersion, existing.version, groups.map((g) => g.version ?? existing.version));
+    if (!minors.length)
+        return [];
+    const offered = (await api.clusterVersions())
+        .filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED')
+        .map((v) => v.clusterVersion);
+    const missing = minors.filter((m) => !offered.includes(m));
+    if (missing.length) {
+        throw new inputs/* InputError */.dz('kubernetes-version', config.kubernetesVersion, `a version EKS offers in ${config.region}, reached one minor at a time from ${existing.version}: ${missing.join(', ')} not offered (offered: ${offered.sort(byVersion).join(', ')})`);
+    }
+    const custom = groups.filter((g) => g.amiType === 'CUSTOM' && !(0,support/* atMinor */.dC)(g.version, minors.at(-1)));
+    if (custom.length) {
+        throw new Error(`nodegroup ${custom.map((g) => g.nodegroupName).join(', ')} runs a custom AMI (amiType CUSTOM, as eksctl's Ubuntu nodegroups do): ` +
+            `\`eksctl upgrade nodegroup\` cannot move it to Kubernetes ${minors.at(-1)}; nothing was changed. ` +
+            `Replace it (eksctl delete nodegroup --drain, then apply creates it at the control plane's version) or use an EKS AMI family (eksctl-config amiFamily: AmazonLinux2023)`);
+    }
+    return minors;
 }
 function stackAdvice(config, stack, what) {
     const reason = stack.StackStatusReason ? ` (${stack.StackStatusReason})` : '';
@@ -341,7 +375,8 @@ async function applyFlow(config, io, deps = {}) {
     const fetchText = deps.fetchText ?? (await manifestFetcher(config, io, sleep));
     const wait = (what, timeoutMs, check) => waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log, signal: io.signal });
     const existing = await api.describeCluster(config.clusterName);
-    const version = await resolveVersion(config, api, io.log, existing);
+    const version = await resolveVersion(config, api, existing);
+    const minors = await upgradePlan(config, api, existing);
     const doc = (0,providers_aws/* clusterConfigFor */.CR)(config, { version });
     const yaml = (0,providers_aws/* clusterConfigYaml */.UZ)(config, doc);
     const file = (0,providers_aws/* eksctlConfigFile */.$o)(config);
@@ -580,7 +615,45 @@ async function applyFlow(config, io, deps = {}) {
             ? { ready: true, detail: `TigeraStatus ${ready.name} ${ready.condition}` }
             : { ready: false, detail: `TigeraStatus ${ready.name} not ${ready.condition} yet` };
     }
-    const steps = (0,src_steps/* withActions */.wR)(specs, actions);
+    const upgrades = (0,upgrade/* eksUpgradeSteps */.V)(config, minors).map((spec) => ({ ...spec, ...upgradeAction(spec) }));
+    if (minors.length) {
+        io.log.info(`Upgrade from Kubernetes ${existing.version}: ${minors.join(' → ')}, one minor at a time, control plane first`);
+    }
+    /** An upgrade step's probe: the part already at the round's minor is skipped. */
+    function upgradeAction(spec) {
+        const t = spec.target;
+        return {
+            async probe(ctx) {
+                if (t.kind === 'control-plane') {
+                    const c = await ctx.api.describeCluster(config.clusterName);
+                    if (c && c.status !== 'ACTIVE')
+                        throw new Error(`EKS cluster ${config.clusterName} is ${c.status}; re-run once it is ACTIVE`);
+                    return labelled((0,support/* atMinor */.dC)(c?.version, spec.minor), `the control plane runs ${c?.version}`);
+                }
+                if (t.kind === 'nodegroup') {
+                    const name = config.pools[t.role].name;
+                    const g = await ctx.api.describeNodegroup(config.clusterName, name);
+                    if (!g)
+                        return labelled(true, `nodegroup ${name} does not exist`);
+                    return labelled((0,support/* atMinor */.dC)(g.version, spec.minor), `nodegroup ${name} runs ${g.version}`);
+                }
+                // kube-proxy's image tag is the Kubernetes version (v1.33.0-eksbuild.2): it marks the round done.
+                const ds = await kubeOf(ctx).get({
+                    apiVersion: 'apps/v1',
+                    kind: 'DaemonSet',
+                    name: 'kube-proxy',
+                    namespace: 'kube-system',
+                });
+                if (!ds)
+                    return labelled(true, 'no self-managed kube-proxy DaemonSet (an EKS add-on, or none)');
+                const containers = (ds.spec?.template?.spec
+                    ?.containers ?? []);
+                const tag = (containers[0]?.image ?? '').split(':').pop();
+                return labelled((0,support/* atMinor */.dC)(tag, spec.minor), `kube-proxy runs ${tag}`);
+            },
+        };
+    }
+    const steps = [...(0,src_steps/* withActions */.wR)(specs, actions), ...upgrades];
     const ctx = { config, io, api, cloud, doc };
     const env = { PATH: (0,tools_install.pathWithTools)(Object.values(tools)) };
     return (0,apply.runFlow)(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });

@@ -28381,8 +28381,10 @@ module.exports = {
 /* harmony import */ var _providers_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71500);
 /* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54832);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
-/* harmony import */ var _providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(50675);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(36992);
+/* harmony import */ var _providers_aws_upgrade_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(39340);
+/* harmony import */ var _providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(50675);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(36992);
+
 
 
 
@@ -28393,11 +28395,14 @@ function planFlow(config) {
     if (config.provider === 'gcp') {
         // The upgrade round to the asked version; apply runs one per minor, and none when the cluster is there.
         return {
-            steps: (0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .insertBefore */ .nc)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpSteps */ .ys)(config, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP_PLAN_FACTS */ .hO)(config)), 'kubeconfig', (0,_providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_3__/* .gkePlannedUpgrade */ .Q)(config)),
+            steps: (0,_steps_js__WEBPACK_IMPORTED_MODULE_5__/* .insertBefore */ .nc)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpSteps */ .ys)(config, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP_PLAN_FACTS */ .hO)(config)), 'kubeconfig', (0,_providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_4__/* .gkePlannedUpgrade */ .Q)(config)),
         };
     }
     const doc = (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigFor */ .CR)(config, {});
-    return { steps: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}), eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc) };
+    return {
+        steps: [...(0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}), ...(0,_providers_aws_upgrade_js__WEBPACK_IMPORTED_MODULE_3__/* .eksPlannedUpgrade */ .Q)(config)],
+        eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc),
+    };
 }
 const CLOUD = { gcp: 'GKE', aws: 'EKS' };
 /** The settings table every job summary of this action starts with. */
@@ -28427,7 +28432,7 @@ function planMarkdown(config, records, eksctlConfig) {
         '',
         '### Steps',
         '',
-        (0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .stepsMarkdown */ .Dh)(records),
+        (0,_steps_js__WEBPACK_IMPORTED_MODULE_5__/* .stepsMarkdown */ .Dh)(records),
     ];
     if (eksctlConfig) {
         parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', '```yaml', eksctlConfig.trimEnd(), '```', '', '</details>');
@@ -28436,11 +28441,11 @@ function planMarkdown(config, records, eksctlConfig) {
 }
 async function plan(config, io) {
     const result = planFlow(config);
-    const records = result.steps.map((s) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .toRecord */ .Lv)(s));
+    const records = result.steps.map((s) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_5__/* .toRecord */ .Lv)(s));
     io.log.info(`Plan for ${CLOUD[config.provider]} cluster ${config.clusterName} in ${config.region}: ${records.length} steps.`);
     for (const [i, step] of result.steps.entries()) {
         io.log.info(`${i + 1}. ${step.id}: ${step.description}`);
-        io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
+        io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_5__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
     }
     if (result.eksctlConfig) {
         await io.group('Rendered eksctl ClusterConfig', async () => io.log.info(result.eksctlConfig));
@@ -29666,6 +29671,79 @@ function clusterConfigFor(config, facts) {
     const doc = (overlay ? mergeClusterConfig(rendered, overlay) : rendered);
     validateClusterConfig(doc, config);
     return doc;
+}
+
+
+/***/ }),
+
+/***/ 39340:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ eksPlannedUpgrade),
+/* harmony export */   V: () => (/* binding */ eksUpgradeSteps)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
+
+const MINUTE = 60_000;
+function eksUpgradeSteps(config, minors) {
+    const where = [`--cluster=${config.clusterName}`, `--region=${config.region}`];
+    return minors.flatMap((minor) => [
+        {
+            id: `upgrade-control-plane-${minor}`,
+            description: `Upgrade the EKS control plane of ${config.clusterName} to Kubernetes ${minor} (skipped when it runs ${minor} already)`,
+            argv: [
+                'eksctl',
+                'upgrade',
+                'cluster',
+                `--name=${config.clusterName}`,
+                `--region=${config.region}`,
+                `--version=${minor}`,
+                '--approve',
+            ],
+            timeoutMs: 60 * MINUTE,
+            minor,
+            target: { kind: 'control-plane' },
+        },
+        ..._reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.map((role) => ({
+            id: `upgrade-${role}-nodegroup-${minor}`,
+            description: `Upgrade nodegroup ${config.pools[role].name} to Kubernetes ${minor}, node by node (skipped when it runs ${minor} already)`,
+            argv: [
+                'eksctl',
+                'upgrade',
+                'nodegroup',
+                ...where,
+                `--name=${config.pools[role].name}`,
+                `--kubernetes-version=${minor}`,
+            ],
+            timeoutMs: 120 * MINUTE,
+            minor,
+            target: { kind: 'nodegroup', role },
+        })),
+        {
+            id: `upgrade-coredns-${minor}`,
+            description: `Update CoreDNS to the release for Kubernetes ${minor} (skipped once kube-proxy runs ${minor}: the round is done)`,
+            argv: ['eksctl', 'utils', 'update-coredns', ...where, '--approve'],
+            timeoutMs: 15 * MINUTE,
+            minor,
+            target: { kind: 'addon', addon: 'coredns' },
+        },
+        {
+            id: `upgrade-kube-proxy-${minor}`,
+            description: `Update kube-proxy to Kubernetes ${minor} (skipped when its image is ${minor} already)`,
+            argv: ['eksctl', 'utils', 'update-kube-proxy', ...where, '--approve'],
+            timeoutMs: 15 * MINUTE,
+            minor,
+            target: { kind: 'addon', addon: 'kube-proxy' },
+        },
+    ]);
+}
+/** What `plan` shows: the round to the asked minor (apply runs one per minor from the cluster's own). */
+function eksPlannedUpgrade(config) {
+    const asked = config.kubernetesVersion;
+    if (asked === 'latest')
+        return [];
+    return eksUpgradeSteps(config, [asked.split('.').slice(0, 2).join('.')]);
 }
 
 

@@ -69,7 +69,21 @@ export interface EksctlFault {
   times: number;
 }
 
-export type EksctlHook = (event: 'cluster-created' | 'nodegroup-created', detail: { name: string }) => void;
+export type EksctlHook = (
+  event: 'cluster-created' | 'nodegroup-created' | 'cluster-upgraded' | 'nodegroup-upgraded' | 'addon-updated',
+  detail: { name: string; version?: string },
+) => void;
+
+/** The value of `--flag=value` or `--flag value` in an argv. */
+function flagValue(argv: readonly string[], flag: string): string | undefined {
+  for (const [i, a] of argv.entries()) {
+    if (a.startsWith(`${flag}=`)) return a.slice(flag.length + 1);
+    if (a === flag) return argv[i + 1];
+  }
+  return undefined;
+}
+
+const minorNumber = (v: string) => Number(v.split('.')[1]);
 
 /** One transient answer of the fault mode: status, the SDK's error type (`x-amzn-errortype`), none for a proxy's page. */
 export interface AwsTransientFault {
@@ -375,6 +389,59 @@ export class FakeEksApi {
     return this.json(res, 404, { message: `${action} is not faked` }, 'ResourceNotFoundException');
   }
 
+  /** `eksctl upgrade cluster`: one minor at a time, never down, an offered version; only with --approve. */
+  private eksctlUpgradeCluster(argv: string[], reply: (ok: boolean, lines: string[]) => void): void {
+    const name = flagValue(argv, '--name') ?? '';
+    const cluster = this.clusters.get(name);
+    if (!cluster) return reply(false, [`Error: cluster ${name} not found`]);
+    const version = flagValue(argv, '--version') ?? '';
+    const offered = this.versions.find((v) => v.clusterVersion === version && v.versionStatus !== 'UNSUPPORTED');
+    if (!offered) return reply(false, [`Error: control plane version "${version}" is not supported`]);
+    const step = minorNumber(version) - minorNumber(cluster.version);
+    if (step < 0) {
+      return reply(false, [`Error: cannot upgrade to a lower version: ${cluster.version} → ${version}`]);
+    }
+    if (step === 0) return reply(true, [`no upgrade required: cluster ${name} runs ${cluster.version}`]);
+    if (step > 1) {
+      return reply(false, [
+        `Error: upgrading more than one version at a time is not supported: ${cluster.version} → ${version}`,
+      ]);
+    }
+    if (!argv.includes('--approve')) return reply(true, ['(plan) no changes applied; re-run with --approve']);
+    cluster.version = version;
+    for (const h of this.hooks) h('cluster-upgraded', { name, version });
+    return reply(true, [`cluster "${name}" control plane has been upgraded to version "${version}"`]);
+  }
+
+  /** `eksctl upgrade nodegroup`: never past the control plane; refuses a version for a custom AMI, as eksctl does. */
+  private eksctlUpgradeNodegroup(argv: string[], reply: (ok: boolean, lines: string[]) => void): void {
+    const cluster = this.clusters.get(flagValue(argv, '--cluster') ?? '');
+    if (!cluster) return reply(false, ['Error: --cluster must be an existing cluster']);
+    const ngName = flagValue(argv, '--name') ?? '';
+    const ng = this.nodegroups.get(`${cluster.name}/${ngName}`);
+    if (!ng) {
+      return reply(false, [
+        `Error: upgrade is only supported for managed nodegroups; could not find one with name "${ngName}"`,
+      ]);
+    }
+    const version = flagValue(argv, '--kubernetes-version');
+    if (ng.amiType === 'CUSTOM' && version) {
+      return reply(false, ['Error: cannot specify kubernetes-version or release-version when using a custom AMI']);
+    }
+    const target = version ?? cluster.version;
+    if (minorNumber(target) > minorNumber(cluster.version)) {
+      return reply(false, [
+        `Error: InvalidParameterException: Requested Kubernetes version ${target} is newer than the cluster's ${cluster.version}`,
+      ]);
+    }
+    if (ng.version && minorNumber(target) < minorNumber(ng.version)) {
+      return reply(false, [`Error: InvalidParameterException: cannot downgrade nodegroup ${ngName} to ${target}`]);
+    }
+    ng.version = target;
+    for (const h of this.hooks) h('nodegroup-upgraded', { name: ngName, version: target });
+    return reply(true, ['nodegroup successfully upgraded']);
+  }
+
   private cfnError(res: http.ServerResponse, status: number, code: string, message: string): void {
     this.xml(
       res,
@@ -463,7 +530,8 @@ export class FakeEksApi {
               maxSize: Number(g.maxSize),
               desiredSize: Number(g.desiredCapacity ?? g.minSize),
             },
-            amiType: g.amiFamily || g.ami ? 'CUSTOM' : 'AL2023_x86_64_STANDARD',
+            // eksctl resolves an AMI for families EKS has no AMI type of (Ubuntu): a launch template with an ImageId.
+            amiType: g.ami || /^Ubuntu/.test(String(g.amiFamily ?? '')) ? 'CUSTOM' : 'AL2023_x86_64_STANDARD',
             version: cluster.version,
           },
         });
@@ -478,6 +546,18 @@ export class FakeEksApi {
         reply(true, lines);
       };
       return made.length ? this.afterHold(command, finish) : finish();
+    }
+    if (command === 'upgrade cluster') return this.eksctlUpgradeCluster(argv, reply);
+    if (command === 'upgrade nodegroup') return this.eksctlUpgradeNodegroup(argv, reply);
+    if (command === 'utils update-coredns' || command === 'utils update-kube-proxy') {
+      const name = flagValue(argv, '--cluster') ?? '';
+      const cluster = this.clusters.get(name);
+      if (!cluster) return reply(false, [`Error: cluster ${name} not found`]);
+      const addon = command.split('update-')[1]!;
+      // Without --approve eksctl only plans (and says so), as its upgrade commands do.
+      if (!argv.includes('--approve')) return reply(true, [`(plan) would update ${addon}; re-run with --approve`]);
+      for (const h of this.hooks) h('addon-updated', { name: addon, version: cluster.version });
+      return reply(true, [`"${addon}" is now up-to-date`]);
     }
     if (command === 'delete cluster') {
       const i = argv.findIndex((a) => a === '--name' || a.startsWith('--name='));

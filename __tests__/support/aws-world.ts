@@ -46,8 +46,29 @@ export interface AwsWorld {
  * The controllers the fakes stand in for: eksctl's cluster comes with the aws-node daemonset, its
  * nodegroups with nodes, and the tigera operator reports Calico Available once the Installation is written.
  */
+/** The kube-proxy DaemonSet eksctl installs, at a Kubernetes minor. */
+export function kubeProxy(minor: string) {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+    spec: {
+      template: {
+        spec: {
+          containers: [
+            {
+              name: 'kube-proxy',
+              image: `602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/kube-proxy:v${minor}.0-eksbuild.1`,
+            },
+          ],
+        },
+      },
+    },
+  };
+}
+
 export function playEksControllers(eks: FakeEksApi, kube: FakeKubeApi, calicoRunning = DEFAULT_CALICO_VERSION): void {
-  eks.onEksctl((event, { name }) => {
+  eks.onEksctl((event, { name, version }) => {
     if (event === 'cluster-created') {
       kube.seed(
         {
@@ -57,7 +78,20 @@ export function playEksControllers(eks: FakeEksApi, kube: FakeKubeApi, calicoRun
           spec: {},
         },
         { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'coredns-1', namespace: 'kube-system' } },
+        // eksctl's self-managed add-ons: kube-proxy's image tag is the cluster's Kubernetes version.
+        kubeProxy(eks.cluster(name)!.version),
       );
+    } else if (event === 'cluster-upgraded') {
+      kube.version = `v${version}.0-eks-fake`;
+    } else if (event === 'addon-updated') {
+      if (name === 'kube-proxy') kube.seed(kubeProxy(version!));
+    } else if (event === 'nodegroup-upgraded') {
+      // The managed nodegroup's rolling update: its nodes come back with the new kubelet.
+      for (const node of kube.objects('v1', 'Node')) {
+        const labels = node.metadata.labels ?? {};
+        if (labels['eks.amazonaws.com/nodegroup'] !== name) continue;
+        (node.status as { nodeInfo: { kubeletVersion: string } }).nodeInfo.kubeletVersion = `v${version}.0-eks-fake`;
+      }
     } else {
       const ng = [...eks.nodegroups.values()].find((n) => n.nodegroupName === name)!;
       kube.seed(

@@ -7,6 +7,7 @@ import type { ActionIO } from '../io.js';
 import { clusterConfigFor, clusterConfigYaml, awsSteps } from '../providers/aws.js';
 import { GCP_PLAN_FACTS, gcpSteps, labelList } from '../providers/gcp.js';
 import { POOL_ROLES } from '../reference.js';
+import { eksPlannedUpgrade } from '../providers/aws/upgrade.js';
 import { gkePlannedUpgrade } from '../providers/gcp/upgrade.js';
 import { type StepRecord, type StepSpec, insertBefore, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
 
@@ -24,7 +25,10 @@ export function planFlow(config: Config): PlanResult {
     };
   }
   const doc = clusterConfigFor(config, {});
-  return { steps: awsSteps(config, {}), eksctlConfig: clusterConfigYaml(config, doc) };
+  return {
+    steps: [...awsSteps(config, {}), ...eksPlannedUpgrade(config)],
+    eksctlConfig: clusterConfigYaml(config, doc),
+  };
 }
 
 const CLOUD = { gcp: 'GKE', aws: 'EKS' } as const;
