@@ -147,6 +147,34 @@ describe('EKS apply upgrades one minor at a time (FAKE EKS and Kubernetes APIs, 
     expect(upgradeCalls(calls)).toEqual([...CALLS('1.33').slice(1), ...CALLS('1.34')]);
   });
 
+  it('a nodegroup update already under way (a cancelled run’s) is waited for, with progress, then the round goes on', async () => {
+    const overlay = al2023();
+    expect((await apply({ 'kubernetes-version': '1.33', 'eksctl-config': overlay })).err).toBeUndefined();
+    const ng = world.eks.nodegroups.get('gitpod/workspaces')!;
+    const calls = world.eks.eksctlCalls.length;
+    world.eks.onEksctl((event, { name }) => {
+      // The control plane's upgrade done, EKS is still rolling the workspaces nodegroup of an earlier run.
+      if (event === 'nodegroup-upgraded' && name === 'services') ng.status = 'UPDATING';
+    });
+    let polls = 0;
+    const io = fakeIO();
+    const records = await applyFlow(
+      world.config({ 'kubernetes-version': '1.34', 'eksctl-config': overlay }),
+      io,
+      world.deps({
+        sleep: async (ms) => {
+          world.clock.now += ms;
+          if (++polls === 3) ng.status = 'ACTIVE';
+        },
+      }),
+    );
+    expect(upgradeStatuses(records)).toEqual(ROUND('1.34'));
+    expect(io.lines).toContain('… waiting for nodegroup workspaces to be ACTIVE (0s so far)');
+    expect(polls).toBe(3);
+    // eksctl was started for the workspaces nodegroup only once it was ACTIVE again.
+    expect(upgradeCalls(calls)).toEqual(CALLS('1.34'));
+  });
+
   it('an older minor, or Ubuntu (custom AMI) nodegroups, stop before any change, in one line', async () => {
     expect((await apply({ 'kubernetes-version': '1.33' })).err).toBeUndefined();
     const writes = world.eks.writes().length;

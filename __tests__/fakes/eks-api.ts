@@ -394,6 +394,9 @@ export class FakeEksApi {
     const name = flagValue(argv, '--name') ?? '';
     const cluster = this.clusters.get(name);
     if (!cluster) return reply(false, [`Error: cluster ${name} not found`]);
+    if (cluster.status !== 'ACTIVE') {
+      return reply(false, [`Error: cluster ${name} is ${cluster.status}: an update is in progress`]);
+    }
     const version = flagValue(argv, '--version') ?? '';
     const offered = this.versions.find((v) => v.clusterVersion === version && v.versionStatus !== 'UNSUPPORTED');
     if (!offered) return reply(false, [`Error: control plane version "${version}" is not supported`]);
@@ -422,6 +425,11 @@ export class FakeEksApi {
     if (!ng) {
       return reply(false, [
         `Error: upgrade is only supported for managed nodegroups; could not find one with name "${ngName}"`,
+      ]);
+    }
+    if (ng.status === 'UPDATING') {
+      return reply(false, [
+        'Error: nodegroup is currently being updated, please retry the command after the existing update is complete',
       ]);
     }
     const version = flagValue(argv, '--kubernetes-version');

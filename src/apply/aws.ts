@@ -542,15 +542,25 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
     const t = spec.target;
     return {
       async probe(ctx) {
+        // An update under way (another run's, or one a cancelled run left) is waited for, never raced:
+        // eksctl refuses to start a second one.
         if (t.kind === 'control-plane') {
-          const c = await ctx.api.describeCluster(config.clusterName);
-          if (c && c.status !== 'ACTIVE')
-            throw new Error(`EKS cluster ${config.clusterName} is ${c.status}; re-run once it is ACTIVE`);
-          return labelled(atMinor(c?.version, spec.minor), `the control plane runs ${c?.version}`);
+          const c = await wait(
+            `cluster ${config.clusterName} to be ACTIVE`,
+            spec.timeoutMs ?? 60 * 60_000,
+            async () => {
+              const found = await ctx.api.describeCluster(config.clusterName);
+              return !found || found.status === 'ACTIVE' ? { found } : undefined;
+            },
+          );
+          return labelled(atMinor(c.found?.version, spec.minor), `the control plane runs ${c.found?.version}`);
         }
         if (t.kind === 'nodegroup') {
           const name = config.pools[t.role].name;
-          const g = await ctx.api.describeNodegroup(config.clusterName, name);
+          const { g } = await wait(`nodegroup ${name} to be ACTIVE`, spec.timeoutMs ?? 60 * 60_000, async () => {
+            const found = await ctx.api.describeNodegroup(config.clusterName, name);
+            return !found || found.status === 'ACTIVE' ? { g: found } : undefined;
+          });
           if (!g) return labelled(true, `nodegroup ${name} does not exist`);
           return labelled(atMinor(g.version, spec.minor), `nodegroup ${name} runs ${g.version}`);
         }
