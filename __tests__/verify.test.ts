@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectKube } from '../src/clients/kube.js';
-import type { CloudObservation, ProviderCloud } from '../src/cloud/types.js';
+import type { CloudObservation, ProviderCloud, VersionFacts } from '../src/cloud/types.js';
 import { verify } from '../src/commands/verify.js';
 import type { Config } from '../src/inputs.js';
 import { memoryLogger } from '../src/log.js';
@@ -17,6 +17,18 @@ import { FakeKubeApi, fakeNode } from './fakes/kube-api.js';
 import { type Inputs, configOf, fakeIO } from './fixtures.js';
 
 const GKE_POOL = 'cloud.google.com/gke-nodepool';
+
+/** The clock of every verify here, and a support window well ahead of it (the e2e tests judge the dates). */
+const NOW = Date.parse('2026-12-07T12:00:00Z');
+const supported = async (): Promise<VersionFacts> => ({
+  controlPlane: {
+    name: 'control plane',
+    kind: 'control-plane',
+    version: '1.33.2-gke.1000',
+    support: { endOfStandard: '2027-10-01T00:00:00Z', endOfExtended: '2028-10-01T00:00:00Z' },
+  },
+  pools: [],
+});
 
 function gcpConfig(extra: Inputs = {}): Config {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'verify-'));
@@ -57,6 +69,7 @@ function conformantCloud(
       return observation;
     },
     kubeAccess: async () => api.access(),
+    versions: supported,
   };
   return cloud;
 }
@@ -79,6 +92,8 @@ const ALL_OK = {
   'node-pools': 'OK',
   'cloud-config': 'OK',
   network: 'OK',
+  'version-support': 'OK',
+  'version-skew': 'OK',
 };
 
 describe('verify against the fake Kubernetes API', () => {
@@ -94,7 +109,7 @@ describe('verify against the fake Kubernetes API', () => {
 
   async function run(config: Config, cloud: ProviderCloud) {
     const io = fakeIO();
-    const report = await verify(config, io, { cloud }).catch((e: unknown) => e);
+    const report = await verify(config, io, { cloud, now: () => NOW }).catch((e: unknown) => e);
     return { io, report };
   }
 
@@ -248,7 +263,9 @@ describe('verify against the fake Kubernetes API', () => {
     api.seed(node('s-1', 'services'), node('w-1', 'workspaces'), ...(m.nodes ?? []));
     const { io, report } = await run(config, conformantCloud(config, api, m.cloud));
     const r = report as Report;
-    expect(status(r)).toEqual({ ...ALL_OK, [name]: 'ERROR' });
+    // A kubelet below 1.21 under a 1.33 API server (or the reverse) is out of the skew policy too.
+    const skew = name === 'kubernetes-version' ? { 'version-skew': 'ERROR' } : {};
+    expect(status(r)).toEqual({ ...ALL_OK, [name]: 'ERROR', ...skew });
     expect(
       r.items
         .find((i) => i.name === name)!
@@ -260,6 +277,7 @@ describe('verify against the fake Kubernetes API', () => {
     expect(io.outputs.drift).toBe(name === 'cloud-config' || name === 'network' ? 'true' : 'false');
     expect(io.lines.filter((l) => l.startsWith('error:'))).toEqual([
       expect.stringMatching(new RegExp(`^error: ${name}: `)),
+      ...Object.keys(skew).map((n) => expect.stringMatching(new RegExp(`^error: ${n}: `))),
     ]);
   });
 
@@ -452,6 +470,7 @@ describe('verify against the fake Kubernetes API', () => {
     const none: ProviderCloud = {
       observe: async () => ({ found: false, pools: [], network: {} }),
       kubeAccess: async () => api.access(),
+      versions: supported,
     };
     await expect(verify(eks, fakeIO(), { cloud: none })).rejects.toThrow(
       'EKS cluster gitpod not found in region eu-west-1: check cluster-name, region',
@@ -514,8 +533,9 @@ describe('verify against the fake Kubernetes API', () => {
         network: {},
       }),
       kubeAccess: async () => api.access(),
+      versions: supported,
     };
-    const report = await verify(config, fakeIO(), { cloud });
+    const report = await verify(config, fakeIO(), { cloud, now: () => NOW });
     expect(report.nodeCounts).toEqual({ services: 1, workspaces: 2, other: 1 });
     expect(status(report)).toEqual({ ...ALL_OK, 'node-labels': 'ERROR', 'max-pods': 'ERROR', 'node-pools': 'WARNING' });
     expect(report.items.find((i) => i.name === 'max-pods')!.errors.map((e) => e.node)).toEqual(['w-2']);
@@ -561,8 +581,13 @@ describe('verify against the fake Kubernetes API', () => {
         network: {},
       }),
       kubeAccess: async () => api.access(),
+      versions: supported,
     };
-    const report = await verify(config, fakeIO(), { cloud, kube: await connectKube(api.access(), memoryLogger()) });
+    const report = await verify(config, fakeIO(), {
+      cloud,
+      now: () => NOW,
+      kube: await connectKube(api.access(), memoryLogger()),
+    });
     expect(status(report)).toEqual({ ...ALL_OK, network: 'ERROR' });
     expect(report.items.find((i) => i.name === 'network')!.errors.map((e) => e.message)).toEqual([
       'the AWS VPC CNI daemonset kube-system/aws-node is still present',
@@ -570,7 +595,9 @@ describe('verify against the fake Kubernetes API', () => {
     ]);
     const vpc = { ...config, network: 'vpc-cni' as const };
     expect(
-      status(await verify(vpc, fakeIO(), { cloud, kube: await connectKube(api.access(), memoryLogger()) })).network,
+      status(
+        await verify(vpc, fakeIO(), { cloud, now: () => NOW, kube: await connectKube(api.access(), memoryLogger()) }),
+      ).network,
     ).toBe('OK');
   });
 });

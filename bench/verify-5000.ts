@@ -87,6 +87,15 @@ async function verifyOnce(kubeconfig: string, dir: string): Promise<void> {
       })),
       network: { networkPolicy: true },
     }),
+    versions: async () => ({
+      controlPlane: {
+        name: 'control plane',
+        kind: 'control-plane' as const,
+        version: '1.33.2',
+        support: { endOfStandard: '2099-01-01T00:00:00Z', endOfExtended: '2099-12-31T00:00:00Z' },
+      },
+      pools: [],
+    }),
     kubeAccess: async () => {
       throw new Error('the kubeconfig input is used');
     },
@@ -147,6 +156,15 @@ async function retainedHeap(kubeconfig: string, dir: string): Promise<void> {
   };
   const cloud: ProviderCloud = {
     observe: async () => ({ found: true, pools: [], network: { networkPolicy: true } }),
+    versions: async () => ({
+      controlPlane: {
+        name: 'control plane',
+        kind: 'control-plane' as const,
+        version: '1.33.2',
+        support: { endOfStandard: '2099-01-01T00:00:00Z', endOfExtended: '2099-12-31T00:00:00Z' },
+      },
+      pools: [],
+    }),
     kubeAccess: async () => {
       throw new Error('the kubeconfig input is used');
     },

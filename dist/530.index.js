@@ -23,9 +23,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _cloud_gcp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70663);
 /* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(35180);
 /* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(54832);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(98286);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(36992);
-/* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(85316);
+/* harmony import */ var _providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(50675);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(98286);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(36992);
+/* harmony import */ var _verify_support_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(73386);
+/* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(85316);
 /**
  * GKE `apply`: the steps of providers/gcp.ts, each paired with a probe that asks the cloud whether it is
  * already done, run by the one runner (commands/apply.ts runFlow). Reads go through the APIs
@@ -40,6 +42,8 @@ __webpack_require__.r(__webpack_exports__);
  * what to do, never a silent recreate. A create that still loses a race to another run ("already
  * exists") is probed once more by the runner and counts as done by that run.
  */
+
+
 
 
 
@@ -87,7 +91,7 @@ function resolveVersion(requested, valid, where) {
 /** Settings GKE cannot change on an existing pool: a difference needs a new pool, which apply never does silently. */
 function immutableDifferences(config, pool, observed) {
     const diffs = [];
-    const want = { machineType: pool.machineType, maxPods: config.maxPods, imageType: _reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.pool.imageType };
+    const want = { machineType: pool.machineType, maxPods: config.maxPods, imageType: _reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.pool.imageType };
     if (observed.machineType && observed.machineType !== want.machineType)
         diffs.push(`machine type ${observed.machineType} (want ${want.machineType})`);
     if (observed.maxPods !== undefined && observed.maxPods !== want.maxPods)
@@ -102,7 +106,7 @@ function immutableDifferences(config, pool, observed) {
  * Labels outside the Gitpod family that someone else set are kept.
  */
 function wantedLabels(pool, observed) {
-    const kept = Object.fromEntries(Object.entries(observed).filter(([k]) => !(k.startsWith(_reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GITPOD_LABEL_PREFIX */ .q6) && !(k in pool.labels))));
+    const kept = Object.fromEntries(Object.entries(observed).filter(([k]) => !(k.startsWith(_reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GITPOD_LABEL_PREFIX */ .q6) && !(k in pool.labels))));
     return { ...pool.labels, ...Object.fromEntries(Object.entries(kept).filter(([k]) => !(k in pool.labels))) };
 }
 function sameLabels(a, b) {
@@ -161,7 +165,7 @@ function gcpActions(c) {
         }
     };
     const gcloud = async (argv, timeoutMs) => {
-        log.info(`$ ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .shellQuote */ .ZL)(argv)}`);
+        log.info(`$ ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_10__/* .shellQuote */ .ZL)(argv)}`);
         await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execArgv */ .Ei)(argv, { log, env: c.gcloudEnv, signal: io.signal, timeoutMs });
     };
     const poolAction = (role) => {
@@ -184,7 +188,7 @@ function gcpActions(c) {
                 }
                 for (const argv of change.argvs)
                     await gcloud(argv, spec.timeoutMs ?? 30 * 60_000);
-                return `updated in place: ${change.argvs.map((a) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .shellQuote */ .ZL)(a)).join(' && ')}`;
+                return `updated in place: ${change.argvs.map((a) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_10__/* .shellQuote */ .ZL)(a)).join(' && ')}`;
             },
         };
     };
@@ -210,13 +214,13 @@ function gcpActions(c) {
         'iam-roles': {
             async probe(s) {
                 s.policy = await rest.getIamPolicy(config.project);
-                const missing = (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRoles */ .eI)(s.policy, member, _reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.serviceAccount.roles);
+                const missing = (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRoles */ .eI)(s.policy, member, _reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.serviceAccount.roles);
                 return missing.length
                     ? { done: false, detail: `missing ${missing.join(', ')}` }
-                    : { done: true, detail: `all ${_reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.serviceAccount.roles.length} roles bound` };
+                    : { done: true, detail: `all ${_reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.serviceAccount.roles.length} roles bound` };
             },
             async run(s) {
-                const { added } = await rest.ensureBindings(config.project, member, _reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.serviceAccount.roles, s.policy);
+                const { added } = await rest.ensureBindings(config.project, member, _reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.serviceAccount.roles, s.policy);
                 return added.length ? `added ${added.join(', ')} in one policy write` : 'bound concurrently by someone else';
             },
         },
@@ -237,7 +241,7 @@ function gcpActions(c) {
         'default-pool': {
             async probe(s) {
                 await settle();
-                const pool = (await cluster(s)).pools.find((p) => p.name === _reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.cluster.defaultPool.name);
+                const pool = (await cluster(s)).pools.find((p) => p.name === _reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.cluster.defaultPool.name);
                 return pool ? { done: false, detail: 'present' } : { done: true, detail: 'already removed' };
             },
         },
@@ -307,13 +311,52 @@ function gcpActions(c) {
         },
     };
 }
+/** The cluster's Gitpod pools (the ones the upgrade rounds move), as GKE reports them. */
+function gitpodPools(config, cluster) {
+    return _reference_js__WEBPACK_IMPORTED_MODULE_9__/* .POOL_ROLES */ .Fe.map((role) => cluster.pools.find((p) => p.name === config.pools[role].name)).filter((p) => !!p);
+}
+/**
+ * An upgrade step: probed like every other (the part already at the round's minor: skipped; an operation
+ * of another run waited for first), run through gcloud, which waits for its operation and reports it.
+ */
+function upgradeAction(c, spec) {
+    const { config, gke, io } = c;
+    const current = async (s) => {
+        for (const op of await gke.runningOperations(config.clusterName)) {
+            await gke.waitForOperation(op, {
+                timeoutMs: OP_WAIT_MS,
+                why: 'started before this upgrade step',
+                signal: io.signal,
+            });
+        }
+        const found = await gke.getCluster(config.clusterName);
+        if (!found)
+            throw new Error(`GKE cluster ${config.clusterName} not found in ${config.project}/${config.region}`);
+        s.cluster = found;
+        if (spec.target.kind === 'control-plane')
+            return found.version;
+        const name = config.pools[spec.target.role].name;
+        return found.pools.find((p) => p.name === name)?.version;
+    };
+    const what = spec.target.kind === 'control-plane' ? 'the control plane' : `pool ${config.pools[spec.target.role].name}`;
+    return {
+        async probe(s) {
+            const version = await current(s);
+            if (version === undefined)
+                return { done: true, detail: `${what} does not exist` };
+            return (0,_verify_support_js__WEBPACK_IMPORTED_MODULE_11__/* .atMinor */ .dC)(version, spec.round.minor)
+                ? { done: true, detail: `${what} runs ${version}` }
+                : { done: false, detail: `${what} runs ${version}, below ${spec.round.minor}` };
+        },
+    };
+}
 /** The environment of every gcloud run: prompts off, the installed SDK first on PATH, its own kubeconfig. */
 function gcloudEnvironment(config, env, tools) {
     const fromDeps = env === process.env ? {} : Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
     return {
         ...fromDeps,
         CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
-        PATH: (0,_tools_install_js__WEBPACK_IMPORTED_MODULE_10__.pathWithTools)([tools.gcloud, tools.kubectl], env.PATH ?? process.env.PATH),
+        PATH: (0,_tools_install_js__WEBPACK_IMPORTED_MODULE_12__.pathWithTools)([tools.gcloud, tools.kubectl], env.PATH ?? process.env.PATH),
         // `clusters create` writes a kubeconfig entry of its own; keep it out of the user's ~/.kube/config and
         // out of the kubeconfig this action writes.
         KUBECONFIG: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(config.tempDir, `gcloud-${config.clusterName}.kubeconfig`),
@@ -325,7 +368,7 @@ async function applyFlow(config, io, deps = {}) {
     const log = io.log;
     // Credentials first: a job without its google-github-actions/auth step fails in one line, before any download.
     const credentials = await (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .gcpCredentials */ .D9)(env, deps.fetch, { sleep: deps.sleep });
-    const tools = await (deps.install ?? _tools_install_js__WEBPACK_IMPORTED_MODULE_10__.installTools)(['gcloud', 'kubectl'], config, io);
+    const tools = await (deps.install ?? _tools_install_js__WEBPACK_IMPORTED_MODULE_12__.installTools)(['gcloud', 'kubectl'], config, io);
     log.info(`GCP credentials: ${credentials.source}`);
     const gke = await (0,_clients_gke_js__WEBPACK_IMPORTED_MODULE_4__.connectGke)({ project: config.project, region: config.region }, { log, credentials, env, sleep: deps.sleep, now: deps.now, pollMs: deps.pollMs, heartbeatMs: deps.heartbeatMs });
     try {
@@ -336,16 +379,29 @@ async function applyFlow(config, io, deps = {}) {
             gke.getCluster(config.clusterName),
             credentials.account(),
         ]);
+        const channel = server.channelVersions(_reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.cluster.releaseChannel);
+        // An existing cluster: a downgrade is refused before anything else, and a newer minor is upgraded to.
+        const minors = existing
+            ? (0,_verify_support_js__WEBPACK_IMPORTED_MODULE_11__/* .upgradeMinors */ .DX)(config.kubernetesVersion, existing.version, gitpodPools(config, existing).map((p) => p.version))
+            : [];
         let clusterVersion;
         try {
-            clusterVersion = resolveVersion(config.kubernetesVersion, server.channelVersions(_reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.cluster.releaseChannel), where);
+            clusterVersion = resolveVersion(config.kubernetesVersion, channel, where);
         }
         catch (err) {
             // An existing cluster needs no version to create: a pin that left the channel must not break re-runs.
-            if (!existing)
+            if (!existing || minors.length)
                 throw err;
             clusterVersion = existing.version;
             log.info(`${err.message}; the cluster exists (${existing.version}), so this does not matter`);
+        }
+        // Each round's version: the newest patch of its minor in the channel, the asked one for the last.
+        const rounds = minors.map((minor, i) => ({
+            minor,
+            version: i === minors.length - 1 ? clusterVersion : resolveVersion(minor, channel, where),
+        }));
+        if (rounds.length) {
+            log.info(`Upgrade from Kubernetes ${existing.version}: ${rounds.map((r) => r.version).join(' → ')}, one minor at a time, control plane first`);
         }
         log.info(`Kubernetes ${config.kubernetesVersion} → ${clusterVersion} (${where}); cluster-admin for ${account}`);
         const facts = { clusterVersion, account, authPlugin: tools.gcloud.authPlugin };
@@ -361,7 +417,8 @@ async function applyFlow(config, io, deps = {}) {
             gcloudEnv,
             connectKube: deps.connectKube ?? (async (access, l) => (await __webpack_require__.e(/* import() */ 391).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(access, l)),
         };
-        const steps = (0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .withActions */ .wR)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .gcpSteps */ .ys)(config, facts), gcpActions(clients));
+        const upgrades = (0,_providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_8__/* .gkeUpgradeSteps */ .N)(config, rounds).map((spec) => ({ ...spec, ...upgradeAction(clients, spec) }));
+        const steps = (0,_steps_js__WEBPACK_IMPORTED_MODULE_10__/* .insertBefore */ .nc)((0,_steps_js__WEBPACK_IMPORTED_MODULE_10__/* .withActions */ .wR)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .gcpSteps */ .ys)(config, facts), gcpActions(clients)), 'kubeconfig', upgrades);
         return await (0,_commands_apply_js__WEBPACK_IMPORTED_MODULE_2__.runFlow)(steps, { pools: {} }, config, io, {
             env: gcloudEnv,
             heartbeatMs: deps.heartbeatMs,
@@ -719,7 +776,7 @@ class GcpRest {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   connectGke: () => (/* binding */ connectGke)
 /* harmony export */ });
-/* unused harmony exports toNodePool, toCluster, toOperation, gkeErrorMessage */
+/* unused harmony exports toNodePool, toCluster, toUpgradeInfo, toOperation, gkeErrorMessage */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49809);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36992);
 /* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23013);
@@ -766,6 +823,16 @@ function toCluster(c) {
         networkPolicy: np.enabled === true && npAddon.disabled !== true,
         releaseChannel: str((c.releaseChannel ?? {}).channel),
         pools: (c.nodePools ?? []).map(toNodePool),
+    };
+}
+function toUpgradeInfo(u) {
+    const enumName = (v) => (typeof v === 'number' ? `#${v}` : str(v));
+    return {
+        endOfStandardSupport: str(u.endOfStandardSupportTimestamp) || undefined,
+        endOfExtendedSupport: str(u.endOfExtendedSupportTimestamp) || undefined,
+        autoUpgradeStatus: (u.autoUpgradeStatus ?? []).map(enumName),
+        minorTargetVersion: str(u.minorTargetVersion) || undefined,
+        patchTargetVersion: str(u.patchTargetVersion) || undefined,
     };
 }
 /** `https://container.googleapis.com/v1/projects/p/locations/r/clusters/c/nodePools/x` → `clusters/c/nodePools/x`. */
@@ -853,6 +920,14 @@ async function connectGke(location, deps) {
                 channelVersions: (channel) => (channels.find((c) => str(c.channel) === channel.toUpperCase())?.validVersions ?? []).map(String),
             };
         },
+        async clusterUpgradeInfo(cluster) {
+            const [u] = await call(`upgrade info of cluster ${cluster}`, () => client.fetchClusterUpgradeInfo({ name: `${parent}/clusters/${cluster}` }, NO_GAX_RETRY));
+            return toUpgradeInfo(u);
+        },
+        async nodePoolUpgradeInfo(cluster, pool) {
+            const [u] = await call(`upgrade info of node pool ${pool}`, () => client.fetchNodePoolUpgradeInfo({ name: `${parent}/clusters/${cluster}/nodePools/${pool}` }, NO_GAX_RETRY));
+            return toUpgradeInfo(u);
+        },
         async runningOperations(cluster) {
             const [res] = await call(`operations in ${location.region}`, () => client.listOperations({ parent }, NO_GAX_RETRY));
             return (res.operations ?? [])
@@ -926,6 +1001,7 @@ function observationOf(config, cluster) {
         maxPods: p.maxPods,
         image: p.imageType || undefined,
         status: p.status || undefined,
+        version: p.version || undefined,
     }));
     return {
         found: true,
@@ -951,6 +1027,10 @@ function gcpCloud(config, log, deps = {}) {
     return {
         async observe() {
             return observationOf(config, await (await client()).getCluster(config.clusterName));
+        },
+        async versions(observation) {
+            const { gkeVersionFacts } = await Promise.all(/* import() */[__webpack_require__.e(386), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 9150));
+            return gkeVersionFacts(config.clusterName, observation, await client());
         },
         async kubeAccess(observation) {
             if (!observation.found || !observation.endpoint) {

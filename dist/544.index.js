@@ -61,7 +61,7 @@ const SDK_RETRY = { retryMode: 'standard', maxAttempts: 3 };
 /** Per attempt: 10 s to connect, 60 s for the answer, and a timeout is an error (retried), not a warning. */
 const SDK_HTTP = { connectionTimeout: 10_000, requestTimeout: 60_000, throwOnRequestTimeout: true };
 async function eksApi(opts) {
-    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
+    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
     const common = {
         region: opts.region,
         retryMode: SDK_RETRY.retryMode,
@@ -121,6 +121,16 @@ async function eksApi(opts) {
             let nextToken;
             do {
                 const page = await call('EKS DescribeClusterVersions', () => client.send(new eks.DescribeClusterVersionsCommand({ nextToken })));
+                versions.push(...(page?.clusterVersions ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return versions;
+        },
+        async versionSupport(wanted) {
+            const versions = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS DescribeClusterVersions ${wanted.join(', ')}`, () => client.send(new eks.DescribeClusterVersionsCommand({ clusterVersions: [...wanted], includeAll: true, nextToken })));
                 versions.push(...(page?.clusterVersions ?? []));
                 nextToken = page?.nextToken;
             } while (nextToken);
@@ -195,7 +205,7 @@ function rfc3986(value) {
 }
 /** The presigned URL the token wraps (exported for tests; it is as secret as the token). */
 async function presignedCallerIdentityUrl(opts) {
-    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 118).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
+    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 737).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
     const host = stsHost(opts.region);
     const signer = new SignatureV4({
         credentials: opts.credentials,
@@ -260,6 +270,7 @@ function observedPool(config, ng) {
         maxNodes: ng.scalingConfig?.maxSize,
         image: ng.amiType,
         status: ng.status,
+        version: ng.version,
     };
 }
 function awsCloud(config, log, deps = {}) {
@@ -293,6 +304,10 @@ function awsCloud(config, log, deps = {}) {
                     authenticationMode: cluster.accessConfig?.authenticationMode,
                 },
             };
+        },
+        async versions(observation) {
+            const { eksVersionFacts } = await Promise.all(/* import() */[__webpack_require__.e(386), __webpack_require__.e(167)]).then(__webpack_require__.bind(__webpack_require__, 44167));
+            return eksVersionFacts(config.clusterName, observation, await getApi());
         },
         async kubeAccess(observation) {
             if (!observation.endpoint) {

@@ -16,6 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
   nodegroupStackName: () => (/* binding */ nodegroupStackName),
   resolveVersion: () => (/* binding */ resolveVersion),
   serviceAccountStackName: () => (/* binding */ serviceAccountStackName),
+  upgradePlan: () => (/* binding */ upgradePlan),
   waitFor: () => (/* binding */ waitFor)
 });
 
@@ -34,10 +35,14 @@ var inputs = __webpack_require__(38422);
 var kubeconfig = __webpack_require__(35180);
 // EXTERNAL MODULE: ./src/providers/aws.ts + 3 modules
 var providers_aws = __webpack_require__(83044);
+// EXTERNAL MODULE: ./src/providers/aws/upgrade.ts
+var upgrade = __webpack_require__(39340);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __webpack_require__(98286);
 // EXTERNAL MODULE: ./src/exec.ts
 var exec = __webpack_require__(73190);
+// EXTERNAL MODULE: ./src/verify/support.ts
+var support = __webpack_require__(73386);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./src/steps.ts
@@ -228,11 +233,15 @@ async function createWaitingForKind(kube, obj, what, opts) {
  *   service-accounts    eksctl create iamserviceaccount                (skipped when every role's stack is complete)
  *   access-entries      eksctl create accessentry                      (viewer-role-arns; skipped when all exist)
  *   viewer-rbac         the viewers' ClusterRole, Role and bindings    (viewer-role-arns; only what differs)
+ *   upgrade-…-<minor>   eksctl upgrade cluster / nodegroup, utils update-coredns / update-kube-proxy,
+ *                       one round per minor when kubernetes-version asks a newer one (providers/aws/upgrade.ts)
  *
  * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
  * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
  * eksctl is still doing (a cluster CREATING, a stack *_IN_PROGRESS) is waited for, never raced.
  */
+
+
 
 
 
@@ -289,18 +298,15 @@ function byVersion(a, b) {
     return x[0] - y[0] || x[1] - y[1];
 }
 /**
- * `kubernetes-version` → the minor eksctl is given. An existing cluster keeps its own version (apply
- * never upgrades); otherwise `latest` is the newest version in standard support, and a minor must be one
+ * `kubernetes-version` → the minor eksctl is given. An existing cluster keeps its own version here (the
+ * upgrade rounds of upgradePlan move it); otherwise `latest` is the newest version in standard support, and a minor must be one
  * EKS still offers.
  */
-async function resolveVersion(config, api, log, existing) {
+async function resolveVersion(config, api, existing) {
     const asked = config.kubernetesVersion;
-    if (existing?.version) {
-        if (asked !== 'latest' && asked !== existing.version) {
-            log.warning(`EKS cluster ${config.clusterName} runs Kubernetes ${existing.version}; apply does not upgrade it to ${asked}`);
-        }
+    // An existing cluster keeps its version in the ClusterConfig; the upgrade rounds (upgradePlan) move it.
+    if (existing?.version)
         return existing.version;
-    }
     const versions = (await api.clusterVersions()).filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED');
     const offered = versions.map((v) => v.clusterVersion).sort(byVersion);
     if (asked === 'latest') {
@@ -316,6 +322,34 @@ async function resolveVersion(config, api, log, existing) {
     if (offered.includes(asked))
         return asked;
     throw new inputs/* InputError */.dz('kubernetes-version', asked, `\`latest\` or a version EKS offers in ${config.region}: ${offered.join(', ') || '(none returned)'}`);
+}
+/**
+ * The minors an existing cluster is upgraded through (none for `latest`, none when it is there). Refused
+ * before any change, in one line: an older minor (no downgrade), a minor EKS does not offer, and a
+ * nodegroup on a custom AMI (eksctl's Ubuntu nodegroups): `eksctl upgrade nodegroup` refuses
+ * `--kubernetes-version` for those, so such a nodegroup is replaced, not upgraded in place.
+ */
+async function upgradePlan(config, api, existing) {
+    if (!existing?.version)
+        return [];
+    const groups = (await Promise.all(reference/* POOL_ROLES */.Fe.map((role) => api.describeNodegroup(config.clusterName, config.pools[role].name)))).filter((g) => !!g);
+    const minors = (0,support/* upgradeMinors */.DX)(config.kubernetesVersion, existing.version, groups.map((g) => g.version ?? existing.version));
+    if (!minors.length)
+        return [];
+    const offered = (await api.clusterVersions())
+        .filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED')
+        .map((v) => v.clusterVersion);
+    const missing = minors.filter((m) => !offered.includes(m));
+    if (missing.length) {
+        throw new inputs/* InputError */.dz('kubernetes-version', config.kubernetesVersion, `a version EKS offers in ${config.region}, reached one minor at a time from ${existing.version}: ${missing.join(', ')} not offered (offered: ${offered.sort(byVersion).join(', ')})`);
+    }
+    const custom = groups.filter((g) => g.amiType === 'CUSTOM' && !(0,support/* atMinor */.dC)(g.version, minors.at(-1)));
+    if (custom.length) {
+        throw new Error(`nodegroup ${custom.map((g) => g.nodegroupName).join(', ')} runs a custom AMI (amiType CUSTOM, as eksctl's Ubuntu nodegroups do): ` +
+            `\`eksctl upgrade nodegroup\` cannot move it to Kubernetes ${minors.at(-1)}; nothing was changed. ` +
+            `Replace it (eksctl delete nodegroup --drain, then apply creates it at the control plane's version) or use an EKS AMI family (eksctl-config amiFamily: AmazonLinux2023)`);
+    }
+    return minors;
 }
 function stackAdvice(config, stack, what) {
     const reason = stack.StackStatusReason ? ` (${stack.StackStatusReason})` : '';
@@ -353,7 +387,8 @@ async function applyFlow(config, io, deps = {}) {
     const fetchText = deps.fetchText ?? (await manifestFetcher(config, io, sleep));
     const wait = (what, timeoutMs, check) => waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log, signal: io.signal });
     const existing = await api.describeCluster(config.clusterName);
-    const version = await resolveVersion(config, api, io.log, existing);
+    const version = await resolveVersion(config, api, existing);
+    const minors = await upgradePlan(config, api, existing);
     const doc = (0,providers_aws/* clusterConfigFor */.CR)(config, { version });
     const yaml = (0,providers_aws/* clusterConfigYaml */.UZ)(config, doc);
     const file = (0,providers_aws/* eksctlConfigFile */.$o)(config);
@@ -688,7 +723,51 @@ async function applyFlow(config, io, deps = {}) {
             ? { ready: true, detail: `TigeraStatus ${ready.name} ${ready.condition}` }
             : { ready: false, detail: `TigeraStatus ${ready.name} not ${ready.condition} yet` };
     }
-    const steps = (0,src_steps/* withActions */.wR)(specs, actions);
+    const upgrades = (0,upgrade/* eksUpgradeSteps */.V)(config, minors).map((spec) => ({ ...spec, ...upgradeAction(spec) }));
+    if (minors.length) {
+        io.log.info(`Upgrade from Kubernetes ${existing.version}: ${minors.join(' → ')}, one minor at a time, control plane first`);
+    }
+    /** An upgrade step's probe: the part already at the round's minor is skipped. */
+    function upgradeAction(spec) {
+        const t = spec.target;
+        return {
+            async probe(ctx) {
+                // An update under way (another run's, or one a cancelled run left) is waited for, never raced:
+                // eksctl refuses to start a second one.
+                if (t.kind === 'control-plane') {
+                    const c = await wait(`cluster ${config.clusterName} to be ACTIVE`, spec.timeoutMs ?? 60 * 60_000, async () => {
+                        const found = await ctx.api.describeCluster(config.clusterName);
+                        return !found || found.status === 'ACTIVE' ? { found } : undefined;
+                    });
+                    return labelled((0,support/* atMinor */.dC)(c.found?.version, spec.minor), `the control plane runs ${c.found?.version}`);
+                }
+                if (t.kind === 'nodegroup') {
+                    const name = config.pools[t.role].name;
+                    const { g } = await wait(`nodegroup ${name} to be ACTIVE`, spec.timeoutMs ?? 60 * 60_000, async () => {
+                        const found = await ctx.api.describeNodegroup(config.clusterName, name);
+                        return !found || found.status === 'ACTIVE' ? { g: found } : undefined;
+                    });
+                    if (!g)
+                        return labelled(true, `nodegroup ${name} does not exist`);
+                    return labelled((0,support/* atMinor */.dC)(g.version, spec.minor), `nodegroup ${name} runs ${g.version}`);
+                }
+                // kube-proxy's image tag is the Kubernetes version (v1.33.0-eksbuild.2): it marks the round done.
+                const ds = await kubeOf(ctx).get({
+                    apiVersion: 'apps/v1',
+                    kind: 'DaemonSet',
+                    name: 'kube-proxy',
+                    namespace: 'kube-system',
+                });
+                if (!ds)
+                    return labelled(true, 'no self-managed kube-proxy DaemonSet (an EKS add-on, or none)');
+                const containers = (ds.spec?.template?.spec
+                    ?.containers ?? []);
+                const tag = (containers[0]?.image ?? '').split(':').pop();
+                return labelled((0,support/* atMinor */.dC)(tag, spec.minor), `kube-proxy runs ${tag}`);
+            },
+        };
+    }
+    const steps = [...(0,src_steps/* withActions */.wR)(specs, actions), ...upgrades];
     const ctx = { config, io, api, cloud, doc };
     return (0,apply.runFlow)(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }
@@ -1053,7 +1132,7 @@ const SDK_RETRY = { retryMode: 'standard', maxAttempts: 3 };
 /** Per attempt: 10 s to connect, 60 s for the answer, and a timeout is an error (retried), not a warning. */
 const SDK_HTTP = { connectionTimeout: 10_000, requestTimeout: 60_000, throwOnRequestTimeout: true };
 async function eksApi(opts) {
-    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
+    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
     const common = {
         region: opts.region,
         retryMode: SDK_RETRY.retryMode,
@@ -1113,6 +1192,16 @@ async function eksApi(opts) {
             let nextToken;
             do {
                 const page = await call('EKS DescribeClusterVersions', () => client.send(new eks.DescribeClusterVersionsCommand({ nextToken })));
+                versions.push(...(page?.clusterVersions ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return versions;
+        },
+        async versionSupport(wanted) {
+            const versions = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS DescribeClusterVersions ${wanted.join(', ')}`, () => client.send(new eks.DescribeClusterVersionsCommand({ clusterVersions: [...wanted], includeAll: true, nextToken })));
                 versions.push(...(page?.clusterVersions ?? []));
                 nextToken = page?.nextToken;
             } while (nextToken);
@@ -1187,7 +1276,7 @@ function rfc3986(value) {
 }
 /** The presigned URL the token wraps (exported for tests; it is as secret as the token). */
 async function presignedCallerIdentityUrl(opts) {
-    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 118).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
+    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 737).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
     const host = stsHost(opts.region);
     const signer = new SignatureV4({
         credentials: opts.credentials,
@@ -1252,6 +1341,7 @@ function observedPool(config, ng) {
         maxNodes: ng.scalingConfig?.maxSize,
         image: ng.amiType,
         status: ng.status,
+        version: ng.version,
     };
 }
 function awsCloud(config, log, deps = {}) {
@@ -1285,6 +1375,10 @@ function awsCloud(config, log, deps = {}) {
                     authenticationMode: cluster.accessConfig?.authenticationMode,
                 },
             };
+        },
+        async versions(observation) {
+            const { eksVersionFacts } = await Promise.all(/* import() */[__webpack_require__.e(386), __webpack_require__.e(167)]).then(__webpack_require__.bind(__webpack_require__, 44167));
+            return eksVersionFacts(config.clusterName, observation, await getApi());
         },
         async kubeAccess(observation) {
             if (!observation.endpoint) {

@@ -371,6 +371,7 @@ function observationOf(config, cluster) {
         maxPods: p.maxPods,
         image: p.imageType || undefined,
         status: p.status || undefined,
+        version: p.version || undefined,
     }));
     return {
         found: true,
@@ -396,6 +397,10 @@ function gcpCloud(config, log, deps = {}) {
     return {
         async observe() {
             return observationOf(config, await (await client()).getCluster(config.clusterName));
+        },
+        async versions(observation) {
+            const { gkeVersionFacts } = await Promise.all(/* import() */[__webpack_require__.e(386), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 9150));
+            return gkeVersionFacts(config.clusterName, observation, await client());
         },
         async kubeAccess(observation) {
             if (!observation.found || !observation.endpoint) {

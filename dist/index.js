@@ -29038,9 +29038,13 @@ function publishEstimate(config, io, doc) {
 /* harmony import */ var _providers_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83044);
 /* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54832);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83758);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36992);
-/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(65740);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(83758);
+/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(65740);
+/* harmony import */ var _providers_aws_upgrade_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(39340);
+/* harmony import */ var _providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(50675);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(36992);
+
+
 
 
 
@@ -29049,11 +29053,15 @@ function publishEstimate(config, io, doc) {
 
 /** The flow for these inputs, with the values only the cloud knows left unresolved. */
 function planFlow(config) {
-    if (config.provider === 'gcp')
-        return { steps: (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpSteps */ .ys)(config, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP_PLAN_FACTS */ .hO)(config)) };
+    if (config.provider === 'gcp') {
+        // The upgrade round to the asked version; apply runs one per minor, and none when the cluster is there.
+        return {
+            steps: (0,_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .insertBefore */ .nc)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpSteps */ .ys)(config, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP_PLAN_FACTS */ .hO)(config)), 'kubeconfig', (0,_providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_5__/* .gkePlannedUpgrade */ .Q)(config)),
+        };
+    }
     const { doc, notes, dropped } = (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigResult */ .c)(config, {});
     return {
-        steps: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}),
+        steps: [...(0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}), ...(0,_providers_aws_upgrade_js__WEBPACK_IMPORTED_MODULE_4__/* .eksPlannedUpgrade */ .Q)(config)],
         eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc),
         notes,
         dropped,
@@ -29063,9 +29071,9 @@ function planFlow(config) {
 const CLOUD = { gcp: 'GKE', aws: 'EKS' };
 /** The settings table every job summary of this action starts with. */
 function settingsMarkdown(config) {
-    const where = config.provider === 'gcp' ? `project ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(config.project)}, ` : '';
+    const where = config.provider === 'gcp' ? `project ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.project)}, ` : '';
     const lines = [
-        `**${CLOUD[config.provider]} cluster ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(config.clusterName)}** in ${where}region ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(config.region)}${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(config.kubernetesVersion)}, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(config.network)}` : ''}.`,
+        `**${CLOUD[config.provider]} cluster ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.clusterName)}** in ${where}region ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.region)}${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.kubernetesVersion)}, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.network)}` : ''}.`,
         '',
         '| pool | name | machine type | nodes | disk | labels |',
         '|---|---|---|---|---|---|',
@@ -29073,9 +29081,9 @@ function settingsMarkdown(config) {
     for (const role of _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .POOL_ROLES */ .Fe) {
         const p = config.pools[role];
         const per = config.provider === 'gcp' ? ' per zone' : '';
-        lines.push(`| ${role} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(p.name)} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(p.machineType)} | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${(0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .labelList */ .d8)(p.labels)
+        lines.push(`| ${role} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(p.name)} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(p.machineType)} | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${(0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .labelList */ .d8)(p.labels)
             .split(',')
-            .map(_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)
+            .map(_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)
             .join('<br/>')} |`);
     }
     return lines.join('\n');
@@ -29087,18 +29095,18 @@ function planMarkdown(config, records, eksctlConfig, notes = [], dropped = [], e
     const parts = [
         `## 🗺️ gitpod-cluster-action plan`,
         '',
-        ...(estimate ? [(0,_estimate_js__WEBPACK_IMPORTED_MODULE_4__/* .estimateMarkdown */ .QU)(estimate), '', '### Settings', ''] : []),
+        ...(estimate ? [(0,_estimate_js__WEBPACK_IMPORTED_MODULE_3__/* .estimateMarkdown */ .QU)(estimate), '', '### Settings', ''] : []),
         settingsMarkdown(config),
         '',
     ];
     for (const note of notes)
-        parts.push(`> [!IMPORTANT]`, `> ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdText */ .bC)(note)}`, '');
+        parts.push(`> [!IMPORTANT]`, `> ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdText */ .bC)(note)}`, '');
     if (dropped.length) {
-        parts.push(`Rendered fields left out because eksctl refuses them with your \`eksctl-config\`: ${dropped.map((d) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(d)).join(', ')}.`, '');
+        parts.push(`Rendered fields left out because eksctl refuses them with your \`eksctl-config\`: ${dropped.map((d) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(d)).join(', ')}.`, '');
     }
-    parts.push('### Steps', '', (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .stepsMarkdown */ .Dh)(records, 'plan'));
+    parts.push('### Steps', '', (0,_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .stepsMarkdown */ .Dh)(records, 'plan'));
     if (eksctlConfig) {
-        parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdFence */ .F)(eksctlConfig, 'yaml'));
+        parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdFence */ .F)(eksctlConfig, 'yaml'));
         parts.push('', '</details>');
     }
     parts.push('', PLAN_NEXT);
@@ -29106,11 +29114,11 @@ function planMarkdown(config, records, eksctlConfig, notes = [], dropped = [], e
 }
 async function plan(config, io) {
     const result = planFlow(config);
-    const records = result.steps.map((s) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .toRecord */ .Lv)(s));
+    const records = result.steps.map((s) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .toRecord */ .Lv)(s));
     io.log.info(`Plan for ${CLOUD[config.provider]} cluster ${config.clusterName} in ${config.region}: ${records.length} steps.`);
     for (const [i, step] of result.steps.entries()) {
         io.log.info(`${i + 1}. ${step.id}: ${step.description}`);
-        io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
+        io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
     }
     for (const note of result.notes ?? [])
         io.log.warning(note);
@@ -29120,7 +29128,7 @@ async function plan(config, io) {
         await io.group('Rendered eksctl ClusterConfig', async () => io.log.info(result.eksctlConfig));
         io.setOutput('eksctl-config', result.eksctlConfig);
     }
-    const estimate = (0,_estimate_js__WEBPACK_IMPORTED_MODULE_4__/* .publishEstimate */ .Ot)(config, io, result.clusterConfig);
+    const estimate = (0,_estimate_js__WEBPACK_IMPORTED_MODULE_3__/* .publishEstimate */ .Ot)(config, io, result.clusterConfig);
     io.setOutput('plan', JSON.stringify(records));
     await io.appendSummary(planMarkdown(config, records, result.eksctlConfig, result.notes, result.dropped, estimate));
     return result;
@@ -31472,6 +31480,79 @@ function eksctlDefaultZoneCount(region, known) {
 
 /***/ }),
 
+/***/ 39340:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ eksPlannedUpgrade),
+/* harmony export */   V: () => (/* binding */ eksUpgradeSteps)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
+
+const MINUTE = 60_000;
+function eksUpgradeSteps(config, minors) {
+    const where = [`--cluster=${config.clusterName}`, `--region=${config.region}`];
+    return minors.flatMap((minor) => [
+        {
+            id: `upgrade-control-plane-${minor}`,
+            description: `Upgrade the EKS control plane of ${config.clusterName} to Kubernetes ${minor} (skipped when it runs ${minor} already)`,
+            argv: [
+                'eksctl',
+                'upgrade',
+                'cluster',
+                `--name=${config.clusterName}`,
+                `--region=${config.region}`,
+                `--version=${minor}`,
+                '--approve',
+            ],
+            timeoutMs: 60 * MINUTE,
+            minor,
+            target: { kind: 'control-plane' },
+        },
+        ..._reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.map((role) => ({
+            id: `upgrade-${role}-nodegroup-${minor}`,
+            description: `Upgrade nodegroup ${config.pools[role].name} to Kubernetes ${minor}, node by node (skipped when it runs ${minor} already)`,
+            argv: [
+                'eksctl',
+                'upgrade',
+                'nodegroup',
+                ...where,
+                `--name=${config.pools[role].name}`,
+                `--kubernetes-version=${minor}`,
+            ],
+            timeoutMs: 120 * MINUTE,
+            minor,
+            target: { kind: 'nodegroup', role },
+        })),
+        {
+            id: `upgrade-coredns-${minor}`,
+            description: `Update CoreDNS to the release for Kubernetes ${minor} (skipped once kube-proxy runs ${minor}: the round is done)`,
+            argv: ['eksctl', 'utils', 'update-coredns', ...where, '--approve'],
+            timeoutMs: 15 * MINUTE,
+            minor,
+            target: { kind: 'addon', addon: 'coredns' },
+        },
+        {
+            id: `upgrade-kube-proxy-${minor}`,
+            description: `Update kube-proxy to Kubernetes ${minor} (skipped when its image is ${minor} already)`,
+            argv: ['eksctl', 'utils', 'update-kube-proxy', ...where, '--approve'],
+            timeoutMs: 15 * MINUTE,
+            minor,
+            target: { kind: 'addon', addon: 'kube-proxy' },
+        },
+    ]);
+}
+/** What `plan` shows: the round to the asked minor (apply runs one per minor from the cluster's own). */
+function eksPlannedUpgrade(config) {
+    const asked = config.kubernetesVersion;
+    if (asked === 'latest')
+        return [];
+    return eksUpgradeSteps(config, [asked.split('.').slice(0, 2).join('.')]);
+}
+
+
+/***/ }),
+
 /***/ 54832:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31746,6 +31827,62 @@ const GCP_DEFAULT_ZONES_FOR = (known) => known === undefined ? GKE_DEFAULT_ZONE_
 
 /***/ }),
 
+/***/ 50675:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ gkeUpgradeSteps),
+/* harmony export */   Q: () => (/* binding */ gkePlannedUpgrade)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
+
+const MINUTE = 60_000;
+function upgradeArgv(config, what, version) {
+    return [
+        'gcloud',
+        '--quiet',
+        'container',
+        'clusters',
+        'upgrade',
+        config.clusterName,
+        what,
+        `--cluster-version=${version}`,
+        `--project=${config.project}`,
+        `--region=${config.region}`,
+    ];
+}
+function gkeUpgradeSteps(config, rounds) {
+    return rounds.flatMap((round) => [
+        {
+            id: `upgrade-control-plane-${round.minor}`,
+            description: `Upgrade the control plane of ${config.clusterName} to Kubernetes ${round.version} (skipped when it runs ${round.minor} already)`,
+            argv: upgradeArgv(config, '--master', round.version),
+            timeoutMs: 60 * MINUTE,
+            round,
+            target: { kind: 'control-plane' },
+        },
+        ..._reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.map((role) => ({
+            id: `upgrade-${role}-pool-${round.minor}`,
+            description: `Upgrade node pool ${config.pools[role].name} to Kubernetes ${round.version}, surge by surge (skipped when it runs ${round.minor} already)`,
+            argv: upgradeArgv(config, `--node-pool=${config.pools[role].name}`, round.version),
+            timeoutMs: 120 * MINUTE,
+            round,
+            target: { kind: 'pool', role },
+        })),
+    ]);
+}
+/** What `plan` shows: one round to the asked version (apply runs one per minor from the cluster's own). */
+function gkePlannedUpgrade(config) {
+    const asked = config.kubernetesVersion;
+    if (asked === 'latest')
+        return [];
+    const minor = asked.split('.').slice(0, 2).join('.');
+    return gkeUpgradeSteps(config, [{ minor, version: asked }]);
+}
+
+
+/***/ }),
+
 /***/ 98286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31754,6 +31891,7 @@ const GCP_DEFAULT_ZONES_FOR = (known) => known === undefined ? GKE_DEFAULT_ZONE_
 /* harmony export */   Dt: () => (/* binding */ DEFAULT_CALICO_VERSION),
 /* harmony export */   Fe: () => (/* binding */ POOL_ROLES),
 /* harmony export */   P8: () => (/* binding */ autoscalerTags),
+/* harmony export */   c_: () => (/* binding */ VERSION_POLICY),
 /* harmony export */   kS: () => (/* binding */ AWS),
 /* harmony export */   kV: () => (/* binding */ MINIMUMS),
 /* harmony export */   lI: () => (/* binding */ GCP),
@@ -31827,6 +31965,25 @@ const MINIMUMS = {
     kernel: '5.4',
     kubernetes: '1.21',
     containerRuntime: 'containerd',
+};
+/**
+ * Versions over time (`version-support`, `version-skew` and the upgrades of `apply`): the Kubernetes
+ * version skew policy, when an end of support deserves a warning, and what EKS bills per version.
+ */
+const VERSION_POLICY = {
+    /** kubernetes.io/releases/version-skew-policy: a kubelet may be up to three minors older than the API server, never newer. */
+    kubeletMaxMinorsBehind: 3,
+    /** A pool (or node) this many minors behind its control plane is a WARNING: one more upgrade and it is out of policy. */
+    warnMinorsBehind: 2,
+    /** An end of support within this many days is a WARNING. */
+    supportWarningDays: 90,
+    /**
+     * EKS control-plane price, USD per cluster-hour, by support phase (aws.amazon.com/eks/pricing; AWS blog
+     * "Amazon EKS extended support for Kubernetes versions pricing": $0.60 in extended support from April 2024).
+     */
+    eksPricePerClusterHour: { standard: 0.1, extended: 0.6 },
+    /** Calico's SECURITY.md: Tigera supports the two most recent minor releases, on a rolling basis. */
+    calicoSupportedMinors: 2,
 };
 // ---------------------------------------------------------------------------------------------------
 // GCP (GKE, built with gcloud)
@@ -32232,6 +32389,7 @@ function isTransientStatus(status) {
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   mK: () => (/* binding */ StepFailedError),
+/* harmony export */   nc: () => (/* binding */ insertBefore),
 /* harmony export */   rl: () => (/* binding */ runSteps),
 /* harmony export */   wR: () => (/* binding */ withActions),
 /* harmony export */   zw: () => (/* binding */ cancelReason)
@@ -32299,6 +32457,12 @@ function formatDuration(ms) {
 /** Pairs each spec of a flow with its action; every spec must have one (the type keeps them in step). */
 function withActions(specs, actions) {
     return specs.map((spec) => ({ ...spec, ...actions[spec.id] }));
+}
+/** `steps` with `extra` inserted before the step `before` (at the end when there is none). */
+function insertBefore(steps, before, extra) {
+    const at = steps.findIndex((s) => s.id === before);
+    const i = at < 0 ? steps.length : at;
+    return [...steps.slice(0, i), ...extra, ...steps.slice(i)];
 }
 /**
  * CLI failures worth one more run, by tool: the cloud's passing trouble (rate limits, 5xx), as each CLI reports
@@ -44966,7 +45130,7 @@ async function run() {
                 break;
             case 'verify':
                 publishConfigEstimate(config, io);
-                await (await __nccwpck_require__.e(/* import() */ 165).then(__nccwpck_require__.bind(__nccwpck_require__, 35165))).verify(config, io);
+                await (await Promise.all(/* import() */[__nccwpck_require__.e(386), __nccwpck_require__.e(118)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24118))).verify(config, io);
                 break;
             case 'destroy':
                 publishConfigEstimate(config, io);

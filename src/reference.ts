@@ -85,6 +85,26 @@ export const MINIMUMS = {
   containerRuntime: 'containerd',
 } as const;
 
+/**
+ * Versions over time (`version-support`, `version-skew` and the upgrades of `apply`): the Kubernetes
+ * version skew policy, when an end of support deserves a warning, and what EKS bills per version.
+ */
+export const VERSION_POLICY = {
+  /** kubernetes.io/releases/version-skew-policy: a kubelet may be up to three minors older than the API server, never newer. */
+  kubeletMaxMinorsBehind: 3,
+  /** A pool (or node) this many minors behind its control plane is a WARNING: one more upgrade and it is out of policy. */
+  warnMinorsBehind: 2,
+  /** An end of support within this many days is a WARNING. */
+  supportWarningDays: 90,
+  /**
+   * EKS control-plane price, USD per cluster-hour, by support phase (aws.amazon.com/eks/pricing; AWS blog
+   * "Amazon EKS extended support for Kubernetes versions pricing": $0.60 in extended support from April 2024).
+   */
+  eksPricePerClusterHour: { standard: 0.1, extended: 0.6 },
+  /** Calico's SECURITY.md: Tigera supports the two most recent minor releases, on a rolling basis. */
+  calicoSupportedMinors: 2,
+} as const;
+
 /** Sizing of one pool, as the inputs may override it. */
 export interface PoolSizing {
   /** Pool (GKE) or nodegroup (EKS) name the action creates; `verify` matches nodes to roles by it. */

@@ -124,6 +124,13 @@ export function withActions<Id extends string, Ctx>(
   return specs.map((spec) => ({ ...spec, ...actions[spec.id] }));
 }
 
+/** `steps` with `extra` inserted before the step `before` (at the end when there is none). */
+export function insertBefore<S extends { id: string }>(steps: readonly S[], before: string, extra: readonly S[]): S[] {
+  const at = steps.findIndex((s) => s.id === before);
+  const i = at < 0 ? steps.length : at;
+  return [...steps.slice(0, i), ...extra, ...steps.slice(i)];
+}
+
 /**
  * CLI failures worth one more run, by tool: the cloud's passing trouble (rate limits, 5xx), as each CLI reports
  * it after its own retries gave up. gcloud retries some of these itself and not others (a 503 on

@@ -56,6 +56,8 @@ export interface FakeNodegroup {
   instanceTypes: string[];
   scalingConfig: { minSize: number; maxSize: number; desiredSize: number };
   amiType: string;
+  /** The nodegroup's Kubernetes minor (the cluster's when created). */
+  version?: string;
 }
 
 export interface FakeStack {
@@ -89,8 +91,14 @@ export interface EksctlFault {
 }
 
 export type EksctlHook = (
-  event: 'cluster-created' | 'nodegroup-created' | 'nodegroup-relabelled',
-  detail: { name: string },
+  event:
+    | 'cluster-created'
+    | 'nodegroup-created'
+    | 'nodegroup-relabelled'
+    | 'cluster-upgraded'
+    | 'nodegroup-upgraded'
+    | 'addon-updated',
+  detail: { name: string; version?: string },
 ) => void;
 
 /**
@@ -156,6 +164,17 @@ export function parseLabelArgv(
   return { flags, positional };
 }
 
+/** The value of `--flag=value` or `--flag value` in an argv. */
+function flagValue(argv: readonly string[], flag: string): string | undefined {
+  for (const [i, a] of argv.entries()) {
+    if (a.startsWith(`${flag}=`)) return a.slice(flag.length + 1);
+    if (a === flag) return argv[i + 1];
+  }
+  return undefined;
+}
+
+const minorNumber = (v: string) => Number(v.split('.')[1]);
+
 /** One transient answer of the fault mode: status, the SDK's error type (`x-amzn-errortype`), none for a proxy's page. */
 export interface AwsTransientFault {
   status: number;
@@ -197,11 +216,34 @@ const FIRST_ATTEMPT_DEFAULTS: Record<'eks' | 'cloudformation', AwsTransientFault
   ],
 };
 
-const DEFAULT_VERSIONS = [
-  { clusterVersion: '1.31', versionStatus: 'EXTENDED_SUPPORT' },
-  { clusterVersion: '1.32', versionStatus: 'STANDARD_SUPPORT' },
-  { clusterVersion: '1.33', versionStatus: 'STANDARD_SUPPORT', defaultVersion: true },
-  { clusterVersion: '1.34', versionStatus: 'STANDARD_SUPPORT' },
+/** Seconds since the epoch, as EKS's REST-JSON timestamps travel. */
+export const epochSeconds = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
+
+/**
+ * The versions EKS lists, with support dates as data: every one supported until well after the tests'
+ * clocks (a test that judges dates sets its own). 1.29 is unsupported: listed only with `includeAll`.
+ */
+export const DEFAULT_VERSIONS: Record<string, unknown>[] = [
+  {
+    clusterVersion: '1.29',
+    versionStatus: 'UNSUPPORTED',
+    endOfStandardSupportDate: epochSeconds('2025-03-23'),
+    endOfExtendedSupportDate: epochSeconds('2026-03-23'),
+  },
+  ...(
+    [
+      ['1.31', 'EXTENDED_SUPPORT', '2026-11-26', '2028-11-26'],
+      ['1.32', 'STANDARD_SUPPORT', '2028-03-23', '2029-03-23'],
+      ['1.33', 'STANDARD_SUPPORT', '2028-07-29', '2029-07-29'],
+      ['1.34', 'STANDARD_SUPPORT', '2028-12-02', '2029-12-02'],
+    ] as const
+  ).map(([clusterVersion, versionStatus, standard, extended]) => ({
+    clusterVersion,
+    versionStatus,
+    endOfStandardSupportDate: epochSeconds(standard),
+    endOfExtendedSupportDate: epochSeconds(extended),
+    ...(clusterVersion === '1.33' ? { defaultVersion: true } : {}),
+  })),
 ];
 
 /** RFC 4648 base32 without padding, as eksctl names access entry stacks (Go's StdEncoding.WithPadding(NoPadding)). */
@@ -455,7 +497,16 @@ export class FakeEksApi {
     const notFound = (what: string) =>
       this.json(res, 404, { message: `No ${what} found` }, 'ResourceNotFoundException');
 
-    if (action === 'DescribeClusterVersions') return this.json(res, 200, { clusterVersions: this.versions });
+    if (action === 'DescribeClusterVersions') {
+      // Unsupported versions only with includeAll; `clusterVersions` narrows the list, as EKS does.
+      const wanted = url.searchParams.getAll('clusterVersions');
+      const all = url.searchParams.get('includeAll') === 'true';
+      const list = this.versions.filter(
+        (v) =>
+          (all || v.versionStatus !== 'UNSUPPORTED') && (!wanted.length || wanted.includes(String(v.clusterVersion))),
+      );
+      return this.json(res, 200, { clusterVersions: list });
+    }
     const cluster = this.clusters.get(seg[1] ?? '');
     if (!cluster) return notFound(`cluster found for name: ${seg[1]}.`);
     if (action === 'DescribeCluster') {
@@ -467,7 +518,7 @@ export class FakeEksApi {
           version: cluster.version,
           endpoint: cluster.endpoint,
           certificateAuthority: { data: cluster.caData },
-          ...(cluster.supportType ? { upgradePolicy: { supportType: cluster.supportType } } : {}),
+          upgradePolicy: { supportType: cluster.supportType ?? 'EXTENDED' },
           ...(cluster.authenticationMode ? { accessConfig: { authenticationMode: cluster.authenticationMode } } : {}),
         },
       });
@@ -520,6 +571,67 @@ export class FakeEksApi {
       return ng ? this.json(res, 200, { nodegroup: ng }) : notFound(`node group found for name: ${seg[3]}.`);
     }
     return this.json(res, 404, { message: `${action} is not faked` }, 'ResourceNotFoundException');
+  }
+
+  /** `eksctl upgrade cluster`: one minor at a time, never down, an offered version; only with --approve. */
+  private eksctlUpgradeCluster(argv: string[], reply: (ok: boolean, lines: string[]) => void): void {
+    const name = flagValue(argv, '--name') ?? '';
+    const cluster = this.clusters.get(name);
+    if (!cluster) return reply(false, [`Error: cluster ${name} not found`]);
+    if (cluster.status !== 'ACTIVE') {
+      return reply(false, [`Error: cluster ${name} is ${cluster.status}: an update is in progress`]);
+    }
+    const version = flagValue(argv, '--version') ?? '';
+    const offered = this.versions.find((v) => v.clusterVersion === version && v.versionStatus !== 'UNSUPPORTED');
+    if (!offered) return reply(false, [`Error: control plane version "${version}" is not supported`]);
+    const step = minorNumber(version) - minorNumber(cluster.version);
+    if (step < 0) {
+      return reply(false, [`Error: cannot upgrade to a lower version: ${cluster.version} → ${version}`]);
+    }
+    if (step === 0) return reply(true, [`no upgrade required: cluster ${name} runs ${cluster.version}`]);
+    if (step > 1) {
+      return reply(false, [
+        `Error: upgrading more than one version at a time is not supported: ${cluster.version} → ${version}`,
+      ]);
+    }
+    if (!argv.includes('--approve')) return reply(true, ['(plan) no changes applied; re-run with --approve']);
+    cluster.version = version;
+    for (const h of this.hooks) h('cluster-upgraded', { name, version });
+    return reply(true, [`cluster "${name}" control plane has been upgraded to version "${version}"`]);
+  }
+
+  /** `eksctl upgrade nodegroup`: never past the control plane; refuses a version for a custom AMI, as eksctl does. */
+  private eksctlUpgradeNodegroup(argv: string[], reply: (ok: boolean, lines: string[]) => void): void {
+    const cluster = this.clusters.get(flagValue(argv, '--cluster') ?? '');
+    if (!cluster) return reply(false, ['Error: --cluster must be an existing cluster']);
+    const ngName = flagValue(argv, '--name') ?? '';
+    const ng = this.nodegroups.get(`${cluster.name}/${ngName}`);
+    if (!ng) {
+      return reply(false, [
+        `Error: upgrade is only supported for managed nodegroups; could not find one with name "${ngName}"`,
+      ]);
+    }
+    if (ng.status === 'UPDATING') {
+      return reply(false, [
+        'Error: nodegroup is currently being updated, please retry the command after the existing update is complete',
+      ]);
+    }
+    const version = flagValue(argv, '--kubernetes-version');
+    if (ng.amiType === 'CUSTOM' && version) {
+      return reply(false, ['Error: cannot specify kubernetes-version or release-version when using a custom AMI']);
+    }
+    const target = version ?? cluster.version;
+    if (minorNumber(target) > minorNumber(cluster.version)) {
+      return reply(false, [
+        `Error: InvalidParameterException: Requested Kubernetes version ${target} is newer than the cluster's ${cluster.version}`,
+      ]);
+    }
+    if (ng.version && minorNumber(target) < minorNumber(ng.version)) {
+      return reply(false, [`Error: InvalidParameterException: cannot downgrade nodegroup ${ngName} to ${target}`]);
+    }
+    ng.version = target;
+    for (const h of this.hooks) h('nodegroup-upgraded', { name: ngName, version: target });
+    return reply(true, ['nodegroup successfully upgraded']);
   }
 
   private cfnError(res: http.ServerResponse, status: number, code: string, message: string): void {
@@ -668,7 +780,9 @@ export class FakeEksApi {
               maxSize: Number(g.maxSize),
               desiredSize: Number(g.desiredCapacity ?? g.minSize),
             },
-            amiType: g.amiFamily || g.ami ? 'CUSTOM' : 'AL2023_x86_64_STANDARD',
+            // eksctl resolves an AMI for families EKS has no AMI type of (Ubuntu): a launch template with an ImageId.
+            amiType: g.ami || /^Ubuntu/.test(String(g.amiFamily ?? '')) ? 'CUSTOM' : 'AL2023_x86_64_STANDARD',
+            version: cluster.version,
           },
         });
       }
@@ -736,6 +850,18 @@ export class FakeEksApi {
       return reply(true, [`created ${todo.length} access entries`]);
     }
     if (command === 'set labels' || command === 'unset labels') return this.eksctlLabels(command, argv, reply);
+    if (command === 'upgrade cluster') return this.eksctlUpgradeCluster(argv, reply);
+    if (command === 'upgrade nodegroup') return this.eksctlUpgradeNodegroup(argv, reply);
+    if (command === 'utils update-coredns' || command === 'utils update-kube-proxy') {
+      const name = flagValue(argv, '--cluster') ?? '';
+      const cluster = this.clusters.get(name);
+      if (!cluster) return reply(false, [`Error: cluster ${name} not found`]);
+      const addon = command.split('update-')[1]!;
+      // Without --approve eksctl only plans (and says so), as its upgrade commands do.
+      if (!argv.includes('--approve')) return reply(true, [`(plan) would update ${addon}; re-run with --approve`]);
+      for (const h of this.hooks) h('addon-updated', { name: addon, version: cluster.version });
+      return reply(true, [`"${addon}" is now up-to-date`]);
+    }
     if (command === 'delete cluster') {
       const i = argv.findIndex((a) => a === '--name' || a.startsWith('--name='));
       const name = argv[i]?.includes('=') ? argv[i]!.split('=')[1]! : (argv[i + 1] ?? '');

@@ -16,6 +16,8 @@
  *   service-accounts    eksctl create iamserviceaccount                (skipped when every role's stack is complete)
  *   access-entries      eksctl create accessentry                      (viewer-role-arns; skipped when all exist)
  *   viewer-rbac         the viewers' ClusterRole, Role and bindings    (viewer-role-arns; only what differs)
+ *   upgrade-…-<minor>   eksctl upgrade cluster / nodegroup, utils update-coredns / update-kube-proxy,
+ *                       one round per minor when kubernetes-version asks a newer one (providers/aws/upgrade.ts)
  *
  * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
  * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
@@ -25,7 +27,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CloudObservation, KubeAccess } from '../cloud/types.js';
 import type { KubeClient, KubeObject } from '../clients/kube.js';
-import type { Cluster, EksApi, Stack } from '../clients/eks.js';
+import type { Cluster, EksApi, Nodegroup, Stack } from '../clients/eks.js';
 import { type AwsCloud, awsCloud, isLoopbackHttp } from '../cloud/aws.js';
 import { runFlow } from '../commands/apply.js';
 import { type Config, InputError } from '../inputs.js';
@@ -46,8 +48,10 @@ import {
   eksctlConfigFile,
   viewerRbacObjects,
 } from '../providers/aws.js';
+import { type EksUpgradeStep, eksUpgradeSteps } from '../providers/aws/upgrade.js';
 import { AWS, POOL_ROLES } from '../reference.js';
 import { execArgv } from '../exec.js';
+import { atMinor, upgradeMinors } from '../verify/support.js';
 import { abortableSleep } from '../retry.js';
 import {
   type ProbeResult,
@@ -152,20 +156,14 @@ function byVersion(a: string, b: string): number {
 }
 
 /**
- * `kubernetes-version` → the minor eksctl is given. An existing cluster keeps its own version (apply
- * never upgrades); otherwise `latest` is the newest version in standard support, and a minor must be one
+ * `kubernetes-version` → the minor eksctl is given. An existing cluster keeps its own version here (the
+ * upgrade rounds of upgradePlan move it); otherwise `latest` is the newest version in standard support, and a minor must be one
  * EKS still offers.
  */
-export async function resolveVersion(config: Config, api: EksApi, log: Logger, existing?: Cluster): Promise<string> {
+export async function resolveVersion(config: Config, api: EksApi, existing?: Cluster): Promise<string> {
   const asked = config.kubernetesVersion;
-  if (existing?.version) {
-    if (asked !== 'latest' && asked !== existing.version) {
-      log.warning(
-        `EKS cluster ${config.clusterName} runs Kubernetes ${existing.version}; apply does not upgrade it to ${asked}`,
-      );
-    }
-    return existing.version;
-  }
+  // An existing cluster keeps its version in the ClusterConfig; the upgrade rounds (upgradePlan) move it.
+  if (existing?.version) return existing.version;
   const versions = (await api.clusterVersions()).filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED');
   const offered = versions.map((v) => v.clusterVersion!).sort(byVersion);
   if (asked === 'latest') {
@@ -183,6 +181,45 @@ export async function resolveVersion(config: Config, api: EksApi, log: Logger, e
     asked,
     `\`latest\` or a version EKS offers in ${config.region}: ${offered.join(', ') || '(none returned)'}`,
   );
+}
+
+/**
+ * The minors an existing cluster is upgraded through (none for `latest`, none when it is there). Refused
+ * before any change, in one line: an older minor (no downgrade), a minor EKS does not offer, and a
+ * nodegroup on a custom AMI (eksctl's Ubuntu nodegroups): `eksctl upgrade nodegroup` refuses
+ * `--kubernetes-version` for those, so such a nodegroup is replaced, not upgraded in place.
+ */
+export async function upgradePlan(config: Config, api: EksApi, existing: Cluster | undefined): Promise<string[]> {
+  if (!existing?.version) return [];
+  const groups = (
+    await Promise.all(POOL_ROLES.map((role) => api.describeNodegroup(config.clusterName, config.pools[role].name)))
+  ).filter((g): g is Nodegroup => !!g);
+  const minors = upgradeMinors(
+    config.kubernetesVersion,
+    existing.version,
+    groups.map((g) => g.version ?? existing.version!),
+  );
+  if (!minors.length) return [];
+  const offered = (await api.clusterVersions())
+    .filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED')
+    .map((v) => v.clusterVersion!);
+  const missing = minors.filter((m) => !offered.includes(m));
+  if (missing.length) {
+    throw new InputError(
+      'kubernetes-version',
+      config.kubernetesVersion,
+      `a version EKS offers in ${config.region}, reached one minor at a time from ${existing.version}: ${missing.join(', ')} not offered (offered: ${offered.sort(byVersion).join(', ')})`,
+    );
+  }
+  const custom = groups.filter((g) => g.amiType === 'CUSTOM' && !atMinor(g.version, minors.at(-1)!));
+  if (custom.length) {
+    throw new Error(
+      `nodegroup ${custom.map((g) => g.nodegroupName).join(', ')} runs a custom AMI (amiType CUSTOM, as eksctl's Ubuntu nodegroups do): ` +
+        `\`eksctl upgrade nodegroup\` cannot move it to Kubernetes ${minors.at(-1)}; nothing was changed. ` +
+        `Replace it (eksctl delete nodegroup --drain, then apply creates it at the control plane's version) or use an EKS AMI family (eksctl-config amiFamily: AmazonLinux2023)`,
+    );
+  }
+  return minors;
 }
 
 function stackAdvice(config: Config, stack: Stack, what: string): string {
@@ -236,7 +273,8 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
     waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log, signal: io.signal });
 
   const existing = await api.describeCluster(config.clusterName);
-  const version = await resolveVersion(config, api, io.log, existing);
+  const version = await resolveVersion(config, api, existing);
+  const minors = await upgradePlan(config, api, existing);
   const doc = clusterConfigFor(config, { version });
   const yaml = clusterConfigYaml(config, doc);
   const file = eksctlConfigFile(config);
@@ -621,7 +659,57 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
       : { ready: false, detail: `TigeraStatus ${ready.name} not ${ready.condition} yet` };
   }
 
-  const steps = withActions(specs, actions);
+  const upgrades = eksUpgradeSteps(config, minors).map((spec) => ({ ...spec, ...upgradeAction(spec) }));
+  if (minors.length) {
+    io.log.info(
+      `Upgrade from Kubernetes ${existing!.version}: ${minors.join(' → ')}, one minor at a time, control plane first`,
+    );
+  }
+
+  /** An upgrade step's probe: the part already at the round's minor is skipped. */
+  function upgradeAction(spec: EksUpgradeStep): StepAction<AwsCtx> {
+    const t = spec.target;
+    return {
+      async probe(ctx) {
+        // An update under way (another run's, or one a cancelled run left) is waited for, never raced:
+        // eksctl refuses to start a second one.
+        if (t.kind === 'control-plane') {
+          const c = await wait(
+            `cluster ${config.clusterName} to be ACTIVE`,
+            spec.timeoutMs ?? 60 * 60_000,
+            async () => {
+              const found = await ctx.api.describeCluster(config.clusterName);
+              return !found || found.status === 'ACTIVE' ? { found } : undefined;
+            },
+          );
+          return labelled(atMinor(c.found?.version, spec.minor), `the control plane runs ${c.found?.version}`);
+        }
+        if (t.kind === 'nodegroup') {
+          const name = config.pools[t.role].name;
+          const { g } = await wait(`nodegroup ${name} to be ACTIVE`, spec.timeoutMs ?? 60 * 60_000, async () => {
+            const found = await ctx.api.describeNodegroup(config.clusterName, name);
+            return !found || found.status === 'ACTIVE' ? { g: found } : undefined;
+          });
+          if (!g) return labelled(true, `nodegroup ${name} does not exist`);
+          return labelled(atMinor(g.version, spec.minor), `nodegroup ${name} runs ${g.version}`);
+        }
+        // kube-proxy's image tag is the Kubernetes version (v1.33.0-eksbuild.2): it marks the round done.
+        const ds = await kubeOf(ctx).get({
+          apiVersion: 'apps/v1',
+          kind: 'DaemonSet',
+          name: 'kube-proxy',
+          namespace: 'kube-system',
+        });
+        if (!ds) return labelled(true, 'no self-managed kube-proxy DaemonSet (an EKS add-on, or none)');
+        const containers = ((ds.spec as { template?: { spec?: { containers?: { image?: string }[] } } })?.template?.spec
+          ?.containers ?? []) as { image?: string }[];
+        const tag = (containers[0]?.image ?? '').split(':').pop();
+        return labelled(atMinor(tag, spec.minor), `kube-proxy runs ${tag}`);
+      },
+    };
+  }
+
+  const steps = [...withActions(specs, actions), ...upgrades];
   const ctx: AwsCtx = { config, io, api, cloud, doc };
   return runFlow(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }

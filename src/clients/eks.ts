@@ -34,6 +34,8 @@ export interface EksApi {
   describeAccessEntry(cluster: string, principalArn: string): Promise<AccessEntry | undefined>;
   /** Every version EKS offers for new clusters (all pages). */
   clusterVersions(): Promise<ClusterVersionInformation[]>;
+  /** These versions' support dates and status, unsupported ones included (`includeAll`). */
+  versionSupport(versions: readonly string[]): Promise<ClusterVersionInformation[]>;
   /** undefined when no such stack exists (or only a deleted one). */
   describeStack(name: string): Promise<Stack | undefined>;
   /** The resolved credentials of the default chain (for the presigned STS token). */
@@ -205,6 +207,21 @@ export async function eksApi(opts: EksApiOptions): Promise<EksApi> {
       do {
         const page = await call('EKS DescribeClusterVersions', () =>
           client.send(new eks.DescribeClusterVersionsCommand({ nextToken })),
+        );
+        versions.push(...(page?.clusterVersions ?? []));
+        nextToken = page?.nextToken;
+      } while (nextToken);
+      return versions;
+    },
+
+    async versionSupport(wanted) {
+      const versions: ClusterVersionInformation[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await call(`EKS DescribeClusterVersions ${wanted.join(', ')}`, () =>
+          client.send(
+            new eks.DescribeClusterVersionsCommand({ clusterVersions: [...wanted], includeAll: true, nextToken }),
+          ),
         );
         versions.push(...(page?.clusterVersions ?? []));
         nextToken = page?.nextToken;

@@ -49,6 +49,7 @@ export function observedPool(config: Config, ng: Nodegroup): ObservedPool {
     maxNodes: ng.scalingConfig?.maxSize,
     image: ng.amiType,
     status: ng.status,
+    version: ng.version,
   };
 }
 
@@ -84,6 +85,11 @@ export function awsCloud(config: Config, log: Logger, deps: AwsCloudDeps = {}): 
           authenticationMode: cluster.accessConfig?.authenticationMode,
         },
       };
+    },
+
+    async versions(observation) {
+      const { eksVersionFacts } = await import('../providers/aws/versions.js');
+      return eksVersionFacts(config.clusterName, observation, await getApi());
     },
 
     async kubeAccess(observation: CloudObservation): Promise<KubeAccess> {

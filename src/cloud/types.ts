@@ -22,6 +22,8 @@ export interface ObservedPool {
   image?: string;
   /** GKE status (RUNNING, PROVISIONING, ERROR …) / EKS status (ACTIVE, CREATING, CREATE_FAILED …). */
   status?: string;
+  /** The pool's Kubernetes version (GKE `version`, EKS nodegroup `version`). */
+  version?: string;
 }
 
 export interface ClusterNetworkFacts {
@@ -56,6 +58,34 @@ export interface CloudObservation {
   eks?: EksClusterFacts;
 }
 
+/** The support window of one Kubernetes minor, as the cloud states it (ISO 8601 dates or timestamps). */
+export interface SupportWindow {
+  endOfStandard?: string;
+  endOfExtended?: string;
+  /** EKS versionStatus: STANDARD_SUPPORT, EXTENDED_SUPPORT or UNSUPPORTED (GKE states dates only). */
+  status?: string;
+}
+
+/** A part of the cluster that runs a Kubernetes version: the control plane, or a pool. */
+export interface VersionedPart {
+  /** `control plane`, or the pool's name. */
+  name: string;
+  kind: 'control-plane' | 'pool';
+  version: string;
+  /** Absent when the cloud states no window for this version. */
+  support?: SupportWindow;
+}
+
+/** What the cloud says about the cluster's versions over time (`version-support`, `version-skew`). */
+export interface VersionFacts {
+  controlPlane: VersionedPart;
+  pools: VersionedPart[];
+  /** EKS upgradePolicy.supportType: EXTENDED (billed past standard support) or STANDARD (upgraded automatically). */
+  supportType?: string;
+  /** GKE: the auto-upgrade status (ACTIVE, MINOR_UPGRADE_PAUSED …) and the version it upgrades to next. */
+  autoUpgrade?: { status: string[]; minorTarget?: string; patchTarget?: string };
+}
+
 /** How this action itself reaches the Kubernetes API (never written to a log). */
 export interface KubeAccess {
   server: string;
@@ -72,4 +102,6 @@ export interface ProviderCloud {
   observe(): Promise<CloudObservation>;
   /** Credentials for the Kubernetes API, built from the cloud API (no CLI). */
   kubeAccess(observation: CloudObservation): Promise<KubeAccess>;
+  /** The support windows of the control plane's and the pools' versions (reads only). */
+  versions(observation: CloudObservation): Promise<VersionFacts>;
 }

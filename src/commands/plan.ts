@@ -8,10 +8,12 @@ import { clusterConfigResult, clusterConfigYaml, awsSteps } from '../providers/a
 import { GCP_PLAN_FACTS, gcpSteps, labelList } from '../providers/gcp.js';
 import { POOL_ROLES } from '../reference.js';
 import { mdCode, mdFence, mdText } from '../markdown.js';
-import { type StepRecord, type StepSpec, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
 import type { ClusterConfigDoc } from '../providers/aws.js';
 import { estimateMarkdown, publishEstimate } from './estimate.js';
 import type { Estimate } from '../providers/estimate.js';
+import { eksPlannedUpgrade } from '../providers/aws/upgrade.js';
+import { gkePlannedUpgrade } from '../providers/gcp/upgrade.js';
+import { type StepRecord, type StepSpec, insertBefore, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
 
 export interface PlanResult {
   steps: StepSpec[];
@@ -26,10 +28,15 @@ export interface PlanResult {
 
 /** The flow for these inputs, with the values only the cloud knows left unresolved. */
 export function planFlow(config: Config): PlanResult {
-  if (config.provider === 'gcp') return { steps: gcpSteps(config, GCP_PLAN_FACTS(config)) };
+  if (config.provider === 'gcp') {
+    // The upgrade round to the asked version; apply runs one per minor, and none when the cluster is there.
+    return {
+      steps: insertBefore<StepSpec>(gcpSteps(config, GCP_PLAN_FACTS(config)), 'kubeconfig', gkePlannedUpgrade(config)),
+    };
+  }
   const { doc, notes, dropped } = clusterConfigResult(config, {});
   return {
-    steps: awsSteps(config, {}),
+    steps: [...awsSteps(config, {}), ...eksPlannedUpgrade(config)],
     eksctlConfig: clusterConfigYaml(config, doc),
     notes,
     dropped,

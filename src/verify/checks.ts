@@ -28,6 +28,9 @@ export const CHECK_DESCRIPTIONS: Record<CheckName, string> = {
   'node-pools': 'The services and the workspaces role each have a Ready node',
   'cloud-config': "The cloud's node pool configuration matches the desired one",
   network: 'Network policy enforcement as the reference architecture sets it up',
+  'version-support':
+    "The control plane's and the pools' Kubernetes versions are supported, standard support for 90 days more",
+  'version-skew': 'Every kubelet and pool is at most three minors older than the API server, never newer',
 };
 
 /** A check's item: ERROR when any finding is an error, WARNING when any finding at all, else OK. */
@@ -231,7 +234,8 @@ export class NodeChecks {
   };
   private readonly checks: NodeCheck[];
 
-  constructor(config: Config, serverVersion: string) {
+  /** The six node checks of the contract, then `extra` (the version-skew check, fed the same nodes). */
+  constructor(config: Config, serverVersion: string, extra: readonly NodeCheck[] = []) {
     this.checks = [
       nodeLabelsCheck(config),
       maxPodsCheck(config),
@@ -239,6 +243,7 @@ export class NodeChecks {
       kernelVersionCheck(),
       kubernetesVersionCheck(serverVersion),
       nodePoolsCheck(config),
+      ...extra,
     ];
   }
 

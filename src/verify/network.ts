@@ -18,6 +18,8 @@ export interface NetworkFacts {
   calicoInstallation?: boolean;
   /** EKS: the `vpc-cni` EKS add-on, when installed. */
   vpcCniAddon?: { version?: string; status?: string };
+  /** The Calico release the operator reports running (Installation status.calicoVersion). */
+  calicoVersion?: string;
 }
 
 /** Reads the facts the provider's network check needs: GETs only, nothing written. */
@@ -34,10 +36,12 @@ export async function networkFacts(
     kube.get({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: awsNode.name, namespace: awsNode.namespace }),
     kube.get({ apiVersion: installation.apiVersion, kind: installation.kind, name: installation.metadata.name }),
   ]);
+  const running = (inst?.status as { calicoVersion?: unknown } | undefined)?.calicoVersion;
   return {
     awsNodePresent: ds !== undefined,
     calicoInstallation: inst !== undefined,
     ...(observed.network.vpcCniAddon ? { vpcCniAddon: observed.network.vpcCniAddon } : {}),
+    ...(typeof running === 'string' && running ? { calicoVersion: running } : {}),
   };
 }
 
