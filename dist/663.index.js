@@ -1,5 +1,5 @@
 export const id = 663;
-export const ids = [663];
+export const ids = [663,13];
 export const modules = {
 
 /***/ 23013:
@@ -7,16 +7,23 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D9: () => (/* binding */ gcpCredentials),
+/* harmony export */   FL: () => (/* binding */ GcpApiError),
 /* harmony export */   KC: () => (/* binding */ gcpEndpoint),
 /* harmony export */   eI: () => (/* binding */ missingRoles),
 /* harmony export */   nq: () => (/* binding */ GcpRest)
 /* harmony export */ });
-/* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, GcpApiError, withBindings */
+/* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, withBindings */
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49809);
 
 
-const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage']));
+const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage', 'compute']));
+/**
+ * The path an API's base URL carries. Compute's is part of the endpoint (gcloud's own default is
+ * `https://compute.googleapis.com/compute/v1/`, and so is a `CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE`
+ * value); the others put the version in each request path.
+ */
+const BASE_PATH = { compute: 'compute/v1/' };
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const DEFAULT_TOKEN_HOST = 'https://oauth2.googleapis.com/token';
 function overrideVariable(api) {
@@ -27,7 +34,7 @@ function gcpEndpoint(api, env = process.env) {
     const name = overrideVariable(api);
     const raw = env[name]?.trim();
     if (!raw)
-        return new URL(`https://${api}.googleapis.com/`);
+        return new URL(`https://${api}.googleapis.com/${BASE_PATH[api] ?? ''}`);
     let url;
     try {
         url = new URL(raw);

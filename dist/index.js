@@ -28672,7 +28672,7 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'confirm-destroy',
     'github-token',
 ]));
-const COMMANDS = ['plan', 'apply', 'verify', 'destroy'];
+const COMMANDS = ['plan', 'preflight', 'apply', 'verify', 'destroy'];
 const NETWORKS = ['calico', 'vpc-cni'];
 /** Inputs whose values are secrets: never echoed in an error. */
 const SECRET_INPUTS = new Set(['github-token']);
@@ -42820,6 +42820,7 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'summary',
     'summary-markdown',
     'report-file',
+    'preflight',
 ]));
 /** GitHub's job summary limit is 1 MiB per step; stay below it with room for the runner. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024;
@@ -42924,6 +42925,9 @@ async function run() {
         switch (config.command) {
             case 'plan':
                 await (0,plan/* plan */.et)(config, io);
+                break;
+            case 'preflight':
+                await (await __nccwpck_require__.e(/* import() */ 821).then(__nccwpck_require__.bind(__nccwpck_require__, 75821))).preflight(config, io);
                 break;
             case 'apply':
                 await (await __nccwpck_require__.e(/* import() */ 314).then(__nccwpck_require__.bind(__nccwpck_require__, 8314))).apply(config, io);

@@ -17,6 +17,7 @@ export const OUTPUT_NAMES = [
   'summary',
   'summary-markdown',
   'report-file',
+  'preflight',
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 

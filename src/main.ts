@@ -50,6 +50,9 @@ export async function run(): Promise<void> {
       case 'plan':
         await plan(config, io);
         break;
+      case 'preflight':
+        await (await import('./commands/preflight.js')).preflight(config, io);
+        break;
       case 'apply':
         await (await import('./commands/apply.js')).apply(config, io);
         break;
