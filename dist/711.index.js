@@ -561,14 +561,22 @@ function bringsOwnVpc(doc) {
 const increase = (config, q) => (wanted) => `Request more: \`aws service-quotas request-service-quota-increase --service-code ${q.service} --quota-code ${q.code} --desired-value ${wanted} --region ${config.region}\``;
 /** The quotas apply's creations count against, with what each needs. */
 function awsQuotaNeeds(input) {
-    const { config, limits, inUse, zones, nodegroups, types, createsVpc } = input;
+    const { config, limits, names = {}, inUse, zones, nodegroups, types, createsVpc } = input;
     const needs = [];
     const one = createsVpc ? 1 : 0;
     const add = (q, scope, usage, need, extra = {}) => {
         const limit = limits[q.code];
         if (limit === undefined || usage === undefined)
             return;
-        needs.push({ quota: `${q.name} (${q.code})`, scope, limit, usage, need, fix: increase(config, q), ...extra });
+        needs.push({
+            quota: `${names[q.code] ?? q.name} (${q.code})`,
+            scope,
+            limit,
+            usage,
+            need,
+            fix: increase(config, q),
+            ...extra,
+        });
     };
     add(AWS_QUOTAS.vpcs, config.region, inUse.vpcs, one, { breakdown: createsVpc ? "eksctl's cluster VPC" : undefined });
     add(AWS_QUOTAS.elasticIps, config.region, inUse.elasticIps, one, {
@@ -587,13 +595,13 @@ function awsQuotaNeeds(input) {
         }
     }
     const vcpuOf = (t) => types[t]?.vcpus ?? 0;
-    const standard = nodegroups.filter((g) => /^[acdhimrtz]/.test(g.instanceType));
+    const standard = nodegroups.filter((g) => (0,_clients_aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__.isStandardFamily)(g.instanceType));
     const need = standard.reduce((s, g) => s + g.desired * vcpuOf(g.instanceType), 0);
     const needAtMax = standard.reduce((s, g) => s + g.max * vcpuOf(g.instanceType), 0);
     add(AWS_QUOTAS.standardVcpus, config.region, inUse.vcpus, need, {
         needAtMax,
         unit: 'vCPU',
-        breakdown: standard.map((g) => `${g.desired} × ${vcpuOf(g.instanceType)} ${g.name}`).join(' + ') || undefined,
+        breakdown: standard.map((g) => `${g.desired} × ${vcpuOf(g.instanceType)} vCPU ${g.name}`).join(' + ') || undefined,
     });
     return needs;
 }
@@ -751,8 +759,11 @@ async function awsPreflight(config, log, deps = {}) {
                     }
                 };
                 const limits = {};
+                const names = {};
                 for (const q of Object.values(AWS_QUOTAS)) {
-                    limits[q.code] = (await read(`${q.name} (${q.code})`, 'servicequotas:GetServiceQuota', () => a.serviceQuota(q.service, q.code)))?.value;
+                    const got = await read(`${q.name} (${q.code})`, 'servicequotas:GetServiceQuota', () => a.serviceQuota(q.service, q.code));
+                    limits[q.code] = got?.value;
+                    names[q.code] = got?.name;
                 }
                 const inUse = {
                     elasticIps: await read('Elastic IPs in use', 'ec2:DescribeAddresses', () => a.elasticIps()),
@@ -764,7 +775,7 @@ async function awsPreflight(config, log, deps = {}) {
                 const zs = (await read('availability zones', 'ec2:DescribeAvailabilityZones', () => zones())) ?? [];
                 if (cluster)
                     notes.push(`cluster ${config.clusterName} exists: its VPC, NAT gateway and Elastic IP count as in use`);
-                const outcome = (0,_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .quotaOutcome */ .Zu)(awsQuotaNeeds({ config, limits, inUse, zones: zs, nodegroups: plans, types, createsVpc }));
+                const outcome = (0,_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .quotaOutcome */ .Zu)(awsQuotaNeeds({ config, limits, names, inUse, zones: zs, nodegroups: plans, types, createsVpc }));
                 return { errors: [...(outcome.errors ?? []), ...denied], details: [...notes, ...(outcome.details ?? [])] };
             },
         },

@@ -16,7 +16,12 @@
  */
 import type { Config } from '../../inputs.js';
 import type { Logger } from '../../log.js';
-import { type AwsPreflightApi, type InstanceTypeInfo, isAwsDenied } from '../../clients/aws-preflight.js';
+import {
+  type AwsPreflightApi,
+  type InstanceTypeInfo,
+  isAwsDenied,
+  isStandardFamily,
+} from '../../clients/aws-preflight.js';
 import type { EksApi } from '../../clients/eks.js';
 import { awsErrorMessage } from '../../clients/eks.js';
 import type { CheckOutcome, PreflightCheck, PreflightFinding, PreflightProvider, QuotaNeed } from '../../preflight.js';
@@ -72,6 +77,8 @@ export interface AwsQuotaInput {
   config: Config;
   /** Applied quota values by quota code; a missing one is not checked. */
   limits: Readonly<Record<string, number | undefined>>;
+  /** The quotas' names as Service Quotas reports them (the console's); default the names of AWS_QUOTAS. */
+  names?: Readonly<Record<string, string | undefined>>;
   inUse: { elasticIps?: number; vpcs?: number; natByZone?: Readonly<Record<string, number>>; vcpus?: number };
   zones: readonly string[];
   /** Nodegroups still to create. */
@@ -86,7 +93,7 @@ const increase = (config: Config, q: { service: string; code: string }) => (want
 
 /** The quotas apply's creations count against, with what each needs. */
 export function awsQuotaNeeds(input: AwsQuotaInput): QuotaNeed[] {
-  const { config, limits, inUse, zones, nodegroups, types, createsVpc } = input;
+  const { config, limits, names = {}, inUse, zones, nodegroups, types, createsVpc } = input;
   const needs: QuotaNeed[] = [];
   const one = createsVpc ? 1 : 0;
   const add = (
@@ -98,7 +105,15 @@ export function awsQuotaNeeds(input: AwsQuotaInput): QuotaNeed[] {
   ) => {
     const limit = limits[q.code];
     if (limit === undefined || usage === undefined) return;
-    needs.push({ quota: `${q.name} (${q.code})`, scope, limit, usage, need, fix: increase(config, q), ...extra });
+    needs.push({
+      quota: `${names[q.code] ?? q.name} (${q.code})`,
+      scope,
+      limit,
+      usage,
+      need,
+      fix: increase(config, q),
+      ...extra,
+    });
   };
   add(AWS_QUOTAS.vpcs, config.region, inUse.vpcs, one, { breakdown: createsVpc ? "eksctl's cluster VPC" : undefined });
   add(AWS_QUOTAS.elasticIps, config.region, inUse.elasticIps, one, {
@@ -117,13 +132,13 @@ export function awsQuotaNeeds(input: AwsQuotaInput): QuotaNeed[] {
     }
   }
   const vcpuOf = (t: string) => types[t]?.vcpus ?? 0;
-  const standard = nodegroups.filter((g) => /^[acdhimrtz]/.test(g.instanceType));
+  const standard = nodegroups.filter((g) => isStandardFamily(g.instanceType));
   const need = standard.reduce((s, g) => s + g.desired * vcpuOf(g.instanceType), 0);
   const needAtMax = standard.reduce((s, g) => s + g.max * vcpuOf(g.instanceType), 0);
   add(AWS_QUOTAS.standardVcpus, config.region, inUse.vcpus, need, {
     needAtMax,
     unit: 'vCPU',
-    breakdown: standard.map((g) => `${g.desired} × ${vcpuOf(g.instanceType)} ${g.name}`).join(' + ') || undefined,
+    breakdown: standard.map((g) => `${g.desired} × ${vcpuOf(g.instanceType)} vCPU ${g.name}`).join(' + ') || undefined,
   });
   return needs;
 }
@@ -294,12 +309,13 @@ export async function awsPreflight(
           }
         };
         const limits: Record<string, number | undefined> = {};
+        const names: Record<string, string | undefined> = {};
         for (const q of Object.values(AWS_QUOTAS)) {
-          limits[q.code] = (
-            await read(`${q.name} (${q.code})`, 'servicequotas:GetServiceQuota', () =>
-              a.serviceQuota(q.service, q.code),
-            )
-          )?.value;
+          const got = await read(`${q.name} (${q.code})`, 'servicequotas:GetServiceQuota', () =>
+            a.serviceQuota(q.service, q.code),
+          );
+          limits[q.code] = got?.value;
+          names[q.code] = got?.name;
         }
         const inUse = {
           elasticIps: await read('Elastic IPs in use', 'ec2:DescribeAddresses', () => a.elasticIps()),
@@ -312,7 +328,7 @@ export async function awsPreflight(
         if (cluster)
           notes.push(`cluster ${config.clusterName} exists: its VPC, NAT gateway and Elastic IP count as in use`);
         const outcome = quotaOutcome(
-          awsQuotaNeeds({ config, limits, inUse, zones: zs, nodegroups: plans, types, createsVpc }),
+          awsQuotaNeeds({ config, limits, names, inUse, zones: zs, nodegroups: plans, types, createsVpc }),
         );
         return { errors: [...(outcome.errors ?? []), ...denied], details: [...notes, ...(outcome.details ?? [])] };
       },
