@@ -5,6 +5,7 @@
  * Canonical's Ubuntu image, denied reads as WARNINGs, and only reads sent.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { awsServiceEndpoint, isStandardFamily } from '../src/clients/aws-preflight.js';
 import { memoryLogger } from '../src/log.js';
 import { type PreflightReport, runChecks } from '../src/preflight.js';
 import { awsPreflight, ubuntuEksImageParameter } from '../src/providers/aws/preflight.js';
@@ -205,5 +206,28 @@ describe('EKS preflight', () => {
     expect(r.status).toBe('OK');
     expect(item(r, 'kubernetes-version').details).toEqual(['cluster gitpod exists at 1.33']);
     expect(item(r, 'instance-types').details).toEqual(['every nodegroup exists']);
+  });
+});
+
+describe('the signed JSON client’s endpoints, as the SDK resolves them', () => {
+  it('takes AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL, else the regional endpoint (China under .com.cn)', () => {
+    const sq = (env: Record<string, string>, region = 'eu-west-1') =>
+      awsServiceEndpoint('SERVICE_QUOTAS', 'servicequotas', region, env).toString();
+    expect(sq({})).toBe('https://servicequotas.eu-west-1.amazonaws.com/');
+    expect(sq({}, 'cn-north-1')).toBe('https://servicequotas.cn-north-1.amazonaws.com.cn/');
+    expect(sq({ AWS_ENDPOINT_URL: 'http://127.0.0.1:7' })).toBe('http://127.0.0.1:7/');
+    expect(sq({ AWS_ENDPOINT_URL: 'http://127.0.0.1:7', AWS_ENDPOINT_URL_SERVICE_QUOTAS: 'http://127.0.0.1:8' })).toBe(
+      'http://127.0.0.1:8/',
+    );
+    expect(awsServiceEndpoint('SSM', 'ssm', 'us-east-1', {}).toString()).toBe('https://ssm.us-east-1.amazonaws.com/');
+  });
+
+  it('counts the Standard families of L-1216C47A only', () => {
+    expect(
+      ['m6i.xlarge', 't3.micro', 'r7g.large', 'c7i.2xlarge', 'i4i.large', 'z1d.large'].map(isStandardFamily),
+    ).toEqual([true, true, true, true, true, true]);
+    expect(
+      ['p4d.24xlarge', 'g5.xlarge', 'inf2.xlarge', 'x2iedn.xlarge', 'mac1.metal', 'trn1.2xlarge'].map(isStandardFamily),
+    ).toEqual([false, false, false, false, false, false]);
   });
 });
