@@ -531,7 +531,8 @@ async function gcpPreflight(config, log, deps = {}) {
         {
             name: 'machine-types',
             description: `the machine types are offered in the zones of ${config.region}`,
-            permission: 'compute.machineTypes.get',
+            // The zones come from regions.get: either denied leaves this check unread.
+            permission: 'compute.regions.get and compute.machineTypes.get',
             async run() {
                 const all = await offerings();
                 const zs = await zones();

@@ -345,7 +345,8 @@ export async function gcpPreflight(
     {
       name: 'machine-types',
       description: `the machine types are offered in the zones of ${config.region}`,
-      permission: 'compute.machineTypes.get',
+      // The zones come from regions.get: either denied leaves this check unread.
+      permission: 'compute.regions.get and compute.machineTypes.get',
       async run() {
         const all = await offerings();
         const zs = await zones();
