@@ -204,6 +204,23 @@ describe('the checks against the FAKE APIs', () => {
     );
   });
 
+  it('node-locations: only those zones are asked, each must offer the types, and the quotas count them', async () => {
+    gcp.machineTypes['n2d-standard-16']!.zones = ['us-central1-a', 'us-central1-b', 'us-central1-c'];
+    gcp.quotas.N2D_CPUS = { limit: 40, usage: 0 };
+    const r = await run({ 'node-locations': 'us-central1-a,us-central1-f' });
+    expect(item(r, 'machine-types').errors.map((e) => e.message.split(';')[0])).toEqual([
+      'machine type n2d-standard-16 is offered in only us-central1-a of us-central1',
+    ]);
+    // 2 zones × (1 × 8 + 1 × 16) = 48 vCPU.
+    expect(messages(r, 'ERROR')).toContainEqual(
+      expect.stringMatching(/^N2D_CPUS in us-central1: need 48 vCPU .* limit 40: short by 8 vCPU/),
+    );
+    const zonesAsked = new Set(
+      gcp.requests.filter((q) => /\/machineTypes\//.test(q.path)).map((q) => q.path.split('/')[6]),
+    );
+    expect(zonesAsked).toEqual(new Set(['us-central1-a', 'us-central1-f']));
+  });
+
   it('an unknown version is an ERROR listing what the channel offers', async () => {
     const r = await run({ 'kubernetes-version': '1.29' });
     expect(item(r, 'kubernetes-version').errors[0]!.message).toMatch(

@@ -11,7 +11,7 @@ import type { CloudObservation, ProviderCloud } from '../src/cloud/types.js';
 import { verify } from '../src/commands/verify.js';
 import type { Config } from '../src/inputs.js';
 import { memoryLogger } from '../src/log.js';
-import { REFERENCE_LABELS } from '../src/reference.js';
+import { POOL_LABELS } from '../src/reference.js';
 import type { CheckName, Report } from '../src/verify/types.js';
 import { FakeKubeApi, fakeNode } from './fakes/kube-api.js';
 import { type Inputs, configOf, fakeIO } from './fixtures.js';
@@ -63,7 +63,7 @@ function conformantCloud(
 
 function node(name: string, pool: 'services' | 'workspaces', over: Parameters<typeof fakeNode>[0] | object = {}) {
   const poolName = pool === 'services' ? 'workload-services' : 'workload-workspaces';
-  return fakeNode({ name, labels: { [GKE_POOL]: poolName, ...REFERENCE_LABELS[pool] }, ...over });
+  return fakeNode({ name, labels: { [GKE_POOL]: poolName, ...POOL_LABELS[pool] }, ...over });
 }
 
 function status(report: Report): Record<CheckName, string> {
@@ -127,6 +127,30 @@ describe('verify against the fake Kubernetes API', () => {
     expect(io.lines.filter((l) => l.startsWith('error:') || l.startsWith('warning:'))).toEqual([]);
   });
 
+  it('a services node missing only gitpod.io/workload_services (the 2022 table) ends node-labels in ERROR', async () => {
+    api.seed(
+      fakeNode({
+        name: 's-1',
+        labels: {
+          [GKE_POOL]: 'workload-services',
+          'gitpod.io/workload_meta': 'true',
+          'gitpod.io/workload_ide': 'true',
+        },
+      }),
+      node('w-1', 'workspaces'),
+    );
+    const config = gcpConfig();
+    const { io, report } = await run(config, conformantCloud(config, api));
+    expect((report as Error).message).toMatch(/^verification failed: node-labels ended in ERROR/);
+    const item = (JSON.parse(io.outputs.summary!) as Report).items.find((i) => i.name === 'node-labels')!;
+    expect(item.status).toBe('ERROR');
+    expect(item.errors).toEqual([
+      { type: 'ERROR', node: 's-1', message: 's-1 (services pool) lacks gitpod.io/workload_services=true' },
+      { type: 'ERROR', message: 'no Ready node carries gitpod.io/workload_services=true' },
+    ]);
+    expect(io.outputs.verified).toBe('false');
+  });
+
   it('flags a cluster built with the reference document’s own GCP labels', async () => {
     const docServices = {
       'gitpod.io/workload_meta': 'true',
@@ -150,11 +174,13 @@ describe('verify against the fake Kubernetes API', () => {
     const summary = JSON.parse(io.outputs.summary!) as Report;
     const item = summary.items.find((i) => i.name === 'node-labels')!;
     expect(item.errors).toEqual([
+      { type: 'ERROR', node: 's-1', message: 's-1 (services pool) lacks gitpod.io/workload_services=true' },
       { type: 'ERROR', node: 'w-1', message: 'w-1 (workspaces pool) lacks gitpod.io/workload_workspace_services=true' },
+      { type: 'ERROR', message: 'no Ready node carries gitpod.io/workload_services=true' },
     ]);
     expect(io.outputs.verified).toBe('false');
     expect(io.lines).toContain(
-      'error: node-labels: w-1 (workspaces pool) lacks gitpod.io/workload_workspace_services=true',
+      'error: node-labels: s-1 (services pool) lacks gitpod.io/workload_services=true (and 2 more)',
     );
   });
 
@@ -242,7 +268,7 @@ describe('verify against the fake Kubernetes API', () => {
     api.seed(
       node('s-1', 'services', { ready: false }),
       node('w-1', 'workspaces'),
-      fakeNode({ name: 'x-1', labels: { [GKE_POOL]: 'system', ...REFERENCE_LABELS.services } }),
+      fakeNode({ name: 'x-1', labels: { [GKE_POOL]: 'system', ...POOL_LABELS.services } }),
     );
     const config = gcpConfig({ 'fail-on-drift': 'false' });
     const { io, report } = await run(config, conformantCloud(config, api));
@@ -355,7 +381,7 @@ describe('verify against the fake Kubernetes API', () => {
     api.seed(
       node('s-1', 'services'),
       // In the services pool, but labelled like a workspaces node.
-      fakeNode({ name: 's-2', labels: { [GKE_POOL]: 'workload-services', ...REFERENCE_LABELS.workspaces } }),
+      fakeNode({ name: 's-2', labels: { [GKE_POOL]: 'workload-services', ...POOL_LABELS.workspaces } }),
       node('w-1', 'workspaces'),
       fakeNode({ name: 'd-1', labels: { [GKE_POOL]: 'default-pool' } }),
       fakeNode({ name: 'd-2', labels: { [GKE_POOL]: 'default-pool' }, ready: false }),
@@ -370,7 +396,8 @@ describe('verify against the fake Kubernetes API', () => {
       {
         type: 'ERROR',
         node: 's-2',
-        message: 's-2 (services pool) lacks gitpod.io/workload_meta=true, gitpod.io/workload_ide=true',
+        message:
+          's-2 (services pool) lacks gitpod.io/workload_meta=true, gitpod.io/workload_ide=true, gitpod.io/workload_services=true',
       },
     ]);
     expect(r.items.find((i) => i.name === 'node-pools')!.errors).toEqual([
@@ -464,10 +491,10 @@ describe('verify against the fake Kubernetes API', () => {
       { RUNNER_TEMP: tmp },
     );
     api.seed(
-      fakeNode({ name: 's-1', labels: { 'eks.amazonaws.com/nodegroup': 'services', ...REFERENCE_LABELS.services } }),
+      fakeNode({ name: 's-1', labels: { 'eks.amazonaws.com/nodegroup': 'services', ...POOL_LABELS.services } }),
       fakeNode({
         name: 'w-1',
-        labels: { 'alpha.eksctl.io/nodegroup-name': 'workspaces', ...REFERENCE_LABELS.workspaces },
+        labels: { 'alpha.eksctl.io/nodegroup-name': 'workspaces', ...POOL_LABELS.workspaces },
       }),
       fakeNode({ name: 'w-2', labels: { 'alpha.eksctl.io/nodegroup-name': 'workspaces' }, pods: 58 }),
       fakeNode({ name: 'x-1', labels: { 'eks.amazonaws.com/nodegroup': 'ng-batch' } }),
@@ -478,7 +505,7 @@ describe('verify against the fake Kubernetes API', () => {
         pools: (['services', 'workspaces'] as const).map((role) => ({
           name: role,
           role,
-          labels: { ...REFERENCE_LABELS[role] },
+          labels: { ...POOL_LABELS[role] },
           machineType: config.pools[role].machineType,
           minNodes: config.pools[role].minNodes,
           maxNodes: config.pools[role].maxNodes,
@@ -515,8 +542,8 @@ describe('verify against the fake Kubernetes API', () => {
     );
     const ng = 'eks.amazonaws.com/nodegroup';
     api.seed(
-      fakeNode({ name: 's-1', labels: { [ng]: 'services', ...REFERENCE_LABELS.services }, kernel: '6.8.0-1021-aws' }),
-      fakeNode({ name: 'w-1', labels: { [ng]: 'workspaces', ...REFERENCE_LABELS.workspaces } }),
+      fakeNode({ name: 's-1', labels: { [ng]: 'services', ...POOL_LABELS.services }, kernel: '6.8.0-1021-aws' }),
+      fakeNode({ name: 'w-1', labels: { [ng]: 'workspaces', ...POOL_LABELS.workspaces } }),
       { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'aws-node', namespace: 'kube-system' } },
     );
     const cloud: ProviderCloud = {
@@ -525,7 +552,7 @@ describe('verify against the fake Kubernetes API', () => {
         pools: (['services', 'workspaces'] as const).map((role) => ({
           name: role,
           role,
-          labels: { ...REFERENCE_LABELS[role] },
+          labels: { ...POOL_LABELS[role] },
           machineType: config.pools[role].machineType,
           minNodes: config.pools[role].minNodes,
           maxNodes: config.pools[role].maxNodes,

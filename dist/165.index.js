@@ -115,7 +115,7 @@ function atLeast(text, minimum) {
 
 
 const CHECK_DESCRIPTIONS = {
-    'node-labels': 'Services-pool nodes carry gitpod.io/workload_meta and workload_ide; workspaces-pool nodes carry the three workload_workspace_* labels',
+    'node-labels': 'Services-pool nodes carry gitpod.io/workload_meta, workload_ide and workload_services; workspaces-pool nodes carry the three workload_workspace_* labels; each of the six is on a Ready node',
     'max-pods': 'Gitpod nodes can run at least max-pods pods (status.capacity.pods)',
     'container-runtime': `Every node runs ${reference/* MINIMUMS */.kV.containerRuntime}`,
     'kernel-version': `Every node's kernel is at least ${reference/* MINIMUMS */.kV.kernel}`,
@@ -157,7 +157,7 @@ function keep(findings, finding) {
 const isGitpodNode = (node) => node.pool !== 'other' || Object.keys(node.labels).some((k) => k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6));
 /**
  * `node-labels`: each pool's nodes carry that pool's labels (the reference table plus the extra labels),
- * checked per pool, and every one of the five Gitpod labels is on at least one Ready node.
+ * checked per pool, and every one of the six Gitpod labels (`POOL_LABELS`) is on at least one Ready node.
  */
 function nodeLabelsCheck(config) {
     const findings = [];
@@ -394,6 +394,21 @@ function poolDifferences(config, want, have) {
     diff(names.image, want.image, have.image);
     return out;
 }
+/**
+ * The EKS cluster's own settings the ClusterConfig renders. The upgrade policy: eksctl (0.230) has no
+ * command that changes it on an existing cluster and `apply` changes the cloud through eksctl only, so a
+ * difference is reported here with the AWS CLI command that fixes it.
+ */
+function eksClusterDifferences(config, observed) {
+    const out = [];
+    const wanted = reference/* AWS */.kS.supportTypes[config.supportType];
+    const found = observed.eks?.supportType;
+    if (found !== undefined && found !== wanted) {
+        out.push(error(`cluster ${config.clusterName}: upgrade policy support type is ${shown(found)}, wanted ${shown(wanted)} (eks-support-type: ${config.supportType}); ` +
+            `run \`aws eks update-cluster-config --name ${config.clusterName} --region ${config.region} --upgrade-policy supportType=${wanted}\``));
+    }
+    return out;
+}
 /** `cloud-config`: ERROR on any difference; an ERROR here also means `drift=true`. */
 function checkCloudConfig(config, observed) {
     const errors = [];
@@ -405,6 +420,8 @@ function checkCloudConfig(config, observed) {
         else
             errors.push(...poolDifferences(config, want, have));
     }
+    if (config.provider === 'aws')
+        errors.push(...eksClusterDifferences(config, observed));
     return item('cloud-config', errors);
 }
 
@@ -423,7 +440,11 @@ async function networkFacts(config, observed, kube) {
         kube.get({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: awsNode.name, namespace: awsNode.namespace }),
         kube.get({ apiVersion: installation.apiVersion, kind: installation.kind, name: installation.metadata.name }),
     ]);
-    return { awsNodePresent: ds !== undefined, calicoInstallation: inst !== undefined };
+    return {
+        awsNodePresent: ds !== undefined,
+        calicoInstallation: inst !== undefined,
+        ...(observed.network.vpcCniAddon ? { vpcCniAddon: observed.network.vpcCniAddon } : {}),
+    };
 }
 function checkNetwork(config, facts) {
     const errors = [];
@@ -436,6 +457,11 @@ function checkNetwork(config, facts) {
         if (facts.awsNodePresent) {
             errors.push(error(`the AWS VPC CNI daemonset ${awsNode.namespace}/${awsNode.name} is still present`));
         }
+        if (facts.vpcCniAddon) {
+            const { version, status } = facts.vpcCniAddon;
+            const shown = [version, status].filter(Boolean).join(', ');
+            errors.push(error(`the ${reference/* AWS */.kS.vpcCniAddon} EKS add-on is installed${shown ? ` (${shown})` : ''}: an add-on update brings aws-node back beside Calico; delete the add-on (\`eksctl delete addon --cluster ${config.clusterName} --region ${config.region} --name ${reference/* AWS */.kS.vpcCniAddon}\`)`));
+        }
         if (!facts.calicoInstallation) {
             errors.push(error(`no Calico ${installation.kind} named ${installation.metadata.name} (${installation.apiVersion})`));
         }
@@ -447,12 +473,15 @@ function checkNetwork(config, facts) {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: ./src/markdown.ts
+var markdown = __webpack_require__(83758);
 ;// CONCATENATED MODULE: ./src/verify/report.ts
 /**
  * The verification report: the bounded `summary` JSON, the full report file, the Markdown (job summary
  * and `summary-markdown`) with a Mermaid picture of the pools, one annotation per failing check, and the
  * outputs. Nodes stream through `NodeSink` to the report file; only what the summary shows stays in memory.
  */
+
 
 
 
@@ -598,14 +627,8 @@ async function writeReportFile(file, report, items, sink) {
     await (0,promises_.rm)(sink.partPath, { force: true });
 }
 const ICON = { OK: '✅', WARNING: '⚠️', ERROR: '❌' };
-/** A Markdown table cell: pipes escaped, one line, bounded. */
-function cell(text, max = 200) {
-    return cut(text, max)
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/</g, '&lt;');
-}
+/** A Markdown table cell: escaped (src/markdown.ts), one line, bounded. */
+const cell = (text, max = 200) => (0,markdown/* mdText */.bC)(cut(text, max));
 /** Text inside a Mermaid `"…"` label. */
 const mermaidText = (text) => text.replace(/"/g, '#quot;');
 /** A pool's verdict: ERROR when the role has no Ready node (as `node-pools` says) or a node ended in ERROR. */

@@ -184,6 +184,28 @@ async function eksApi(opts) {
         },
         describeNodegroup: (cluster, name) => call(`EKS DescribeNodegroup ${cluster}/${name}`, async () => (await client.send(new eks.DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name })))
             .nodegroup, isNotFound),
+        async listAddons(cluster) {
+            const names = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListAddons ${cluster}`, () => client.send(new eks.ListAddonsCommand({ clusterName: cluster, nextToken })), isNotFound);
+                names.push(...(page?.addons ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return names;
+        },
+        describeAddon: (cluster, name) => call(`EKS DescribeAddon ${cluster}/${name}`, async () => (await client.send(new eks.DescribeAddonCommand({ clusterName: cluster, addonName: name }))).addon, isNotFound),
+        async listAccessEntries(cluster) {
+            const arns = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListAccessEntries ${cluster}`, () => client.send(new eks.ListAccessEntriesCommand({ clusterName: cluster, nextToken })), isNotFound);
+                arns.push(...(page?.accessEntries ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return arns;
+        },
+        describeAccessEntry: (cluster, principalArn) => call(`EKS DescribeAccessEntry ${cluster} ${principalArn}`, async () => (await client.send(new eks.DescribeAccessEntryCommand({ clusterName: cluster, principalArn }))).accessEntry, isNotFound),
         async clusterVersions() {
             const versions = [];
             let nextToken;

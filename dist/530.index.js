@@ -323,8 +323,9 @@ function gcloudEnvironment(config, env, tools) {
 async function applyFlow(config, io, deps = {}) {
     const env = deps.env ?? process.env;
     const log = io.log;
-    const tools = await (deps.install ?? _tools_install_js__WEBPACK_IMPORTED_MODULE_10__.installTools)(['gcloud', 'kubectl'], config, io);
+    // Credentials first: a job without its google-github-actions/auth step fails in one line, before any download.
     const credentials = await (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .gcpCredentials */ .D9)(env, deps.fetch, { sleep: deps.sleep });
+    const tools = await (deps.install ?? _tools_install_js__WEBPACK_IMPORTED_MODULE_10__.installTools)(['gcloud', 'kubectl'], config, io);
     log.info(`GCP credentials: ${credentials.source}`);
     const gke = await (0,_clients_gke_js__WEBPACK_IMPORTED_MODULE_4__.connectGke)({ project: config.project, region: config.region }, { log, credentials, env, sleep: deps.sleep, now: deps.now, pollMs: deps.pollMs, heartbeatMs: deps.heartbeatMs });
     try {

@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   APPLY_NEXT: () => (/* binding */ APPLY_NEXT),
 /* harmony export */   apply: () => (/* binding */ apply),
 /* harmony export */   runFlow: () => (/* binding */ runFlow)
 /* harmony export */ });
@@ -16,20 +17,22 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/** The closing line of the apply (or destroy) summary, by how the run ended. */
+const APPLY_NEXT = {
+    done: '**Next:** the verification report follows; later steps in this job reach the cluster through the exported ' +
+        '`KUBECONFIG` (`kubectl`, `helm`).',
+    failed: '**Next:** fix what the failed step says (README, "Troubleshooting") and re-run the same workflow: `apply` ' +
+        'probes every step again and continues where it stopped.',
+    destroyFailed: '**Next:** fix what the failed step says and re-run `destroy`: it continues with what is still there.',
+};
 /** Runs a flow's steps with the action's IO: log groups, progress, the `plan` output kept current. */
 async function runFlow(steps, ctx, config, io, opts = {}) {
     let last = [];
-    const writeSummary = async () => {
-        await io.appendSummary([
-            '## 🛠️ gitpod-cluster-action apply',
-            '',
-            (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .settingsMarkdown */ .vX)(config),
-            '',
-            '### Steps',
-            '',
-            (0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .stepsMarkdown */ .Dh)(last),
-            '',
-        ].join('\n'));
+    const command = opts.title ?? 'apply';
+    const writeSummary = async (next) => {
+        const lines = [`## 🛠️ gitpod-cluster-action ${command}`, '', (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .settingsMarkdown */ .vX)(config), '', '### Steps', ''];
+        lines.push((0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .stepsMarkdown */ .Dh)(last), '', ...(next ? [next, ''] : []));
+        await io.appendSummary(lines.join('\n'));
     };
     try {
         const records = await (0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .runSteps */ .rl)(steps, ctx, {
@@ -44,12 +47,12 @@ async function runFlow(steps, ctx, config, io, opts = {}) {
                 io.setOutput('plan', JSON.stringify(records));
             },
         });
-        await writeSummary();
+        await writeSummary(command === 'apply' ? APPLY_NEXT.done : undefined);
         return records;
     }
     catch (err) {
         if (err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_1__/* .StepFailedError */ .mK || err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc)
-            await writeSummary();
+            await writeSummary(APPLY_NEXT[command === 'apply' ? 'failed' : 'destroyFailed']);
         throw err;
     }
 }

@@ -15,6 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
   eksKubeconfigUser: () => (/* binding */ eksKubeconfigUser),
   nodegroupStackName: () => (/* binding */ nodegroupStackName),
   resolveVersion: () => (/* binding */ resolveVersion),
+  serviceAccountStackName: () => (/* binding */ serviceAccountStackName),
   waitFor: () => (/* binding */ waitFor)
 });
 
@@ -31,10 +32,12 @@ var apply = __webpack_require__(8314);
 var inputs = __webpack_require__(38422);
 // EXTERNAL MODULE: ./src/kubeconfig.ts
 var kubeconfig = __webpack_require__(35180);
-// EXTERNAL MODULE: ./src/providers/aws.ts + 2 modules
-var providers_aws = __webpack_require__(71500);
+// EXTERNAL MODULE: ./src/providers/aws.ts + 3 modules
+var providers_aws = __webpack_require__(83044);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __webpack_require__(98286);
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(73190);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./src/steps.ts
@@ -221,11 +224,16 @@ async function createWaitingForKind(kube, obj, what, opts) {
  *   calico-installation the Installation `default`                     (calico only; only when it differs)
  *   calico-ready        wait for Calico                                (calico only)
  *   nodegroups          eksctl create nodegroup                        (skipped when all exist)
+ *   nodegroup-labels    eksctl set labels / unset labels               (only a nodegroup whose labels differ)
+ *   service-accounts    eksctl create iamserviceaccount                (skipped when every role's stack is complete)
+ *   access-entries      eksctl create accessentry                      (viewer-role-arns; skipped when all exist)
+ *   viewer-rbac         the viewers' ClusterRole, Role and bindings    (viewer-role-arns; only what differs)
  *
  * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
  * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
  * eksctl is still doing (a cluster CREATING, a stack *_IN_PROGRESS) is waited for, never raced.
  */
+
 
 
 
@@ -245,6 +253,10 @@ const DEAD_STACK = /^(ROLLBACK_COMPLETE|ROLLBACK_FAILED|DELETE_FAILED|CREATE_FAI
 const STACK_IN_PROGRESS = /_IN_PROGRESS$/;
 function clusterStackName(config) {
     return `eksctl-${config.clusterName}-cluster`;
+}
+/** eksctl's stack of one IAM service account (pkg/cfn/manager/iam.go). */
+function serviceAccountStackName(config, namespace, name) {
+    return `eksctl-${config.clusterName}-addon-iamserviceaccount-${namespace}-${name}`;
 }
 function nodegroupStackName(config, nodegroup) {
     return `eksctl-${config.clusterName}-nodegroup-${nodegroup}`;
@@ -347,8 +359,21 @@ async function applyFlow(config, io, deps = {}) {
     const file = (0,providers_aws/* eksctlConfigFile */.$o)(config);
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
     await (0,promises_.writeFile)(file, yaml, { mode: 0o600 });
+    const clusterFile = (0,providers_aws/* eksctlClusterConfigFile */.vg)(config);
+    if (clusterFile !== file) {
+        await (0,promises_.writeFile)(clusterFile, (0,providers_aws/* clusterConfigYaml */.UZ)(config, (0,providers_aws/* clusterCreateConfig */.bU)(doc)), {
+            mode: 0o600,
+        });
+    }
     io.setOutput('eksctl-config', yaml);
     io.log.info(`eksctl ClusterConfig (Kubernetes ${version}) written to ${file}`);
+    const supportType = reference/* AWS */.kS.supportTypes[config.supportType];
+    const foundSupport = existing?.upgradePolicy?.supportType;
+    if (foundSupport && foundSupport !== supportType) {
+        // eksctl has no command for it and apply changes the cloud through eksctl only: verify reports it too.
+        io.log.warning(`EKS cluster ${config.clusterName} has upgrade policy ${foundSupport}, eks-support-type wants ${supportType}; eksctl cannot change it: ` +
+            `run \`aws eks update-cluster-config --name ${config.clusterName} --region ${config.region} --upgrade-policy supportType=${supportType}\``);
+    }
     const specs = (0,providers_aws/* awsSteps */.TR)(config, { version });
     const timeout = (id) => specs.find((s) => s.id === id)?.timeoutMs ?? 10 * 60_000;
     const kubeOf = (ctx) => {
@@ -357,9 +382,12 @@ async function applyFlow(config, io, deps = {}) {
         return ctx.kube;
     };
     const nodegroupNames = doc.managedNodeGroups.map((g) => String(g.name));
+    const env = { PATH: (0,tools_install.pathWithTools)(Object.values(tools)) };
     const awsNodeRef = { apiVersion: 'apps/v1', kind: 'DaemonSet', ...reference/* AWS */.kS.calico.awsNode };
     const { installation, ready } = reference/* AWS */.kS.calico;
     const installationRef = { apiVersion: installation.apiVersion, kind: installation.kind, name: 'default' };
+    const serviceAccounts = (doc.iam?.serviceAccounts ?? []).map((sa) => ({ namespace: sa.metadata?.namespace || 'default', name: String(sa.metadata?.name) }));
+    const viewerGroup = reference/* AWS */.kS.viewer.group;
     const actions = {
         cluster: {
             async probe(ctx) {
@@ -519,6 +547,86 @@ async function applyFlow(config, io, deps = {}) {
                 return labelled(false, `missing: ${missing.join(', ')}`);
             },
         },
+        'nodegroup-labels': {
+            async probe(ctx) {
+                const relabel = [];
+                const why = [];
+                for (const role of reference/* POOL_ROLES */.Fe) {
+                    const name = config.pools[role].name;
+                    const ng = await ctx.api.describeNodegroup(config.clusterName, name);
+                    if (!ng)
+                        throw new Error(`nodegroup ${name} is gone from cluster ${config.clusterName}; re-run apply`);
+                    const wanted = ctx.doc.managedNodeGroups.find((g) => g.name === name)?.labels;
+                    const change = (0,providers_aws/* nodegroupLabelChange */.WB)(config, name, wanted ?? config.pools[role].labels, ng.labels ?? {});
+                    if (change === 'ok')
+                        continue;
+                    relabel.push(...change.argvs);
+                    why.push(change.why);
+                }
+                ctx.relabel = relabel;
+                if (!relabel.length)
+                    return labelled(true, `nodegroups ${nodegroupNames.join(', ')} carry the wanted labels`);
+                return labelled(false, why.join('; '));
+            },
+            async run(ctx, spec) {
+                const argvs = ctx.relabel ?? [];
+                ctx.relabel = undefined;
+                for (const argv of argvs) {
+                    io.log.info(`$ ${(0,src_steps/* shellQuote */.ZL)(argv)}`);
+                    await (0,exec/* execArgv */.Ei)(argv, { log: io.log, env, signal: io.signal, timeoutMs: spec.timeoutMs });
+                }
+                return `relabelled in place: ${argvs.map((a) => (0,src_steps/* shellQuote */.ZL)(a)).join(' && ')}`;
+            },
+        },
+        'service-accounts': {
+            async probe(ctx) {
+                const missing = [];
+                for (const sa of serviceAccounts) {
+                    const name = serviceAccountStackName(config, sa.namespace, sa.name);
+                    const { stack } = await settledStack(ctx, name, `service account ${sa.namespace}/${sa.name}`, 'service-accounts');
+                    if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
+                        throw new Error(stackAdvice(config, stack, `eksctl cannot create the role of ${sa.namespace}/${sa.name} while it exists`));
+                    if (!stack)
+                        missing.push(`${sa.namespace}/${sa.name}`);
+                }
+                return missing.length
+                    ? labelled(false, `no IAM role stack for ${missing.join(', ')}`)
+                    : labelled(true, `IAM roles of ${serviceAccounts.length} service accounts exist`);
+            },
+        },
+        'access-entries': {
+            async probe(ctx) {
+                const cluster = await ctx.api.describeCluster(config.clusterName);
+                const mode = cluster?.accessConfig?.authenticationMode;
+                if (mode === 'CONFIG_MAP') {
+                    throw new Error(`EKS cluster ${config.clusterName} authenticates through the aws-auth ConfigMap only, so it has no access entries for viewer-role-arns: ` +
+                        `run \`eksctl utils update-authentication-mode --cluster ${config.clusterName} --region ${config.region} --authentication-mode ${reference/* AWS */.kS.authenticationMode}\` and re-run`);
+                }
+                const present = new Set(await ctx.api.listAccessEntries(config.clusterName));
+                const missing = [];
+                for (const arn of config.viewerRoleArns) {
+                    if (!present.has(arn)) {
+                        missing.push(arn);
+                        continue;
+                    }
+                    const entry = await ctx.api.describeAccessEntry(config.clusterName, arn);
+                    if (!entry)
+                        missing.push(arn);
+                    else if (!(entry.kubernetesGroups ?? []).includes(viewerGroup)) {
+                        // eksctl creates entries, it does not change one made elsewhere: say what would.
+                        throw new Error(`EKS access entry ${arn} exists without the Kubernetes group ${viewerGroup} (it has ${JSON.stringify(entry.kubernetesGroups ?? [])}); ` +
+                            `run \`aws eks update-access-entry --cluster-name ${config.clusterName} --region ${config.region} --principal-arn ${arn} --kubernetes-groups ${[...(entry.kubernetesGroups ?? []), viewerGroup].join(' ')}\` and re-run`);
+                    }
+                }
+                return missing.length
+                    ? labelled(false, `no access entry for ${missing.join(', ')}`)
+                    : labelled(true, `access entries for ${config.viewerRoleArns.length} viewer role(s) in group ${viewerGroup}`);
+            },
+        },
+        'viewer-rbac': {
+            probe: (ctx) => syncProbe(ctx, kubeOf(ctx), (0,providers_aws/* viewerRbacObjects */.$H)(), `RBAC of group ${viewerGroup}`),
+            run: (ctx) => syncRun(ctx, kubeOf(ctx)),
+        },
     };
     /**
      * A CloudFormation stack once CloudFormation is done with it. One *_IN_PROGRESS means another run's
@@ -582,7 +690,6 @@ async function applyFlow(config, io, deps = {}) {
     }
     const steps = (0,src_steps/* withActions */.wR)(specs, actions);
     const ctx = { config, io, api, cloud, doc };
-    const env = { PATH: (0,tools_install.pathWithTools)(Object.values(tools)) };
     return (0,apply.runFlow)(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }
 /** Manifests come from their upstream URL, through `tool-mirror` when set, with the downloader's retries. */
@@ -944,6 +1051,10 @@ function awsCloud(config, log, deps = {}) {
             const names = await eks.listNodegroups(config.clusterName);
             const groups = await Promise.all(names.map((n) => eks.describeNodegroup(config.clusterName, n)));
             const pools = groups.filter((g) => !!g).map((g) => observedPool(config, g));
+            const addons = await eks.listAddons(config.clusterName);
+            const vpcCni = addons.includes(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .AWS */ .kS.vpcCniAddon)
+                ? await eks.describeAddon(config.clusterName, _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .AWS */ .kS.vpcCniAddon)
+                : undefined;
             log.debug(`EKS cluster ${config.clusterName}: ${cluster.status}, nodegroups ${names.join(', ') || '(none)'}`);
             return {
                 found: true,
@@ -952,7 +1063,11 @@ function awsCloud(config, log, deps = {}) {
                 version: cluster.version,
                 status: cluster.status,
                 pools,
-                network: {},
+                network: vpcCni ? { vpcCniAddon: { version: vpcCni.addonVersion, status: vpcCni.status } } : {},
+                eks: {
+                    supportType: cluster.upgradePolicy?.supportType,
+                    authenticationMode: cluster.accessConfig?.authenticationMode,
+                },
             };
         },
         async kubeAccess(observation) {

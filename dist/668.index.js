@@ -184,6 +184,28 @@ async function eksApi(opts) {
         },
         describeNodegroup: (cluster, name) => call(`EKS DescribeNodegroup ${cluster}/${name}`, async () => (await client.send(new eks.DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name })))
             .nodegroup, isNotFound),
+        async listAddons(cluster) {
+            const names = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListAddons ${cluster}`, () => client.send(new eks.ListAddonsCommand({ clusterName: cluster, nextToken })), isNotFound);
+                names.push(...(page?.addons ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return names;
+        },
+        describeAddon: (cluster, name) => call(`EKS DescribeAddon ${cluster}/${name}`, async () => (await client.send(new eks.DescribeAddonCommand({ clusterName: cluster, addonName: name }))).addon, isNotFound),
+        async listAccessEntries(cluster) {
+            const arns = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListAccessEntries ${cluster}`, () => client.send(new eks.ListAccessEntriesCommand({ clusterName: cluster, nextToken })), isNotFound);
+                arns.push(...(page?.accessEntries ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return arns;
+        },
+        describeAccessEntry: (cluster, principalArn) => call(`EKS DescribeAccessEntry ${cluster} ${principalArn}`, async () => (await client.send(new eks.DescribeAccessEntryCommand({ clusterName: cluster, principalArn }))).accessEntry, isNotFound),
         async clusterVersions() {
             const versions = [];
             let nextToken;
@@ -269,6 +291,10 @@ function awsCloud(config, log, deps = {}) {
             const names = await eks.listNodegroups(config.clusterName);
             const groups = await Promise.all(names.map((n) => eks.describeNodegroup(config.clusterName, n)));
             const pools = groups.filter((g) => !!g).map((g) => observedPool(config, g));
+            const addons = await eks.listAddons(config.clusterName);
+            const vpcCni = addons.includes(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .AWS */ .kS.vpcCniAddon)
+                ? await eks.describeAddon(config.clusterName, _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .AWS */ .kS.vpcCniAddon)
+                : undefined;
             log.debug(`EKS cluster ${config.clusterName}: ${cluster.status}, nodegroups ${names.join(', ') || '(none)'}`);
             return {
                 found: true,
@@ -277,7 +303,11 @@ function awsCloud(config, log, deps = {}) {
                 version: cluster.version,
                 status: cluster.status,
                 pools,
-                network: {},
+                network: vpcCni ? { vpcCniAddon: { version: vpcCni.addonVersion, status: vpcCni.status } } : {},
+                eks: {
+                    supportType: cluster.upgradePolicy?.supportType,
+                    authenticationMode: cluster.accessConfig?.authenticationMode,
+                },
             };
         },
         async kubeAccess(observation) {

@@ -479,6 +479,28 @@ async function eksApi(opts) {
         },
         describeNodegroup: (cluster, name) => call(`EKS DescribeNodegroup ${cluster}/${name}`, async () => (await client.send(new eks.DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name })))
             .nodegroup, isNotFound),
+        async listAddons(cluster) {
+            const names = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListAddons ${cluster}`, () => client.send(new eks.ListAddonsCommand({ clusterName: cluster, nextToken })), isNotFound);
+                names.push(...(page?.addons ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return names;
+        },
+        describeAddon: (cluster, name) => call(`EKS DescribeAddon ${cluster}/${name}`, async () => (await client.send(new eks.DescribeAddonCommand({ clusterName: cluster, addonName: name }))).addon, isNotFound),
+        async listAccessEntries(cluster) {
+            const arns = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListAccessEntries ${cluster}`, () => client.send(new eks.ListAccessEntriesCommand({ clusterName: cluster, nextToken })), isNotFound);
+                arns.push(...(page?.accessEntries ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return arns;
+        },
+        describeAccessEntry: (cluster, principalArn) => call(`EKS DescribeAccessEntry ${cluster} ${principalArn}`, async () => (await client.send(new eks.DescribeAccessEntryCommand({ clusterName: cluster, principalArn }))).accessEntry, isNotFound),
         async clusterVersions() {
             const versions = [];
             let nextToken;
@@ -524,7 +546,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _clients_eks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55905);
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4504);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98286);
-/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71500);
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83044);
+/* harmony import */ var _machines_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29212);
+
 
 
 
@@ -594,7 +618,8 @@ function awsQuotaNeeds(input) {
             });
         }
     }
-    const vcpuOf = (t) => types[t]?.vcpus ?? 0;
+    // What EC2 reported, else the action's table (src/providers/aws/machines.ts).
+    const vcpuOf = (t) => types[t]?.vcpus ?? (0,_machines_js__WEBPACK_IMPORTED_MODULE_5__/* .awsMachineShape */ .K)(t)?.vcpus ?? 0;
     const standard = nodegroups.filter((g) => (0,_clients_aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__.isStandardFamily)(g.instanceType));
     const need = standard.reduce((s, g) => s + g.desired * vcpuOf(g.instanceType), 0);
     const needAtMax = standard.reduce((s, g) => s + g.max * vcpuOf(g.instanceType), 0);

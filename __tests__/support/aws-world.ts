@@ -46,21 +46,33 @@ export interface AwsWorld {
 }
 
 /**
- * The controllers the fakes stand in for: eksctl's cluster comes with the aws-node daemonset, its
- * nodegroups with nodes, and the tigera operator reports Calico Available once the Installation is written.
+ * The controllers the fakes stand in for: eksctl's cluster comes with the aws-node daemonset when it has the vpc-cni add-on, its
+ * nodegroups with nodes (relabelled when eksctl relabels the nodegroup), and the tigera operator reports
+ * Calico Available once the Installation is written.
  */
 export function playEksControllers(eks: FakeEksApi, kube: FakeKubeApi): void {
   eks.onEksctl((event, { name }) => {
     if (event === 'cluster-created') {
-      kube.seed(
-        {
+      // aws-node comes with the vpc-cni add-on only (none under `disableDefaultAddons`).
+      if (eks.addons.has(`${name}/vpc-cni`)) {
+        kube.seed({
           apiVersion: 'apps/v1',
           kind: 'DaemonSet',
           metadata: { name: AWS.calico.awsNode.name, namespace: AWS.calico.awsNode.namespace },
           spec: {},
-        },
-        { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'coredns-1', namespace: 'kube-system' } },
-      );
+        });
+      }
+      kube.seed({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'coredns-1', namespace: 'kube-system' } });
+    } else if (event === 'nodegroup-relabelled') {
+      // EKS puts a managed nodegroup's new labels on its nodes; labels outside the nodegroup's stay.
+      const ng = [...eks.nodegroups.values()].find((n) => n.nodegroupName === name)!;
+      for (const node of kube.objects('v1', 'Node')) {
+        const labels = (node.metadata.labels ?? {}) as Record<string, string>;
+        if (labels['eks.amazonaws.com/nodegroup'] !== name) continue;
+        for (const k of Object.keys(labels)) if (k.startsWith('gitpod.io/')) delete labels[k];
+        Object.assign(labels, ng.labels);
+        node.metadata.labels = labels;
+      }
     } else {
       const ng = [...eks.nodegroups.values()].find((n) => n.nodegroupName === name)!;
       kube.seed(

@@ -12,6 +12,10 @@
  *   calico-installation the Installation `default`                     (calico only; only when it differs)
  *   calico-ready        wait for Calico                                (calico only)
  *   nodegroups          eksctl create nodegroup                        (skipped when all exist)
+ *   nodegroup-labels    eksctl set labels / unset labels               (only a nodegroup whose labels differ)
+ *   service-accounts    eksctl create iamserviceaccount                (skipped when every role's stack is complete)
+ *   access-entries      eksctl create accessentry                      (viewer-role-arns; skipped when all exist)
+ *   viewer-rbac         the viewers' ClusterRole, Role and bindings    (viewer-role-arns; only what differs)
  *
  * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
  * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
@@ -32,13 +36,18 @@ import {
   type AwsStepId,
   type ClusterConfigDoc,
   awsSteps,
+  nodegroupLabelChange,
   calicoManifestUrls,
   calicoVersion,
   clusterConfigFor,
   clusterConfigYaml,
+  clusterCreateConfig,
+  eksctlClusterConfigFile,
   eksctlConfigFile,
+  viewerRbacObjects,
 } from '../providers/aws.js';
-import { AWS } from '../reference.js';
+import { AWS, POOL_ROLES } from '../reference.js';
+import { execArgv } from '../exec.js';
 import { abortableSleep } from '../retry.js';
 import {
   type ProbeResult,
@@ -46,6 +55,7 @@ import {
   type StepRecord,
   cancelReason,
   formatDuration,
+  shellQuote,
   withActions,
 } from '../steps.js';
 import { type InstalledTool, type ToolName, pathWithTools } from '../tools/install.js';
@@ -78,6 +88,8 @@ interface AwsCtx {
   manifests?: KubeObject[];
   /** What the last probe of a Kubernetes-object step found to do; its run writes exactly that. */
   pending?: SyncItem[];
+  /** The eksctl label calls the last `nodegroup-labels` probe found to do. */
+  relabel?: string[][];
 }
 
 const PROGRESS_MS = 30_000;
@@ -89,6 +101,11 @@ const STACK_IN_PROGRESS = /_IN_PROGRESS$/;
 
 export function clusterStackName(config: Config): string {
   return `eksctl-${config.clusterName}-cluster`;
+}
+
+/** eksctl's stack of one IAM service account (pkg/cfn/manager/iam.go). */
+export function serviceAccountStackName(config: Config, namespace: string, name: string): string {
+  return `eksctl-${config.clusterName}-addon-iamserviceaccount-${namespace}-${name}`;
 }
 
 export function nodegroupStackName(config: Config, nodegroup: string): string {
@@ -225,8 +242,23 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
   const file = eksctlConfigFile(config);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, yaml, { mode: 0o600 });
+  const clusterFile = eksctlClusterConfigFile(config);
+  if (clusterFile !== file) {
+    await writeFile(clusterFile, clusterConfigYaml(config, clusterCreateConfig(doc) as ClusterConfigDoc), {
+      mode: 0o600,
+    });
+  }
   io.setOutput('eksctl-config', yaml);
   io.log.info(`eksctl ClusterConfig (Kubernetes ${version}) written to ${file}`);
+  const supportType = AWS.supportTypes[config.supportType];
+  const foundSupport = existing?.upgradePolicy?.supportType;
+  if (foundSupport && foundSupport !== supportType) {
+    // eksctl has no command for it and apply changes the cloud through eksctl only: verify reports it too.
+    io.log.warning(
+      `EKS cluster ${config.clusterName} has upgrade policy ${foundSupport}, eks-support-type wants ${supportType}; eksctl cannot change it: ` +
+        `run \`aws eks update-cluster-config --name ${config.clusterName} --region ${config.region} --upgrade-policy supportType=${supportType}\``,
+    );
+  }
 
   const specs = awsSteps(config, { version });
   const timeout = (id: AwsStepId) => specs.find((s) => s.id === id)?.timeoutMs ?? 10 * 60_000;
@@ -235,9 +267,17 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
     return ctx.kube;
   };
   const nodegroupNames = doc.managedNodeGroups.map((g) => String(g.name));
+  const env = { PATH: pathWithTools(Object.values(tools)) };
   const awsNodeRef = { apiVersion: 'apps/v1', kind: 'DaemonSet', ...AWS.calico.awsNode };
   const { installation, ready } = AWS.calico;
   const installationRef = { apiVersion: installation.apiVersion, kind: installation.kind, name: 'default' };
+
+  const serviceAccounts = (
+    ((doc.iam as { serviceAccounts?: unknown[] } | undefined)?.serviceAccounts ?? []) as {
+      metadata?: { name?: string; namespace?: string };
+    }[]
+  ).map((sa) => ({ namespace: sa.metadata?.namespace || 'default', name: String(sa.metadata?.name) }));
+  const viewerGroup = AWS.viewer.group;
 
   const actions: Record<AwsStepId, StepAction<AwsCtx>> = {
     cluster: {
@@ -426,6 +466,95 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
         return labelled(false, `missing: ${missing.join(', ')}`);
       },
     },
+
+    'nodegroup-labels': {
+      async probe(ctx) {
+        const relabel: string[][] = [];
+        const why: string[] = [];
+        for (const role of POOL_ROLES) {
+          const name = config.pools[role].name;
+          const ng = await ctx.api.describeNodegroup(config.clusterName, name);
+          if (!ng) throw new Error(`nodegroup ${name} is gone from cluster ${config.clusterName}; re-run apply`);
+          const wanted = ctx.doc.managedNodeGroups.find((g) => g.name === name)?.labels as Record<string, string>;
+          const change = nodegroupLabelChange(config, name, wanted ?? config.pools[role].labels, ng.labels ?? {});
+          if (change === 'ok') continue;
+          relabel.push(...change.argvs);
+          why.push(change.why);
+        }
+        ctx.relabel = relabel;
+        if (!relabel.length) return labelled(true, `nodegroups ${nodegroupNames.join(', ')} carry the wanted labels`);
+        return labelled(false, why.join('; '));
+      },
+      async run(ctx, spec) {
+        const argvs = ctx.relabel ?? [];
+        ctx.relabel = undefined;
+        for (const argv of argvs) {
+          io.log.info(`$ ${shellQuote(argv)}`);
+          await execArgv(argv, { log: io.log, env, signal: io.signal, timeoutMs: spec.timeoutMs });
+        }
+        return `relabelled in place: ${argvs.map((a) => shellQuote(a)).join(' && ')}`;
+      },
+    },
+    'service-accounts': {
+      async probe(ctx) {
+        const missing: string[] = [];
+        for (const sa of serviceAccounts) {
+          const name = serviceAccountStackName(config, sa.namespace, sa.name);
+          const { stack } = await settledStack(
+            ctx,
+            name,
+            `service account ${sa.namespace}/${sa.name}`,
+            'service-accounts',
+          );
+          if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
+            throw new Error(
+              stackAdvice(config, stack, `eksctl cannot create the role of ${sa.namespace}/${sa.name} while it exists`),
+            );
+          if (!stack) missing.push(`${sa.namespace}/${sa.name}`);
+        }
+        return missing.length
+          ? labelled(false, `no IAM role stack for ${missing.join(', ')}`)
+          : labelled(true, `IAM roles of ${serviceAccounts.length} service accounts exist`);
+      },
+    },
+
+    'access-entries': {
+      async probe(ctx) {
+        const cluster = await ctx.api.describeCluster(config.clusterName);
+        const mode = cluster?.accessConfig?.authenticationMode;
+        if (mode === 'CONFIG_MAP') {
+          throw new Error(
+            `EKS cluster ${config.clusterName} authenticates through the aws-auth ConfigMap only, so it has no access entries for viewer-role-arns: ` +
+              `run \`eksctl utils update-authentication-mode --cluster ${config.clusterName} --region ${config.region} --authentication-mode ${AWS.authenticationMode}\` and re-run`,
+          );
+        }
+        const present = new Set(await ctx.api.listAccessEntries(config.clusterName));
+        const missing: string[] = [];
+        for (const arn of config.viewerRoleArns) {
+          if (!present.has(arn)) {
+            missing.push(arn);
+            continue;
+          }
+          const entry = await ctx.api.describeAccessEntry(config.clusterName, arn);
+          if (!entry) missing.push(arn);
+          else if (!(entry.kubernetesGroups ?? []).includes(viewerGroup)) {
+            // eksctl creates entries, it does not change one made elsewhere: say what would.
+            throw new Error(
+              `EKS access entry ${arn} exists without the Kubernetes group ${viewerGroup} (it has ${JSON.stringify(entry.kubernetesGroups ?? [])}); ` +
+                `run \`aws eks update-access-entry --cluster-name ${config.clusterName} --region ${config.region} --principal-arn ${arn} --kubernetes-groups ${[...(entry.kubernetesGroups ?? []), viewerGroup].join(' ')}\` and re-run`,
+            );
+          }
+        }
+        return missing.length
+          ? labelled(false, `no access entry for ${missing.join(', ')}`)
+          : labelled(true, `access entries for ${config.viewerRoleArns.length} viewer role(s) in group ${viewerGroup}`);
+      },
+    },
+
+    'viewer-rbac': {
+      probe: (ctx) => syncProbe(ctx, kubeOf(ctx), viewerRbacObjects() as KubeObject[], `RBAC of group ${viewerGroup}`),
+      run: (ctx) => syncRun(ctx, kubeOf(ctx)),
+    },
   };
 
   /**
@@ -494,7 +623,6 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
 
   const steps = withActions(specs, actions);
   const ctx: AwsCtx = { config, io, api, cloud, doc };
-  const env = { PATH: pathWithTools(Object.values(tools)) };
   return runFlow(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }
 

@@ -391,8 +391,9 @@ function gcloudEnvironment(config: Config, env: NodeJS.ProcessEnv, tools: Record
 export async function applyFlow(config: Config, io: ActionIO, deps: GcpApplyDeps = {}): Promise<StepRecord[]> {
   const env = deps.env ?? process.env;
   const log = io.log;
-  const tools = await (deps.install ?? installTools)(['gcloud', 'kubectl'], config, io);
+  // Credentials first: a job without its google-github-actions/auth step fails in one line, before any download.
   const credentials = await gcpCredentials(env, deps.fetch, { sleep: deps.sleep });
+  const tools = await (deps.install ?? installTools)(['gcloud', 'kubectl'], config, io);
   log.info(`GCP credentials: ${credentials.source}`);
   const gke = await connectGke(
     { project: config.project, region: config.region },

@@ -27,6 +27,16 @@ export interface ObservedPool {
 export interface ClusterNetworkFacts {
   /** GKE: network policy enforcement enabled (networkPolicy.enabled and the addon not disabled). */
   networkPolicy?: boolean;
+  /** EKS: the `vpc-cni` EKS add-on as DescribeAddon shows it, when ListAddons lists it. */
+  vpcCniAddon?: { version?: string; status?: string };
+}
+
+/** EKS cluster settings DescribeCluster shows that the ClusterConfig sets. */
+export interface EksClusterFacts {
+  /** upgradePolicy.supportType: STANDARD or EXTENDED; undefined when the API does not show it. */
+  supportType?: string;
+  /** accessConfig.authenticationMode: CONFIG_MAP, API_AND_CONFIG_MAP or API. */
+  authenticationMode?: string;
 }
 
 export interface CloudObservation {
@@ -42,6 +52,8 @@ export interface CloudObservation {
   status?: string;
   pools: ObservedPool[];
   network: ClusterNetworkFacts;
+  /** EKS only. */
+  eks?: EksClusterFacts;
 }
 
 /** How this action itself reaches the Kubernetes API (never written to a log). */

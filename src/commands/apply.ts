@@ -11,6 +11,17 @@ import { execArgv } from '../exec.js';
 import { CancelledError, type Step, type StepRecord, StepFailedError, runSteps, stepsMarkdown } from '../steps.js';
 import { settingsMarkdown } from './plan.js';
 
+/** The closing line of the apply (or destroy) summary, by how the run ended. */
+export const APPLY_NEXT = {
+  done:
+    '**Next:** the verification report follows; later steps in this job reach the cluster through the exported ' +
+    '`KUBECONFIG` (`kubectl`, `helm`).',
+  failed:
+    '**Next:** fix what the failed step says (README, "Troubleshooting") and re-run the same workflow: `apply` ' +
+    'probes every step again and continues where it stopped.',
+  destroyFailed: '**Next:** fix what the failed step says and re-run `destroy`: it continues with what is still there.',
+} as const;
+
 /** Runs a flow's steps with the action's IO: log groups, progress, the `plan` output kept current. */
 export async function runFlow<Ctx>(
   steps: readonly Step<Ctx>[],
@@ -26,19 +37,11 @@ export async function runFlow<Ctx>(
   } = {},
 ): Promise<StepRecord[]> {
   let last: readonly StepRecord[] = [];
-  const writeSummary = async () => {
-    await io.appendSummary(
-      [
-        '## 🛠️ gitpod-cluster-action apply',
-        '',
-        settingsMarkdown(config),
-        '',
-        '### Steps',
-        '',
-        stepsMarkdown(last),
-        '',
-      ].join('\n'),
-    );
+  const command = opts.title ?? 'apply';
+  const writeSummary = async (next?: string) => {
+    const lines = [`## 🛠️ gitpod-cluster-action ${command}`, '', settingsMarkdown(config), '', '### Steps', ''];
+    lines.push(stepsMarkdown(last), '', ...(next ? [next, ''] : []));
+    await io.appendSummary(lines.join('\n'));
   };
   try {
     const records = await runSteps(steps, ctx, {
@@ -53,10 +56,11 @@ export async function runFlow<Ctx>(
         io.setOutput('plan', JSON.stringify(records));
       },
     });
-    await writeSummary();
+    await writeSummary(command === 'apply' ? APPLY_NEXT.done : undefined);
     return records;
   } catch (err) {
-    if (err instanceof StepFailedError || err instanceof CancelledError) await writeSummary();
+    if (err instanceof StepFailedError || err instanceof CancelledError)
+      await writeSummary(APPLY_NEXT[command === 'apply' ? 'failed' : 'destroyFailed']);
     throw err;
   }
 }

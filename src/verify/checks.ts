@@ -20,7 +20,7 @@ import { atLeast } from './versions.js';
 
 export const CHECK_DESCRIPTIONS: Record<CheckName, string> = {
   'node-labels':
-    'Services-pool nodes carry gitpod.io/workload_meta and workload_ide; workspaces-pool nodes carry the three workload_workspace_* labels',
+    'Services-pool nodes carry gitpod.io/workload_meta, workload_ide and workload_services; workspaces-pool nodes carry the three workload_workspace_* labels; each of the six is on a Ready node',
   'max-pods': 'Gitpod nodes can run at least max-pods pods (status.capacity.pods)',
   'container-runtime': `Every node runs ${MINIMUMS.containerRuntime}`,
   'kernel-version': `Every node's kernel is at least ${MINIMUMS.kernel}`,
@@ -78,7 +78,7 @@ const isGitpodNode = (node: NodeInfo) =>
 
 /**
  * `node-labels`: each pool's nodes carry that pool's labels (the reference table plus the extra labels),
- * checked per pool, and every one of the five Gitpod labels is on at least one Ready node.
+ * checked per pool, and every one of the six Gitpod labels (`POOL_LABELS`) is on at least one Ready node.
  */
 export function nodeLabelsCheck(config: Config): NodeCheck {
   const findings: CheckError[] = [];

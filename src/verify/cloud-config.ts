@@ -71,6 +71,26 @@ export function poolDifferences(config: Config, want: DesiredPool, have: Observe
   return out;
 }
 
+/**
+ * The EKS cluster's own settings the ClusterConfig renders. The upgrade policy: eksctl (0.230) has no
+ * command that changes it on an existing cluster and `apply` changes the cloud through eksctl only, so a
+ * difference is reported here with the AWS CLI command that fixes it.
+ */
+export function eksClusterDifferences(config: Config, observed: CloudObservation): CheckError[] {
+  const out: CheckError[] = [];
+  const wanted = AWS.supportTypes[config.supportType];
+  const found = observed.eks?.supportType;
+  if (found !== undefined && found !== wanted) {
+    out.push(
+      error(
+        `cluster ${config.clusterName}: upgrade policy support type is ${shown(found)}, wanted ${shown(wanted)} (eks-support-type: ${config.supportType}); ` +
+          `run \`aws eks update-cluster-config --name ${config.clusterName} --region ${config.region} --upgrade-policy supportType=${wanted}\``,
+      ),
+    );
+  }
+  return out;
+}
+
 /** `cloud-config`: ERROR on any difference; an ERROR here also means `drift=true`. */
 export function checkCloudConfig(config: Config, observed: CloudObservation): CheckItem {
   const errors: CheckError[] = [];
@@ -80,5 +100,6 @@ export function checkCloudConfig(config: Config, observed: CloudObservation): Ch
     if (!have) errors.push(error(`${fieldNames(config).pool} ${want.name} (${role}) does not exist`));
     else errors.push(...poolDifferences(config, want, have));
   }
+  if (config.provider === 'aws') errors.push(...eksClusterDifferences(config, observed));
   return item('cloud-config', errors);
 }

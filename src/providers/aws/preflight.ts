@@ -28,6 +28,7 @@ import type { CheckOutcome, PreflightCheck, PreflightFinding, PreflightProvider,
 import { quotaOutcome } from '../../preflight.js';
 import { AWS } from '../../reference.js';
 import { type ClusterConfigDoc, clusterConfigFor } from '../aws.js';
+import { awsMachineShape } from './machines.js';
 
 /** The Service Quotas this flow's creations count against. */
 export const AWS_QUOTAS = {
@@ -131,7 +132,8 @@ export function awsQuotaNeeds(input: AwsQuotaInput): QuotaNeed[] {
       });
     }
   }
-  const vcpuOf = (t: string) => types[t]?.vcpus ?? 0;
+  // What EC2 reported, else the action's table (src/providers/aws/machines.ts).
+  const vcpuOf = (t: string) => types[t]?.vcpus ?? awsMachineShape(t)?.vcpus ?? 0;
   const standard = nodegroups.filter((g) => isStandardFamily(g.instanceType));
   const need = standard.reduce((s, g) => s + g.desired * vcpuOf(g.instanceType), 0);
   const needAtMax = standard.reduce((s, g) => s + g.max * vcpuOf(g.instanceType), 0);

@@ -21,6 +21,7 @@ import { GCP, POOL_ROLES } from '../../reference.js';
 import type { CheckOutcome, PreflightCheck, PreflightFinding, PreflightProvider, QuotaNeed } from '../../preflight.js';
 import { quotaOutcome } from '../../preflight.js';
 import { serviceAccountEmail } from '../gcp.js';
+import { gcpMachineShape } from './machines.js';
 
 /** The APIs apply (and its gcloud) calls. */
 export const GCP_REQUIRED_SERVICES = [
@@ -114,7 +115,8 @@ function addPool(
   shapes: GcpQuotaInput['shapes'],
   metrics: ReadonlySet<string>,
 ): void {
-  const vcpus = (shapes[p.machineType] ?? shapeFromName(p.machineType))?.vcpus ?? 0;
+  // The shape Compute reported, else the action's table (src/providers/gcp/machines.ts), else the name's count.
+  const vcpus = (shapes[p.machineType] ?? gcpMachineShape(p.machineType) ?? shapeFromName(p.machineType))?.vcpus ?? 0;
   const metric = cpuMetric(p.machineType, metrics);
   const entry = stage.cpus.get(metric) ?? { need: 0, parts: [] };
   entry.need += p.nodes * vcpus;
@@ -268,8 +270,15 @@ export async function gcpPreflight(
     if (!r) throw new Error(`Compute knows no region ${config.region} in project ${project}`);
     return r;
   });
-  const zones = once(async () => ((await region()).zones ?? []).map(lastSegment).sort());
-  const zoneCount = async () => Math.min(GKE_DEFAULT_ZONE_COUNT, (await zones()).length || GKE_DEFAULT_ZONE_COUNT);
+  // The pools' zones: `node-locations` when given (every one must offer the machine types), else the region's,
+  // of which GKE picks three.
+  const zones = once(async () =>
+    config.nodeLocations.length
+      ? [...config.nodeLocations].sort()
+      : ((await region()).zones ?? []).map(lastSegment).sort(),
+  );
+  const zoneCount = async () =>
+    config.nodeLocations.length || Math.min(GKE_DEFAULT_ZONE_COUNT, (await zones()).length || GKE_DEFAULT_ZONE_COUNT);
 
   /** Machine types apply still creates nodes of: the pools not there yet, and the temporary pool. */
   const typesToCreate = async (): Promise<string[]> => {
