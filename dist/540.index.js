@@ -1,5 +1,5 @@
 export const id = 540;
-export const ids = [540,314];
+export const ids = [540,314,933,76];
 export const modules = {
 
 /***/ 8314:
@@ -56,8 +56,13 @@ async function runFlow(steps, ctx, config, io, opts = {}) {
         throw err;
     }
 }
+/**
+ * Preflight first (read-only: quotas, permissions, versions, machine types; src/preflight.ts): when a check
+ * ends in ERROR, apply stops before installing a tool or sending a single mutating request.
+ */
 async function apply(config, io) {
-    const flow = config.provider === 'gcp' ? await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(386), __webpack_require__.e(316), __webpack_require__.e(530)]).then(__webpack_require__.bind(__webpack_require__, 69530)) : await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(386), __webpack_require__.e(316), __webpack_require__.e(585)]).then(__webpack_require__.bind(__webpack_require__, 51585));
+    await (await __webpack_require__.e(/* import() */ 821).then(__webpack_require__.bind(__webpack_require__, 75821))).preflight(config, io);
+    const flow = config.provider === 'gcp' ? await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(386), __webpack_require__.e(316), __webpack_require__.e(530), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 69530)) : await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(386), __webpack_require__.e(316), __webpack_require__.e(585), __webpack_require__.e(197)]).then(__webpack_require__.bind(__webpack_require__, 51585));
     await flow.applyFlow(config, io);
     const { verify } = await Promise.all(/* import() */[__webpack_require__.e(386), __webpack_require__.e(118)]).then(__webpack_require__.bind(__webpack_require__, 24118));
     await verify(config, io);

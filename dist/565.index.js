@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 async function providerCloud(config, log) {
     if (config.provider === 'gcp')
         return (await __webpack_require__.e(/* import() */ 663).then(__webpack_require__.bind(__webpack_require__, 70663))).gcpCloud(config, log);
-    return (await __webpack_require__.e(/* import() */ 544).then(__webpack_require__.bind(__webpack_require__, 52544))).awsCloud(config, log);
+    return (await __webpack_require__.e(/* import() */ 668).then(__webpack_require__.bind(__webpack_require__, 76668))).awsCloud(config, log);
 }
 
 

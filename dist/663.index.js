@@ -1,5 +1,5 @@
 export const id = 663;
-export const ids = [663];
+export const ids = [663,13];
 export const modules = {
 
 /***/ 23013:
@@ -7,11 +7,12 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D9: () => (/* binding */ gcpCredentials),
+/* harmony export */   FL: () => (/* binding */ GcpApiError),
 /* harmony export */   KC: () => (/* binding */ gcpEndpoint),
 /* harmony export */   eI: () => (/* binding */ missingRoles),
 /* harmony export */   nq: () => (/* binding */ GcpRest)
 /* harmony export */ });
-/* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, NO_GCP_CREDENTIALS, gcpCredentialSource, GcpApiError, withBindings */
+/* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, NO_GCP_CREDENTIALS, gcpCredentialSource, withBindings */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -26,7 +27,9 @@ export const modules = {
  * Resource Manager (the project's IAM policy, changed in one read-modify-write guarded by its etag).
  *
  * Endpoints: `CLOUDSDK_API_ENDPOINT_OVERRIDES_<API>` when set (gcloud's own variables, so one setting
- * points gcloud and this action at the same place), else the public `https://<api>.googleapis.com/`.
+ * points gcloud and this action at the same place), else the public `https://<api>.googleapis.com/`
+ * (`…/compute/v1/` for Compute, whose override carries that path too). Preflight reads Compute (region
+ * quotas, machine types), Service Usage (enabled APIs) and Resource Manager (testIamPermissions) here.
  * Credentials: `CLOUDSDK_AUTH_ACCESS_TOKEN` when set (gcloud's own variable), else Application Default
  * Credentials through google-auth-library (loaded lazily, only by apply and verify).
  * Tokens are registered as secrets before any use and never appear in a message.
@@ -41,7 +44,13 @@ export const modules = {
 
 
 
-const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage']));
+const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage', 'compute']));
+/**
+ * The path an API's base URL carries. Compute's is part of the endpoint (gcloud's own default is
+ * `https://compute.googleapis.com/compute/v1/`, and so is a `CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE`
+ * value); the others put the version in each request path.
+ */
+const BASE_PATH = { compute: 'compute/v1/' };
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const DEFAULT_TOKEN_HOST = 'https://oauth2.googleapis.com/token';
 function overrideVariable(api) {
@@ -52,7 +61,7 @@ function gcpEndpoint(api, env = process.env) {
     const name = overrideVariable(api);
     const raw = env[name]?.trim();
     if (!raw)
-        return new URL(`https://${api}.googleapis.com/`);
+        return new URL(`https://${api}.googleapis.com/${BASE_PATH[api] ?? ''}`);
     let url;
     try {
         url = new URL(raw);

@@ -65,7 +65,12 @@ export async function runFlow<Ctx>(
   }
 }
 
+/**
+ * Preflight first (read-only: quotas, permissions, versions, machine types; src/preflight.ts): when a check
+ * ends in ERROR, apply stops before installing a tool or sending a single mutating request.
+ */
 export async function apply(config: Config, io: ActionIO): Promise<void> {
+  await (await import('./preflight.js')).preflight(config, io);
   const flow = config.provider === 'gcp' ? await import('../apply/gcp.js') : await import('../apply/aws.js');
   await flow.applyFlow(config, io);
   const { verify } = await import('./verify.js');

@@ -1,24 +1,114 @@
-export const id = 544;
-export const ids = [544];
+export const id = 668;
+export const ids = [668,197];
 export const modules = {
 
-/***/ 52544:
+/***/ 4733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jO: () => (/* binding */ eksToken),
+/* harmony export */   u7: () => (/* binding */ NodeSha256)
+/* harmony export */ });
+/* unused harmony exports EKS_TOKEN_PREFIX, CLUSTER_ID_HEADER, stsHost, presignedCallerIdentityUrl */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25625);
+/**
+ * The bearer token EKS accepts from IAM principals, built exactly as `aws eks get-token` builds it: a
+ * SigV4-presigned STS GetCallerIdentity URL whose signed headers include `x-k8s-aws-id: <cluster>`,
+ * valid 60 s for the signature (EKS honours a token for 15 minutes), base64url-encoded without padding
+ * and prefixed `k8s-aws-v1.`. The token is a credential: it is registered as a secret before it is
+ * returned, so no log line or output can show it.
+ */
+
+
+const EKS_TOKEN_PREFIX = 'k8s-aws-v1.';
+/** The header aws-iam-authenticator reads the cluster name from; it must be among the signed headers. */
+const CLUSTER_ID_HEADER = 'x-k8s-aws-id';
+const PRESIGN_SECONDS = 60;
+function bytes(data) {
+    if (typeof data === 'string')
+        return data;
+    if (ArrayBuffer.isView(data))
+        return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    return new Uint8Array(data);
+}
+class NodeSha256 {
+    secret;
+    hash;
+    constructor(secret) {
+        this.secret = secret;
+        this.hash = this.fresh();
+    }
+    fresh() {
+        return this.secret !== undefined ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', bytes(this.secret)) : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    }
+    update(data) {
+        this.hash.update(bytes(data));
+    }
+    async digest() {
+        return new Uint8Array(this.hash.digest());
+    }
+    reset() {
+        this.hash = this.fresh();
+    }
+}
+/** STS's regional endpoint, as the AWS CLI uses it (China regions live under amazonaws.com.cn). */
+function stsHost(region) {
+    return `sts.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
+}
+function rfc3986(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** The presigned URL the token wraps (exported for tests; it is as secret as the token). */
+async function presignedCallerIdentityUrl(opts) {
+    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 737).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
+    const host = stsHost(opts.region);
+    const signer = new SignatureV4({
+        credentials: opts.credentials,
+        region: opts.region,
+        service: 'sts',
+        sha256: NodeSha256,
+        uriEscapePath: true,
+    });
+    const signed = await signer.presign({
+        method: 'GET',
+        protocol: 'https:',
+        hostname: host,
+        path: '/',
+        query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+        headers: { host, [CLUSTER_ID_HEADER]: opts.clusterName },
+    }, { expiresIn: PRESIGN_SECONDS, signingDate: opts.now });
+    const query = Object.entries(signed.query ?? {})
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => `${rfc3986(k)}=${rfc3986(String(v))}`)
+        .join('&');
+    return `https://${host}/?${query}`;
+}
+/** `k8s-aws-v1.<base64url(presigned URL)>`, registered as a secret. */
+async function eksToken(opts) {
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(opts.credentials.accessKeyId);
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(opts.credentials.secretAccessKey);
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(opts.credentials.sessionToken);
+    const url = await presignedCallerIdentityUrl(opts);
+    const token = EKS_TOKEN_PREFIX + Buffer.from(url, 'utf8').toString('base64url');
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(token);
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(url);
+    return token;
+}
+
+
+/***/ }),
+
+/***/ 55905:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  awsCloud: () => (/* binding */ awsCloud),
-  isLoopbackHttp: () => (/* binding */ isLoopbackHttp),
-  observedPool: () => (/* binding */ observedPool),
-  roleOfNodegroup: () => (/* binding */ roleOfNodegroup)
-});
-
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(98286);
-;// CONCATENATED MODULE: ./src/clients/eks.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AwsApiError: () => (/* binding */ AwsApiError),
+/* harmony export */   awsErrorMessage: () => (/* binding */ awsErrorMessage),
+/* harmony export */   eksApi: () => (/* binding */ eksApi)
+/* harmony export */ });
 class AwsApiError extends Error {
     constructor(what, cause) {
         super(`${what}: ${awsErrorMessage(cause)}`, { cause });
@@ -151,96 +241,22 @@ async function eksApi(opts) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(25625);
-;// CONCATENATED MODULE: ./src/clients/eks-token.ts
-/**
- * The bearer token EKS accepts from IAM principals, built exactly as `aws eks get-token` builds it: a
- * SigV4-presigned STS GetCallerIdentity URL whose signed headers include `x-k8s-aws-id: <cluster>`,
- * valid 60 s for the signature (EKS honours a token for 15 minutes), base64url-encoded without padding
- * and prefixed `k8s-aws-v1.`. The token is a credential: it is registered as a secret before it is
- * returned, so no log line or output can show it.
- */
 
+/***/ }),
 
-const EKS_TOKEN_PREFIX = 'k8s-aws-v1.';
-/** The header aws-iam-authenticator reads the cluster name from; it must be among the signed headers. */
-const CLUSTER_ID_HEADER = 'x-k8s-aws-id';
-const PRESIGN_SECONDS = 60;
-function bytes(data) {
-    if (typeof data === 'string')
-        return data;
-    if (ArrayBuffer.isView(data))
-        return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    return new Uint8Array(data);
-}
-class NodeSha256 {
-    secret;
-    hash;
-    constructor(secret) {
-        this.secret = secret;
-        this.hash = this.fresh();
-    }
-    fresh() {
-        return this.secret !== undefined ? (0,external_node_crypto_.createHmac)('sha256', bytes(this.secret)) : (0,external_node_crypto_.createHash)('sha256');
-    }
-    update(data) {
-        this.hash.update(bytes(data));
-    }
-    async digest() {
-        return new Uint8Array(this.hash.digest());
-    }
-    reset() {
-        this.hash = this.fresh();
-    }
-}
-/** STS's regional endpoint, as the AWS CLI uses it (China regions live under amazonaws.com.cn). */
-function stsHost(region) {
-    return `sts.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
-}
-function rfc3986(value) {
-    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-/** The presigned URL the token wraps (exported for tests; it is as secret as the token). */
-async function presignedCallerIdentityUrl(opts) {
-    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 737).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
-    const host = stsHost(opts.region);
-    const signer = new SignatureV4({
-        credentials: opts.credentials,
-        region: opts.region,
-        service: 'sts',
-        sha256: NodeSha256,
-        uriEscapePath: true,
-    });
-    const signed = await signer.presign({
-        method: 'GET',
-        protocol: 'https:',
-        hostname: host,
-        path: '/',
-        query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
-        headers: { host, [CLUSTER_ID_HEADER]: opts.clusterName },
-    }, { expiresIn: PRESIGN_SECONDS, signingDate: opts.now });
-    const query = Object.entries(signed.query ?? {})
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => `${rfc3986(k)}=${rfc3986(String(v))}`)
-        .join('&');
-    return `https://${host}/?${query}`;
-}
-/** `k8s-aws-v1.<base64url(presigned URL)>`, registered as a secret. */
-async function eksToken(opts) {
-    (0,log/* registerSecret */.cl)(opts.credentials.accessKeyId);
-    (0,log/* registerSecret */.cl)(opts.credentials.secretAccessKey);
-    (0,log/* registerSecret */.cl)(opts.credentials.sessionToken);
-    const url = await presignedCallerIdentityUrl(opts);
-    const token = EKS_TOKEN_PREFIX + Buffer.from(url, 'utf8').toString('base64url');
-    (0,log/* registerSecret */.cl)(token);
-    (0,log/* registerSecret */.cl)(url);
-    return token;
-}
+/***/ 76668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-;// CONCATENATED MODULE: ./src/cloud/aws.ts
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   awsCloud: () => (/* binding */ awsCloud),
+/* harmony export */   isLoopbackHttp: () => (/* binding */ isLoopbackHttp),
+/* harmony export */   observedPool: () => (/* binding */ observedPool),
+/* harmony export */   roleOfNodegroup: () => (/* binding */ roleOfNodegroup)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98286);
+/* harmony import */ var _clients_eks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55905);
+/* harmony import */ var _clients_eks_token_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4733);
 
 
 
@@ -257,7 +273,7 @@ function isLoopbackHttp(endpoint) {
     }
 }
 function roleOfNodegroup(config, name) {
-    return reference/* POOL_ROLES */.Fe.find((role) => config.pools[role].name === name);
+    return _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.find((role) => config.pools[role].name === name);
 }
 function observedPool(config, ng) {
     const name = ng.nodegroupName ?? '';
@@ -275,7 +291,7 @@ function observedPool(config, ng) {
 }
 function awsCloud(config, log, deps = {}) {
     let api = deps.api ? Promise.resolve(deps.api) : undefined;
-    const getApi = () => (api ??= eksApi({ region: config.region }));
+    const getApi = () => (api ??= (0,_clients_eks_js__WEBPACK_IMPORTED_MODULE_1__.eksApi)({ region: config.region }));
     return {
         api: getApi,
         async observe() {
@@ -287,8 +303,8 @@ function awsCloud(config, log, deps = {}) {
             const groups = await Promise.all(names.map((n) => eks.describeNodegroup(config.clusterName, n)));
             const pools = groups.filter((g) => !!g).map((g) => observedPool(config, g));
             const addons = await eks.listAddons(config.clusterName);
-            const vpcCni = addons.includes(reference/* AWS */.kS.vpcCniAddon)
-                ? await eks.describeAddon(config.clusterName, reference/* AWS */.kS.vpcCniAddon)
+            const vpcCni = addons.includes(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .AWS */ .kS.vpcCniAddon)
+                ? await eks.describeAddon(config.clusterName, _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .AWS */ .kS.vpcCniAddon)
                 : undefined;
             log.debug(`EKS cluster ${config.clusterName}: ${cluster.status}, nodegroups ${names.join(', ') || '(none)'}`);
             return {
@@ -314,7 +330,7 @@ function awsCloud(config, log, deps = {}) {
                 throw new Error(`EKS cluster ${config.clusterName} has no API endpoint yet (status ${observation.status})`);
             }
             const eks = await getApi();
-            const token = await eksToken({
+            const token = await (0,_clients_eks_token_js__WEBPACK_IMPORTED_MODULE_2__/* .eksToken */ .jO)({
                 clusterName: config.clusterName,
                 region: config.region,
                 credentials: await eks.credentials(),
