@@ -1,5 +1,8 @@
 /**
- * AWS on-demand list prices (USD, Linux, shared tenancy), read 2026-12-07 from:
+ * AWS on-demand list prices (USD, Linux, shared tenancy) as of 2026-12-07, as these pages publish them. The rows
+ * were written down from the published list prices, not fetched: the build machine reaches no vendor page. Run
+ * `scripts/refresh-prices.mjs` (which reads the AWS Price List bulk JSON) to re-read them before relying on them.
+ * Sources:
  *   - https://aws.amazon.com/ec2/pricing/on-demand/ (instance-hours)
  *   - https://aws.amazon.com/ebs/pricing/ (gp3: GB-month; IOPS above 3,000 and MB/s above 125 per volume)
  *   - https://aws.amazon.com/eks/pricing/ (cluster-hour: $0.10 standard support, $0.60 extended)

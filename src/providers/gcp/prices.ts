@@ -1,5 +1,8 @@
 /**
- * GCP on-demand list prices (USD), read 2026-12-07 from:
+ * GCP on-demand list prices (USD) as of 2026-12-07, as these pages publish them. The rows were written down
+ * from the published list prices, not fetched: the build machine reaches no vendor page. Run
+ * `scripts/refresh-prices.mjs` (which reads the Cloud Billing Catalog API) to re-read them before relying on them.
+ * Sources:
  *   - https://cloud.google.com/compute/vm-instance-pricing (N2D, N2, E2, C3: per vCPU-hour and GB-hour;
  *     a predefined type costs vCPUs × vCPU rate + GB × memory rate)
  *   - https://cloud.google.com/compute/disks-image-pricing (pd-ssd, per GB-month)
