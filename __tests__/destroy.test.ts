@@ -82,6 +82,30 @@ describe('destroy on EKS (eksctl TEST STAND-IN, FAKE EKS API)', () => {
     expect(JSON.parse(again.outputs.plan!)[0].status).toBe('skipped');
     expect(w.eks.eksctlCalls.length).toBe(calls);
   });
+
+  it('looks at the cloud again after a failed delete: a cluster gone meanwhile counts as deleted', async () => {
+    w = await startAwsWorld();
+    w.eks.clusters.set('gitpod', {
+      name: 'gitpod',
+      status: 'ACTIVE',
+      version: '1.34',
+      endpoint: w.kube.url,
+      caData: 'RkFLRQ==',
+    });
+    // Another run's `eksctl delete cluster` wins: this one's fails, and the cluster is gone by now.
+    w.eks.failEksctl('delete cluster', 'ResourceNotFoundException: No cluster found for name: gitpod.', (api) =>
+      api.clusters.delete('gitpod'),
+    );
+    const config = w.config({ command: 'destroy', 'confirm-destroy': 'gitpod' });
+    const io = fakeIO();
+    await destroy(config, io, { cloud: awsCloud(config, io.log) });
+    expect(JSON.parse(io.outputs.plan!)[0]).toMatchObject({
+      status: 'done',
+      detail: 'done by another run meanwhile: no cluster gitpod in eu-west-1: nothing to delete',
+    });
+    // The summary is headed by the command that ran, not "apply".
+    expect(io.summary.join('')).toMatch(/^## 🛠️ gitpod-cluster-action destroy\n/);
+  });
 });
 
 describe('the destroy guard', () => {

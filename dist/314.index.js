@@ -7,52 +7,8 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   apply: () => (/* binding */ apply),
-/* harmony export */   runFlow: () => (/* binding */ runFlow)
+/* harmony export */   apply: () => (/* binding */ apply)
 /* harmony export */ });
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73190);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36992);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74483);
-
-
-
-/** Runs a flow's steps with the action's IO: log groups, progress, the `plan` output kept current. */
-async function runFlow(steps, ctx, config, io, opts = {}) {
-    let last = [];
-    const writeSummary = async () => {
-        await io.appendSummary([
-            '## 🛠️ gitpod-cluster-action apply',
-            '',
-            (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .settingsMarkdown */ .vX)(config),
-            '',
-            '### Steps',
-            '',
-            (0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .stepsMarkdown */ .Dh)(last),
-            '',
-        ].join('\n'));
-    };
-    try {
-        const records = await (0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .runSteps */ .rl)(steps, ctx, {
-            log: io.log,
-            signal: io.signal,
-            heartbeatMs: opts.heartbeatMs,
-            ...(opts.sleep ? { cliRetry: { sleep: opts.sleep } } : {}),
-            group: (name, fn) => io.group(name, fn),
-            exec: (argv, o) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execArgv */ .Ei)(argv, { log: io.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
-            onUpdate: (records) => {
-                last = records;
-                io.setOutput('plan', JSON.stringify(records));
-            },
-        });
-        await writeSummary();
-        return records;
-    }
-    catch (err) {
-        if (err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_1__/* .StepFailedError */ .mK || err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc)
-            await writeSummary();
-        throw err;
-    }
-}
 async function apply(config, io) {
     const flow = config.provider === 'gcp' ? await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(530)]).then(__webpack_require__.bind(__webpack_require__, 69530)) : await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(585)]).then(__webpack_require__.bind(__webpack_require__, 51585));
     await flow.applyFlow(config, io);

@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73190);
-/* harmony import */ var _commands_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8314);
+/* harmony import */ var _flow_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26439);
 /* harmony import */ var _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23013);
 /* harmony import */ var _clients_gke_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47513);
 /* harmony import */ var _cloud_gcp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70663);
@@ -28,7 +28,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(85316);
 /**
  * GKE `apply`: the steps of providers/gcp.ts, each paired with a probe that asks the cloud whether it is
- * already done, run by the one runner (commands/apply.ts runFlow). Reads go through the APIs
+ * already done, run by the one runner (src/flow.ts runFlow). Reads go through the APIs
  * (@google-cloud/container, IAM, Resource Manager, Kubernetes); every GKE and IAM mutation runs through
  * the real gcloud with the argv `plan` shows, except the two the contract lets go through an API: the
  * project policy (one read-modify-write with its etag, not four racing `add-iam-policy-binding`s) and
@@ -160,9 +160,9 @@ function gcpActions(c) {
             });
         }
     };
-    const gcloud = async (argv, timeoutMs) => {
+    const gcloud = async (argv, timeoutMs, signal) => {
         log.info(`$ ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .shellQuote */ .ZL)(argv)}`);
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execArgv */ .Ei)(argv, { log, env: c.gcloudEnv, signal: io.signal, timeoutMs });
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execArgv */ .Ei)(argv, { log, env: c.gcloudEnv, signal, timeoutMs });
     };
     const poolAction = (role) => {
         const pool = config.pools[role];
@@ -176,14 +176,14 @@ function gcpActions(c) {
                 s.pools[role] = change;
                 return { done: false, detail: change.kind === 'create' ? 'absent' : change.why.join('; ') };
             },
-            async run(s, spec) {
+            async run(s, spec, signal) {
                 const change = s.pools[role] ?? { kind: 'create' };
                 if (change.kind === 'create') {
-                    await gcloud(spec.argv, spec.timeoutMs ?? 30 * 60_000);
+                    await gcloud(spec.argv, spec.timeoutMs ?? 30 * 60_000, signal);
                     return;
                 }
                 for (const argv of change.argvs)
-                    await gcloud(argv, spec.timeoutMs ?? 30 * 60_000);
+                    await gcloud(argv, spec.timeoutMs ?? 30 * 60_000, signal);
                 return `updated in place: ${change.argvs.map((a) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .shellQuote */ .ZL)(a)).join(' && ')}`;
             },
         };
@@ -361,7 +361,7 @@ async function applyFlow(config, io, deps = {}) {
             connectKube: deps.connectKube ?? (async (access, l) => (await __webpack_require__.e(/* import() */ 391).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(access, l)),
         };
         const steps = (0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .withActions */ .wR)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .gcpSteps */ .ys)(config, facts), gcpActions(clients));
-        return await (0,_commands_apply_js__WEBPACK_IMPORTED_MODULE_2__.runFlow)(steps, { pools: {} }, config, io, {
+        return await (0,_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .runFlow */ .c)(steps, { pools: {} }, config, io, {
             env: gcloudEnv,
             heartbeatMs: deps.heartbeatMs,
             sleep: deps.sleep,
@@ -900,6 +900,59 @@ function gcpCloud(config, log, deps = {}) {
             return access;
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 26439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ runFlow)
+/* harmony export */ });
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73190);
+/* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74483);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36992);
+
+
+
+async function runFlow(steps, ctx, config, io, opts = {}) {
+    const title = opts.title ?? config.command;
+    let last = [];
+    const writeSummary = async () => {
+        await io.appendSummary([
+            `## 🛠️ gitpod-cluster-action ${title}`,
+            '',
+            (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsMarkdown */ .vX)(config),
+            '',
+            '### Steps',
+            '',
+            (0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .stepsMarkdown */ .Dh)(last),
+            '',
+        ].join('\n'));
+    };
+    try {
+        const records = await (0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .runSteps */ .rl)(steps, ctx, {
+            log: io.log,
+            signal: io.signal,
+            heartbeatMs: opts.heartbeatMs,
+            ...(opts.sleep ? { cliRetry: { sleep: opts.sleep } } : {}),
+            group: (name, fn) => io.group(name, fn),
+            exec: (argv, o) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execArgv */ .Ei)(argv, { log: io.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
+            onUpdate: (records) => {
+                last = records;
+                io.setOutput('plan', JSON.stringify(records));
+            },
+        });
+        await writeSummary();
+        return records;
+    }
+    catch (err) {
+        if (err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_2__/* .StepFailedError */ .mK || err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc)
+            await writeSummary();
+        throw err;
+    }
 }
 
 

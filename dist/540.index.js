@@ -1,67 +1,6 @@
 export const id = 540;
-export const ids = [540,314];
+export const ids = [540];
 export const modules = {
-
-/***/ 8314:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   apply: () => (/* binding */ apply),
-/* harmony export */   runFlow: () => (/* binding */ runFlow)
-/* harmony export */ });
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73190);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36992);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74483);
-
-
-
-/** Runs a flow's steps with the action's IO: log groups, progress, the `plan` output kept current. */
-async function runFlow(steps, ctx, config, io, opts = {}) {
-    let last = [];
-    const writeSummary = async () => {
-        await io.appendSummary([
-            '## 🛠️ gitpod-cluster-action apply',
-            '',
-            (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .settingsMarkdown */ .vX)(config),
-            '',
-            '### Steps',
-            '',
-            (0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .stepsMarkdown */ .Dh)(last),
-            '',
-        ].join('\n'));
-    };
-    try {
-        const records = await (0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .runSteps */ .rl)(steps, ctx, {
-            log: io.log,
-            signal: io.signal,
-            heartbeatMs: opts.heartbeatMs,
-            ...(opts.sleep ? { cliRetry: { sleep: opts.sleep } } : {}),
-            group: (name, fn) => io.group(name, fn),
-            exec: (argv, o) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execArgv */ .Ei)(argv, { log: io.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
-            onUpdate: (records) => {
-                last = records;
-                io.setOutput('plan', JSON.stringify(records));
-            },
-        });
-        await writeSummary();
-        return records;
-    }
-    catch (err) {
-        if (err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_1__/* .StepFailedError */ .mK || err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc)
-            await writeSummary();
-        throw err;
-    }
-}
-async function apply(config, io) {
-    const flow = config.provider === 'gcp' ? await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(530)]).then(__webpack_require__.bind(__webpack_require__, 69530)) : await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(585)]).then(__webpack_require__.bind(__webpack_require__, 51585));
-    await flow.applyFlow(config, io);
-    const { verify } = await __webpack_require__.e(/* import() */ 165).then(__webpack_require__.bind(__webpack_require__, 35165));
-    await verify(config, io);
-}
-
-
-/***/ }),
 
 /***/ 29540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -75,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54832);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98286);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36992);
-/* harmony import */ var _apply_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8314);
+/* harmony import */ var _flow_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26439);
 
 
 
@@ -131,32 +70,88 @@ function leftovers(config) {
 async function destroy(config, io, deps = {}) {
     const cloud = deps.cloud ?? (await (await __webpack_require__.e(/* import() */ 565).then(__webpack_require__.bind(__webpack_require__, 42565))).providerCloud(config, io.log));
     const specs = destroySteps(config);
-    // One look at the cloud serves both the decision to install the CLI and the runner's probe.
-    let observation;
+    // The first look at the cloud serves both the decision to install the CLI and the runner's first probe;
+    // every later probe (the one after a failed delete, a re-run) looks again: a cached "exists" would be stale.
+    const initial = cloud.observe();
+    let first = initial;
     const steps = specs.map((spec) => ({
         ...spec,
         probe: async () => {
-            const observed = await (observation ??= cloud.observe());
+            const look = first ?? cloud.observe();
+            first = undefined;
+            const observed = await look;
             return observed.found
                 ? { done: false, detail: `cluster ${config.clusterName} exists (${observed.status ?? 'status unknown'})` }
                 : { done: true, detail: `no cluster ${config.clusterName} in ${config.region}: nothing to delete` };
         },
     }));
     const env = { CLOUDSDK_CORE_DISABLE_PROMPTS: '1' };
-    const probe = await steps[0].probe(undefined);
-    if (!probe.done) {
+    const observed = await initial;
+    if (observed.found) {
         const { installTools, pathWithTools } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 85316));
         const tools = await installTools([config.provider === 'gcp' ? 'gcloud' : 'eksctl'], config, io);
         env.PATH = pathWithTools(Object.values(tools));
     }
-    await (0,_apply_js__WEBPACK_IMPORTED_MODULE_3__.runFlow)(steps, undefined, config, io, {
+    await (0,_flow_js__WEBPACK_IMPORTED_MODULE_3__/* .runFlow */ .c)(steps, undefined, config, io, {
         env,
         heartbeatMs: deps.heartbeatMs,
-        title: 'destroy',
     });
     const left = leftovers(config);
     io.log.info(`Left behind on purpose:\n${left.map((l) => `  - ${l}`).join('\n')}`);
     await io.appendSummary(['### Left behind', '', ...left.map((l) => `- ${l}`), ''].join('\n'));
+}
+
+
+/***/ }),
+
+/***/ 26439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ runFlow)
+/* harmony export */ });
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73190);
+/* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74483);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36992);
+
+
+
+async function runFlow(steps, ctx, config, io, opts = {}) {
+    const title = opts.title ?? config.command;
+    let last = [];
+    const writeSummary = async () => {
+        await io.appendSummary([
+            `## 🛠️ gitpod-cluster-action ${title}`,
+            '',
+            (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsMarkdown */ .vX)(config),
+            '',
+            '### Steps',
+            '',
+            (0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .stepsMarkdown */ .Dh)(last),
+            '',
+        ].join('\n'));
+    };
+    try {
+        const records = await (0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .runSteps */ .rl)(steps, ctx, {
+            log: io.log,
+            signal: io.signal,
+            heartbeatMs: opts.heartbeatMs,
+            ...(opts.sleep ? { cliRetry: { sleep: opts.sleep } } : {}),
+            group: (name, fn) => io.group(name, fn),
+            exec: (argv, o) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execArgv */ .Ei)(argv, { log: io.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
+            onUpdate: (records) => {
+                last = records;
+                io.setOutput('plan', JSON.stringify(records));
+            },
+        });
+        await writeSummary();
+        return records;
+    }
+    catch (err) {
+        if (err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_2__/* .StepFailedError */ .mK || err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc)
+            await writeSummary();
+        throw err;
+    }
 }
 
 

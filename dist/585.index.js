@@ -25,8 +25,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/cloud/aws.ts + 2 modules
 var aws = __webpack_require__(52544);
-// EXTERNAL MODULE: ./src/commands/apply.ts
-var apply = __webpack_require__(8314);
+// EXTERNAL MODULE: ./src/flow.ts
+var flow = __webpack_require__(26439);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(38422);
 // EXTERNAL MODULE: ./src/kubeconfig.ts
@@ -583,7 +583,7 @@ async function applyFlow(config, io, deps = {}) {
     const steps = (0,src_steps/* withActions */.wR)(specs, actions);
     const ctx = { config, io, api, cloud, doc };
     const env = { PATH: (0,tools_install.pathWithTools)(Object.values(tools)) };
-    return (0,apply.runFlow)(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
+    return (0,flow/* runFlow */.c)(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }
 /** Manifests come from their upstream URL, through `tool-mirror` when set, with the downloader's retries. */
 async function manifestFetcher(config, io, sleep) {
@@ -1168,6 +1168,59 @@ function awsCloud(config, log, deps = {}) {
             };
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 26439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ runFlow)
+/* harmony export */ });
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73190);
+/* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74483);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36992);
+
+
+
+async function runFlow(steps, ctx, config, io, opts = {}) {
+    const title = opts.title ?? config.command;
+    let last = [];
+    const writeSummary = async () => {
+        await io.appendSummary([
+            `## 🛠️ gitpod-cluster-action ${title}`,
+            '',
+            (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsMarkdown */ .vX)(config),
+            '',
+            '### Steps',
+            '',
+            (0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .stepsMarkdown */ .Dh)(last),
+            '',
+        ].join('\n'));
+    };
+    try {
+        const records = await (0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .runSteps */ .rl)(steps, ctx, {
+            log: io.log,
+            signal: io.signal,
+            heartbeatMs: opts.heartbeatMs,
+            ...(opts.sleep ? { cliRetry: { sleep: opts.sleep } } : {}),
+            group: (name, fn) => io.group(name, fn),
+            exec: (argv, o) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execArgv */ .Ei)(argv, { log: io.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
+            onUpdate: (records) => {
+                last = records;
+                io.setOutput('plan', JSON.stringify(records));
+            },
+        });
+        await writeSummary();
+        return records;
+    }
+    catch (err) {
+        if (err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_2__/* .StepFailedError */ .mK || err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc)
+            await writeSummary();
+        throw err;
+    }
 }
 
 

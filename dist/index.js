@@ -30236,7 +30236,7 @@ function isTransientStatus(status) {
 /* harmony export */   wR: () => (/* binding */ withActions),
 /* harmony export */   zw: () => (/* binding */ cancelReason)
 /* harmony export */ });
-/* unused harmony exports TRANSIENT_CLI_FAILURES, isTransientCliFailure, DONE_MEANWHILE */
+/* unused harmony exports TRANSIENT_CLI_FAILURES, isTransientCliFailure, StepTimeoutError, DONE_MEANWHILE */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49809);
 
 class StepFailedError extends Error {
@@ -30313,18 +30313,49 @@ const CLI_RETRY = {
     maxDelayMs: 60_000,
     maxElapsedMs: 15 * 60_000,
 };
+/** The error of a step whose run outlived its `timeoutMs`. */
+class StepTimeoutError extends Error {
+    constructor(step) {
+        super(`timed out after ${formatDuration(step.timeoutMs ?? 0)}`);
+        this.name = 'StepTimeoutError';
+    }
+}
 /**
- * Runs a step: its run function, or its argv. A failed run is followed by one more probe (`doneMeanwhile`);
- * a CLI step still not done after a transient failure of its CLI is run again, with backoff. Only a step
- * with a probe is: the probe has just shown that the failed run left nothing done, so a second run cannot
- * make a thing twice.
+ * A run function within the step's `timeoutMs`, as exec bounds an argv: at the deadline the signal given
+ * to the run aborts (its processes stop) and the step fails with "timed out after …".
+ */
+async function runBounded(step, run, ctx, signal) {
+    if (!step.timeoutMs)
+        return run(ctx, step, signal);
+    const deadline = new AbortController();
+    let timer;
+    const expired = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            const err = new StepTimeoutError(step);
+            deadline.abort(err);
+            reject(err);
+        }, step.timeoutMs);
+    });
+    try {
+        return await Promise.race([run(ctx, step, AbortSignal.any([signal, deadline.signal])), expired]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/**
+ * Runs a step: its run function, or its argv, bounded by its `timeoutMs` either way. A failed run is
+ * followed by one more probe (`doneMeanwhile`); a CLI step (one with an argv, whether the runner or its
+ * run function starts the CLI) still not done after a transient failure of its CLI is run again, with
+ * backoff. Only a step with a probe is: the probe has just shown that the failed run left nothing done
+ * (and told the run what is left to do), so a second run cannot make a thing twice.
  */
 async function runStep(step, ctx, deps) {
-    const cliStep = !step.run && !!step.argv && !!step.probe;
+    const cliStep = !!step.argv && !!step.probe;
     return (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(async () => {
         try {
             if (step.run)
-                return await step.run(ctx, step);
+                return await runBounded(step, step.run, ctx, deps.signal);
             if (!step.argv)
                 throw new Error(`step '${step.id}' has neither a run function nor an argv`);
             await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });

@@ -23,7 +23,7 @@ import type { CloudObservation, KubeAccess } from '../cloud/types.js';
 import type { KubeClient, KubeObject } from '../clients/kube.js';
 import type { Cluster, EksApi, Stack } from '../clients/eks.js';
 import { type AwsCloud, awsCloud, isLoopbackHttp } from '../cloud/aws.js';
-import { runFlow } from '../commands/apply.js';
+import { runFlow } from '../flow.js';
 import { type Config, InputError } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { writeKubeconfig } from '../kubeconfig.js';

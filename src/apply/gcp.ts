@@ -1,6 +1,6 @@
 /**
  * GKE `apply`: the steps of providers/gcp.ts, each paired with a probe that asks the cloud whether it is
- * already done, run by the one runner (commands/apply.ts runFlow). Reads go through the APIs
+ * already done, run by the one runner (src/flow.ts runFlow). Reads go through the APIs
  * (@google-cloud/container, IAM, Resource Manager, Kubernetes); every GKE and IAM mutation runs through
  * the real gcloud with the argv `plan` shows, except the two the contract lets go through an API: the
  * project policy (one read-modify-write with its etag, not four racing `add-iam-policy-binding`s) and
@@ -17,7 +17,7 @@ import type { Config, PoolConfig } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import type { Logger } from '../log.js';
 import { execArgv } from '../exec.js';
-import { runFlow } from '../commands/apply.js';
+import { runFlow } from '../flow.js';
 import { type GcpCredentials, type IamPolicy, GcpRest, gcpCredentials, missingRoles } from '../clients/gcp-rest.js';
 import { type Gke, type GkeCluster, type GkeNodePool, connectGke } from '../clients/gke.js';
 import type { KubeClient, KubeObject } from '../clients/kube.js';
@@ -212,9 +212,9 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
     }
   };
 
-  const gcloud = async (argv: readonly string[], timeoutMs: number) => {
+  const gcloud = async (argv: readonly string[], timeoutMs: number, signal: AbortSignal) => {
     log.info(`$ ${shellQuote(argv)}`);
-    await execArgv(argv, { log, env: c.gcloudEnv, signal: io.signal, timeoutMs });
+    await execArgv(argv, { log, env: c.gcloudEnv, signal, timeoutMs });
   };
 
   const poolAction = (role: PoolRole): StepAction<GcpState> => {
@@ -228,13 +228,13 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
         s.pools[role] = change;
         return { done: false, detail: change.kind === 'create' ? 'absent' : change.why.join('; ') };
       },
-      async run(s, spec) {
+      async run(s, spec, signal) {
         const change = s.pools[role] ?? { kind: 'create' };
         if (change.kind === 'create') {
-          await gcloud(spec.argv!, spec.timeoutMs ?? 30 * 60_000);
+          await gcloud(spec.argv!, spec.timeoutMs ?? 30 * 60_000, signal);
           return;
         }
-        for (const argv of change.argvs) await gcloud(argv, spec.timeoutMs ?? 30 * 60_000);
+        for (const argv of change.argvs) await gcloud(argv, spec.timeoutMs ?? 30 * 60_000, signal);
         return `updated in place: ${change.argvs.map((a) => shellQuote(a)).join(' && ')}`;
       },
     };

@@ -3,63 +3,10 @@
  * what is done, run the rest), write the kubeconfig, then run `verify`. Safe to re-run after any failure.
  *
  * The provider modules (src/apply/gcp.ts, src/apply/aws.ts, loaded lazily with their SDKs) build the
- * steps with their probes; `runFlow` below is the one place that runs them and reports progress.
+ * steps with their probes; `runFlow` (src/flow.ts) is the one place that runs them and reports progress.
  */
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import { execArgv } from '../exec.js';
-import { CancelledError, type Step, type StepRecord, StepFailedError, runSteps, stepsMarkdown } from '../steps.js';
-import { settingsMarkdown } from './plan.js';
-
-/** Runs a flow's steps with the action's IO: log groups, progress, the `plan` output kept current. */
-export async function runFlow<Ctx>(
-  steps: readonly Step<Ctx>[],
-  ctx: Ctx,
-  config: Config,
-  io: ActionIO,
-  opts: {
-    env?: Record<string, string>;
-    heartbeatMs?: number;
-    title?: string;
-    /** Waits between runs of a CLI step that failed transiently; tests inject one that does not wait. */
-    sleep?: (ms: number) => Promise<void>;
-  } = {},
-): Promise<StepRecord[]> {
-  let last: readonly StepRecord[] = [];
-  const writeSummary = async () => {
-    await io.appendSummary(
-      [
-        '## 🛠️ gitpod-cluster-action apply',
-        '',
-        settingsMarkdown(config),
-        '',
-        '### Steps',
-        '',
-        stepsMarkdown(last),
-        '',
-      ].join('\n'),
-    );
-  };
-  try {
-    const records = await runSteps(steps, ctx, {
-      log: io.log,
-      signal: io.signal,
-      heartbeatMs: opts.heartbeatMs,
-      ...(opts.sleep ? { cliRetry: { sleep: opts.sleep } } : {}),
-      group: (name, fn) => io.group(name, fn),
-      exec: (argv, o) => execArgv(argv, { log: io.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
-      onUpdate: (records) => {
-        last = records;
-        io.setOutput('plan', JSON.stringify(records));
-      },
-    });
-    await writeSummary();
-    return records;
-  } catch (err) {
-    if (err instanceof StepFailedError || err instanceof CancelledError) await writeSummary();
-    throw err;
-  }
-}
 
 export async function apply(config: Config, io: ActionIO): Promise<void> {
   const flow = config.provider === 'gcp' ? await import('../apply/gcp.js') : await import('../apply/aws.js');

@@ -10,7 +10,7 @@ import type { ActionIO } from '../io.js';
 import { serviceAccountEmail } from '../providers/gcp.js';
 import { GCP } from '../reference.js';
 import { type Step, type StepSpec, shellQuote } from '../steps.js';
-import { runFlow } from './apply.js';
+import { runFlow } from '../flow.js';
 
 const MINUTE = 60_000;
 
@@ -70,20 +70,24 @@ export async function destroy(
 ): Promise<void> {
   const cloud = deps.cloud ?? (await (await import('../cloud/index.js')).providerCloud(config, io.log));
   const specs = destroySteps(config);
-  // One look at the cloud serves both the decision to install the CLI and the runner's probe.
-  let observation: ReturnType<ProviderCloud['observe']> | undefined;
+  // The first look at the cloud serves both the decision to install the CLI and the runner's first probe;
+  // every later probe (the one after a failed delete, a re-run) looks again: a cached "exists" would be stale.
+  const initial = cloud.observe();
+  let first: typeof initial | undefined = initial;
   const steps: Step<undefined>[] = specs.map((spec) => ({
     ...spec,
     probe: async () => {
-      const observed = await (observation ??= cloud.observe());
+      const look = first ?? cloud.observe();
+      first = undefined;
+      const observed = await look;
       return observed.found
         ? { done: false, detail: `cluster ${config.clusterName} exists (${observed.status ?? 'status unknown'})` }
         : { done: true, detail: `no cluster ${config.clusterName} in ${config.region}: nothing to delete` };
     },
   }));
   const env: Record<string, string> = { CLOUDSDK_CORE_DISABLE_PROMPTS: '1' };
-  const probe = await steps[0]!.probe!(undefined);
-  if (!probe.done) {
+  const observed = await initial;
+  if (observed.found) {
     const { installTools, pathWithTools } = await import('../tools/install.js');
     const tools = await installTools([config.provider === 'gcp' ? 'gcloud' : 'eksctl'], config, io);
     env.PATH = pathWithTools(Object.values(tools));
@@ -91,7 +95,6 @@ export async function destroy(
   await runFlow(steps, undefined, config, io, {
     env,
     heartbeatMs: deps.heartbeatMs,
-    title: 'destroy',
   });
   const left = leftovers(config);
   io.log.info(`Left behind on purpose:\n${left.map((l) => `  - ${l}`).join('\n')}`);
