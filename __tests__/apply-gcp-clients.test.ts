@@ -84,6 +84,7 @@ describe('clients against the FAKE APIs', () => {
   it('binds roles in one write; on a concurrent change it re-reads and writes again; nothing missing → no write', async () => {
     const client = await rest();
     const member = 'serviceAccount:a@fake-project.iam.gserviceaccount.com';
+    gcp.seedServiceAccount('a@fake-project.iam.gserviceaccount.com');
     const writes = () => gcp.requests.filter((r) => r.path.endsWith(':setIamPolicy')).length;
     const w0 = writes();
     // Someone else changes the policy between our read and our write.
