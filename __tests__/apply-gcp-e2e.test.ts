@@ -314,6 +314,30 @@ describe('existing pools (FAKE APIs, real gcloud)', () => {
     ]);
   });
 
+  it('does not take a Group of the account’s name for the account: it adds the User to the binding', async () => {
+    const config = w.config();
+    seedBuilt(w, config);
+    const group = { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: w.gcp.account };
+    w.kube.seed({
+      apiVersion: CRB.apiVersion,
+      kind: CRB.kind,
+      metadata: { name: CRB.name },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [group],
+    });
+    const run = await apply(w, config);
+    expect(run.err).toBeUndefined();
+    expect(run.records!.find((r) => r.id === 'cluster-admin-binding')).toMatchObject({
+      status: 'done',
+      detail: `${w.gcp.account} added to the existing binding`,
+    });
+    expect(w.kube.object(CRB)!.subjects).toEqual([
+      group,
+      { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: w.gcp.account },
+    ]);
+    expect(w.gcloudCalls()).toEqual([]);
+  });
+
   it('fixes autoscaling bounds in place with gcloud node-pools update --enable-autoscaling', async () => {
     const config = w.config();
     seedBuilt(w, config, (role) =>
