@@ -144,7 +144,13 @@ describe('the eksctl-config overlay', () => {
 describe('EKS apply with network vpc-cni', () => {
   it('skips the Calico steps, keeps aws-node, and gives eksctl prefix delegation for max-pods', async () => {
     const records = await applyFlow(world.config({ network: 'vpc-cni' }), fakeIO(), world.deps());
-    expect(records.map((r) => r.id)).toEqual(['cluster', 'kubeconfig', 'kube-system', 'nodegroups']);
+    expect(records.map((r) => r.id)).toEqual([
+      'cluster',
+      'kubeconfig',
+      'kube-system',
+      'nodegroups',
+      'nodegroup-scaling',
+    ]);
     const given = world.eks.eksctlCalls[0]!.config as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed YAML document
     const addon = given.addons.find((a: { name: string }) => a.name === 'vpc-cni');
     expect(JSON.parse(addon.configurationValues).env.ENABLE_PREFIX_DELEGATION).toBe('true');

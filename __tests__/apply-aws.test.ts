@@ -58,6 +58,7 @@ describe('EKS apply on an empty account (FAKE EKS + Kubernetes APIs, eksctl TEST
       ['calico-installation', 'done'],
       ['calico-ready', 'skipped'],
       ['nodegroups', 'done'],
+      ['nodegroup-scaling', 'skipped'],
     ]);
     // No node exists before the nodegroups: Calico rolls out as they join (eksctl waits for them to be Ready).
     expect(records.find((r) => r.id === 'calico-ready')!.detail).toMatch(/Installation served/);
@@ -138,5 +139,49 @@ describe('EKS apply on an empty account (FAKE EKS + Kubernetes APIs, eksctl TEST
       'PATCH /apis/apps/v1/namespaces/tigera-operator/deployments/tigera-operator application/apply-patch+yaml',
     ]);
     expect((world.kube.object(deployment)!.spec as { replicas: number }).replicas).toBe(1);
+  });
+
+  it('fixes a nodegroup’s scaling bounds in place with eksctl scale nodegroup, its size brought within them', async () => {
+    await apply(world, { 'workspaces-max-nodes': '6' });
+    // Someone scaled the nodegroups by hand: services to 2-3 with 3 nodes, workspaces to 1-20.
+    world.eks.nodegroups.get('gitpod/services')!.scalingConfig = { minSize: 2, maxSize: 3, desiredSize: 3 };
+    world.eks.nodegroups.get('gitpod/workspaces')!.scalingConfig = { minSize: 1, maxSize: 20, desiredSize: 8 };
+    const calls = world.eks.eksctlCalls.length;
+    const { records } = await apply(world, { 'workspaces-max-nodes': '6' });
+    expect(world.eks.eksctlCalls.slice(calls).map((c) => c.argv)).toEqual([
+      [
+        'scale',
+        'nodegroup',
+        '--cluster=gitpod',
+        '--region=eu-west-1',
+        '--name=services',
+        '--nodes-min=1',
+        '--nodes-max=4',
+      ],
+      [
+        'scale',
+        'nodegroup',
+        '--cluster=gitpod',
+        '--region=eu-west-1',
+        '--name=workspaces',
+        '--nodes=6',
+        '--nodes-min=1',
+        '--nodes-max=6',
+      ],
+    ]);
+    expect(records.find((r) => r.id === 'nodegroup-scaling')).toMatchObject({
+      status: 'done',
+      detail: expect.stringMatching(/^fixed in place by `eksctl scale nodegroup --cluster=gitpod /),
+    });
+    expect(world.eks.nodegroups.get('gitpod/services')!.scalingConfig).toEqual({
+      minSize: 1,
+      maxSize: 4,
+      desiredSize: 3,
+    });
+    expect(world.eks.nodegroups.get('gitpod/workspaces')!.scalingConfig).toEqual({
+      minSize: 1,
+      maxSize: 6,
+      desiredSize: 6,
+    });
   });
 });

@@ -373,9 +373,14 @@ describe('existing pools (FAKE APIs, real gcloud)', () => {
     expect(run.err).toBeInstanceOf(StepFailedError);
     const message = (run.err as Error).message;
     expect((run.err as StepFailedError).step.id).toBe('workspaces-pool');
-    expect(message).toContain('machine type n2d-standard-8 (want n2d-standard-16)');
-    expect(message).toContain('max pods per node 64 (want 110)');
-    expect(message).toContain('will not recreate');
+    expect(message).toContain('workload-workspaces: machine type is "n2d-standard-8", wanted "n2d-standard-16"');
+    expect(message).toContain('workload-workspaces: max pods per node is 64, wanted 110');
+    expect(message).toContain(
+      'cannot change in place: GKE cannot change it on an existing node pool, and apply will not recreate the pool',
+    );
+    expect(message).toContain(
+      'gcloud container node-pools delete workload-workspaces --cluster=gitpod --region=us-central1',
+    );
     expect(message).not.toContain('\n');
     expect(w.gcloudCalls()).toEqual([]);
     expect(w.gcp.mutations()).toEqual([]);

@@ -166,6 +166,7 @@ describe('plan for AWS with only provider', () => {
       'calico-installation',
       'calico-ready',
       'nodegroups',
+      'nodegroup-scaling',
     ]);
     expect(steps[0]!.argv).toEqual([
       'eksctl',
@@ -175,7 +176,7 @@ describe('plan for AWS with only provider', () => {
       '--without-nodegroup',
       '--write-kubeconfig=false',
     ]);
-    expect(steps.at(-1)!.argv).toEqual([
+    expect(steps.find((s) => s.id === 'nodegroups')!.argv).toEqual([
       'eksctl',
       'create',
       'nodegroup',
@@ -186,7 +187,7 @@ describe('plan for AWS with only provider', () => {
   it('with vpc-cni skips Calico and turns on prefix delegation for max pods', () => {
     const vpc = configOf({ provider: 'aws', command: 'plan', network: 'vpc-cni' });
     const { steps, eksctlConfig } = planFlow(vpc);
-    expect(steps.map((s) => s.id)).toEqual(['cluster', 'kubeconfig', 'kube-system', 'nodegroups']);
+    expect(steps.map((s) => s.id)).toEqual(['cluster', 'kubeconfig', 'kube-system', 'nodegroups', 'nodegroup-scaling']);
     const addon = parse(eksctlConfig!).addons[0];
     expect(addon.name).toBe('vpc-cni');
     expect(JSON.parse(addon.configurationValues).env.ENABLE_PREFIX_DELEGATION).toBe('true');
@@ -196,7 +197,7 @@ describe('plan for AWS with only provider', () => {
     const io = fakeIO();
     await plan(config, io);
     expect(parse(io.outputs['eksctl-config']!).kind).toBe('ClusterConfig');
-    expect(JSON.parse(io.outputs.plan!)).toHaveLength(8);
+    expect(JSON.parse(io.outputs.plan!)).toHaveLength(9);
     expect(io.summary.join('')).toContain('Rendered eksctl ClusterConfig');
   });
 });

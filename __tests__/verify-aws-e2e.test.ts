@@ -60,8 +60,8 @@ describe('EKS verify against the fake EKS and Kubernetes APIs', () => {
     const cloud = report.items.find((i) => i.name === 'cloud-config')!;
     expect(cloud.status).toBe('ERROR');
     expect(cloud.errors.map((e) => e.message)).toEqual([
-      'workspaces: label gitpod.io/workload_workspace_headless is "(absent)", wanted "true"',
-      'workspaces: max nodes is 3, wanted 10',
+      'workspaces: label gitpod.io/workload_workspace_headless is "(absent)", wanted "true"; fixed in place by `eksctl set labels`',
+      'workspaces: max nodes is 3, wanted 10; fixed in place by `eksctl scale nodegroup`',
     ]);
     expect(io.outputs.drift).toBe('true');
     expect(io.outputs.verified).toBe('false');

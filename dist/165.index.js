@@ -345,67 +345,39 @@ class NodeChecks {
     }
 }
 
+// EXTERNAL MODULE: ./src/desired.ts
+var src_desired = __webpack_require__(73761);
+// EXTERNAL MODULE: ./src/providers/aws.ts + 2 modules
+var aws = __webpack_require__(71500);
+// EXTERNAL MODULE: ./src/providers/gcp.ts
+var gcp = __webpack_require__(54832);
 ;// CONCATENATED MODULE: ./src/verify/cloud-config.ts
 
 
-function desiredPool(config, role) {
-    const pool = config.pools[role];
-    const gcp = config.provider === 'gcp';
-    return {
-        name: pool.name,
-        labels: pool.labels,
-        machineType: pool.machineType,
-        minNodes: pool.minNodes,
-        maxNodes: pool.maxNodes,
-        ...(gcp ? { maxPods: config.maxPods } : {}),
-        image: gcp ? reference/* GCP */.lI.pool.imageType : reference/* AWS */.kS.nodegroup.amiType,
-    };
+
+
+/** The provider's desired pools and in-place fixes. */
+function providerDiff(config) {
+    return config.provider === 'gcp'
+        ? { desired: (0,gcp/* gcpDesiredPools */.Ck)(config), fixes: (0,gcp/* gcpFixes */.Uf)(config) }
+        : { desired: (0,aws/* awsDesiredPools */.P)(config), fixes: (0,aws/* awsFixes */.Hv)(config) };
 }
-/** What each compared field is called on each cloud, so a message reads like the console does. */
-function fieldNames(config) {
-    const gcp = config.provider === 'gcp';
-    return {
-        pool: gcp ? 'node pool' : 'nodegroup',
-        machineType: gcp ? 'machine type' : 'instance types',
-        image: gcp ? 'image type' : 'AMI type',
-    };
-}
-const shown = (v) => JSON.stringify(v ?? null);
-const ABSENT = '(absent)';
-/** Every difference between one observed pool and its desired configuration: field, wanted, found. */
-function poolDifferences(config, want, have) {
-    const names = fieldNames(config);
-    const out = [];
-    const diff = (field, wanted, found) => {
-        if (wanted !== undefined && wanted !== found) {
-            out.push(error(`${want.name}: ${field} is ${shown(found)}, wanted ${shown(wanted)}`));
-        }
-    };
-    const keys = new Set([
-        ...Object.keys(want.labels),
-        ...Object.keys(have.labels).filter((k) => k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6)),
-    ]);
-    for (const key of [...keys].sort())
-        diff(`label ${key}`, want.labels[key] ?? ABSENT, have.labels[key] ?? ABSENT);
-    diff(names.machineType, want.machineType, have.machineType);
-    diff('min nodes', want.minNodes, have.minNodes);
-    diff('max nodes', want.maxNodes, have.maxNodes);
-    diff('max pods per node', want.maxPods, have.maxPods);
-    diff(names.image, want.image, have.image);
-    return out;
+/** `cloud-config` with its diff: ERROR on any difference; an ERROR here also means `drift=true`. */
+function cloudConfigDiff(config, observed) {
+    const { desired, fixes } = providerDiff(config);
+    const diffs = (0,src_desired/* diffPools */.Vg)(desired, observed.pools, fixes);
+    const errors = [];
+    for (const d of diffs) {
+        if (!d.observed)
+            errors.push(error(`${fixes.poolNoun} ${d.name} (${d.role}) does not exist; apply creates it`));
+        else
+            errors.push(...(0,src_desired/* differenceLines */.Ze)(d).map((line) => error(line)));
+    }
+    return { item: item('cloud-config', errors), diffs, applyWouldDo: (0,src_desired/* applyWouldDo */.vV)(diffs, fixes) };
 }
 /** `cloud-config`: ERROR on any difference; an ERROR here also means `drift=true`. */
 function checkCloudConfig(config, observed) {
-    const errors = [];
-    for (const role of reference/* POOL_ROLES */.Fe) {
-        const want = desiredPool(config, role);
-        const have = observed.pools.find((p) => p.name === want.name);
-        if (!have)
-            errors.push(error(`${fieldNames(config).pool} ${want.name} (${role}) does not exist`));
-        else
-            errors.push(...poolDifferences(config, want, have));
-    }
-    return item('cloud-config', errors);
+    return cloudConfigDiff(config, observed).item;
 }
 
 ;// CONCATENATED MODULE: ./src/verify/network.ts
@@ -663,6 +635,9 @@ function reportMarkdown(config, report, ctx) {
             shown.push(`… ${i.errors.length - 5} more`);
         lines.push(`| \`${i.name}\` | ${ICON[i.status]} ${i.status} | ${shown.join('<br/>') || cell(i.description)} |`);
     }
+    if (report.applyWouldDo?.length) {
+        lines.push('', '### What `apply` would do', '', ...report.applyWouldDo.map((l) => `- ${cell(l, 1000)}`));
+    }
     const table = ['', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
     let bytes = Buffer.byteLength(lines.join('\n'));
     let rows = 0;
@@ -761,12 +736,17 @@ async function verify(config, io, deps = {}) {
         await sink.discard();
         throw err;
     }
-    const cloudConfig = checkCloudConfig(config, observed);
+    const diff = cloudConfigDiff(config, observed);
+    const cloudConfig = diff.item;
     const network = checkNetwork(config, await networkFacts(config, observed, kube));
     const items = inContractOrder([...checks.finish(), cloudConfig, network]);
     // Drift is what the cloud API shows differing: the pools, and on GKE the cluster's network policy.
     const drift = cloudConfig.status === 'ERROR' || (config.provider === 'gcp' && network.status === 'ERROR');
     const report = buildReport(config, items, sink, checks.counts);
+    if (diff.applyWouldDo.length) {
+        report.applyWouldDo = diff.applyWouldDo;
+        io.log.info(`What apply would do:\n${diff.applyWouldDo.map((l) => `  - ${l}`).join('\n')}`);
+    }
     await writeReportFile(file, report, items, sink);
     io.log.info(`Verified ${seen} node(s) of ${config.clusterName} (API server ${serverVersion}) in ${now() - started} ms: ${report.status}`);
     await publishReport(config, io, report, { drift, tally: checks.tally, reportFile: file, items });

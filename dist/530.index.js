@@ -9,10 +9,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   applyFlow: () => (/* binding */ applyFlow),
 /* harmony export */   compareVersions: () => (/* binding */ compareVersions),
-/* harmony export */   immutableDifferences: () => (/* binding */ immutableDifferences),
 /* harmony export */   poolChange: () => (/* binding */ poolChange),
-/* harmony export */   resolveVersion: () => (/* binding */ resolveVersion),
-/* harmony export */   wantedLabels: () => (/* binding */ wantedLabels)
+/* harmony export */   resolveVersion: () => (/* binding */ resolveVersion)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
@@ -21,11 +19,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23013);
 /* harmony import */ var _clients_gke_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47513);
 /* harmony import */ var _cloud_gcp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70663);
-/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(35180);
-/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(54832);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(98286);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(36992);
-/* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(85316);
+/* harmony import */ var _desired_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73761);
+/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(35180);
+/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(54832);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(98286);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(36992);
+/* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(85316);
 /**
  * GKE `apply`: the steps of providers/gcp.ts, each paired with a probe that asks the cloud whether it is
  * already done, run by the one runner (src/flow.ts runFlow). Reads go through the APIs
@@ -40,6 +39,7 @@ __webpack_require__.r(__webpack_exports__);
  * what to do, never a silent recreate. A create that still loses a race to another run ("already
  * exists") is probed once more by the runner and counts as done by that run.
  */
+
 
 
 
@@ -83,64 +83,32 @@ function resolveVersion(requested, valid, where) {
         ? `kubernetes-version '${requested}' is not offered by the ${where}; available: ${minors.join(', ')} (newest ${sorted[0]}); exact versions: ${sorted.slice(0, 12).join(', ')}${sorted.length > 12 ? ', …' : ''}`
         : `the ${where} offers no versions at all`);
 }
-// --- node pools ------------------------------------------------------------------------------------------
-/** Settings GKE cannot change on an existing pool: a difference needs a new pool, which apply never does silently. */
-function immutableDifferences(config, pool, observed) {
-    const diffs = [];
-    const want = { machineType: pool.machineType, maxPods: config.maxPods, imageType: _reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.pool.imageType };
-    if (observed.machineType && observed.machineType !== want.machineType)
-        diffs.push(`machine type ${observed.machineType} (want ${want.machineType})`);
-    if (observed.maxPods !== undefined && observed.maxPods !== want.maxPods)
-        diffs.push(`max pods per node ${observed.maxPods} (want ${want.maxPods})`);
-    if (observed.imageType && observed.imageType !== want.imageType)
-        diffs.push(`image type ${observed.imageType} (want ${want.imageType})`);
-    return diffs;
-}
 /**
- * The label set the pool should have: its own labels, less any `gitpod.io/workload_*` label this role
- * must not carry (the reference document's commands put one on the wrong pool), plus the wanted ones.
- * Labels outside the Gitpod family that someone else set are kept.
+ * The pool's diff against its desired state: absent → create; a difference GKE cannot change in place
+ * (machine type, max pods, image type) → an error saying what differs and what to do, never a silent
+ * recreate; labels or autoscaling bounds → `gcloud container node-pools update`, in place.
  */
-function wantedLabels(pool, observed) {
-    const kept = Object.fromEntries(Object.entries(observed).filter(([k]) => !(k.startsWith(_reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GITPOD_LABEL_PREFIX */ .q6) && !(k in pool.labels))));
-    return { ...pool.labels, ...Object.fromEntries(Object.entries(kept).filter(([k]) => !(k in pool.labels))) };
-}
-function sameLabels(a, b) {
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
-}
-function poolChange(config, pool, observed) {
+function poolChange(config, role, observed) {
     if (!observed)
         return { kind: 'create' };
+    const pool = config.pools[role];
     if (['ERROR', 'STOPPING'].includes(observed.status)) {
         throw new Error(`node pool ${pool.name} is ${observed.status}; delete it (gcloud container node-pools delete ${pool.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`);
     }
-    const diffs = immutableDifferences(config, pool, observed);
-    if (diffs.length) {
-        throw new Error(`node pool ${pool.name} exists with ${diffs.join(', ')}: GKE cannot change these on an existing pool and apply will not recreate it. ` +
-            `Either set the inputs to match the pool, or delete it (gcloud container node-pools delete ${pool.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`);
-    }
-    const argvs = [];
-    const why = [];
-    const labels = wantedLabels(pool, observed.labels);
-    if (!sameLabels(labels, observed.labels)) {
-        const missing = Object.keys(pool.labels).filter((k) => observed.labels[k] !== pool.labels[k]);
-        const extra = Object.keys(observed.labels).filter((k) => !(k in labels));
-        why.push(`labels differ${missing.length ? `: missing or wrong ${missing.join(', ')}` : ''}${extra.length ? `; not for this pool ${extra.join(', ')}` : ''}`);
-        argvs.push((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .nodePoolLabelsArgv */ .qx)(config, pool, labels));
-    }
-    if (!observed.autoscaling || observed.minNodes !== pool.minNodes || observed.maxNodes !== pool.maxNodes) {
-        why.push(`autoscaling ${observed.autoscaling ? `${observed.minNodes}-${observed.maxNodes}` : 'off'} (want ${pool.minNodes}-${pool.maxNodes})`);
-        argvs.push((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .nodePoolAutoscalingArgv */ .ru)(config, pool));
-    }
-    return argvs.length ? { kind: 'update', argvs, why } : 'ok';
+    const have = (0,_cloud_gcp_js__WEBPACK_IMPORTED_MODULE_5__.observedPoolOf)(config, observed);
+    // Autoscaling off shows no bounds: the diff then finds both bounds differing, fixed by the same update.
+    const diff = (0,_desired_js__WEBPACK_IMPORTED_MODULE_6__/* .diffPool */ .uM)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .gcpDesiredPools */ .Ck)(config)[role], have, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .gcpFixes */ .Uf)(config));
+    const argvs = (0,_desired_js__WEBPACK_IMPORTED_MODULE_6__/* .inPlaceArgvs */ .as)(diff);
+    if (!argvs.length)
+        return 'ok';
+    return { kind: 'update', argvs, why: (0,_desired_js__WEBPACK_IMPORTED_MODULE_6__/* .differenceLines */ .Ze)(diff) };
 }
 const OP_WAIT_MS = 60 * 60_000;
 const DONE_CLUSTER_STATES = ['RUNNING', 'RECONCILING'];
 function gcpActions(c) {
     const { config, io, gke, rest } = c;
     const log = io.log;
-    const email = (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .serviceAccountEmail */ .de)(config);
+    const email = (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .serviceAccountEmail */ .de)(config);
     const member = `serviceAccount:${email}`;
     const cluster = async (s) => {
         const found = await gke.getCluster(config.clusterName);
@@ -161,7 +129,7 @@ function gcpActions(c) {
         }
     };
     const gcloud = async (argv, timeoutMs, signal) => {
-        log.info(`$ ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .shellQuote */ .ZL)(argv)}`);
+        log.info(`$ ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_10__/* .shellQuote */ .ZL)(argv)}`);
         await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execArgv */ .Ei)(argv, { log, env: c.gcloudEnv, signal, timeoutMs });
     };
     const poolAction = (role) => {
@@ -170,7 +138,7 @@ function gcpActions(c) {
             async probe(s) {
                 await settle();
                 const observed = (await cluster(s)).pools.find((p) => p.name === pool.name);
-                const change = poolChange(config, pool, observed);
+                const change = poolChange(config, role, observed);
                 if (change === 'ok')
                     return { done: true, detail: `exists with the wanted labels, ${config.maxPods} max pods` };
                 s.pools[role] = change;
@@ -184,21 +152,21 @@ function gcpActions(c) {
                 }
                 for (const argv of change.argvs)
                     await gcloud(argv, spec.timeoutMs ?? 30 * 60_000, signal);
-                return `updated in place: ${change.argvs.map((a) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .shellQuote */ .ZL)(a)).join(' && ')}`;
+                return `updated in place: ${change.argvs.map((a) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_10__/* .shellQuote */ .ZL)(a)).join(' && ')}`;
             },
         };
     };
     const binding = (account) => ({
-        apiVersion: `${_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup}/v1`,
+        apiVersion: `${_providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup}/v1`,
         kind: 'ClusterRoleBinding',
-        metadata: { name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.name },
-        roleRef: { apiGroup: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup, kind: 'ClusterRole', name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.clusterRole },
-        subjects: [{ apiGroup: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup, kind: 'User', name: account }],
+        metadata: { name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.name },
+        roleRef: { apiGroup: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup, kind: 'ClusterRole', name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.clusterRole },
+        subjects: [{ apiGroup: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup, kind: 'User', name: account }],
     });
     const bindingRef = {
-        apiVersion: `${_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup}/v1`,
+        apiVersion: `${_providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup}/v1`,
         kind: 'ClusterRoleBinding',
-        name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .CLUSTER_ADMIN_BINDING */ .Pq.name,
+        name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.name,
     };
     return {
         'service-account': {
@@ -210,13 +178,13 @@ function gcpActions(c) {
         'iam-roles': {
             async probe(s) {
                 s.policy = await rest.getIamPolicy(config.project);
-                const missing = (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRoles */ .eI)(s.policy, member, _reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.serviceAccount.roles);
+                const missing = (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRoles */ .eI)(s.policy, member, _reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.serviceAccount.roles);
                 return missing.length
                     ? { done: false, detail: `missing ${missing.join(', ')}` }
-                    : { done: true, detail: `all ${_reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.serviceAccount.roles.length} roles bound` };
+                    : { done: true, detail: `all ${_reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.serviceAccount.roles.length} roles bound` };
             },
             async run(s) {
-                const { added } = await rest.ensureBindings(config.project, member, _reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.serviceAccount.roles, s.policy);
+                const { added } = await rest.ensureBindings(config.project, member, _reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.serviceAccount.roles, s.policy);
                 return added.length ? `added ${added.join(', ')} in one policy write` : 'bound concurrently by someone else';
             },
         },
@@ -237,7 +205,7 @@ function gcpActions(c) {
         'default-pool': {
             async probe(s) {
                 await settle();
-                const pool = (await cluster(s)).pools.find((p) => p.name === _reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.cluster.defaultPool.name);
+                const pool = (await cluster(s)).pools.find((p) => p.name === _reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.cluster.defaultPool.name);
                 return pool ? { done: false, detail: 'present' } : { done: true, detail: 'already removed' };
             },
         },
@@ -253,7 +221,7 @@ function gcpActions(c) {
                 // in the file, and it keeps working past the token's hour, because the plugin asks gcloud (which the
                 // credentials of google-github-actions/auth, or CLOUDSDK_AUTH_ACCESS_TOKEN, serve) for a fresh token
                 // each time. The cost: gcloud and the plugin must stay on PATH for those steps; this action adds both.
-                await (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_6__/* .writeKubeconfig */ .fQ)(config.kubeconfigPath, {
+                await (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_7__/* .writeKubeconfig */ .fQ)(config.kubeconfigPath, {
                     context,
                     server: `https://${found.endpoint}`,
                     caData: found.caData || undefined,
@@ -313,7 +281,7 @@ function gcloudEnvironment(config, env, tools) {
     return {
         ...fromDeps,
         CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
-        PATH: (0,_tools_install_js__WEBPACK_IMPORTED_MODULE_10__.pathWithTools)([tools.gcloud, tools.kubectl], env.PATH ?? process.env.PATH),
+        PATH: (0,_tools_install_js__WEBPACK_IMPORTED_MODULE_11__.pathWithTools)([tools.gcloud, tools.kubectl], env.PATH ?? process.env.PATH),
         // `clusters create` writes a kubeconfig entry of its own; keep it out of the user's ~/.kube/config and
         // out of the kubeconfig this action writes.
         KUBECONFIG: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(config.tempDir, `gcloud-${config.clusterName}.kubeconfig`),
@@ -323,7 +291,7 @@ function gcloudEnvironment(config, env, tools) {
 async function applyFlow(config, io, deps = {}) {
     const env = deps.env ?? process.env;
     const log = io.log;
-    const tools = await (deps.install ?? _tools_install_js__WEBPACK_IMPORTED_MODULE_10__.installTools)(['gcloud', 'kubectl'], config, io);
+    const tools = await (deps.install ?? _tools_install_js__WEBPACK_IMPORTED_MODULE_11__.installTools)(['gcloud', 'kubectl'], config, io);
     const credentials = await (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .gcpCredentials */ .D9)(env, deps.fetch, { sleep: deps.sleep });
     log.info(`GCP credentials: ${credentials.source}`);
     const gke = await (0,_clients_gke_js__WEBPACK_IMPORTED_MODULE_4__.connectGke)({ project: config.project, region: config.region }, { log, credentials, env, sleep: deps.sleep, now: deps.now, pollMs: deps.pollMs, heartbeatMs: deps.heartbeatMs });
@@ -337,7 +305,7 @@ async function applyFlow(config, io, deps = {}) {
         ]);
         let clusterVersion;
         try {
-            clusterVersion = resolveVersion(config.kubernetesVersion, server.channelVersions(_reference_js__WEBPACK_IMPORTED_MODULE_8__/* .GCP */ .lI.cluster.releaseChannel), where);
+            clusterVersion = resolveVersion(config.kubernetesVersion, server.channelVersions(_reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.cluster.releaseChannel), where);
         }
         catch (err) {
             // An existing cluster needs no version to create: a pin that left the channel must not break re-runs.
@@ -360,7 +328,7 @@ async function applyFlow(config, io, deps = {}) {
             gcloudEnv,
             connectKube: deps.connectKube ?? (async (access, l) => (await __webpack_require__.e(/* import() */ 391).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(access, l)),
         };
-        const steps = (0,_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .withActions */ .wR)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_7__/* .gcpSteps */ .ys)(config, facts), gcpActions(clients));
+        const steps = (0,_steps_js__WEBPACK_IMPORTED_MODULE_10__/* .withActions */ .wR)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .gcpSteps */ .ys)(config, facts), gcpActions(clients));
         return await (0,_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .runFlow */ .c)(steps, { pools: {} }, config, io, {
             env: gcloudEnv,
             heartbeatMs: deps.heartbeatMs,
@@ -837,6 +805,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   gcpCloud: () => (/* binding */ gcpCloud),
 /* harmony export */   observationOf: () => (/* binding */ observationOf),
+/* harmony export */   observedPoolOf: () => (/* binding */ observedPoolOf),
 /* harmony export */   roleOfPool: () => (/* binding */ roleOfPool)
 /* harmony export */ });
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
@@ -849,10 +818,9 @@ __webpack_require__.r(__webpack_exports__);
 function roleOfPool(config, poolName) {
     return _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe.find((role) => config.pools[role].name === poolName);
 }
-function observationOf(config, cluster) {
-    if (!cluster)
-        return { found: false, pools: [], network: {} };
-    const pools = cluster.pools.map((p) => ({
+/** One GKE node pool in the provider-neutral terms of the diff (src/desired.ts). */
+function observedPoolOf(config, p) {
+    return {
         name: p.name,
         role: roleOfPool(config, p.name),
         labels: p.labels,
@@ -862,7 +830,12 @@ function observationOf(config, cluster) {
         maxPods: p.maxPods,
         image: p.imageType || undefined,
         status: p.status || undefined,
-    }));
+    };
+}
+function observationOf(config, cluster) {
+    if (!cluster)
+        return { found: false, pools: [], network: {} };
+    const pools = cluster.pools.map((p) => observedPoolOf(config, p));
     return {
         found: true,
         endpoint: cluster.endpoint ? `https://${cluster.endpoint}` : undefined,

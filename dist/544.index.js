@@ -236,6 +236,7 @@ function observedPool(config, ng) {
         machineType: ng.instanceTypes?.length ? ng.instanceTypes.join(',') : undefined,
         minNodes: ng.scalingConfig?.minSize,
         maxNodes: ng.scalingConfig?.maxSize,
+        desiredNodes: ng.scalingConfig?.desiredSize,
         image: ng.amiType,
         status: ng.status,
     };

@@ -25,6 +25,10 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/cloud/aws.ts + 2 modules
 var aws = __webpack_require__(52544);
+// EXTERNAL MODULE: ./src/desired.ts
+var src_desired = __webpack_require__(73761);
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(73190);
 // EXTERNAL MODULE: ./src/flow.ts
 var flow = __webpack_require__(26439);
 // EXTERNAL MODULE: ./src/inputs.ts
@@ -238,6 +242,8 @@ async function createWaitingForKind(kube, obj, what, opts) {
 
 
 
+
+
 const PROGRESS_MS = 30_000;
 /** Stack statuses an earlier eksctl run can leave that make eksctl fail with AlreadyExists. */
 const DEAD_STACK = /^(ROLLBACK_COMPLETE|ROLLBACK_FAILED|DELETE_FAILED|CREATE_FAILED|UPDATE_ROLLBACK_FAILED)$/;
@@ -357,6 +363,9 @@ async function applyFlow(config, io, deps = {}) {
         return ctx.kube;
     };
     const nodegroupNames = doc.managedNodeGroups.map((g) => String(g.name));
+    const env = { PATH: (0,tools_install.pathWithTools)(Object.values(tools)) };
+    const desired = (0,providers_aws/* awsDesiredPools */.P)(config);
+    const fixes = (0,providers_aws/* awsFixes */.Hv)(config);
     const awsNodeRef = { apiVersion: 'apps/v1', kind: 'DaemonSet', ...reference/* AWS */.kS.calico.awsNode };
     const { installation, ready } = reference/* AWS */.kS.calico;
     const installationRef = { apiVersion: installation.apiVersion, kind: installation.kind, name: 'default' };
@@ -519,6 +528,38 @@ async function applyFlow(config, io, deps = {}) {
                 return labelled(false, `missing: ${missing.join(', ')}`);
             },
         },
+        'nodegroup-scaling': {
+            async probe(ctx) {
+                const rescale = [];
+                const why = [];
+                for (const role of reference/* POOL_ROLES */.Fe) {
+                    const name = desired[role].name;
+                    const ng = await ctx.api.describeNodegroup(config.clusterName, name);
+                    if (!ng)
+                        throw new Error(`nodegroup ${name} is gone from cluster ${config.clusterName}; re-run apply`);
+                    const diff = (0,src_desired/* diffPool */.uM)(desired[role], (0,aws.observedPool)(config, ng), fixes);
+                    const argvs = (0,src_desired/* inPlaceArgvs */.as)(diff, ['scaling']);
+                    if (!argvs.length)
+                        continue;
+                    rescale.push(...argvs);
+                    why.push(...diff.changes
+                        .filter((c) => c.kind === 'scaling')
+                        .map((c) => `${name}: ${c.differences.map((d) => `${d.field} ${String(d.have)} (want ${String(d.want)})`).join(', ')}`));
+                }
+                ctx.rescale = rescale;
+                if (!rescale.length)
+                    return labelled(true, `nodegroups ${nodegroupNames.join(', ')} have the wanted bounds`);
+                return labelled(false, why.join('; '));
+            },
+            async run(ctx, spec, signal) {
+                const argvs = ctx.rescale ?? [];
+                ctx.rescale = undefined;
+                for (const argv of argvs) {
+                    await (0,exec/* execArgv */.Ei)(argv, { log: io.log, env, signal, timeoutMs: spec.timeoutMs });
+                }
+                return (0,src_desired/* remedyText */.K1)({ kind: 'in-place', argvs });
+            },
+        },
     };
     /**
      * A CloudFormation stack once CloudFormation is done with it. One *_IN_PROGRESS means another run's
@@ -582,7 +623,6 @@ async function applyFlow(config, io, deps = {}) {
     }
     const steps = (0,src_steps/* withActions */.wR)(specs, actions);
     const ctx = { config, io, api, cloud, doc };
-    const env = { PATH: (0,tools_install.pathWithTools)(Object.values(tools)) };
     return (0,flow/* runFlow */.c)(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }
 /** Manifests come from their upstream URL, through `tool-mirror` when set, with the downloader's retries. */
@@ -1121,6 +1161,7 @@ function observedPool(config, ng) {
         machineType: ng.instanceTypes?.length ? ng.instanceTypes.join(',') : undefined,
         minNodes: ng.scalingConfig?.minSize,
         maxNodes: ng.scalingConfig?.maxSize,
+        desiredNodes: ng.scalingConfig?.desiredSize,
         image: ng.amiType,
         status: ng.status,
     };

@@ -283,6 +283,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   gcpCloud: () => (/* binding */ gcpCloud),
 /* harmony export */   observationOf: () => (/* binding */ observationOf),
+/* harmony export */   observedPoolOf: () => (/* binding */ observedPoolOf),
 /* harmony export */   roleOfPool: () => (/* binding */ roleOfPool)
 /* harmony export */ });
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
@@ -295,10 +296,9 @@ __webpack_require__.r(__webpack_exports__);
 function roleOfPool(config, poolName) {
     return _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe.find((role) => config.pools[role].name === poolName);
 }
-function observationOf(config, cluster) {
-    if (!cluster)
-        return { found: false, pools: [], network: {} };
-    const pools = cluster.pools.map((p) => ({
+/** One GKE node pool in the provider-neutral terms of the diff (src/desired.ts). */
+function observedPoolOf(config, p) {
+    return {
         name: p.name,
         role: roleOfPool(config, p.name),
         labels: p.labels,
@@ -308,7 +308,12 @@ function observationOf(config, cluster) {
         maxPods: p.maxPods,
         image: p.imageType || undefined,
         status: p.status || undefined,
-    }));
+    };
+}
+function observationOf(config, cluster) {
+    if (!cluster)
+        return { found: false, pools: [], network: {} };
+    const pools = cluster.pools.map((p) => observedPoolOf(config, p));
     return {
         found: true,
         endpoint: cluster.endpoint ? `https://${cluster.endpoint}` : undefined,

@@ -28448,6 +28448,127 @@ async function plan(config, io) {
 
 /***/ }),
 
+/***/ 73761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K1: () => (/* binding */ remedyText),
+/* harmony export */   Vg: () => (/* binding */ diffPools),
+/* harmony export */   Ze: () => (/* binding */ differenceLines),
+/* harmony export */   as: () => (/* binding */ inPlaceArgvs),
+/* harmony export */   dQ: () => (/* binding */ wantedLabels),
+/* harmony export */   uM: () => (/* binding */ diffPool),
+/* harmony export */   vV: () => (/* binding */ applyWouldDo)
+/* harmony export */ });
+/* unused harmony exports POOL_FIELDS, ABSENT, remedyShort */
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(36992);
+
+
+/** The fields compared, in the order they are reported. */
+const POOL_FIELDS = (/* unused pure expression or super */ null && (['labels', 'machineType', 'minNodes', 'maxNodes', 'maxPods', 'image']));
+const ABSENT = '(absent)';
+/**
+ * The labels a pool should end with: the wanted ones, the pool's own labels outside the Gitpod family
+ * kept (someone else's), a Gitpod label not meant for this pool dropped.
+ */
+function wantedLabels(want, observed) {
+    const kept = Object.entries(observed).filter(([k]) => !k.startsWith(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GITPOD_LABEL_PREFIX */ .q6) && !(k in want));
+    return { ...want, ...Object.fromEntries(kept) };
+}
+/** The labels compared: the wanted ones and any `gitpod.io/workload_*` label on the pool. */
+function labelDifferences(want, have) {
+    const keys = new Set([
+        ...Object.keys(want.labels),
+        ...Object.keys(have.labels).filter((k) => k.startsWith(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GITPOD_LABEL_PREFIX */ .q6)),
+    ]);
+    return [...keys]
+        .sort()
+        .map((k) => ({ field: `label ${k}`, want: want.labels[k] ?? ABSENT, have: have.labels[k] ?? ABSENT }))
+        .filter((d) => d.want !== d.have);
+}
+/** Every difference between one desired pool and the pool the cloud shows, grouped by what fixes it. */
+function diffPool(want, have, fixes) {
+    const diff = { role: want.role, name: want.name, observed: have, changes: [] };
+    if (!have)
+        return diff;
+    const labels = labelDifferences(want, have);
+    if (labels.length)
+        diff.changes.push({ kind: 'labels', differences: labels, remedy: fixes.labels(want, have) });
+    const immutable = (field) => {
+        if (want[field] === undefined || want[field] === have[field])
+            return;
+        diff.changes.push({
+            kind: 'immutable',
+            differences: [{ field: fixes.fieldName[field], want: want[field], have: have[field] }],
+            remedy: { kind: 'cannot', ...fixes.immutable(want, field) },
+        });
+    };
+    immutable('machineType');
+    const scaling = ['minNodes', 'maxNodes']
+        .filter((f) => want[f] !== have[f])
+        .map((f) => ({ field: fixes.fieldName[f], want: want[f], have: have[f] }));
+    if (scaling.length)
+        diff.changes.push({ kind: 'scaling', differences: scaling, remedy: fixes.scaling(want, have) });
+    immutable('maxPods');
+    immutable('image');
+    return diff;
+}
+/** The diff of every Gitpod pool, in role order. */
+function diffPools(desired, observed, fixes) {
+    return _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.map((role) => diffPool(desired[role], observed.find((p) => p.name === desired[role].name), fixes));
+}
+const shown = (v) => JSON.stringify(v ?? null);
+/** What `apply` does about one change, in full: "fixed in place by `<argv>`" or "cannot change in place: …". */
+function remedyText(remedy) {
+    return remedy.kind === 'in-place'
+        ? `fixed in place by ${remedy.argvs.map((a) => `\`${(0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .shellQuote */ .ZL)(a)}\``).join(' then ')}`
+        : `cannot change in place: ${remedy.why}; ${remedy.todo}`;
+}
+/** The same, short (a check message): the command without its flags, or why not. */
+function remedyShort(remedy) {
+    if (remedy.kind === 'cannot')
+        return `cannot change in place: ${remedy.why}`;
+    const commands = remedy.argvs.map((a) => a.slice(0, a.findIndex((x) => x.startsWith('-')) >>> 0).join(' '));
+    return `fixed in place by ${[...new Set(commands)].map((c) => `\`${c}\``).join(' and ')}`;
+}
+/** One line per differing field: `<pool>: <field> is <found>, wanted <wanted>; <what apply does>`. */
+function differenceLines(diff) {
+    return diff.changes.flatMap((c) => c.differences.map((d) => `${diff.name}: ${d.field} is ${shown(d.have)}, wanted ${shown(d.want)}; ${remedyShort(c.remedy)}`));
+}
+/** What `apply` would do about the diffs, one line per change; empty when nothing differs. */
+function applyWouldDo(diffs, fixes) {
+    const lines = [];
+    for (const d of diffs) {
+        if (!d.observed) {
+            lines.push(`create ${fixes.poolNoun} ${d.name} (${d.role})`);
+            continue;
+        }
+        for (const c of d.changes) {
+            const fields = c.differences.map((x) => x.field).join(', ');
+            lines.push(`${fixes.poolNoun} ${d.name}, ${fields}: ${remedyText(c.remedy)}`);
+        }
+    }
+    return lines;
+}
+/**
+ * The argvs that bring an existing pool to its desired state (only the changes of `kinds`, default all),
+ * or an error naming what cannot change.
+ */
+function inPlaceArgvs(diff, kinds) {
+    const changes = kinds ? diff.changes.filter((c) => kinds.includes(c.kind)) : diff.changes;
+    const cannot = changes.filter((c) => c.remedy.kind === 'cannot');
+    if (cannot.length) {
+        throw new Error(cannot
+            .map((c) => `${diff.name}: ${c.differences.map((d) => `${d.field} is ${shown(d.have)}, wanted ${shown(d.want)}`).join(', ')}; ${remedyText(c.remedy)}`)
+            .join('; '));
+    }
+    return changes.flatMap((c) => (c.remedy.kind === 'in-place' ? c.remedy.argvs : []));
+}
+
+
+/***/ }),
+
 /***/ 73190:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29047,6 +29168,8 @@ function memoryLogger() {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ awsDesiredPools),
+  Hv: () => (/* binding */ awsFixes),
   TR: () => (/* binding */ awsSteps),
   pN: () => (/* binding */ calicoManifestUrls),
   wR: () => (/* binding */ calicoVersion),
@@ -29055,7 +29178,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $o: () => (/* binding */ eksctlConfigFile)
 });
 
-// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, mergeClusterConfig, readOverlay, renderClusterConfig, validateClusterConfig
+// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, mergeClusterConfig, readOverlay, renderClusterConfig, scaleNodegroupArgv, validateClusterConfig
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -29182,6 +29305,7 @@ const AWS_STEP_IDS = (/* unused pure expression or super */ null && ([
     'calico-installation',
     'calico-ready',
     'nodegroups',
+    'nodegroup-scaling',
 ]));
 function calicoVersion(config) {
     return config.calicoVersion || reference/* DEFAULT_CALICO_VERSION */.Dt;
@@ -29333,8 +29457,92 @@ function awsSteps(config, facts) {
         description: `Managed nodegroups ${ng} (existing nodegroups are left alone)`,
         argv: ['eksctl', 'create', 'nodegroup', `--config-file=${file}`],
         timeoutMs: 40 * MINUTE,
+    }, {
+        id: 'nodegroup-scaling',
+        description: `Scaling bounds of nodegroups ${ng}: an existing nodegroup whose bounds differ is rescaled in place`,
+        api: 'EKS DescribeNodegroup per nodegroup; where the bounds differ: ' +
+            `\`eksctl scale nodegroup --cluster=${config.clusterName} --region=${config.region} --name=<name> --nodes-min=<min> --nodes-max=<max>\`` +
+            ' (with `--nodes=<n>` when the current size is outside the new bounds)',
+        timeoutMs: 20 * MINUTE,
     });
     return steps;
+}
+/**
+ * `eksctl scale nodegroup` (eksctl pkg/ctl/scale/nodegroup.go): new bounds for one managed nodegroup, and
+ * a desired size within them when the current one is not (EKS refuses a desired size outside the bounds).
+ */
+function scaleNodegroupArgv(config, nodegroup, min, max, current) {
+    const inside = current === undefined || (current >= min && current <= max);
+    return [
+        'eksctl',
+        'scale',
+        'nodegroup',
+        `--cluster=${config.clusterName}`,
+        `--region=${config.region}`,
+        `--name=${nodegroup}`,
+        ...(inside ? [] : [`--nodes=${Math.min(Math.max(current, min), max)}`]),
+        `--nodes-min=${min}`,
+        `--nodes-max=${max}`,
+    ];
+}
+/** The Gitpod nodegroups as the EKS API should show them (max pods and disks live in eksctl's launch template). */
+function awsDesiredPools(config) {
+    const pool = (role) => {
+        const p = config.pools[role];
+        return {
+            role,
+            name: p.name,
+            labels: { ...p.labels },
+            machineType: p.machineType,
+            minNodes: p.minNodes,
+            maxNodes: p.maxNodes,
+            image: reference/* AWS */.kS.nodegroup.amiType,
+        };
+    };
+    return { services: pool('services'), workspaces: pool('workspaces') };
+}
+/** What EKS changes on an existing nodegroup: labels and scaling bounds in place; instance and AMI types never. */
+function awsFixes(config) {
+    const target = (name) => [
+        `--cluster=${config.clusterName}`,
+        `--region=${config.region}`,
+        `--nodegroup=${name}`,
+    ];
+    return {
+        poolNoun: 'nodegroup',
+        fieldName: {
+            machineType: 'instance types',
+            minNodes: 'min nodes',
+            maxNodes: 'max nodes',
+            maxPods: 'max pods per node',
+            image: 'AMI type',
+        },
+        labels: (want, have) => {
+            const wrong = Object.entries(want.labels).filter(([k, v]) => have.labels[k] !== v);
+            const extra = Object.keys(have.labels).filter((k) => k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6) && !(k in want.labels));
+            const argvs = [];
+            if (wrong.length) {
+                argvs.push([
+                    'eksctl',
+                    'set',
+                    'labels',
+                    ...target(want.name),
+                    `--labels=${wrong.map(([k, v]) => `${k}=${v}`).join(',')}`,
+                ]);
+            }
+            if (extra.length)
+                argvs.push(['eksctl', 'unset', 'labels', ...target(want.name), `--labels=${extra.join(',')}`]);
+            return { kind: 'in-place', argvs };
+        },
+        scaling: (want, have) => ({
+            kind: 'in-place',
+            argvs: [scaleNodegroupArgv(config, want.name, want.minNodes, want.maxNodes, have.desiredNodes)],
+        }),
+        immutable: (want) => ({
+            why: 'EKS cannot change it on an existing nodegroup, and apply will not recreate the nodegroup',
+            todo: `set the inputs to match the nodegroup, or delete it (eksctl delete nodegroup --cluster ${config.clusterName} --name ${want.name} --region ${config.region}) and re-run apply`,
+        }),
+    };
 }
 // ---------------------------------------------------------------------------------------------------
 // The user's overlay (`eksctl-config`): deep-merged over the rendered config, then validated.
@@ -29669,16 +29877,18 @@ function clusterConfigFor(config, facts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ gcpDesiredPools),
 /* harmony export */   Pq: () => (/* binding */ CLUSTER_ADMIN_BINDING),
+/* harmony export */   Uf: () => (/* binding */ gcpFixes),
 /* harmony export */   d8: () => (/* binding */ labelList),
 /* harmony export */   de: () => (/* binding */ serviceAccountEmail),
 /* harmony export */   hO: () => (/* binding */ GCP_PLAN_FACTS),
-/* harmony export */   qx: () => (/* binding */ nodePoolLabelsArgv),
-/* harmony export */   ru: () => (/* binding */ nodePoolAutoscalingArgv),
 /* harmony export */   ys: () => (/* binding */ gcpSteps)
 /* harmony export */ });
-/* unused harmony exports GCP_STEP_IDS, nodePoolArgv */
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
+/* unused harmony exports GCP_STEP_IDS, nodePoolLabelsArgv, nodePoolAutoscalingArgv, nodePoolArgv */
+/* harmony import */ var _desired_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73761);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98286);
+
 
 const GCP_STEP_IDS = (/* unused pure expression or super */ null && ([
     'service-account',
@@ -29695,7 +29905,7 @@ const GCP_PLAN_FACTS = (config) => ({
     account: '<the account of the credentials in use>',
 });
 function serviceAccountEmail(config) {
-    return `${_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
+    return `${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
 }
 /** `key=value,key=value` in a stable order: the reference labels first, then the extra labels. */
 function labelList(labels) {
@@ -29739,7 +29949,7 @@ function nodePoolAutoscalingArgv(config, pool) {
     ]);
 }
 function nodePoolArgv(config, pool) {
-    const p = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.pool;
+    const p = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool;
     return nodePoolCommand(config, 'create', pool, [
         `--machine-type=${pool.machineType}`,
         `--disk-type=${p.diskType}`,
@@ -29758,8 +29968,8 @@ function nodePoolArgv(config, pool) {
     ]);
 }
 function gcpSteps(config, facts) {
-    const sa = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.serviceAccount;
-    const c = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.cluster;
+    const sa = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.serviceAccount;
+    const c = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster;
     const d = c.defaultPool;
     const email = serviceAccountEmail(config);
     const { services, workspaces } = config.pools;
@@ -29799,7 +30009,7 @@ function gcpSteps(config, facts) {
                 `--machine-type=${d.machineType}`,
                 `--disk-type=${d.diskType}`,
                 `--disk-size=${d.diskSizeGb}`,
-                `--image-type=${_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.pool.imageType}`,
+                `--image-type=${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool.imageType}`,
                 `--service-account=${email}`,
                 `--num-nodes=${d.numNodes}`,
                 '--enable-autoscaling',
@@ -29809,7 +30019,7 @@ function gcpSteps(config, facts) {
                 '--enable-ip-alias',
                 '--enable-network-policy',
                 `--create-subnetwork=name=${c.subnetworkPrefix}${config.clusterName}`,
-                `--metadata=${labelList(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.pool.metadata)}`,
+                `--metadata=${labelList(_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool.metadata)}`,
                 `--max-pods-per-node=${config.maxPods}`,
                 `--default-max-pods-per-node=${config.maxPods}`,
                 `--addons=${c.addons.join(',')}`,
@@ -29856,6 +30066,48 @@ function gcpSteps(config, facts) {
             timeoutMs: 2 * MINUTE,
         },
     ];
+}
+/** The Gitpod pools as the GKE API should show them. */
+function gcpDesiredPools(config) {
+    const pool = (role) => {
+        const p = config.pools[role];
+        return {
+            role,
+            name: p.name,
+            labels: { ...p.labels },
+            machineType: p.machineType,
+            minNodes: p.minNodes,
+            maxNodes: p.maxNodes,
+            maxPods: config.maxPods,
+            image: _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool.imageType,
+        };
+    };
+    return { services: pool('services'), workspaces: pool('workspaces') };
+}
+function poolOf(config, want) {
+    return { ...config.pools[want.role], name: want.name, minNodes: want.minNodes, maxNodes: want.maxNodes };
+}
+/** What GKE changes on an existing node pool: labels and autoscaling in place; machine, pods, image never. */
+function gcpFixes(config) {
+    return {
+        poolNoun: 'node pool',
+        fieldName: {
+            machineType: 'machine type',
+            minNodes: 'min nodes',
+            maxNodes: 'max nodes',
+            maxPods: 'max pods per node',
+            image: 'image type',
+        },
+        labels: (want, have) => ({
+            kind: 'in-place',
+            argvs: [nodePoolLabelsArgv(config, poolOf(config, want), (0,_desired_js__WEBPACK_IMPORTED_MODULE_0__/* .wantedLabels */ .dQ)(want.labels, have.labels))],
+        }),
+        scaling: (want) => ({ kind: 'in-place', argvs: [nodePoolAutoscalingArgv(config, poolOf(config, want))] }),
+        immutable: (want) => ({
+            why: 'GKE cannot change it on an existing node pool, and apply will not recreate the pool',
+            todo: `set the inputs to match the pool, or delete it (gcloud container node-pools delete ${want.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`,
+        }),
+    };
 }
 
 

@@ -448,6 +448,32 @@ export class FakeEksApi {
       };
       return made.length ? this.afterHold(command, finish) : finish();
     }
+    if (command === 'scale nodegroup') {
+      // eksctl scale nodegroup --cluster --name [--nodes] --nodes-min --nodes-max: EKS UpdateNodegroupConfig.
+      const flag = (n: string) => argv.find((a) => a.startsWith(`--${n}=`))?.split('=')[1];
+      const cluster = flag('cluster') ?? '';
+      const ng = this.nodegroups.get(`${cluster}/${flag('name') ?? ''}`);
+      if (!ng) return reply(false, [`Error: nodegroup ${flag('name')} not found in cluster ${cluster}`]);
+      const next = { ...ng.scalingConfig };
+      if (flag('nodes') !== undefined) next.desiredSize = Number(flag('nodes'));
+      if (flag('nodes-min') !== undefined) next.minSize = Number(flag('nodes-min'));
+      if (flag('nodes-max') !== undefined) next.maxSize = Number(flag('nodes-max'));
+      if (next.minSize > next.desiredSize || next.desiredSize > next.maxSize) {
+        return reply(false, [
+          `Error: failed to scale nodegroup: InvalidParameterException: desired size ${next.desiredSize} must be within minimum ${next.minSize} and maximum ${next.maxSize}`,
+        ]);
+      }
+      ng.scalingConfig = next;
+      this.requests.push({
+        service: 'eks',
+        method: 'POST',
+        path: `/clusters/${cluster}/node-groups/${ng.nodegroupName}/update-config`,
+        action: 'UpdateNodegroupConfig',
+      });
+      return reply(true, [
+        `nodegroup ${ng.nodegroupName} scaled: min ${next.minSize}, max ${next.maxSize}, desired ${next.desiredSize}`,
+      ]);
+    }
     if (command === 'delete cluster') {
       const i = argv.findIndex((a) => a === '--name' || a.startsWith('--name='));
       const name = argv[i]?.includes('=') ? argv[i]!.split('=')[1]! : (argv[i + 1] ?? '');
@@ -518,6 +544,28 @@ const EKSCTL_FLAGS: Record<string, { known: string[]; notWithConfigFile: string[
   'create nodegroup': {
     known: ['config-file', 'f', 'include', 'exclude', 'skip-outdated-addons-check', 'timeout', 'verbose', 'v', 'color'],
     notWithConfigFile: ['name', 'region', 'cluster', 'nodes', 'node-type', 'nodes-min', 'nodes-max', 'managed'],
+  },
+  'scale nodegroup': {
+    known: [
+      'cluster',
+      'c',
+      'name',
+      'n',
+      'nodes',
+      'N',
+      'nodes-min',
+      'm',
+      'nodes-max',
+      'M',
+      'region',
+      'r',
+      'wait',
+      'timeout',
+      'verbose',
+      'v',
+      'color',
+    ],
+    notWithConfigFile: [],
   },
   'delete cluster': {
     known: [

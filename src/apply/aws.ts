@@ -22,7 +22,9 @@ import path from 'node:path';
 import type { CloudObservation, KubeAccess } from '../cloud/types.js';
 import type { KubeClient, KubeObject } from '../clients/kube.js';
 import type { Cluster, EksApi, Stack } from '../clients/eks.js';
-import { type AwsCloud, awsCloud, isLoopbackHttp } from '../cloud/aws.js';
+import { type AwsCloud, awsCloud, isLoopbackHttp, observedPool } from '../cloud/aws.js';
+import { diffPool, inPlaceArgvs, remedyText } from '../desired.js';
+import { execArgv } from '../exec.js';
 import { runFlow } from '../flow.js';
 import { type Config, InputError } from '../inputs.js';
 import type { ActionIO } from '../io.js';
@@ -31,6 +33,8 @@ import type { Logger } from '../log.js';
 import {
   type AwsStepId,
   type ClusterConfigDoc,
+  awsDesiredPools,
+  awsFixes,
   awsSteps,
   calicoManifestUrls,
   calicoVersion,
@@ -38,7 +42,7 @@ import {
   clusterConfigYaml,
   eksctlConfigFile,
 } from '../providers/aws.js';
-import { AWS } from '../reference.js';
+import { AWS, POOL_ROLES } from '../reference.js';
 import { abortableSleep } from '../retry.js';
 import {
   type ProbeResult,
@@ -78,6 +82,8 @@ interface AwsCtx {
   manifests?: KubeObject[];
   /** What the last probe of a Kubernetes-object step found to do; its run writes exactly that. */
   pending?: SyncItem[];
+  /** The eksctl calls the last `nodegroup-scaling` probe found to do. */
+  rescale?: string[][];
 }
 
 const PROGRESS_MS = 30_000;
@@ -235,6 +241,9 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
     return ctx.kube;
   };
   const nodegroupNames = doc.managedNodeGroups.map((g) => String(g.name));
+  const env = { PATH: pathWithTools(Object.values(tools)) };
+  const desired = awsDesiredPools(config);
+  const fixes = awsFixes(config);
   const awsNodeRef = { apiVersion: 'apps/v1', kind: 'DaemonSet', ...AWS.calico.awsNode };
   const { installation, ready } = AWS.calico;
   const installationRef = { apiVersion: installation.apiVersion, kind: installation.kind, name: 'default' };
@@ -426,6 +435,41 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
         return labelled(false, `missing: ${missing.join(', ')}`);
       },
     },
+
+    'nodegroup-scaling': {
+      async probe(ctx) {
+        const rescale: string[][] = [];
+        const why: string[] = [];
+        for (const role of POOL_ROLES) {
+          const name = desired[role].name;
+          const ng = await ctx.api.describeNodegroup(config.clusterName, name);
+          if (!ng) throw new Error(`nodegroup ${name} is gone from cluster ${config.clusterName}; re-run apply`);
+          const diff = diffPool(desired[role], observedPool(config, ng), fixes);
+          const argvs = inPlaceArgvs(diff, ['scaling']);
+          if (!argvs.length) continue;
+          rescale.push(...argvs);
+          why.push(
+            ...diff.changes
+              .filter((c) => c.kind === 'scaling')
+              .map(
+                (c) =>
+                  `${name}: ${c.differences.map((d) => `${d.field} ${String(d.have)} (want ${String(d.want)})`).join(', ')}`,
+              ),
+          );
+        }
+        ctx.rescale = rescale;
+        if (!rescale.length) return labelled(true, `nodegroups ${nodegroupNames.join(', ')} have the wanted bounds`);
+        return labelled(false, why.join('; '));
+      },
+      async run(ctx, spec, signal) {
+        const argvs = ctx.rescale ?? [];
+        ctx.rescale = undefined;
+        for (const argv of argvs) {
+          await execArgv(argv, { log: io.log, env, signal, timeoutMs: spec.timeoutMs });
+        }
+        return remedyText({ kind: 'in-place', argvs });
+      },
+    },
   };
 
   /**
@@ -494,7 +538,6 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
 
   const steps = withActions(specs, actions);
   const ctx: AwsCtx = { config, io, api, cloud, doc };
-  const env = { PATH: pathWithTools(Object.values(tools)) };
   return runFlow(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }
 

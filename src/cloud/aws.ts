@@ -47,6 +47,7 @@ export function observedPool(config: Config, ng: Nodegroup): ObservedPool {
     machineType: ng.instanceTypes?.length ? ng.instanceTypes.join(',') : undefined,
     minNodes: ng.scalingConfig?.minSize,
     maxNodes: ng.scalingConfig?.maxSize,
+    desiredNodes: ng.scalingConfig?.desiredSize,
     image: ng.amiType,
     status: ng.status,
   };

@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
 import { registerSecret } from '../log.js';
 import { POOL_ROLES, type PoolRole } from '../reference.js';
 import { type GcpCredentials, gcpCredentials } from '../clients/gcp-rest.js';
-import type { Gke, GkeCluster } from '../clients/gke.js';
+import type { Gke, GkeCluster, GkeNodePool } from '../clients/gke.js';
 import type { CloudObservation, KubeAccess, ObservedPool, ProviderCloud } from './types.js';
 
 export interface GcpCloudDeps {
@@ -23,9 +23,9 @@ export function roleOfPool(config: Config, poolName: string): PoolRole | undefin
   return POOL_ROLES.find((role) => config.pools[role].name === poolName);
 }
 
-export function observationOf(config: Config, cluster: GkeCluster | undefined): CloudObservation {
-  if (!cluster) return { found: false, pools: [], network: {} };
-  const pools: ObservedPool[] = cluster.pools.map((p) => ({
+/** One GKE node pool in the provider-neutral terms of the diff (src/desired.ts). */
+export function observedPoolOf(config: Config, p: GkeNodePool): ObservedPool {
+  return {
     name: p.name,
     role: roleOfPool(config, p.name),
     labels: p.labels,
@@ -35,7 +35,12 @@ export function observationOf(config: Config, cluster: GkeCluster | undefined): 
     maxPods: p.maxPods,
     image: p.imageType || undefined,
     status: p.status || undefined,
-  }));
+  };
+}
+
+export function observationOf(config: Config, cluster: GkeCluster | undefined): CloudObservation {
+  if (!cluster) return { found: false, pools: [], network: {} };
+  const pools: ObservedPool[] = cluster.pools.map((p) => observedPoolOf(config, p));
   return {
     found: true,
     endpoint: cluster.endpoint ? `https://${cluster.endpoint}` : undefined,

@@ -16,6 +16,8 @@ export interface ObservedPool {
   machineType?: string;
   minNodes?: number;
   maxNodes?: number;
+  /** EKS scalingConfig.desiredSize (GKE: undefined, the autoscaler owns the size). */
+  desiredNodes?: number;
   /** GKE maxPodsConstraint.maxPodsPerNode; undefined where the API does not show it (EKS). */
   maxPods?: number;
   /** GKE config.imageType (UBUNTU_CONTAINERD); EKS amiType (CUSTOM for eksctl's Ubuntu AMIs). */

@@ -11,7 +11,7 @@ import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { registerKubeconfigSecrets } from '../kubeconfig.js';
 import { NodeChecks, inContractOrder } from '../verify/checks.js';
-import { checkCloudConfig } from '../verify/cloud-config.js';
+import { cloudConfigDiff } from '../verify/cloud-config.js';
 import { checkNetwork, networkFacts } from '../verify/network.js';
 import { toNodeInfo } from '../verify/nodes.js';
 import { NodeSink, buildReport, publishReport, writeReportFile } from '../verify/report.js';
@@ -74,12 +74,17 @@ export async function verify(config: Config, io: ActionIO, deps: VerifyDeps = {}
     throw err;
   }
 
-  const cloudConfig = checkCloudConfig(config, observed);
+  const diff = cloudConfigDiff(config, observed);
+  const cloudConfig = diff.item;
   const network = checkNetwork(config, await networkFacts(config, observed, kube));
   const items = inContractOrder([...checks.finish(), cloudConfig, network]);
   // Drift is what the cloud API shows differing: the pools, and on GKE the cluster's network policy.
   const drift = cloudConfig.status === 'ERROR' || (config.provider === 'gcp' && network.status === 'ERROR');
   const report = buildReport(config, items, sink, checks.counts);
+  if (diff.applyWouldDo.length) {
+    report.applyWouldDo = diff.applyWouldDo;
+    io.log.info(`What apply would do:\n${diff.applyWouldDo.map((l) => `  - ${l}`).join('\n')}`);
+  }
   await writeReportFile(file, report, items, sink);
   io.log.info(
     `Verified ${seen} node(s) of ${config.clusterName} (API server ${serverVersion}) in ${now() - started} ms: ${report.status}`,

@@ -16,8 +16,9 @@ import {
   parseAllDocuments,
   stringify,
 } from 'yaml';
+import type { DesiredPool, DesiredPools, InPlaceFixes } from '../desired.js';
 import { type Config, InputError, type PoolConfig, escapeInvisible } from '../inputs.js';
-import { AWS, DEFAULT_CALICO_VERSION, POOL_ROLES, autoscalerTags } from '../reference.js';
+import { AWS, DEFAULT_CALICO_VERSION, GITPOD_LABEL_PREFIX, POOL_ROLES, autoscalerTags } from '../reference.js';
 import type { StepSpec } from '../steps.js';
 import { EKSCTL_SCHEMA } from './eksctl-schema.js';
 import { schemaErrors } from './eksctl-validate.js';
@@ -31,6 +32,7 @@ export const AWS_STEP_IDS = [
   'calico-installation',
   'calico-ready',
   'nodegroups',
+  'nodegroup-scaling',
 ] as const;
 export type AwsStepId = (typeof AWS_STEP_IDS)[number];
 
@@ -205,13 +207,109 @@ export function awsSteps(config: Config, facts: AwsFacts): StepSpec<AwsStepId>[]
       },
     );
   }
-  steps.push({
-    id: 'nodegroups',
-    description: `Managed nodegroups ${ng} (existing nodegroups are left alone)`,
-    argv: ['eksctl', 'create', 'nodegroup', `--config-file=${file}`],
-    timeoutMs: 40 * MINUTE,
-  });
+  steps.push(
+    {
+      id: 'nodegroups',
+      description: `Managed nodegroups ${ng} (existing nodegroups are left alone)`,
+      argv: ['eksctl', 'create', 'nodegroup', `--config-file=${file}`],
+      timeoutMs: 40 * MINUTE,
+    },
+    {
+      id: 'nodegroup-scaling',
+      description: `Scaling bounds of nodegroups ${ng}: an existing nodegroup whose bounds differ is rescaled in place`,
+      api:
+        'EKS DescribeNodegroup per nodegroup; where the bounds differ: ' +
+        `\`eksctl scale nodegroup --cluster=${config.clusterName} --region=${config.region} --name=<name> --nodes-min=<min> --nodes-max=<max>\`` +
+        ' (with `--nodes=<n>` when the current size is outside the new bounds)',
+      timeoutMs: 20 * MINUTE,
+    },
+  );
   return steps;
+}
+
+/**
+ * `eksctl scale nodegroup` (eksctl pkg/ctl/scale/nodegroup.go): new bounds for one managed nodegroup, and
+ * a desired size within them when the current one is not (EKS refuses a desired size outside the bounds).
+ */
+export function scaleNodegroupArgv(
+  config: Config,
+  nodegroup: string,
+  min: number,
+  max: number,
+  current?: number,
+): string[] {
+  const inside = current === undefined || (current >= min && current <= max);
+  return [
+    'eksctl',
+    'scale',
+    'nodegroup',
+    `--cluster=${config.clusterName}`,
+    `--region=${config.region}`,
+    `--name=${nodegroup}`,
+    ...(inside ? [] : [`--nodes=${Math.min(Math.max(current, min), max)}`]),
+    `--nodes-min=${min}`,
+    `--nodes-max=${max}`,
+  ];
+}
+
+/** The Gitpod nodegroups as the EKS API should show them (max pods and disks live in eksctl's launch template). */
+export function awsDesiredPools(config: Config): DesiredPools {
+  const pool = (role: (typeof POOL_ROLES)[number]): DesiredPool => {
+    const p = config.pools[role];
+    return {
+      role,
+      name: p.name,
+      labels: { ...p.labels },
+      machineType: p.machineType,
+      minNodes: p.minNodes,
+      maxNodes: p.maxNodes,
+      image: AWS.nodegroup.amiType,
+    };
+  };
+  return { services: pool('services'), workspaces: pool('workspaces') };
+}
+
+/** What EKS changes on an existing nodegroup: labels and scaling bounds in place; instance and AMI types never. */
+export function awsFixes(config: Config): InPlaceFixes {
+  const target = (name: string) => [
+    `--cluster=${config.clusterName}`,
+    `--region=${config.region}`,
+    `--nodegroup=${name}`,
+  ];
+  return {
+    poolNoun: 'nodegroup',
+    fieldName: {
+      machineType: 'instance types',
+      minNodes: 'min nodes',
+      maxNodes: 'max nodes',
+      maxPods: 'max pods per node',
+      image: 'AMI type',
+    },
+    labels: (want, have) => {
+      const wrong = Object.entries(want.labels).filter(([k, v]) => have.labels[k] !== v);
+      const extra = Object.keys(have.labels).filter((k) => k.startsWith(GITPOD_LABEL_PREFIX) && !(k in want.labels));
+      const argvs: string[][] = [];
+      if (wrong.length) {
+        argvs.push([
+          'eksctl',
+          'set',
+          'labels',
+          ...target(want.name),
+          `--labels=${wrong.map(([k, v]) => `${k}=${v}`).join(',')}`,
+        ]);
+      }
+      if (extra.length) argvs.push(['eksctl', 'unset', 'labels', ...target(want.name), `--labels=${extra.join(',')}`]);
+      return { kind: 'in-place', argvs };
+    },
+    scaling: (want, have) => ({
+      kind: 'in-place',
+      argvs: [scaleNodegroupArgv(config, want.name, want.minNodes, want.maxNodes, have.desiredNodes)],
+    }),
+    immutable: (want) => ({
+      why: 'EKS cannot change it on an existing nodegroup, and apply will not recreate the nodegroup',
+      todo: `set the inputs to match the nodegroup, or delete it (eksctl delete nodegroup --cluster ${config.clusterName} --name ${want.name} --region ${config.region}) and re-run apply`,
+    }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------

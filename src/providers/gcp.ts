@@ -3,8 +3,10 @@
  * exact gcloud argv it runs (or the API call it makes). `plan` prints this list; `apply` pairs it with
  * probes (src/apply/gcp.ts) and runs it.
  */
+import type { DesiredPool, DesiredPools, InPlaceFixes } from '../desired.js';
+import { wantedLabels } from '../desired.js';
 import type { Config, PoolConfig } from '../inputs.js';
-import { GCP } from '../reference.js';
+import { GCP, POOL_ROLES } from '../reference.js';
 import type { StepSpec } from '../steps.js';
 
 export const GCP_STEP_IDS = [
@@ -207,4 +209,49 @@ export function gcpSteps(config: Config, facts: GcpFacts): StepSpec<GcpStepId>[]
       timeoutMs: 2 * MINUTE,
     },
   ];
+}
+
+/** The Gitpod pools as the GKE API should show them. */
+export function gcpDesiredPools(config: Config): DesiredPools {
+  const pool = (role: (typeof POOL_ROLES)[number]): DesiredPool => {
+    const p = config.pools[role];
+    return {
+      role,
+      name: p.name,
+      labels: { ...p.labels },
+      machineType: p.machineType,
+      minNodes: p.minNodes,
+      maxNodes: p.maxNodes,
+      maxPods: config.maxPods,
+      image: GCP.pool.imageType,
+    };
+  };
+  return { services: pool('services'), workspaces: pool('workspaces') };
+}
+
+function poolOf(config: Config, want: DesiredPool): PoolConfig {
+  return { ...config.pools[want.role], name: want.name, minNodes: want.minNodes, maxNodes: want.maxNodes };
+}
+
+/** What GKE changes on an existing node pool: labels and autoscaling in place; machine, pods, image never. */
+export function gcpFixes(config: Config): InPlaceFixes {
+  return {
+    poolNoun: 'node pool',
+    fieldName: {
+      machineType: 'machine type',
+      minNodes: 'min nodes',
+      maxNodes: 'max nodes',
+      maxPods: 'max pods per node',
+      image: 'image type',
+    },
+    labels: (want, have) => ({
+      kind: 'in-place',
+      argvs: [nodePoolLabelsArgv(config, poolOf(config, want), wantedLabels(want.labels, have.labels))],
+    }),
+    scaling: (want) => ({ kind: 'in-place', argvs: [nodePoolAutoscalingArgv(config, poolOf(config, want))] }),
+    immutable: (want) => ({
+      why: 'GKE cannot change it on an existing node pool, and apply will not recreate the pool',
+      todo: `set the inputs to match the pool, or delete it (gcloud container node-pools delete ${want.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`,
+    }),
+  };
 }

@@ -238,6 +238,9 @@ export function reportMarkdown(config: Config, report: Report, ctx: { drift: boo
     if (i.errors.length > 5) shown.push(`… ${i.errors.length - 5} more`);
     lines.push(`| \`${i.name}\` | ${ICON[i.status]} ${i.status} | ${shown.join('<br/>') || cell(i.description)} |`);
   }
+  if (report.applyWouldDo?.length) {
+    lines.push('', '### What `apply` would do', '', ...report.applyWouldDo.map((l) => `- ${cell(l, 1000)}`));
+  }
   const table = ['', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
   let bytes = Buffer.byteLength(lines.join('\n'));
   let rows = 0;
