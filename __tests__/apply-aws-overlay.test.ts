@@ -150,11 +150,15 @@ describe('EKS apply with network vpc-cni', () => {
       'kube-system',
       'nodegroups',
       'nodegroup-scaling',
+      'record-desired-state',
     ]);
     const given = world.eks.eksctlCalls[0]!.config as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed YAML document
     const addon = given.addons.find((a: { name: string }) => a.name === 'vpc-cni');
     expect(JSON.parse(addon.configurationValues).env.ENABLE_PREFIX_DELEGATION).toBe('true');
-    expect(world.kube.mutations()).toEqual([]);
+    // No Calico write: the one Kubernetes write is the record of the desired state.
+    expect(world.kube.mutations().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/v1/namespaces/kube-system/configmaps',
+    ]);
     expect(
       world.kube.object({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'aws-node', namespace: 'kube-system' }),
     ).toBeDefined();

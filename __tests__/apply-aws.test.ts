@@ -59,6 +59,7 @@ describe('EKS apply on an empty account (FAKE EKS + Kubernetes APIs, eksctl TEST
       ['calico-ready', 'skipped'],
       ['nodegroups', 'done'],
       ['nodegroup-scaling', 'skipped'],
+      ['record-desired-state', 'done'],
     ]);
     // No node exists before the nodegroups: Calico rolls out as they join (eksctl waits for them to be Ready).
     expect(records.find((r) => r.id === 'calico-ready')!.detail).toMatch(/Installation served/);
@@ -78,8 +79,10 @@ describe('EKS apply on an empty account (FAKE EKS + Kubernetes APIs, eksctl TEST
       'POST /apis/apiextensions.k8s.io/v1/customresourcedefinitions',
       'POST /apis/apiextensions.k8s.io/v1/customresourcedefinitions',
     ]);
-    expect(writes.at(-1)).toBe('POST /apis/operator.tigera.io/v1/installations');
-    expect(writes).toHaveLength(1 + 2 + 5 + 1);
+    expect(writes.at(-2)).toBe('POST /apis/operator.tigera.io/v1/installations');
+    // Last, the record of the desired state for later drift checks.
+    expect(writes.at(-1)).toBe('POST /api/v1/namespaces/kube-system/configmaps');
+    expect(writes).toHaveLength(1 + 2 + 5 + 1 + 1);
     expectConverged(world);
 
     // Kubeconfig: 0600, exec plugin of the AWS CLI, exported and announced.

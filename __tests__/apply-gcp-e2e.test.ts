@@ -91,7 +91,7 @@ describe('first apply, then a no-op re-apply (FAKE GKE/IAM/CRM/Kubernetes APIs, 
 
   it('runs every step', () => {
     expect(first.err).toBeUndefined();
-    expect(Object.values(statuses(first.records))).toEqual(Array(8).fill('done'));
+    expect(Object.values(statuses(first.records))).toEqual(Array(9).fill('done'));
   });
 
   it('builds exactly the reference architecture', () => {
@@ -154,7 +154,7 @@ describe('first apply, then a no-op re-apply (FAKE GKE/IAM/CRM/Kubernetes APIs, 
       'cluster-endpoint': 'https://10.0.0.2',
     });
     const plan = JSON.parse(first.io.outputs.plan!) as StepRecord[];
-    expect(plan.map((r) => r.status)).toEqual(Array(8).fill('done'));
+    expect(plan.map((r) => r.status)).toEqual(Array(9).fill('done'));
     expect(first.io.summary.join('\n')).toContain('✅ done');
   });
 
@@ -178,6 +178,7 @@ describe('first apply, then a no-op re-apply (FAKE GKE/IAM/CRM/Kubernetes APIs, 
       'workspaces-pool': 'skipped',
       kubeconfig: 'done', // a local file, rewritten so the outputs are set
       'cluster-admin-binding': 'skipped',
+      'record-desired-state': 'skipped',
     });
     expect(w.gcp.mutations().length).toBe(gcpBefore);
     expect(w.kube.mutations().length).toBe(kubeBefore);

@@ -183,7 +183,14 @@ async function kubectlNodes(w: GcpBundleWorld | AwsBundleWorld, run: BundleRun):
 
 // --- GKE -------------------------------------------------------------------------------------------------
 
-const GKE_AFTER = ['default-pool', 'services-pool', 'workspaces-pool', 'kubeconfig', 'cluster-admin-binding'];
+const GKE_AFTER = [
+  'default-pool',
+  'services-pool',
+  'workspaces-pool',
+  'kubeconfig',
+  'cluster-admin-binding',
+  'record-desired-state',
+];
 
 describe('cancelling a GKE apply while gcloud waits on the cluster operation (real gcloud, FAKE GKE API)', () => {
   const cases: [string, [NodeJS.Signals, number][]][] = [
@@ -278,6 +285,8 @@ const EKS_AFTER = [
   'calico-installation',
   'calico-ready',
   'nodegroups',
+  'nodegroup-scaling',
+  'record-desired-state',
 ];
 
 describe('cancelling an EKS apply while eksctl creates the cluster (eksctl TEST STAND-IN, FAKE EKS API)', () => {
@@ -334,6 +343,8 @@ describe('cancelling an EKS apply while eksctl creates the cluster (eksctl TEST 
         'calico-installation: done',
         'calico-ready: skipped', // no node yet: the Installation being served is enough
         'nodegroups: done',
+        'nodegroup-scaling: skipped',
+        'record-desired-state: done',
       ]);
       expect(plan(done)[0]!.detail).toMatch(/^ACTIVE after waiting/);
       expect(done.outputs().verified).toBe('true');

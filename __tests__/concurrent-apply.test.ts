@@ -156,7 +156,10 @@ function expectGkeCreatedOnce(w: GcpWorld, runs: readonly Run[], kubeCreates: Ma
   for (const id of Object.keys(GKE_CREATES)) {
     expect([id, runs.reduce((n, run) => n + attempted[run.name]![id]!, 0)]).toEqual([id, processes[id]]);
   }
-  expect(Object.fromEntries(kubeCreates)).toEqual({ 'ClusterRoleBinding cluster-admin-binding': 1 });
+  expect(Object.fromEntries(kubeCreates)).toEqual({
+    'ClusterRoleBinding cluster-admin-binding': 1,
+    'ConfigMap kube-system/gitpod-cluster-action': 1,
+  });
   expect(kubeRewrites(w.kube)).toEqual([]);
   return { attempted, processes, accepted };
 }
@@ -244,7 +247,10 @@ describe('two GKE applies on one cluster (FAKE GKE/IAM/CRM/Kubernetes APIs, real
       // send one: the loser's ALREADY_EXISTS is "done by another run"), not one process or request.
       expect(counts.accepted['services-pool']).toBe(1);
       expect(counts.accepted['workspaces-pool']).toBe(1);
-      expect(Object.fromEntries(kubeCreates)).toEqual({ 'ClusterRoleBinding cluster-admin-binding': 1 });
+      expect(Object.fromEntries(kubeCreates)).toEqual({
+        'ClusterRoleBinding cluster-admin-binding': 1,
+        'ConfigMap kube-system/gitpod-cluster-action': 1,
+      });
       figures(`GKE staggered (${type} held)`, {
         ...counts,
         steps: Object.fromEntries([a, b].map((r) => [r.name, r.records!.map((x) => `${x.id}:${x.status}`)])),

@@ -30,6 +30,7 @@ describe('plan for GCP with only provider and project', () => {
       'workspaces-pool',
       'kubeconfig',
       'cluster-admin-binding',
+      'record-desired-state',
     ]);
   });
 
@@ -59,7 +60,7 @@ describe('plan for GCP with only provider and project', () => {
     const io = fakeIO();
     await plan(config, io);
     const out = JSON.parse(io.outputs.plan!);
-    expect(out).toHaveLength(8);
+    expect(out).toHaveLength(9);
     expect(out.every((s: { status: string }) => s.status === 'planned')).toBe(true);
     expect(out[2].argv.slice(0, 5)).toEqual(['gcloud', 'container', 'clusters', 'create', 'gitpod']);
     expect(io.outputs['eksctl-config']).toBeUndefined();
@@ -167,6 +168,7 @@ describe('plan for AWS with only provider', () => {
       'calico-ready',
       'nodegroups',
       'nodegroup-scaling',
+      'record-desired-state',
     ]);
     expect(steps[0]!.argv).toEqual([
       'eksctl',
@@ -187,7 +189,14 @@ describe('plan for AWS with only provider', () => {
   it('with vpc-cni skips Calico and turns on prefix delegation for max pods', () => {
     const vpc = configOf({ provider: 'aws', command: 'plan', network: 'vpc-cni' });
     const { steps, eksctlConfig } = planFlow(vpc);
-    expect(steps.map((s) => s.id)).toEqual(['cluster', 'kubeconfig', 'kube-system', 'nodegroups', 'nodegroup-scaling']);
+    expect(steps.map((s) => s.id)).toEqual([
+      'cluster',
+      'kubeconfig',
+      'kube-system',
+      'nodegroups',
+      'nodegroup-scaling',
+      'record-desired-state',
+    ]);
     const addon = parse(eksctlConfig!).addons[0];
     expect(addon.name).toBe('vpc-cni');
     expect(JSON.parse(addon.configurationValues).env.ENABLE_PREFIX_DELEGATION).toBe('true');
@@ -197,7 +206,7 @@ describe('plan for AWS with only provider', () => {
     const io = fakeIO();
     await plan(config, io);
     expect(parse(io.outputs['eksctl-config']!).kind).toBe('ClusterConfig');
-    expect(JSON.parse(io.outputs.plan!)).toHaveLength(9);
+    expect(JSON.parse(io.outputs.plan!)).toHaveLength(10);
     expect(io.summary.join('')).toContain('Rendered eksctl ClusterConfig');
   });
 });

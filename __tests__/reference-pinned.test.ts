@@ -140,7 +140,7 @@ describe('the default GKE plan, pinned', () => {
     for (const id of ['services-pool', 'workspaces-pool']) expect(argvOf(id)).toContain(SCOPES);
   });
 
-  it('starts no CLI for the kubeconfig and the cluster-admin binding', () => {
+  it('starts no CLI for the kubeconfig, the cluster-admin binding and the record of the desired state', () => {
     const steps = defaultGkePlan();
     expect(steps.map((s) => [s.id, !!s.argv])).toEqual([
       ['service-account', true],
@@ -151,6 +151,7 @@ describe('the default GKE plan, pinned', () => {
       ['workspaces-pool', true],
       ['kubeconfig', false],
       ['cluster-admin-binding', false],
+      ['record-desired-state', false],
     ]);
   });
 });

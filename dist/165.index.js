@@ -22,6 +22,10 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/kubeconfig.ts
 var kubeconfig = __webpack_require__(35180);
+// EXTERNAL MODULE: ./src/record.ts
+var src_record = __webpack_require__(94846);
+// EXTERNAL MODULE: ./src/steps.ts
+var steps = __webpack_require__(36992);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __webpack_require__(98286);
 ;// CONCATENATED MODULE: ./src/verify/nodes.ts
@@ -695,6 +699,8 @@ async function publishReport(config, io, report, ctx) {
 
 
 
+
+
 const NODE_PAGE_SIZE = 500;
 function reportFilePath(config) {
     return external_node_path_default().join(config.tempDir, `${config.clusterName}-verify-report.json`);
@@ -705,7 +711,37 @@ function notFound(config) {
         : `EKS cluster ${config.clusterName} not found in region ${config.region}`;
     return new Error(`${where}: check cluster-name, region${config.provider === 'gcp' ? ' and project' : ''}`);
 }
-async function verify(config, io, deps = {}) {
+/**
+ * The config to check against: the inputs given, and for the sizing inputs left empty the desired state
+ * `apply` recorded in the cluster (src/record.ts). Without a record (a cluster apply did not build, or a
+ * kubeconfig that may not read kube-system's ConfigMaps) the inputs and their defaults stand.
+ */
+async function recordedConfig(config, kube, io) {
+    const where = `ConfigMap ${src_record/* RECORD_REF */.yl.namespace}/${src_record/* RECORD_REF */.yl.name}`;
+    let found;
+    try {
+        found = await kube.get(src_record/* RECORD_REF */.yl);
+    }
+    catch (err) {
+        io.log.info(`The desired state apply recorded could not be read (${(0,steps/* errorMessage */.gJ)(err)}); checking against the inputs`);
+        return { config, differences: [] };
+    }
+    if (!found) {
+        io.log.info(`No desired state recorded in ${where}; checking against the inputs and their defaults`);
+        return { config, differences: [] };
+    }
+    const record = (0,src_record/* parseRecord */.Hh)(found);
+    if (typeof record === 'string') {
+        io.log.warning(`The desired state in ${where} is not usable (${record}); checking against the inputs`);
+        return { config, differences: [] };
+    }
+    const result = (0,src_record/* withRecord */.q8)(config, record);
+    if (result.taken.length)
+        io.log.info(`From the desired state apply recorded in ${where}: ${result.taken.join(', ')}`);
+    return result;
+}
+async function verify(given, io, deps = {}) {
+    let config = given;
     const now = deps.now ?? Date.now;
     // A user's kubeconfig: its credentials are masked before anything reads the file (a missing file fails below).
     if (config.kubeconfig)
@@ -717,6 +753,8 @@ async function verify(config, io, deps = {}) {
     const kube = deps.kube ??
         (await (await __webpack_require__.e(/* import() */ 391).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(config.kubeconfig ? { kubeconfigPath: config.kubeconfig } : await cloud.kubeAccess(observed), io.log));
     const started = now();
+    const recorded = await recordedConfig(given, kube, io);
+    config = recorded.config;
     const serverVersion = await kube.serverVersion();
     const file = reportFilePath(config);
     const checks = new NodeChecks(config, serverVersion);
@@ -737,7 +775,10 @@ async function verify(config, io, deps = {}) {
         throw err;
     }
     const diff = cloudConfigDiff(config, observed);
-    const cloudConfig = diff.item;
+    // An explicit input that differs from the recorded desired state: said, not counted as drift.
+    const cloudConfig = recorded.differences.length
+        ? item('cloud-config', [...diff.item.errors, ...recorded.differences.map((d) => warning(d))])
+        : diff.item;
     const network = checkNetwork(config, await networkFacts(config, observed, kube));
     const items = inContractOrder([...checks.finish(), cloudConfig, network]);
     // Drift is what the cloud API shows differing: the pools, and on GKE the cluster's network policy.

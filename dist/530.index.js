@@ -20,11 +20,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _clients_gke_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47513);
 /* harmony import */ var _cloud_gcp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70663);
 /* harmony import */ var _desired_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73761);
-/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(35180);
-/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(54832);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(98286);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(36992);
-/* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(85316);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(94846);
+/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(35180);
+/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(54832);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(98286);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(36992);
+/* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(85316);
 /**
  * GKE `apply`: the steps of providers/gcp.ts, each paired with a probe that asks the cloud whether it is
  * already done, run by the one runner (src/flow.ts runFlow). Reads go through the APIs
@@ -39,6 +40,7 @@ __webpack_require__.r(__webpack_exports__);
  * what to do, never a silent recreate. A create that still loses a race to another run ("already
  * exists") is probed once more by the runner and counts as done by that run.
  */
+
 
 
 
@@ -97,7 +99,7 @@ function poolChange(config, role, observed) {
     }
     const have = (0,_cloud_gcp_js__WEBPACK_IMPORTED_MODULE_5__.observedPoolOf)(config, observed);
     // Autoscaling off shows no bounds: the diff then finds both bounds differing, fixed by the same update.
-    const diff = (0,_desired_js__WEBPACK_IMPORTED_MODULE_6__/* .diffPool */ .uM)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .gcpDesiredPools */ .Ck)(config)[role], have, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .gcpFixes */ .Uf)(config));
+    const diff = (0,_desired_js__WEBPACK_IMPORTED_MODULE_6__/* .diffPool */ .uM)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__/* .gcpDesiredPools */ .Ck)(config)[role], have, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__/* .gcpFixes */ .Uf)(config));
     const argvs = (0,_desired_js__WEBPACK_IMPORTED_MODULE_6__/* .inPlaceArgvs */ .as)(diff);
     if (!argvs.length)
         return 'ok';
@@ -108,7 +110,7 @@ const DONE_CLUSTER_STATES = ['RUNNING', 'RECONCILING'];
 function gcpActions(c) {
     const { config, io, gke, rest } = c;
     const log = io.log;
-    const email = (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .serviceAccountEmail */ .de)(config);
+    const email = (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__/* .serviceAccountEmail */ .de)(config);
     const member = `serviceAccount:${email}`;
     const cluster = async (s) => {
         const found = await gke.getCluster(config.clusterName);
@@ -129,7 +131,7 @@ function gcpActions(c) {
         }
     };
     const gcloud = async (argv, timeoutMs, signal) => {
-        log.info(`$ ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_10__/* .shellQuote */ .ZL)(argv)}`);
+        log.info(`$ ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_11__/* .shellQuote */ .ZL)(argv)}`);
         await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execArgv */ .Ei)(argv, { log, env: c.gcloudEnv, signal, timeoutMs });
     };
     const poolAction = (role) => {
@@ -152,21 +154,21 @@ function gcpActions(c) {
                 }
                 for (const argv of change.argvs)
                     await gcloud(argv, spec.timeoutMs ?? 30 * 60_000, signal);
-                return `updated in place: ${change.argvs.map((a) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_10__/* .shellQuote */ .ZL)(a)).join(' && ')}`;
+                return `updated in place: ${change.argvs.map((a) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_11__/* .shellQuote */ .ZL)(a)).join(' && ')}`;
             },
         };
     };
     const binding = (account) => ({
-        apiVersion: `${_providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup}/v1`,
+        apiVersion: `${_providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup}/v1`,
         kind: 'ClusterRoleBinding',
-        metadata: { name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.name },
-        roleRef: { apiGroup: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup, kind: 'ClusterRole', name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.clusterRole },
-        subjects: [{ apiGroup: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup, kind: 'User', name: account }],
+        metadata: { name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__/* .CLUSTER_ADMIN_BINDING */ .Pq.name },
+        roleRef: { apiGroup: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup, kind: 'ClusterRole', name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__/* .CLUSTER_ADMIN_BINDING */ .Pq.clusterRole },
+        subjects: [{ apiGroup: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup, kind: 'User', name: account }],
     });
     const bindingRef = {
-        apiVersion: `${_providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup}/v1`,
+        apiVersion: `${_providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__/* .CLUSTER_ADMIN_BINDING */ .Pq.apiGroup}/v1`,
         kind: 'ClusterRoleBinding',
-        name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .CLUSTER_ADMIN_BINDING */ .Pq.name,
+        name: _providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__/* .CLUSTER_ADMIN_BINDING */ .Pq.name,
     };
     return {
         'service-account': {
@@ -178,13 +180,13 @@ function gcpActions(c) {
         'iam-roles': {
             async probe(s) {
                 s.policy = await rest.getIamPolicy(config.project);
-                const missing = (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRoles */ .eI)(s.policy, member, _reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.serviceAccount.roles);
+                const missing = (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRoles */ .eI)(s.policy, member, _reference_js__WEBPACK_IMPORTED_MODULE_10__/* .GCP */ .lI.serviceAccount.roles);
                 return missing.length
                     ? { done: false, detail: `missing ${missing.join(', ')}` }
-                    : { done: true, detail: `all ${_reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.serviceAccount.roles.length} roles bound` };
+                    : { done: true, detail: `all ${_reference_js__WEBPACK_IMPORTED_MODULE_10__/* .GCP */ .lI.serviceAccount.roles.length} roles bound` };
             },
             async run(s) {
-                const { added } = await rest.ensureBindings(config.project, member, _reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.serviceAccount.roles, s.policy);
+                const { added } = await rest.ensureBindings(config.project, member, _reference_js__WEBPACK_IMPORTED_MODULE_10__/* .GCP */ .lI.serviceAccount.roles, s.policy);
                 return added.length ? `added ${added.join(', ')} in one policy write` : 'bound concurrently by someone else';
             },
         },
@@ -205,7 +207,7 @@ function gcpActions(c) {
         'default-pool': {
             async probe(s) {
                 await settle();
-                const pool = (await cluster(s)).pools.find((p) => p.name === _reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.cluster.defaultPool.name);
+                const pool = (await cluster(s)).pools.find((p) => p.name === _reference_js__WEBPACK_IMPORTED_MODULE_10__/* .GCP */ .lI.cluster.defaultPool.name);
                 return pool ? { done: false, detail: 'present' } : { done: true, detail: 'already removed' };
             },
         },
@@ -221,7 +223,7 @@ function gcpActions(c) {
                 // in the file, and it keeps working past the token's hour, because the plugin asks gcloud (which the
                 // credentials of google-github-actions/auth, or CLOUDSDK_AUTH_ACCESS_TOKEN, serve) for a fresh token
                 // each time. The cost: gcloud and the plugin must stay on PATH for those steps; this action adds both.
-                await (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_7__/* .writeKubeconfig */ .fQ)(config.kubeconfigPath, {
+                await (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_8__/* .writeKubeconfig */ .fQ)(config.kubeconfigPath, {
                     context,
                     server: `https://${found.endpoint}`,
                     caData: found.caData || undefined,
@@ -236,6 +238,11 @@ function gcpActions(c) {
                 return `context ${context}`;
             },
         },
+        [_record_js__WEBPACK_IMPORTED_MODULE_7__/* .RECORD_STEP_ID */ .ho]: (0,_record_js__WEBPACK_IMPORTED_MODULE_7__/* .recordAction */ .Kj)(config, (s) => {
+            if (!s.kube)
+                throw new Error('the Kubernetes API is not connected (the cluster-admin-binding probe did not run)');
+            return s.kube;
+        }),
         'cluster-admin-binding': {
             async probe(s) {
                 const found = s.cluster ?? (await cluster(s));
@@ -281,7 +288,7 @@ function gcloudEnvironment(config, env, tools) {
     return {
         ...fromDeps,
         CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
-        PATH: (0,_tools_install_js__WEBPACK_IMPORTED_MODULE_11__.pathWithTools)([tools.gcloud, tools.kubectl], env.PATH ?? process.env.PATH),
+        PATH: (0,_tools_install_js__WEBPACK_IMPORTED_MODULE_12__.pathWithTools)([tools.gcloud, tools.kubectl], env.PATH ?? process.env.PATH),
         // `clusters create` writes a kubeconfig entry of its own; keep it out of the user's ~/.kube/config and
         // out of the kubeconfig this action writes.
         KUBECONFIG: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(config.tempDir, `gcloud-${config.clusterName}.kubeconfig`),
@@ -291,7 +298,7 @@ function gcloudEnvironment(config, env, tools) {
 async function applyFlow(config, io, deps = {}) {
     const env = deps.env ?? process.env;
     const log = io.log;
-    const tools = await (deps.install ?? _tools_install_js__WEBPACK_IMPORTED_MODULE_11__.installTools)(['gcloud', 'kubectl'], config, io);
+    const tools = await (deps.install ?? _tools_install_js__WEBPACK_IMPORTED_MODULE_12__.installTools)(['gcloud', 'kubectl'], config, io);
     const credentials = await (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .gcpCredentials */ .D9)(env, deps.fetch, { sleep: deps.sleep });
     log.info(`GCP credentials: ${credentials.source}`);
     const gke = await (0,_clients_gke_js__WEBPACK_IMPORTED_MODULE_4__.connectGke)({ project: config.project, region: config.region }, { log, credentials, env, sleep: deps.sleep, now: deps.now, pollMs: deps.pollMs, heartbeatMs: deps.heartbeatMs });
@@ -305,7 +312,7 @@ async function applyFlow(config, io, deps = {}) {
         ]);
         let clusterVersion;
         try {
-            clusterVersion = resolveVersion(config.kubernetesVersion, server.channelVersions(_reference_js__WEBPACK_IMPORTED_MODULE_9__/* .GCP */ .lI.cluster.releaseChannel), where);
+            clusterVersion = resolveVersion(config.kubernetesVersion, server.channelVersions(_reference_js__WEBPACK_IMPORTED_MODULE_10__/* .GCP */ .lI.cluster.releaseChannel), where);
         }
         catch (err) {
             // An existing cluster needs no version to create: a pin that left the channel must not break re-runs.
@@ -328,7 +335,7 @@ async function applyFlow(config, io, deps = {}) {
             gcloudEnv,
             connectKube: deps.connectKube ?? (async (access, l) => (await __webpack_require__.e(/* import() */ 391).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(access, l)),
         };
-        const steps = (0,_steps_js__WEBPACK_IMPORTED_MODULE_10__/* .withActions */ .wR)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_8__/* .gcpSteps */ .ys)(config, facts), gcpActions(clients));
+        const steps = (0,_steps_js__WEBPACK_IMPORTED_MODULE_11__/* .withActions */ .wR)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__/* .gcpSteps */ .ys)(config, facts), gcpActions(clients));
         return await (0,_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .runFlow */ .c)(steps, { pools: {} }, config, io, {
             env: gcloudEnv,
             heartbeatMs: deps.heartbeatMs,

@@ -27,6 +27,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var aws = __webpack_require__(52544);
 // EXTERNAL MODULE: ./src/desired.ts
 var src_desired = __webpack_require__(73761);
+// EXTERNAL MODULE: ./src/record.ts
+var record = __webpack_require__(94846);
 // EXTERNAL MODULE: ./src/exec.ts
 var exec = __webpack_require__(73190);
 // EXTERNAL MODULE: ./src/flow.ts
@@ -230,6 +232,7 @@ async function createWaitingForKind(kube, obj, what, opts) {
  * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
  * eksctl is still doing (a cluster CREATING, a stack *_IN_PROGRESS) is waited for, never raced.
  */
+
 
 
 
@@ -528,6 +531,7 @@ async function applyFlow(config, io, deps = {}) {
                 return labelled(false, `missing: ${missing.join(', ')}`);
             },
         },
+        [record/* RECORD_STEP_ID */.ho]: (0,record/* recordAction */.Kj)(config, kubeOf),
         'nodegroup-scaling': {
             async probe(ctx) {
                 const rescale = [];

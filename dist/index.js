@@ -28935,7 +28935,14 @@ function envProject(env) {
     return env.CLOUDSDK_CORE_PROJECT || env.GOOGLE_CLOUD_PROJECT || env.GCLOUD_PROJECT || '';
 }
 /** Turns the raw inputs into a Config, or throws the first InputError. Pure: no I/O. */
-function parseConfig(read, env = process.env) {
+function parseConfig(readInput, env = process.env) {
+    const explicit = new Set();
+    const read = (name) => {
+        const value = readInput(name);
+        if (value)
+            explicit.add(name);
+        return value;
+    };
     const provider = oneOf('provider', read('provider'), _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .PROVIDERS */ .xq);
     const command = oneOf('command', read('command') || 'apply', COMMANDS);
     const seed = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .seedFor */ .ln)(provider);
@@ -29087,6 +29094,7 @@ function parseConfig(read, env = process.env) {
         confirmDestroy,
         githubToken: read('github-token'),
         tempDir,
+        explicit,
     };
 }
 
@@ -29191,6 +29199,8 @@ var dist = __nccwpck_require__(38815);
 var inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __nccwpck_require__(98286);
+// EXTERNAL MODULE: ./src/record.ts
+var record = __nccwpck_require__(94846);
 ;// CONCATENATED MODULE: ./src/providers/eksctl-schema.ts
 // prettier-ignore
 const EKSCTL_SCHEMA = { "$ref": "#/definitions/ClusterConfig", "definitions": { "ARN": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|aws|arn.ARN" }, "AZSubnetMapping": { "additionalProperties": { "$ref": "#/definitions/AZSubnetSpec" }, "type": "object" }, "AZSubnetSpec": { "properties": { "az": { "type": "string" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "id": { "type": "string" } }, "additionalProperties": false }, "AccessConfig": { "properties": { "accessEntries": { "items": { "$ref": "#/definitions/AccessEntry" }, "type": "array" }, "authenticationMode": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode" }, "bootstrapClusterCreatorAdminPermissions": { "type": "boolean" } }, "additionalProperties": false }, "AccessEntry": { "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "kubernetesGroups": { "items": { "type": "string" }, "type": "array" }, "kubernetesUsername": { "type": "string" }, "principalARN": { "$ref": "#/definitions/ARN" }, "type": { "type": "string" } }, "additionalProperties": false }, "AccessPolicy": { "properties": { "accessScope": { "$ref": "#/definitions/AccessScope" }, "policyARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "AccessScope": { "properties": { "namespaces": { "items": { "type": "string" }, "type": "array" }, "type": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType" } }, "additionalProperties": false }, "Addon": { "required": ["name"], "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configurationValues": { "type": "string" }, "name": { "type": "string" }, "namespaceConfig": { "$ref": "#/definitions/AddonNamespaceConfig" }, "owners": { "items": { "type": "string" }, "type": "array" }, "permissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "publishers": { "items": { "type": "string" }, "type": "array" }, "resolveConflicts": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts" }, "serviceAccountRoleARN": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "types": { "items": { "type": "string" }, "type": "array" }, "useDefaultPodIdentityAssociations": { "type": "boolean" }, "version": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "AddonNamespaceConfig": { "properties": { "namespace": { "type": "string" } }, "additionalProperties": false }, "AddonsConfig": { "properties": { "autoApplyPodIdentityAssociations": { "type": "boolean" }, "disableDefaultAddons": { "type": "boolean" } }, "additionalProperties": false }, "ArgoCDAWSIDC": { "required": ["idcInstanceArn"], "properties": { "idcInstanceArn": { "type": "string" }, "idcRegion": { "type": "string" } }, "additionalProperties": false }, "ArgoCDConfiguration": { "properties": { "awsIdc": { "$ref": "#/definitions/ArgoCDAWSIDC" }, "namespace": { "type": "string" }, "networkAccess": { "$ref": "#/definitions/ArgoCDNetworkAccess" }, "rbacRoleMappings": { "items": { "$ref": "#/definitions/ArgoCDRoleMapping" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDNetworkAccess": { "properties": { "vpceIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDRoleMapping": { "required": ["role", "identities"], "properties": { "identities": { "items": { "$ref": "#/definitions/SSOIdentity" }, "type": "array" }, "role": { "type": "string" } }, "additionalProperties": false }, "AutoModeConfig": { "properties": { "enabled": { "type": "boolean" }, "nodePools": { "items": { "type": "string" }, "type": "array" }, "nodeRoleARN": { "$ref": "#/definitions/ARN" }, "permissionsBoundaryARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "Capability": { "required": ["name", "type"], "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configuration": { "$ref": "#/definitions/CapabilityConfiguration" }, "deletePropagationPolicy": { "type": "string" }, "name": { "type": "string" }, "permissionsBoundary": { "type": "string" }, "roleArn": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "type": { "type": "string" } }, "additionalProperties": false }, "CapabilityConfiguration": { "properties": { "argocd": { "$ref": "#/definitions/ArgoCDConfiguration" } }, "additionalProperties": false }, "CapacityReservation": { "properties": { "capacityReservationPreference": { "type": "string" }, "capacityReservationTarget": { "$ref": "#/definitions/CapacityReservationTarget" } }, "additionalProperties": false }, "CapacityReservationTarget": { "properties": { "capacityReservationID": { "type": "string" }, "capacityReservationResourceGroupARN": { "type": "string" } }, "additionalProperties": false }, "ClusterCloudWatch": { "properties": { "clusterLogging": { "$ref": "#/definitions/ClusterCloudWatchLogging" } }, "additionalProperties": false }, "ClusterCloudWatchLogging": { "properties": { "enableTypes": { "items": { "type": "string", "enum": ["api", "audit", "authenticator", "controllerManager", "scheduler", "all", "*"] }, "type": "array" }, "logRetentionInDays": { "type": "integer" } }, "additionalProperties": false }, "ClusterConfig": { "required": ["metadata", "kind", "apiVersion"], "properties": { "accessConfig": { "$ref": "#/definitions/AccessConfig" }, "addons": { "items": { "$ref": "#/definitions/Addon" }, "type": "array" }, "addonsConfig": { "$ref": "#/definitions/AddonsConfig" }, "apiVersion": { "type": "string", "enum": ["eksctl.io/v1alpha5"] }, "autoModeConfig": { "$ref": "#/definitions/AutoModeConfig" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "capabilities": { "items": { "$ref": "#/definitions/Capability" }, "type": "array" }, "cloudWatch": { "$ref": "#/definitions/ClusterCloudWatch" }, "controlPlaneScalingConfig": { "$ref": "#/definitions/ControlPlaneScalingConfig" }, "fargateProfiles": { "items": { "$ref": "#/definitions/FargateProfile" }, "type": "array" }, "gitops": { "$ref": "#/definitions/GitOps" }, "iam": { "$ref": "#/definitions/ClusterIAM" }, "iamIdentityMappings": { "items": { "$ref": "#/definitions/IAMIdentityMapping" }, "type": "array" }, "identityProviders": { "items": { "$ref": "#/definitions/IdentityProvider" }, "type": "array" }, "karpenter": { "$ref": "#/definitions/Karpenter" }, "kind": { "type": "string", "enum": ["ClusterConfig"] }, "kubeAPIServerConfig": { "$ref": "#/definitions/KubeAPIServerConfig" }, "kubeControllerManagerConfig": { "$ref": "#/definitions/KubeControllerManagerConfig" }, "kubeSchedulerConfig": { "$ref": "#/definitions/KubeSchedulerConfig" }, "kubernetesNetworkConfig": { "$ref": "#/definitions/KubernetesNetworkConfig" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "managedNodeGroups": { "items": { "$ref": "#/definitions/ManagedNodeGroup" }, "type": "array" }, "metadata": { "$ref": "#/definitions/ClusterMeta" }, "nodeGroups": { "items": { "$ref": "#/definitions/NodeGroup" }, "type": "array" }, "outpost": { "$ref": "#/definitions/Outpost" }, "privateCluster": { "$ref": "#/definitions/PrivateCluster" }, "remoteNetworkConfig": { "$ref": "#/definitions/RemoteNetworkConfig" }, "secretsEncryption": { "$ref": "#/definitions/SecretsEncryption" }, "upgradePolicy": { "$ref": "#/definitions/UpgradePolicy" }, "vpc": { "$ref": "#/definitions/ClusterVPC" }, "zonalShiftConfig": { "$ref": "#/definitions/ZonalShiftConfig" } }, "additionalProperties": false }, "ClusterEndpoints": { "properties": { "privateAccess": { "type": "boolean" }, "publicAccess": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAM": { "properties": { "fargatePodExecutionRoleARN": { "type": "string" }, "fargatePodExecutionRolePermissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "serviceAccounts": { "items": { "$ref": "#/definitions/ClusterIAMServiceAccount" }, "type": "array" }, "serviceRoleARN": { "type": "string" }, "serviceRolePermissionsBoundary": { "type": "string" }, "vpcResourceControllerPolicy": { "type": "boolean" }, "withOIDC": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAMMeta": { "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "name": { "type": "string" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "ClusterIAMServiceAccount": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "attachRoleARN": { "type": "string" }, "metadata": { "$ref": "#/definitions/ClusterIAMMeta" }, "permissionsBoundary": { "type": "string" }, "roleName": { "type": "string" }, "roleOnly": { "type": "boolean" }, "status": { "$ref": "#/definitions/ClusterIAMServiceAccountStatus" }, "subjectPattern": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "ClusterIAMServiceAccountStatus": { "properties": { "capabilities": { "items": { "type": "string" }, "type": "array" }, "roleARN": { "type": "string" }, "stackName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "ClusterMeta": { "required": ["name", "region"], "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "forceUpdateVersion": { "type": "boolean" }, "name": { "type": "string" }, "region": { "type": "string" }, "rollbackConfig": { "$ref": "#/definitions/RollbackConfig" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "version": { "type": "string" } }, "additionalProperties": false }, "ClusterNAT": { "properties": { "gateway": { "type": "string", "enum": ["HighlyAvailable", "Single", "Disable"] } }, "additionalProperties": false }, "ClusterSubnets": { "properties": { "private": { "$ref": "#/definitions/AZSubnetMapping" }, "public": { "$ref": "#/definitions/AZSubnetMapping" } }, "additionalProperties": false }, "ClusterVPC": { "properties": { "autoAllocateIPv6": { "type": "boolean" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "clusterEndpoints": { "$ref": "#/definitions/ClusterEndpoints" }, "controlPlaneEgressMode": { "type": "string" }, "controlPlaneOnPrivateSubnets": { "type": "boolean" }, "controlPlaneSecurityGroupIDs": { "items": { "type": "string" }, "type": "array" }, "controlPlaneSubnetIDs": { "items": { "type": "string" }, "type": "array" }, "extraCIDRs": { "items": { "type": "string" }, "type": "array" }, "extraIPv6CIDRs": { "items": { "type": "string" }, "type": "array" }, "hostnameType": { "type": "string" }, "id": { "type": "string" }, "ipv6Cidr": { "type": "string" }, "ipv6Pool": { "type": "string" }, "manageSharedNodeSecurityGroupRules": { "type": "boolean" }, "nat": { "$ref": "#/definitions/ClusterNAT" }, "publicAccessCIDRs": { "items": { "type": "string" }, "type": "array" }, "securityGroup": { "type": "string" }, "sharedNodeSecurityGroup": { "type": "string" }, "subnets": { "$ref": "#/definitions/ClusterSubnets" } }, "additionalProperties": false }, "ControlPlaneScalingConfig": { "properties": { "tier": { "type": "string" } }, "additionalProperties": false }, "FargateProfile": { "required": ["name"], "properties": { "name": { "type": "string" }, "podExecutionRoleARN": { "type": "string" }, "selectors": { "items": { "$ref": "#/definitions/FargateProfileSelector" }, "type": "array" }, "status": { "type": "string" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "FargateProfileSelector": { "required": ["namespace"], "properties": { "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "Flux": { "properties": { "flags": { "$ref": "#/definitions/FluxFlags" }, "gitProvider": { "type": "string" } }, "additionalProperties": false }, "FluxFlags": { "additionalProperties": { "type": "string" }, "type": "object" }, "GitOps": { "properties": { "flux": { "$ref": "#/definitions/Flux" } }, "additionalProperties": false }, "HorizontalPodAutoscalerControllerConfig": { "properties": { "horizontalPodAutoscalerSyncPeriod": { "type": "string" } }, "additionalProperties": false }, "IAMIdentityMapping": { "properties": { "account": { "type": "string" }, "arn": { "type": "string" }, "groups": { "items": { "type": "string" }, "type": "array" }, "namespace": { "type": "string" }, "noDuplicateARNs": { "type": "boolean" }, "serviceName": { "type": "string" }, "username": { "type": "string" } }, "additionalProperties": false }, "IdentityProvider": { "required": ["type"], "properties": { "type": { "type": "string", "enum": ["oidc"] } }, "oneOf": [{ "$ref": "#/definitions/OIDCIdentityProvider" }] }, "InlineDocument": { "additionalProperties": {}, "type": "object" }, "InstanceMarketOptions": { "properties": { "marketType": { "type": "string" } }, "additionalProperties": false }, "InstanceSelector": { "properties": { "allow": { "type": "string" }, "cpuArchitecture": { "type": "string", "enum": ["x86_64", "amd64", "arm64"] }, "deny": { "type": "string" }, "gpus": { "type": "integer" }, "memory": { "type": "string" }, "neuron_devices": { "type": "integer" }, "vCPUs": { "type": "integer" } }, "additionalProperties": false }, "Karpenter": { "required": ["version"], "properties": { "createServiceAccount": { "type": "boolean" }, "defaultInstanceProfile": { "type": "string" }, "version": { "type": "string" }, "withSpotInterruptionQueue": { "type": "boolean" } }, "additionalProperties": false }, "KubeAPIServerConfig": { "properties": { "eventTTL": { "type": "string" }, "serviceNodePortRange": { "$ref": "#/definitions/ServiceNodePortRange" } }, "additionalProperties": false }, "KubeControllerManagerConfig": { "properties": { "horizontalPodAutoscalerControllerConfig": { "$ref": "#/definitions/HorizontalPodAutoscalerControllerConfig" } }, "additionalProperties": false }, "KubeSchedulerConfig": { "properties": { "nodeResourcesFit": { "$ref": "#/definitions/NodeResourcesFitConfig" } }, "additionalProperties": false }, "KubernetesNetworkConfig": { "properties": { "ipFamily": { "type": "string", "enum": ["IPv4", "IPv6"] }, "serviceIPv4CIDR": { "type": "string" }, "serviceIPv6CIDR": { "type": "string" } }, "additionalProperties": false }, "LaunchTemplate": { "required": ["id"], "properties": { "id": { "type": "string" }, "version": { "type": "string" } }, "additionalProperties": false }, "ManagedNodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "launchTemplate": { "$ref": "#/definitions/LaunchTemplate" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "nodeRepairConfig": { "$ref": "#/definitions/NodeGroupNodeRepairConfig" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "releaseVersion": { "type": "string" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "spot": { "type": "boolean" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "MetricsCollection": { "required": ["granularity"], "properties": { "granularity": { "type": "string" }, "metrics": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgMetricsCollection": { "items": { "$ref": "#/definitions/MetricsCollection" }, "type": "array" }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "classicLoadBalancerNames": { "items": { "type": "string" }, "type": "array" }, "clusterDNS": { "type": "string" }, "containerRuntime": { "type": "string" }, "cpuCredits": { "type": "string" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "enclaveEnabled": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instancesDistribution": { "$ref": "#/definitions/NodeGroupInstancesDistribution" }, "kubeletExtraConfig": { "$ref": "#/definitions/InlineDocument" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "maxInstanceLifetime": { "type": "integer" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "$ref": "#/definitions/taintsWrapper" }, "targetGroupARNs": { "items": { "type": "string" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "NodeGroupBottlerocket": { "properties": { "enableAdminContainer": { "type": "boolean" }, "settings": { "$ref": "#/definitions/InlineDocument" } }, "additionalProperties": false }, "NodeGroupIAM": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "instanceProfileARN": { "type": "string" }, "instanceRoleARN": { "type": "string" }, "instanceRoleName": { "type": "string" }, "instanceRolePermissionsBoundary": { "type": "string" }, "withAddonPolicies": { "$ref": "#/definitions/NodeGroupIAMAddonPolicies" } }, "additionalProperties": false }, "NodeGroupIAMAddonPolicies": { "properties": { "albIngress": { "type": "boolean" }, "appMesh": { "type": "boolean" }, "appMeshPreview": { "type": "boolean" }, "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "cloudWatch": { "type": "boolean" }, "ebs": { "type": "boolean" }, "efs": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "fsx": { "type": "boolean" }, "imageBuilder": { "type": "boolean" }, "xRay": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupInstancesDistribution": { "required": ["instanceTypes"], "properties": { "capacityRebalance": { "type": "boolean" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "maxPrice": { "type": "number" }, "onDemandBaseCapacity": { "type": "integer" }, "onDemandPercentageAboveBaseCapacity": { "type": "integer" }, "spotAllocationStrategy": { "type": "string" }, "spotInstancePools": { "type": "integer" } }, "additionalProperties": false }, "NodeGroupNodeRepairConfig": { "properties": { "enabled": { "type": "boolean" }, "maxParallelNodesRepairedCount": { "type": "integer" }, "maxParallelNodesRepairedPercentage": { "type": "integer" }, "maxUnhealthyNodeThresholdCount": { "type": "integer" }, "maxUnhealthyNodeThresholdPercentage": { "type": "integer" }, "nodeRepairConfigOverrides": { "items": { "$ref": "#/definitions/NodeRepairConfigOverride" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupSGs": { "properties": { "attachIDs": { "items": { "type": "string" }, "type": "array" }, "withLocal": { "type": "boolean" }, "withShared": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupSSH": { "properties": { "allow": { "type": "boolean" }, "enableSsm": { "type": "boolean" }, "publicKey": { "type": "string" }, "publicKeyName": { "type": "string" }, "publicKeyPath": { "type": "string" }, "sourceSecurityGroupIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupTaint": { "properties": { "effect": { "$ref": "#/definitions/k8s.io|api|core|v1.TaintEffect" }, "key": { "type": "string" }, "value": { "type": "string" } }, "additionalProperties": false }, "NodeGroupUpdateConfig": { "properties": { "maxUnavailable": { "type": "integer" }, "maxUnavailablePercentage": { "type": "integer" } }, "additionalProperties": false }, "NodeRepairConfigOverride": { "properties": { "minRepairWaitTimeMins": { "type": "integer" }, "nodeMonitoringCondition": { "type": "string" }, "nodeUnhealthyReason": { "type": "string" }, "repairAction": { "type": "string" } }, "additionalProperties": false }, "NodeResourcesFitConfig": { "properties": { "scoringStrategy": { "$ref": "#/definitions/ScoringStrategy" } }, "additionalProperties": false }, "OIDCIdentityProvider": { "required": ["name", "issuerURL", "clientID"], "properties": { "clientID": { "type": "string" }, "groupsClaim": { "type": "string" }, "groupsPrefix": { "type": "string" }, "issuerURL": { "type": "string" }, "name": { "type": "string" }, "requiredClaims": { "additionalProperties": { "type": "string" }, "type": "object" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "usernameClaim": { "type": "string" }, "usernamePrefix": { "type": "string" } }, "additionalProperties": false }, "Outpost": { "properties": { "controlPlaneInstanceType": { "type": "string" }, "controlPlaneOutpostARN": { "type": "string" }, "controlPlanePlacement": { "$ref": "#/definitions/Placement" }, "etcdInstanceType": { "type": "string" }, "etcdPlacement": { "$ref": "#/definitions/Placement" } }, "additionalProperties": false }, "Placement": { "properties": { "groupName": { "type": "string" }, "spreadLevel": { "type": "string" } }, "additionalProperties": false }, "PodIdentityAssociation": { "properties": { "createServiceAccount": { "type": "boolean" }, "disableSessionTags": { "type": "boolean" }, "namespace": { "type": "string" }, "permissionPolicy": { "$ref": "#/definitions/InlineDocument" }, "permissionPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "permissionPolicyName": { "type": "string" }, "permissionsBoundaryARN": { "type": "string" }, "policy": { "type": "string" }, "roleARN": { "type": "string" }, "roleName": { "type": "string" }, "serviceAccountName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "targetRoleARN": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "PrivateCluster": { "properties": { "additionalEndpointServices": { "items": { "type": "string" }, "type": "array" }, "enabled": { "type": "boolean" }, "skipEndpointCreation": { "type": "boolean" } }, "additionalProperties": false }, "RemoteNetwork": { "properties": { "cidrs": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "RemoteNetworkConfig": { "required": ["vpcGatewayID", "remoteNodeNetworks"], "properties": { "iam": { "$ref": "#/definitions/RemoteNodesIAM" }, "remoteNodeNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "remotePodNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "vpcGatewayID": { "$ref": "#/definitions/VPCGateway" } }, "additionalProperties": false }, "RemoteNodesIAM": { "properties": { "caBundleCert": { "type": "string" }, "provider": { "type": "string" }, "roleARN": { "type": "string" } }, "additionalProperties": false }, "ResourceWeight": { "properties": { "name": { "type": "string" }, "weight": { "type": "integer" } }, "additionalProperties": false }, "RollbackConfig": { "properties": { "timeoutMinutes": { "type": "integer" } }, "additionalProperties": false }, "SSOIdentity": { "required": ["id", "type"], "properties": { "id": { "type": "string" }, "type": { "type": "string" } }, "additionalProperties": false }, "ScoringStrategy": { "properties": { "resources": { "items": { "$ref": "#/definitions/ResourceWeight" }, "type": "array" }, "type": { "type": "string" } }, "additionalProperties": false }, "SecretsEncryption": { "required": ["keyARN"], "properties": { "keyARN": { "type": "string" } }, "additionalProperties": false }, "ServiceNodePortRange": { "properties": { "maxPort": { "type": "integer" }, "minPort": { "type": "integer" } }, "additionalProperties": false }, "UpgradePolicy": { "properties": { "supportType": { "type": "string", "enum": ["STANDARD", "EXTENDED"] } }, "additionalProperties": false }, "VPCGateway": { "type": "string" }, "VolumeMapping": { "properties": { "snapshotID": { "type": "string" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "WellKnownPolicies": { "properties": { "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "ebsCSIController": { "type": "boolean" }, "efsCSIController": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "imageBuilder": { "type": "boolean" } }, "additionalProperties": false }, "ZonalShiftConfig": { "properties": { "enabled": { "type": "boolean" } }, "additionalProperties": false }, "github.com|aws|aws-sdk-go-v2|aws|arn.ARN": {}, "github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts": { "type": "string" }, "github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet": { "type": "string" }, "k8s.io|api|core|v1.TaintEffect": { "type": "string" }, "taintsWrapper": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" } } };
@@ -29296,7 +29306,8 @@ function schemaErrors(schema, doc, limit = 5) {
 
 
 
-const AWS_STEP_IDS = (/* unused pure expression or super */ null && ([
+
+const AWS_STEP_IDS = [
     'cluster',
     'kubeconfig',
     'kube-system',
@@ -29306,7 +29317,8 @@ const AWS_STEP_IDS = (/* unused pure expression or super */ null && ([
     'calico-ready',
     'nodegroups',
     'nodegroup-scaling',
-]));
+    record/* RECORD_STEP_ID */.ho,
+];
 function calicoVersion(config) {
     return config.calicoVersion || reference/* DEFAULT_CALICO_VERSION */.Dt;
 }
@@ -29464,7 +29476,7 @@ function awsSteps(config, facts) {
             `\`eksctl scale nodegroup --cluster=${config.clusterName} --region=${config.region} --name=<name> --nodes-min=<min> --nodes-max=<max>\`` +
             ' (with `--nodes=<n>` when the current size is outside the new bounds)',
         timeoutMs: 20 * MINUTE,
-    });
+    }, (0,record/* recordStep */.IC)());
     return steps;
 }
 /**
@@ -29888,9 +29900,11 @@ function clusterConfigFor(config, facts) {
 /* unused harmony exports GCP_STEP_IDS, nodePoolLabelsArgv, nodePoolAutoscalingArgv, nodePoolArgv */
 /* harmony import */ var _desired_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73761);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98286);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(94846);
 
 
-const GCP_STEP_IDS = (/* unused pure expression or super */ null && ([
+
+const GCP_STEP_IDS = [
     'service-account',
     'iam-roles',
     'cluster',
@@ -29899,7 +29913,8 @@ const GCP_STEP_IDS = (/* unused pure expression or super */ null && ([
     'workspaces-pool',
     'kubeconfig',
     'cluster-admin-binding',
-]));
+    _record_js__WEBPACK_IMPORTED_MODULE_2__/* .RECORD_STEP_ID */ .ho,
+];
 const GCP_PLAN_FACTS = (config) => ({
     clusterVersion: config.kubernetesVersion,
     account: '<the account of the credentials in use>',
@@ -30065,6 +30080,7 @@ function gcpSteps(config, facts) {
             api: `Kubernetes API: create ${CLUSTER_ADMIN_BINDING.apiGroup}/v1 ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name} when missing`,
             timeoutMs: 2 * MINUTE,
         },
+        (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .recordStep */ .IC)(),
     ];
 }
 /** The Gitpod pools as the GKE API should show them. */
@@ -30108,6 +30124,207 @@ function gcpFixes(config) {
             todo: `set the inputs to match the pool, or delete it (gcloud container node-pools delete ${want.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`,
         }),
     };
+}
+
+
+/***/ }),
+
+/***/ 94846:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hh: () => (/* binding */ parseRecord),
+/* harmony export */   IC: () => (/* binding */ recordStep),
+/* harmony export */   Kj: () => (/* binding */ recordAction),
+/* harmony export */   ho: () => (/* binding */ RECORD_STEP_ID),
+/* harmony export */   q8: () => (/* binding */ withRecord),
+/* harmony export */   yl: () => (/* binding */ RECORD_REF)
+/* harmony export */ });
+/* unused harmony exports RECORD_KEY, recordOf, recordObject */
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(36992);
+
+
+const RECORD_REF = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    namespace: 'kube-system',
+    name: 'gitpod-cluster-action',
+};
+/** The ConfigMap key holding the record (JSON). */
+const RECORD_KEY = 'desired-state.json';
+const RECORD_STEP_ID = 'record-desired-state';
+function recordOf(config) {
+    const pool = (role) => {
+        const p = config.pools[role];
+        return {
+            name: p.name,
+            machineType: p.machineType,
+            minNodes: p.minNodes,
+            maxNodes: p.maxNodes,
+            extraLabels: { ...p.extraLabels },
+        };
+    };
+    return {
+        version: 1,
+        provider: config.provider,
+        cluster: config.clusterName,
+        pools: { services: pool('services'), workspaces: pool('workspaces') },
+        diskSizeGb: config.diskSizeGb,
+        maxPods: config.maxPods,
+    };
+}
+function recordText(record) {
+    return `${JSON.stringify(record, null, 2)}\n`;
+}
+function recordObject(config) {
+    return {
+        apiVersion: RECORD_REF.apiVersion,
+        kind: RECORD_REF.kind,
+        metadata: {
+            name: RECORD_REF.name,
+            namespace: RECORD_REF.namespace,
+            labels: { 'app.kubernetes.io/managed-by': 'gitpod-cluster-action' },
+        },
+        data: { [RECORD_KEY]: recordText(recordOf(config)) },
+    };
+}
+const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v) => Number.isInteger(v) && v >= 0;
+/** The record in a ConfigMap, or why it cannot be used. */
+function parseRecord(obj) {
+    const text = isMap(obj.data) ? obj.data[RECORD_KEY] : undefined;
+    if (typeof text !== 'string')
+        return `it has no ${RECORD_KEY}`;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return `its ${RECORD_KEY} is not JSON`;
+    }
+    if (!isMap(value) || value.version !== 1 || !isMap(value.pools))
+        return `its ${RECORD_KEY} is not a version 1 record`;
+    for (const role of _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe) {
+        const p = value.pools[role];
+        if (!isMap(p) ||
+            typeof p.name !== 'string' ||
+            typeof p.machineType !== 'string' ||
+            !isCount(p.minNodes) ||
+            !isCount(p.maxNodes) ||
+            !isMap(p.extraLabels) ||
+            !Object.values(p.extraLabels).every((v) => typeof v === 'string')) {
+            return `its ${role} pool is malformed`;
+        }
+    }
+    if (!isCount(value.diskSizeGb) || !isCount(value.maxPods))
+        return 'its disk size or max pods is malformed';
+    return value;
+}
+/** The `plan` step that writes the record. */
+function recordStep() {
+    return {
+        id: RECORD_STEP_ID,
+        description: `Record the desired state (pool sizes, machine types, extra labels, disk, max pods) in ConfigMap ${RECORD_REF.namespace}/${RECORD_REF.name} for later drift checks`,
+        api: `Kubernetes API: create ConfigMap ${RECORD_REF.namespace}/${RECORD_REF.name}, or merge-patch its ${RECORD_KEY} when it differs`,
+        timeoutMs: 2 * 60_000,
+    };
+}
+/** The step's probe and run, over the flow's Kubernetes client. */
+function recordAction(config, kubeOf) {
+    const wanted = recordObject(config);
+    const text = wanted.data[RECORD_KEY];
+    const look = async (ctx) => {
+        const existing = await kubeOf(ctx).get(RECORD_REF);
+        if (!existing)
+            return { probe: { done: false, detail: 'absent' } };
+        const same = isMap(existing.data) && existing.data[RECORD_KEY] === text;
+        return {
+            existing,
+            probe: same ? { done: true, detail: 'as recorded' } : { done: false, detail: 'differs from these inputs' },
+        };
+    };
+    return {
+        probe: async (ctx) => (await look(ctx)).probe,
+        async run(ctx) {
+            const kube = kubeOf(ctx);
+            const { existing, probe } = await look(ctx);
+            // Another run on this cluster may have recorded the same state since the probe: nothing to write.
+            if (probe.done)
+                return `${_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .DONE_MEANWHILE */ .aK}: ${probe.detail}`;
+            if (!existing) {
+                await kube.create(wanted);
+                return `created ${RECORD_REF.namespace}/${RECORD_REF.name}`;
+            }
+            await kube.mergePatch(RECORD_REF, { data: { [RECORD_KEY]: text } });
+            return `updated ${RECORD_REF.namespace}/${RECORD_REF.name}`;
+        },
+    };
+}
+/** The sizing inputs a record stands in for, and where each lives in the config. */
+const SIZING = [
+    ..._reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.flatMap((role) => [
+        {
+            input: `${role}-machine-type`,
+            get: (c) => c.pools[role].machineType,
+            from: (r) => r.pools[role].machineType,
+            set: (c, r) => (c.pools[role].machineType = r.pools[role].machineType),
+        },
+        {
+            input: `${role}-min-nodes`,
+            get: (c) => c.pools[role].minNodes,
+            from: (r) => r.pools[role].minNodes,
+            set: (c, r) => (c.pools[role].minNodes = r.pools[role].minNodes),
+        },
+        {
+            input: `${role}-max-nodes`,
+            get: (c) => c.pools[role].maxNodes,
+            from: (r) => r.pools[role].maxNodes,
+            set: (c, r) => (c.pools[role].maxNodes = r.pools[role].maxNodes),
+        },
+        {
+            input: `${role}-extra-labels`,
+            get: (c) => labelText(c.pools[role].extraLabels),
+            from: (r) => labelText(r.pools[role].extraLabels),
+            set: (c, r) => {
+                const p = c.pools[role];
+                const reference = Object.fromEntries(Object.entries(p.labels).filter(([k]) => !(k in p.extraLabels)));
+                p.extraLabels = { ...r.pools[role].extraLabels };
+                p.labels = { ...reference, ...p.extraLabels };
+            },
+        },
+    ]),
+    {
+        input: 'disk-size-gb',
+        get: (c) => c.diskSizeGb,
+        from: (r) => r.diskSizeGb,
+        set: (c, r) => (c.diskSizeGb = r.diskSizeGb),
+    },
+    { input: 'max-pods', get: (c) => c.maxPods, from: (r) => r.maxPods, set: (c, r) => (c.maxPods = r.maxPods) },
+];
+function labelText(labels) {
+    return Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+}
+/** The config with every sizing input left empty taken from the record; explicit inputs win. */
+function withRecord(config, record) {
+    const effective = structuredClone(config);
+    const taken = [];
+    const differences = [];
+    for (const s of SIZING) {
+        const [mine, theirs] = [s.get(config), s.from(record)];
+        if (mine === theirs)
+            continue;
+        if (config.explicit.has(s.input)) {
+            differences.push(`input ${s.input} is ${JSON.stringify(mine)}, the desired state apply recorded says ${JSON.stringify(theirs)}; checked against the input`);
+        }
+        else {
+            s.set(effective, record);
+            taken.push(s.input);
+        }
+    }
+    return { config: effective, taken, differences };
 }
 
 
@@ -30481,6 +30698,7 @@ function isTransientStatus(status) {
 /* harmony export */   Lv: () => (/* binding */ toRecord),
 /* harmony export */   ZL: () => (/* binding */ shellQuote),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   aK: () => (/* binding */ DONE_MEANWHILE),
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   mK: () => (/* binding */ StepFailedError),
@@ -30488,7 +30706,7 @@ function isTransientStatus(status) {
 /* harmony export */   wR: () => (/* binding */ withActions),
 /* harmony export */   zw: () => (/* binding */ cancelReason)
 /* harmony export */ });
-/* unused harmony exports TRANSIENT_CLI_FAILURES, isTransientCliFailure, StepTimeoutError, DONE_MEANWHILE */
+/* unused harmony exports TRANSIENT_CLI_FAILURES, isTransientCliFailure, StepTimeoutError */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49809);
 
 class StepFailedError extends Error {

@@ -24,6 +24,7 @@ import type { KubeClient, KubeObject } from '../clients/kube.js';
 import type { Cluster, EksApi, Stack } from '../clients/eks.js';
 import { type AwsCloud, awsCloud, isLoopbackHttp, observedPool } from '../cloud/aws.js';
 import { diffPool, inPlaceArgvs, remedyText } from '../desired.js';
+import { RECORD_STEP_ID, recordAction } from '../record.js';
 import { execArgv } from '../exec.js';
 import { runFlow } from '../flow.js';
 import { type Config, InputError } from '../inputs.js';
@@ -435,6 +436,8 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
         return labelled(false, `missing: ${missing.join(', ')}`);
       },
     },
+
+    [RECORD_STEP_ID]: recordAction<AwsCtx>(config, kubeOf),
 
     'nodegroup-scaling': {
       async probe(ctx) {

@@ -23,6 +23,7 @@ import { type Gke, type GkeCluster, type GkeNodePool, connectGke } from '../clie
 import type { KubeClient, KubeObject } from '../clients/kube.js';
 import { gcpCloud, observedPoolOf } from '../cloud/gcp.js';
 import { diffPool, differenceLines, inPlaceArgvs } from '../desired.js';
+import { RECORD_STEP_ID, recordAction } from '../record.js';
 import type { KubeAccess } from '../cloud/types.js';
 import { writeKubeconfig } from '../kubeconfig.js';
 import {
@@ -291,6 +292,11 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
         return `context ${context}`;
       },
     },
+
+    [RECORD_STEP_ID]: recordAction<GcpState>(config, (s) => {
+      if (!s.kube) throw new Error('the Kubernetes API is not connected (the cluster-admin-binding probe did not run)');
+      return s.kube;
+    }),
 
     'cluster-admin-binding': {
       async probe(s) {

@@ -5,12 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { KubeClient } from '../clients/kube.js';
+import type { KubeClient, KubeObject } from '../clients/kube.js';
 import type { ProviderCloud } from '../cloud/types.js';
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { registerKubeconfigSecrets } from '../kubeconfig.js';
-import { NodeChecks, inContractOrder } from '../verify/checks.js';
+import { RECORD_REF, parseRecord, withRecord } from '../record.js';
+import { errorMessage } from '../steps.js';
+import { NodeChecks, inContractOrder, item, warning } from '../verify/checks.js';
 import { cloudConfigDiff } from '../verify/cloud-config.js';
 import { checkNetwork, networkFacts } from '../verify/network.js';
 import { toNodeInfo } from '../verify/nodes.js';
@@ -40,7 +42,42 @@ function notFound(config: Config): Error {
   return new Error(`${where}: check cluster-name, region${config.provider === 'gcp' ? ' and project' : ''}`);
 }
 
-export async function verify(config: Config, io: ActionIO, deps: VerifyDeps = {}): Promise<Report> {
+/**
+ * The config to check against: the inputs given, and for the sizing inputs left empty the desired state
+ * `apply` recorded in the cluster (src/record.ts). Without a record (a cluster apply did not build, or a
+ * kubeconfig that may not read kube-system's ConfigMaps) the inputs and their defaults stand.
+ */
+async function recordedConfig(
+  config: Config,
+  kube: KubeClient,
+  io: ActionIO,
+): Promise<{ config: Config; differences: string[] }> {
+  const where = `ConfigMap ${RECORD_REF.namespace}/${RECORD_REF.name}`;
+  let found: KubeObject | undefined;
+  try {
+    found = await kube.get(RECORD_REF);
+  } catch (err) {
+    io.log.info(
+      `The desired state apply recorded could not be read (${errorMessage(err)}); checking against the inputs`,
+    );
+    return { config, differences: [] };
+  }
+  if (!found) {
+    io.log.info(`No desired state recorded in ${where}; checking against the inputs and their defaults`);
+    return { config, differences: [] };
+  }
+  const record = parseRecord(found);
+  if (typeof record === 'string') {
+    io.log.warning(`The desired state in ${where} is not usable (${record}); checking against the inputs`);
+    return { config, differences: [] };
+  }
+  const result = withRecord(config, record);
+  if (result.taken.length) io.log.info(`From the desired state apply recorded in ${where}: ${result.taken.join(', ')}`);
+  return result;
+}
+
+export async function verify(given: Config, io: ActionIO, deps: VerifyDeps = {}): Promise<Report> {
+  let config = given;
   const now = deps.now ?? Date.now;
   // A user's kubeconfig: its credentials are masked before anything reads the file (a missing file fails below).
   if (config.kubeconfig) registerKubeconfigSecrets(await readFile(config.kubeconfig, 'utf8').catch(() => ''));
@@ -57,6 +94,8 @@ export async function verify(config: Config, io: ActionIO, deps: VerifyDeps = {}
     ));
 
   const started = now();
+  const recorded = await recordedConfig(given, kube, io);
+  config = recorded.config;
   const serverVersion = await kube.serverVersion();
   const file = reportFilePath(config);
   const checks = new NodeChecks(config, serverVersion);
@@ -75,7 +114,10 @@ export async function verify(config: Config, io: ActionIO, deps: VerifyDeps = {}
   }
 
   const diff = cloudConfigDiff(config, observed);
-  const cloudConfig = diff.item;
+  // An explicit input that differs from the recorded desired state: said, not counted as drift.
+  const cloudConfig = recorded.differences.length
+    ? item('cloud-config', [...diff.item.errors, ...recorded.differences.map((d) => warning(d))])
+    : diff.item;
   const network = checkNetwork(config, await networkFacts(config, observed, kube));
   const items = inContractOrder([...checks.finish(), cloudConfig, network]);
   // Drift is what the cloud API shows differing: the pools, and on GKE the cluster's network policy.

@@ -19,6 +19,7 @@ import {
 import type { DesiredPool, DesiredPools, InPlaceFixes } from '../desired.js';
 import { type Config, InputError, type PoolConfig, escapeInvisible } from '../inputs.js';
 import { AWS, DEFAULT_CALICO_VERSION, GITPOD_LABEL_PREFIX, POOL_ROLES, autoscalerTags } from '../reference.js';
+import { RECORD_STEP_ID, recordStep } from '../record.js';
 import type { StepSpec } from '../steps.js';
 import { EKSCTL_SCHEMA } from './eksctl-schema.js';
 import { schemaErrors } from './eksctl-validate.js';
@@ -33,6 +34,7 @@ export const AWS_STEP_IDS = [
   'calico-ready',
   'nodegroups',
   'nodegroup-scaling',
+  RECORD_STEP_ID,
 ] as const;
 export type AwsStepId = (typeof AWS_STEP_IDS)[number];
 
@@ -223,6 +225,7 @@ export function awsSteps(config: Config, facts: AwsFacts): StepSpec<AwsStepId>[]
         ' (with `--nodes=<n>` when the current size is outside the new bounds)',
       timeoutMs: 20 * MINUTE,
     },
+    recordStep(),
   );
   return steps;
 }

@@ -7,6 +7,7 @@ import type { DesiredPool, DesiredPools, InPlaceFixes } from '../desired.js';
 import { wantedLabels } from '../desired.js';
 import type { Config, PoolConfig } from '../inputs.js';
 import { GCP, POOL_ROLES } from '../reference.js';
+import { RECORD_STEP_ID, recordStep } from '../record.js';
 import type { StepSpec } from '../steps.js';
 
 export const GCP_STEP_IDS = [
@@ -18,6 +19,7 @@ export const GCP_STEP_IDS = [
   'workspaces-pool',
   'kubeconfig',
   'cluster-admin-binding',
+  RECORD_STEP_ID,
 ] as const;
 export type GcpStepId = (typeof GCP_STEP_IDS)[number];
 
@@ -208,6 +210,7 @@ export function gcpSteps(config: Config, facts: GcpFacts): StepSpec<GcpStepId>[]
       api: `Kubernetes API: create ${CLUSTER_ADMIN_BINDING.apiGroup}/v1 ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name} when missing`,
       timeoutMs: 2 * MINUTE,
     },
+    recordStep(),
   ];
 }
 
