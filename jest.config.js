@@ -13,4 +13,8 @@ export default {
   maxWorkers: 2,
   collectCoverageFrom: ['src/**/*.ts'],
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.mjs'],
+  // Without gcloud on PATH, one line saying what to install, at once (the GKE tests run the real gcloud).
+  globalSetup: '<rootDir>/__tests__/support/global-setup.mjs',
+  // No `::debug::` flood from @actions/core in the test output.
+  setupFiles: ['<rootDir>/__tests__/support/quiet-debug.ts'],
 };

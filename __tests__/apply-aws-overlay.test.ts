@@ -12,7 +12,7 @@ import { applyFlow } from '../src/apply/aws.js';
 import { EKS_TOKEN_PREFIX, eksToken } from '../src/clients/eks-token.js';
 import { planFlow } from '../src/commands/plan.js';
 import { InputError } from '../src/inputs.js';
-import { REFERENCE_LABELS } from '../src/reference.js';
+import { POOL_LABELS } from '../src/reference.js';
 import { fakeIO } from './fixtures.js';
 import { FAKE_AWS_ENV, type AwsWorld, startAwsWorld } from './support/aws-world.js';
 import { SHARED_SCHEMA_URL } from './support/eksctl-schema-compact.js';
@@ -51,13 +51,14 @@ describe('the eksctl-config overlay', () => {
   it('is deep-merged into the config eksctl is given (nodegroups by name), which eksctl’s schema accepts', async () => {
     const io = fakeIO();
     await applyFlow(world.config({ 'eksctl-config': overlayFile(GOOD_OVERLAY) }), io, world.deps());
-    const given = world.eks.eksctlCalls[0]!.config as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed YAML document
+    // The whole config goes to `create nodegroup` (`create cluster` gets it without nodegroups under Calico).
+    const given = world.eks.eksctlCalls.find((c) => c.command === 'create nodegroup')!.config as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed YAML document
     expect(given.metadata.tags).toEqual({ department: 'cs', project: 'gitpod', team: 'platform' });
     expect(given.availabilityZones).toEqual(['eu-west-1a', 'eu-west-1b']);
     const [services, workspaces, monitoring] = given.managedNodeGroups;
     expect(services.volumeSize).toBe(300);
     expect(workspaces).toMatchObject({ volumeSize: 500, instanceTypes: ['m6i.2xlarge'], maxPodsPerNode: 110 });
-    expect(workspaces.labels).toEqual({ ...REFERENCE_LABELS.workspaces, 'example.com/tier': 'workspaces' });
+    expect(workspaces.labels).toEqual({ ...POOL_LABELS.workspaces, 'example.com/tier': 'workspaces' });
     expect(monitoring.name).toBe('monitoring');
     const validate = new Ajv({ strict: false, allErrors: true }).compile(
       JSON.parse(readFileSync(SHARED_SCHEMA_URL, 'utf8')),
@@ -85,7 +86,7 @@ describe('the eksctl-config overlay', () => {
     [
       'an unknown field',
       'managedNodeGroups:\n  - name: workspaces\n    maxPods: 200\n',
-      /maxPods: is not a field eksctl knows/,
+      /maxPods \(line 3\): eksctl's schema refuses it: is not a field eksctl knows/,
     ],
     [
       'a numeric version',
@@ -149,7 +150,9 @@ describe('EKS apply with network vpc-cni', () => {
       'kubeconfig',
       'kube-system',
       'nodegroups',
+      'nodegroup-labels',
       'nodegroup-scaling',
+      'service-accounts',
       'record-desired-state',
     ]);
     const given = world.eks.eksctlCalls[0]!.config as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed YAML document

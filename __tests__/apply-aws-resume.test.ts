@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyFlow } from '../src/apply/aws.js';
-import { AWS, REFERENCE_LABELS } from '../src/reference.js';
+import { AWS, POOL_LABELS } from '../src/reference.js';
 import { StepFailedError } from '../src/steps.js';
 import { fakeIO } from './fixtures.js';
 import { type AwsWorld, startAwsWorld } from './support/aws-world.js';
@@ -27,7 +27,7 @@ function expectConverged(w: AwsWorld, retried?: RegExp): void {
   expect(w.eks.cluster('gitpod')?.status).toBe('ACTIVE');
   expect(w.eks.nodegroupNames('gitpod').sort()).toEqual(['services', 'workspaces']);
   for (const role of ['services', 'workspaces'] as const) {
-    expect(w.eks.nodegroups.get(`gitpod/${role}`)!.labels).toMatchObject(REFERENCE_LABELS[role]);
+    expect(w.eks.nodegroups.get(`gitpod/${role}`)!.labels).toMatchObject(POOL_LABELS[role]);
   }
   expect(w.kube.object(awsNode)).toBeUndefined();
   expect(w.kube.object(installationRef)?.spec).toEqual(AWS.calico.installation.spec);
@@ -61,6 +61,16 @@ const BREAKERS: Record<string, Breaker> = {
     return { heal: () => (failing = false) };
   },
   'remove-aws-node': (w) => {
+    // A cluster created with the vpc-cni add-on (before disableDefaultAddons): its aws-node is there to remove.
+    w.eks.onEksctl((event) => {
+      if (event !== 'cluster-created') return;
+      w.kube.seed({
+        apiVersion: 'apps/v1',
+        kind: 'DaemonSet',
+        metadata: { name: 'aws-node', namespace: 'kube-system' },
+        spec: {},
+      });
+    });
     w.kube.failNext((r) => r.method === 'DELETE' && r.path.endsWith('/daemonsets/aws-node'), 403);
     return {};
   },
@@ -90,13 +100,21 @@ const BREAKERS: Record<string, Breaker> = {
           nodegroupName: 'services',
           clusterName: 'gitpod',
           status: 'ACTIVE',
-          labels: { ...REFERENCE_LABELS.services },
+          labels: { ...POOL_LABELS.services },
           instanceTypes: ['m6i.xlarge'],
           scalingConfig: { minSize: 1, maxSize: 4, desiredSize: 2 },
           amiType: 'CUSTOM',
         });
       },
     );
+    return {};
+  },
+  'service-accounts': (w) => {
+    // eksctl created one role's stack, then failed on the next.
+    w.eks.failEksctl('create iamserviceaccount', 'failed to create iamserviceaccount(s)', (api) => {
+      const name = 'eksctl-gitpod-addon-iamserviceaccount-kube-system-aws-load-balancer-controller';
+      api.stacks.set(name, { StackName: name, StackStatus: 'CREATE_COMPLETE' });
+    });
     return {};
   },
 };
@@ -183,7 +201,7 @@ describe('EKS apply facing leftovers of an earlier failed run', () => {
     expect(
       io.lines.filter((l) => l.includes('waiting for EKS cluster gitpod to be ACTIVE')).length,
     ).toBeGreaterThanOrEqual(4);
-    expect(world.eks.eksctlCalls.map((c) => c.command)).toEqual(['create nodegroup']);
+    expect(world.eks.eksctlCalls.map((c) => c.command)).toEqual(['create nodegroup', 'create iamserviceaccount']);
   });
 
   it('a nodegroup stack in ROLLBACK_COMPLETE: says what to delete before eksctl create nodegroup runs', async () => {

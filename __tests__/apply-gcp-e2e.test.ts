@@ -84,7 +84,7 @@ describe('first apply, then a no-op re-apply (FAKE GKE/IAM/CRM/Kubernetes APIs, 
   beforeAll(async () => {
     clearSecrets();
     w = await gcpWorld();
-    config = w.config({ 'services-extra-labels': 'gitpod.io/workload_services=true' });
+    config = w.config();
     first = await apply(w, config);
   });
   afterAll(async () => w?.close());
@@ -110,13 +110,17 @@ describe('first apply, then a no-op re-apply (FAKE GKE/IAM/CRM/Kubernetes APIs, 
       expect(pool.maxPodsConstraint).toEqual({ maxPodsPerNode: '110' });
       expect(pool.autoscaling).toEqual({ enabled: true, minNodeCount: 1, maxNodeCount: 50 });
     }
-    // The label table: services meta+ide (+ the extra label), workspaces all three workspace labels.
-    expect(Object.keys(pools[0]!.config.labels as object).sort()).toEqual([
-      'gitpod.io/workload_ide',
-      'gitpod.io/workload_meta',
-      'gitpod.io/workload_services',
-    ]);
-    expect(Object.keys(pools[1]!.config.labels as object)).toHaveLength(3);
+    // The six labels: the table's services meta+ide plus workload_services, workspaces all three workspace labels.
+    expect(pools[0]!.config.labels).toEqual({
+      'gitpod.io/workload_meta': 'true',
+      'gitpod.io/workload_ide': 'true',
+      'gitpod.io/workload_services': 'true',
+    });
+    expect(pools[1]!.config.labels).toEqual({
+      'gitpod.io/workload_workspace_services': 'true',
+      'gitpod.io/workload_workspace_regular': 'true',
+      'gitpod.io/workload_workspace_headless': 'true',
+    });
 
     expect([...w.gcp.serviceAccounts.keys()]).toEqual(['gitpod-gke@fake-project.iam.gserviceaccount.com']);
     const member = 'serviceAccount:gitpod-gke@fake-project.iam.gserviceaccount.com';
@@ -303,10 +307,15 @@ describe('existing pools (FAKE APIs, real gcloud)', () => {
     const rec = run.records!.find((r) => r.id === 'services-pool')!;
     expect(rec.status).toBe('done');
     expect(rec.detail).toContain(
-      'gcloud container node-pools update workload-services --cluster=gitpod --project=fake-project --region=us-central1 --node-labels=gitpod.io/workload_meta=true,gitpod.io/workload_ide=true,team=platform',
+      'gcloud container node-pools update workload-services --cluster=gitpod --project=fake-project --region=us-central1 --node-labels=gitpod.io/workload_meta=true,gitpod.io/workload_ide=true,gitpod.io/workload_services=true,team=platform',
     );
     expect(w.gcp.pool('gitpod', 'workload-services')!.config).toMatchObject({
-      labels: { 'gitpod.io/workload_meta': 'true', 'gitpod.io/workload_ide': 'true', team: 'platform' },
+      labels: {
+        'gitpod.io/workload_meta': 'true',
+        'gitpod.io/workload_ide': 'true',
+        'gitpod.io/workload_services': 'true',
+        team: 'platform',
+      },
     });
     expect(w.gcloudCalls()).toHaveLength(1);
     expect(w.gcloudCalls()[0]).toMatch(/^container node-pools update workload-services /);
@@ -337,6 +346,41 @@ describe('existing pools (FAKE APIs, real gcloud)', () => {
       { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: w.gcp.account },
     ]);
     expect(w.gcloudCalls()).toEqual([]);
+  });
+
+  it('relabels a services pool built to the 2022 table (no workload_services) in place; a re-run changes nothing', async () => {
+    const config = w.config();
+    seedBuilt(w, config, (role) =>
+      role === 'services'
+        ? {
+            config: {
+              machineType: 'n2d-standard-8',
+              imageType: 'UBUNTU_CONTAINERD',
+              labels: { 'gitpod.io/workload_meta': 'true', 'gitpod.io/workload_ide': 'true' },
+            },
+          }
+        : {},
+    );
+    const run = await apply(w, config);
+    expect(run.err).toBeUndefined();
+    const rec = run.records!.find((r) => r.id === 'services-pool')!;
+    expect(rec.status).toBe('done');
+    expect(w.gcloudCalls()).toEqual([
+      'container node-pools update workload-services --cluster=gitpod --project=fake-project --region=us-central1 --node-labels=gitpod.io/workload_meta=true,gitpod.io/workload_ide=true,gitpod.io/workload_services=true',
+    ]);
+    expect((w.gcp.pool('gitpod', 'workload-services')!.config as { labels: unknown }).labels).toEqual({
+      'gitpod.io/workload_meta': 'true',
+      'gitpod.io/workload_ide': 'true',
+      'gitpod.io/workload_services': 'true',
+    });
+    expect(run.records!.find((r) => r.id === 'workspaces-pool')!.status).toBe('skipped');
+
+    const mutations = w.gcp.mutations().length;
+    const again = await apply(w, config);
+    expect(again.err).toBeUndefined();
+    expect(w.gcloudCalls()).toHaveLength(1);
+    expect(w.gcp.mutations()).toHaveLength(mutations);
+    expect(again.records!.find((r) => r.id === 'services-pool')!.status).toBe('skipped');
   });
 
   it('fixes autoscaling bounds in place with gcloud node-pools update --enable-autoscaling', async () => {

@@ -23,7 +23,9 @@ describe('the bundled dist/index.js, run without node_modules', () => {
     expect(res.status).toBe(0);
     const plan = JSON.parse(res.outputs.plan!);
     expect(plan.map((s: { id: string }) => s.id)).toContain('workspaces-pool');
-    expect(res.stdout).toContain('--node-labels=gitpod.io/workload_meta=true,gitpod.io/workload_ide=true');
+    expect(res.stdout).toContain(
+      '--node-labels=gitpod.io/workload_meta=true,gitpod.io/workload_ide=true,gitpod.io/workload_services=true',
+    );
     expect(res.summary).toContain('gitpod-cluster-action plan');
   });
 
@@ -31,7 +33,11 @@ describe('the bundled dist/index.js, run without node_modules', () => {
     const res = runAction({ provider: 'aws', command: 'plan' });
     expect(res.status).toBe(0);
     expect(res.outputs['eksctl-config']).toContain('maxPodsPerNode: 110');
-    expect(JSON.parse(res.outputs.plan!).at(-1).argv.slice(0, 3)).toEqual(['eksctl', 'create', 'nodegroup']);
+    const steps = JSON.parse(res.outputs.plan!) as { id: string; argv?: string[] }[];
+    expect(steps.find((s) => s.id === 'nodegroups')!.argv!.slice(0, 3)).toEqual(['eksctl', 'create', 'nodegroup']);
+    expect(steps.at(-1)!.argv!.slice(0, 3)).toEqual(['eksctl', 'create', 'iamserviceaccount']);
+    expect(steps.map((s) => s.id)).toContain('nodegroup-labels');
+    expect(res.outputs['eksctl-config']).toContain('gitpod.io/workload_services: "true"');
   });
 
   it('fails bad input with one ::error:: line and no stack trace', () => {

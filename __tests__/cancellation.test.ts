@@ -285,7 +285,9 @@ const EKS_AFTER = [
   'calico-installation',
   'calico-ready',
   'nodegroups',
+  'nodegroup-labels',
   'nodegroup-scaling',
+  'service-accounts',
   'record-desired-state',
 ];
 
@@ -338,12 +340,14 @@ describe('cancelling an EKS apply while eksctl creates the cluster (eksctl TEST 
         'cluster: skipped',
         'kubeconfig: done',
         'kube-system: skipped', // the API server answers at once
-        'remove-aws-node: done',
+        'remove-aws-node: skipped', // no vpc-cni add-on (disableDefaultAddons): no aws-node
         'tigera-operator: done',
         'calico-installation: done',
         'calico-ready: skipped', // no node yet: the Installation being served is enough
         'nodegroups: done',
+        'nodegroup-labels: skipped', // created with the wanted labels
         'nodegroup-scaling: skipped',
+        'service-accounts: done',
         'record-desired-state: done',
       ]);
       expect(plan(done)[0]!.detail).toMatch(/^ACTIVE after waiting/);

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { parse, stringify } from 'yaml';
 import { plan } from '../src/commands/plan.js';
 import { INPUT_NAMES, InputError, type InputName, parseConfig, showValue } from '../src/inputs.js';
-import { REFERENCE_LABELS } from '../src/reference.js';
+import { POOL_LABELS } from '../src/reference.js';
 import { fakeIO, reader } from './fixtures.js';
 
 const HOSTILE: string[] = [
@@ -582,7 +582,7 @@ function judge(c: FileCase, overlay: string, result: FileOutcome): string[] {
     const groups = result.rendered!.managedNodeGroups as { name: string; labels: Record<string, string> }[];
     for (const role of ['services', 'workspaces'] as const) {
       const labels = groups.find((g) => g.name === role)?.labels ?? {};
-      for (const [k, v] of Object.entries(REFERENCE_LABELS[role]))
+      for (const [k, v] of Object.entries(POOL_LABELS[role]))
         if (labels[k] !== v) wrong.push(`the ${role} nodegroup lost ${k}=${v}`);
     }
     try {

@@ -4,11 +4,10 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { plan, planFlow } from '../src/commands/plan.js';
 import { renderClusterConfig } from '../src/providers/aws.js';
-import { REFERENCE_LABELS } from '../src/reference.js';
 import { configOf, fakeIO } from './fixtures.js';
 
 const schema = JSON.parse(
-  readFileSync(new URL('./reference/eksctl-clusterconfig.schema.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('./reference/eksctl-clusterconfig.v0.230.0.schema.json', import.meta.url), 'utf8'),
 );
 
 function flag(argv: readonly string[] | undefined, name: string): string | undefined {
@@ -37,10 +36,39 @@ describe('plan for GCP with only provider and project', () => {
   it('puts the label table on the right pools, not the document’s own command labels', () => {
     const services = steps.find((s) => s.id === 'services-pool')!;
     const workspaces = steps.find((s) => s.id === 'workspaces-pool')!;
-    expect(flag(services.argv, '--node-labels')).toBe('gitpod.io/workload_meta=true,gitpod.io/workload_ide=true');
+    expect(flag(services.argv, '--node-labels')).toBe(
+      'gitpod.io/workload_meta=true,gitpod.io/workload_ide=true,gitpod.io/workload_services=true',
+    );
     expect(flag(workspaces.argv, '--node-labels')).toBe(
       'gitpod.io/workload_workspace_services=true,gitpod.io/workload_workspace_regular=true,gitpod.io/workload_workspace_headless=true',
     );
+  });
+
+  it('creates the services pool with the six-label table (the 2022 table plus workload_services), argv as a literal', () => {
+    expect(steps.find((s) => s.id === 'services-pool')!.argv).toEqual([
+      'gcloud',
+      'container',
+      'node-pools',
+      'create',
+      'workload-services',
+      '--cluster=gitpod',
+      '--project=my-project-123',
+      '--region=us-central1',
+      '--machine-type=n2d-standard-8',
+      '--disk-type=pd-ssd',
+      '--disk-size=100',
+      '--image-type=UBUNTU_CONTAINERD',
+      '--num-nodes=1',
+      '--enable-autoscaling',
+      '--min-nodes=1',
+      '--max-nodes=50',
+      '--enable-autorepair',
+      '--metadata=disable-legacy-endpoints=true',
+      '--scopes=gke-default,https://www.googleapis.com/auth/ndev.clouddns.readwrite',
+      '--service-account=gitpod-gke@my-project-123.iam.gserviceaccount.com',
+      '--node-labels=gitpod.io/workload_meta=true,gitpod.io/workload_ide=true,gitpod.io/workload_services=true',
+      '--max-pods-per-node=110',
+    ]);
   });
 
   it('asks for 110 pods per node everywhere', () => {
@@ -104,8 +132,16 @@ describe('plan for AWS with only provider', () => {
       maxSize: 10,
       maxPodsPerNode: 110,
     });
-    expect(services!.labels).toEqual(REFERENCE_LABELS.services);
-    expect(workspaces!.labels).toEqual(REFERENCE_LABELS.workspaces);
+    expect(services!.labels).toEqual({
+      'gitpod.io/workload_meta': 'true',
+      'gitpod.io/workload_ide': 'true',
+      'gitpod.io/workload_services': 'true',
+    });
+    expect(workspaces!.labels).toEqual({
+      'gitpod.io/workload_workspace_services': 'true',
+      'gitpod.io/workload_workspace_regular': 'true',
+      'gitpod.io/workload_workspace_headless': 'true',
+    });
     expect(Object.keys(services!).sort()).toEqual(
       [
         'name',
@@ -127,16 +163,19 @@ describe('plan for AWS with only provider', () => {
         'iam',
         'tags',
         'labels',
-        'preBootstrapCommands',
       ].sort(),
     );
     expect(Object.keys(doc).sort()).toEqual([
+      'accessConfig',
+      'addons',
+      'addonsConfig',
       'apiVersion',
       'cloudWatch',
       'iam',
       'kind',
       'managedNodeGroups',
       'metadata',
+      'upgradePolicy',
       'vpc',
     ]);
   });
@@ -167,14 +206,16 @@ describe('plan for AWS with only provider', () => {
       'calico-installation',
       'calico-ready',
       'nodegroups',
+      'nodegroup-labels',
       'nodegroup-scaling',
+      'service-accounts',
       'record-desired-state',
     ]);
     expect(steps[0]!.argv).toEqual([
       'eksctl',
       'create',
       'cluster',
-      '--config-file=/runner/temp/gitpod.eksctl.yaml',
+      '--config-file=/runner/temp/gitpod.eksctl-cluster.yaml',
       '--without-nodegroup',
       '--write-kubeconfig=false',
     ]);
@@ -183,6 +224,13 @@ describe('plan for AWS with only provider', () => {
       'create',
       'nodegroup',
       '--config-file=/runner/temp/gitpod.eksctl.yaml',
+    ]);
+    expect(steps.find((s) => s.id === 'service-accounts')!.argv).toEqual([
+      'eksctl',
+      'create',
+      'iamserviceaccount',
+      '--config-file=/runner/temp/gitpod.eksctl.yaml',
+      '--approve',
     ]);
   });
 
@@ -194,9 +242,14 @@ describe('plan for AWS with only provider', () => {
       'kubeconfig',
       'kube-system',
       'nodegroups',
+      'nodegroup-labels',
       'nodegroup-scaling',
+      'service-accounts',
       'record-desired-state',
     ]);
+    // With the VPC CNI eksctl takes the whole config at creation: one file.
+    expect(steps[0]!.argv).toContain('--config-file=/runner/temp/gitpod.eksctl.yaml');
+    expect(parse(eksctlConfig!).addonsConfig).toBeUndefined();
     const addon = parse(eksctlConfig!).addons[0];
     expect(addon.name).toBe('vpc-cni');
     expect(JSON.parse(addon.configurationValues).env.ENABLE_PREFIX_DELEGATION).toBe('true');
@@ -206,7 +259,7 @@ describe('plan for AWS with only provider', () => {
     const io = fakeIO();
     await plan(config, io);
     expect(parse(io.outputs['eksctl-config']!).kind).toBe('ClusterConfig');
-    expect(JSON.parse(io.outputs.plan!)).toHaveLength(10);
+    expect(JSON.parse(io.outputs.plan!)).toHaveLength(12);
     expect(io.summary.join('')).toContain('Rendered eksctl ClusterConfig');
   });
 });

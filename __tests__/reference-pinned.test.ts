@@ -113,10 +113,8 @@ describe('the default GKE plan, pinned', () => {
     ]);
   });
 
-  // The contract's services pool carries the sixth label, gitpod.io/workload_services=true. Marked failing
-  // until the "labels" branch (#13) adds it to the reference data: after that merge this passes, so
-  // `it.failing` fails, and the marker goes.
-  it.failing('creates the services pool with its three labels (six in all: the contract’s table)', () => {
+  // The contract's services pool carries the sixth label, gitpod.io/workload_services=true (#13).
+  it('creates the services pool with its three labels (six in all: the contract’s table)', () => {
     expect(argvOf('services-pool')).toEqual(
       poolCreate(
         'workload-services',

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 
 const copies = {
-  'eksctl-clusterconfig.schema.json': '../../shared/reference/eksctl-clusterconfig.schema.json',
+  'eksctl-clusterconfig.v0.230.0.schema.json': '../../shared/reference/eksctl-clusterconfig.v0.230.0.schema.json',
   'action-contract.md': '../../shared/docs/action-contract.md',
 };
 const shared = new URL('../../shared/', import.meta.url);

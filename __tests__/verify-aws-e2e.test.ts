@@ -24,11 +24,13 @@ async function verifyNow(inputs = {}) {
   const before = { eks: world.eks.writes().length, kube: world.kube.mutations().length };
   // The fake API server knows one bearer token: the STS token the cloud builds is checked in the apply tests.
   const kube = await connectKube({ ...world.kube.access() }, memoryLogger());
-  const report = await verify(config, io, { cloud: awsCloud(config, io.log), kube });
+  const report = await verify(config, io, { cloud: awsCloud(config, io.log), kube, now: () => NOW });
   const eksWrites = world.eks.writes().slice(before.eks);
   return { report, io, eksWrites, kubeWrites: world.kube.mutations().length - before.kube };
 }
 
+/** Well inside the fake's support windows for every version it offers. */
+const NOW = Date.parse('2026-12-07T00:00:00Z');
 const status = (r: Report) => Object.fromEntries(r.items.map((i) => [i.name, i.status]));
 
 describe('EKS verify against the fake EKS and Kubernetes APIs', () => {
@@ -44,6 +46,8 @@ describe('EKS verify against the fake EKS and Kubernetes APIs', () => {
       'node-pools': 'OK',
       'cloud-config': 'OK',
       network: 'OK',
+      'version-support': 'OK',
+      'version-skew': 'OK',
     });
     expect(io.outputs.verified).toBe('true');
     expect(io.outputs.drift).toBe('false');

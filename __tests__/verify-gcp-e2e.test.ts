@@ -44,7 +44,11 @@ describe('verify after apply (FAKE GKE and Kubernetes APIs, real gcloud)', () =>
   it('finds the cluster apply built conformant: OK on every check, no drift', async () => {
     const io = fakeIO();
     const kubeWrites = w.kube.mutations().length;
-    const report = await verify(config, io, { cloud: gcpCloud(config, io.log, { env: w.env }), kube });
+    const report = await verify(config, io, {
+      cloud: gcpCloud(config, io.log, { env: w.env }),
+      kube,
+      now: () => Date.parse('2026-12-07T00:00:00Z'),
+    });
     expect(report.items.map((i) => [i.name, i.status])).toEqual(report.items.map((i) => [i.name, 'OK']));
     expect(report.status).toBe('OK');
     expect(io.outputs.verified).toBe('true');
@@ -56,7 +60,11 @@ describe('verify after apply (FAKE GKE and Kubernetes APIs, real gcloud)', () =>
     const pool = w.gcp.pool('gitpod', config.pools.workspaces.name)!;
     (pool.config as { labels: Record<string, string> }).labels = { 'gitpod.io/workload_workspace_regular': 'true' };
     const io = fakeIO();
-    const report = await verify(config, io, { cloud: gcpCloud(config, io.log, { env: w.env }), kube });
+    const report = await verify(config, io, {
+      cloud: gcpCloud(config, io.log, { env: w.env }),
+      kube,
+      now: () => Date.parse('2026-12-07T00:00:00Z'),
+    });
     const cloudConfig = report.items.find((i) => i.name === 'cloud-config')!;
     expect(cloudConfig.status).toBe('ERROR');
     expect(JSON.stringify(cloudConfig.errors)).toContain('gitpod.io/workload_workspace_headless');

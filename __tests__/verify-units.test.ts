@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CloudObservation } from '../src/cloud/types.js';
 import type { Config } from '../src/inputs.js';
-import { AWS, GCP, REFERENCE_LABELS } from '../src/reference.js';
+import { AWS, GCP, POOL_LABELS } from '../src/reference.js';
 import {
   NodeChecks,
   containerRuntimeCheck,
@@ -46,7 +46,7 @@ function gkeNode(
   over: Partial<Parameters<typeof fakeNode>[0]> = {},
 ): NodeInfo {
   const pool = role === 'default-pool' ? role : config.pools[role].name;
-  const labels = role === 'default-pool' ? {} : REFERENCE_LABELS[role];
+  const labels = role === 'default-pool' ? {} : POOL_LABELS[role];
   return toNodeInfo(config, fakeNode({ name, labels: { [GCP.nodePoolLabel]: pool, ...labels }, ...over }));
 }
 
@@ -134,7 +134,7 @@ describe('pool membership from the providers’ node labels', () => {
 describe('each node check on its own', () => {
   const c = gcp();
 
-  it('node-labels: per pool, and flags the reference document’s own GCP labels on the workspaces nodes', () => {
+  it('node-labels: per pool, and flags the reference document’s own GCP labels on both pools', () => {
     const check = nodeLabelsCheck(c);
     // The document's gcloud commands: workload_workspace_services on the services pool, missing on workspaces.
     const s = gkeNode(c, 's-1', 'services', {
@@ -152,18 +152,50 @@ describe('each node check on its own', () => {
         'gitpod.io/workload_workspace_headless': 'true',
       },
     });
-    expect(check.add(s)).toBe('OK');
+    expect(check.add(s)).toBe('ERROR');
     expect(check.add(w)).toBe('ERROR');
     expect(check.finish()).toMatchObject({
       status: 'ERROR',
       errors: [
+        { type: 'ERROR', node: 's-1', message: 's-1 (services pool) lacks gitpod.io/workload_services=true' },
         {
           type: 'ERROR',
           node: 'w-1',
           message: 'w-1 (workspaces pool) lacks gitpod.io/workload_workspace_services=true',
         },
+        { type: 'ERROR', message: 'no Ready node carries gitpod.io/workload_services=true' },
       ],
     });
+  });
+
+  it('node-labels: demands all six; a services node with the 2022 table (without workload_services) is an ERROR', () => {
+    const check = nodeLabelsCheck(c);
+    const s = gkeNode(c, 's-1', 'services', {
+      labels: {
+        [GCP.nodePoolLabel]: 'workload-services',
+        'gitpod.io/workload_meta': 'true',
+        'gitpod.io/workload_ide': 'true',
+      },
+    });
+    const w = gkeNode(c, 'w-1', 'workspaces', {
+      labels: {
+        [GCP.nodePoolLabel]: 'workload-workspaces',
+        'gitpod.io/workload_workspace_services': 'true',
+        'gitpod.io/workload_workspace_regular': 'true',
+        'gitpod.io/workload_workspace_headless': 'true',
+      },
+    });
+    expect(check.add(s)).toBe('ERROR');
+    expect(check.add(w)).toBe('OK');
+    expect(check.finish()).toMatchObject({
+      name: 'node-labels',
+      status: 'ERROR',
+      errors: [
+        { type: 'ERROR', node: 's-1', message: 's-1 (services pool) lacks gitpod.io/workload_services=true' },
+        { type: 'ERROR', message: 'no Ready node carries gitpod.io/workload_services=true' },
+      ],
+    });
+    expect(check.finish().description).toContain('workload_services');
   });
 
   it('node-labels: a label only on nodes that are not Ready is missing from the cluster', () => {
@@ -179,12 +211,12 @@ describe('each node check on its own', () => {
   });
 
   it('node-labels: the extra labels are demanded on their pool only; other pools’ nodes are not judged', () => {
-    const c2 = gcp({ 'services-extra-labels': 'gitpod.io/workload_services=true' });
+    const c2 = gcp({ 'services-extra-labels': 'example.com/tier=services' });
     const check = nodeLabelsCheck(c2);
     expect(check.add(gkeNode(c2, 's-1', 'services'))).toBe('ERROR');
     expect(check.add(gkeNode(c2, 'w-1', 'workspaces'))).toBe('OK');
     expect(check.add(gkeNode(c2, 'x-1', 'default-pool'))).toBe('OK');
-    expect(check.finish().errors[0]!.message).toBe('s-1 (services pool) lacks gitpod.io/workload_services=true');
+    expect(check.finish().errors[0]!.message).toBe('s-1 (services pool) lacks example.com/tier=services');
   });
 
   it('max-pods: Gitpod nodes below max-pods are errors; other nodes are not judged', () => {
@@ -389,7 +421,7 @@ describe('the report’s bounds', () => {
     expect(report.failingNodesOmitted).toBeUndefined();
     // Only Gitpod's and the pool labels are kept in the summary; the report file has them all.
     expect(Object.keys(report.nodes[0]!.labels).sort()).toEqual(
-      [GCP.nodePoolLabel, ...Object.keys(REFERENCE_LABELS.services)].sort(),
+      [GCP.nodePoolLabel, ...Object.keys(POOL_LABELS.services)].sort(),
     );
   });
 
@@ -429,7 +461,9 @@ describe('the report’s bounds', () => {
     );
     expect(chart).toContain('other["outside both pools<br/>1 node(s), 1 Ready<br/>⚠️ WARNING"]');
     const md = reportMarkdown(c, report, { drift: true, tally: checks.tally });
-    expect(md).toContain('| x\\|1 | containerd://1.7.24 | 110 | 6.8.0-1015-gke | evil \\| &lt;b>os&lt;/b> next |');
+    expect(md).toContain(
+      '| x\\|1 | containerd://1.7.24 | 110 | 6.8.0-1015-gke | evil \\| &lt;b&gt;os&lt;/b&gt; next |',
+    );
     expect(md).toContain('Cloud-side drift: **yes**');
   });
 });

@@ -7,16 +7,28 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectKube } from '../src/clients/kube.js';
-import type { CloudObservation, ProviderCloud } from '../src/cloud/types.js';
+import type { CloudObservation, ProviderCloud, VersionFacts } from '../src/cloud/types.js';
 import { verify } from '../src/commands/verify.js';
 import type { Config } from '../src/inputs.js';
 import { memoryLogger } from '../src/log.js';
-import { REFERENCE_LABELS } from '../src/reference.js';
+import { POOL_LABELS } from '../src/reference.js';
 import type { CheckName, Report } from '../src/verify/types.js';
 import { FakeKubeApi, fakeNode } from './fakes/kube-api.js';
 import { type Inputs, configOf, fakeIO } from './fixtures.js';
 
 const GKE_POOL = 'cloud.google.com/gke-nodepool';
+
+/** The clock of every verify here, and a support window well ahead of it (the e2e tests judge the dates). */
+const NOW = Date.parse('2026-12-07T12:00:00Z');
+const supported = async (): Promise<VersionFacts> => ({
+  controlPlane: {
+    name: 'control plane',
+    kind: 'control-plane',
+    version: '1.33.2-gke.1000',
+    support: { endOfStandard: '2027-10-01T00:00:00Z', endOfExtended: '2028-10-01T00:00:00Z' },
+  },
+  pools: [],
+});
 
 function gcpConfig(extra: Inputs = {}): Config {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'verify-'));
@@ -57,13 +69,14 @@ function conformantCloud(
       return observation;
     },
     kubeAccess: async () => api.access(),
+    versions: supported,
   };
   return cloud;
 }
 
 function node(name: string, pool: 'services' | 'workspaces', over: Parameters<typeof fakeNode>[0] | object = {}) {
   const poolName = pool === 'services' ? 'workload-services' : 'workload-workspaces';
-  return fakeNode({ name, labels: { [GKE_POOL]: poolName, ...REFERENCE_LABELS[pool] }, ...over });
+  return fakeNode({ name, labels: { [GKE_POOL]: poolName, ...POOL_LABELS[pool] }, ...over });
 }
 
 function status(report: Report): Record<CheckName, string> {
@@ -79,6 +92,8 @@ const ALL_OK = {
   'node-pools': 'OK',
   'cloud-config': 'OK',
   network: 'OK',
+  'version-support': 'OK',
+  'version-skew': 'OK',
 };
 
 describe('verify against the fake Kubernetes API', () => {
@@ -94,7 +109,7 @@ describe('verify against the fake Kubernetes API', () => {
 
   async function run(config: Config, cloud: ProviderCloud) {
     const io = fakeIO();
-    const report = await verify(config, io, { cloud }).catch((e: unknown) => e);
+    const report = await verify(config, io, { cloud, now: () => NOW }).catch((e: unknown) => e);
     return { io, report };
   }
 
@@ -127,6 +142,30 @@ describe('verify against the fake Kubernetes API', () => {
     expect(io.lines.filter((l) => l.startsWith('error:') || l.startsWith('warning:'))).toEqual([]);
   });
 
+  it('a services node missing only gitpod.io/workload_services (the 2022 table) ends node-labels in ERROR', async () => {
+    api.seed(
+      fakeNode({
+        name: 's-1',
+        labels: {
+          [GKE_POOL]: 'workload-services',
+          'gitpod.io/workload_meta': 'true',
+          'gitpod.io/workload_ide': 'true',
+        },
+      }),
+      node('w-1', 'workspaces'),
+    );
+    const config = gcpConfig();
+    const { io, report } = await run(config, conformantCloud(config, api));
+    expect((report as Error).message).toMatch(/^verification failed: node-labels ended in ERROR/);
+    const item = (JSON.parse(io.outputs.summary!) as Report).items.find((i) => i.name === 'node-labels')!;
+    expect(item.status).toBe('ERROR');
+    expect(item.errors).toEqual([
+      { type: 'ERROR', node: 's-1', message: 's-1 (services pool) lacks gitpod.io/workload_services=true' },
+      { type: 'ERROR', message: 'no Ready node carries gitpod.io/workload_services=true' },
+    ]);
+    expect(io.outputs.verified).toBe('false');
+  });
+
   it('flags a cluster built with the reference document’s own GCP labels', async () => {
     const docServices = {
       'gitpod.io/workload_meta': 'true',
@@ -150,11 +189,13 @@ describe('verify against the fake Kubernetes API', () => {
     const summary = JSON.parse(io.outputs.summary!) as Report;
     const item = summary.items.find((i) => i.name === 'node-labels')!;
     expect(item.errors).toEqual([
+      { type: 'ERROR', node: 's-1', message: 's-1 (services pool) lacks gitpod.io/workload_services=true' },
       { type: 'ERROR', node: 'w-1', message: 'w-1 (workspaces pool) lacks gitpod.io/workload_workspace_services=true' },
+      { type: 'ERROR', message: 'no Ready node carries gitpod.io/workload_services=true' },
     ]);
     expect(io.outputs.verified).toBe('false');
     expect(io.lines).toContain(
-      'error: node-labels: w-1 (workspaces pool) lacks gitpod.io/workload_workspace_services=true',
+      'error: node-labels: s-1 (services pool) lacks gitpod.io/workload_services=true (and 2 more)',
     );
   });
 
@@ -222,7 +263,9 @@ describe('verify against the fake Kubernetes API', () => {
     api.seed(node('s-1', 'services'), node('w-1', 'workspaces'), ...(m.nodes ?? []));
     const { io, report } = await run(config, conformantCloud(config, api, m.cloud));
     const r = report as Report;
-    expect(status(r)).toEqual({ ...ALL_OK, [name]: 'ERROR' });
+    // A kubelet below 1.21 under a 1.33 API server (or the reverse) is out of the skew policy too.
+    const skew = name === 'kubernetes-version' ? { 'version-skew': 'ERROR' } : {};
+    expect(status(r)).toEqual({ ...ALL_OK, [name]: 'ERROR', ...skew });
     expect(
       r.items
         .find((i) => i.name === name)!
@@ -234,6 +277,7 @@ describe('verify against the fake Kubernetes API', () => {
     expect(io.outputs.drift).toBe(name === 'cloud-config' || name === 'network' ? 'true' : 'false');
     expect(io.lines.filter((l) => l.startsWith('error:'))).toEqual([
       expect.stringMatching(new RegExp(`^error: ${name}: `)),
+      ...Object.keys(skew).map((n) => expect.stringMatching(new RegExp(`^error: ${n}: `))),
     ]);
   });
 
@@ -242,7 +286,7 @@ describe('verify against the fake Kubernetes API', () => {
     api.seed(
       node('s-1', 'services', { ready: false }),
       node('w-1', 'workspaces'),
-      fakeNode({ name: 'x-1', labels: { [GKE_POOL]: 'system', ...REFERENCE_LABELS.services } }),
+      fakeNode({ name: 'x-1', labels: { [GKE_POOL]: 'system', ...POOL_LABELS.services } }),
     );
     const config = gcpConfig({ 'fail-on-drift': 'false' });
     const { io, report } = await run(config, conformantCloud(config, api));
@@ -355,7 +399,7 @@ describe('verify against the fake Kubernetes API', () => {
     api.seed(
       node('s-1', 'services'),
       // In the services pool, but labelled like a workspaces node.
-      fakeNode({ name: 's-2', labels: { [GKE_POOL]: 'workload-services', ...REFERENCE_LABELS.workspaces } }),
+      fakeNode({ name: 's-2', labels: { [GKE_POOL]: 'workload-services', ...POOL_LABELS.workspaces } }),
       node('w-1', 'workspaces'),
       fakeNode({ name: 'd-1', labels: { [GKE_POOL]: 'default-pool' } }),
       fakeNode({ name: 'd-2', labels: { [GKE_POOL]: 'default-pool' }, ready: false }),
@@ -370,7 +414,8 @@ describe('verify against the fake Kubernetes API', () => {
       {
         type: 'ERROR',
         node: 's-2',
-        message: 's-2 (services pool) lacks gitpod.io/workload_meta=true, gitpod.io/workload_ide=true',
+        message:
+          's-2 (services pool) lacks gitpod.io/workload_meta=true, gitpod.io/workload_ide=true, gitpod.io/workload_services=true',
       },
     ]);
     expect(r.items.find((i) => i.name === 'node-pools')!.errors).toEqual([
@@ -425,6 +470,7 @@ describe('verify against the fake Kubernetes API', () => {
     const none: ProviderCloud = {
       observe: async () => ({ found: false, pools: [], network: {} }),
       kubeAccess: async () => api.access(),
+      versions: supported,
     };
     await expect(verify(eks, fakeIO(), { cloud: none })).rejects.toThrow(
       'EKS cluster gitpod not found in region eu-west-1: check cluster-name, region',
@@ -464,10 +510,10 @@ describe('verify against the fake Kubernetes API', () => {
       { RUNNER_TEMP: tmp },
     );
     api.seed(
-      fakeNode({ name: 's-1', labels: { 'eks.amazonaws.com/nodegroup': 'services', ...REFERENCE_LABELS.services } }),
+      fakeNode({ name: 's-1', labels: { 'eks.amazonaws.com/nodegroup': 'services', ...POOL_LABELS.services } }),
       fakeNode({
         name: 'w-1',
-        labels: { 'alpha.eksctl.io/nodegroup-name': 'workspaces', ...REFERENCE_LABELS.workspaces },
+        labels: { 'alpha.eksctl.io/nodegroup-name': 'workspaces', ...POOL_LABELS.workspaces },
       }),
       fakeNode({ name: 'w-2', labels: { 'alpha.eksctl.io/nodegroup-name': 'workspaces' }, pods: 58 }),
       fakeNode({ name: 'x-1', labels: { 'eks.amazonaws.com/nodegroup': 'ng-batch' } }),
@@ -478,7 +524,7 @@ describe('verify against the fake Kubernetes API', () => {
         pools: (['services', 'workspaces'] as const).map((role) => ({
           name: role,
           role,
-          labels: { ...REFERENCE_LABELS[role] },
+          labels: { ...POOL_LABELS[role] },
           machineType: config.pools[role].machineType,
           minNodes: config.pools[role].minNodes,
           maxNodes: config.pools[role].maxNodes,
@@ -487,8 +533,9 @@ describe('verify against the fake Kubernetes API', () => {
         network: {},
       }),
       kubeAccess: async () => api.access(),
+      versions: supported,
     };
-    const report = await verify(config, fakeIO(), { cloud });
+    const report = await verify(config, fakeIO(), { cloud, now: () => NOW });
     expect(report.nodeCounts).toEqual({ services: 1, workspaces: 2, other: 1 });
     expect(status(report)).toEqual({ ...ALL_OK, 'node-labels': 'ERROR', 'max-pods': 'ERROR', 'node-pools': 'WARNING' });
     expect(report.items.find((i) => i.name === 'max-pods')!.errors.map((e) => e.node)).toEqual(['w-2']);
@@ -515,8 +562,8 @@ describe('verify against the fake Kubernetes API', () => {
     );
     const ng = 'eks.amazonaws.com/nodegroup';
     api.seed(
-      fakeNode({ name: 's-1', labels: { [ng]: 'services', ...REFERENCE_LABELS.services }, kernel: '6.8.0-1021-aws' }),
-      fakeNode({ name: 'w-1', labels: { [ng]: 'workspaces', ...REFERENCE_LABELS.workspaces } }),
+      fakeNode({ name: 's-1', labels: { [ng]: 'services', ...POOL_LABELS.services }, kernel: '6.8.0-1021-aws' }),
+      fakeNode({ name: 'w-1', labels: { [ng]: 'workspaces', ...POOL_LABELS.workspaces } }),
       { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'aws-node', namespace: 'kube-system' } },
     );
     const cloud: ProviderCloud = {
@@ -525,7 +572,7 @@ describe('verify against the fake Kubernetes API', () => {
         pools: (['services', 'workspaces'] as const).map((role) => ({
           name: role,
           role,
-          labels: { ...REFERENCE_LABELS[role] },
+          labels: { ...POOL_LABELS[role] },
           machineType: config.pools[role].machineType,
           minNodes: config.pools[role].minNodes,
           maxNodes: config.pools[role].maxNodes,
@@ -534,8 +581,13 @@ describe('verify against the fake Kubernetes API', () => {
         network: {},
       }),
       kubeAccess: async () => api.access(),
+      versions: supported,
     };
-    const report = await verify(config, fakeIO(), { cloud, kube: await connectKube(api.access(), memoryLogger()) });
+    const report = await verify(config, fakeIO(), {
+      cloud,
+      now: () => NOW,
+      kube: await connectKube(api.access(), memoryLogger()),
+    });
     expect(status(report)).toEqual({ ...ALL_OK, network: 'ERROR' });
     expect(report.items.find((i) => i.name === 'network')!.errors.map((e) => e.message)).toEqual([
       'the AWS VPC CNI daemonset kube-system/aws-node is still present',
@@ -543,7 +595,9 @@ describe('verify against the fake Kubernetes API', () => {
     ]);
     const vpc = { ...config, network: 'vpc-cni' as const };
     expect(
-      status(await verify(vpc, fakeIO(), { cloud, kube: await connectKube(api.access(), memoryLogger()) })).network,
+      status(
+        await verify(vpc, fakeIO(), { cloud, now: () => NOW, kube: await connectKube(api.access(), memoryLogger()) }),
+      ).network,
     ).toBe('OK');
   });
 });

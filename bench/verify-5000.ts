@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import type { ProviderCloud } from '../src/cloud/types.js';
 import { verify } from '../src/commands/verify.js';
 import type { Config } from '../src/inputs.js';
-import { REFERENCE_LABELS } from '../src/reference.js';
+import { POOL_LABELS } from '../src/reference.js';
 import { configOf, fakeIO } from '../__tests__/fixtures.js';
 import { FakeKubeApi, fakeNode } from '../__tests__/fakes/kube-api.js';
 
@@ -54,7 +54,7 @@ async function serve(count: number, failingEvery: number): Promise<void> {
         name: `gke-gitpod-workload-${pool(i)}-${String(i).padStart(5, '0')}`,
         labels: {
           'cloud.google.com/gke-nodepool': `workload-${pool(i)}`,
-          ...REFERENCE_LABELS[pool(i)],
+          ...POOL_LABELS[pool(i)],
           'topology.kubernetes.io/zone': 'us-central1-a',
           'node.kubernetes.io/instance-type': pool(i) === 'services' ? 'n2d-standard-8' : 'n2d-standard-16',
         },
@@ -86,6 +86,15 @@ async function verifyOnce(kubeconfig: string, dir: string): Promise<void> {
         image: 'UBUNTU_CONTAINERD',
       })),
       network: { networkPolicy: true },
+    }),
+    versions: async () => ({
+      controlPlane: {
+        name: 'control plane',
+        kind: 'control-plane' as const,
+        version: '1.33.2',
+        support: { endOfStandard: '2099-01-01T00:00:00Z', endOfExtended: '2099-12-31T00:00:00Z' },
+      },
+      pools: [],
     }),
     kubeAccess: async () => {
       throw new Error('the kubeconfig input is used');
@@ -147,6 +156,15 @@ async function retainedHeap(kubeconfig: string, dir: string): Promise<void> {
   };
   const cloud: ProviderCloud = {
     observe: async () => ({ found: true, pools: [], network: { networkPolicy: true } }),
+    versions: async () => ({
+      controlPlane: {
+        name: 'control plane',
+        kind: 'control-plane' as const,
+        version: '1.33.2',
+        support: { endOfStandard: '2099-01-01T00:00:00Z', endOfExtended: '2099-12-31T00:00:00Z' },
+      },
+      pools: [],
+    }),
     kubeAccess: async () => {
       throw new Error('the kubeconfig input is used');
     },

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   connectGke: () => (/* binding */ connectGke)
 /* harmony export */ });
-/* unused harmony exports toNodePool, toCluster, toOperation, gkeErrorMessage */
+/* unused harmony exports toNodePool, toCluster, toUpgradeInfo, toOperation, gkeErrorMessage */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49809);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36992);
 /* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23013);
@@ -55,6 +55,16 @@ function toCluster(c) {
         networkPolicy: np.enabled === true && npAddon.disabled !== true,
         releaseChannel: str((c.releaseChannel ?? {}).channel),
         pools: (c.nodePools ?? []).map(toNodePool),
+    };
+}
+function toUpgradeInfo(u) {
+    const enumName = (v) => (typeof v === 'number' ? `#${v}` : str(v));
+    return {
+        endOfStandardSupport: str(u.endOfStandardSupportTimestamp) || undefined,
+        endOfExtendedSupport: str(u.endOfExtendedSupportTimestamp) || undefined,
+        autoUpgradeStatus: (u.autoUpgradeStatus ?? []).map(enumName),
+        minorTargetVersion: str(u.minorTargetVersion) || undefined,
+        patchTargetVersion: str(u.patchTargetVersion) || undefined,
     };
 }
 /** `https://container.googleapis.com/v1/projects/p/locations/r/clusters/c/nodePools/x` → `clusters/c/nodePools/x`. */
@@ -141,6 +151,14 @@ async function connectGke(location, deps) {
                 defaultVersion: str(sc.defaultClusterVersion),
                 channelVersions: (channel) => (channels.find((c) => str(c.channel) === channel.toUpperCase())?.validVersions ?? []).map(String),
             };
+        },
+        async clusterUpgradeInfo(cluster) {
+            const [u] = await call(`upgrade info of cluster ${cluster}`, () => client.fetchClusterUpgradeInfo({ name: `${parent}/clusters/${cluster}` }, NO_GAX_RETRY));
+            return toUpgradeInfo(u);
+        },
+        async nodePoolUpgradeInfo(cluster, pool) {
+            const [u] = await call(`upgrade info of node pool ${pool}`, () => client.fetchNodePoolUpgradeInfo({ name: `${parent}/clusters/${cluster}/nodePools/${pool}` }, NO_GAX_RETRY));
+            return toUpgradeInfo(u);
         },
         async runningOperations(cluster) {
             const [res] = await call(`operations in ${location.region}`, () => client.listOperations({ parent }, NO_GAX_RETRY));

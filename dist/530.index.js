@@ -23,9 +23,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(94846);
 /* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(35180);
 /* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(54832);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(98286);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(36992);
-/* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(85316);
+/* harmony import */ var _providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(50675);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(98286);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(36992);
+/* harmony import */ var _verify_support_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(73386);
+/* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(85316);
 /**
  * GKE `apply`: the steps of providers/gcp.ts, each paired with a probe that asks the cloud whether it is
  * already done, run by the one runner (src/flow.ts runFlow). Reads go through the APIs
@@ -40,6 +42,8 @@ __webpack_require__.r(__webpack_exports__);
  * what to do, never a silent recreate. A create that still loses a race to another run ("already
  * exists") is probed once more by the runner and counts as done by that run.
  */
+
+
 
 
 
@@ -131,7 +135,7 @@ function gcpActions(c) {
         }
     };
     const gcloud = async (argv, timeoutMs, signal) => {
-        log.info(`$ ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_11__/* .shellQuote */ .ZL)(argv)}`);
+        log.info(`$ ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_12__/* .shellQuote */ .ZL)(argv)}`);
         await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execArgv */ .Ei)(argv, { log, env: c.gcloudEnv, signal, timeoutMs });
     };
     const poolAction = (role) => {
@@ -154,7 +158,7 @@ function gcpActions(c) {
                 }
                 for (const argv of change.argvs)
                     await gcloud(argv, spec.timeoutMs ?? 30 * 60_000, signal);
-                return `updated in place: ${change.argvs.map((a) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_11__/* .shellQuote */ .ZL)(a)).join(' && ')}`;
+                return `updated in place: ${change.argvs.map((a) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_12__/* .shellQuote */ .ZL)(a)).join(' && ')}`;
             },
         };
     };
@@ -180,13 +184,13 @@ function gcpActions(c) {
         'iam-roles': {
             async probe(s) {
                 s.policy = await rest.getIamPolicy(config.project);
-                const missing = (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRoles */ .eI)(s.policy, member, _reference_js__WEBPACK_IMPORTED_MODULE_10__/* .GCP */ .lI.serviceAccount.roles);
+                const missing = (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRoles */ .eI)(s.policy, member, _reference_js__WEBPACK_IMPORTED_MODULE_11__/* .GCP */ .lI.serviceAccount.roles);
                 return missing.length
                     ? { done: false, detail: `missing ${missing.join(', ')}` }
-                    : { done: true, detail: `all ${_reference_js__WEBPACK_IMPORTED_MODULE_10__/* .GCP */ .lI.serviceAccount.roles.length} roles bound` };
+                    : { done: true, detail: `all ${_reference_js__WEBPACK_IMPORTED_MODULE_11__/* .GCP */ .lI.serviceAccount.roles.length} roles bound` };
             },
             async run(s) {
-                const { added } = await rest.ensureBindings(config.project, member, _reference_js__WEBPACK_IMPORTED_MODULE_10__/* .GCP */ .lI.serviceAccount.roles, s.policy);
+                const { added } = await rest.ensureBindings(config.project, member, _reference_js__WEBPACK_IMPORTED_MODULE_11__/* .GCP */ .lI.serviceAccount.roles, s.policy);
                 return added.length ? `added ${added.join(', ')} in one policy write` : 'bound concurrently by someone else';
             },
         },
@@ -207,7 +211,7 @@ function gcpActions(c) {
         'default-pool': {
             async probe(s) {
                 await settle();
-                const pool = (await cluster(s)).pools.find((p) => p.name === _reference_js__WEBPACK_IMPORTED_MODULE_10__/* .GCP */ .lI.cluster.defaultPool.name);
+                const pool = (await cluster(s)).pools.find((p) => p.name === _reference_js__WEBPACK_IMPORTED_MODULE_11__/* .GCP */ .lI.cluster.defaultPool.name);
                 return pool ? { done: false, detail: 'present' } : { done: true, detail: 'already removed' };
             },
         },
@@ -282,13 +286,52 @@ function gcpActions(c) {
         },
     };
 }
+/** The cluster's Gitpod pools (the ones the upgrade rounds move), as GKE reports them. */
+function gitpodPools(config, cluster) {
+    return _reference_js__WEBPACK_IMPORTED_MODULE_11__/* .POOL_ROLES */ .Fe.map((role) => cluster.pools.find((p) => p.name === config.pools[role].name)).filter((p) => !!p);
+}
+/**
+ * An upgrade step: probed like every other (the part already at the round's minor: skipped; an operation
+ * of another run waited for first), run through gcloud, which waits for its operation and reports it.
+ */
+function upgradeAction(c, spec) {
+    const { config, gke, io } = c;
+    const current = async (s) => {
+        for (const op of await gke.runningOperations(config.clusterName)) {
+            await gke.waitForOperation(op, {
+                timeoutMs: OP_WAIT_MS,
+                why: 'started before this upgrade step',
+                signal: io.signal,
+            });
+        }
+        const found = await gke.getCluster(config.clusterName);
+        if (!found)
+            throw new Error(`GKE cluster ${config.clusterName} not found in ${config.project}/${config.region}`);
+        s.cluster = found;
+        if (spec.target.kind === 'control-plane')
+            return found.version;
+        const name = config.pools[spec.target.role].name;
+        return found.pools.find((p) => p.name === name)?.version;
+    };
+    const what = spec.target.kind === 'control-plane' ? 'the control plane' : `pool ${config.pools[spec.target.role].name}`;
+    return {
+        async probe(s) {
+            const version = await current(s);
+            if (version === undefined)
+                return { done: true, detail: `${what} does not exist` };
+            return (0,_verify_support_js__WEBPACK_IMPORTED_MODULE_13__/* .atMinor */ .dC)(version, spec.round.minor)
+                ? { done: true, detail: `${what} runs ${version}` }
+                : { done: false, detail: `${what} runs ${version}, below ${spec.round.minor}` };
+        },
+    };
+}
 /** The environment of every gcloud run: prompts off, the installed SDK first on PATH, its own kubeconfig. */
 function gcloudEnvironment(config, env, tools) {
     const fromDeps = env === process.env ? {} : Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
     return {
         ...fromDeps,
         CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
-        PATH: (0,_tools_install_js__WEBPACK_IMPORTED_MODULE_12__.pathWithTools)([tools.gcloud, tools.kubectl], env.PATH ?? process.env.PATH),
+        PATH: (0,_tools_install_js__WEBPACK_IMPORTED_MODULE_14__.pathWithTools)([tools.gcloud, tools.kubectl], env.PATH ?? process.env.PATH),
         // `clusters create` writes a kubeconfig entry of its own; keep it out of the user's ~/.kube/config and
         // out of the kubeconfig this action writes.
         KUBECONFIG: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(config.tempDir, `gcloud-${config.clusterName}.kubeconfig`),
@@ -298,8 +341,9 @@ function gcloudEnvironment(config, env, tools) {
 async function applyFlow(config, io, deps = {}) {
     const env = deps.env ?? process.env;
     const log = io.log;
-    const tools = await (deps.install ?? _tools_install_js__WEBPACK_IMPORTED_MODULE_12__.installTools)(['gcloud', 'kubectl'], config, io);
+    // Credentials first: a job without its google-github-actions/auth step fails in one line, before any download.
     const credentials = await (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_3__/* .gcpCredentials */ .D9)(env, deps.fetch, { sleep: deps.sleep });
+    const tools = await (deps.install ?? _tools_install_js__WEBPACK_IMPORTED_MODULE_14__.installTools)(['gcloud', 'kubectl'], config, io);
     log.info(`GCP credentials: ${credentials.source}`);
     const gke = await (0,_clients_gke_js__WEBPACK_IMPORTED_MODULE_4__.connectGke)({ project: config.project, region: config.region }, { log, credentials, env, sleep: deps.sleep, now: deps.now, pollMs: deps.pollMs, heartbeatMs: deps.heartbeatMs });
     try {
@@ -310,16 +354,29 @@ async function applyFlow(config, io, deps = {}) {
             gke.getCluster(config.clusterName),
             credentials.account(),
         ]);
+        const channel = server.channelVersions(_reference_js__WEBPACK_IMPORTED_MODULE_11__/* .GCP */ .lI.cluster.releaseChannel);
+        // An existing cluster: a downgrade is refused before anything else, and a newer minor is upgraded to.
+        const minors = existing
+            ? (0,_verify_support_js__WEBPACK_IMPORTED_MODULE_13__/* .upgradeMinors */ .DX)(config.kubernetesVersion, existing.version, gitpodPools(config, existing).map((p) => p.version))
+            : [];
         let clusterVersion;
         try {
-            clusterVersion = resolveVersion(config.kubernetesVersion, server.channelVersions(_reference_js__WEBPACK_IMPORTED_MODULE_10__/* .GCP */ .lI.cluster.releaseChannel), where);
+            clusterVersion = resolveVersion(config.kubernetesVersion, channel, where);
         }
         catch (err) {
             // An existing cluster needs no version to create: a pin that left the channel must not break re-runs.
-            if (!existing)
+            if (!existing || minors.length)
                 throw err;
             clusterVersion = existing.version;
             log.info(`${err.message}; the cluster exists (${existing.version}), so this does not matter`);
+        }
+        // Each round's version: the newest patch of its minor in the channel, the asked one for the last.
+        const rounds = minors.map((minor, i) => ({
+            minor,
+            version: i === minors.length - 1 ? clusterVersion : resolveVersion(minor, channel, where),
+        }));
+        if (rounds.length) {
+            log.info(`Upgrade from Kubernetes ${existing.version}: ${rounds.map((r) => r.version).join(' → ')}, one minor at a time, control plane first`);
         }
         log.info(`Kubernetes ${config.kubernetesVersion} → ${clusterVersion} (${where}); cluster-admin for ${account}`);
         const facts = { clusterVersion, account, authPlugin: tools.gcloud.authPlugin };
@@ -335,7 +392,8 @@ async function applyFlow(config, io, deps = {}) {
             gcloudEnv,
             connectKube: deps.connectKube ?? (async (access, l) => (await __webpack_require__.e(/* import() */ 391).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(access, l)),
         };
-        const steps = (0,_steps_js__WEBPACK_IMPORTED_MODULE_11__/* .withActions */ .wR)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__/* .gcpSteps */ .ys)(config, facts), gcpActions(clients));
+        const upgrades = (0,_providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_10__/* .gkeUpgradeSteps */ .N)(config, rounds).map((spec) => ({ ...spec, ...upgradeAction(clients, spec) }));
+        const steps = (0,_steps_js__WEBPACK_IMPORTED_MODULE_12__/* .insertBefore */ .nc)((0,_steps_js__WEBPACK_IMPORTED_MODULE_12__/* .withActions */ .wR)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_9__/* .gcpSteps */ .ys)(config, facts), gcpActions(clients)), 'kubeconfig', upgrades);
         return await (0,_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .runFlow */ .c)(steps, { pools: {} }, config, io, {
             env: gcloudEnv,
             heartbeatMs: deps.heartbeatMs,
@@ -359,9 +417,34 @@ async function applyFlow(config, io, deps = {}) {
 /* harmony export */   eI: () => (/* binding */ missingRoles),
 /* harmony export */   nq: () => (/* binding */ GcpRest)
 /* harmony export */ });
-/* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, GcpApiError, withBindings */
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49809);
+/* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, NO_GCP_CREDENTIALS, gcpCredentialSource, GcpApiError, withBindings */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49809);
+/**
+ * Google Cloud endpoints and credentials as gcloud sees them, and a small REST client for the two APIs
+ * the GKE flow reads or writes besides GKE itself: IAM (does the node service account exist?) and Cloud
+ * Resource Manager (the project's IAM policy, changed in one read-modify-write guarded by its etag).
+ *
+ * Endpoints: `CLOUDSDK_API_ENDPOINT_OVERRIDES_<API>` when set (gcloud's own variables, so one setting
+ * points gcloud and this action at the same place), else the public `https://<api>.googleapis.com/`.
+ * Credentials: `CLOUDSDK_AUTH_ACCESS_TOKEN` when set (gcloud's own variable), else Application Default
+ * Credentials through google-auth-library (loaded lazily, only by apply and verify).
+ * Tokens are registered as secrets before any use and never appear in a message.
+ *
+ * Every request (tokeninfo included) runs under the shared retry policy of src/retry.ts: 408, 429, 5xx
+ * (not 501) and network errors are retried with backoff and jitter, each wait capped, the whole bounded in
+ * time, a Retry-After honoured within those caps; each attempt has its own timeout. Anything else fails
+ * at once with the API's own message.
+ */
+
+
+
 
 
 const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage']));
@@ -406,7 +489,7 @@ const ATTEMPT_TIMEOUT_MS = 60_000;
 /** A failed HTTP answer is transient by its status (with the server's Retry-After); a thrown fetch, always. */
 function classifyHttp(err) {
     if (err instanceof GcpApiError) {
-        return { transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransientStatus */ .Dm)(err.status), retryAfterMs: err.retryAfterMs, reason: err.message };
+        return { transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransientStatus */ .Dm)(err.status), retryAfterMs: err.retryAfterMs, reason: err.message };
     }
     return { transient: true, reason: err?.message ?? String(err) };
 }
@@ -417,7 +500,7 @@ function classifyHttp(err) {
 async function tokenAccount(token, env, fetchFn, retry) {
     const url = tokeninfoUrl(env);
     const what = 'could not tell the account of the credentials in use';
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async () => {
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async () => {
         const res = await fetchFn(url, {
             method: 'POST',
             headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -427,25 +510,63 @@ async function tokenAccount(token, env, fetchFn, retry) {
         const info = (await res.json().catch(() => ({})));
         if (!res.ok || !info.email) {
             const message = `${what}: tokeninfo answered ${res.status}${info.error ? ` (${info.error})` : ''}${res.ok ? ' without an email (the token lacks the userinfo.email scope)' : ''}`;
-            throw new GcpApiError(res.status, '', message, (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')));
+            throw new GcpApiError(res.status, '', message, (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')));
         }
         return info.email;
     }, {
         policy: retry,
         classify: classifyHttp,
         giveUp: (err, attempts) => err instanceof GcpApiError
-            ? new GcpApiError(err.status, err.reason, `${err.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`)
-            : new Error(`${what}: tokeninfo: ${err?.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
+            ? new GcpApiError(err.status, err.reason, `${err.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .afterAttempts */ .ln)(attempts)}`)
+            : new Error(`${what}: tokeninfo: ${err?.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
     });
+}
+/** The one line a GCP run without credentials ends with: the step that is missing. */
+const NO_GCP_CREDENTIALS = 'no GCP credentials found: add a google-github-actions/auth step (Workload Identity Federation, README ' +
+    '"First-time setup") before this action in the same job, with permissions id-token: write; ' +
+    'or set CLOUDSDK_AUTH_ACCESS_TOKEN or GOOGLE_APPLICATION_CREDENTIALS';
+/**
+ * Where credentials would come from, checked offline before anything is downloaded or asked: the token variable,
+ * then where Application Default Credentials look (GOOGLE_APPLICATION_CREDENTIALS, which google-github-actions/auth
+ * sets; gcloud's ADC file; a Google Cloud VM's metadata server, known by its BIOS vendor or the metadata
+ * variables). Throws NO_GCP_CREDENTIALS when none is there.
+ */
+function gcpCredentialSource(env = process.env, dmiDir = '/sys/class/dmi/id') {
+    if (env.CLOUDSDK_AUTH_ACCESS_TOKEN?.trim())
+        return 'CLOUDSDK_AUTH_ACCESS_TOKEN';
+    const file = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
+    if (file) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+            return 'GOOGLE_APPLICATION_CREDENTIALS';
+        throw new Error(`GOOGLE_APPLICATION_CREDENTIALS names ${file}, which does not exist here: run google-github-actions/auth ` +
+            'in this job (a file it wrote in another job is gone), before this action');
+    }
+    const configDir = env.CLOUDSDK_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HOME || node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), '.config', 'gcloud');
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, 'application_default_credentials.json')))
+        return 'gcloud ADC file';
+    if (env.GCE_METADATA_HOST || env.GCE_METADATA_IP || env.METADATA_SERVER_DETECTION)
+        return 'metadata server';
+    const vendor = ['bios_vendor', 'product_name'].map((f) => {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dmiDir, f), 'utf8');
+        }
+        catch {
+            return '';
+        }
+    });
+    if (vendor.some((v) => /Google/.test(v)))
+        return 'metadata server';
+    throw new Error(NO_GCP_CREDENTIALS);
 }
 /** Credentials as gcloud would pick them: CLOUDSDK_AUTH_ACCESS_TOKEN first, else ADC. */
 async function gcpCredentials(env = process.env, fetchFn = fetch, 
 /** For the tokeninfo request (tests inject `sleep`). */
 retry) {
+    gcpCredentialSource(env);
     const fixed = env.CLOUDSDK_AUTH_ACCESS_TOKEN?.trim();
     let account;
     if (fixed) {
-        (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(fixed);
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(fixed);
         return {
             source: 'CLOUDSDK_AUTH_ACCESS_TOKEN',
             token: async () => fixed,
@@ -465,7 +586,7 @@ retry) {
         const t = await auth.getAccessToken();
         if (!t)
             throw new Error('Application Default Credentials gave no access token');
-        (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(t);
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(t);
         return t;
     };
     return {
@@ -526,19 +647,19 @@ class GcpRest {
         this.fetchFn = deps.fetch ?? fetch;
         // Settings left undefined keep the shared defaults.
         const { sleep, attempts, baseDelayMs } = deps;
-        this.policy = (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryPolicy */ .Jb)(deps.retry, { sleep, attempts, baseDelayMs });
+        this.policy = (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retryPolicy */ .Jb)(deps.retry, { sleep, attempts, baseDelayMs });
     }
     /** One JSON request; 408, 429, 5xx and network errors are retried (src/retry.ts). 404 on a GET → undefined. */
     async request(api, method, path, body) {
         const url = new URL(path.replace(/^\//, ''), gcpEndpoint(api, this.env));
         const what = `${api} ${method} ${url.pathname}`;
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => this.once(url, method, what, body), {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.once(url, method, what, body), {
             policy: this.policy,
             classify: classifyHttp,
             onRetry: (r) => this.logRetry(what, r.reason, r),
             giveUp: (err, attempts) => err instanceof GcpApiError
-                ? new GcpApiError(err.status, err.reason, `${err.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`)
-                : new Error(`${what}: ${err?.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
+                ? new GcpApiError(err.status, err.reason, `${err.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .afterAttempts */ .ln)(attempts)}`)
+                : new Error(`${what}: ${err?.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
         });
     }
     /** One attempt: the answer, undefined for a missing GET, or a GcpApiError with the API's own message. */
@@ -574,7 +695,7 @@ class GcpRest {
         catch {
             /* not JSON: keep the text */
         }
-        throw new GcpApiError(res.status, reason, `${what} answered ${res.status}${reason ? ` ${reason}` : ''}: ${message}`, (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')));
+        throw new GcpApiError(res.status, reason, `${what} answered ${res.status}${reason ? ` ${reason}` : ''}: ${message}`, (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')));
     }
     logRetry(what, why, r) {
         this.deps.log.info(`${what}: ${why}; retrying in ${(r.delayMs / 1000).toFixed(1)}s (attempt ${r.attempt + 1} of ${r.attempts})`);
@@ -603,7 +724,7 @@ class GcpRest {
     async ensureBindings(project, member, roles, known) {
         let policy = known ?? (await this.getIamPolicy(project));
         const concurrent = (err) => err instanceof GcpApiError && (err.status === 409 || err.reason === 'ABORTED');
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async (attempt) => {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async (attempt) => {
             // After a concurrent change, the whole cycle again from a fresh read.
             if (attempt > 1)
                 policy = await this.getIamPolicy(project);
@@ -630,7 +751,7 @@ class GcpRest {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   connectGke: () => (/* binding */ connectGke)
 /* harmony export */ });
-/* unused harmony exports toNodePool, toCluster, toOperation, gkeErrorMessage */
+/* unused harmony exports toNodePool, toCluster, toUpgradeInfo, toOperation, gkeErrorMessage */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49809);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36992);
 /* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23013);
@@ -677,6 +798,16 @@ function toCluster(c) {
         networkPolicy: np.enabled === true && npAddon.disabled !== true,
         releaseChannel: str((c.releaseChannel ?? {}).channel),
         pools: (c.nodePools ?? []).map(toNodePool),
+    };
+}
+function toUpgradeInfo(u) {
+    const enumName = (v) => (typeof v === 'number' ? `#${v}` : str(v));
+    return {
+        endOfStandardSupport: str(u.endOfStandardSupportTimestamp) || undefined,
+        endOfExtendedSupport: str(u.endOfExtendedSupportTimestamp) || undefined,
+        autoUpgradeStatus: (u.autoUpgradeStatus ?? []).map(enumName),
+        minorTargetVersion: str(u.minorTargetVersion) || undefined,
+        patchTargetVersion: str(u.patchTargetVersion) || undefined,
     };
 }
 /** `https://container.googleapis.com/v1/projects/p/locations/r/clusters/c/nodePools/x` → `clusters/c/nodePools/x`. */
@@ -764,6 +895,14 @@ async function connectGke(location, deps) {
                 channelVersions: (channel) => (channels.find((c) => str(c.channel) === channel.toUpperCase())?.validVersions ?? []).map(String),
             };
         },
+        async clusterUpgradeInfo(cluster) {
+            const [u] = await call(`upgrade info of cluster ${cluster}`, () => client.fetchClusterUpgradeInfo({ name: `${parent}/clusters/${cluster}` }, NO_GAX_RETRY));
+            return toUpgradeInfo(u);
+        },
+        async nodePoolUpgradeInfo(cluster, pool) {
+            const [u] = await call(`upgrade info of node pool ${pool}`, () => client.fetchNodePoolUpgradeInfo({ name: `${parent}/clusters/${cluster}/nodePools/${pool}` }, NO_GAX_RETRY));
+            return toUpgradeInfo(u);
+        },
         async runningOperations(cluster) {
             const [res] = await call(`operations in ${location.region}`, () => client.listOperations({ parent }, NO_GAX_RETRY));
             return (res.operations ?? [])
@@ -837,6 +976,7 @@ function observedPoolOf(config, p) {
         maxPods: p.maxPods,
         image: p.imageType || undefined,
         status: p.status || undefined,
+        version: p.version || undefined,
     };
 }
 function observationOf(config, cluster) {
@@ -868,6 +1008,10 @@ function gcpCloud(config, log, deps = {}) {
         async observe() {
             return observationOf(config, await (await client()).getCluster(config.clusterName));
         },
+        async versions(observation) {
+            const { gkeVersionFacts } = await Promise.all(/* import() */[__webpack_require__.e(386), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 9150));
+            return gkeVersionFacts(config.clusterName, observation, await client());
+        },
         async kubeAccess(observation) {
             if (!observation.found || !observation.endpoint) {
                 throw new Error(`GKE cluster ${config.clusterName} in ${config.region} has no API endpoint yet`);
@@ -891,26 +1035,28 @@ function gcpCloud(config, log, deps = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ runFlow)
 /* harmony export */ });
+/* unused harmony export APPLY_NEXT */
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73190);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74483);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36992);
 
 
 
+/** The closing line of the apply (or destroy) summary, by how the run ended. */
+const APPLY_NEXT = {
+    done: '**Next:** the verification report follows; later steps in this job reach the cluster through the exported ' +
+        '`KUBECONFIG` (`kubectl`, `helm`).',
+    failed: '**Next:** fix what the failed step says (README, "Troubleshooting") and re-run the same workflow: `apply` ' +
+        'probes every step again and continues where it stopped.',
+    destroyFailed: '**Next:** fix what the failed step says and re-run `destroy`: it continues with what is still there.',
+};
 async function runFlow(steps, ctx, config, io, opts = {}) {
     const title = opts.title ?? config.command;
     let last = [];
-    const writeSummary = async () => {
-        await io.appendSummary([
-            `## 🛠️ gitpod-cluster-action ${title}`,
-            '',
-            (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsMarkdown */ .vX)(config),
-            '',
-            '### Steps',
-            '',
-            (0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .stepsMarkdown */ .Dh)(last),
-            '',
-        ].join('\n'));
+    const writeSummary = async (next) => {
+        const lines = [`## 🛠️ gitpod-cluster-action ${title}`, '', (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsMarkdown */ .vX)(config), '', '### Steps', ''];
+        lines.push((0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .stepsMarkdown */ .Dh)(last), '', ...(next ? [next, ''] : []));
+        await io.appendSummary(lines.join('\n'));
     };
     try {
         const records = await (0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .runSteps */ .rl)(steps, ctx, {
@@ -925,12 +1071,12 @@ async function runFlow(steps, ctx, config, io, opts = {}) {
                 io.setOutput('plan', JSON.stringify(records));
             },
         });
-        await writeSummary();
+        await writeSummary(title === 'apply' ? APPLY_NEXT.done : undefined);
         return records;
     }
     catch (err) {
         if (err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_2__/* .StepFailedError */ .mK || err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc)
-            await writeSummary();
+            await writeSummary(APPLY_NEXT[title === 'apply' ? 'failed' : 'destroyFailed']);
         throw err;
     }
 }

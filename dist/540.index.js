@@ -110,26 +110,28 @@ async function destroy(config, io, deps = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ runFlow)
 /* harmony export */ });
+/* unused harmony export APPLY_NEXT */
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73190);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74483);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36992);
 
 
 
+/** The closing line of the apply (or destroy) summary, by how the run ended. */
+const APPLY_NEXT = {
+    done: '**Next:** the verification report follows; later steps in this job reach the cluster through the exported ' +
+        '`KUBECONFIG` (`kubectl`, `helm`).',
+    failed: '**Next:** fix what the failed step says (README, "Troubleshooting") and re-run the same workflow: `apply` ' +
+        'probes every step again and continues where it stopped.',
+    destroyFailed: '**Next:** fix what the failed step says and re-run `destroy`: it continues with what is still there.',
+};
 async function runFlow(steps, ctx, config, io, opts = {}) {
     const title = opts.title ?? config.command;
     let last = [];
-    const writeSummary = async () => {
-        await io.appendSummary([
-            `## 🛠️ gitpod-cluster-action ${title}`,
-            '',
-            (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsMarkdown */ .vX)(config),
-            '',
-            '### Steps',
-            '',
-            (0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .stepsMarkdown */ .Dh)(last),
-            '',
-        ].join('\n'));
+    const writeSummary = async (next) => {
+        const lines = [`## 🛠️ gitpod-cluster-action ${title}`, '', (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsMarkdown */ .vX)(config), '', '### Steps', ''];
+        lines.push((0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .stepsMarkdown */ .Dh)(last), '', ...(next ? [next, ''] : []));
+        await io.appendSummary(lines.join('\n'));
     };
     try {
         const records = await (0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .runSteps */ .rl)(steps, ctx, {
@@ -144,12 +146,12 @@ async function runFlow(steps, ctx, config, io, opts = {}) {
                 io.setOutput('plan', JSON.stringify(records));
             },
         });
-        await writeSummary();
+        await writeSummary(title === 'apply' ? APPLY_NEXT.done : undefined);
         return records;
     }
     catch (err) {
         if (err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_2__/* .StepFailedError */ .mK || err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc)
-            await writeSummary();
+            await writeSummary(APPLY_NEXT[title === 'apply' ? 'failed' : 'destroyFailed']);
         throw err;
     }
 }

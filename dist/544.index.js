@@ -61,7 +61,7 @@ const SDK_RETRY = { retryMode: 'standard', maxAttempts: 3 };
 /** Per attempt: 10 s to connect, 60 s for the answer, and a timeout is an error (retried), not a warning. */
 const SDK_HTTP = { connectionTimeout: 10_000, requestTimeout: 60_000, throwOnRequestTimeout: true };
 async function eksApi(opts) {
-    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
+    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
     const common = {
         region: opts.region,
         retryMode: SDK_RETRY.retryMode,
@@ -94,11 +94,43 @@ async function eksApi(opts) {
         },
         describeNodegroup: (cluster, name) => call(`EKS DescribeNodegroup ${cluster}/${name}`, async () => (await client.send(new eks.DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name })))
             .nodegroup, isNotFound),
+        async listAddons(cluster) {
+            const names = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListAddons ${cluster}`, () => client.send(new eks.ListAddonsCommand({ clusterName: cluster, nextToken })), isNotFound);
+                names.push(...(page?.addons ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return names;
+        },
+        describeAddon: (cluster, name) => call(`EKS DescribeAddon ${cluster}/${name}`, async () => (await client.send(new eks.DescribeAddonCommand({ clusterName: cluster, addonName: name }))).addon, isNotFound),
+        async listAccessEntries(cluster) {
+            const arns = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListAccessEntries ${cluster}`, () => client.send(new eks.ListAccessEntriesCommand({ clusterName: cluster, nextToken })), isNotFound);
+                arns.push(...(page?.accessEntries ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return arns;
+        },
+        describeAccessEntry: (cluster, principalArn) => call(`EKS DescribeAccessEntry ${cluster} ${principalArn}`, async () => (await client.send(new eks.DescribeAccessEntryCommand({ clusterName: cluster, principalArn }))).accessEntry, isNotFound),
         async clusterVersions() {
             const versions = [];
             let nextToken;
             do {
                 const page = await call('EKS DescribeClusterVersions', () => client.send(new eks.DescribeClusterVersionsCommand({ nextToken })));
+                versions.push(...(page?.clusterVersions ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return versions;
+        },
+        async versionSupport(wanted) {
+            const versions = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS DescribeClusterVersions ${wanted.join(', ')}`, () => client.send(new eks.DescribeClusterVersionsCommand({ clusterVersions: [...wanted], includeAll: true, nextToken })));
                 versions.push(...(page?.clusterVersions ?? []));
                 nextToken = page?.nextToken;
             } while (nextToken);
@@ -173,7 +205,7 @@ function rfc3986(value) {
 }
 /** The presigned URL the token wraps (exported for tests; it is as secret as the token). */
 async function presignedCallerIdentityUrl(opts) {
-    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 118).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
+    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 737).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
     const host = stsHost(opts.region);
     const signer = new SignatureV4({
         credentials: opts.credentials,
@@ -239,6 +271,7 @@ function observedPool(config, ng) {
         desiredNodes: ng.scalingConfig?.desiredSize,
         image: ng.amiType,
         status: ng.status,
+        version: ng.version,
     };
 }
 function awsCloud(config, log, deps = {}) {
@@ -254,6 +287,10 @@ function awsCloud(config, log, deps = {}) {
             const names = await eks.listNodegroups(config.clusterName);
             const groups = await Promise.all(names.map((n) => eks.describeNodegroup(config.clusterName, n)));
             const pools = groups.filter((g) => !!g).map((g) => observedPool(config, g));
+            const addons = await eks.listAddons(config.clusterName);
+            const vpcCni = addons.includes(reference/* AWS */.kS.vpcCniAddon)
+                ? await eks.describeAddon(config.clusterName, reference/* AWS */.kS.vpcCniAddon)
+                : undefined;
             log.debug(`EKS cluster ${config.clusterName}: ${cluster.status}, nodegroups ${names.join(', ') || '(none)'}`);
             return {
                 found: true,
@@ -262,8 +299,16 @@ function awsCloud(config, log, deps = {}) {
                 version: cluster.version,
                 status: cluster.status,
                 pools,
-                network: {},
+                network: vpcCni ? { vpcCniAddon: { version: vpcCni.addonVersion, status: vpcCni.status } } : {},
+                eks: {
+                    supportType: cluster.upgradePolicy?.supportType,
+                    authenticationMode: cluster.accessConfig?.authenticationMode,
+                },
             };
+        },
+        async versions(observation) {
+            const { eksVersionFacts } = await Promise.all(/* import() */[__webpack_require__.e(386), __webpack_require__.e(167)]).then(__webpack_require__.bind(__webpack_require__, 44167));
+            return eksVersionFacts(config.clusterName, observation, await getApi());
         },
         async kubeAccess(observation) {
             if (!observation.endpoint) {

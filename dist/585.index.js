@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   eksKubeconfigUser: () => (/* binding */ eksKubeconfigUser),
   nodegroupStackName: () => (/* binding */ nodegroupStackName),
   resolveVersion: () => (/* binding */ resolveVersion),
+  serviceAccountStackName: () => (/* binding */ serviceAccountStackName),
+  upgradePlan: () => (/* binding */ upgradePlan),
   waitFor: () => (/* binding */ waitFor)
 });
 
@@ -29,18 +31,22 @@ var aws = __webpack_require__(52544);
 var src_desired = __webpack_require__(73761);
 // EXTERNAL MODULE: ./src/record.ts
 var record = __webpack_require__(94846);
-// EXTERNAL MODULE: ./src/exec.ts
-var exec = __webpack_require__(73190);
 // EXTERNAL MODULE: ./src/flow.ts
 var flow = __webpack_require__(26439);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(38422);
 // EXTERNAL MODULE: ./src/kubeconfig.ts
 var kubeconfig = __webpack_require__(35180);
-// EXTERNAL MODULE: ./src/providers/aws.ts + 2 modules
-var providers_aws = __webpack_require__(71500);
+// EXTERNAL MODULE: ./src/providers/aws.ts + 3 modules
+var providers_aws = __webpack_require__(83044);
+// EXTERNAL MODULE: ./src/providers/aws/upgrade.ts
+var upgrade = __webpack_require__(39340);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __webpack_require__(98286);
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(73190);
+// EXTERNAL MODULE: ./src/verify/support.ts
+var support = __webpack_require__(73386);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./src/steps.ts
@@ -227,11 +233,19 @@ async function createWaitingForKind(kube, obj, what, opts) {
  *   calico-installation the Installation `default`                     (calico only; only when it differs)
  *   calico-ready        wait for Calico                                (calico only)
  *   nodegroups          eksctl create nodegroup                        (skipped when all exist)
+ *   nodegroup-labels    eksctl set labels / unset labels               (only a nodegroup whose labels differ)
+ *   service-accounts    eksctl create iamserviceaccount                (skipped when every role's stack is complete)
+ *   access-entries      eksctl create accessentry                      (viewer-role-arns; skipped when all exist)
+ *   viewer-rbac         the viewers' ClusterRole, Role and bindings    (viewer-role-arns; only what differs)
+ *   upgrade-…-<minor>   eksctl upgrade cluster / nodegroup, utils update-coredns / update-kube-proxy,
+ *                       one round per minor when kubernetes-version asks a newer one (providers/aws/upgrade.ts)
  *
  * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
  * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
  * eksctl is still doing (a cluster CREATING, a stack *_IN_PROGRESS) is waited for, never raced.
  */
+
+
 
 
 
@@ -254,6 +268,10 @@ const DEAD_STACK = /^(ROLLBACK_COMPLETE|ROLLBACK_FAILED|DELETE_FAILED|CREATE_FAI
 const STACK_IN_PROGRESS = /_IN_PROGRESS$/;
 function clusterStackName(config) {
     return `eksctl-${config.clusterName}-cluster`;
+}
+/** eksctl's stack of one IAM service account (pkg/cfn/manager/iam.go). */
+function serviceAccountStackName(config, namespace, name) {
+    return `eksctl-${config.clusterName}-addon-iamserviceaccount-${namespace}-${name}`;
 }
 function nodegroupStackName(config, nodegroup) {
     return `eksctl-${config.clusterName}-nodegroup-${nodegroup}`;
@@ -286,18 +304,15 @@ function byVersion(a, b) {
     return x[0] - y[0] || x[1] - y[1];
 }
 /**
- * `kubernetes-version` → the minor eksctl is given. An existing cluster keeps its own version (apply
- * never upgrades); otherwise `latest` is the newest version in standard support, and a minor must be one
+ * `kubernetes-version` → the minor eksctl is given. An existing cluster keeps its own version here (the
+ * upgrade rounds of upgradePlan move it); otherwise `latest` is the newest version in standard support, and a minor must be one
  * EKS still offers.
  */
-async function resolveVersion(config, api, log, existing) {
+async function resolveVersion(config, api, existing) {
     const asked = config.kubernetesVersion;
-    if (existing?.version) {
-        if (asked !== 'latest' && asked !== existing.version) {
-            log.warning(`EKS cluster ${config.clusterName} runs Kubernetes ${existing.version}; apply does not upgrade it to ${asked}`);
-        }
+    // An existing cluster keeps its version in the ClusterConfig; the upgrade rounds (upgradePlan) move it.
+    if (existing?.version)
         return existing.version;
-    }
     const versions = (await api.clusterVersions()).filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED');
     const offered = versions.map((v) => v.clusterVersion).sort(byVersion);
     if (asked === 'latest') {
@@ -313,6 +328,34 @@ async function resolveVersion(config, api, log, existing) {
     if (offered.includes(asked))
         return asked;
     throw new inputs/* InputError */.dz('kubernetes-version', asked, `\`latest\` or a version EKS offers in ${config.region}: ${offered.join(', ') || '(none returned)'}`);
+}
+/**
+ * The minors an existing cluster is upgraded through (none for `latest`, none when it is there). Refused
+ * before any change, in one line: an older minor (no downgrade), a minor EKS does not offer, and a
+ * nodegroup on a custom AMI (eksctl's Ubuntu nodegroups): `eksctl upgrade nodegroup` refuses
+ * `--kubernetes-version` for those, so such a nodegroup is replaced, not upgraded in place.
+ */
+async function upgradePlan(config, api, existing) {
+    if (!existing?.version)
+        return [];
+    const groups = (await Promise.all(reference/* POOL_ROLES */.Fe.map((role) => api.describeNodegroup(config.clusterName, config.pools[role].name)))).filter((g) => !!g);
+    const minors = (0,support/* upgradeMinors */.DX)(config.kubernetesVersion, existing.version, groups.map((g) => g.version ?? existing.version));
+    if (!minors.length)
+        return [];
+    const offered = (await api.clusterVersions())
+        .filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED')
+        .map((v) => v.clusterVersion);
+    const missing = minors.filter((m) => !offered.includes(m));
+    if (missing.length) {
+        throw new inputs/* InputError */.dz('kubernetes-version', config.kubernetesVersion, `a version EKS offers in ${config.region}, reached one minor at a time from ${existing.version}: ${missing.join(', ')} not offered (offered: ${offered.sort(byVersion).join(', ')})`);
+    }
+    const custom = groups.filter((g) => g.amiType === 'CUSTOM' && !(0,support/* atMinor */.dC)(g.version, minors.at(-1)));
+    if (custom.length) {
+        throw new Error(`nodegroup ${custom.map((g) => g.nodegroupName).join(', ')} runs a custom AMI (amiType CUSTOM, as eksctl's Ubuntu nodegroups do): ` +
+            `\`eksctl upgrade nodegroup\` cannot move it to Kubernetes ${minors.at(-1)}; nothing was changed. ` +
+            `Replace it (eksctl delete nodegroup --drain, then apply creates it at the control plane's version) or use an EKS AMI family (eksctl-config amiFamily: AmazonLinux2023)`);
+    }
+    return minors;
 }
 function stackAdvice(config, stack, what) {
     const reason = stack.StackStatusReason ? ` (${stack.StackStatusReason})` : '';
@@ -350,14 +393,28 @@ async function applyFlow(config, io, deps = {}) {
     const fetchText = deps.fetchText ?? (await manifestFetcher(config, io, sleep));
     const wait = (what, timeoutMs, check) => waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log, signal: io.signal });
     const existing = await api.describeCluster(config.clusterName);
-    const version = await resolveVersion(config, api, io.log, existing);
+    const version = await resolveVersion(config, api, existing);
+    const minors = await upgradePlan(config, api, existing);
     const doc = (0,providers_aws/* clusterConfigFor */.CR)(config, { version });
     const yaml = (0,providers_aws/* clusterConfigYaml */.UZ)(config, doc);
     const file = (0,providers_aws/* eksctlConfigFile */.$o)(config);
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
     await (0,promises_.writeFile)(file, yaml, { mode: 0o600 });
+    const clusterFile = (0,providers_aws/* eksctlClusterConfigFile */.vg)(config);
+    if (clusterFile !== file) {
+        await (0,promises_.writeFile)(clusterFile, (0,providers_aws/* clusterConfigYaml */.UZ)(config, (0,providers_aws/* clusterCreateConfig */.bU)(doc)), {
+            mode: 0o600,
+        });
+    }
     io.setOutput('eksctl-config', yaml);
     io.log.info(`eksctl ClusterConfig (Kubernetes ${version}) written to ${file}`);
+    const supportType = reference/* AWS */.kS.supportTypes[config.supportType];
+    const foundSupport = existing?.upgradePolicy?.supportType;
+    if (foundSupport && foundSupport !== supportType) {
+        // eksctl has no command for it and apply changes the cloud through eksctl only: verify reports it too.
+        io.log.warning(`EKS cluster ${config.clusterName} has upgrade policy ${foundSupport}, eks-support-type wants ${supportType}; eksctl cannot change it: ` +
+            `run \`aws eks update-cluster-config --name ${config.clusterName} --region ${config.region} --upgrade-policy supportType=${supportType}\``);
+    }
     const specs = (0,providers_aws/* awsSteps */.TR)(config, { version });
     const timeout = (id) => specs.find((s) => s.id === id)?.timeoutMs ?? 10 * 60_000;
     const kubeOf = (ctx) => {
@@ -372,6 +429,54 @@ async function applyFlow(config, io, deps = {}) {
     const awsNodeRef = { apiVersion: 'apps/v1', kind: 'DaemonSet', ...reference/* AWS */.kS.calico.awsNode };
     const { installation, ready } = reference/* AWS */.kS.calico;
     const installationRef = { apiVersion: installation.apiVersion, kind: installation.kind, name: 'default' };
+    const serviceAccounts = (doc.iam?.serviceAccounts ?? []).map((sa) => ({ namespace: sa.metadata?.namespace || 'default', name: String(sa.metadata?.name) }));
+    const viewerGroup = reference/* AWS */.kS.viewer.group;
+    /**
+     * An existing nodegroup fixed in place, from the one diff (src/desired.ts): its labels (eksctl set/unset
+     * labels; the labels the ClusterConfig eksctl was given has, an overlay's included) or its scaling bounds
+     * (eksctl scale nodegroup). What cannot change in place stops the step with what to do.
+     */
+    const inPlace = (kind) => {
+        const what = kind === 'labels' ? 'carry the wanted labels' : 'have the wanted bounds';
+        return {
+            async probe(ctx) {
+                const argvs = [];
+                const why = [];
+                for (const role of reference/* POOL_ROLES */.Fe) {
+                    const name = desired[role].name;
+                    const ng = await ctx.api.describeNodegroup(config.clusterName, name);
+                    if (!ng)
+                        throw new Error(`nodegroup ${name} is gone from cluster ${config.clusterName}; re-run apply`);
+                    const given = ctx.doc.managedNodeGroups.find((g) => g.name === name)?.labels;
+                    const want = given ? { ...desired[role], labels: given } : desired[role];
+                    const diff = (0,src_desired/* diffPool */.uM)(want, (0,aws.observedPool)(config, ng), fixes);
+                    const fix = (0,src_desired/* inPlaceArgvs */.as)(diff, [kind]);
+                    if (!fix.length)
+                        continue;
+                    argvs.push(...fix);
+                    why.push(...diff.changes
+                        .filter((c) => c.kind === kind)
+                        .map((c) => `nodegroup ${name}: ${c.differences.map((d) => `${d.field} ${JSON.stringify(d.have ?? null)} (want ${JSON.stringify(d.want)})`).join(', ')}`));
+                }
+                if (kind === 'labels')
+                    ctx.relabel = argvs;
+                else
+                    ctx.rescale = argvs;
+                if (!argvs.length)
+                    return labelled(true, `nodegroups ${nodegroupNames.join(', ')} ${what}`);
+                return labelled(false, why.join('; '));
+            },
+            async run(ctx, spec, signal) {
+                const argvs = (kind === 'labels' ? ctx.relabel : ctx.rescale) ?? [];
+                ctx.relabel = ctx.rescale = undefined;
+                for (const argv of argvs) {
+                    io.log.info(`$ ${(0,src_steps/* shellQuote */.ZL)(argv)}`);
+                    await (0,exec/* execArgv */.Ei)(argv, { log: io.log, env, signal, timeoutMs: spec.timeoutMs });
+                }
+                return (0,src_desired/* remedyText */.K1)({ kind: 'in-place', argvs });
+            },
+        };
+    };
     const actions = {
         cluster: {
             async probe(ctx) {
@@ -532,37 +637,56 @@ async function applyFlow(config, io, deps = {}) {
             },
         },
         [record/* RECORD_STEP_ID */.ho]: (0,record/* recordAction */.Kj)(config, kubeOf),
-        'nodegroup-scaling': {
+        'nodegroup-labels': inPlace('labels'),
+        'nodegroup-scaling': inPlace('scaling'),
+        'service-accounts': {
             async probe(ctx) {
-                const rescale = [];
-                const why = [];
-                for (const role of reference/* POOL_ROLES */.Fe) {
-                    const name = desired[role].name;
-                    const ng = await ctx.api.describeNodegroup(config.clusterName, name);
-                    if (!ng)
-                        throw new Error(`nodegroup ${name} is gone from cluster ${config.clusterName}; re-run apply`);
-                    const diff = (0,src_desired/* diffPool */.uM)(desired[role], (0,aws.observedPool)(config, ng), fixes);
-                    const argvs = (0,src_desired/* inPlaceArgvs */.as)(diff, ['scaling']);
-                    if (!argvs.length)
+                const missing = [];
+                for (const sa of serviceAccounts) {
+                    const name = serviceAccountStackName(config, sa.namespace, sa.name);
+                    const { stack } = await settledStack(ctx, name, `service account ${sa.namespace}/${sa.name}`, 'service-accounts');
+                    if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
+                        throw new Error(stackAdvice(config, stack, `eksctl cannot create the role of ${sa.namespace}/${sa.name} while it exists`));
+                    if (!stack)
+                        missing.push(`${sa.namespace}/${sa.name}`);
+                }
+                return missing.length
+                    ? labelled(false, `no IAM role stack for ${missing.join(', ')}`)
+                    : labelled(true, `IAM roles of ${serviceAccounts.length} service accounts exist`);
+            },
+        },
+        'access-entries': {
+            async probe(ctx) {
+                const cluster = await ctx.api.describeCluster(config.clusterName);
+                const mode = cluster?.accessConfig?.authenticationMode;
+                if (mode === 'CONFIG_MAP') {
+                    throw new Error(`EKS cluster ${config.clusterName} authenticates through the aws-auth ConfigMap only, so it has no access entries for viewer-role-arns: ` +
+                        `run \`eksctl utils update-authentication-mode --cluster ${config.clusterName} --region ${config.region} --authentication-mode ${reference/* AWS */.kS.authenticationMode}\` and re-run`);
+                }
+                const present = new Set(await ctx.api.listAccessEntries(config.clusterName));
+                const missing = [];
+                for (const arn of config.viewerRoleArns) {
+                    if (!present.has(arn)) {
+                        missing.push(arn);
                         continue;
-                    rescale.push(...argvs);
-                    why.push(...diff.changes
-                        .filter((c) => c.kind === 'scaling')
-                        .map((c) => `${name}: ${c.differences.map((d) => `${d.field} ${String(d.have)} (want ${String(d.want)})`).join(', ')}`));
+                    }
+                    const entry = await ctx.api.describeAccessEntry(config.clusterName, arn);
+                    if (!entry)
+                        missing.push(arn);
+                    else if (!(entry.kubernetesGroups ?? []).includes(viewerGroup)) {
+                        // eksctl creates entries, it does not change one made elsewhere: say what would.
+                        throw new Error(`EKS access entry ${arn} exists without the Kubernetes group ${viewerGroup} (it has ${JSON.stringify(entry.kubernetesGroups ?? [])}); ` +
+                            `run \`aws eks update-access-entry --cluster-name ${config.clusterName} --region ${config.region} --principal-arn ${arn} --kubernetes-groups ${[...(entry.kubernetesGroups ?? []), viewerGroup].join(' ')}\` and re-run`);
+                    }
                 }
-                ctx.rescale = rescale;
-                if (!rescale.length)
-                    return labelled(true, `nodegroups ${nodegroupNames.join(', ')} have the wanted bounds`);
-                return labelled(false, why.join('; '));
+                return missing.length
+                    ? labelled(false, `no access entry for ${missing.join(', ')}`)
+                    : labelled(true, `access entries for ${config.viewerRoleArns.length} viewer role(s) in group ${viewerGroup}`);
             },
-            async run(ctx, spec, signal) {
-                const argvs = ctx.rescale ?? [];
-                ctx.rescale = undefined;
-                for (const argv of argvs) {
-                    await (0,exec/* execArgv */.Ei)(argv, { log: io.log, env, signal, timeoutMs: spec.timeoutMs });
-                }
-                return (0,src_desired/* remedyText */.K1)({ kind: 'in-place', argvs });
-            },
+        },
+        'viewer-rbac': {
+            probe: (ctx) => syncProbe(ctx, kubeOf(ctx), (0,providers_aws/* viewerRbacObjects */.$H)(), `RBAC of group ${viewerGroup}`),
+            run: (ctx) => syncRun(ctx, kubeOf(ctx)),
         },
     };
     /**
@@ -625,7 +749,51 @@ async function applyFlow(config, io, deps = {}) {
             ? { ready: true, detail: `TigeraStatus ${ready.name} ${ready.condition}` }
             : { ready: false, detail: `TigeraStatus ${ready.name} not ${ready.condition} yet` };
     }
-    const steps = (0,src_steps/* withActions */.wR)(specs, actions);
+    const upgrades = (0,upgrade/* eksUpgradeSteps */.V)(config, minors).map((spec) => ({ ...spec, ...upgradeAction(spec) }));
+    if (minors.length) {
+        io.log.info(`Upgrade from Kubernetes ${existing.version}: ${minors.join(' → ')}, one minor at a time, control plane first`);
+    }
+    /** An upgrade step's probe: the part already at the round's minor is skipped. */
+    function upgradeAction(spec) {
+        const t = spec.target;
+        return {
+            async probe(ctx) {
+                // An update under way (another run's, or one a cancelled run left) is waited for, never raced:
+                // eksctl refuses to start a second one.
+                if (t.kind === 'control-plane') {
+                    const c = await wait(`cluster ${config.clusterName} to be ACTIVE`, spec.timeoutMs ?? 60 * 60_000, async () => {
+                        const found = await ctx.api.describeCluster(config.clusterName);
+                        return !found || found.status === 'ACTIVE' ? { found } : undefined;
+                    });
+                    return labelled((0,support/* atMinor */.dC)(c.found?.version, spec.minor), `the control plane runs ${c.found?.version}`);
+                }
+                if (t.kind === 'nodegroup') {
+                    const name = config.pools[t.role].name;
+                    const { g } = await wait(`nodegroup ${name} to be ACTIVE`, spec.timeoutMs ?? 60 * 60_000, async () => {
+                        const found = await ctx.api.describeNodegroup(config.clusterName, name);
+                        return !found || found.status === 'ACTIVE' ? { g: found } : undefined;
+                    });
+                    if (!g)
+                        return labelled(true, `nodegroup ${name} does not exist`);
+                    return labelled((0,support/* atMinor */.dC)(g.version, spec.minor), `nodegroup ${name} runs ${g.version}`);
+                }
+                // kube-proxy's image tag is the Kubernetes version (v1.33.0-eksbuild.2): it marks the round done.
+                const ds = await kubeOf(ctx).get({
+                    apiVersion: 'apps/v1',
+                    kind: 'DaemonSet',
+                    name: 'kube-proxy',
+                    namespace: 'kube-system',
+                });
+                if (!ds)
+                    return labelled(true, 'no self-managed kube-proxy DaemonSet (an EKS add-on, or none)');
+                const containers = (ds.spec?.template?.spec
+                    ?.containers ?? []);
+                const tag = (containers[0]?.image ?? '').split(':').pop();
+                return labelled((0,support/* atMinor */.dC)(tag, spec.minor), `kube-proxy runs ${tag}`);
+            },
+        };
+    }
+    const steps = [...(0,src_steps/* withActions */.wR)(specs, actions), ...upgrades];
     const ctx = { config, io, api, cloud, doc };
     return (0,flow/* runFlow */.c)(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }
@@ -990,7 +1158,7 @@ const SDK_RETRY = { retryMode: 'standard', maxAttempts: 3 };
 /** Per attempt: 10 s to connect, 60 s for the answer, and a timeout is an error (retried), not a warning. */
 const SDK_HTTP = { connectionTimeout: 10_000, requestTimeout: 60_000, throwOnRequestTimeout: true };
 async function eksApi(opts) {
-    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
+    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
     const common = {
         region: opts.region,
         retryMode: SDK_RETRY.retryMode,
@@ -1023,11 +1191,43 @@ async function eksApi(opts) {
         },
         describeNodegroup: (cluster, name) => call(`EKS DescribeNodegroup ${cluster}/${name}`, async () => (await client.send(new eks.DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name })))
             .nodegroup, isNotFound),
+        async listAddons(cluster) {
+            const names = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListAddons ${cluster}`, () => client.send(new eks.ListAddonsCommand({ clusterName: cluster, nextToken })), isNotFound);
+                names.push(...(page?.addons ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return names;
+        },
+        describeAddon: (cluster, name) => call(`EKS DescribeAddon ${cluster}/${name}`, async () => (await client.send(new eks.DescribeAddonCommand({ clusterName: cluster, addonName: name }))).addon, isNotFound),
+        async listAccessEntries(cluster) {
+            const arns = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListAccessEntries ${cluster}`, () => client.send(new eks.ListAccessEntriesCommand({ clusterName: cluster, nextToken })), isNotFound);
+                arns.push(...(page?.accessEntries ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return arns;
+        },
+        describeAccessEntry: (cluster, principalArn) => call(`EKS DescribeAccessEntry ${cluster} ${principalArn}`, async () => (await client.send(new eks.DescribeAccessEntryCommand({ clusterName: cluster, principalArn }))).accessEntry, isNotFound),
         async clusterVersions() {
             const versions = [];
             let nextToken;
             do {
                 const page = await call('EKS DescribeClusterVersions', () => client.send(new eks.DescribeClusterVersionsCommand({ nextToken })));
+                versions.push(...(page?.clusterVersions ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return versions;
+        },
+        async versionSupport(wanted) {
+            const versions = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS DescribeClusterVersions ${wanted.join(', ')}`, () => client.send(new eks.DescribeClusterVersionsCommand({ clusterVersions: [...wanted], includeAll: true, nextToken })));
                 versions.push(...(page?.clusterVersions ?? []));
                 nextToken = page?.nextToken;
             } while (nextToken);
@@ -1102,7 +1302,7 @@ function rfc3986(value) {
 }
 /** The presigned URL the token wraps (exported for tests; it is as secret as the token). */
 async function presignedCallerIdentityUrl(opts) {
-    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 118).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
+    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 737).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
     const host = stsHost(opts.region);
     const signer = new SignatureV4({
         credentials: opts.credentials,
@@ -1168,6 +1368,7 @@ function observedPool(config, ng) {
         desiredNodes: ng.scalingConfig?.desiredSize,
         image: ng.amiType,
         status: ng.status,
+        version: ng.version,
     };
 }
 function awsCloud(config, log, deps = {}) {
@@ -1183,6 +1384,10 @@ function awsCloud(config, log, deps = {}) {
             const names = await eks.listNodegroups(config.clusterName);
             const groups = await Promise.all(names.map((n) => eks.describeNodegroup(config.clusterName, n)));
             const pools = groups.filter((g) => !!g).map((g) => observedPool(config, g));
+            const addons = await eks.listAddons(config.clusterName);
+            const vpcCni = addons.includes(reference/* AWS */.kS.vpcCniAddon)
+                ? await eks.describeAddon(config.clusterName, reference/* AWS */.kS.vpcCniAddon)
+                : undefined;
             log.debug(`EKS cluster ${config.clusterName}: ${cluster.status}, nodegroups ${names.join(', ') || '(none)'}`);
             return {
                 found: true,
@@ -1191,8 +1396,16 @@ function awsCloud(config, log, deps = {}) {
                 version: cluster.version,
                 status: cluster.status,
                 pools,
-                network: {},
+                network: vpcCni ? { vpcCniAddon: { version: vpcCni.addonVersion, status: vpcCni.status } } : {},
+                eks: {
+                    supportType: cluster.upgradePolicy?.supportType,
+                    authenticationMode: cluster.accessConfig?.authenticationMode,
+                },
             };
+        },
+        async versions(observation) {
+            const { eksVersionFacts } = await Promise.all(/* import() */[__webpack_require__.e(386), __webpack_require__.e(167)]).then(__webpack_require__.bind(__webpack_require__, 44167));
+            return eksVersionFacts(config.clusterName, observation, await getApi());
         },
         async kubeAccess(observation) {
             if (!observation.endpoint) {
@@ -1224,26 +1437,28 @@ function awsCloud(config, log, deps = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ runFlow)
 /* harmony export */ });
+/* unused harmony export APPLY_NEXT */
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73190);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74483);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36992);
 
 
 
+/** The closing line of the apply (or destroy) summary, by how the run ended. */
+const APPLY_NEXT = {
+    done: '**Next:** the verification report follows; later steps in this job reach the cluster through the exported ' +
+        '`KUBECONFIG` (`kubectl`, `helm`).',
+    failed: '**Next:** fix what the failed step says (README, "Troubleshooting") and re-run the same workflow: `apply` ' +
+        'probes every step again and continues where it stopped.',
+    destroyFailed: '**Next:** fix what the failed step says and re-run `destroy`: it continues with what is still there.',
+};
 async function runFlow(steps, ctx, config, io, opts = {}) {
     const title = opts.title ?? config.command;
     let last = [];
-    const writeSummary = async () => {
-        await io.appendSummary([
-            `## 🛠️ gitpod-cluster-action ${title}`,
-            '',
-            (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsMarkdown */ .vX)(config),
-            '',
-            '### Steps',
-            '',
-            (0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .stepsMarkdown */ .Dh)(last),
-            '',
-        ].join('\n'));
+    const writeSummary = async (next) => {
+        const lines = [`## 🛠️ gitpod-cluster-action ${title}`, '', (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsMarkdown */ .vX)(config), '', '### Steps', ''];
+        lines.push((0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .stepsMarkdown */ .Dh)(last), '', ...(next ? [next, ''] : []));
+        await io.appendSummary(lines.join('\n'));
     };
     try {
         const records = await (0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .runSteps */ .rl)(steps, ctx, {
@@ -1258,12 +1473,12 @@ async function runFlow(steps, ctx, config, io, opts = {}) {
                 io.setOutput('plan', JSON.stringify(records));
             },
         });
-        await writeSummary();
+        await writeSummary(title === 'apply' ? APPLY_NEXT.done : undefined);
         return records;
     }
     catch (err) {
         if (err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_2__/* .StepFailedError */ .mK || err instanceof _steps_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc)
-            await writeSummary();
+            await writeSummary(APPLY_NEXT[title === 'apply' ? 'failed' : 'destroyFailed']);
         throw err;
     }
 }

@@ -11,9 +11,34 @@ export const modules = {
 /* harmony export */   eI: () => (/* binding */ missingRoles),
 /* harmony export */   nq: () => (/* binding */ GcpRest)
 /* harmony export */ });
-/* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, GcpApiError, withBindings */
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49809);
+/* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, NO_GCP_CREDENTIALS, gcpCredentialSource, GcpApiError, withBindings */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49809);
+/**
+ * Google Cloud endpoints and credentials as gcloud sees them, and a small REST client for the two APIs
+ * the GKE flow reads or writes besides GKE itself: IAM (does the node service account exist?) and Cloud
+ * Resource Manager (the project's IAM policy, changed in one read-modify-write guarded by its etag).
+ *
+ * Endpoints: `CLOUDSDK_API_ENDPOINT_OVERRIDES_<API>` when set (gcloud's own variables, so one setting
+ * points gcloud and this action at the same place), else the public `https://<api>.googleapis.com/`.
+ * Credentials: `CLOUDSDK_AUTH_ACCESS_TOKEN` when set (gcloud's own variable), else Application Default
+ * Credentials through google-auth-library (loaded lazily, only by apply and verify).
+ * Tokens are registered as secrets before any use and never appear in a message.
+ *
+ * Every request (tokeninfo included) runs under the shared retry policy of src/retry.ts: 408, 429, 5xx
+ * (not 501) and network errors are retried with backoff and jitter, each wait capped, the whole bounded in
+ * time, a Retry-After honoured within those caps; each attempt has its own timeout. Anything else fails
+ * at once with the API's own message.
+ */
+
+
+
 
 
 const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage']));
@@ -58,7 +83,7 @@ const ATTEMPT_TIMEOUT_MS = 60_000;
 /** A failed HTTP answer is transient by its status (with the server's Retry-After); a thrown fetch, always. */
 function classifyHttp(err) {
     if (err instanceof GcpApiError) {
-        return { transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransientStatus */ .Dm)(err.status), retryAfterMs: err.retryAfterMs, reason: err.message };
+        return { transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransientStatus */ .Dm)(err.status), retryAfterMs: err.retryAfterMs, reason: err.message };
     }
     return { transient: true, reason: err?.message ?? String(err) };
 }
@@ -69,7 +94,7 @@ function classifyHttp(err) {
 async function tokenAccount(token, env, fetchFn, retry) {
     const url = tokeninfoUrl(env);
     const what = 'could not tell the account of the credentials in use';
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async () => {
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async () => {
         const res = await fetchFn(url, {
             method: 'POST',
             headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -79,25 +104,63 @@ async function tokenAccount(token, env, fetchFn, retry) {
         const info = (await res.json().catch(() => ({})));
         if (!res.ok || !info.email) {
             const message = `${what}: tokeninfo answered ${res.status}${info.error ? ` (${info.error})` : ''}${res.ok ? ' without an email (the token lacks the userinfo.email scope)' : ''}`;
-            throw new GcpApiError(res.status, '', message, (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')));
+            throw new GcpApiError(res.status, '', message, (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')));
         }
         return info.email;
     }, {
         policy: retry,
         classify: classifyHttp,
         giveUp: (err, attempts) => err instanceof GcpApiError
-            ? new GcpApiError(err.status, err.reason, `${err.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`)
-            : new Error(`${what}: tokeninfo: ${err?.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
+            ? new GcpApiError(err.status, err.reason, `${err.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .afterAttempts */ .ln)(attempts)}`)
+            : new Error(`${what}: tokeninfo: ${err?.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
     });
+}
+/** The one line a GCP run without credentials ends with: the step that is missing. */
+const NO_GCP_CREDENTIALS = 'no GCP credentials found: add a google-github-actions/auth step (Workload Identity Federation, README ' +
+    '"First-time setup") before this action in the same job, with permissions id-token: write; ' +
+    'or set CLOUDSDK_AUTH_ACCESS_TOKEN or GOOGLE_APPLICATION_CREDENTIALS';
+/**
+ * Where credentials would come from, checked offline before anything is downloaded or asked: the token variable,
+ * then where Application Default Credentials look (GOOGLE_APPLICATION_CREDENTIALS, which google-github-actions/auth
+ * sets; gcloud's ADC file; a Google Cloud VM's metadata server, known by its BIOS vendor or the metadata
+ * variables). Throws NO_GCP_CREDENTIALS when none is there.
+ */
+function gcpCredentialSource(env = process.env, dmiDir = '/sys/class/dmi/id') {
+    if (env.CLOUDSDK_AUTH_ACCESS_TOKEN?.trim())
+        return 'CLOUDSDK_AUTH_ACCESS_TOKEN';
+    const file = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
+    if (file) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+            return 'GOOGLE_APPLICATION_CREDENTIALS';
+        throw new Error(`GOOGLE_APPLICATION_CREDENTIALS names ${file}, which does not exist here: run google-github-actions/auth ` +
+            'in this job (a file it wrote in another job is gone), before this action');
+    }
+    const configDir = env.CLOUDSDK_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HOME || node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), '.config', 'gcloud');
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, 'application_default_credentials.json')))
+        return 'gcloud ADC file';
+    if (env.GCE_METADATA_HOST || env.GCE_METADATA_IP || env.METADATA_SERVER_DETECTION)
+        return 'metadata server';
+    const vendor = ['bios_vendor', 'product_name'].map((f) => {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dmiDir, f), 'utf8');
+        }
+        catch {
+            return '';
+        }
+    });
+    if (vendor.some((v) => /Google/.test(v)))
+        return 'metadata server';
+    throw new Error(NO_GCP_CREDENTIALS);
 }
 /** Credentials as gcloud would pick them: CLOUDSDK_AUTH_ACCESS_TOKEN first, else ADC. */
 async function gcpCredentials(env = process.env, fetchFn = fetch, 
 /** For the tokeninfo request (tests inject `sleep`). */
 retry) {
+    gcpCredentialSource(env);
     const fixed = env.CLOUDSDK_AUTH_ACCESS_TOKEN?.trim();
     let account;
     if (fixed) {
-        (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(fixed);
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(fixed);
         return {
             source: 'CLOUDSDK_AUTH_ACCESS_TOKEN',
             token: async () => fixed,
@@ -117,7 +180,7 @@ retry) {
         const t = await auth.getAccessToken();
         if (!t)
             throw new Error('Application Default Credentials gave no access token');
-        (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(t);
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(t);
         return t;
     };
     return {
@@ -178,19 +241,19 @@ class GcpRest {
         this.fetchFn = deps.fetch ?? fetch;
         // Settings left undefined keep the shared defaults.
         const { sleep, attempts, baseDelayMs } = deps;
-        this.policy = (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryPolicy */ .Jb)(deps.retry, { sleep, attempts, baseDelayMs });
+        this.policy = (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retryPolicy */ .Jb)(deps.retry, { sleep, attempts, baseDelayMs });
     }
     /** One JSON request; 408, 429, 5xx and network errors are retried (src/retry.ts). 404 on a GET → undefined. */
     async request(api, method, path, body) {
         const url = new URL(path.replace(/^\//, ''), gcpEndpoint(api, this.env));
         const what = `${api} ${method} ${url.pathname}`;
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => this.once(url, method, what, body), {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.once(url, method, what, body), {
             policy: this.policy,
             classify: classifyHttp,
             onRetry: (r) => this.logRetry(what, r.reason, r),
             giveUp: (err, attempts) => err instanceof GcpApiError
-                ? new GcpApiError(err.status, err.reason, `${err.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`)
-                : new Error(`${what}: ${err?.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
+                ? new GcpApiError(err.status, err.reason, `${err.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .afterAttempts */ .ln)(attempts)}`)
+                : new Error(`${what}: ${err?.message}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .afterAttempts */ .ln)(attempts)}`, { cause: err }),
         });
     }
     /** One attempt: the answer, undefined for a missing GET, or a GcpApiError with the API's own message. */
@@ -226,7 +289,7 @@ class GcpRest {
         catch {
             /* not JSON: keep the text */
         }
-        throw new GcpApiError(res.status, reason, `${what} answered ${res.status}${reason ? ` ${reason}` : ''}: ${message}`, (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')));
+        throw new GcpApiError(res.status, reason, `${what} answered ${res.status}${reason ? ` ${reason}` : ''}: ${message}`, (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')));
     }
     logRetry(what, why, r) {
         this.deps.log.info(`${what}: ${why}; retrying in ${(r.delayMs / 1000).toFixed(1)}s (attempt ${r.attempt + 1} of ${r.attempts})`);
@@ -255,7 +318,7 @@ class GcpRest {
     async ensureBindings(project, member, roles, known) {
         let policy = known ?? (await this.getIamPolicy(project));
         const concurrent = (err) => err instanceof GcpApiError && (err.status === 409 || err.reason === 'ABORTED');
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async (attempt) => {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async (attempt) => {
             // After a concurrent change, the whole cycle again from a fresh read.
             if (attempt > 1)
                 policy = await this.getIamPolicy(project);
@@ -308,6 +371,7 @@ function observedPoolOf(config, p) {
         maxPods: p.maxPods,
         image: p.imageType || undefined,
         status: p.status || undefined,
+        version: p.version || undefined,
     };
 }
 function observationOf(config, cluster) {
@@ -338,6 +402,10 @@ function gcpCloud(config, log, deps = {}) {
     return {
         async observe() {
             return observationOf(config, await (await client()).getCluster(config.clusterName));
+        },
+        async versions(observation) {
+            const { gkeVersionFacts } = await Promise.all(/* import() */[__webpack_require__.e(386), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 9150));
+            return gkeVersionFacts(config.clusterName, observation, await client());
         },
         async kubeAccess(observation) {
             if (!observation.found || !observation.endpoint) {

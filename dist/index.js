@@ -28370,6 +28370,663 @@ module.exports = {
 
 /***/ }),
 
+/***/ 65740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  QU: () => (/* binding */ estimateMarkdown),
+  Ot: () => (/* binding */ publishEstimate)
+});
+
+// UNUSED EXPORTS: estimateLines
+
+;// CONCATENATED MODULE: ./src/cost.ts
+const HOURS_PER_MONTH = 730;
+const cents = (n) => Math.round(n * 100) / 100;
+/** Sums of prices without binary noise (0.1 + 0.2): rounded to a millionth of a dollar. */
+const exact = (n) => Math.round(n * 1e6) / 1e6;
+const range = (min, max) => (min === max ? `${min}` : `${min}–${max}`);
+function costOf(fp, region, table, opts = {}) {
+    const prices = table.regions[region];
+    const items = [];
+    const unpriced = [];
+    if (!prices) {
+        unpriced.push(`everything: region ${region} is not in the price table of ${table.date}`);
+        return {
+            currency: table.currency,
+            priceDate: table.date,
+            region,
+            hoursPerMonth: HOURS_PER_MONTH,
+            monthly: { min: 0, max: 0 },
+            items,
+            unpriced: [...unpriced, ...table.usageBilled],
+        };
+    }
+    const h = HOURS_PER_MONTH;
+    // Nodes, by machine type.
+    const byType = new Map();
+    for (const p of fp.pools) {
+        const t = byType.get(p.machineType) ?? { min: 0, max: 0 };
+        byType.set(p.machineType, { min: t.min + p.nodes.min, max: t.max + p.nodes.max });
+    }
+    for (const [type, n] of byType) {
+        const hour = prices.machineHour[type];
+        if (hour === undefined)
+            unpriced.push(`${type} nodes (${range(n.min, n.max)}): no price for ${type} in ${region}`);
+        else
+            items.push({
+                what: `${type} node`,
+                unitPrice: hour,
+                unit: 'node-hour',
+                quantityMin: n.min * h,
+                quantityMax: n.max * h,
+            });
+    }
+    // Disks, by type: size, then provisioned IOPS and throughput above the free baseline.
+    const disks = new Map();
+    for (const p of fp.pools) {
+        const d = disks.get(p.disk.type) ?? { gb: [0, 0], iops: [0, 0], mbps: [0, 0] };
+        const price = prices.disk[p.disk.type];
+        const extraIops = Math.max(0, (p.disk.iops ?? 0) - (price?.freeIops ?? 0));
+        const extraMbps = Math.max(0, (p.disk.throughputMBps ?? 0) - (price?.freeThroughputMBps ?? 0));
+        ['min', 'max'].forEach((side, i) => {
+            const n = p.nodes[side];
+            d.gb[i] += n * p.disk.sizeGb;
+            d.iops[i] += n * extraIops;
+            d.mbps[i] += n * extraMbps;
+        });
+        disks.set(p.disk.type, d);
+    }
+    for (const [type, d] of disks) {
+        const price = prices.disk[type];
+        if (!price) {
+            unpriced.push(`${type} disks (${range(d.gb[0], d.gb[1])} GB): no price for ${type} in ${region}`);
+            continue;
+        }
+        items.push({
+            what: `${type} disk`,
+            unitPrice: price.gbMonth,
+            unit: 'GB-month',
+            quantityMin: d.gb[0],
+            quantityMax: d.gb[1],
+        });
+        if (d.iops[1] > 0) {
+            if (price.iopsMonth === undefined)
+                unpriced.push(`${type} provisioned IOPS above ${price.freeIops ?? 0}`);
+            else
+                items.push({
+                    what: `${type} IOPS above ${price.freeIops ?? 0} per volume`,
+                    unitPrice: price.iopsMonth,
+                    unit: 'IOPS-month',
+                    quantityMin: d.iops[0],
+                    quantityMax: d.iops[1],
+                });
+        }
+        if (d.mbps[1] > 0) {
+            if (price.throughputMBpsMonth === undefined)
+                unpriced.push(`${type} provisioned throughput above ${price.freeThroughputMBps ?? 0} MB/s`);
+            else
+                items.push({
+                    what: `${type} throughput above ${price.freeThroughputMBps ?? 0} MB/s per volume`,
+                    unitPrice: price.throughputMBpsMonth,
+                    unit: 'MBps-month',
+                    quantityMin: d.mbps[0],
+                    quantityMax: d.mbps[1],
+                });
+        }
+    }
+    // The control plane.
+    const extended = opts.extendedSupport === true;
+    const clusterHour = extended ? prices.clusterExtendedHour : prices.clusterHour;
+    if (clusterHour === undefined)
+        unpriced.push(`${table.clusterFeeName} (extended support)`);
+    else
+        items.push({
+            what: `${table.clusterFeeName}${extended ? ' (extended support)' : ''}`,
+            unitPrice: clusterHour,
+            unit: 'cluster-hour',
+            quantityMin: h,
+            quantityMax: h,
+        });
+    // NAT gateways and external IPv4 addresses.
+    if (fp.max.natGateways > 0) {
+        if (prices.natGatewayHour === undefined)
+            unpriced.push(`NAT gateways (${range(fp.min.natGateways, fp.max.natGateways)})`);
+        else
+            items.push({
+                what: 'NAT gateway',
+                unitPrice: prices.natGatewayHour,
+                unit: 'gateway-hour',
+                quantityMin: fp.min.natGateways * h,
+                quantityMax: fp.max.natGateways * h,
+            });
+    }
+    if (fp.max.externalIps > 0) {
+        if (prices.externalIpHour === undefined)
+            unpriced.push(`external IPv4 addresses (${range(fp.min.externalIps, fp.max.externalIps)}): not in the price table of ${table.date}`);
+        else
+            items.push({
+                what: 'external IPv4 address',
+                unitPrice: prices.externalIpHour,
+                unit: 'address-hour',
+                quantityMin: fp.min.externalIps * h,
+                quantityMax: fp.max.externalIps * h,
+            });
+    }
+    const total = (side) => cents(exact(items.reduce((sum, i) => sum + exact(i.unitPrice * i[side]), 0)));
+    return {
+        currency: table.currency,
+        priceDate: table.date,
+        region,
+        hoursPerMonth: h,
+        monthly: { min: total('quantityMin'), max: total('quantityMax') },
+        items,
+        unpriced: [...unpriced, ...table.usageBilled],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/footprint.ts
+const SIDES = (/* unused pure expression or super */ null && (['min', 'initial', 'max']));
+/** The footprint of a layout, with the machine shapes of `shape`. */
+function footprintOfLayout(layout, shape) {
+    const pools = layout.pools.map((p) => {
+        const factor = p.perZone ? layout.zones : 1;
+        const s = shape(p.machineType);
+        return {
+            role: p.role,
+            name: p.name,
+            machineType: p.machineType,
+            ...(s ? { shape: s } : {}),
+            nodes: { min: p.minNodes * factor, initial: p.initialNodes * factor, max: p.maxNodes * factor },
+            disk: { ...p.disk },
+            externalIpPerNode: p.externalIpPerNode,
+        };
+    });
+    const side = (which) => {
+        let vcpus = 0;
+        let memoryGb = 0;
+        const diskGb = {};
+        let nodes = 0;
+        let externalIps = layout.natGateways;
+        for (const p of pools) {
+            const n = p.nodes[which];
+            nodes += n;
+            vcpus = p.shape && vcpus !== null ? vcpus + n * p.shape.vcpus : null;
+            memoryGb = p.shape && memoryGb !== null ? memoryGb + n * p.shape.memoryGb : null;
+            diskGb[p.disk.type] = (diskGb[p.disk.type] ?? 0) + n * p.disk.sizeGb;
+            if (p.externalIpPerNode)
+                externalIps += n;
+        }
+        return { nodes, vcpus, memoryGb, diskGb, externalIps, natGateways: layout.natGateways };
+    };
+    const unknownMachineTypes = [...new Set(pools.filter((p) => !p.shape).map((p) => p.machineType))];
+    return {
+        zones: layout.zones,
+        zoneNames: [...layout.zoneNames],
+        min: side('min'),
+        initial: side('initial'),
+        max: side('max'),
+        pools,
+        unknownMachineTypes,
+    };
+}
+/** The footprint of a config, with the provider's layout rules and machine shapes. */
+function footprintOf(config, provider) {
+    return footprintOfLayout(provider.layout(config), provider.shape);
+}
+/**
+ * The apply-time hook for machine types the table does not know: `lookup` asks the cloud (GCE
+ * `machineTypes.get`, EC2 `DescribeInstanceTypes`) for each unknown type once, and the footprint is summed
+ * again with what it found. A type the cloud does not know either stays unknown.
+ */
+async function footprintWithLookup(layout, shape, lookup) {
+    const found = new Map();
+    for (const type of new Set(layout.pools.map((p) => p.machineType))) {
+        if (!shape(type))
+            found.set(type, await lookup(type));
+    }
+    return footprintOfLayout(layout, (type) => shape(type) ?? found.get(type));
+}
+
+// EXTERNAL MODULE: ./src/regions.ts
+var regions = __nccwpck_require__(75374);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(98286);
+// EXTERNAL MODULE: ./src/providers/aws.ts + 3 modules
+var aws = __nccwpck_require__(83044);
+;// CONCATENATED MODULE: ./src/providers/aws/machines.ts
+/** vCPUs of each size name. */
+const SIZES = {
+    large: 2,
+    xlarge: 4,
+    '2xlarge': 8,
+    '4xlarge': 16,
+    '8xlarge': 32,
+    '12xlarge': 48,
+    '16xlarge': 64,
+    '24xlarge': 96,
+    '32xlarge': 128,
+    '48xlarge': 192,
+};
+/** Per family: GiB of memory per vCPU and the largest size offered. */
+const FAMILIES = {
+    m5: { gbPerVcpu: 4, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'] },
+    m5a: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'],
+    },
+    m6i: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    m6a: {
+        gbPerVcpu: 4,
+        sizes: [
+            'large',
+            'xlarge',
+            '2xlarge',
+            '4xlarge',
+            '8xlarge',
+            '12xlarge',
+            '16xlarge',
+            '24xlarge',
+            '32xlarge',
+            '48xlarge',
+        ],
+    },
+    m7i: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+    m7a: {
+        gbPerVcpu: 4,
+        sizes: [
+            'large',
+            'xlarge',
+            '2xlarge',
+            '4xlarge',
+            '8xlarge',
+            '12xlarge',
+            '16xlarge',
+            '24xlarge',
+            '32xlarge',
+            '48xlarge',
+        ],
+    },
+    c6i: {
+        gbPerVcpu: 2,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    c7i: {
+        gbPerVcpu: 2,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+    r6i: {
+        gbPerVcpu: 8,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    r7i: {
+        gbPerVcpu: 8,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+};
+function awsMachineShape(instanceType) {
+    const [family, size] = instanceType.split('.');
+    const rule = FAMILIES[family ?? ''];
+    if (!rule || !size || !rule.sizes.includes(size))
+        return undefined;
+    const vcpus = SIZES[size];
+    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
+}
+
+// EXTERNAL MODULE: ./src/providers/aws/regions.ts
+var aws_regions = __nccwpck_require__(19941);
+;// CONCATENATED MODULE: ./src/providers/aws/footprint.ts
+
+
+
+
+
+/** eksctl's defaults for a nodegroup's root volume (pkg/apis/eksctl.io/v1alpha5/types.go: DefaultNodeVolumeSize, DefaultNodeVolumeType, DefaultNodeVolumeGP3IOPS, DefaultNodeVolumeThroughput). */
+const EKSCTL_VOLUME_DEFAULTS = { volumeSize: 80, volumeType: 'gp3', volumeIOPS: 3000, volumeThroughput: 125 };
+const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v, fallback) => (typeof v === 'number' ? v : fallback);
+function awsLayout(config, doc = (0,aws/* renderClusterConfig */.ZR)(config, {})) {
+    const azs = Array.isArray(doc.availabilityZones) ? doc.availabilityZones : [];
+    const zones = azs.length || (0,aws_regions/* eksctlDefaultZoneCount */.LV)(config.region, (0,regions/* zonesOf */.j)(aws_regions/* AWS_REGIONS */.m_, config.region)?.length);
+    const vpc = isMap(doc.vpc) ? doc.vpc : {};
+    const gateway = isMap(vpc.nat) ? vpc.nat.gateway : undefined;
+    const natGateways = vpc.id ? 0 : gateway === 'Disable' ? 0 : gateway === 'HighlyAvailable' ? zones : 1;
+    const roleOf = (name) => reference/* POOL_ROLES */.Fe.find((r) => config.pools[r].name === name) ?? 'other';
+    const pools = [];
+    for (const list of ['managedNodeGroups', 'nodeGroups']) {
+        for (const ng of (doc[list] ?? [])) {
+            const types = Array.isArray(ng.instanceTypes) ? ng.instanceTypes : [];
+            const min = num(ng.minSize, num(ng.desiredCapacity, 2));
+            const max = num(ng.maxSize, Math.max(min, num(ng.desiredCapacity, 2)));
+            const d = EKSCTL_VOLUME_DEFAULTS;
+            const type = typeof ng.volumeType === 'string' ? ng.volumeType : d.volumeType;
+            pools.push({
+                role: roleOf(ng.name),
+                name: String(ng.name),
+                machineType: String(types[0] ?? ng.instanceType ?? 'm5.large'),
+                minNodes: min,
+                maxNodes: max,
+                initialNodes: num(ng.desiredCapacity, min),
+                perZone: false,
+                disk: {
+                    type,
+                    sizeGb: num(ng.volumeSize, d.volumeSize),
+                    ...(type === 'gp3'
+                        ? { iops: num(ng.volumeIOPS, d.volumeIOPS), throughputMBps: num(ng.volumeThroughput, d.volumeThroughput) }
+                        : {}),
+                },
+                externalIpPerNode: ng.privateNetworking !== true,
+            });
+        }
+    }
+    return { zones, zoneNames: azs, natGateways, pools };
+}
+const AWS_FOOTPRINT = { layout: (config) => awsLayout(config), shape: awsMachineShape };
+
+;// CONCATENATED MODULE: ./src/providers/aws/prices.ts
+const US = {
+    machineHour: {
+        'm5.large': 0.096,
+        'm5.xlarge': 0.192,
+        'm5.2xlarge': 0.384,
+        'm5.4xlarge': 0.768,
+        'm6i.large': 0.096,
+        'm6i.xlarge': 0.192,
+        'm6i.2xlarge': 0.384,
+        'm6i.4xlarge': 0.768,
+        'm6i.8xlarge': 1.536,
+        'm7i.large': 0.1008,
+        'm7i.xlarge': 0.2016,
+        'm7i.2xlarge': 0.4032,
+        'm7i.4xlarge': 0.8064,
+        'c6i.large': 0.085,
+        'c6i.xlarge': 0.17,
+        'c6i.2xlarge': 0.34,
+        'c6i.4xlarge': 0.68,
+    },
+    disk: {
+        gp3: { gbMonth: 0.08, iopsMonth: 0.005, freeIops: 3000, throughputMBpsMonth: 0.04, freeThroughputMBps: 125 },
+    },
+    clusterHour: 0.1,
+    clusterExtendedHour: 0.6,
+    natGatewayHour: 0.045,
+    externalIpHour: 0.005,
+};
+const EU_WEST_1 = {
+    machineHour: {
+        'm5.large': 0.107,
+        'm5.xlarge': 0.214,
+        'm5.2xlarge': 0.428,
+        'm5.4xlarge': 0.856,
+        'm6i.large': 0.107,
+        'm6i.xlarge': 0.214,
+        'm6i.2xlarge': 0.428,
+        'm6i.4xlarge': 0.856,
+        'm6i.8xlarge': 1.712,
+        'c6i.large': 0.096,
+        'c6i.xlarge': 0.192,
+        'c6i.2xlarge': 0.384,
+        'c6i.4xlarge': 0.768,
+    },
+    disk: {
+        gp3: { gbMonth: 0.088, iopsMonth: 0.0055, freeIops: 3000, throughputMBpsMonth: 0.044, freeThroughputMBps: 125 },
+    },
+    clusterHour: 0.1,
+    clusterExtendedHour: 0.6,
+    natGatewayHour: 0.048,
+    externalIpHour: 0.005,
+};
+const AWS_PRICES = {
+    currency: 'USD',
+    date: '2026-12-07',
+    sources: [
+        'https://aws.amazon.com/ec2/pricing/on-demand/',
+        'https://aws.amazon.com/ebs/pricing/',
+        'https://aws.amazon.com/eks/pricing/',
+        'https://aws.amazon.com/vpc/pricing/',
+    ],
+    clusterFeeName: 'EKS cluster',
+    regions: { 'us-east-1': US, 'us-east-2': US, 'us-west-2': US, 'eu-west-1': EU_WEST_1 },
+    usageBilled: ['NAT gateway data processing, network egress and load balancers (billed by use)'],
+};
+
+;// CONCATENATED MODULE: ./src/providers/gcp/machines.ts
+/** Per family and class: GB of memory per vCPU, and the predefined vCPU counts. */
+const machines_FAMILIES = {
+    n2d: {
+        standard: { gbPerVcpu: 4, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128, 224] },
+        highmem: { gbPerVcpu: 8, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96] },
+        highcpu: { gbPerVcpu: 1, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128, 224] },
+    },
+    n2: {
+        standard: { gbPerVcpu: 4, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128] },
+        highmem: { gbPerVcpu: 8, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128] },
+        highcpu: { gbPerVcpu: 1, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96] },
+    },
+    e2: {
+        standard: { gbPerVcpu: 4, vcpus: [2, 4, 8, 16, 32] },
+        highmem: { gbPerVcpu: 8, vcpus: [2, 4, 8, 16] },
+        highcpu: { gbPerVcpu: 1, vcpus: [2, 4, 8, 16, 32] },
+    },
+    c3: {
+        standard: { gbPerVcpu: 4, vcpus: [4, 8, 22, 44, 88, 176] },
+        highmem: { gbPerVcpu: 8, vcpus: [4, 8, 22, 44, 88, 176] },
+        highcpu: { gbPerVcpu: 2, vcpus: [4, 8, 22, 44, 88, 176] },
+    },
+    c3d: {
+        standard: { gbPerVcpu: 4, vcpus: [4, 8, 16, 30, 60, 90, 180, 360] },
+        highmem: { gbPerVcpu: 8, vcpus: [4, 8, 16, 30, 60, 90, 180, 360] },
+        highcpu: { gbPerVcpu: 2, vcpus: [4, 8, 16, 30, 60, 90, 180, 360] },
+    },
+};
+/** Shared-core and other types whose shape follows no family rule. */
+const SINGLES = {
+    'e2-medium': { vcpus: 2, memoryGb: 4 },
+    'e2-small': { vcpus: 2, memoryGb: 2 },
+    'e2-micro': { vcpus: 2, memoryGb: 1 },
+};
+function gcpMachineShape(machineType) {
+    const single = SINGLES[machineType];
+    if (single)
+        return single;
+    const m = /^([a-z0-9]+)-([a-z]+)-([0-9]+)$/.exec(machineType);
+    const rule = m ? machines_FAMILIES[m[1]]?.[m[2]] : undefined;
+    const vcpus = Number(m?.[3]);
+    if (!rule || !rule.vcpus.includes(vcpus))
+        return undefined;
+    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
+}
+/** The Compute Engine CPU quota metric of a machine type's family (preflight): `N2D_CPUS`, or `CPUS` for E2/N1. */
+function gcpCpuQuotaMetric(machineType) {
+    const family = machineType.split('-')[0].toUpperCase();
+    return ['E2', 'N1', 'F1', 'G1'].includes(family) ? 'CPUS' : `${family}_CPUS`;
+}
+
+// EXTERNAL MODULE: ./src/providers/gcp/regions.ts
+var gcp_regions = __nccwpck_require__(46382);
+;// CONCATENATED MODULE: ./src/providers/gcp/footprint.ts
+
+
+
+
+function gcpLayout(config) {
+    const zones = config.nodeLocations.length
+        ? config.nodeLocations.length
+        : (0,gcp_regions/* GCP_DEFAULT_ZONES_FOR */.dj)((0,regions/* zonesOf */.j)(gcp_regions/* GCP_REGIONS */.ZH, config.region)?.length);
+    return {
+        zones,
+        zoneNames: [...config.nodeLocations],
+        natGateways: 0,
+        pools: reference/* POOL_ROLES */.Fe.map((role) => {
+            const p = config.pools[role];
+            return {
+                role,
+                name: p.name,
+                machineType: p.machineType,
+                minNodes: p.minNodes,
+                maxNodes: p.maxNodes,
+                // As nodePoolArgv's `--num-nodes`.
+                initialNodes: Math.min(Math.max(p.minNodes, 1), p.maxNodes),
+                perZone: true,
+                disk: { type: reference/* GCP */.lI.pool.diskType, sizeGb: config.diskSizeGb },
+                externalIpPerNode: true,
+            };
+        }),
+    };
+}
+const GCP_FOOTPRINT = { layout: gcpLayout, shape: gcpMachineShape };
+
+;// CONCATENATED MODULE: ./src/providers/gcp/prices.ts
+
+/** Per family: [vCPU-hour, GB-hour] in us-central1. */
+const US_TIER1_RATES = {
+    n2d: [0.027502, 0.003686],
+    n2: [0.031611, 0.004237],
+    e2: [0.021811, 0.002923],
+    c3: [0.03465, 0.003938],
+};
+/** The machine types priced: each standard type of the families above, vCPUs × rate + GB × rate. */
+function machineHours(rates) {
+    const out = {};
+    const sizes = {
+        n2d: [2, 4, 8, 16, 32, 48, 64, 80, 96],
+        n2: [2, 4, 8, 16, 32, 48, 64, 80, 96],
+        e2: [2, 4, 8, 16, 32],
+        c3: [4, 8, 22, 44, 88, 176],
+    };
+    for (const [family, [cpu, gb]] of Object.entries(rates)) {
+        for (const n of sizes[family] ?? []) {
+            const type = `${family}-standard-${n}`;
+            const shape = gcpMachineShape(type);
+            out[type] = Math.round((shape.vcpus * cpu + shape.memoryGb * gb) * 1e6) / 1e6;
+        }
+    }
+    return out;
+}
+const US_TIER1 = {
+    machineHour: machineHours(US_TIER1_RATES),
+    disk: { 'pd-ssd': { gbMonth: 0.17 } },
+    clusterHour: 0.1,
+};
+const GCP_PRICES = {
+    currency: 'USD',
+    date: '2026-12-07',
+    sources: [
+        'https://cloud.google.com/compute/vm-instance-pricing',
+        'https://cloud.google.com/compute/disks-image-pricing',
+        'https://cloud.google.com/kubernetes-engine/pricing',
+    ],
+    clusterFeeName: 'GKE cluster management fee',
+    regions: { 'us-central1': US_TIER1, 'us-east1': US_TIER1, 'us-west1': US_TIER1 },
+    usageBilled: ['network egress and load balancers (billed by use)'],
+};
+
+;// CONCATENATED MODULE: ./src/providers/estimate.ts
+/**
+ * Each provider's data for the footprint and the cost estimate, by provider: its layout rules, machine
+ * shapes, price table and region table. The shared code (src/footprint.ts, src/cost.ts) takes these.
+ */
+
+
+
+
+
+
+
+
+
+const ESTIMATE_DATA = {
+    gcp: { footprint: GCP_FOOTPRINT, prices: GCP_PRICES, regions: gcp_regions/* GCP_REGIONS */.ZH },
+    aws: { footprint: AWS_FOOTPRINT, prices: AWS_PRICES, regions: aws_regions/* AWS_REGIONS */.m_ },
+};
+/**
+ * The footprint and cost of a config. On AWS `doc` is the ClusterConfig eksctl is given (the user's
+ * overlay merged in), when the caller has it; without it, the rendered one.
+ */
+function estimateOf(config, doc) {
+    const data = ESTIMATE_DATA[config.provider];
+    const layout = config.provider === 'aws' && doc ? awsLayout(config, doc) : data.footprint.layout(config);
+    const footprint = footprintOfLayout(layout, data.footprint.shape);
+    // Read defensively: `eks-support-type` is added by another change; absent means standard support.
+    const support = config.eksSupportType;
+    const cost = costOf(footprint, config.region, data.prices, {
+        extendedSupport: config.provider === 'aws' && support === 'extended',
+    });
+    const notice = (0,regions/* regionNotice */.B)(data.regions, config.region);
+    return { footprint, cost, ...(notice ? { notice } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/commands/estimate.ts
+
+const n = (v) => (v === null ? 'unknown' : v.toLocaleString('en-US'));
+const usd = (v) => `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const disks = (s) => Object.entries(s.diskGb)
+    .map(([type, gb]) => `${n(gb)} GB ${type}`)
+    .join(', ') || 'none';
+function zonesText(fp) {
+    return fp.zoneNames.length ? `${fp.zones} (${fp.zoneNames.join(', ')})` : `${fp.zones} (the cloud's default choice)`;
+}
+/** The footprint and cost, min and max side by side. */
+function estimateMarkdown(e) {
+    const { footprint: fp, cost } = e;
+    const row = (what, f) => `| ${what} | ${f(fp.min)} | ${f(fp.max)} |`;
+    const priced = cost.items.length > 0;
+    const lines = [
+        '### Footprint and cost',
+        '',
+        '| | at minimum size | at maximum size |',
+        '|---|---|---|',
+        row('nodes', (s) => n(s.nodes)),
+        row('vCPUs', (s) => n(s.vcpus)),
+        row('memory', (s) => (s.memoryGb === null ? 'unknown' : `${n(s.memoryGb)} GB`)),
+        row('disk', disks),
+        row('external IPv4 addresses', (s) => n(s.externalIps)),
+        row('NAT gateways', (s) => n(s.natGateways)),
+        `| monthly on-demand list price (${cost.currency}, ${cost.hoursPerMonth} h) | ${priced ? usd(cost.monthly.min) : 'unpriced'} | ${priced ? usd(cost.monthly.max) : 'unpriced'} |`,
+        '',
+        `Zones: ${zonesText(fp)}. Prices of ${cost.priceDate} for ${cost.region}.${fp.unknownMachineTypes.length
+            ? ` Machine types not in the action's table (looked up at apply time): ${fp.unknownMachineTypes.map((t) => `\`${t}\``).join(', ')}.`
+            : ''}`,
+    ];
+    if (cost.unpriced.length)
+        lines.push('', `Not in the estimate: ${cost.unpriced.join('; ')}.`);
+    return lines.join('\n');
+}
+/** One line each for the log. */
+function estimateLines(e) {
+    const { footprint: fp, cost } = e;
+    const side = (s) => `${n(s.nodes)} nodes, ${n(s.vcpus)} vCPUs, ${s.memoryGb === null ? 'unknown' : n(s.memoryGb)} GB memory, ${disks(s)}, ${n(s.externalIps)} external IPs, ${n(s.natGateways)} NAT gateways`;
+    const money = (c) => c.items.length
+        ? `${usd(c.monthly.min)} to ${usd(c.monthly.max)} a month (${c.currency}, on-demand list prices of ${c.priceDate}, ${c.hoursPerMonth} h)`
+        : `not priced (${c.unpriced[0]})`;
+    return [
+        `Footprint, ${zonesText(fp).replace(/^(\d+)/, '$1 zones')}: at minimum ${side(fp.min)}; at maximum ${side(fp.max)}.`,
+        `Cost estimate for ${cost.region}: ${money(cost)}.${cost.unpriced.length ? ` Not included: ${cost.unpriced.join('; ')}.` : ''}`,
+    ];
+}
+/** Computes, logs and sets `footprint` and `cost-estimate`; returns the estimate for the summary. */
+function publishEstimate(config, io, doc) {
+    const e = estimateOf(config, doc);
+    if (e.notice)
+        io.log.warning(e.notice);
+    for (const line of estimateLines(e))
+        io.log.info(line);
+    io.setOutput('footprint', JSON.stringify(e.footprint));
+    io.setOutput('cost-estimate', JSON.stringify(e.cost));
+    return e;
+}
+
+
+/***/ }),
+
 /***/ 74483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28377,28 +29034,46 @@ module.exports = {
 /* harmony export */   et: () => (/* binding */ plan),
 /* harmony export */   vX: () => (/* binding */ settingsMarkdown)
 /* harmony export */ });
-/* unused harmony exports planFlow, planMarkdown */
-/* harmony import */ var _providers_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71500);
+/* unused harmony exports planFlow, PLAN_NEXT, planMarkdown */
+/* harmony import */ var _providers_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83044);
 /* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54832);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36992);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(83758);
+/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(65740);
+/* harmony import */ var _providers_aws_upgrade_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(39340);
+/* harmony import */ var _providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(50675);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(36992);
+
+
+
+
 
 
 
 
 /** The flow for these inputs, with the values only the cloud knows left unresolved. */
 function planFlow(config) {
-    if (config.provider === 'gcp')
-        return { steps: (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpSteps */ .ys)(config, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP_PLAN_FACTS */ .hO)(config)) };
-    const doc = (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigFor */ .CR)(config, {});
-    return { steps: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}), eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc) };
+    if (config.provider === 'gcp') {
+        // The upgrade round to the asked version; apply runs one per minor, and none when the cluster is there.
+        return {
+            steps: (0,_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .insertBefore */ .nc)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpSteps */ .ys)(config, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP_PLAN_FACTS */ .hO)(config)), 'kubeconfig', (0,_providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_5__/* .gkePlannedUpgrade */ .Q)(config)),
+        };
+    }
+    const { doc, notes, dropped } = (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigResult */ .c)(config, {});
+    return {
+        steps: [...(0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}), ...(0,_providers_aws_upgrade_js__WEBPACK_IMPORTED_MODULE_4__/* .eksPlannedUpgrade */ .Q)(config)],
+        eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc),
+        notes,
+        dropped,
+        clusterConfig: doc,
+    };
 }
 const CLOUD = { gcp: 'GKE', aws: 'EKS' };
 /** The settings table every job summary of this action starts with. */
 function settingsMarkdown(config) {
-    const where = config.provider === 'gcp' ? `project \`${config.project}\`, ` : '';
+    const where = config.provider === 'gcp' ? `project ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.project)}, ` : '';
     const lines = [
-        `**${CLOUD[config.provider]} cluster \`${config.clusterName}\`** in ${where}region \`${config.region}\`${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes \`${config.kubernetesVersion}\`, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network \`${config.network}\`` : ''}.`,
+        `**${CLOUD[config.provider]} cluster ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.clusterName)}** in ${where}region ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.region)}${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.kubernetesVersion)}, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.network)}` : ''}.`,
         '',
         '| pool | name | machine type | nodes | disk | labels |',
         '|---|---|---|---|---|---|',
@@ -28406,42 +29081,56 @@ function settingsMarkdown(config) {
     for (const role of _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .POOL_ROLES */ .Fe) {
         const p = config.pools[role];
         const per = config.provider === 'gcp' ? ' per zone' : '';
-        lines.push(`| ${role} | \`${p.name}\` | \`${p.machineType}\` | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${(0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .labelList */ .d8)(p.labels)
+        lines.push(`| ${role} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(p.name)} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(p.machineType)} | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${(0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .labelList */ .d8)(p.labels)
             .split(',')
-            .map((l) => `\`${l}\``)
+            .map(_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)
             .join('<br/>')} |`);
     }
     return lines.join('\n');
 }
-function planMarkdown(config, records, eksctlConfig) {
+/** The closing line of the plan summary. */
+const PLAN_NEXT = '**Next:** run this action again with `command: apply` and the same inputs, after the cloud login step ' +
+    '(README, "First-time setup"), to build exactly this.';
+function planMarkdown(config, records, eksctlConfig, notes = [], dropped = [], estimate) {
     const parts = [
         `## 🗺️ gitpod-cluster-action plan`,
         '',
+        ...(estimate ? [(0,_estimate_js__WEBPACK_IMPORTED_MODULE_3__/* .estimateMarkdown */ .QU)(estimate), '', '### Settings', ''] : []),
         settingsMarkdown(config),
         '',
-        '### Steps',
-        '',
-        (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .stepsMarkdown */ .Dh)(records),
     ];
-    if (eksctlConfig) {
-        parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', '```yaml', eksctlConfig.trimEnd(), '```', '', '</details>');
+    for (const note of notes)
+        parts.push(`> [!IMPORTANT]`, `> ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdText */ .bC)(note)}`, '');
+    if (dropped.length) {
+        parts.push(`Rendered fields left out because eksctl refuses them with your \`eksctl-config\`: ${dropped.map((d) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(d)).join(', ')}.`, '');
     }
+    parts.push('### Steps', '', (0,_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .stepsMarkdown */ .Dh)(records, 'plan'));
+    if (eksctlConfig) {
+        parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdFence */ .F)(eksctlConfig, 'yaml'));
+        parts.push('', '</details>');
+    }
+    parts.push('', PLAN_NEXT);
     return parts.join('\n') + '\n';
 }
 async function plan(config, io) {
     const result = planFlow(config);
-    const records = result.steps.map((s) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .toRecord */ .Lv)(s));
+    const records = result.steps.map((s) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .toRecord */ .Lv)(s));
     io.log.info(`Plan for ${CLOUD[config.provider]} cluster ${config.clusterName} in ${config.region}: ${records.length} steps.`);
     for (const [i, step] of result.steps.entries()) {
         io.log.info(`${i + 1}. ${step.id}: ${step.description}`);
-        io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
+        io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
     }
+    for (const note of result.notes ?? [])
+        io.log.warning(note);
+    for (const field of result.dropped ?? [])
+        io.log.info(`Left out of the rendered ClusterConfig: ${field}`);
     if (result.eksctlConfig) {
         await io.group('Rendered eksctl ClusterConfig', async () => io.log.info(result.eksctlConfig));
         io.setOutput('eksctl-config', result.eksctlConfig);
     }
+    const estimate = (0,_estimate_js__WEBPACK_IMPORTED_MODULE_3__/* .publishEstimate */ .Ot)(config, io, result.clusterConfig);
     io.setOutput('plan', JSON.stringify(records));
-    await io.appendSummary(planMarkdown(config, records, result.eksctlConfig));
+    await io.appendSummary(planMarkdown(config, records, result.eksctlConfig, result.notes, result.dropped, estimate));
     return result;
 }
 
@@ -28747,12 +29436,15 @@ function execArgv(argv, opts = {}) {
 /* harmony export */   o4: () => (/* binding */ parseConfig),
 /* harmony export */   ts: () => (/* binding */ escapeInvisible)
 /* harmony export */ });
-/* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, withoutUserinfo, showValue, parseLabels */
+/* unused harmony exports INPUT_NAMES, COMMANDS, NETWORKS, SUPPORT_TYPES, withoutUserinfo, showValue, KUBERNETES_MINORS_OFFERED, NEWER_MINORS_ALLOWED, REGION_TABLES, parseLabels, parseRoleArns, parseAwsTags, parseNodeLocations */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
+/* harmony import */ var _regions_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(75374);
+/* harmony import */ var _providers_aws_regions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(19941);
+/* harmony import */ var _providers_gcp_regions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(46382);
 /**
  * Action inputs → one typed, validated Config.
  *
@@ -28760,6 +29452,9 @@ function execArgv(argv, opts = {}) {
  * Bad input throws one InputError naming the input, the value received and the accepted form, before
  * any download, process or network request.
  */
+
+
+
 
 
 
@@ -28792,9 +29487,14 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'fail-on-drift',
     'confirm-destroy',
     'github-token',
+    'eks-support-type',
+    'viewer-role-arns',
+    'cluster-tags',
+    'node-locations',
 ]));
 const COMMANDS = ['plan', 'apply', 'verify', 'destroy'];
 const NETWORKS = ['calico', 'vpc-cni'];
+const SUPPORT_TYPES = ['standard', 'extended'];
 /** Inputs whose values are secrets: never echoed in an error. */
 const SECRET_INPUTS = new Set(['github-token']);
 /** Inputs that are URLs and may carry credentials (`https://user:password@…`): echoed without them. */
@@ -28852,6 +29552,29 @@ const KUBE_VERSION = {
         accepted: '`latest` or a minor such as `1.33` (EKS versions are minors)',
     },
 };
+/**
+ * The Kubernetes minors each provider has ever offered: GKE every 1.x from 1.0 (2015), EKS every minor from 1.10
+ * (2018), each up to the newest this table knows. A version below the first, or more than NEWER_MINORS_ALLOWED
+ * past the newest, is refused in `plan` already, offline (`1.99`, `1.3`); within the range the cloud API at apply
+ * time says whether it still offers it.
+ */
+const KUBERNETES_MINORS_OFFERED = {
+    gcp: { first: 0, newest: 37 },
+    aws: { first: 10, newest: 37 },
+};
+/** Minors past the table's newest that still pass: a release newer than this code is not refused before asking. */
+const NEWER_MINORS_ALLOWED = 2;
+function kubernetesMinorProblem(provider, version) {
+    const minor = /^v?1\.([0-9]+)/.exec(version)?.[1];
+    if (minor === undefined)
+        return undefined;
+    const { first, newest } = KUBERNETES_MINORS_OFFERED[provider];
+    const n = Number(minor);
+    if (n >= first && n <= newest + NEWER_MINORS_ALLOWED)
+        return undefined;
+    const cloud = provider === 'gcp' ? 'GKE' : 'EKS';
+    return `a Kubernetes version ${cloud} has offered: 1.${first} to 1.${newest} (and the next minors as they come), not 1.${minor}`;
+}
 const TOOL_VERSION = {
     gcloud: {
         re: /^(?:latest|[0-9]{2,4}\.[0-9]{1,3}\.[0-9]{1,3})$/,
@@ -28871,6 +29594,9 @@ const LIMITS = {
     maxPods: { min: 8, max: 256 },
     diskSizeGb: { gcp: { min: 10, max: 65536 }, aws: { min: 1, max: 16384 } },
 };
+const REGION_FORM = { gcp: GCP_REGION, aws: AWS_REGION };
+const REGION_TABLES = { gcp: _providers_gcp_regions_js__WEBPACK_IMPORTED_MODULE_4__/* .GCP_REGIONS */ .ZH, aws: _providers_aws_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .AWS_REGIONS */ .m_ };
+const PROVIDER_NAME = { gcp: 'a GCP', aws: 'an AWS' };
 // --- parsing ----------------------------------------------------------------------------------------
 function oneOf(input, value, allowed) {
     if (allowed.includes(value))
@@ -28918,18 +29644,105 @@ function parseLabels(input, value, role) {
             throw new InputError(input, value, accepted);
         const key = item.slice(0, eq).trim();
         const val = item.slice(eq + 1).trim();
-        const problem = labelKeyProblem(key) ?? (LABEL_VALUE.test(val) ? undefined : `label value '${val}' is not valid`);
+        const problem = labelKeyProblem(key) ??
+            (LABEL_VALUE.test(val)
+                ? undefined
+                : `label value '${val}' is not valid: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty)`);
         if (problem)
             throw new InputError(input, value, `${accepted}; ${problem}`);
         if (key in labels)
             throw new InputError(input, value, `${accepted}; '${key}' appears twice`);
-        const reference = _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .REFERENCE_LABELS */ .g9[role][key];
+        const reference = _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .POOL_LABELS */ .xd[role][key];
         if (reference !== undefined && reference !== val) {
             throw new InputError(input, value, `${accepted}; '${key}' is a reference label of this pool and must stay '${reference}'`);
         }
         labels[key] = val;
     }
     return labels;
+}
+/** An IAM role ARN in any partition (aws, aws-cn, aws-us-gov …), as EKS access entries take it. */
+const IAM_ROLE_ARN = /^arn:aws[-a-z]*:iam::[0-9]{12}:role\/[\w+=,.@/-]{1,512}$/;
+/** Comma- or newline-separated IAM role ARNs, each once. */
+function parseRoleArns(input, value) {
+    const accepted = 'comma-separated IAM role ARNs such as `arn:aws:iam::123456789012:role/gitpod-drift-check`, each once';
+    const arns = [];
+    for (const raw of value.split(/[,\n]/)) {
+        const arn = raw.trim();
+        if (!arn)
+            continue;
+        if (!IAM_ROLE_ARN.test(arn) || arn.includes('//') || arn.endsWith('/'))
+            throw new InputError(input, value, `${accepted}; ${showValue(arn)} is not one`);
+        if (arns.includes(arn))
+            throw new InputError(input, value, `${accepted}; ${showValue(arn)} appears twice`);
+        arns.push(arn);
+    }
+    return arns;
+}
+/** AWS tag rules: key 1-128 and value 0-256 characters of letters, digits, spaces and `_.:/=+-@`; no `aws:` prefix. */
+const AWS_TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+const AWS_TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
+/** eksctl adds its own tags (alpha.eksctl.io/…, eksctl.cluster.k8s.io/…) to the 50 a resource may carry. */
+const AWS_TAG_MAX = 40;
+/** `key=value` AWS tags separated by commas or newlines. */
+function parseAwsTags(input, value) {
+    const accepted = `comma-separated \`key=value\` AWS tags (e.g. \`department=cs,project=gitpod\`), each key once, at most ${AWS_TAG_MAX}`;
+    const tags = {};
+    for (const raw of value.split(/[,\n]/)) {
+        const item = raw.trim();
+        if (!item)
+            continue;
+        const eq = item.indexOf('=');
+        if (eq <= 0)
+            throw new InputError(input, value, accepted);
+        const key = item.slice(0, eq).trim();
+        const val = item.slice(eq + 1).trim();
+        const problem = !AWS_TAG_KEY.test(key)
+            ? `tag key '${key}' is not 1-128 letters, digits, spaces or \`_.:/=+-@\``
+            : /^aws:/i.test(key)
+                ? `tag key '${key}' starts with \`aws:\`, which AWS reserves`
+                : !AWS_TAG_VALUE.test(val)
+                    ? `tag value '${val}' is not 0-256 letters, digits, spaces or \`_.:/=+-@\``
+                    : Object.hasOwn(tags, key)
+                        ? `'${key}' appears twice`
+                        : undefined;
+        if (problem)
+            throw new InputError(input, value, `${accepted}; ${problem}`);
+        Object.defineProperty(tags, key, { value: val, enumerable: true, writable: true, configurable: true });
+    }
+    if (Object.keys(tags).length > AWS_TAG_MAX)
+        throw new InputError(input, value, accepted);
+    if (!Object.keys(tags).length)
+        throw new InputError(input, value, accepted);
+    return tags;
+}
+/**
+ * `node-locations`: comma-separated zones of the region, each once. A region in the table takes only its
+ * own zones; a region newer than the table takes zones of its form (`<region>-a` / `<region>a`). EKS needs
+ * at least two (eksctl's MinRequiredAvailabilityZones).
+ */
+function parseNodeLocations(provider, region, value) {
+    const table = REGION_TABLES[provider];
+    const known = (0,_regions_js__WEBPACK_IMPORTED_MODULE_5__/* .zonesOf */ .j)(table, region);
+    const example = known ? known.slice(0, 2).join(',') : `${table.zoneName(region, 'a')},${table.zoneName(region, 'b')}`;
+    const accepted = `comma-separated zones of region ${region}${known ? ` (${known.join(', ')})` : ''}, each once, e.g. \`${example}\``;
+    const zones = [];
+    for (const raw of value.split(/[,\n]/)) {
+        const zone = raw.trim();
+        if (!zone)
+            continue;
+        const inRegion = known
+            ? known.includes(zone)
+            : new RegExp(`^${region}${provider === 'gcp' ? '-' : ''}[a-z]$`).test(zone);
+        if (!inRegion)
+            throw new InputError('node-locations', value, `${accepted}; ${showValue(zone)} is not ${table.zoneForm.replace('the region', `region ${region}`)}`);
+        if (zones.includes(zone))
+            throw new InputError('node-locations', value, `${accepted}; ${showValue(zone)} appears twice`);
+        zones.push(zone);
+    }
+    if (provider === 'aws' && zones.length > 0 && zones.length < _providers_aws_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .EKSCTL_MIN_ZONES */ .qu) {
+        throw new InputError('node-locations', value, `${accepted}; eksctl needs at least ${_providers_aws_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .EKSCTL_MIN_ZONES */ .qu} availability zones`);
+    }
+    return zones;
 }
 function envProject(env) {
     return env.CLOUDSDK_CORE_PROJECT || env.GOOGLE_CLOUD_PROJECT || env.GCLOUD_PROJECT || '';
@@ -28948,7 +29761,7 @@ function parseConfig(readInput, env = process.env) {
     const seed = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .seedFor */ .ln)(provider);
     const clusterName = read('cluster-name') || 'gitpod';
     if (provider === 'gcp' && !GKE_CLUSTER_NAME.test(clusterName)) {
-        throw new InputError('cluster-name', clusterName, 'a GKE cluster name: 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen');
+        throw new InputError('cluster-name', clusterName, `a GKE cluster name: 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (this one has ${clusterName.length} characters)`);
     }
     if (provider === 'aws' && !EKS_CLUSTER_NAME.test(clusterName)) {
         throw new InputError('cluster-name', clusterName, 'an EKS cluster name eksctl accepts: 1-100 letters, digits and hyphens, starting with a letter');
@@ -28962,12 +29775,18 @@ function parseConfig(readInput, env = process.env) {
         }
         region = seed.region;
     }
+    const other = provider === 'gcp' ? 'aws' : 'gcp';
+    if (REGION_TABLES[other].regions[region] ||
+        (!REGION_FORM[provider].test(region) && REGION_FORM[other].test(region))) {
+        throw new InputError('region', region, `${PROVIDER_NAME[provider]} region such as \`${seed.region}\`: \`${region}\` is ${PROVIDER_NAME[other]} region; provider is ${provider}`);
+    }
     if (provider === 'gcp' && !GCP_REGION.test(region)) {
         throw new InputError('region', region, 'a GCP region such as `us-central1` or `europe-west4` (a region, not a zone)');
     }
     if (provider === 'aws' && !AWS_REGION.test(region)) {
         throw new InputError('region', region, 'an AWS region such as `eu-west-1` or `us-gov-west-1`');
     }
+    const nodeLocations = parseNodeLocations(provider, region, read('node-locations'));
     let project = '';
     if (provider === 'gcp') {
         project = read('project') || envProject(env);
@@ -28982,6 +29801,9 @@ function parseConfig(readInput, env = process.env) {
     if (!KUBE_VERSION[provider].re.test(kubernetesVersion)) {
         throw new InputError('kubernetes-version', kubernetesVersion, KUBE_VERSION[provider].accepted);
     }
+    const versionProblem = kubernetesMinorProblem(provider, kubernetesVersion);
+    if (versionProblem)
+        throw new InputError('kubernetes-version', kubernetesVersion, versionProblem);
     const machineType = provider === 'gcp' ? GCP_MACHINE_TYPE : AWS_INSTANCE_TYPE;
     const machineAccepted = provider === 'gcp' ? 'a GCE machine type such as `n2d-standard-8`' : 'an EC2 instance type such as `m6i.xlarge`';
     const pools = {};
@@ -28999,7 +29821,9 @@ function parseConfig(readInput, env = process.env) {
         const maxNodes = maxRaw ? integer(maxInput, maxRaw, 1, LIMITS.nodes.max) : base.maxNodes;
         if (minNodes > maxNodes) {
             const which = minRaw ? minInput : maxInput;
-            throw new InputError(which, minRaw ? minRaw : maxRaw, `${minInput} (${minNodes}) at most ${maxInput} (${maxNodes})`);
+            throw new InputError(which, minRaw ? minRaw : maxRaw, 
+            // A value the user did not give is named as the default it is (`services-max-nodes (default 4)`).
+            `${minInput} (${minRaw ? '' : 'default '}${minNodes}) at most ${maxInput} (${maxRaw ? '' : 'default '}${maxNodes})`);
         }
         const extraInput = `${role}-extra-labels`;
         const extraLabels = parseLabels(extraInput, read(extraInput), role);
@@ -29009,7 +29833,7 @@ function parseConfig(readInput, env = process.env) {
             machineType: type,
             minNodes,
             maxNodes,
-            labels: { ..._reference_js__WEBPACK_IMPORTED_MODULE_2__/* .REFERENCE_LABELS */ .g9[role], ...extraLabels },
+            labels: { ..._reference_js__WEBPACK_IMPORTED_MODULE_2__/* .POOL_LABELS */ .xd[role], ...extraLabels },
             extraLabels,
         };
     }
@@ -29023,7 +29847,7 @@ function parseConfig(readInput, env = process.env) {
     const network = oneOf('network', read('network') || 'calico', NETWORKS);
     const calicoVersion = read('calico-version');
     if (calicoVersion && !/^v3\.[0-9]{1,3}\.[0-9]{1,3}$/.test(calicoVersion)) {
-        throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.30.3`');
+        throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.32.1`');
     }
     const eksctlConfigPath = read('eksctl-config');
     if (provider === 'gcp') {
@@ -29033,6 +29857,23 @@ function parseConfig(readInput, env = process.env) {
             throw new InputError('network', network, 'no value with `provider: gcp` (AWS only; GKE uses its own network policy)');
         if (calicoVersion)
             throw new InputError('calico-version', calicoVersion, 'no value with `provider: gcp` (AWS only)');
+    }
+    const supportTypeRaw = read('eks-support-type');
+    const supportType = oneOf('eks-support-type', supportTypeRaw || 'standard', SUPPORT_TYPES);
+    const viewerRaw = read('viewer-role-arns');
+    const viewerRoleArns = parseRoleArns('viewer-role-arns', viewerRaw);
+    const tagsRaw = read('cluster-tags');
+    const clusterTags = tagsRaw ? parseAwsTags('cluster-tags', tagsRaw) : { ..._reference_js__WEBPACK_IMPORTED_MODULE_2__/* .AWS */ .kS.clusterTags };
+    if (provider === 'gcp') {
+        // `standard` is action.yml's default, which the runner passes on GCP too.
+        for (const [input, value] of [
+            ['eks-support-type', supportTypeRaw === 'standard' ? '' : supportTypeRaw],
+            ['viewer-role-arns', viewerRaw],
+            ['cluster-tags', tagsRaw],
+        ]) {
+            if (value)
+                throw new InputError(input, value, 'no value with `provider: gcp` (AWS only)');
+        }
     }
     const tools = { gcloud: '', eksctl: '', kubectl: '' };
     for (const tool of ['gcloud', 'eksctl', 'kubectl']) {
@@ -29078,6 +29919,7 @@ function parseConfig(readInput, env = process.env) {
         clusterName,
         region,
         regionDefaulted,
+        nodeLocations,
         project,
         kubernetesVersion,
         pools,
@@ -29086,6 +29928,9 @@ function parseConfig(readInput, env = process.env) {
         calicoVersion,
         network,
         eksctlConfigPath,
+        supportType,
+        viewerRoleArns,
+        clusterTags,
         kubeconfig,
         kubeconfigPath,
         tools,
@@ -29170,7 +30015,61 @@ function memoryLogger() {
 
 /***/ }),
 
-/***/ 71500:
+/***/ 83758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ mdFence),
+/* harmony export */   bC: () => (/* binding */ mdText),
+/* harmony export */   xs: () => (/* binding */ mdCode)
+/* harmony export */ });
+/**
+ * The one way text reaches the job summary's Markdown (plan, apply, destroy and the verification report), so
+ * that GitHub shows it as written: `<the account …>` would otherwise be taken for an HTML tag and vanish, a `|`
+ * would split a table cell, a `*` or `_` would start emphasis, and a long comma-joined label list would push the
+ * table wider than the page.
+ */
+/**
+ * Text in a table cell or a line: HTML and Markdown characters escaped, one line, breakable after commas. A pair
+ * of backticks (`default`) still marks inline code, as the step descriptions use it.
+ */
+function mdText(text) {
+    return text
+        .split(/`([^`\r\n]+)`/)
+        .map((part, i) => (i % 2 ? mdCode(part) : escapeText(part)))
+        .join('');
+}
+function escapeText(text) {
+    return text
+        .replace(/[\\`*_[\]~|]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .replace(/,(?=\S)/g, ',<wbr>');
+}
+/**
+ * Text as inline code in a table cell or a line. A code span shows `<`, `>` and `&` literally, so they are not
+ * escaped; its delimiter is longer than any run of backticks inside, and `|` is escaped for the table.
+ */
+function mdCode(text) {
+    const one = text.replace(/\s*[\r\n]+\s*/g, ' ');
+    const longest = Math.max(0, ...(one.match(/`+/g) ?? []).map((run) => run.length));
+    const ticks = '`'.repeat(longest + 1);
+    const pad = /^`|`$|^ .* $/.test(one) || one.startsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${one.replace(/\|/g, '\\|')}${pad}${ticks}`;
+}
+/** A fenced code block whose fence no line of `text` can close early. */
+function mdFence(text, lang = '') {
+    const longest = Math.max(2, ...(text.match(/^ {0,3}`+/gm) ?? []).map((run) => run.trim().length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${lang}\n${text.trimEnd()}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 83044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29182,11 +30081,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   pN: () => (/* binding */ calicoManifestUrls),
   wR: () => (/* binding */ calicoVersion),
   CR: () => (/* binding */ clusterConfigFor),
+  c: () => (/* binding */ clusterConfigResult),
   UZ: () => (/* binding */ clusterConfigYaml),
-  $o: () => (/* binding */ eksctlConfigFile)
+  bU: () => (/* binding */ clusterCreateConfig),
+  vg: () => (/* binding */ eksctlClusterConfigFile),
+  $o: () => (/* binding */ eksctlConfigFile),
+  ZR: () => (/* binding */ renderClusterConfig),
+  $H: () => (/* binding */ viewerRbacObjects)
 });
 
-// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, mergeClusterConfig, readOverlay, renderClusterConfig, scaleNodegroupArgv, validateClusterConfig
+// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, overlayPathOf, readOverlay, scaleNodegroupArgv, setLabelsArgv, unsetLabelsArgv, validateClusterConfig, viewerAccessEntries
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -29201,9 +30105,523 @@ var inputs = __nccwpck_require__(38422);
 var reference = __nccwpck_require__(98286);
 // EXTERNAL MODULE: ./src/record.ts
 var record = __nccwpck_require__(94846);
+;// CONCATENATED MODULE: ./src/providers/eksctl-rules.ts
+function isMap(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The value at `path`, or undefined. */
+function getPath(doc, path) {
+    let at = doc;
+    for (const p of path) {
+        if (Array.isArray(at) && typeof p === 'number')
+            at = at[p];
+        else if (isMap(at) && typeof p === 'string' && Object.hasOwn(at, p))
+            at = at[p];
+        else
+            return undefined;
+    }
+    return at;
+}
+function deletePath(doc, path) {
+    const parent = getPath(doc, path.slice(0, -1));
+    const last = path.at(-1);
+    if (isMap(parent) && typeof last === 'string')
+        delete parent[last];
+}
+// eksctl's own predicates, by their names there -------------------------------------------------------
+/** eksctl's IsInvalidNameArg: any character outside letters, digits and `-`. */
+const isInvalidNameArg = (name) => /[^a-zA-Z0-9-]+/.test(name);
+/** eksctl's IsEnabled / IsDisabled on a *bool: set and true / set and false. */
+const isEnabled = (v) => v === true;
+const isDisabled = (v) => v === false;
+const nonEmptyList = (v) => Array.isArray(v) && v.length > 0;
+const isSet = (v) => v !== undefined && v !== null;
+/** SupportedAMIFamilies() of eksctl 0.230.0. */
+const AMI_FAMILIES = {
+    amazonLinux: ['AmazonLinux2023', 'AmazonLinux2'],
+    ubuntu: [
+        'UbuntuPro2604',
+        'Ubuntu2604',
+        'UbuntuPro2404',
+        'Ubuntu2404',
+        'UbuntuPro2204',
+        'Ubuntu2204',
+        'UbuntuPro2004',
+        'Ubuntu2004',
+    ],
+    bottlerocket: ['Bottlerocket', 'BottlerocketFips'],
+    windows: [
+        'WindowsServer2019CoreContainer',
+        'WindowsServer2019FullContainer',
+        'WindowsServer2022CoreContainer',
+        'WindowsServer2022FullContainer',
+        'WindowsServer2025CoreContainer',
+        'WindowsServer2025FullContainer',
+    ],
+};
+const ALL_AMI_FAMILIES = Object.values(AMI_FAMILIES).flat();
+/** eksctl's normalizeAMIFamily: the supported family equal ignoring case, else the value as given. */
+function amiFamilyOf(ng) {
+    const given = typeof ng.amiFamily === 'string' ? ng.amiFamily : '';
+    return ALL_AMI_FAMILIES.find((f) => f.toLowerCase() === given.toLowerCase()) ?? given;
+}
+const isFamily = (kind, family) => AMI_FAMILIES[kind].includes(family);
+/** kubernetesNetworkConfig.ipFamily IPv6 (eksctl compares it ignoring case). */
+const ipv6 = (doc) => String(getPath(doc, ['kubernetesNetworkConfig', 'ipFamily']) ?? '').toLowerCase() === 'ipv6';
+/** eksctl's IsControlPlaneOnOutposts: `outpost.controlPlaneOutpostARN` set. */
+const onOutposts = (doc) => Boolean(getPath(doc, ['outpost', 'controlPlaneOutpostARN']));
+const customAmi = (ng) => Boolean(ng.ami) && !isSet(ng.launchTemplate);
+const launchTemplate = (ng) => isSet(ng.launchTemplate);
+const RENDERED_CONFLICTS = [
+    {
+        name: 'ipv6-nat',
+        choice: 'kubernetesNetworkConfig.ipFamily IPv6',
+        fields: [['vpc', 'nat']],
+        refuses: isSet,
+        applies: ipv6,
+        eksctl: 'setting NAT is not supported with IPv6',
+    },
+    {
+        name: 'ipv6-auto-allocate',
+        choice: 'kubernetesNetworkConfig.ipFamily IPv6',
+        fields: [['vpc', 'autoAllocateIPv6']],
+        refuses: isEnabled,
+        applies: ipv6,
+        eksctl: 'auto allocate ipv6 is not supported with IPv6',
+    },
+    {
+        name: 'outposts-oidc',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['iam', 'withOIDC']],
+        refuses: isEnabled,
+        applies: onOutposts,
+        eksctl: 'iam.withOIDC is not supported on Outposts',
+    },
+    {
+        name: 'outposts-public-access-cidrs',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['vpc', 'publicAccessCIDRs']],
+        refuses: nonEmptyList,
+        applies: onOutposts,
+        eksctl: 'publicAccessCIDRs is not supported on Outposts',
+    },
+    {
+        name: 'outposts-auto-allocate',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['vpc', 'autoAllocateIPv6']],
+        refuses: isEnabled,
+        applies: onOutposts,
+        eksctl: 'autoAllocateIPv6 is not supported on Outposts',
+    },
+    {
+        name: 'outposts-public-endpoint',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['vpc', 'clusterEndpoints', 'publicAccess']],
+        refuses: isEnabled,
+        applies: onOutposts,
+        eksctl: 'clusterEndpoints.publicAccess cannot be enabled for a cluster on Outposts',
+    },
+    {
+        name: 'outposts-addons',
+        choice: 'a control plane on Outposts (outpost.controlPlaneOutpostARN)',
+        fields: [['addons']],
+        refuses: nonEmptyList,
+        applies: onOutposts,
+        eksctl: 'Addons are not supported on Outposts',
+    },
+    {
+        name: 'custom-ami-max-pods',
+        choice: 'a custom AMI (ami)',
+        fields: [['maxPodsPerNode']],
+        refuses: (v) => isSet(v) && v !== 0,
+        nodegroup: true,
+        applies: (_doc, ng) => customAmi(ng),
+        eksctl: 'maxPodsPerNode is not supported when using a custom AMI',
+    },
+    {
+        name: 'launch-template-volumeSize',
+        choice: 'a launch template (launchTemplate)',
+        fields: [['volumeSize']],
+        refuses: isSet,
+        nodegroup: true,
+        applies: (_doc, ng) => launchTemplate(ng),
+        eksctl: 'cannot set volumeSize in managedNodeGroup when a launch template is supplied',
+    },
+    {
+        name: 'launch-template-maxPodsPerNode',
+        choice: 'a launch template (launchTemplate)',
+        fields: [['maxPodsPerNode']],
+        refuses: (v) => isSet(v) && v !== 0,
+        nodegroup: true,
+        applies: (_doc, ng) => launchTemplate(ng),
+        eksctl: 'cannot set maxPodsPerNode in managedNodeGroup when a launch template is supplied',
+    },
+    {
+        name: 'launch-template-preBootstrapCommands',
+        choice: 'a launch template (launchTemplate)',
+        fields: [['preBootstrapCommands']],
+        refuses: nonEmptyList,
+        nodegroup: true,
+        applies: (_doc, ng) => launchTemplate(ng),
+        eksctl: 'cannot set preBootstrapCommands in managedNodeGroup when a launch template is supplied',
+    },
+    {
+        name: 'launch-template-disableIMDSv1',
+        choice: 'a launch template (launchTemplate)',
+        fields: [['disableIMDSv1']],
+        refuses: isDisabled,
+        nodegroup: true,
+        applies: (_doc, ng) => launchTemplate(ng),
+        eksctl: 'cannot set disableIMDSv1 in managedNodeGroup when a launch template is supplied',
+    },
+    {
+        name: 'bottlerocket-bootstrap',
+        choice: 'amiFamily Bottlerocket',
+        fields: [['preBootstrapCommands']],
+        refuses: isSet,
+        nodegroup: true,
+        applies: (_doc, ng) => isFamily('bottlerocket', amiFamilyOf(ng)),
+        eksctl: 'preBootstrapCommands is not supported for Bottlerocket nodegroups',
+    },
+    {
+        name: 'instance-type-single',
+        choice: 'instanceType',
+        fields: [['instanceTypes']],
+        refuses: nonEmptyList,
+        nodegroup: true,
+        applies: (_doc, ng) => Boolean(ng.instanceType),
+        eksctl: 'only one of instanceType or instanceTypes can be specified',
+    },
+    {
+        name: 'volume-type-iops',
+        choice: 'a volumeType other than io1, io2 or gp3',
+        fields: [['volumeIOPS']],
+        refuses: isSet,
+        nodegroup: true,
+        applies: (_doc, ng) => isSet(ng.volumeType) && !['io1', 'io2', 'gp3'].includes(String(ng.volumeType)),
+        eksctl: 'volumeIOPS is only supported for io1, io2 and gp3 volume types',
+    },
+    {
+        name: 'volume-type-throughput',
+        choice: 'a volumeType other than gp3',
+        fields: [['volumeThroughput']],
+        refuses: isSet,
+        nodegroup: true,
+        applies: (_doc, ng) => isSet(ng.volumeType) && ng.volumeType !== 'gp3',
+        eksctl: 'volumeThroughput is only supported for gp3 volume type',
+    },
+    {
+        name: 'instance-role-attach-policies',
+        choice: 'iam.instanceRoleARN (the role must carry the policies)',
+        fields: [['iam', 'attachPolicyARNs']],
+        refuses: nonEmptyList,
+        nodegroup: true,
+        applies: (_doc, ng) => Boolean(getPath(ng, ['iam', 'instanceRoleARN'])),
+        eksctl: 'iam.instanceRoleARN and iam.attachPolicyARNs cannot be set at the same time',
+    },
+    {
+        name: 'fully-private-endpoints',
+        choice: 'a fully-private cluster (privateCluster.enabled)',
+        fields: [['vpc', 'clusterEndpoints']],
+        refuses: isSet,
+        applies: (doc) => isEnabled(getPath(doc, ['privateCluster', 'enabled'])),
+        eksctl: 'vpc.clusterEndpoints cannot be set for a fully-private cluster (privateCluster.enabled) as the endpoint access defaults to private-only',
+    },
+];
+/** Every (rule, path) that applies to `doc` and whose field eksctl refuses there. */
+function conflicts(doc) {
+    const found = [];
+    const groups = Array.isArray(doc.managedNodeGroups) ? doc.managedNodeGroups : [];
+    for (const rule of RENDERED_CONFLICTS) {
+        const scopes = rule.nodegroup
+            ? groups.flatMap((ng, i) => (isMap(ng) ? [{ ng, at: ['managedNodeGroups', i] }] : []))
+            : [{ ng: {}, at: [] }];
+        for (const { ng, at } of scopes) {
+            if (!rule.applies(doc, ng))
+                continue;
+            for (const field of rule.fields) {
+                const path = [...at, ...field];
+                if (rule.refuses(getPath(doc, path)))
+                    found.push({ rule, path });
+            }
+        }
+    }
+    return found;
+}
+/**
+ * Drops each rendered field eksctl refuses for the overlay's choices, where the overlay did not set that
+ * field itself (`setByUser` says, for a merged path). Returns what was dropped, for `plan` to say.
+ */
+function dropRenderedConflicts(doc, setByUser) {
+    const dropped = [];
+    for (const { rule, path } of conflicts(doc)) {
+        if (setByUser(path))
+            continue;
+        deletePath(doc, path);
+        dropped.push(`${pathText(path)} (${rule.name}: ${rule.eksctl})`);
+    }
+    return dropped;
+}
+const pathText = (p) => p.reduce((acc, x) => (typeof x === 'number' ? `${acc}[${x}]` : `${acc}${acc ? '.' : ''}${x}`), '');
+// What eksctl refuses outright ---------------------------------------------------------------------
+/**
+ * The first thing eksctl would refuse in `doc` (after the rendered conflicts were dropped), with the field
+ * to change; undefined when there is none. `gitpodPools` are the names of the action's two nodegroups.
+ */
+function eksctlRefusal(doc, gitpodPools, kubernetesVersion = 'latest') {
+    const [conflict] = conflicts(doc);
+    if (conflict) {
+        return {
+            path: conflict.path,
+            message: `eksctl refuses it with ${conflict.rule.choice} ("${conflict.rule.eksctl}"): remove it`,
+        };
+    }
+    if (onOutposts(doc)) {
+        return {
+            path: ['outpost', 'controlPlaneOutpostARN'],
+            message: `eksctl does not support managed nodegroups with the control plane on Outposts, and the Gitpod pools (${gitpodPools.join(', ')}) are managed nodegroups: remove \`outpost\``,
+        };
+    }
+    if (isEnabled(getPath(doc, ['autoModeConfig', 'enabled']))) {
+        return {
+            path: ['autoModeConfig', 'enabled'],
+            message: `eksctl refuses nodegroups in the cluster config of an Auto Mode cluster, and the Gitpod pools (${gitpodPools.join(', ')}) are managed nodegroups: set it to false or remove autoModeConfig`,
+        };
+    }
+    const iam = isMap(doc.iam) ? doc.iam : {};
+    if (isDisabled(iam.withOIDC) && nonEmptyList(iam.serviceAccounts)) {
+        return {
+            path: ['iam', 'withOIDC'],
+            message: 'eksctl creates iam.serviceAccounts (the reference renders some) only with OIDC ("iam.withOIDC must be enabled explicitly for iam.serviceAccounts to be created"): set it to true',
+        };
+    }
+    if (isDisabled(iam.withOIDC) && isSet(doc.karpenter)) {
+        return { path: ['iam', 'withOIDC'], message: 'eksctl demands it with Karpenter: set it to true' };
+    }
+    const endpoints = getPath(doc, ['vpc', 'clusterEndpoints']);
+    if (isMap(endpoints) && isDisabled(endpoints.publicAccess) && isDisabled(endpoints.privateAccess)) {
+        return {
+            path: ['vpc', 'clusterEndpoints'],
+            message: 'eksctl demands public or private access ("Kubernetes API access must have one of public or private clusterEndpoints enabled")',
+        };
+    }
+    const names = new Set();
+    for (const list of ['managedNodeGroups', 'nodeGroups']) {
+        const groups = Array.isArray(doc[list]) ? doc[list] : [];
+        for (const [i, item] of groups.entries()) {
+            if (!isMap(item))
+                continue;
+            const problem = nodegroupRefusal(item, list === 'managedNodeGroups', kubernetesVersion);
+            if (problem)
+                return { path: [list, i, ...problem.path], message: problem.message };
+            const name = String(item.name ?? '');
+            if (names.has(name)) {
+                return { path: [list, i, 'name'], message: `${JSON.stringify(name)} is not unique across the nodegroups` };
+            }
+            names.add(name);
+        }
+    }
+    if (ipv6(doc)) {
+        const addons = Array.isArray(doc.addons) ? doc.addons : [];
+        const auto = isEnabled(getPath(doc, ['autoModeConfig', 'enabled']));
+        if (!auto && !addons.some((a) => isMap(a) && a.name === 'coredns')) {
+            return {
+                path: ['kubernetesNetworkConfig', 'ipFamily'],
+                message: 'eksctl demands the core addons for IPv6 ("missing addon(s): coredns"): add a `coredns` addon',
+            };
+        }
+    }
+    return undefined;
+}
+/** eksctl's AmazonLinux2EOLVersion: no AmazonLinux2 nodes from this Kubernetes minor on. */
+const AL2_EOL_VERSION = [1, 33];
+/** Whether the kubernetes-version input is at or past AL2's end; `latest` is (the pinned eksctl offers 1.33+). */
+function pastAl2(kubernetesVersion) {
+    if (kubernetesVersion === 'latest')
+        return true;
+    const [major = 0, minor = 0] = kubernetesVersion.split('.').map(Number);
+    return major > AL2_EOL_VERSION[0] || (major === AL2_EOL_VERSION[0] && minor >= AL2_EOL_VERSION[1]);
+}
+/** eksctl's per-nodegroup checks that can fail on an overlay; path relative to the nodegroup. */
+function nodegroupRefusal(ng, managed, kubernetesVersion) {
+    const name = String(ng.name ?? '');
+    if (isInvalidNameArg(name)) {
+        return {
+            path: ['name'],
+            message: `${JSON.stringify(name)} is not a nodegroup name eksctl accepts (letters, digits and hyphens only)`,
+        };
+    }
+    const family = amiFamilyOf(ng);
+    if (family && !ALL_AMI_FAMILIES.includes(family)) {
+        return { path: ['amiFamily'], message: `eksctl supports ${ALL_AMI_FAMILIES.join(', ')}` };
+    }
+    if (ng.ami && !family && !launchTemplate(ng)) {
+        return { path: ['amiFamily'], message: 'must be set with a custom AMI (ami), as eksctl requires' };
+    }
+    // SetNodeGroupDefaults / SetManagedNodeGroupDefaults (a managed one only without its own AMI).
+    if (family === 'AmazonLinux2' && (!managed || !ng.ami) && pastAl2(kubernetesVersion)) {
+        return {
+            path: ['amiFamily'],
+            message: `eksctl refuses AmazonLinux2 for Kubernetes ${AL2_EOL_VERSION.join('.')} and later (kubernetes-version ${kubernetesVersion}): use AmazonLinux2023, or an older kubernetes-version`,
+        };
+    }
+    // ValidateNodeGroup: an unmanaged nodegroup's own AMI needs its bootstrap command but on AL2023, Bottlerocket, Windows.
+    if (!managed &&
+        ng.ami &&
+        !isSet(ng.overrideBootstrapCommand) &&
+        family !== 'AmazonLinux2023' &&
+        !isFamily('bottlerocket', family) &&
+        !isFamily('windows', family)) {
+        return {
+            path: ['overrideBootstrapCommand'],
+            message: `is required with a custom AMI (ami) based on ${family}, as eksctl requires`,
+        };
+    }
+    if (managed && isSet(ng.overrideBootstrapCommand) && isFamily('bottlerocket', family)) {
+        return { path: ['overrideBootstrapCommand'], message: 'is not supported for Bottlerocket nodegroups: remove it' };
+    }
+    if (managed && isSet(ng.overrideBootstrapCommand) && isFamily('windows', family)) {
+        return { path: ['overrideBootstrapCommand'], message: 'is not supported for Windows nodegroups: remove it' };
+    }
+    if (managed && launchTemplate(ng)) {
+        const lt = ng.launchTemplate;
+        if (lt.version !== undefined && !(/^[0-9]+$/.test(String(lt.version)) && Number(lt.version) >= 1)) {
+            return { path: ['launchTemplate', 'version'], message: 'must be a launch template version number, 1 or more' };
+        }
+        const incompatible = [
+            ['instanceType', Boolean],
+            ['ami', Boolean],
+            ['overrideBootstrapCommand', isSet],
+            ['instanceName', Boolean],
+            ['instancePrefix', Boolean],
+            ['disablePodIMDS', isEnabled],
+            ['placement', isSet],
+        ];
+        for (const [field, set] of incompatible) {
+            if (set(ng[field]))
+                return { path: [field], message: 'cannot be set with a launch template (launchTemplate)' };
+        }
+        for (const field of ['allow', 'enableSSM'])
+            if (isEnabled(getPath(ng, ['ssh', field])))
+                return { path: ['ssh', field], message: 'cannot be set with a launch template (launchTemplate)' };
+        for (const [a, b] of [
+            ['ssh', 'sourceSecurityGroupIds'],
+            ['securityGroups', 'attachIDs'],
+        ])
+            if (nonEmptyList(getPath(ng, [a, b])))
+                return { path: [a, b], message: 'cannot be set with a launch template (launchTemplate)' };
+    }
+    else if (managed && ng.ami) {
+        if (!String(ng.ami).startsWith('ami-'))
+            return { path: ['ami'], message: 'is not an AMI ID (ami-…)' };
+        if (!isFamily('amazonLinux', family) && !isFamily('bottlerocket', family) && !isFamily('ubuntu', family)) {
+            return {
+                path: ['amiFamily'],
+                message: 'with a custom AMI a managed nodegroup must be Amazon Linux, Bottlerocket or Ubuntu',
+            };
+        }
+        if (!isSet(ng.overrideBootstrapCommand) && family !== 'AmazonLinux2023' && !isFamily('bottlerocket', family)) {
+            return {
+                path: ['overrideBootstrapCommand'],
+                message: `is required with a custom AMI (ami) based on ${family}, as eksctl requires (or use AmazonLinux2023 or Bottlerocket)`,
+            };
+        }
+        if (ng.releaseVersion)
+            return { path: ['releaseVersion'], message: 'is not supported with a custom AMI (ami)' };
+        if (isEnabled(getPath(ng, ['ssh', 'enableSSM'])))
+            return { path: ['ssh', 'enableSSM'], message: 'is not supported with a custom AMI (ami)' };
+    }
+    else if (managed && isSet(ng.overrideBootstrapCommand) && family !== 'AmazonLinux2023') {
+        return {
+            path: ['overrideBootstrapCommand'],
+            message: 'can only be set with a custom AMI (ami) or amiFamily AmazonLinux2023, as eksctl requires',
+        };
+    }
+    const volume = volumeRefusal(ng);
+    if (volume)
+        return volume;
+    const label = labelRefusal(ng.labels);
+    if (label)
+        return label;
+    if (!managed && isSet(ng.bottlerocket) && !isFamily('bottlerocket', family)) {
+        return { path: ['bottlerocket'], message: 'can only be used with amiFamily Bottlerocket or BottlerocketFips' };
+    }
+    return undefined;
+}
+/** eksctl's validateVolumeOpts ranges (MinGP3Iops … MaxThroughput). */
+const VOLUME_RANGES = {
+    gp3: { iops: [3000, 16000], throughput: [125, 1000] },
+    io1: { iops: [100, 64000] },
+    io2: { iops: [100, 256000] },
+};
+function volumeRefusal(ng) {
+    const range = VOLUME_RANGES[isSet(ng.volumeType) ? String(ng.volumeType) : 'gp3'];
+    for (const [field, key] of [
+        ['volumeIOPS', 'iops'],
+        ['volumeThroughput', 'throughput'],
+    ]) {
+        const value = ng[field];
+        const [min, max] = range?.[key] ?? [];
+        if (typeof value === 'number' && min !== undefined && (value < min || value > max)) {
+            return {
+                path: [field],
+                message: `must be within range ${min}-${max} for ${String(ng.volumeType ?? 'gp3')}, as eksctl requires`,
+            };
+        }
+    }
+    return undefined;
+}
+/** Label keys eksctl allows under kubernetes.io / k8s.io (the kubelet's own, kubeletapis.IsKubeletLabel). */
+const KUBELET_LABELS = new Set([
+    'kubernetes.io/hostname',
+    'kubernetes.io/os',
+    'kubernetes.io/arch',
+    'beta.kubernetes.io/instance-type',
+    'beta.kubernetes.io/os',
+    'beta.kubernetes.io/arch',
+    'node.kubernetes.io/instance-type',
+    'topology.kubernetes.io/region',
+    'topology.kubernetes.io/zone',
+    'failure-domain.beta.kubernetes.io/region',
+    'failure-domain.beta.kubernetes.io/zone',
+]);
+const KUBELET_LABEL_NAMESPACES = ['kubelet.kubernetes.io', 'node.kubernetes.io'];
+/** eksctl's validateLabels: one `/` at most, and no key under kubernetes.io or k8s.io but the kubelet's. */
+function labelRefusal(labels) {
+    if (!isMap(labels))
+        return undefined;
+    for (const key of Object.keys(labels)) {
+        const parts = key.split('/');
+        if (parts.length > 2)
+            return { path: ['labels', key], message: "a node label key can only use one '/' separator" };
+        if (parts.length < 2)
+            continue;
+        const ns = parts[0];
+        const reserved = ['kubernetes.io', 'k8s.io'].some((d) => ns === d || ns.endsWith(`.${d}`));
+        const kubelet = KUBELET_LABELS.has(key) || KUBELET_LABEL_NAMESPACES.some((d) => ns === d || ns.endsWith(`.${d}`));
+        if (reserved && !kubelet) {
+            return {
+                path: ['labels', key],
+                message: 'eksctl refuses nodegroup labels with the reserved prefixes kubernetes.io/ and k8s.io/',
+            };
+        }
+    }
+    return undefined;
+}
+/** A Gitpod pool whose image comes from the user (custom AMI or launch template): eksctl sets no max pods. */
+function ownImage(ng) {
+    if (launchTemplate(ng))
+        return 'launchTemplate';
+    if (ng.ami)
+        return 'ami';
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/providers/eksctl-schema.ts
+/** The eksctl release this schema is of. */
+const EKSCTL_SCHEMA_VERSION = '0.230.0';
 // prettier-ignore
-const EKSCTL_SCHEMA = { "$ref": "#/definitions/ClusterConfig", "definitions": { "ARN": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|aws|arn.ARN" }, "AZSubnetMapping": { "additionalProperties": { "$ref": "#/definitions/AZSubnetSpec" }, "type": "object" }, "AZSubnetSpec": { "properties": { "az": { "type": "string" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "id": { "type": "string" } }, "additionalProperties": false }, "AccessConfig": { "properties": { "accessEntries": { "items": { "$ref": "#/definitions/AccessEntry" }, "type": "array" }, "authenticationMode": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode" }, "bootstrapClusterCreatorAdminPermissions": { "type": "boolean" } }, "additionalProperties": false }, "AccessEntry": { "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "kubernetesGroups": { "items": { "type": "string" }, "type": "array" }, "kubernetesUsername": { "type": "string" }, "principalARN": { "$ref": "#/definitions/ARN" }, "type": { "type": "string" } }, "additionalProperties": false }, "AccessPolicy": { "properties": { "accessScope": { "$ref": "#/definitions/AccessScope" }, "policyARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "AccessScope": { "properties": { "namespaces": { "items": { "type": "string" }, "type": "array" }, "type": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType" } }, "additionalProperties": false }, "Addon": { "required": ["name"], "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configurationValues": { "type": "string" }, "name": { "type": "string" }, "namespaceConfig": { "$ref": "#/definitions/AddonNamespaceConfig" }, "owners": { "items": { "type": "string" }, "type": "array" }, "permissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "publishers": { "items": { "type": "string" }, "type": "array" }, "resolveConflicts": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts" }, "serviceAccountRoleARN": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "types": { "items": { "type": "string" }, "type": "array" }, "useDefaultPodIdentityAssociations": { "type": "boolean" }, "version": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "AddonNamespaceConfig": { "properties": { "namespace": { "type": "string" } }, "additionalProperties": false }, "AddonsConfig": { "properties": { "autoApplyPodIdentityAssociations": { "type": "boolean" }, "disableDefaultAddons": { "type": "boolean" } }, "additionalProperties": false }, "ArgoCDAWSIDC": { "required": ["idcInstanceArn"], "properties": { "idcInstanceArn": { "type": "string" }, "idcRegion": { "type": "string" } }, "additionalProperties": false }, "ArgoCDConfiguration": { "properties": { "awsIdc": { "$ref": "#/definitions/ArgoCDAWSIDC" }, "namespace": { "type": "string" }, "networkAccess": { "$ref": "#/definitions/ArgoCDNetworkAccess" }, "rbacRoleMappings": { "items": { "$ref": "#/definitions/ArgoCDRoleMapping" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDNetworkAccess": { "properties": { "vpceIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDRoleMapping": { "required": ["role", "identities"], "properties": { "identities": { "items": { "$ref": "#/definitions/SSOIdentity" }, "type": "array" }, "role": { "type": "string" } }, "additionalProperties": false }, "AutoModeConfig": { "properties": { "enabled": { "type": "boolean" }, "nodePools": { "items": { "type": "string" }, "type": "array" }, "nodeRoleARN": { "$ref": "#/definitions/ARN" }, "permissionsBoundaryARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "Capability": { "required": ["name", "type"], "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configuration": { "$ref": "#/definitions/CapabilityConfiguration" }, "deletePropagationPolicy": { "type": "string" }, "name": { "type": "string" }, "permissionsBoundary": { "type": "string" }, "roleArn": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "type": { "type": "string" } }, "additionalProperties": false }, "CapabilityConfiguration": { "properties": { "argocd": { "$ref": "#/definitions/ArgoCDConfiguration" } }, "additionalProperties": false }, "CapacityReservation": { "properties": { "capacityReservationPreference": { "type": "string" }, "capacityReservationTarget": { "$ref": "#/definitions/CapacityReservationTarget" } }, "additionalProperties": false }, "CapacityReservationTarget": { "properties": { "capacityReservationID": { "type": "string" }, "capacityReservationResourceGroupARN": { "type": "string" } }, "additionalProperties": false }, "ClusterCloudWatch": { "properties": { "clusterLogging": { "$ref": "#/definitions/ClusterCloudWatchLogging" } }, "additionalProperties": false }, "ClusterCloudWatchLogging": { "properties": { "enableTypes": { "items": { "type": "string", "enum": ["api", "audit", "authenticator", "controllerManager", "scheduler", "all", "*"] }, "type": "array" }, "logRetentionInDays": { "type": "integer" } }, "additionalProperties": false }, "ClusterConfig": { "required": ["metadata", "kind", "apiVersion"], "properties": { "accessConfig": { "$ref": "#/definitions/AccessConfig" }, "addons": { "items": { "$ref": "#/definitions/Addon" }, "type": "array" }, "addonsConfig": { "$ref": "#/definitions/AddonsConfig" }, "apiVersion": { "type": "string", "enum": ["eksctl.io/v1alpha5"] }, "autoModeConfig": { "$ref": "#/definitions/AutoModeConfig" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "capabilities": { "items": { "$ref": "#/definitions/Capability" }, "type": "array" }, "cloudWatch": { "$ref": "#/definitions/ClusterCloudWatch" }, "controlPlaneScalingConfig": { "$ref": "#/definitions/ControlPlaneScalingConfig" }, "fargateProfiles": { "items": { "$ref": "#/definitions/FargateProfile" }, "type": "array" }, "gitops": { "$ref": "#/definitions/GitOps" }, "iam": { "$ref": "#/definitions/ClusterIAM" }, "iamIdentityMappings": { "items": { "$ref": "#/definitions/IAMIdentityMapping" }, "type": "array" }, "identityProviders": { "items": { "$ref": "#/definitions/IdentityProvider" }, "type": "array" }, "karpenter": { "$ref": "#/definitions/Karpenter" }, "kind": { "type": "string", "enum": ["ClusterConfig"] }, "kubeAPIServerConfig": { "$ref": "#/definitions/KubeAPIServerConfig" }, "kubeControllerManagerConfig": { "$ref": "#/definitions/KubeControllerManagerConfig" }, "kubeSchedulerConfig": { "$ref": "#/definitions/KubeSchedulerConfig" }, "kubernetesNetworkConfig": { "$ref": "#/definitions/KubernetesNetworkConfig" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "managedNodeGroups": { "items": { "$ref": "#/definitions/ManagedNodeGroup" }, "type": "array" }, "metadata": { "$ref": "#/definitions/ClusterMeta" }, "nodeGroups": { "items": { "$ref": "#/definitions/NodeGroup" }, "type": "array" }, "outpost": { "$ref": "#/definitions/Outpost" }, "privateCluster": { "$ref": "#/definitions/PrivateCluster" }, "remoteNetworkConfig": { "$ref": "#/definitions/RemoteNetworkConfig" }, "secretsEncryption": { "$ref": "#/definitions/SecretsEncryption" }, "upgradePolicy": { "$ref": "#/definitions/UpgradePolicy" }, "vpc": { "$ref": "#/definitions/ClusterVPC" }, "zonalShiftConfig": { "$ref": "#/definitions/ZonalShiftConfig" } }, "additionalProperties": false }, "ClusterEndpoints": { "properties": { "privateAccess": { "type": "boolean" }, "publicAccess": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAM": { "properties": { "fargatePodExecutionRoleARN": { "type": "string" }, "fargatePodExecutionRolePermissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "serviceAccounts": { "items": { "$ref": "#/definitions/ClusterIAMServiceAccount" }, "type": "array" }, "serviceRoleARN": { "type": "string" }, "serviceRolePermissionsBoundary": { "type": "string" }, "vpcResourceControllerPolicy": { "type": "boolean" }, "withOIDC": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAMMeta": { "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "name": { "type": "string" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "ClusterIAMServiceAccount": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "attachRoleARN": { "type": "string" }, "metadata": { "$ref": "#/definitions/ClusterIAMMeta" }, "permissionsBoundary": { "type": "string" }, "roleName": { "type": "string" }, "roleOnly": { "type": "boolean" }, "status": { "$ref": "#/definitions/ClusterIAMServiceAccountStatus" }, "subjectPattern": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "ClusterIAMServiceAccountStatus": { "properties": { "capabilities": { "items": { "type": "string" }, "type": "array" }, "roleARN": { "type": "string" }, "stackName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "ClusterMeta": { "required": ["name", "region"], "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "forceUpdateVersion": { "type": "boolean" }, "name": { "type": "string" }, "region": { "type": "string" }, "rollbackConfig": { "$ref": "#/definitions/RollbackConfig" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "version": { "type": "string" } }, "additionalProperties": false }, "ClusterNAT": { "properties": { "gateway": { "type": "string", "enum": ["HighlyAvailable", "Single", "Disable"] } }, "additionalProperties": false }, "ClusterSubnets": { "properties": { "private": { "$ref": "#/definitions/AZSubnetMapping" }, "public": { "$ref": "#/definitions/AZSubnetMapping" } }, "additionalProperties": false }, "ClusterVPC": { "properties": { "autoAllocateIPv6": { "type": "boolean" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "clusterEndpoints": { "$ref": "#/definitions/ClusterEndpoints" }, "controlPlaneEgressMode": { "type": "string" }, "controlPlaneOnPrivateSubnets": { "type": "boolean" }, "controlPlaneSecurityGroupIDs": { "items": { "type": "string" }, "type": "array" }, "controlPlaneSubnetIDs": { "items": { "type": "string" }, "type": "array" }, "extraCIDRs": { "items": { "type": "string" }, "type": "array" }, "extraIPv6CIDRs": { "items": { "type": "string" }, "type": "array" }, "hostnameType": { "type": "string" }, "id": { "type": "string" }, "ipv6Cidr": { "type": "string" }, "ipv6Pool": { "type": "string" }, "manageSharedNodeSecurityGroupRules": { "type": "boolean" }, "nat": { "$ref": "#/definitions/ClusterNAT" }, "publicAccessCIDRs": { "items": { "type": "string" }, "type": "array" }, "securityGroup": { "type": "string" }, "sharedNodeSecurityGroup": { "type": "string" }, "subnets": { "$ref": "#/definitions/ClusterSubnets" } }, "additionalProperties": false }, "ControlPlaneScalingConfig": { "properties": { "tier": { "type": "string" } }, "additionalProperties": false }, "FargateProfile": { "required": ["name"], "properties": { "name": { "type": "string" }, "podExecutionRoleARN": { "type": "string" }, "selectors": { "items": { "$ref": "#/definitions/FargateProfileSelector" }, "type": "array" }, "status": { "type": "string" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "FargateProfileSelector": { "required": ["namespace"], "properties": { "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "Flux": { "properties": { "flags": { "$ref": "#/definitions/FluxFlags" }, "gitProvider": { "type": "string" } }, "additionalProperties": false }, "FluxFlags": { "additionalProperties": { "type": "string" }, "type": "object" }, "GitOps": { "properties": { "flux": { "$ref": "#/definitions/Flux" } }, "additionalProperties": false }, "HorizontalPodAutoscalerControllerConfig": { "properties": { "horizontalPodAutoscalerSyncPeriod": { "type": "string" } }, "additionalProperties": false }, "IAMIdentityMapping": { "properties": { "account": { "type": "string" }, "arn": { "type": "string" }, "groups": { "items": { "type": "string" }, "type": "array" }, "namespace": { "type": "string" }, "noDuplicateARNs": { "type": "boolean" }, "serviceName": { "type": "string" }, "username": { "type": "string" } }, "additionalProperties": false }, "IdentityProvider": { "required": ["type"], "properties": { "type": { "type": "string", "enum": ["oidc"] } }, "oneOf": [{ "$ref": "#/definitions/OIDCIdentityProvider" }] }, "InlineDocument": { "additionalProperties": {}, "type": "object" }, "InstanceMarketOptions": { "properties": { "marketType": { "type": "string" } }, "additionalProperties": false }, "InstanceSelector": { "properties": { "allow": { "type": "string" }, "cpuArchitecture": { "type": "string", "enum": ["x86_64", "amd64", "arm64"] }, "deny": { "type": "string" }, "gpus": { "type": "integer" }, "memory": { "type": "string" }, "neuron_devices": { "type": "integer" }, "vCPUs": { "type": "integer" } }, "additionalProperties": false }, "Karpenter": { "required": ["version"], "properties": { "createServiceAccount": { "type": "boolean" }, "defaultInstanceProfile": { "type": "string" }, "version": { "type": "string" }, "withSpotInterruptionQueue": { "type": "boolean" } }, "additionalProperties": false }, "KubeAPIServerConfig": { "properties": { "eventTTL": { "type": "string" }, "serviceNodePortRange": { "$ref": "#/definitions/ServiceNodePortRange" } }, "additionalProperties": false }, "KubeControllerManagerConfig": { "properties": { "horizontalPodAutoscalerControllerConfig": { "$ref": "#/definitions/HorizontalPodAutoscalerControllerConfig" } }, "additionalProperties": false }, "KubeSchedulerConfig": { "properties": { "nodeResourcesFit": { "$ref": "#/definitions/NodeResourcesFitConfig" } }, "additionalProperties": false }, "KubernetesNetworkConfig": { "properties": { "ipFamily": { "type": "string", "enum": ["IPv4", "IPv6"] }, "serviceIPv4CIDR": { "type": "string" }, "serviceIPv6CIDR": { "type": "string" } }, "additionalProperties": false }, "LaunchTemplate": { "required": ["id"], "properties": { "id": { "type": "string" }, "version": { "type": "string" } }, "additionalProperties": false }, "ManagedNodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "launchTemplate": { "$ref": "#/definitions/LaunchTemplate" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "nodeRepairConfig": { "$ref": "#/definitions/NodeGroupNodeRepairConfig" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "releaseVersion": { "type": "string" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "spot": { "type": "boolean" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "MetricsCollection": { "required": ["granularity"], "properties": { "granularity": { "type": "string" }, "metrics": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgMetricsCollection": { "items": { "$ref": "#/definitions/MetricsCollection" }, "type": "array" }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "classicLoadBalancerNames": { "items": { "type": "string" }, "type": "array" }, "clusterDNS": { "type": "string" }, "containerRuntime": { "type": "string" }, "cpuCredits": { "type": "string" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "enclaveEnabled": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instancesDistribution": { "$ref": "#/definitions/NodeGroupInstancesDistribution" }, "kubeletExtraConfig": { "$ref": "#/definitions/InlineDocument" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "maxInstanceLifetime": { "type": "integer" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "$ref": "#/definitions/taintsWrapper" }, "targetGroupARNs": { "items": { "type": "string" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "NodeGroupBottlerocket": { "properties": { "enableAdminContainer": { "type": "boolean" }, "settings": { "$ref": "#/definitions/InlineDocument" } }, "additionalProperties": false }, "NodeGroupIAM": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "instanceProfileARN": { "type": "string" }, "instanceRoleARN": { "type": "string" }, "instanceRoleName": { "type": "string" }, "instanceRolePermissionsBoundary": { "type": "string" }, "withAddonPolicies": { "$ref": "#/definitions/NodeGroupIAMAddonPolicies" } }, "additionalProperties": false }, "NodeGroupIAMAddonPolicies": { "properties": { "albIngress": { "type": "boolean" }, "appMesh": { "type": "boolean" }, "appMeshPreview": { "type": "boolean" }, "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "cloudWatch": { "type": "boolean" }, "ebs": { "type": "boolean" }, "efs": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "fsx": { "type": "boolean" }, "imageBuilder": { "type": "boolean" }, "xRay": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupInstancesDistribution": { "required": ["instanceTypes"], "properties": { "capacityRebalance": { "type": "boolean" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "maxPrice": { "type": "number" }, "onDemandBaseCapacity": { "type": "integer" }, "onDemandPercentageAboveBaseCapacity": { "type": "integer" }, "spotAllocationStrategy": { "type": "string" }, "spotInstancePools": { "type": "integer" } }, "additionalProperties": false }, "NodeGroupNodeRepairConfig": { "properties": { "enabled": { "type": "boolean" }, "maxParallelNodesRepairedCount": { "type": "integer" }, "maxParallelNodesRepairedPercentage": { "type": "integer" }, "maxUnhealthyNodeThresholdCount": { "type": "integer" }, "maxUnhealthyNodeThresholdPercentage": { "type": "integer" }, "nodeRepairConfigOverrides": { "items": { "$ref": "#/definitions/NodeRepairConfigOverride" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupSGs": { "properties": { "attachIDs": { "items": { "type": "string" }, "type": "array" }, "withLocal": { "type": "boolean" }, "withShared": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupSSH": { "properties": { "allow": { "type": "boolean" }, "enableSsm": { "type": "boolean" }, "publicKey": { "type": "string" }, "publicKeyName": { "type": "string" }, "publicKeyPath": { "type": "string" }, "sourceSecurityGroupIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupTaint": { "properties": { "effect": { "$ref": "#/definitions/k8s.io|api|core|v1.TaintEffect" }, "key": { "type": "string" }, "value": { "type": "string" } }, "additionalProperties": false }, "NodeGroupUpdateConfig": { "properties": { "maxUnavailable": { "type": "integer" }, "maxUnavailablePercentage": { "type": "integer" } }, "additionalProperties": false }, "NodeRepairConfigOverride": { "properties": { "minRepairWaitTimeMins": { "type": "integer" }, "nodeMonitoringCondition": { "type": "string" }, "nodeUnhealthyReason": { "type": "string" }, "repairAction": { "type": "string" } }, "additionalProperties": false }, "NodeResourcesFitConfig": { "properties": { "scoringStrategy": { "$ref": "#/definitions/ScoringStrategy" } }, "additionalProperties": false }, "OIDCIdentityProvider": { "required": ["name", "issuerURL", "clientID"], "properties": { "clientID": { "type": "string" }, "groupsClaim": { "type": "string" }, "groupsPrefix": { "type": "string" }, "issuerURL": { "type": "string" }, "name": { "type": "string" }, "requiredClaims": { "additionalProperties": { "type": "string" }, "type": "object" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "usernameClaim": { "type": "string" }, "usernamePrefix": { "type": "string" } }, "additionalProperties": false }, "Outpost": { "properties": { "controlPlaneInstanceType": { "type": "string" }, "controlPlaneOutpostARN": { "type": "string" }, "controlPlanePlacement": { "$ref": "#/definitions/Placement" }, "etcdInstanceType": { "type": "string" }, "etcdPlacement": { "$ref": "#/definitions/Placement" } }, "additionalProperties": false }, "Placement": { "properties": { "groupName": { "type": "string" }, "spreadLevel": { "type": "string" } }, "additionalProperties": false }, "PodIdentityAssociation": { "properties": { "createServiceAccount": { "type": "boolean" }, "disableSessionTags": { "type": "boolean" }, "namespace": { "type": "string" }, "permissionPolicy": { "$ref": "#/definitions/InlineDocument" }, "permissionPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "permissionPolicyName": { "type": "string" }, "permissionsBoundaryARN": { "type": "string" }, "policy": { "type": "string" }, "roleARN": { "type": "string" }, "roleName": { "type": "string" }, "serviceAccountName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "targetRoleARN": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "PrivateCluster": { "properties": { "additionalEndpointServices": { "items": { "type": "string" }, "type": "array" }, "enabled": { "type": "boolean" }, "skipEndpointCreation": { "type": "boolean" } }, "additionalProperties": false }, "RemoteNetwork": { "properties": { "cidrs": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "RemoteNetworkConfig": { "required": ["vpcGatewayID", "remoteNodeNetworks"], "properties": { "iam": { "$ref": "#/definitions/RemoteNodesIAM" }, "remoteNodeNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "remotePodNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "vpcGatewayID": { "$ref": "#/definitions/VPCGateway" } }, "additionalProperties": false }, "RemoteNodesIAM": { "properties": { "caBundleCert": { "type": "string" }, "provider": { "type": "string" }, "roleARN": { "type": "string" } }, "additionalProperties": false }, "ResourceWeight": { "properties": { "name": { "type": "string" }, "weight": { "type": "integer" } }, "additionalProperties": false }, "RollbackConfig": { "properties": { "timeoutMinutes": { "type": "integer" } }, "additionalProperties": false }, "SSOIdentity": { "required": ["id", "type"], "properties": { "id": { "type": "string" }, "type": { "type": "string" } }, "additionalProperties": false }, "ScoringStrategy": { "properties": { "resources": { "items": { "$ref": "#/definitions/ResourceWeight" }, "type": "array" }, "type": { "type": "string" } }, "additionalProperties": false }, "SecretsEncryption": { "required": ["keyARN"], "properties": { "keyARN": { "type": "string" } }, "additionalProperties": false }, "ServiceNodePortRange": { "properties": { "maxPort": { "type": "integer" }, "minPort": { "type": "integer" } }, "additionalProperties": false }, "UpgradePolicy": { "properties": { "supportType": { "type": "string", "enum": ["STANDARD", "EXTENDED"] } }, "additionalProperties": false }, "VPCGateway": { "type": "string" }, "VolumeMapping": { "properties": { "snapshotID": { "type": "string" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "WellKnownPolicies": { "properties": { "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "ebsCSIController": { "type": "boolean" }, "efsCSIController": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "imageBuilder": { "type": "boolean" } }, "additionalProperties": false }, "ZonalShiftConfig": { "properties": { "enabled": { "type": "boolean" } }, "additionalProperties": false }, "github.com|aws|aws-sdk-go-v2|aws|arn.ARN": {}, "github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts": { "type": "string" }, "github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet": { "type": "string" }, "k8s.io|api|core|v1.TaintEffect": { "type": "string" }, "taintsWrapper": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" } } };
+const EKSCTL_SCHEMA = { "$ref": "#/definitions/ClusterConfig", "definitions": { "ARN": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|aws|arn.ARN" }, "AZSubnetMapping": { "additionalProperties": { "$ref": "#/definitions/AZSubnetSpec" }, "type": "object" }, "AZSubnetSpec": { "properties": { "az": { "type": "string" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "id": { "type": "string" } }, "additionalProperties": false }, "AccessConfig": { "properties": { "accessEntries": { "items": { "$ref": "#/definitions/AccessEntry" }, "type": "array" }, "authenticationMode": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode" }, "bootstrapClusterCreatorAdminPermissions": { "type": "boolean" } }, "additionalProperties": false }, "AccessEntry": { "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "kubernetesGroups": { "items": { "type": "string" }, "type": "array" }, "kubernetesUsername": { "type": "string" }, "principalARN": { "$ref": "#/definitions/ARN" }, "type": { "type": "string" } }, "additionalProperties": false }, "AccessPolicy": { "properties": { "accessScope": { "$ref": "#/definitions/AccessScope" }, "policyARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "AccessScope": { "properties": { "namespaces": { "items": { "type": "string" }, "type": "array" }, "type": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType" } }, "additionalProperties": false }, "Addon": { "required": ["name"], "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configurationValues": { "type": "string" }, "name": { "type": "string" }, "namespaceConfig": { "$ref": "#/definitions/AddonNamespaceConfig" }, "owners": { "items": { "type": "string" }, "type": "array" }, "permissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "publishers": { "items": { "type": "string" }, "type": "array" }, "resolveConflicts": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts" }, "serviceAccountRoleARN": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "types": { "items": { "type": "string" }, "type": "array" }, "useDefaultPodIdentityAssociations": { "type": "boolean" }, "version": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "AddonNamespaceConfig": { "properties": { "namespace": { "type": "string" } }, "additionalProperties": false }, "AddonsConfig": { "properties": { "autoApplyPodIdentityAssociations": { "type": "boolean" }, "disableDefaultAddons": { "type": "boolean" } }, "additionalProperties": false }, "ArgoCDAWSIDC": { "required": ["idcInstanceArn"], "properties": { "idcInstanceArn": { "type": "string" }, "idcRegion": { "type": "string" } }, "additionalProperties": false }, "ArgoCDConfiguration": { "properties": { "awsIdc": { "$ref": "#/definitions/ArgoCDAWSIDC" }, "namespace": { "type": "string" }, "networkAccess": { "$ref": "#/definitions/ArgoCDNetworkAccess" }, "rbacRoleMappings": { "items": { "$ref": "#/definitions/ArgoCDRoleMapping" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDNetworkAccess": { "properties": { "vpceIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDRoleMapping": { "required": ["role", "identities"], "properties": { "identities": { "items": { "$ref": "#/definitions/SSOIdentity" }, "type": "array" }, "role": { "type": "string" } }, "additionalProperties": false }, "AutoModeConfig": { "properties": { "enabled": { "type": "boolean" }, "nodePools": { "items": { "type": "string" }, "type": "array" }, "nodeRoleARN": { "$ref": "#/definitions/ARN" }, "permissionsBoundaryARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "Capability": { "required": ["name", "type"], "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configuration": { "$ref": "#/definitions/CapabilityConfiguration" }, "deletePropagationPolicy": { "type": "string" }, "name": { "type": "string" }, "permissionsBoundary": { "type": "string" }, "roleArn": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "type": { "type": "string" } }, "additionalProperties": false }, "CapabilityConfiguration": { "properties": { "argocd": { "$ref": "#/definitions/ArgoCDConfiguration" } }, "additionalProperties": false }, "CapacityReservation": { "properties": { "capacityReservationPreference": { "type": "string" }, "capacityReservationTarget": { "$ref": "#/definitions/CapacityReservationTarget" } }, "additionalProperties": false }, "CapacityReservationTarget": { "properties": { "capacityReservationID": { "type": "string" }, "capacityReservationResourceGroupARN": { "type": "string" } }, "additionalProperties": false }, "ClusterCloudWatch": { "properties": { "clusterLogging": { "$ref": "#/definitions/ClusterCloudWatchLogging" } }, "additionalProperties": false }, "ClusterCloudWatchLogging": { "properties": { "enableTypes": { "items": { "type": "string", "enum": ["api", "audit", "authenticator", "controllerManager", "scheduler", "all", "*"] }, "type": "array" }, "logRetentionInDays": { "type": "integer" } }, "additionalProperties": false }, "ClusterConfig": { "required": ["metadata", "kind", "apiVersion"], "properties": { "accessConfig": { "$ref": "#/definitions/AccessConfig" }, "addons": { "items": { "$ref": "#/definitions/Addon" }, "type": "array" }, "addonsConfig": { "$ref": "#/definitions/AddonsConfig" }, "apiVersion": { "type": "string", "enum": ["eksctl.io/v1alpha5"] }, "autoModeConfig": { "$ref": "#/definitions/AutoModeConfig" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "capabilities": { "items": { "$ref": "#/definitions/Capability" }, "type": "array" }, "cloudWatch": { "$ref": "#/definitions/ClusterCloudWatch" }, "controlPlaneScalingConfig": { "$ref": "#/definitions/ControlPlaneScalingConfig" }, "fargateProfiles": { "items": { "$ref": "#/definitions/FargateProfile" }, "type": "array" }, "gitops": { "$ref": "#/definitions/GitOps" }, "iam": { "$ref": "#/definitions/ClusterIAM" }, "iamIdentityMappings": { "items": { "$ref": "#/definitions/IAMIdentityMapping" }, "type": "array" }, "identityProviders": { "items": { "$ref": "#/definitions/IdentityProvider" }, "type": "array" }, "karpenter": { "$ref": "#/definitions/Karpenter" }, "kind": { "type": "string", "enum": ["ClusterConfig"] }, "kubeAPIServerConfig": { "$ref": "#/definitions/KubeAPIServerConfig" }, "kubeControllerManagerConfig": { "$ref": "#/definitions/KubeControllerManagerConfig" }, "kubeSchedulerConfig": { "$ref": "#/definitions/KubeSchedulerConfig" }, "kubernetesNetworkConfig": { "$ref": "#/definitions/KubernetesNetworkConfig" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "managedNodeGroups": { "items": { "$ref": "#/definitions/ManagedNodeGroup" }, "type": "array" }, "metadata": { "$ref": "#/definitions/ClusterMeta" }, "nodeGroups": { "items": { "$ref": "#/definitions/NodeGroup" }, "type": "array" }, "outpost": { "$ref": "#/definitions/Outpost" }, "privateCluster": { "$ref": "#/definitions/PrivateCluster" }, "remoteNetworkConfig": { "$ref": "#/definitions/RemoteNetworkConfig" }, "secretsEncryption": { "$ref": "#/definitions/SecretsEncryption" }, "upgradePolicy": { "$ref": "#/definitions/UpgradePolicy" }, "vpc": { "$ref": "#/definitions/ClusterVPC" }, "zonalShiftConfig": { "$ref": "#/definitions/ZonalShiftConfig" } }, "additionalProperties": false }, "ClusterEndpoints": { "properties": { "privateAccess": { "type": "boolean" }, "publicAccess": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAM": { "properties": { "fargatePodExecutionRoleARN": { "type": "string" }, "fargatePodExecutionRolePermissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "serviceAccounts": { "items": { "$ref": "#/definitions/ClusterIAMServiceAccount" }, "type": "array" }, "serviceRoleARN": { "type": "string" }, "serviceRolePermissionsBoundary": { "type": "string" }, "vpcResourceControllerPolicy": { "type": "boolean" }, "withOIDC": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAMMeta": { "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "name": { "type": "string" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "ClusterIAMServiceAccount": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "attachRoleARN": { "type": "string" }, "metadata": { "$ref": "#/definitions/ClusterIAMMeta" }, "permissionsBoundary": { "type": "string" }, "roleName": { "type": "string" }, "roleOnly": { "type": "boolean" }, "status": { "$ref": "#/definitions/ClusterIAMServiceAccountStatus" }, "subjectPattern": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "ClusterIAMServiceAccountStatus": { "properties": { "capabilities": { "items": { "type": "string" }, "type": "array" }, "roleARN": { "type": "string" }, "stackName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "ClusterMeta": { "required": ["name", "region"], "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "forceUpdateVersion": { "type": "boolean" }, "name": { "type": "string" }, "region": { "type": "string" }, "rollbackConfig": { "$ref": "#/definitions/RollbackConfig" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "version": { "type": "string" } }, "additionalProperties": false }, "ClusterNAT": { "properties": { "gateway": { "type": "string", "enum": ["HighlyAvailable", "Single", "Disable"] } }, "additionalProperties": false }, "ClusterSubnets": { "properties": { "private": { "$ref": "#/definitions/AZSubnetMapping" }, "public": { "$ref": "#/definitions/AZSubnetMapping" } }, "additionalProperties": false }, "ClusterVPC": { "properties": { "autoAllocateIPv6": { "type": "boolean" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "clusterEndpoints": { "$ref": "#/definitions/ClusterEndpoints" }, "controlPlaneEgressMode": { "type": "string" }, "controlPlaneSecurityGroupIDs": { "items": { "type": "string" }, "type": "array" }, "controlPlaneSubnetIDs": { "items": { "type": "string" }, "type": "array" }, "extraCIDRs": { "items": { "type": "string" }, "type": "array" }, "extraIPv6CIDRs": { "items": { "type": "string" }, "type": "array" }, "hostnameType": { "type": "string" }, "id": { "type": "string" }, "ipv6Cidr": { "type": "string" }, "ipv6Pool": { "type": "string" }, "manageSharedNodeSecurityGroupRules": { "type": "boolean" }, "nat": { "$ref": "#/definitions/ClusterNAT" }, "publicAccessCIDRs": { "items": { "type": "string" }, "type": "array" }, "securityGroup": { "type": "string" }, "sharedNodeSecurityGroup": { "type": "string" }, "subnets": { "$ref": "#/definitions/ClusterSubnets" } }, "additionalProperties": false }, "ControlPlaneScalingConfig": { "properties": { "tier": { "type": "string" } }, "additionalProperties": false }, "FargateProfile": { "required": ["name"], "properties": { "name": { "type": "string" }, "podExecutionRoleARN": { "type": "string" }, "selectors": { "items": { "$ref": "#/definitions/FargateProfileSelector" }, "type": "array" }, "status": { "type": "string" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "FargateProfileSelector": { "required": ["namespace"], "properties": { "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "Flux": { "properties": { "flags": { "$ref": "#/definitions/FluxFlags" }, "gitProvider": { "type": "string" } }, "additionalProperties": false }, "FluxFlags": { "additionalProperties": { "type": "string" }, "type": "object" }, "GitOps": { "properties": { "flux": { "$ref": "#/definitions/Flux" } }, "additionalProperties": false }, "HorizontalPodAutoscalerControllerConfig": { "properties": { "horizontalPodAutoscalerSyncPeriod": { "type": "string" } }, "additionalProperties": false }, "IAMIdentityMapping": { "properties": { "account": { "type": "string" }, "arn": { "type": "string" }, "groups": { "items": { "type": "string" }, "type": "array" }, "namespace": { "type": "string" }, "noDuplicateARNs": { "type": "boolean" }, "serviceName": { "type": "string" }, "username": { "type": "string" } }, "additionalProperties": false }, "IdentityProvider": { "required": ["type"], "properties": { "type": { "type": "string", "enum": ["oidc"] } }, "oneOf": [{ "$ref": "#/definitions/OIDCIdentityProvider" }] }, "InlineDocument": { "additionalProperties": {}, "type": "object" }, "InstanceMarketOptions": { "properties": { "marketType": { "type": "string" } }, "additionalProperties": false }, "InstanceSelector": { "properties": { "allow": { "type": "string" }, "cpuArchitecture": { "type": "string", "enum": ["x86_64", "amd64", "arm64"] }, "deny": { "type": "string" }, "gpus": { "type": "integer" }, "memory": { "type": "string" }, "neuron_devices": { "type": "integer" }, "vCPUs": { "type": "integer" } }, "additionalProperties": false }, "Karpenter": { "required": ["version"], "properties": { "createServiceAccount": { "type": "boolean" }, "defaultInstanceProfile": { "type": "string" }, "version": { "type": "string" }, "withSpotInterruptionQueue": { "type": "boolean" } }, "additionalProperties": false }, "KubeAPIServerConfig": { "properties": { "eventTTL": { "type": "string" }, "serviceNodePortRange": { "$ref": "#/definitions/ServiceNodePortRange" } }, "additionalProperties": false }, "KubeControllerManagerConfig": { "properties": { "horizontalPodAutoscalerControllerConfig": { "$ref": "#/definitions/HorizontalPodAutoscalerControllerConfig" } }, "additionalProperties": false }, "KubeSchedulerConfig": { "properties": { "nodeResourcesFit": { "$ref": "#/definitions/NodeResourcesFitConfig" } }, "additionalProperties": false }, "KubernetesNetworkConfig": { "properties": { "ipFamily": { "type": "string", "enum": ["IPv4", "IPv6"] }, "serviceIPv4CIDR": { "type": "string" }, "serviceIPv6CIDR": { "type": "string" } }, "additionalProperties": false }, "LaunchTemplate": { "required": ["id"], "properties": { "id": { "type": "string" }, "version": { "type": "string" } }, "additionalProperties": false }, "ManagedNodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "launchTemplate": { "$ref": "#/definitions/LaunchTemplate" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "nodeRepairConfig": { "$ref": "#/definitions/NodeGroupNodeRepairConfig" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "releaseVersion": { "type": "string" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "spot": { "type": "boolean" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "MetricsCollection": { "required": ["granularity"], "properties": { "granularity": { "type": "string" }, "metrics": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgMetricsCollection": { "items": { "$ref": "#/definitions/MetricsCollection" }, "type": "array" }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "classicLoadBalancerNames": { "items": { "type": "string" }, "type": "array" }, "clusterDNS": { "type": "string" }, "containerRuntime": { "type": "string" }, "cpuCredits": { "type": "string" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "enclaveEnabled": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instancesDistribution": { "$ref": "#/definitions/NodeGroupInstancesDistribution" }, "kubeletExtraConfig": { "$ref": "#/definitions/InlineDocument" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "maxInstanceLifetime": { "type": "integer" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "$ref": "#/definitions/taintsWrapper" }, "targetGroupARNs": { "items": { "type": "string" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "NodeGroupBottlerocket": { "properties": { "enableAdminContainer": { "type": "boolean" }, "settings": { "$ref": "#/definitions/InlineDocument" } }, "additionalProperties": false }, "NodeGroupIAM": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "instanceProfileARN": { "type": "string" }, "instanceRoleARN": { "type": "string" }, "instanceRoleName": { "type": "string" }, "instanceRolePermissionsBoundary": { "type": "string" }, "withAddonPolicies": { "$ref": "#/definitions/NodeGroupIAMAddonPolicies" } }, "additionalProperties": false }, "NodeGroupIAMAddonPolicies": { "properties": { "albIngress": { "type": "boolean" }, "appMesh": { "type": "boolean" }, "appMeshPreview": { "type": "boolean" }, "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "cloudWatch": { "type": "boolean" }, "ebs": { "type": "boolean" }, "efs": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "fsx": { "type": "boolean" }, "imageBuilder": { "type": "boolean" }, "xRay": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupInstancesDistribution": { "required": ["instanceTypes"], "properties": { "capacityRebalance": { "type": "boolean" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "maxPrice": { "type": "number" }, "onDemandBaseCapacity": { "type": "integer" }, "onDemandPercentageAboveBaseCapacity": { "type": "integer" }, "spotAllocationStrategy": { "type": "string" }, "spotInstancePools": { "type": "integer" } }, "additionalProperties": false }, "NodeGroupNodeRepairConfig": { "properties": { "enabled": { "type": "boolean" }, "maxParallelNodesRepairedCount": { "type": "integer" }, "maxParallelNodesRepairedPercentage": { "type": "integer" }, "maxUnhealthyNodeThresholdCount": { "type": "integer" }, "maxUnhealthyNodeThresholdPercentage": { "type": "integer" }, "nodeRepairConfigOverrides": { "items": { "$ref": "#/definitions/NodeRepairConfigOverride" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupSGs": { "properties": { "attachIDs": { "items": { "type": "string" }, "type": "array" }, "withLocal": { "type": "boolean" }, "withShared": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupSSH": { "properties": { "allow": { "type": "boolean" }, "enableSsm": { "type": "boolean" }, "publicKey": { "type": "string" }, "publicKeyName": { "type": "string" }, "publicKeyPath": { "type": "string" }, "sourceSecurityGroupIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupTaint": { "properties": { "effect": { "$ref": "#/definitions/k8s.io|api|core|v1.TaintEffect" }, "key": { "type": "string" }, "value": { "type": "string" } }, "additionalProperties": false }, "NodeGroupUpdateConfig": { "properties": { "maxUnavailable": { "type": "integer" }, "maxUnavailablePercentage": { "type": "integer" } }, "additionalProperties": false }, "NodeRepairConfigOverride": { "properties": { "minRepairWaitTimeMins": { "type": "integer" }, "nodeMonitoringCondition": { "type": "string" }, "nodeUnhealthyReason": { "type": "string" }, "repairAction": { "type": "string" } }, "additionalProperties": false }, "NodeResourcesFitConfig": { "properties": { "scoringStrategy": { "$ref": "#/definitions/ScoringStrategy" } }, "additionalProperties": false }, "OIDCIdentityProvider": { "required": ["name", "issuerURL", "clientID"], "properties": { "clientID": { "type": "string" }, "groupsClaim": { "type": "string" }, "groupsPrefix": { "type": "string" }, "issuerURL": { "type": "string" }, "name": { "type": "string" }, "requiredClaims": { "additionalProperties": { "type": "string" }, "type": "object" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "usernameClaim": { "type": "string" }, "usernamePrefix": { "type": "string" } }, "additionalProperties": false }, "Outpost": { "properties": { "controlPlaneInstanceType": { "type": "string" }, "controlPlaneOutpostARN": { "type": "string" }, "controlPlanePlacement": { "$ref": "#/definitions/Placement" }, "etcdInstanceType": { "type": "string" }, "etcdPlacement": { "$ref": "#/definitions/Placement" } }, "additionalProperties": false }, "Placement": { "properties": { "groupName": { "type": "string" }, "spreadLevel": { "type": "string" } }, "additionalProperties": false }, "PodIdentityAssociation": { "properties": { "createServiceAccount": { "type": "boolean" }, "disableSessionTags": { "type": "boolean" }, "namespace": { "type": "string" }, "permissionPolicy": { "$ref": "#/definitions/InlineDocument" }, "permissionPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "permissionPolicyName": { "type": "string" }, "permissionsBoundaryARN": { "type": "string" }, "policy": { "type": "string" }, "roleARN": { "type": "string" }, "roleName": { "type": "string" }, "serviceAccountName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "targetRoleARN": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "PrivateCluster": { "properties": { "additionalEndpointServices": { "items": { "type": "string" }, "type": "array" }, "enabled": { "type": "boolean" }, "skipEndpointCreation": { "type": "boolean" } }, "additionalProperties": false }, "RemoteNetwork": { "properties": { "cidrs": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "RemoteNetworkConfig": { "required": ["vpcGatewayID", "remoteNodeNetworks"], "properties": { "iam": { "$ref": "#/definitions/RemoteNodesIAM" }, "remoteNodeNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "remotePodNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "vpcGatewayID": { "$ref": "#/definitions/VPCGateway" } }, "additionalProperties": false }, "RemoteNodesIAM": { "properties": { "caBundleCert": { "type": "string" }, "provider": { "type": "string" }, "roleARN": { "type": "string" } }, "additionalProperties": false }, "ResourceWeight": { "properties": { "name": { "type": "string" }, "weight": { "type": "integer" } }, "additionalProperties": false }, "RollbackConfig": { "properties": { "timeoutMinutes": { "type": "integer" } }, "additionalProperties": false }, "SSOIdentity": { "required": ["id", "type"], "properties": { "id": { "type": "string" }, "type": { "type": "string" } }, "additionalProperties": false }, "ScoringStrategy": { "properties": { "resources": { "items": { "$ref": "#/definitions/ResourceWeight" }, "type": "array" }, "type": { "type": "string" } }, "additionalProperties": false }, "SecretsEncryption": { "required": ["keyARN"], "properties": { "keyARN": { "type": "string" } }, "additionalProperties": false }, "ServiceNodePortRange": { "properties": { "maxPort": { "type": "integer" }, "minPort": { "type": "integer" } }, "additionalProperties": false }, "UpgradePolicy": { "properties": { "supportType": { "type": "string", "enum": ["STANDARD", "EXTENDED"] } }, "additionalProperties": false }, "VPCGateway": { "type": "string" }, "VolumeMapping": { "properties": { "snapshotID": { "type": "string" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "WellKnownPolicies": { "properties": { "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "ebsCSIController": { "type": "boolean" }, "efsCSIController": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "imageBuilder": { "type": "boolean" } }, "additionalProperties": false }, "ZonalShiftConfig": { "properties": { "enabled": { "type": "boolean" } }, "additionalProperties": false }, "github.com|aws|aws-sdk-go-v2|aws|arn.ARN": {}, "github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts": { "type": "string" }, "github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet": { "type": "string" }, "k8s.io|api|core|v1.TaintEffect": { "type": "string" }, "taintsWrapper": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" } } };
 
 ;// CONCATENATED MODULE: ./src/providers/eksctl-validate.ts
 /**
@@ -29227,45 +30645,89 @@ function typeMatches(expected, actual) {
 function pathOf(parts) {
     return parts.reduce((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : `${acc}${acc ? '.' : ''}${p}`), '');
 }
-/** Every problem found, as `path: what is wrong` (at most `limit`). */
-function schemaErrors(schema, doc, limit = 5) {
+/**
+ * `required` entries of the generated schema that eksctl does not enforce. The schema marks `+required`
+ * comments of eksctl's Go types, but eksctl never checks a config against its schema: it decodes it
+ * strictly (unknown fields and wrong types refused) and then runs its own validation, which enforces most
+ * of them and not these. `remoteNetworkConfig.vpcGatewayID`: validateRemoteNetworkingConfig checks it only
+ * when set (eksctl's examples/43-hybrid-nodes.yaml leaves it out).
+ */
+const REQUIRED_NOT_ENFORCED = {
+    RemoteNetworkConfig: ['vpcGatewayID'],
+};
+/**
+ * Enum fields eksctl compares ignoring case: `amiFamily` (normalizeAMIFamily, EqualFold) and
+ * `kubernetesNetworkConfig.ipFamily` (validateKubernetesNetworkConfig lowercases it). The schema lists
+ * their values in one spelling; eksctl takes `bottlerocket` and `ipv6` alike.
+ */
+const ENUM_IGNORING_CASE = {
+    ManagedNodeGroup: ['amiFamily'],
+    NodeGroup: ['amiFamily'],
+    KubernetesNetworkConfig: ['ipFamily'],
+};
+/**
+ * Every problem found (at most `limit`), each with its path. A schema node with `oneOf` is a union
+ * decoded the way eksctl decodes IdentityProvider (identity_provider.go, UnmarshalJSON): the node's own
+ * fields first (`type`, an enum, required), then the mapping is decoded into the variant with plain
+ * json.Unmarshal, so the variant's known fields are type-checked and its unknown keys ignored; then
+ * validateIdentityProvider demands each of the variant's required fields set and non-empty.
+ */
+function schemaProblems(schema, doc, limit = 5) {
     const errors = [];
     const resolve = (node) => {
         let n = node;
+        let name;
         for (let hops = 0; n.$ref && hops < 20; hops++) {
-            const name = decodeURIComponent(n.$ref.replace(/^#\/definitions\//, ''));
+            name = decodeURIComponent(n.$ref.replace(/^#\/definitions\//, ''));
             const target = schema.definitions[name];
             if (!target)
-                return {};
+                return { n: {} };
             n = { ...target, ...Object.fromEntries(Object.entries(n).filter(([k]) => k !== '$ref')) };
         }
-        return n;
+        return { n, name };
     };
-    const check = (node, value, at, out) => {
+    /** `variant`: inside a union's variant, unknown keys pass and required fields must be non-empty. */
+    const check = (node, value, at, out, variant = false, ignoreCase = false) => {
         if (out.length >= limit)
             return;
-        const n = resolve(node);
-        const where = pathOf(at) || '(document)';
+        const { n, name } = resolve(node);
+        const push = (path, message) => out.push({ path, message });
+        const actual = typeOf(value);
         if (n.oneOf) {
-            const ok = n.oneOf.some((alt) => {
+            if (actual !== 'object') {
+                push(at, `expected object, got ${actual} ${JSON.stringify(value)}`);
+                return;
+            }
+            const own = n.properties ?? {};
+            const before = out.length;
+            check({ properties: own, required: n.required }, value, at, out, true);
+            if (out.length > before)
+                return;
+            const rest = Object.fromEntries(Object.entries(value).filter(([k]) => !Object.hasOwn(own, k)));
+            const trials = n.oneOf.map((alt) => {
                 const trial = [];
-                check(alt, value, at, trial);
-                return trial.length === 0;
+                check(alt, rest, at, trial, true);
+                return trial;
             });
-            if (!ok)
-                out.push(`${where}: matches none of the accepted forms`);
+            if (trials.some((t) => t.length === 0))
+                return;
+            if (trials.length === 1)
+                out.push(...trials[0].slice(0, limit - out.length));
+            else
+                push(at, 'matches none of the accepted forms');
             return;
         }
-        const actual = typeOf(value);
         if (n.type) {
             const types = Array.isArray(n.type) ? n.type : [n.type];
             if (!types.some((t) => typeMatches(t, actual))) {
-                out.push(`${where}: expected ${types.join(' or ')}, got ${actual} ${JSON.stringify(value)}`);
+                push(at, `expected ${types.join(' or ')}, got ${actual} ${JSON.stringify(value)}`);
                 return;
             }
         }
-        if (n.enum && !n.enum.some((e) => e === value)) {
-            out.push(`${where}: expected one of ${n.enum.map((e) => JSON.stringify(e)).join(', ')}`);
+        const same = (e) => e === value ||
+            (ignoreCase && typeof e === 'string' && typeof value === 'string' && e.toLowerCase() === value.toLowerCase());
+        if (n.enum && !n.enum.some(same)) {
+            push(at, `expected one of ${n.enum.map((e) => JSON.stringify(e)).join(', ')}`);
             return;
         }
         if (actual === 'array' && n.items) {
@@ -29273,16 +30735,25 @@ function schemaErrors(schema, doc, limit = 5) {
         }
         if (actual === 'object') {
             const obj = value;
-            for (const req of n.required ?? [])
-                if (!(req in obj))
-                    out.push(`${pathOf([...at, req])}: is required`);
+            const skip = (name && REQUIRED_NOT_ENFORCED[name]) || [];
+            const caseless = (name && ENUM_IGNORING_CASE[name]) || [];
+            for (const req of n.required ?? []) {
+                if (skip.includes(req))
+                    continue;
+                if (!Object.hasOwn(obj, req))
+                    push([...at, req], 'is required');
+                else if (variant && (obj[req] === '' || obj[req] === null))
+                    push([...at, req], 'must be set and non-empty');
+            }
             for (const [key, child] of Object.entries(obj)) {
                 // Own properties only: a key named `constructor` must not find Object.prototype's.
                 const prop = n.properties && Object.hasOwn(n.properties, key) ? n.properties[key] : undefined;
                 if (prop)
-                    check(prop, child, [...at, key], out);
+                    check(prop, child, [...at, key], out, false, caseless.includes(key));
+                else if (variant)
+                    continue;
                 else if (n.additionalProperties === false)
-                    out.push(`${pathOf([...at, key])}: is not a field eksctl knows`);
+                    push([...at, key], 'is not a field eksctl knows');
                 else if (typeof n.additionalProperties === 'object')
                     check(n.additionalProperties, child, [...at, key], out);
             }
@@ -29290,6 +30761,10 @@ function schemaErrors(schema, doc, limit = 5) {
     };
     check({ $ref: schema.$ref }, doc, [], errors);
     return errors.slice(0, limit);
+}
+/** Every problem found, as `path: what is wrong` (at most `limit`). */
+function schemaErrors(schema, doc, limit = 5) {
+    return schemaProblems(schema, doc, limit).map((p) => `${pathOf(p.path) || '(document)'}: ${p.message}`);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/aws.ts
@@ -29307,6 +30782,7 @@ function schemaErrors(schema, doc, limit = 5) {
 
 
 
+
 const AWS_STEP_IDS = [
     'cluster',
     'kubeconfig',
@@ -29316,7 +30792,11 @@ const AWS_STEP_IDS = [
     'calico-installation',
     'calico-ready',
     'nodegroups',
+    'nodegroup-labels',
     'nodegroup-scaling',
+    'service-accounts',
+    'access-entries',
+    'viewer-rbac',
     record/* RECORD_STEP_ID */.ho,
 ];
 function calicoVersion(config) {
@@ -29367,7 +30847,7 @@ function nodegroup(config, pool) {
         iam: { attachPolicyARNs: [...ng.attachPolicyARNs] },
         tags: (0,reference/* autoscalerTags */.P8)(config.clusterName),
         labels: { ...pool.labels },
-        preBootstrapCommands: [...ng.preBootstrapCommands],
+        // No preBootstrapCommands: the reference's edit AL2's /etc/eks/bootstrap.sh (REFERENCE_DEVIATIONS).
     };
 }
 /** The reference ClusterConfig for these inputs (before any user overlay). */
@@ -29375,11 +30855,12 @@ function renderClusterConfig(config, facts) {
     const metadata = { name: config.clusterName, region: config.region };
     if (facts.version)
         metadata.version = facts.version;
-    metadata.tags = { ...reference/* AWS */.kS.clusterTags };
+    metadata.tags = { ...config.clusterTags };
     const doc = {
         apiVersion: 'eksctl.io/v1alpha5',
         kind: 'ClusterConfig',
         metadata,
+        ...(config.nodeLocations.length ? { availabilityZones: [...config.nodeLocations] } : {}),
         iam: {
             withOIDC: true,
             serviceAccounts: reference/* AWS */.kS.serviceAccounts.map((sa) => ({
@@ -29394,8 +30875,18 @@ function renderClusterConfig(config, facts) {
             publicAccessCIDRs: [...reference/* AWS */.kS.vpc.publicAccessCIDRs],
         },
         cloudWatch: { clusterLogging: { enableTypes: [...reference/* AWS */.kS.clusterLogging] } },
+        upgradePolicy: { supportType: reference/* AWS */.kS.supportTypes[config.supportType] },
+        accessConfig: {
+            authenticationMode: reference/* AWS */.kS.authenticationMode,
+            ...(config.viewerRoleArns.length ? { accessEntries: viewerAccessEntries(config) } : {}),
+        },
         managedNodeGroups: [nodegroup(config, config.pools.services), nodegroup(config, config.pools.workspaces)],
     };
+    if (config.network === 'calico') {
+        // No vpc-cni add-on, ever: an add-on update would bring aws-node back beside Calico.
+        doc.addonsConfig = { disableDefaultAddons: true };
+        doc.addons = reference/* AWS */.kS.calicoAddons.map((name) => ({ name }));
+    }
     if (config.network === 'vpc-cni') {
         // Without Calico, `max-pods` IPs per node come from prefix delegation in the AWS VPC CNI.
         doc.addons = [
@@ -29406,6 +30897,73 @@ function renderClusterConfig(config, facts) {
         ];
     }
     return doc;
+}
+/** The access entries of `viewer-role-arns`: a Kubernetes group of ours, no EKS access policy. */
+function viewerAccessEntries(config) {
+    return config.viewerRoleArns.map((arn) => ({
+        principalARN: arn,
+        type: 'STANDARD',
+        kubernetesGroups: [reference/* AWS */.kS.viewer.group],
+    }));
+}
+/**
+ * The Kubernetes RBAC objects behind the viewers' group: a ClusterRole for the nodes and the Calico
+ * objects, a Role in kube-system for the aws-node DaemonSet, each bound to the group. Reads only.
+ */
+function viewerRbacObjects() {
+    const { group, name, clusterRules, namespacedRules } = reference/* AWS */.kS.viewer;
+    const namespace = reference/* AWS */.kS.calico.awsNode.namespace;
+    const rbac = 'rbac.authorization.k8s.io';
+    const subjects = [{ kind: 'Group', apiGroup: rbac, name: group }];
+    const rules = (list) => list.map((r) => structuredClone({ ...r }));
+    return [
+        { apiVersion: `${rbac}/v1`, kind: 'ClusterRole', metadata: { name }, rules: rules(clusterRules) },
+        {
+            apiVersion: `${rbac}/v1`,
+            kind: 'ClusterRoleBinding',
+            metadata: { name },
+            roleRef: { apiGroup: rbac, kind: 'ClusterRole', name },
+            subjects,
+        },
+        { apiVersion: `${rbac}/v1`, kind: 'Role', metadata: { name, namespace }, rules: rules(namespacedRules) },
+        {
+            apiVersion: `${rbac}/v1`,
+            kind: 'RoleBinding',
+            metadata: { name, namespace },
+            roleRef: { apiGroup: rbac, kind: 'Role', name },
+            subjects,
+        },
+    ];
+}
+/** True when eksctl creates the cluster without the AWS VPC CNI (`disableDefaultAddons`, no vpc-cni add-on). */
+function isBareCluster(doc) {
+    const disabled = doc.addonsConfig?.disableDefaultAddons === true;
+    const addons = (doc.addons ?? []);
+    return disabled && !addons.some((a) => a.name === reference/* AWS */.kS.vpcCniAddon);
+}
+/**
+ * The ClusterConfig `eksctl create cluster` is given. On a cluster without the VPC CNI eksctl refuses
+ * nodegroups, `iam.serviceAccounts` and `iam.podIdentityAssociations` at creation (its
+ * `validateBareCluster`, even with `--without-nodegroup`): nodegroups and service accounts are left out
+ * here, and the `nodegroups` and `service-accounts` steps create them from the whole config once Calico
+ * is in. What no later step creates is refused in `validateClusterConfig` (bareClusterProblem).
+ */
+function clusterCreateConfig(doc) {
+    if (!isBareCluster(doc))
+        return doc;
+    const { managedNodeGroups: _m, nodeGroups: _n, ...rest } = doc;
+    const iam = rest.iam;
+    if (iam) {
+        const { serviceAccounts: _s, ...keep } = iam;
+        rest.iam = keep;
+    }
+    return rest;
+}
+/** Where the ClusterConfig of `eksctl create cluster` is written: apart from the whole one only when it differs. */
+function eksctlClusterConfigFile(config) {
+    return config.network === 'calico'
+        ? external_node_path_default().join(config.tempDir, `${config.clusterName}.eksctl-cluster.yaml`)
+        : eksctlConfigFile(config);
 }
 /** The ClusterConfig as YAML; when the version is still unresolved a comment says so. */
 function clusterConfigYaml(config, doc) {
@@ -29424,8 +30982,17 @@ function awsSteps(config, facts) {
     const steps = [
         {
             id: 'cluster',
-            description: `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups`,
-            argv: ['eksctl', 'create', 'cluster', `--config-file=${file}`, '--without-nodegroup', '--write-kubeconfig=false'],
+            description: calico
+                ? `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups, service accounts or the vpc-cni add-on (the ClusterConfig without managedNodeGroups and iam.serviceAccounts)`
+                : `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups`,
+            argv: [
+                'eksctl',
+                'create',
+                'cluster',
+                `--config-file=${eksctlClusterConfigFile(config)}`,
+                '--without-nodegroup',
+                '--write-kubeconfig=false',
+            ],
             timeoutMs: 40 * MINUTE,
         },
         {
@@ -29469,15 +31036,61 @@ function awsSteps(config, facts) {
         description: `Managed nodegroups ${ng} (existing nodegroups are left alone)`,
         argv: ['eksctl', 'create', 'nodegroup', `--config-file=${file}`],
         timeoutMs: 40 * MINUTE,
-    }, {
+    });
+    steps.push({
+        id: 'nodegroup-labels',
+        description: `Labels of nodegroups ${ng}: an existing nodegroup whose labels differ from the table is relabelled in place`,
+        api: 'EKS DescribeNodegroup per nodegroup; where labels are missing or wrong: ' +
+            `\`eksctl set labels --cluster=${config.clusterName} --region=${config.region} --nodegroup=<name> --labels=<key=value,…>\`; ` +
+            `where a ${reference/* GITPOD_LABEL_PREFIX */.q6}* label is not for that nodegroup: \`eksctl unset labels … --labels=<key,…>\``,
+        timeoutMs: 20 * MINUTE,
+    });
+    steps.push({
         id: 'nodegroup-scaling',
         description: `Scaling bounds of nodegroups ${ng}: an existing nodegroup whose bounds differ is rescaled in place`,
         api: 'EKS DescribeNodegroup per nodegroup; where the bounds differ: ' +
             `\`eksctl scale nodegroup --cluster=${config.clusterName} --region=${config.region} --name=<name> --nodes-min=<min> --nodes-max=<max>\`` +
             ' (with `--nodes=<n>` when the current size is outside the new bounds)',
         timeoutMs: 20 * MINUTE,
-    }, (0,record/* recordStep */.IC)());
+    });
+    steps.push({
+        id: 'service-accounts',
+        description: `IAM roles for the service accounts ${reference/* AWS */.kS.serviceAccounts.map((sa) => `${sa.namespace}/${sa.name}`).join(', ')} (existing ones are left alone)`,
+        argv: ['eksctl', 'create', 'iamserviceaccount', `--config-file=${file}`, '--approve'],
+        timeoutMs: 20 * MINUTE,
+    });
+    if (config.viewerRoleArns.length) {
+        steps.push({
+            id: 'access-entries',
+            description: `EKS access entries for ${config.viewerRoleArns.join(', ')} in the Kubernetes group ${reference/* AWS */.kS.viewer.group} (existing ones are left alone)`,
+            argv: ['eksctl', 'create', 'accessentry', `--config-file=${file}`],
+            timeoutMs: 10 * MINUTE,
+        }, {
+            id: 'viewer-rbac',
+            description: `Read-only RBAC for the group ${reference/* AWS */.kS.viewer.group}: ClusterRole and ClusterRoleBinding ${reference/* AWS */.kS.viewer.name} (nodes; Calico Installation and TigeraStatus), Role and RoleBinding ${reference/* AWS */.kS.calico.awsNode.namespace}/${reference/* AWS */.kS.viewer.name} (the aws-node DaemonSet)`,
+            api: 'Kubernetes API: create each of the four objects that is missing, server-side apply each that differs',
+            timeoutMs: 5 * MINUTE,
+        });
+    }
+    steps.push((0,record/* recordStep */.IC)());
     return steps;
+}
+/**
+ * `eksctl set labels`: adds or overwrites labels on one managed nodegroup (eksctl pkg/ctl/set/labels.go;
+ * `--labels` is a `key=value,…` map, which eksctl refuses together with `--config-file`).
+ */
+function setLabelsArgv(config, nodegroup, labels) {
+    const list = Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+    return ['eksctl', 'set', 'labels', ...labelsTarget(config, nodegroup), `--labels=${list}`];
+}
+/** `eksctl unset labels`: removes labels (by key) from one managed nodegroup (eksctl pkg/ctl/unset/labels.go). */
+function unsetLabelsArgv(config, nodegroup, keys) {
+    return ['eksctl', 'unset', 'labels', ...labelsTarget(config, nodegroup), `--labels=${keys.join(',')}`];
+}
+function labelsTarget(config, nodegroup) {
+    return [`--cluster=${config.clusterName}`, `--region=${config.region}`, `--nodegroup=${nodegroup}`];
 }
 /**
  * `eksctl scale nodegroup` (eksctl pkg/ctl/scale/nodegroup.go): new bounds for one managed nodegroup, and
@@ -29515,11 +31128,6 @@ function awsDesiredPools(config) {
 }
 /** What EKS changes on an existing nodegroup: labels and scaling bounds in place; instance and AMI types never. */
 function awsFixes(config) {
-    const target = (name) => [
-        `--cluster=${config.clusterName}`,
-        `--region=${config.region}`,
-        `--nodegroup=${name}`,
-    ];
     return {
         poolNoun: 'nodegroup',
         fieldName: {
@@ -29530,20 +31138,13 @@ function awsFixes(config) {
             image: 'AMI type',
         },
         labels: (want, have) => {
-            const wrong = Object.entries(want.labels).filter(([k, v]) => have.labels[k] !== v);
+            const wrong = Object.fromEntries(Object.entries(want.labels).filter(([k, v]) => have.labels[k] !== v));
             const extra = Object.keys(have.labels).filter((k) => k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6) && !(k in want.labels));
             const argvs = [];
-            if (wrong.length) {
-                argvs.push([
-                    'eksctl',
-                    'set',
-                    'labels',
-                    ...target(want.name),
-                    `--labels=${wrong.map(([k, v]) => `${k}=${v}`).join(',')}`,
-                ]);
-            }
+            if (Object.keys(wrong).length)
+                argvs.push(setLabelsArgv(config, want.name, wrong));
             if (extra.length)
-                argvs.push(['eksctl', 'unset', 'labels', ...target(want.name), `--labels=${extra.join(',')}`]);
+                argvs.push(unsetLabelsArgv(config, want.name, extra));
             return { kind: 'in-place', argvs };
         },
         scaling: (want, have) => ({
@@ -29560,17 +31161,17 @@ function awsFixes(config) {
 // The user's overlay (`eksctl-config`): deep-merged over the rendered config, then validated.
 // ---------------------------------------------------------------------------------------------------
 const OVERLAY_FORM = 'a YAML eksctl ClusterConfig (apiVersion eksctl.io/v1alpha5) merged over the rendered one';
-function isMap(v) {
+function aws_isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** The key a list element is merged by: `name`, or `metadata.namespace/name` (iam.serviceAccounts). */
 function keyOf(item) {
-    if (!isMap(item))
+    if (!aws_isMap(item))
         return undefined;
     if (typeof item.name === 'string')
         return item.name;
     const meta = item.metadata;
-    if (isMap(meta) && typeof meta.name === 'string')
+    if (aws_isMap(meta) && typeof meta.name === 'string')
         return `${String(meta.namespace ?? '')}/${meta.name}`;
     return undefined;
 }
@@ -29580,7 +31181,7 @@ function keyOf(item) {
  * new ones appended; any other list is replaced whole.
  */
 function mergeClusterConfig(base, overlay) {
-    if (isMap(base) && isMap(overlay)) {
+    if (aws_isMap(base) && aws_isMap(overlay)) {
         const out = { ...base };
         for (const [k, v] of Object.entries(overlay)) {
             if (v === null)
@@ -29669,6 +31270,8 @@ function readOverlayText(config) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
+/** The parsed YAML of each overlay read, so a problem can be shown at its line in the user's file. */
+const OVERLAY_SOURCE = new WeakMap();
 /**
  * Plain YAML only: one document, no tags the core schema does not know (`!!js/function`,
  * `!!python/object`, `!Ref` …), no alias bombs. Returns the document as plain data.
@@ -29693,7 +31296,10 @@ function parseOverlay(config, text) {
         const duplicate = duplicateKey(parsed, text);
         if (duplicate)
             throw overlayError(config, `it is not valid YAML: ${duplicate}`);
-        return parsed.toJS({ maxAliasCount: 100 });
+        const data = parsed.toJS({ maxAliasCount: 100 });
+        if (aws_isMap(data))
+            OVERLAY_SOURCE.set(data, { document: parsed, text });
+        return data;
     }
     catch (err) {
         if (err instanceof inputs/* InputError */.dz)
@@ -29733,7 +31339,7 @@ function duplicateKey(doc, text) {
     return undefined;
 }
 /** Where `parts` points in a document, for messages. */
-const pathText = (parts) => parts
+const aws_pathText = (parts) => parts
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
     .join('')
     .replace(/^\./, '') || '(document)';
@@ -29753,16 +31359,16 @@ function plainDataProblem(doc) {
         const plain = Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype;
         if (typeof value !== 'object' || !plain) {
             const kind = typeof value === 'object' ? value.constructor?.name : typeof value;
-            return `${pathText(where)} is a ${kind ?? 'value'}, not a string, number, boolean, list or mapping`;
+            return `${aws_pathText(where)} is a ${kind ?? 'value'}, not a string, number, boolean, list or mapping`;
         }
         if (ancestors.has(value))
-            return `${pathText(where)} is an alias that contains itself`;
+            return `${aws_pathText(where)} is an alias that contains itself`;
         if (where.length > OVERLAY_MAX_DEPTH)
-            return `it nests deeper than ${OVERLAY_MAX_DEPTH} levels (at ${pathText(where.slice(0, 8))}…)`;
+            return `it nests deeper than ${OVERLAY_MAX_DEPTH} levels (at ${aws_pathText(where.slice(0, 8))}…)`;
         const inside = new Set(ancestors).add(value);
         for (const [key, child] of Object.entries(value)) {
             if (key === '__proto__')
-                return `${pathText([...where, key])}: the key \`__proto__\` is not allowed`;
+                return `${aws_pathText([...where, key])}: the key \`__proto__\` is not allowed`;
             stack.push({ value: child, at: [...where, Array.isArray(value) ? Number(key) : key], ancestors: inside });
         }
     }
@@ -29773,7 +31379,7 @@ function readOverlay(config) {
     if (!config.eksctlConfigPath)
         return undefined;
     const doc = parseOverlay(config, readOverlayText(config));
-    if (!isMap(doc))
+    if (!aws_isMap(doc))
         throw overlayError(config, 'it is not a YAML mapping');
     const problem = plainDataProblem(doc);
     if (problem)
@@ -29783,9 +31389,9 @@ function readOverlay(config) {
         throw overlayError(config, `apiVersion is ${JSON.stringify(doc.apiVersion)}`);
     if (doc.kind !== undefined && doc.kind !== 'ClusterConfig')
         throw overlayError(config, `kind is ${JSON.stringify(doc.kind)}`);
-    if (meta !== undefined && !isMap(meta))
+    if (meta !== undefined && !aws_isMap(meta))
         throw overlayError(config, 'metadata is not a mapping');
-    if (isMap(meta)) {
+    if (aws_isMap(meta)) {
         const fixed = [
             ['name', config.clusterName, 'cluster-name'],
             ['region', config.region, 'region'],
@@ -29800,7 +31406,7 @@ function readOverlay(config) {
     return doc;
 }
 function sameLabels(want, got) {
-    if (!isMap(got))
+    if (!aws_isMap(got))
         return 'has no labels';
     for (const [k, v] of Object.entries(want)) {
         if (got[k] !== v)
@@ -29808,55 +31414,132 @@ function sameLabels(want, got) {
     }
     return undefined;
 }
-/** eksctl's rule for nodegroup names (they also name CloudFormation stacks); EKS allows 63 characters. */
-const NODEGROUP_NAME = /^[A-Za-z][-A-Za-z0-9]{0,62}$/;
 /**
- * What eksctl itself would refuse in the nodegroups, only after the control plane exists: a name outside
- * its rule, and a managed nodegroup's `overrideBootstrapCommand` without a custom `ami`.
- * `preBootstrapCommands` are eksctl's to run on the nodes: they are kept, and shown verbatim by `plan`.
+ * Where a path of the merged document comes from in the overlay, following mergeClusterConfig: a map key
+ * is itself, an element of a list merged by name is the overlay's element of that name, an appended one
+ * the overlay's n-th new element, an element of a list replaced whole the same index. `found` is how many
+ * leading parts the overlay has (0: the path is the rendered config's alone).
  */
-function eksctlNodegroupProblem(doc) {
-    for (const list of ['managedNodeGroups', 'nodeGroups']) {
-        for (const [i, ng] of (doc[list] ?? []).entries()) {
-            if (!NODEGROUP_NAME.test(String(ng.name))) {
-                return `${list}[${i}].name ${JSON.stringify(ng.name)} is not a nodegroup name eksctl accepts (a letter, then letters, digits and hyphens, at most 63)`;
+function overlayPathOf(base, overlay, merged) {
+    const path = [];
+    let [b, o] = [base, overlay];
+    for (const [depth, part] of merged.entries()) {
+        let next;
+        if (typeof part === 'string') {
+            next = aws_isMap(o) && Object.hasOwn(o, part) ? part : undefined;
+            b = aws_isMap(b) ? b[part] : undefined;
+        }
+        else if (Array.isArray(o)) {
+            const keyed = Array.isArray(b) && b.map(keyOf).every(Boolean) && o.map(keyOf).every(Boolean);
+            if (keyed) {
+                const baseKeys = b.map(keyOf);
+                const overlayKeys = o.map(keyOf);
+                const fresh = overlayKeys.flatMap((k, i) => (baseKeys.includes(k) ? [] : [i]));
+                const at = part < baseKeys.length ? overlayKeys.indexOf(baseKeys[part]) : (fresh[part - baseKeys.length] ?? -1);
+                next = at >= 0 ? at : undefined;
+                b = part < baseKeys.length ? b[part] : undefined;
             }
-            if (list === 'managedNodeGroups' && ng.overrideBootstrapCommand !== undefined && !ng.ami) {
-                return `${list}[${i}].overrideBootstrapCommand can only be set with a custom AMI (${list}[${i}].ami), as eksctl requires`;
+            else {
+                next = part < o.length ? part : undefined;
+                b = undefined;
             }
         }
+        if (next === undefined)
+            return { path: [...path, ...merged.slice(depth)], found: depth };
+        path.push(next);
+        o = o[next];
     }
-    return undefined;
+    return { path, found: merged.length };
 }
-/** The checks that keep a merged config Gitpod's: throws one InputError naming the first problem. */
-function validateClusterConfig(doc, config) {
-    const schemaProblems = schemaErrors(EKSCTL_SCHEMA, doc, 3);
-    if (schemaProblems.length)
-        throw overlayError(config, `eksctl's schema refuses it: ${schemaProblems.join('; ')}`);
+/**
+ * On a cluster without the VPC CNI eksctl refuses these at creation (validateBareCluster), and no later
+ * step of this flow creates them: an overlay that sets one is refused before anything runs.
+ */
+function bareClusterProblem(doc) {
+    if (!isBareCluster(doc))
+        return undefined;
+    const iam = (doc.iam ?? {});
+    const set = [
+        ['iam.podIdentityAssociations', iam.podIdentityAssociations],
+        ['fargateProfiles', doc.fargateProfiles],
+        ['karpenter', doc.karpenter],
+        ['gitops.flux', doc.gitops?.flux],
+    ].filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length));
+    if (!set.length)
+        return undefined;
+    return (`${set.map(([k]) => k).join(', ')} cannot be created with \`network: calico\`: eksctl creates that cluster without the VPC CNI ` +
+        '(addonsConfig.disableDefaultAddons) and refuses them at creation; remove them (add them after apply), or use `network: vpc-cni`');
+}
+/**
+ * A problem found in the merged config, named where the user would look: the path in their overlay file
+ * and its line there; a path only the rendered config has is named as the action's.
+ */
+function findingText(finding, rendered, overlay) {
+    if (!overlay)
+        return `${pathOf(finding.path) || '(document)'} (rendered by the action): ${finding.message}`;
+    const { path: inFile, found } = overlayPathOf(rendered, overlay, finding.path);
+    if (found === 0 && finding.path.length > 0) {
+        return `${pathOf(finding.path)} (rendered by the action, not in the file): ${finding.message}`;
+    }
+    const source = OVERLAY_SOURCE.get(overlay);
+    const node = source?.document.getIn(inFile.slice(0, found), true);
+    const line = node?.range ? source.text.slice(0, node.range[0]).split('\n').length : undefined;
+    return `${pathOf(inFile) || '(document)'}${line ? ` (line ${line})` : ''}: ${finding.message}`;
+}
+/** The checks that keep a merged config one eksctl accepts and Gitpod's. */
+function clusterConfigFinding(doc, config) {
+    const [schemaProblem] = schemaProblems(EKSCTL_SCHEMA, doc, 1);
+    if (schemaProblem)
+        return { path: schemaProblem.path, message: `eksctl's schema refuses it: ${schemaProblem.message}` };
     const meta = doc.metadata;
     if (meta.name !== config.clusterName || meta.region !== config.region)
-        throw overlayError(config, 'metadata.name and metadata.region must stay the cluster-name and region inputs');
-    const nodegroupProblem = eksctlNodegroupProblem(doc);
-    if (nodegroupProblem)
-        throw overlayError(config, nodegroupProblem);
+        return 'metadata.name and metadata.region must stay the cluster-name and region inputs';
     const groups = (doc.managedNodeGroups ?? []);
+    const refusal = eksctlRefusal(doc, reference/* POOL_ROLES */.Fe.map((r) => config.pools[r].name), 
+    // apply resolves the version first (metadata.version); plan has the input (`latest` is past 1.33).
+    typeof meta.version === 'string' ? meta.version : config.kubernetesVersion);
+    if (refusal)
+        return refusal;
+    const addonNames = (doc.addons ?? []).map((a) => a.name);
+    if (config.network === 'calico' && addonNames.includes(reference/* AWS */.kS.vpcCniAddon)) {
+        // verify's network check would report it at once: its next update brings aws-node back.
+        const at = (doc.addons ?? []).findIndex((a) => a.name === reference/* AWS */.kS.vpcCniAddon);
+        return {
+            path: ['addons', at, 'name'],
+            message: 'with `network: calico` addons must not hold vpc-cni (it brings aws-node back beside Calico); use `network: vpc-cni` to keep the AWS VPC CNI',
+        };
+    }
+    const bareProblem = bareClusterProblem(doc);
+    if (bareProblem)
+        return bareProblem;
     for (const role of reference/* POOL_ROLES */.Fe) {
         const pool = config.pools[role];
-        const ng = groups.find((g) => g.name === pool.name);
+        const i = groups.findIndex((g) => g.name === pool.name);
+        const ng = groups[i];
         if (!ng)
-            throw overlayError(config, `managedNodeGroups must keep the ${role} nodegroup \`${pool.name}\``);
+            return `managedNodeGroups must keep the ${role} nodegroup \`${pool.name}\``;
         const labels = sameLabels(pool.labels, ng.labels);
         if (labels)
-            throw overlayError(config, `nodegroup \`${pool.name}\` ${labels}`);
+            return { path: ['managedNodeGroups', i, 'labels'], message: `nodegroup \`${pool.name}\` ${labels}` };
         const maxPods = ng.maxPodsPerNode;
-        if (typeof maxPods !== 'number' || maxPods < config.maxPods) {
-            throw overlayError(config, `nodegroup \`${pool.name}\` has maxPodsPerNode ${String(maxPods)}, below the max-pods input (${config.maxPods})`);
+        // With a custom AMI or a launch template eksctl refuses maxPodsPerNode: the image sets max pods.
+        if (!ownImage(ng) && (typeof maxPods !== 'number' || maxPods < config.maxPods)) {
+            return {
+                path: ['managedNodeGroups', i, 'maxPodsPerNode'],
+                message: `nodegroup \`${pool.name}\` has maxPodsPerNode ${String(maxPods)}, below the max-pods input (${config.maxPods})`,
+            };
         }
         const [min, max, want] = [ng.minSize, ng.maxSize, ng.desiredCapacity];
         if (min !== undefined && max !== undefined && min > max)
-            throw overlayError(config, `nodegroup \`${pool.name}\` has minSize ${min} above maxSize ${max}`);
+            return {
+                path: ['managedNodeGroups', i, 'minSize'],
+                message: `nodegroup \`${pool.name}\` has minSize ${min} above maxSize ${max}`,
+            };
         if (want !== undefined && ((min !== undefined && want < min) || (max !== undefined && want > max)))
-            throw overlayError(config, `nodegroup \`${pool.name}\` has desiredCapacity ${want} outside minSize..maxSize`);
+            return {
+                path: ['managedNodeGroups', i, 'desiredCapacity'],
+                message: `nodegroup \`${pool.name}\` has desiredCapacity ${want} outside minSize..maxSize`,
+            };
     }
     if (config.network === 'vpc-cni') {
         // Without Calico, max-pods per node only fits in the VPC when the VPC CNI hands out /28 prefixes.
@@ -29869,17 +31552,190 @@ function validateClusterConfig(doc, config) {
             prefix = false;
         }
         if (!prefix) {
-            throw overlayError(config, 'with `network: vpc-cni` the vpc-cni addon must keep ENABLE_PREFIX_DELEGATION "true", or nodes cannot run max-pods pods');
+            return 'with `network: vpc-cni` the vpc-cni addon must keep ENABLE_PREFIX_DELEGATION "true", or nodes cannot run max-pods pods';
         }
     }
+    return undefined;
 }
-/** The ClusterConfig eksctl is given: rendered, the user's overlay merged over it, validated. */
-function clusterConfigFor(config, facts) {
+/**
+ * The checks that keep a merged config one eksctl accepts and Gitpod's: throws one InputError naming the
+ * first problem, at its path in the user's overlay (and line) when it comes from there.
+ */
+function validateClusterConfig(doc, config, from) {
+    const finding = clusterConfigFinding(doc, config);
+    if (finding === undefined)
+        return;
+    if (typeof finding === 'string')
+        throw overlayError(config, finding);
+    throw overlayError(config, findingText(finding, from?.rendered ?? {}, from?.overlay));
+}
+/** The ClusterConfig eksctl is given, with what was dropped and what the user must know. */
+function clusterConfigResult(config, facts) {
     const rendered = renderClusterConfig(config, facts);
     const overlay = readOverlay(config);
     const doc = (overlay ? mergeClusterConfig(rendered, overlay) : rendered);
-    validateClusterConfig(doc, config);
-    return doc;
+    const dropped = overlay
+        ? dropRenderedConflicts(doc, (p) => overlayPathOf(rendered, overlay, p).found === p.length)
+        : [];
+    validateClusterConfig(doc, config, { rendered, overlay });
+    const notes = [];
+    for (const role of reference/* POOL_ROLES */.Fe) {
+        const pool = config.pools[role];
+        const ng = doc.managedNodeGroups.find((g) => g.name === pool.name);
+        const own = ng && ownImage(ng);
+        if (!own)
+            continue;
+        const what = own === 'ami' ? 'custom AMI (ami)' : 'launch template (launchTemplate)';
+        notes.push(`The ${role} nodegroup \`${pool.name}\` uses its own ${what}, where eksctl does not set maxPodsPerNode: the ${own === 'ami' ? 'image' : 'launch template'} must configure the kubelet for ${config.maxPods} pods per node (the max-pods input); verify checks it on the nodes.`);
+    }
+    return { doc, dropped, notes };
+}
+/** The ClusterConfig eksctl is given: rendered, the user's overlay merged over it, validated. */
+function clusterConfigFor(config, facts) {
+    return clusterConfigResult(config, facts).doc;
+}
+
+
+/***/ }),
+
+/***/ 19941:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LV: () => (/* binding */ eksctlDefaultZoneCount),
+/* harmony export */   m_: () => (/* binding */ AWS_REGIONS),
+/* harmony export */   qu: () => (/* binding */ EKSCTL_MIN_ZONES)
+/* harmony export */ });
+const abc = ['a', 'b', 'c'];
+const AWS_REGIONS = {
+    date: '2026-12-07',
+    source: 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html',
+    /** `eu-west-1a`: the region and a letter. */
+    zoneName: (region, letter) => `${region}${letter}`,
+    zoneForm: 'an availability zone of the region such as `eu-west-1a`',
+    regions: {
+        'af-south-1': abc,
+        'ap-east-1': abc,
+        'ap-east-2': abc,
+        'ap-northeast-1': ['a', 'c', 'd'],
+        'ap-northeast-2': ['a', 'b', 'c', 'd'],
+        'ap-northeast-3': abc,
+        'ap-south-1': abc,
+        'ap-south-2': abc,
+        'ap-southeast-1': abc,
+        'ap-southeast-2': abc,
+        'ap-southeast-3': abc,
+        'ap-southeast-4': abc,
+        'ap-southeast-5': abc,
+        'ap-southeast-7': abc,
+        'ca-central-1': ['a', 'b', 'd'],
+        'ca-west-1': abc,
+        'cn-north-1': ['a', 'b', 'd'],
+        'cn-northwest-1': abc,
+        'eu-central-1': abc,
+        'eu-central-2': abc,
+        'eu-north-1': abc,
+        'eu-south-1': abc,
+        'eu-south-2': abc,
+        'eu-west-1': abc,
+        'eu-west-2': abc,
+        'eu-west-3': abc,
+        'il-central-1': abc,
+        'me-central-1': abc,
+        'me-south-1': abc,
+        'mx-central-1': abc,
+        'sa-east-1': abc,
+        'us-east-1': ['a', 'b', 'c', 'd', 'e', 'f'],
+        'us-east-2': abc,
+        'us-gov-east-1': abc,
+        'us-gov-west-1': abc,
+        'us-west-1': abc,
+        'us-west-2': ['a', 'b', 'c', 'd'],
+    },
+};
+/**
+ * eksctl's rule (pkg/apis/eksctl.io/v1alpha5/vpc.go, pkg/az/az.go): a cluster needs at least 2
+ * availability zones (`MinRequiredAvailabilityZones`); without `availabilityZones` it picks 3 at random
+ * (`RecommendedAvailabilityZones`), 2 in us-east-1.
+ */
+const EKSCTL_MIN_ZONES = 2;
+function eksctlDefaultZoneCount(region, known) {
+    if (region === 'us-east-1')
+        return 2;
+    return known === undefined ? 3 : Math.min(3, known);
+}
+
+
+/***/ }),
+
+/***/ 39340:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ eksPlannedUpgrade),
+/* harmony export */   V: () => (/* binding */ eksUpgradeSteps)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
+
+const MINUTE = 60_000;
+function eksUpgradeSteps(config, minors) {
+    const where = [`--cluster=${config.clusterName}`, `--region=${config.region}`];
+    return minors.flatMap((minor) => [
+        {
+            id: `upgrade-control-plane-${minor}`,
+            description: `Upgrade the EKS control plane of ${config.clusterName} to Kubernetes ${minor} (skipped when it runs ${minor} already)`,
+            argv: [
+                'eksctl',
+                'upgrade',
+                'cluster',
+                `--name=${config.clusterName}`,
+                `--region=${config.region}`,
+                `--version=${minor}`,
+                '--approve',
+            ],
+            timeoutMs: 60 * MINUTE,
+            minor,
+            target: { kind: 'control-plane' },
+        },
+        ..._reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.map((role) => ({
+            id: `upgrade-${role}-nodegroup-${minor}`,
+            description: `Upgrade nodegroup ${config.pools[role].name} to Kubernetes ${minor}, node by node (skipped when it runs ${minor} already)`,
+            argv: [
+                'eksctl',
+                'upgrade',
+                'nodegroup',
+                ...where,
+                `--name=${config.pools[role].name}`,
+                `--kubernetes-version=${minor}`,
+            ],
+            timeoutMs: 120 * MINUTE,
+            minor,
+            target: { kind: 'nodegroup', role },
+        })),
+        {
+            id: `upgrade-coredns-${minor}`,
+            description: `Update CoreDNS to the release for Kubernetes ${minor} (skipped once kube-proxy runs ${minor}: the round is done)`,
+            argv: ['eksctl', 'utils', 'update-coredns', ...where, '--approve'],
+            timeoutMs: 15 * MINUTE,
+            minor,
+            target: { kind: 'addon', addon: 'coredns' },
+        },
+        {
+            id: `upgrade-kube-proxy-${minor}`,
+            description: `Update kube-proxy to Kubernetes ${minor} (skipped when its image is ${minor} already)`,
+            argv: ['eksctl', 'utils', 'update-kube-proxy', ...where, '--approve'],
+            timeoutMs: 15 * MINUTE,
+            minor,
+            target: { kind: 'addon', addon: 'kube-proxy' },
+        },
+    ]);
+}
+/** What `plan` shows: the round to the asked minor (apply runs one per minor from the cluster's own). */
+function eksPlannedUpgrade(config) {
+    const asked = config.kubernetesVersion;
+    if (asked === 'latest')
+        return [];
+    return eksUpgradeSteps(config, [asked.split('.').slice(0, 2).join('.')]);
 }
 
 
@@ -29897,7 +31753,7 @@ function clusterConfigFor(config, facts) {
 /* harmony export */   hO: () => (/* binding */ GCP_PLAN_FACTS),
 /* harmony export */   ys: () => (/* binding */ gcpSteps)
 /* harmony export */ });
-/* unused harmony exports GCP_STEP_IDS, nodePoolLabelsArgv, nodePoolAutoscalingArgv, nodePoolArgv */
+/* unused harmony exports GCP_STEP_IDS, nodeLocationsFlag, nodePoolLabelsArgv, nodePoolAutoscalingArgv, nodePoolArgv */
 /* harmony import */ var _desired_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73761);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98286);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(94846);
@@ -29931,6 +31787,10 @@ function labelList(labels) {
 const MINUTE = 60_000;
 function location(config) {
     return [`--project=${config.project}`, `--region=${config.region}`];
+}
+/** `--node-locations=<zones>` when `node-locations` is given; without it GKE picks three zones of the region. */
+function nodeLocationsFlag(config) {
+    return config.nodeLocations.length ? [`--node-locations=${config.nodeLocations.join(',')}`] : [];
 }
 /** The RBAC binding the reference document creates for the current identity. */
 const CLUSTER_ADMIN_BINDING = {
@@ -29966,6 +31826,7 @@ function nodePoolAutoscalingArgv(config, pool) {
 function nodePoolArgv(config, pool) {
     const p = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool;
     return nodePoolCommand(config, 'create', pool, [
+        ...nodeLocationsFlag(config),
         `--machine-type=${pool.machineType}`,
         `--disk-type=${p.diskType}`,
         `--disk-size=${config.diskSizeGb}`,
@@ -30019,6 +31880,7 @@ function gcpSteps(config, facts) {
                 'create',
                 config.clusterName,
                 ...location(config),
+                ...nodeLocationsFlag(config),
                 `--cluster-version=${facts.clusterVersion}`,
                 `--release-channel=${c.releaseChannel}`,
                 `--machine-type=${d.machineType}`,
@@ -30124,6 +31986,134 @@ function gcpFixes(config) {
             todo: `set the inputs to match the pool, or delete it (gcloud container node-pools delete ${want.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`,
         }),
     };
+}
+
+
+/***/ }),
+
+/***/ 46382:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZH: () => (/* binding */ GCP_REGIONS),
+/* harmony export */   dj: () => (/* binding */ GCP_DEFAULT_ZONES_FOR)
+/* harmony export */ });
+/* unused harmony export GKE_DEFAULT_ZONE_COUNT */
+const abc = ['a', 'b', 'c'];
+const GCP_REGIONS = {
+    date: '2026-12-07',
+    source: 'https://cloud.google.com/compute/docs/regions-zones',
+    /** `us-central1-a`: the region, a hyphen, a letter. */
+    zoneName: (region, letter) => `${region}-${letter}`,
+    zoneForm: 'a zone of the region such as `us-central1-a`',
+    regions: {
+        'africa-south1': abc,
+        'asia-east1': abc,
+        'asia-east2': abc,
+        'asia-northeast1': abc,
+        'asia-northeast2': abc,
+        'asia-northeast3': abc,
+        'asia-south1': abc,
+        'asia-south2': abc,
+        'asia-southeast1': abc,
+        'asia-southeast2': abc,
+        'australia-southeast1': abc,
+        'australia-southeast2': abc,
+        'europe-central2': abc,
+        'europe-north1': abc,
+        'europe-north2': abc,
+        'europe-southwest1': abc,
+        'europe-west1': ['b', 'c', 'd'],
+        'europe-west2': abc,
+        'europe-west3': abc,
+        'europe-west4': abc,
+        'europe-west6': abc,
+        'europe-west8': abc,
+        'europe-west9': abc,
+        'europe-west10': abc,
+        'europe-west12': abc,
+        'me-central1': abc,
+        'me-central2': abc,
+        'me-west1': abc,
+        'northamerica-northeast1': abc,
+        'northamerica-northeast2': abc,
+        'northamerica-south1': abc,
+        'southamerica-east1': abc,
+        'southamerica-west1': abc,
+        'us-central1': ['a', 'b', 'c', 'f'],
+        'us-east1': ['b', 'c', 'd'],
+        'us-east4': abc,
+        'us-east5': abc,
+        'us-south1': abc,
+        'us-west1': abc,
+        'us-west2': abc,
+        'us-west3': abc,
+        'us-west4': abc,
+    },
+};
+/**
+ * Zones a regional GKE cluster's node pools run in when `--node-locations` is not given: GKE picks
+ * three zones of the region ("By default, GKE replicates each node pool across three zones of the
+ * control plane's region", https://cloud.google.com/kubernetes-engine/docs/concepts/regional-clusters).
+ */
+const GKE_DEFAULT_ZONE_COUNT = 3;
+/** GKE's default zone count for a region with `known` zones (undefined: a region newer than the table). */
+const GCP_DEFAULT_ZONES_FOR = (known) => known === undefined ? GKE_DEFAULT_ZONE_COUNT : Math.min(GKE_DEFAULT_ZONE_COUNT, known);
+
+
+/***/ }),
+
+/***/ 50675:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ gkeUpgradeSteps),
+/* harmony export */   Q: () => (/* binding */ gkePlannedUpgrade)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
+
+const MINUTE = 60_000;
+function upgradeArgv(config, what, version) {
+    return [
+        'gcloud',
+        '--quiet',
+        'container',
+        'clusters',
+        'upgrade',
+        config.clusterName,
+        what,
+        `--cluster-version=${version}`,
+        `--project=${config.project}`,
+        `--region=${config.region}`,
+    ];
+}
+function gkeUpgradeSteps(config, rounds) {
+    return rounds.flatMap((round) => [
+        {
+            id: `upgrade-control-plane-${round.minor}`,
+            description: `Upgrade the control plane of ${config.clusterName} to Kubernetes ${round.version} (skipped when it runs ${round.minor} already)`,
+            argv: upgradeArgv(config, '--master', round.version),
+            timeoutMs: 60 * MINUTE,
+            round,
+            target: { kind: 'control-plane' },
+        },
+        ..._reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.map((role) => ({
+            id: `upgrade-${role}-pool-${round.minor}`,
+            description: `Upgrade node pool ${config.pools[role].name} to Kubernetes ${round.version}, surge by surge (skipped when it runs ${round.minor} already)`,
+            argv: upgradeArgv(config, `--node-pool=${config.pools[role].name}`, round.version),
+            timeoutMs: 120 * MINUTE,
+            round,
+            target: { kind: 'pool', role },
+        })),
+    ]);
+}
+/** What `plan` shows: one round to the asked version (apply runs one per minor from the cluster's own). */
+function gkePlannedUpgrade(config) {
+    const asked = config.kubernetesVersion;
+    if (asked === 'latest')
+        return [];
+    const minor = asked.split('.').slice(0, 2).join('.');
+    return gkeUpgradeSteps(config, [{ minor, version: asked }]);
 }
 
 
@@ -30338,16 +32328,17 @@ function withRecord(config, record) {
 /* harmony export */   Dt: () => (/* binding */ DEFAULT_CALICO_VERSION),
 /* harmony export */   Fe: () => (/* binding */ POOL_ROLES),
 /* harmony export */   P8: () => (/* binding */ autoscalerTags),
-/* harmony export */   g9: () => (/* binding */ REFERENCE_LABELS),
+/* harmony export */   c_: () => (/* binding */ VERSION_POLICY),
 /* harmony export */   kS: () => (/* binding */ AWS),
 /* harmony export */   kV: () => (/* binding */ MINIMUMS),
 /* harmony export */   lI: () => (/* binding */ GCP),
 /* harmony export */   ln: () => (/* binding */ seedFor),
 /* harmony export */   q6: () => (/* binding */ GITPOD_LABEL_PREFIX),
 /* harmony export */   uI: () => (/* binding */ REFERENCE_MAX_PODS),
+/* harmony export */   xd: () => (/* binding */ POOL_LABELS),
 /* harmony export */   xq: () => (/* binding */ PROVIDERS)
 /* harmony export */ });
-/* unused harmony export REFERENCE_DEVIATIONS */
+/* unused harmony exports REFERENCE_LABELS, LABEL_ADDITIONS, REFERENCE_DEVIATIONS */
 /**
  * Gitpod's self-hosted reference architecture, as data.
  *
@@ -30373,8 +32364,35 @@ const REFERENCE_LABELS = {
         'gitpod.io/workload_workspace_headless': 'true',
     },
 };
-/** Every label of the table: a Ready node carrying one of them counts as a Gitpod node. */
-const GITPOD_LABEL_KEYS = POOL_ROLES.flatMap((role) => Object.keys(REFERENCE_LABELS[role]));
+/**
+ * Labels added to the reference table so that the cluster serves both generations of Gitpod's installer.
+ * The table itself (`REFERENCE_LABELS`) stays as the document has it.
+ */
+const LABEL_ADDITIONS = [
+    {
+        role: 'services',
+        key: 'gitpod.io/workload_services',
+        value: 'true',
+        why: "Gitpod's installer renamed the label of ws-manager, ws-proxy and image-builder from `workload_workspace_services` " +
+            'to `workload_services` in December 2022, and its `validate cluster` demands it since ' +
+            '(install/installer/pkg/cluster/affinity.go, `AffinityListMeta` and `AffinityListWorkspace`); without it those pods stay Pending.',
+    },
+];
+/**
+ * The labels each pool carries: the reference table plus `LABEL_ADDITIONS` (six in all). `plan`, `apply`
+ * and `verify` read this, never the table alone.
+ */
+const POOL_LABELS = Object.fromEntries(POOL_ROLES.map((role) => [
+    role,
+    {
+        ...REFERENCE_LABELS[role],
+        ...Object.fromEntries(LABEL_ADDITIONS.filter((a) => a.role === role).map((a) => [a.key, a.value])),
+    },
+]));
+/** Every label of both pools: a Ready node carrying one of them counts as a Gitpod node. */
+const GITPOD_LABEL_KEYS = [
+    ...new Set(POOL_ROLES.flatMap((role) => Object.keys(POOL_LABELS[role]))),
+];
 /** Labels compared by the cloud-side drift check: the `gitpod.io/workload_*` family. */
 const GITPOD_LABEL_PREFIX = 'gitpod.io/workload_';
 /** Pods per node for every pool of the reference architecture. */
@@ -30384,6 +32402,25 @@ const MINIMUMS = {
     kernel: '5.4',
     kubernetes: '1.21',
     containerRuntime: 'containerd',
+};
+/**
+ * Versions over time (`version-support`, `version-skew` and the upgrades of `apply`): the Kubernetes
+ * version skew policy, when an end of support deserves a warning, and what EKS bills per version.
+ */
+const VERSION_POLICY = {
+    /** kubernetes.io/releases/version-skew-policy: a kubelet may be up to three minors older than the API server, never newer. */
+    kubeletMaxMinorsBehind: 3,
+    /** A pool (or node) this many minors behind its control plane is a WARNING: one more upgrade and it is out of policy. */
+    warnMinorsBehind: 2,
+    /** An end of support within this many days is a WARNING. */
+    supportWarningDays: 90,
+    /**
+     * EKS control-plane price, USD per cluster-hour, by support phase (aws.amazon.com/eks/pricing; AWS blog
+     * "Amazon EKS extended support for Kubernetes versions pricing": $0.60 in extended support from April 2024).
+     */
+    eksPricePerClusterHour: { standard: 0.1, extended: 0.6 },
+    /** Calico's SECURITY.md: Tigera supports the two most recent minor releases, on a rolling basis. */
+    calicoSupportedMinors: 2,
 };
 // ---------------------------------------------------------------------------------------------------
 // GCP (GKE, built with gcloud)
@@ -30435,8 +32472,13 @@ const GCP = {
 // ---------------------------------------------------------------------------------------------------
 // AWS (EKS, built with eksctl, Calico replacing the AWS VPC CNI)
 // ---------------------------------------------------------------------------------------------------
-/** Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty. */
-const DEFAULT_CALICO_VERSION = 'v3.30.3';
+/**
+ * Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty: the newest patch
+ * of the newest line Tigera supports (3.32; the 3.30 line is out of support). It ships the same two
+ * manifests as 3.30 (`operator-crds.yaml`, then `tigera-operator.yaml`); its new `calico-v3-crds.yaml`
+ * is for the optional native projectcalico.org/v3 CRD mode, which the reference does not use.
+ */
+const DEFAULT_CALICO_VERSION = 'v3.32.1';
 const AWS = {
     seed: {
         region: 'eu-west-1',
@@ -30446,8 +32488,36 @@ const AWS = {
             workspaces: { name: 'workspaces', machineType: 'm6i.2xlarge', minNodes: 1, maxNodes: 10 },
         },
     },
-    /** `metadata.tags` of the reference ClusterConfig. */
+    /** `metadata.tags` of the reference ClusterConfig: the default of the `cluster-tags` input. */
     clusterTags: { department: 'cs', project: 'gitpod' },
+    /** `eks-support-type` → ClusterConfig `upgradePolicy.supportType` (EKS's own default is EXTENDED). */
+    supportTypes: { standard: 'STANDARD', extended: 'EXTENDED' },
+    /**
+     * With `network: calico` eksctl installs no default add-on (`addonsConfig.disableDefaultAddons`) but
+     * these, so the `vpc-cni` add-on never exists to bring aws-node back on an add-on update.
+     */
+    calicoAddons: ['kube-proxy', 'coredns'],
+    /** The EKS add-on of the AWS VPC CNI, which `verify` reports under `network: calico`. */
+    vpcCniAddon: 'vpc-cni',
+    /** How `apply` needs the cluster to authenticate so that `viewer-role-arns` get EKS access entries. */
+    authenticationMode: 'API_AND_CONFIG_MAP',
+    /**
+     * Read-only Kubernetes access for `viewer-role-arns`: their access entries carry this group, bound to
+     * exactly what `verify` reads. Not `AmazonEKSViewPolicy`: that reads every namespace's pods, config
+     * maps and events, far more than a drift check needs.
+     */
+    viewer: {
+        group: 'gitpod-cluster-viewer',
+        name: 'gitpod-cluster-viewer',
+        /** Cluster-wide: the nodes (listed a page at a time), the Calico Installation and TigeraStatus. */
+        clusterRules: [
+            { apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list'] },
+            { apiGroups: ['operator.tigera.io'], resources: ['installations'], resourceNames: ['default'], verbs: ['get'] },
+            { apiGroups: ['operator.tigera.io'], resources: ['tigerastatuses'], resourceNames: ['calico'], verbs: ['get'] },
+        ],
+        /** In kube-system: the aws-node DaemonSet the network check looks for. */
+        namespacedRules: [{ apiGroups: ['apps'], resources: ['daemonsets'], resourceNames: ['aws-node'], verbs: ['get'] }],
+    },
     /** Service accounts of the reference ClusterConfig, with their eksctl well-known policies. */
     serviceAccounts: [
         { name: 'aws-load-balancer-controller', namespace: 'kube-system', policy: 'awsLoadBalancerController' },
@@ -30483,11 +32553,6 @@ const AWS = {
             'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
             'arn:aws:iam::aws:policy/ElasticLoadBalancingFullAccess',
             'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
-        ],
-        preBootstrapCommands: [
-            'echo "export USE_MAX_PODS=false" >> /etc/profile.d/bootstrap.sh',
-            'echo "export CONTAINER_RUNTIME=containerd" >> /etc/profile.d/bootstrap.sh',
-            "sed -i '/^set -o errexit/a\\\\nsource /etc/profile.d/bootstrap.sh' /etc/eks/bootstrap.sh",
         ],
     },
     /** Node labels that tell a node's nodegroup. */
@@ -30547,8 +32612,13 @@ const REFERENCE_DEVIATIONS = [
     },
     {
         reference: 'GCP services pool labelled `workload_workspace_services`, workspaces pool without it',
-        ours: 'the label table: services `workload_meta`+`workload_ide`; workspaces all three `workload_workspace_*`',
+        ours: 'the label table: services `workload_meta`+`workload_ide` (+ `workload_services`, below); workspaces all three `workload_workspace_*`',
         why: 'The document contradicts its own label table; `verify` flags a cluster built with its commands.',
+    },
+    {
+        reference: 'label table: services pool `workload_meta`, `workload_ide`',
+        ours: 'services pool also `gitpod.io/workload_services=true` (six labels in all)',
+        why: "Gitpod's installer renamed the label of ws-manager, ws-proxy and image-builder to `workload_services` in Dec 2022 and `validate cluster` demands it (install/installer/pkg/cluster/affinity.go).",
     },
     {
         reference: 'node pools without `--service-account`',
@@ -30567,10 +32637,65 @@ const REFERENCE_DEVIATIONS = [
     },
     {
         reference: '`kubectl create -f …/manifests/tigera-operator.yaml` (unversioned)',
-        ours: `the operator manifest of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`), applied object by object, writing only what differs`,
-        why: 'An unversioned URL changes under a re-run, and `create` fails on the second run.',
+        ours: `the operator manifests of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`, the newest patch of a line Tigera supports), applied object by object, writing only what differs`,
+        why: 'An unversioned URL changes under a re-run, and `create` fails on the second run; the 3.30 line is out of support.',
+    },
+    {
+        reference: '`preBootstrapCommands` editing `/etc/eks/bootstrap.sh` (`USE_MAX_PODS=false`, `CONTAINER_RUNTIME=containerd`)',
+        ours: 'none; `maxPodsPerNode` alone sets 110 pods, and `verify` checks `max-pods` on the nodes',
+        why: 'They edit the AL2 bootstrap script of 2022: on Ubuntu eksctl already passes `maxPodsPerNode` to the kubelet, and on AmazonLinux2023 (nodeadm, no such file) the `sed` breaks node bootstrap.',
+    },
+    {
+        reference: 'no `upgradePolicy` (EKS puts clusters on extended support)',
+        ours: '`upgradePolicy.supportType: STANDARD` (`eks-support-type` input)',
+        why: 'Extended support is billed at six times the standard rate; `verify` reports a cluster on another support type, with the command that changes it (eksctl 0.230 has none).',
+    },
+    {
+        reference: "eksctl's default add-ons (vpc-cni, kube-proxy, coredns), aws-node deleted afterwards",
+        ours: 'with `network: calico`: `addonsConfig.disableDefaultAddons: true` with the `kube-proxy` and `coredns` add-ons; nodegroups and service accounts created after Calico',
+        why: 'A `vpc-cni` add-on brings aws-node back on its next update; eksctl refuses nodegroups and `iam.serviceAccounts` at creation of a cluster without it, so `create cluster` gets the config without them.',
+    },
+    {
+        reference: 'no access for anyone but the cluster creator',
+        ours: '`accessConfig.authenticationMode: API_AND_CONFIG_MAP`, and an access entry in the read-only group `gitpod-cluster-viewer` per `viewer-role-arns` role',
+        why: 'A scheduled drift check must read nodes without admin rights; the group is bound to what `verify` reads, less than `AmazonEKSViewPolicy`.',
+    },
+    {
+        reference: '`metadata.tags` hard-coded to `department: cs`, `project: gitpod`',
+        ours: 'the `cluster-tags` input, those two by default',
+        why: 'Another organisation tags its own cost centres.',
     },
 ];
+
+
+/***/ }),
+
+/***/ 75374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ regionNotice),
+/* harmony export */   j: () => (/* binding */ zonesOf)
+/* harmony export */ });
+/**
+ * Regions and zones: the shape of a provider's table (the data lives in src/providers/<cloud>/regions.ts)
+ * and the checks `parseConfig` runs on `region` and `node-locations` before anything else happens.
+ */
+/** The zones of a region by name; undefined when the region is not in the table. */
+function zonesOf(table, region) {
+    const letters = table.regions[region];
+    return letters?.map((l) => table.zoneName(region, l));
+}
+/**
+ * Said (as a warning) when a well-formed region is not in the table: clouds open regions faster than
+ * this action is released, and the cloud's own API refuses a region that does not exist at its first
+ * call, before anything is created. Refusing here would lock users of a new region out with no way round.
+ */
+function regionNotice(table, region) {
+    if (table.regions[region])
+        return undefined;
+    return `Region ${region} is not in this action's table of ${table.date} (${table.source}): it is used as given, its zones are checked only for their form, and the footprint assumes the default zone count.`;
+}
 
 
 /***/ }),
@@ -30702,12 +32827,23 @@ function isTransientStatus(status) {
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   mK: () => (/* binding */ StepFailedError),
+/* harmony export */   nc: () => (/* binding */ insertBefore),
 /* harmony export */   rl: () => (/* binding */ runSteps),
 /* harmony export */   wR: () => (/* binding */ withActions),
 /* harmony export */   zw: () => (/* binding */ cancelReason)
 /* harmony export */ });
 /* unused harmony exports TRANSIENT_CLI_FAILURES, isTransientCliFailure, StepTimeoutError */
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83758);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49809);
+/**
+ * Steps, the one runner both provider flows share, and plan rendering.
+ *
+ * A flow is a list of `StepSpec`s: data that `plan` prints as it is. `apply` pairs each spec with its
+ * `StepAction` (a probe that asks the cloud "is this already done?", and for API steps the call that
+ * does it) and hands the list to `runSteps`. A step with `argv` runs that exact argv when no `run` is
+ * given, so what `plan` shows is what `apply` runs.
+ */
+
 
 class StepFailedError extends Error {
     step;
@@ -30759,6 +32895,12 @@ function formatDuration(ms) {
 /** Pairs each spec of a flow with its action; every spec must have one (the type keeps them in step). */
 function withActions(specs, actions) {
     return specs.map((spec) => ({ ...spec, ...actions[spec.id] }));
+}
+/** `steps` with `extra` inserted before the step `before` (at the end when there is none). */
+function insertBefore(steps, before, extra) {
+    const at = steps.findIndex((s) => s.id === before);
+    const i = at < 0 ? steps.length : at;
+    return [...steps.slice(0, i), ...extra, ...steps.slice(i)];
 }
 /**
  * CLI failures worth one more run, by tool: the cloud's passing trouble (rate limits, 5xx), as each CLI reports
@@ -30942,27 +33084,27 @@ const STATUS_ICON = {
     skipped: '⏭️ skipped',
     failed: '❌ failed',
 };
-function mdCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
 /** An argv as one copy-pasteable shell line (display only: nothing ever runs through a shell). */
 function shellQuote(argv) {
     return argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
-/** The steps as a Markdown table, then each CLI call in full. */
-function stepsMarkdown(records) {
-    const lines = ['| # | step | what | status |', '|---|---|---|---|'];
+/**
+ * The steps as a Markdown table, then each CLI call in full. `plan` has no status column (every step is
+ * planned) and its CLI calls are shown "exactly as they will run"; `apply` and `destroy` show each status.
+ */
+function stepsMarkdown(records, mode = 'run') {
+    const plan = mode === 'plan';
+    const lines = plan ? ['| # | step | what |', '|---|---|---|'] : ['| # | step | what | status |', '|---|---|---|---|'];
     for (const [i, r] of records.entries()) {
-        const what = r.argv ? `\`${r.argv.slice(0, 4).join(' ')} …\`` : (r.api ?? '');
-        const status = STATUS_ICON[r.status] + (r.detail ? `: ${r.detail}` : '');
-        lines.push(`| ${i + 1} | **${r.id}**<br/>${mdCell(r.description)} | ${mdCell(what)} | ${mdCell(status)} |`);
+        const what = r.argv ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(`${r.argv.slice(0, 4).join(' ')} …`) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.api ?? '');
+        const row = `| ${i + 1} | **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.id)}**<br/>${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.description)} | ${what} |`;
+        lines.push(plan ? row : `${row} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(STATUS_ICON[r.status] + (r.detail ? `: ${r.detail}` : ''))} |`);
     }
     const calls = records.filter((r) => r.argv);
     if (calls.length) {
-        lines.push('', '<details><summary>Every CLI call, exactly as run</summary>', '', '```sh');
-        for (const r of calls)
-            lines.push(`# ${r.id}`, shellQuote(r.argv).replace(/ --/g, ' \\\n    --'));
-        lines.push('```', '', '</details>');
+        const sh = calls.map((r) => `# ${r.id}\n${shellQuote(r.argv).replace(/ --/g, ' \\\n    --')}`).join('\n');
+        lines.push('', `<details><summary>Every CLI call, exactly as ${plan ? 'it will run' : 'run'}</summary>`, '');
+        lines.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdFence */ .F)(sh, 'sh'), '', '</details>');
     }
     return lines.join('\n');
 }
@@ -43321,6 +45463,8 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'summary',
     'summary-markdown',
     'report-file',
+    'footprint',
+    'cost-estimate',
 ]));
 /** GitHub's job summary limit is 1 MiB per step; stay below it with room for the runner. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024;
@@ -43371,6 +45515,10 @@ function coreIO(signal) {
 var src_exec = __nccwpck_require__(73190);
 // EXTERNAL MODULE: ./src/commands/plan.ts
 var plan = __nccwpck_require__(74483);
+// EXTERNAL MODULE: ./src/commands/estimate.ts + 9 modules
+var estimate = __nccwpck_require__(65740);
+// EXTERNAL MODULE: ./src/providers/aws.ts + 3 modules
+var aws = __nccwpck_require__(83044);
 // EXTERNAL MODULE: ./src/tools/mirror.ts
 var mirror = __nccwpck_require__(70592);
 // EXTERNAL MODULE: ./src/steps.ts
@@ -43394,7 +45542,26 @@ var steps = __nccwpck_require__(36992);
 
 
 
+
+
 const readInput = (name) => core/* getInput */.V4(name);
+/**
+ * `footprint` and `cost-estimate` for the commands other than `plan` (which publishes its own): on AWS
+ * from the ClusterConfig with the user's overlay merged; an overlay that does not pass is left to the
+ * command to report, and the rendered ClusterConfig stands in.
+ */
+function publishConfigEstimate(config, io) {
+    let doc;
+    if (config.provider === 'aws' && config.eksctlConfigPath) {
+        try {
+            doc = (0,aws/* clusterConfigFor */.CR)(config, {});
+        }
+        catch {
+            doc = undefined;
+        }
+    }
+    (0,estimate/* publishEstimate */.Ot)(config, io, doc);
+}
 async function run() {
     const controller = new AbortController();
     let first;
@@ -43427,12 +45594,15 @@ async function run() {
                 await (0,plan/* plan */.et)(config, io);
                 break;
             case 'apply':
+                publishConfigEstimate(config, io);
                 await (await __nccwpck_require__.e(/* import() */ 314).then(__nccwpck_require__.bind(__nccwpck_require__, 8314))).apply(config, io);
                 break;
             case 'verify':
-                await (await __nccwpck_require__.e(/* import() */ 165).then(__nccwpck_require__.bind(__nccwpck_require__, 35165))).verify(config, io);
+                publishConfigEstimate(config, io);
+                await (await Promise.all(/* import() */[__nccwpck_require__.e(386), __nccwpck_require__.e(118)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24118))).verify(config, io);
                 break;
             case 'destroy':
+                publishConfigEstimate(config, io);
                 await (await __nccwpck_require__.e(/* import() */ 540).then(__nccwpck_require__.bind(__nccwpck_require__, 29540))).destroy(config, io);
                 break;
         }

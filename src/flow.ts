@@ -9,6 +9,17 @@ import { execArgv } from './exec.js';
 import { settingsMarkdown } from './commands/plan.js';
 import { CancelledError, type Step, type StepRecord, StepFailedError, runSteps, stepsMarkdown } from './steps.js';
 
+/** The closing line of the apply (or destroy) summary, by how the run ended. */
+export const APPLY_NEXT = {
+  done:
+    '**Next:** the verification report follows; later steps in this job reach the cluster through the exported ' +
+    '`KUBECONFIG` (`kubectl`, `helm`).',
+  failed:
+    '**Next:** fix what the failed step says (README, "Troubleshooting") and re-run the same workflow: `apply` ' +
+    'probes every step again and continues where it stopped.',
+  destroyFailed: '**Next:** fix what the failed step says and re-run `destroy`: it continues with what is still there.',
+} as const;
+
 export interface FlowOptions {
   env?: Record<string, string>;
   heartbeatMs?: number;
@@ -27,19 +38,10 @@ export async function runFlow<Ctx>(
 ): Promise<StepRecord[]> {
   const title = opts.title ?? config.command;
   let last: readonly StepRecord[] = [];
-  const writeSummary = async () => {
-    await io.appendSummary(
-      [
-        `## 🛠️ gitpod-cluster-action ${title}`,
-        '',
-        settingsMarkdown(config),
-        '',
-        '### Steps',
-        '',
-        stepsMarkdown(last),
-        '',
-      ].join('\n'),
-    );
+  const writeSummary = async (next?: string) => {
+    const lines = [`## 🛠️ gitpod-cluster-action ${title}`, '', settingsMarkdown(config), '', '### Steps', ''];
+    lines.push(stepsMarkdown(last), '', ...(next ? [next, ''] : []));
+    await io.appendSummary(lines.join('\n'));
   };
   try {
     const records = await runSteps(steps, ctx, {
@@ -54,10 +56,11 @@ export async function runFlow<Ctx>(
         io.setOutput('plan', JSON.stringify(records));
       },
     });
-    await writeSummary();
+    await writeSummary(title === 'apply' ? APPLY_NEXT.done : undefined);
     return records;
   } catch (err) {
-    if (err instanceof StepFailedError || err instanceof CancelledError) await writeSummary();
+    if (err instanceof StepFailedError || err instanceof CancelledError)
+      await writeSummary(APPLY_NEXT[title === 'apply' ? 'failed' : 'destroyFailed']);
     throw err;
   }
 }

@@ -13,10 +13,14 @@ import {
   type Provider,
   POOL_ROLES,
   PROVIDERS,
-  REFERENCE_LABELS,
+  POOL_LABELS,
   REFERENCE_MAX_PODS,
+  AWS,
   seedFor,
 } from './reference.js';
+import { type RegionTable, zonesOf } from './regions.js';
+import { AWS_REGIONS, EKSCTL_MIN_ZONES } from './providers/aws/regions.js';
+import { GCP_REGIONS } from './providers/gcp/regions.js';
 
 export const INPUT_NAMES = [
   'provider',
@@ -47,6 +51,10 @@ export const INPUT_NAMES = [
   'fail-on-drift',
   'confirm-destroy',
   'github-token',
+  'eks-support-type',
+  'viewer-role-arns',
+  'cluster-tags',
+  'node-locations',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
@@ -58,6 +66,9 @@ export type Command = (typeof COMMANDS)[number];
 
 export const NETWORKS = ['calico', 'vpc-cni'] as const;
 export type Network = (typeof NETWORKS)[number];
+
+export const SUPPORT_TYPES = ['standard', 'extended'] as const;
+export type SupportType = (typeof SUPPORT_TYPES)[number];
 
 /** Inputs whose values are secrets: never echoed in an error. */
 const SECRET_INPUTS: ReadonlySet<InputName> = new Set(['github-token']);
@@ -124,6 +135,8 @@ export interface Config {
   region: string;
   /** true when `region` was not given and the reference region stands in (plan only). */
   regionDefaulted: boolean;
+  /** `node-locations`: the zones of the nodes (GKE: of both pools; EKS: the cluster's); [] = the cloud's default. */
+  nodeLocations: string[];
   /** GCP project; '' on AWS. */
   project: string;
   kubernetesVersion: string;
@@ -134,6 +147,12 @@ export interface Config {
   calicoVersion: string;
   network: Network;
   eksctlConfigPath: string;
+  /** AWS: the cluster's upgrade policy (`eks-support-type`). */
+  supportType: SupportType;
+  /** AWS: IAM role ARNs given read-only Kubernetes access through EKS access entries. */
+  viewerRoleArns: string[];
+  /** AWS: ClusterConfig `metadata.tags` (`cluster-tags`; the reference's two by default). */
+  clusterTags: Record<string, string>;
   kubeconfig: string;
   kubeconfigPath: string;
   tools: ToolVersions;
@@ -171,6 +190,29 @@ const KUBE_VERSION: Record<Provider, { re: RegExp; accepted: string }> = {
   },
 };
 
+/**
+ * The Kubernetes minors each provider has ever offered: GKE every 1.x from 1.0 (2015), EKS every minor from 1.10
+ * (2018), each up to the newest this table knows. A version below the first, or more than NEWER_MINORS_ALLOWED
+ * past the newest, is refused in `plan` already, offline (`1.99`, `1.3`); within the range the cloud API at apply
+ * time says whether it still offers it.
+ */
+export const KUBERNETES_MINORS_OFFERED: Record<Provider, { first: number; newest: number }> = {
+  gcp: { first: 0, newest: 37 },
+  aws: { first: 10, newest: 37 },
+};
+/** Minors past the table's newest that still pass: a release newer than this code is not refused before asking. */
+export const NEWER_MINORS_ALLOWED = 2;
+
+function kubernetesMinorProblem(provider: Provider, version: string): string | undefined {
+  const minor = /^v?1\.([0-9]+)/.exec(version)?.[1];
+  if (minor === undefined) return undefined;
+  const { first, newest } = KUBERNETES_MINORS_OFFERED[provider];
+  const n = Number(minor);
+  if (n >= first && n <= newest + NEWER_MINORS_ALLOWED) return undefined;
+  const cloud = provider === 'gcp' ? 'GKE' : 'EKS';
+  return `a Kubernetes version ${cloud} has offered: 1.${first} to 1.${newest} (and the next minors as they come), not 1.${minor}`;
+}
+
 const TOOL_VERSION: Record<keyof ToolVersions, { re: RegExp; accepted: string }> = {
   gcloud: {
     re: /^(?:latest|[0-9]{2,4}\.[0-9]{1,3}\.[0-9]{1,3})$/,
@@ -191,6 +233,10 @@ const LIMITS = {
   maxPods: { min: 8, max: 256 },
   diskSizeGb: { gcp: { min: 10, max: 65536 }, aws: { min: 1, max: 16384 } },
 } as const;
+
+const REGION_FORM: Record<Provider, RegExp> = { gcp: GCP_REGION, aws: AWS_REGION };
+export const REGION_TABLES: Record<Provider, RegionTable> = { gcp: GCP_REGIONS, aws: AWS_REGIONS };
+const PROVIDER_NAME: Record<Provider, string> = { gcp: 'a GCP', aws: 'an AWS' };
 
 // --- parsing ----------------------------------------------------------------------------------------
 
@@ -235,10 +281,14 @@ export function parseLabels(input: InputName, value: string, role: PoolRole): Re
     if (eq <= 0) throw new InputError(input, value, accepted);
     const key = item.slice(0, eq).trim();
     const val = item.slice(eq + 1).trim();
-    const problem = labelKeyProblem(key) ?? (LABEL_VALUE.test(val) ? undefined : `label value '${val}' is not valid`);
+    const problem =
+      labelKeyProblem(key) ??
+      (LABEL_VALUE.test(val)
+        ? undefined
+        : `label value '${val}' is not valid: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty)`);
     if (problem) throw new InputError(input, value, `${accepted}; ${problem}`);
     if (key in labels) throw new InputError(input, value, `${accepted}; '${key}' appears twice`);
-    const reference = REFERENCE_LABELS[role][key];
+    const reference = POOL_LABELS[role][key];
     if (reference !== undefined && reference !== val) {
       throw new InputError(
         input,
@@ -249,6 +299,96 @@ export function parseLabels(input: InputName, value: string, role: PoolRole): Re
     labels[key] = val;
   }
   return labels;
+}
+
+/** An IAM role ARN in any partition (aws, aws-cn, aws-us-gov …), as EKS access entries take it. */
+const IAM_ROLE_ARN = /^arn:aws[-a-z]*:iam::[0-9]{12}:role\/[\w+=,.@/-]{1,512}$/;
+
+/** Comma- or newline-separated IAM role ARNs, each once. */
+export function parseRoleArns(input: InputName, value: string): string[] {
+  const accepted =
+    'comma-separated IAM role ARNs such as `arn:aws:iam::123456789012:role/gitpod-drift-check`, each once';
+  const arns: string[] = [];
+  for (const raw of value.split(/[,\n]/)) {
+    const arn = raw.trim();
+    if (!arn) continue;
+    if (!IAM_ROLE_ARN.test(arn) || arn.includes('//') || arn.endsWith('/'))
+      throw new InputError(input, value, `${accepted}; ${showValue(arn)} is not one`);
+    if (arns.includes(arn)) throw new InputError(input, value, `${accepted}; ${showValue(arn)} appears twice`);
+    arns.push(arn);
+  }
+  return arns;
+}
+
+/** AWS tag rules: key 1-128 and value 0-256 characters of letters, digits, spaces and `_.:/=+-@`; no `aws:` prefix. */
+const AWS_TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+const AWS_TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
+/** eksctl adds its own tags (alpha.eksctl.io/…, eksctl.cluster.k8s.io/…) to the 50 a resource may carry. */
+const AWS_TAG_MAX = 40;
+
+/** `key=value` AWS tags separated by commas or newlines. */
+export function parseAwsTags(input: InputName, value: string): Record<string, string> {
+  const accepted = `comma-separated \`key=value\` AWS tags (e.g. \`department=cs,project=gitpod\`), each key once, at most ${AWS_TAG_MAX}`;
+  const tags: Record<string, string> = {};
+  for (const raw of value.split(/[,\n]/)) {
+    const item = raw.trim();
+    if (!item) continue;
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new InputError(input, value, accepted);
+    const key = item.slice(0, eq).trim();
+    const val = item.slice(eq + 1).trim();
+    const problem = !AWS_TAG_KEY.test(key)
+      ? `tag key '${key}' is not 1-128 letters, digits, spaces or \`_.:/=+-@\``
+      : /^aws:/i.test(key)
+        ? `tag key '${key}' starts with \`aws:\`, which AWS reserves`
+        : !AWS_TAG_VALUE.test(val)
+          ? `tag value '${val}' is not 0-256 letters, digits, spaces or \`_.:/=+-@\``
+          : Object.hasOwn(tags, key)
+            ? `'${key}' appears twice`
+            : undefined;
+    if (problem) throw new InputError(input, value, `${accepted}; ${problem}`);
+    Object.defineProperty(tags, key, { value: val, enumerable: true, writable: true, configurable: true });
+  }
+  if (Object.keys(tags).length > AWS_TAG_MAX) throw new InputError(input, value, accepted);
+  if (!Object.keys(tags).length) throw new InputError(input, value, accepted);
+  return tags;
+}
+
+/**
+ * `node-locations`: comma-separated zones of the region, each once. A region in the table takes only its
+ * own zones; a region newer than the table takes zones of its form (`<region>-a` / `<region>a`). EKS needs
+ * at least two (eksctl's MinRequiredAvailabilityZones).
+ */
+export function parseNodeLocations(provider: Provider, region: string, value: string): string[] {
+  const table = REGION_TABLES[provider];
+  const known = zonesOf(table, region);
+  const example = known ? known.slice(0, 2).join(',') : `${table.zoneName(region, 'a')},${table.zoneName(region, 'b')}`;
+  const accepted = `comma-separated zones of region ${region}${known ? ` (${known.join(', ')})` : ''}, each once, e.g. \`${example}\``;
+  const zones: string[] = [];
+  for (const raw of value.split(/[,\n]/)) {
+    const zone = raw.trim();
+    if (!zone) continue;
+    const inRegion = known
+      ? known.includes(zone)
+      : new RegExp(`^${region}${provider === 'gcp' ? '-' : ''}[a-z]$`).test(zone);
+    if (!inRegion)
+      throw new InputError(
+        'node-locations',
+        value,
+        `${accepted}; ${showValue(zone)} is not ${table.zoneForm.replace('the region', `region ${region}`)}`,
+      );
+    if (zones.includes(zone))
+      throw new InputError('node-locations', value, `${accepted}; ${showValue(zone)} appears twice`);
+    zones.push(zone);
+  }
+  if (provider === 'aws' && zones.length > 0 && zones.length < EKSCTL_MIN_ZONES) {
+    throw new InputError(
+      'node-locations',
+      value,
+      `${accepted}; eksctl needs at least ${EKSCTL_MIN_ZONES} availability zones`,
+    );
+  }
+  return zones;
 }
 
 function envProject(env: NodeJS.ProcessEnv): string {
@@ -272,7 +412,7 @@ export function parseConfig(readInput: InputReader, env: NodeJS.ProcessEnv = pro
     throw new InputError(
       'cluster-name',
       clusterName,
-      'a GKE cluster name: 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+      `a GKE cluster name: 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (this one has ${clusterName.length} characters)`,
     );
   }
   if (provider === 'aws' && !EKS_CLUSTER_NAME.test(clusterName)) {
@@ -292,6 +432,17 @@ export function parseConfig(readInput: InputReader, env: NodeJS.ProcessEnv = pro
     }
     region = seed.region;
   }
+  const other = provider === 'gcp' ? 'aws' : 'gcp';
+  if (
+    REGION_TABLES[other].regions[region] ||
+    (!REGION_FORM[provider].test(region) && REGION_FORM[other].test(region))
+  ) {
+    throw new InputError(
+      'region',
+      region,
+      `${PROVIDER_NAME[provider]} region such as \`${seed.region}\`: \`${region}\` is ${PROVIDER_NAME[other]} region; provider is ${provider}`,
+    );
+  }
   if (provider === 'gcp' && !GCP_REGION.test(region)) {
     throw new InputError(
       'region',
@@ -302,6 +453,8 @@ export function parseConfig(readInput: InputReader, env: NodeJS.ProcessEnv = pro
   if (provider === 'aws' && !AWS_REGION.test(region)) {
     throw new InputError('region', region, 'an AWS region such as `eu-west-1` or `us-gov-west-1`');
   }
+
+  const nodeLocations = parseNodeLocations(provider, region, read('node-locations'));
 
   let project = '';
   if (provider === 'gcp') {
@@ -326,6 +479,8 @@ export function parseConfig(readInput: InputReader, env: NodeJS.ProcessEnv = pro
   if (!KUBE_VERSION[provider].re.test(kubernetesVersion)) {
     throw new InputError('kubernetes-version', kubernetesVersion, KUBE_VERSION[provider].accepted);
   }
+  const versionProblem = kubernetesMinorProblem(provider, kubernetesVersion);
+  if (versionProblem) throw new InputError('kubernetes-version', kubernetesVersion, versionProblem);
 
   const machineType = provider === 'gcp' ? GCP_MACHINE_TYPE : AWS_INSTANCE_TYPE;
   const machineAccepted =
@@ -348,7 +503,8 @@ export function parseConfig(readInput: InputReader, env: NodeJS.ProcessEnv = pro
       throw new InputError(
         which,
         minRaw ? minRaw : maxRaw,
-        `${minInput} (${minNodes}) at most ${maxInput} (${maxNodes})`,
+        // A value the user did not give is named as the default it is (`services-max-nodes (default 4)`).
+        `${minInput} (${minRaw ? '' : 'default '}${minNodes}) at most ${maxInput} (${maxRaw ? '' : 'default '}${maxNodes})`,
       );
     }
 
@@ -360,7 +516,7 @@ export function parseConfig(readInput: InputReader, env: NodeJS.ProcessEnv = pro
       machineType: type,
       minNodes,
       maxNodes,
-      labels: { ...REFERENCE_LABELS[role], ...extraLabels },
+      labels: { ...POOL_LABELS[role], ...extraLabels },
       extraLabels,
     };
   }
@@ -377,7 +533,7 @@ export function parseConfig(readInput: InputReader, env: NodeJS.ProcessEnv = pro
   const network = oneOf('network', read('network') || 'calico', NETWORKS);
   const calicoVersion = read('calico-version');
   if (calicoVersion && !/^v3\.[0-9]{1,3}\.[0-9]{1,3}$/.test(calicoVersion)) {
-    throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.30.3`');
+    throw new InputError('calico-version', calicoVersion, 'a Calico release such as `v3.32.1`');
   }
   const eksctlConfigPath = read('eksctl-config');
   if (provider === 'gcp') {
@@ -391,6 +547,23 @@ export function parseConfig(readInput: InputReader, env: NodeJS.ProcessEnv = pro
       );
     if (calicoVersion)
       throw new InputError('calico-version', calicoVersion, 'no value with `provider: gcp` (AWS only)');
+  }
+
+  const supportTypeRaw = read('eks-support-type');
+  const supportType = oneOf('eks-support-type', supportTypeRaw || 'standard', SUPPORT_TYPES);
+  const viewerRaw = read('viewer-role-arns');
+  const viewerRoleArns = parseRoleArns('viewer-role-arns', viewerRaw);
+  const tagsRaw = read('cluster-tags');
+  const clusterTags = tagsRaw ? parseAwsTags('cluster-tags', tagsRaw) : { ...AWS.clusterTags };
+  if (provider === 'gcp') {
+    // `standard` is action.yml's default, which the runner passes on GCP too.
+    for (const [input, value] of [
+      ['eks-support-type', supportTypeRaw === 'standard' ? '' : supportTypeRaw],
+      ['viewer-role-arns', viewerRaw],
+      ['cluster-tags', tagsRaw],
+    ] as const) {
+      if (value) throw new InputError(input, value, 'no value with `provider: gcp` (AWS only)');
+    }
   }
 
   const tools: ToolVersions = { gcloud: '', eksctl: '', kubectl: '' };
@@ -443,6 +616,7 @@ export function parseConfig(readInput: InputReader, env: NodeJS.ProcessEnv = pro
     clusterName,
     region,
     regionDefaulted,
+    nodeLocations,
     project,
     kubernetesVersion,
     pools,
@@ -451,6 +625,9 @@ export function parseConfig(readInput: InputReader, env: NodeJS.ProcessEnv = pro
     calicoVersion,
     network,
     eksctlConfigPath,
+    supportType,
+    viewerRoleArns,
+    clusterTags,
     kubeconfig,
     kubeconfigPath,
     tools,

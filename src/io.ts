@@ -17,6 +17,8 @@ export const OUTPUT_NAMES = [
   'summary',
   'summary-markdown',
   'report-file',
+  'footprint',
+  'cost-estimate',
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 

@@ -14,10 +14,29 @@ import { coreIO } from './io.js';
 import { killAllNow } from './exec.js';
 import { redact, registerSecret, setSecretHook } from './log.js';
 import { plan } from './commands/plan.js';
+import { publishEstimate } from './commands/estimate.js';
+import { clusterConfigFor } from './providers/aws.js';
 import { registerMirrorCredentials } from './tools/mirror.js';
 import { CancelledError, cancelReason, errorMessage } from './steps.js';
 
 const readInput = (name: InputName): string => core.getInput(name);
+
+/**
+ * `footprint` and `cost-estimate` for the commands other than `plan` (which publishes its own): on AWS
+ * from the ClusterConfig with the user's overlay merged; an overlay that does not pass is left to the
+ * command to report, and the rendered ClusterConfig stands in.
+ */
+function publishConfigEstimate(config: Config, io: ReturnType<typeof coreIO>): void {
+  let doc;
+  if (config.provider === 'aws' && config.eksctlConfigPath) {
+    try {
+      doc = clusterConfigFor(config, {});
+    } catch {
+      doc = undefined;
+    }
+  }
+  publishEstimate(config, io, doc);
+}
 
 export async function run(): Promise<void> {
   const controller = new AbortController();
@@ -51,12 +70,15 @@ export async function run(): Promise<void> {
         await plan(config, io);
         break;
       case 'apply':
+        publishConfigEstimate(config, io);
         await (await import('./commands/apply.js')).apply(config, io);
         break;
       case 'verify':
+        publishConfigEstimate(config, io);
         await (await import('./commands/verify.js')).verify(config, io);
         break;
       case 'destroy':
+        publishConfigEstimate(config, io);
         await (await import('./commands/destroy.js')).destroy(config, io);
         break;
     }

@@ -29,8 +29,48 @@ export const REFERENCE_LABELS: Readonly<Record<PoolRole, Readonly<Record<string,
   },
 };
 
-/** Every label of the table: a Ready node carrying one of them counts as a Gitpod node. */
-export const GITPOD_LABEL_KEYS: readonly string[] = POOL_ROLES.flatMap((role) => Object.keys(REFERENCE_LABELS[role]));
+/** A label the action adds to the reference table, and why. */
+export interface LabelAddition {
+  role: PoolRole;
+  key: string;
+  value: string;
+  why: string;
+}
+
+/**
+ * Labels added to the reference table so that the cluster serves both generations of Gitpod's installer.
+ * The table itself (`REFERENCE_LABELS`) stays as the document has it.
+ */
+export const LABEL_ADDITIONS: readonly LabelAddition[] = [
+  {
+    role: 'services',
+    key: 'gitpod.io/workload_services',
+    value: 'true',
+    why:
+      "Gitpod's installer renamed the label of ws-manager, ws-proxy and image-builder from `workload_workspace_services` " +
+      'to `workload_services` in December 2022, and its `validate cluster` demands it since ' +
+      '(install/installer/pkg/cluster/affinity.go, `AffinityListMeta` and `AffinityListWorkspace`); without it those pods stay Pending.',
+  },
+];
+
+/**
+ * The labels each pool carries: the reference table plus `LABEL_ADDITIONS` (six in all). `plan`, `apply`
+ * and `verify` read this, never the table alone.
+ */
+export const POOL_LABELS: Readonly<Record<PoolRole, Readonly<Record<string, string>>>> = Object.fromEntries(
+  POOL_ROLES.map((role) => [
+    role,
+    {
+      ...REFERENCE_LABELS[role],
+      ...Object.fromEntries(LABEL_ADDITIONS.filter((a) => a.role === role).map((a) => [a.key, a.value])),
+    },
+  ]),
+) as Record<PoolRole, Record<string, string>>;
+
+/** Every label of both pools: a Ready node carrying one of them counts as a Gitpod node. */
+export const GITPOD_LABEL_KEYS: readonly string[] = [
+  ...new Set(POOL_ROLES.flatMap((role) => Object.keys(POOL_LABELS[role]))),
+];
 
 /** Labels compared by the cloud-side drift check: the `gitpod.io/workload_*` family. */
 export const GITPOD_LABEL_PREFIX = 'gitpod.io/workload_';
@@ -43,6 +83,26 @@ export const MINIMUMS = {
   kernel: '5.4',
   kubernetes: '1.21',
   containerRuntime: 'containerd',
+} as const;
+
+/**
+ * Versions over time (`version-support`, `version-skew` and the upgrades of `apply`): the Kubernetes
+ * version skew policy, when an end of support deserves a warning, and what EKS bills per version.
+ */
+export const VERSION_POLICY = {
+  /** kubernetes.io/releases/version-skew-policy: a kubelet may be up to three minors older than the API server, never newer. */
+  kubeletMaxMinorsBehind: 3,
+  /** A pool (or node) this many minors behind its control plane is a WARNING: one more upgrade and it is out of policy. */
+  warnMinorsBehind: 2,
+  /** An end of support within this many days is a WARNING. */
+  supportWarningDays: 90,
+  /**
+   * EKS control-plane price, USD per cluster-hour, by support phase (aws.amazon.com/eks/pricing; AWS blog
+   * "Amazon EKS extended support for Kubernetes versions pricing": $0.60 in extended support from April 2024).
+   */
+  eksPricePerClusterHour: { standard: 0.1, extended: 0.6 },
+  /** Calico's SECURITY.md: Tigera supports the two most recent minor releases, on a rolling basis. */
+  calicoSupportedMinors: 2,
 } as const;
 
 /** Sizing of one pool, as the inputs may override it. */
@@ -119,8 +179,13 @@ export const GCP = {
 // AWS (EKS, built with eksctl, Calico replacing the AWS VPC CNI)
 // ---------------------------------------------------------------------------------------------------
 
-/** Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty. */
-export const DEFAULT_CALICO_VERSION = 'v3.30.3';
+/**
+ * Calico release whose `tigera-operator.yaml` is applied when `calico-version` is empty: the newest patch
+ * of the newest line Tigera supports (3.32; the 3.30 line is out of support). It ships the same two
+ * manifests as 3.30 (`operator-crds.yaml`, then `tigera-operator.yaml`); its new `calico-v3-crds.yaml`
+ * is for the optional native projectcalico.org/v3 CRD mode, which the reference does not use.
+ */
+export const DEFAULT_CALICO_VERSION = 'v3.32.1';
 
 export const AWS = {
   seed: {
@@ -132,8 +197,40 @@ export const AWS = {
     },
   } satisfies ProviderSeed,
 
-  /** `metadata.tags` of the reference ClusterConfig. */
+  /** `metadata.tags` of the reference ClusterConfig: the default of the `cluster-tags` input. */
   clusterTags: { department: 'cs', project: 'gitpod' },
+
+  /** `eks-support-type` → ClusterConfig `upgradePolicy.supportType` (EKS's own default is EXTENDED). */
+  supportTypes: { standard: 'STANDARD', extended: 'EXTENDED' },
+
+  /**
+   * With `network: calico` eksctl installs no default add-on (`addonsConfig.disableDefaultAddons`) but
+   * these, so the `vpc-cni` add-on never exists to bring aws-node back on an add-on update.
+   */
+  calicoAddons: ['kube-proxy', 'coredns'],
+  /** The EKS add-on of the AWS VPC CNI, which `verify` reports under `network: calico`. */
+  vpcCniAddon: 'vpc-cni',
+
+  /** How `apply` needs the cluster to authenticate so that `viewer-role-arns` get EKS access entries. */
+  authenticationMode: 'API_AND_CONFIG_MAP',
+
+  /**
+   * Read-only Kubernetes access for `viewer-role-arns`: their access entries carry this group, bound to
+   * exactly what `verify` reads. Not `AmazonEKSViewPolicy`: that reads every namespace's pods, config
+   * maps and events, far more than a drift check needs.
+   */
+  viewer: {
+    group: 'gitpod-cluster-viewer',
+    name: 'gitpod-cluster-viewer',
+    /** Cluster-wide: the nodes (listed a page at a time), the Calico Installation and TigeraStatus. */
+    clusterRules: [
+      { apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list'] },
+      { apiGroups: ['operator.tigera.io'], resources: ['installations'], resourceNames: ['default'], verbs: ['get'] },
+      { apiGroups: ['operator.tigera.io'], resources: ['tigerastatuses'], resourceNames: ['calico'], verbs: ['get'] },
+    ],
+    /** In kube-system: the aws-node DaemonSet the network check looks for. */
+    namespacedRules: [{ apiGroups: ['apps'], resources: ['daemonsets'], resourceNames: ['aws-node'], verbs: ['get'] }],
+  },
 
   /** Service accounts of the reference ClusterConfig, with their eksctl well-known policies. */
   serviceAccounts: [
@@ -173,11 +270,6 @@ export const AWS = {
       'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
       'arn:aws:iam::aws:policy/ElasticLoadBalancingFullAccess',
       'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
-    ],
-    preBootstrapCommands: [
-      'echo "export USE_MAX_PODS=false" >> /etc/profile.d/bootstrap.sh',
-      'echo "export CONTAINER_RUNTIME=containerd" >> /etc/profile.d/bootstrap.sh',
-      "sed -i '/^set -o errexit/a\\\\nsource /etc/profile.d/bootstrap.sh' /etc/eks/bootstrap.sh",
     ],
   },
 
@@ -242,8 +334,13 @@ export const REFERENCE_DEVIATIONS: readonly { reference: string; ours: string; w
   },
   {
     reference: 'GCP services pool labelled `workload_workspace_services`, workspaces pool without it',
-    ours: 'the label table: services `workload_meta`+`workload_ide`; workspaces all three `workload_workspace_*`',
+    ours: 'the label table: services `workload_meta`+`workload_ide` (+ `workload_services`, below); workspaces all three `workload_workspace_*`',
     why: 'The document contradicts its own label table; `verify` flags a cluster built with its commands.',
+  },
+  {
+    reference: 'label table: services pool `workload_meta`, `workload_ide`',
+    ours: 'services pool also `gitpod.io/workload_services=true` (six labels in all)',
+    why: "Gitpod's installer renamed the label of ws-manager, ws-proxy and image-builder to `workload_services` in Dec 2022 and `validate cluster` demands it (install/installer/pkg/cluster/affinity.go).",
   },
   {
     reference: 'node pools without `--service-account`',
@@ -262,7 +359,33 @@ export const REFERENCE_DEVIATIONS: readonly { reference: string; ours: string; w
   },
   {
     reference: '`kubectl create -f …/manifests/tigera-operator.yaml` (unversioned)',
-    ours: `the operator manifest of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`), applied object by object, writing only what differs`,
-    why: 'An unversioned URL changes under a re-run, and `create` fails on the second run.',
+    ours: `the operator manifests of a pinned Calico release (\`${DEFAULT_CALICO_VERSION}\`, the newest patch of a line Tigera supports), applied object by object, writing only what differs`,
+    why: 'An unversioned URL changes under a re-run, and `create` fails on the second run; the 3.30 line is out of support.',
+  },
+  {
+    reference:
+      '`preBootstrapCommands` editing `/etc/eks/bootstrap.sh` (`USE_MAX_PODS=false`, `CONTAINER_RUNTIME=containerd`)',
+    ours: 'none; `maxPodsPerNode` alone sets 110 pods, and `verify` checks `max-pods` on the nodes',
+    why: 'They edit the AL2 bootstrap script of 2022: on Ubuntu eksctl already passes `maxPodsPerNode` to the kubelet, and on AmazonLinux2023 (nodeadm, no such file) the `sed` breaks node bootstrap.',
+  },
+  {
+    reference: 'no `upgradePolicy` (EKS puts clusters on extended support)',
+    ours: '`upgradePolicy.supportType: STANDARD` (`eks-support-type` input)',
+    why: 'Extended support is billed at six times the standard rate; `verify` reports a cluster on another support type, with the command that changes it (eksctl 0.230 has none).',
+  },
+  {
+    reference: "eksctl's default add-ons (vpc-cni, kube-proxy, coredns), aws-node deleted afterwards",
+    ours: 'with `network: calico`: `addonsConfig.disableDefaultAddons: true` with the `kube-proxy` and `coredns` add-ons; nodegroups and service accounts created after Calico',
+    why: 'A `vpc-cni` add-on brings aws-node back on its next update; eksctl refuses nodegroups and `iam.serviceAccounts` at creation of a cluster without it, so `create cluster` gets the config without them.',
+  },
+  {
+    reference: 'no access for anyone but the cluster creator',
+    ours: '`accessConfig.authenticationMode: API_AND_CONFIG_MAP`, and an access entry in the read-only group `gitpod-cluster-viewer` per `viewer-role-arns` role',
+    why: 'A scheduled drift check must read nodes without admin rights; the group is bound to what `verify` reads, less than `AmazonEKSViewPolicy`.',
+  },
+  {
+    reference: '`metadata.tags` hard-coded to `department: cs`, `project: gitpod`',
+    ours: 'the `cluster-tags` input, those two by default',
+    why: 'Another organisation tags its own cost centres.',
   },
 ];

@@ -6,6 +6,7 @@
  * does it) and hands the list to `runSteps`. A step with `argv` runs that exact argv when no `run` is
  * given, so what `plan` shows is what `apply` runs.
  */
+import { mdCode, mdFence, mdText } from './markdown.js';
 import type { Logger } from './log.js';
 import { type RetryPolicy, withRetry } from './retry.js';
 
@@ -125,6 +126,13 @@ export function withActions<Id extends string, Ctx>(
   actions: Readonly<Record<Id, StepAction<Ctx>>>,
 ): Step<Ctx>[] {
   return specs.map((spec) => ({ ...spec, ...actions[spec.id] }));
+}
+
+/** `steps` with `extra` inserted before the step `before` (at the end when there is none). */
+export function insertBefore<S extends { id: string }>(steps: readonly S[], before: string, extra: readonly S[]): S[] {
+  const at = steps.findIndex((s) => s.id === before);
+  const i = at < 0 ? steps.length : at;
+  return [...steps.slice(0, i), ...extra, ...steps.slice(i)];
 }
 
 /**
@@ -323,28 +331,28 @@ const STATUS_ICON: Record<StepStatus, string> = {
   failed: '❌ failed',
 };
 
-function mdCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
 /** An argv as one copy-pasteable shell line (display only: nothing ever runs through a shell). */
 export function shellQuote(argv: readonly string[]): string {
   return argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
-/** The steps as a Markdown table, then each CLI call in full. */
-export function stepsMarkdown(records: readonly StepRecord[]): string {
-  const lines = ['| # | step | what | status |', '|---|---|---|---|'];
+/**
+ * The steps as a Markdown table, then each CLI call in full. `plan` has no status column (every step is
+ * planned) and its CLI calls are shown "exactly as they will run"; `apply` and `destroy` show each status.
+ */
+export function stepsMarkdown(records: readonly StepRecord[], mode: 'plan' | 'run' = 'run'): string {
+  const plan = mode === 'plan';
+  const lines = plan ? ['| # | step | what |', '|---|---|---|'] : ['| # | step | what | status |', '|---|---|---|---|'];
   for (const [i, r] of records.entries()) {
-    const what = r.argv ? `\`${r.argv.slice(0, 4).join(' ')} …\`` : (r.api ?? '');
-    const status = STATUS_ICON[r.status] + (r.detail ? `: ${r.detail}` : '');
-    lines.push(`| ${i + 1} | **${r.id}**<br/>${mdCell(r.description)} | ${mdCell(what)} | ${mdCell(status)} |`);
+    const what = r.argv ? mdCode(`${r.argv.slice(0, 4).join(' ')} …`) : mdText(r.api ?? '');
+    const row = `| ${i + 1} | **${mdText(r.id)}**<br/>${mdText(r.description)} | ${what} |`;
+    lines.push(plan ? row : `${row} ${mdText(STATUS_ICON[r.status] + (r.detail ? `: ${r.detail}` : ''))} |`);
   }
   const calls = records.filter((r) => r.argv);
   if (calls.length) {
-    lines.push('', '<details><summary>Every CLI call, exactly as run</summary>', '', '```sh');
-    for (const r of calls) lines.push(`# ${r.id}`, shellQuote(r.argv!).replace(/ --/g, ' \\\n    --'));
-    lines.push('```', '', '</details>');
+    const sh = calls.map((r) => `# ${r.id}\n${shellQuote(r.argv!).replace(/ --/g, ' \\\n    --')}`).join('\n');
+    lines.push('', `<details><summary>Every CLI call, exactly as ${plan ? 'it will run' : 'run'}</summary>`, '');
+    lines.push(mdFence(sh, 'sh'), '', '</details>');
   }
   return lines.join('\n');
 }

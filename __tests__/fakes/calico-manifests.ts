@@ -1,8 +1,9 @@
 /**
  * FAKE Calico release server on loopback: serves trimmed `operator-crds.yaml` and `tigera-operator.yaml`
  * at their real upstream paths (/projectcalico/calico/<version>/manifests/…), so apply reaches them
- * through `tool-mirror` exactly as a real mirror. The manifests keep the real files' shapes: CRDs with
- * `status` and `creationTimestamp: null`, a namespace, RBAC and the operator Deployment.
+ * through `tool-mirror` exactly as a real mirror. The manifests keep the real files' shapes (as of Calico
+ * v3.32.1, the pinned release, which splits them as 3.30 did): CRDs with `status` and
+ * `creationTimestamp: null`, a namespace, RBAC and the operator Deployment (operator v1.42.3).
  *
  * The first CRD schema carries `x-kubernetes-*`, `default` and `enum` keywords, as real Calico CRDs do:
  * src/clients/kube.ts sends raw JSON, so they reach the API server intact and a re-run finds nothing to change.
@@ -102,15 +103,18 @@ spec:
     metadata: { labels: { name: tigera-operator, k8s-app: tigera-operator } }
     spec:
       hostNetwork: true
+      dnsPolicy: ClusterFirstWithHostNet
       serviceAccountName: tigera-operator
       tolerations: [{ effect: NoExecute, operator: Exists }, { effect: NoSchedule, operator: Exists }]
       containers:
         - name: tigera-operator
-          image: quay.io/tigera/operator:v1.38.6
+          image: quay.io/tigera/operator:v1.42.3
           command: [operator]
+          args: [-manage-crds=true]
           env:
             - { name: WATCH_NAMESPACE, value: "" }
             - { name: OPERATOR_NAME, value: tigera-operator }
+            - { name: TIGERA_OPERATOR_INIT_IMAGE_VERSION, value: v1.42.3 }
 `;
 
 export class CalicoReleaseServer {

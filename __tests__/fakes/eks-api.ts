@@ -10,7 +10,8 @@
  *
  * Duplicates are answered as the real tools do: `create cluster` on a stack name in use fails with
  * CloudFormation's AlreadyExistsException; `create nodegroup` excludes a nodegroup that has a stack (any
- * status) or exists in EKS, as eksctl's nodegroup filter does. `holdEksctl` keeps the next create in the
+ * status) or exists in EKS, as eksctl's nodegroup filter does. `set labels` / `unset labels` change an existing
+ * nodegroup's labels and refuse what eksctl refuses (see `eksctlLabels`). `holdEksctl` keeps the next create in the
  * middle (stacks CREATE_IN_PROGRESS, the cluster CREATING) until the test releases it.
  *
  * As strict as the real ones: a cluster has no endpoint and no CA while CREATING; `ListNodegroups` pages
@@ -18,6 +19,7 @@
  * must carry instead, and a config without metadata.name or metadata.region (eksctl's own messages), and
  * `create cluster` creates the config's nodegroups too unless `--without-nodegroup` is given.
  */
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { closeServer, failsFirstAttempt, listenLoopback, readBody } from './loopback.js';
 import { parse as parseYaml } from 'yaml';
@@ -28,6 +30,27 @@ export interface FakeCluster {
   version: string;
   endpoint: string;
   caData: string;
+  /** DescribeCluster upgradePolicy.supportType; EKS's default is EXTENDED. */
+  supportType?: string;
+  /** DescribeCluster accessConfig.authenticationMode. */
+  authenticationMode?: string;
+}
+
+/** An EKS add-on as DescribeAddon answers it. */
+export interface FakeAddon {
+  addonName: string;
+  clusterName: string;
+  status: string;
+  addonVersion: string;
+}
+
+/** An EKS access entry as DescribeAccessEntry answers it. */
+export interface FakeAccessEntry {
+  clusterName: string;
+  principalArn: string;
+  kubernetesGroups: string[];
+  type: string;
+  username: string;
 }
 
 export interface FakeNodegroup {
@@ -38,6 +61,8 @@ export interface FakeNodegroup {
   instanceTypes: string[];
   scalingConfig: { minSize: number; maxSize: number; desiredSize: number };
   amiType: string;
+  /** The nodegroup's Kubernetes minor (the cluster's when created). */
+  version?: string;
 }
 
 export interface FakeStack {
@@ -70,7 +95,90 @@ export interface EksctlFault {
   times: number;
 }
 
-export type EksctlHook = (event: 'cluster-created' | 'nodegroup-created', detail: { name: string }) => void;
+export type EksctlHook = (
+  event:
+    | 'cluster-created'
+    | 'nodegroup-created'
+    | 'nodegroup-relabelled'
+    | 'cluster-upgraded'
+    | 'nodegroup-upgraded'
+    | 'addon-updated',
+  detail: { name: string; version?: string },
+) => void;
+
+/**
+ * The flags eksctl 0.230's `set labels` and `unset labels` define (pkg/ctl/set/labels.go,
+ * pkg/ctl/unset/labels.go, cmdutils: --cluster, --nodegroup, --labels, --region, --timeout, --profile;
+ * `set` also --config-file), plus the root command's persistent ones; long name → short name.
+ */
+const LABEL_FLAGS: Record<'set labels' | 'unset labels', Record<string, string | undefined>> = {
+  'set labels': {
+    cluster: 'c',
+    nodegroup: 'n',
+    labels: 'l',
+    region: 'r',
+    timeout: undefined,
+    'config-file': 'f',
+    profile: 'p',
+    verbose: 'v',
+    color: 'C',
+  },
+  'unset labels': {
+    cluster: 'c',
+    nodegroup: 'n',
+    labels: 'l',
+    region: 'r',
+    timeout: undefined,
+    profile: 'p',
+    verbose: 'v',
+    color: 'C',
+  },
+};
+
+/** Parses `eksctl <verb> labels …` as cobra/pflag would: unknown flags and stray arguments are refused. */
+export function parseLabelArgv(
+  command: 'set labels' | 'unset labels',
+  argv: readonly string[],
+): { flags: Record<string, string>; positional: string[] } | { error: string } {
+  const known = LABEL_FLAGS[command];
+  const byShort = Object.fromEntries(Object.entries(known).flatMap(([l, sh]) => (sh ? [[sh, l]] : [])));
+  const flags: Record<string, string> = {};
+  const positional: string[] = [];
+  const rest = argv.slice(2);
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (!a.startsWith('-')) {
+      positional.push(a);
+      continue;
+    }
+    const long = a.startsWith('--');
+    const body = a.slice(long ? 2 : 1);
+    const eq = body.indexOf('=');
+    const raw = eq >= 0 ? body.slice(0, eq) : body;
+    const name = long ? raw : byShort[raw];
+    if (!name || !(name in known))
+      return { error: long ? `unknown flag: --${raw}` : `unknown shorthand flag: '${raw}' in ${a}` };
+    let value: string | undefined = eq >= 0 ? body.slice(eq + 1) : undefined;
+    if (value === undefined) {
+      value = rest[i + 1];
+      if (value === undefined) return { error: `flag needs an argument: --${name}` };
+      i++;
+    }
+    flags[name] = name in flags && name === 'labels' ? `${flags[name]},${value}` : value;
+  }
+  return { flags, positional };
+}
+
+/** The value of `--flag=value` or `--flag value` in an argv. */
+function flagValue(argv: readonly string[], flag: string): string | undefined {
+  for (const [i, a] of argv.entries()) {
+    if (a.startsWith(`${flag}=`)) return a.slice(flag.length + 1);
+    if (a === flag) return argv[i + 1];
+  }
+  return undefined;
+}
+
+const minorNumber = (v: string) => Number(v.split('.')[1]);
 
 /** One transient answer of the fault mode: status, the SDK's error type (`x-amzn-errortype`), none for a proxy's page. */
 export interface AwsTransientFault {
@@ -113,12 +221,53 @@ const FIRST_ATTEMPT_DEFAULTS: Record<'eks' | 'cloudformation', AwsTransientFault
   ],
 };
 
-const DEFAULT_VERSIONS = [
-  { clusterVersion: '1.31', versionStatus: 'EXTENDED_SUPPORT' },
-  { clusterVersion: '1.32', versionStatus: 'STANDARD_SUPPORT' },
-  { clusterVersion: '1.33', versionStatus: 'STANDARD_SUPPORT', defaultVersion: true },
-  { clusterVersion: '1.34', versionStatus: 'STANDARD_SUPPORT' },
+/** Seconds since the epoch, as EKS's REST-JSON timestamps travel. */
+export const epochSeconds = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
+
+/**
+ * The versions EKS lists, with support dates as data: every one supported until well after the tests'
+ * clocks (a test that judges dates sets its own). 1.29 is unsupported: listed only with `includeAll`.
+ */
+export const DEFAULT_VERSIONS: Record<string, unknown>[] = [
+  {
+    clusterVersion: '1.29',
+    versionStatus: 'UNSUPPORTED',
+    endOfStandardSupportDate: epochSeconds('2025-03-23'),
+    endOfExtendedSupportDate: epochSeconds('2026-03-23'),
+  },
+  ...(
+    [
+      ['1.31', 'EXTENDED_SUPPORT', '2026-11-26', '2028-11-26'],
+      ['1.32', 'STANDARD_SUPPORT', '2028-03-23', '2029-03-23'],
+      ['1.33', 'STANDARD_SUPPORT', '2028-07-29', '2029-07-29'],
+      ['1.34', 'STANDARD_SUPPORT', '2028-12-02', '2029-12-02'],
+    ] as const
+  ).map(([clusterVersion, versionStatus, standard, extended]) => ({
+    clusterVersion,
+    versionStatus,
+    endOfStandardSupportDate: epochSeconds(standard),
+    endOfExtendedSupportDate: epochSeconds(extended),
+    ...(clusterVersion === '1.33' ? { defaultVersion: true } : {}),
+  })),
 ];
+
+/** RFC 4648 base32 without padding, as eksctl names access entry stacks (Go's StdEncoding.WithPadding(NoPadding)). */
+function base32(bytes: Buffer): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const b of bytes) {
+    value = (value << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
+  return out;
+}
 
 function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -129,6 +278,10 @@ export class FakeEksApi {
   readonly clusters = new Map<string, FakeCluster>();
   readonly nodegroups = new Map<string, FakeNodegroup>(); // key: cluster/name
   readonly stacks = new Map<string, FakeStack>();
+  readonly addons = new Map<string, FakeAddon>(); // key: cluster/name
+  readonly accessEntries = new Map<string, FakeAccessEntry>(); // key: cluster/principalArn
+  /** The principal whose credentials run eksctl: `create cluster` gives it an admin access entry. */
+  creatorArn = 'arn:aws:iam::000000000000:role/fake-ci-creator';
   readonly eksctlCalls: EksctlCall[] = [];
   versions: Record<string, unknown>[] = DEFAULT_VERSIONS;
   /** `ListNodegroups`' page size when the request gives no maxResults (the real default: 100). */
@@ -239,6 +392,27 @@ export class FakeEksApi {
     return this.clusters.get(name);
   }
 
+  addonNames(cluster: string): string[] {
+    return [...this.addons.values()].filter((a) => a.clusterName === cluster).map((a) => a.addonName);
+  }
+
+  accessEntryArns(cluster: string): string[] {
+    return [...this.accessEntries.values()].filter((e) => e.clusterName === cluster).map((e) => e.principalArn);
+  }
+
+  /** An access entry as EKS makes it: a STANDARD one gets a username derived from the principal. */
+  putAccessEntry(cluster: string, principalArn: string, kubernetesGroups: string[], type = 'STANDARD'): void {
+    const account = principalArn.split(':')[4] ?? '';
+    const role = principalArn.split('/').at(-1) ?? '';
+    this.accessEntries.set(`${cluster}/${principalArn}`, {
+      clusterName: cluster,
+      principalArn,
+      kubernetesGroups: [...kubernetesGroups],
+      type,
+      username: `arn:aws:sts::${account}:assumed-role/${role}/{{SessionName}}`,
+    });
+  }
+
   nodegroupNames(cluster: string): string[] {
     return [...this.nodegroups.values()].filter((n) => n.clusterName === cluster).map((n) => n.nodegroupName);
   }
@@ -312,7 +486,15 @@ export class FakeEksApi {
             ? 'ListNodegroups'
             : seg[0] === 'clusters' && seg[2] === 'node-groups' && seg.length === 4
               ? 'DescribeNodegroup'
-              : `${method} ${url.pathname}`;
+              : seg[0] === 'clusters' && seg[2] === 'addons' && seg.length === 3
+                ? 'ListAddons'
+                : seg[0] === 'clusters' && seg[2] === 'addons' && seg.length === 4
+                  ? 'DescribeAddon'
+                  : seg[0] === 'clusters' && seg[2] === 'access-entries' && seg.length === 3
+                    ? 'ListAccessEntries'
+                    : seg[0] === 'clusters' && seg[2] === 'access-entries' && seg.length === 4
+                      ? 'DescribeAccessEntry'
+                      : `${method} ${url.pathname}`;
     const logged: LoggedRequest = { service: 'eks', method, path: url.pathname, action };
     this.requests.push(logged);
     if (this.firstAttemptFault(logged, `${method} ${url.pathname}${url.search} ${raw}`, res)) return;
@@ -322,7 +504,16 @@ export class FakeEksApi {
     const notFound = (what: string) =>
       this.json(res, 404, { message: `No ${what} found` }, 'ResourceNotFoundException');
 
-    if (action === 'DescribeClusterVersions') return this.json(res, 200, { clusterVersions: this.versions });
+    if (action === 'DescribeClusterVersions') {
+      // Unsupported versions only with includeAll; `clusterVersions` narrows the list, as EKS does.
+      const wanted = url.searchParams.getAll('clusterVersions');
+      const all = url.searchParams.get('includeAll') === 'true';
+      const list = this.versions.filter(
+        (v) =>
+          (all || v.versionStatus !== 'UNSUPPORTED') && (!wanted.length || wanted.includes(String(v.clusterVersion))),
+      );
+      return this.json(res, 200, { clusterVersions: list });
+    }
     const cluster = this.clusters.get(seg[1] ?? '');
     if (!cluster) return notFound(`cluster found for name: ${seg[1]}.`);
     if (action === 'DescribeCluster') {
@@ -335,6 +526,50 @@ export class FakeEksApi {
           status: cluster.status,
           version: cluster.version,
           ...(reachable ? { endpoint: cluster.endpoint, certificateAuthority: { data: cluster.caData } } : {}),
+          upgradePolicy: { supportType: cluster.supportType ?? 'EXTENDED' },
+          ...(cluster.authenticationMode ? { accessConfig: { authenticationMode: cluster.authenticationMode } } : {}),
+        },
+      });
+    }
+    if (action === 'ListAddons') return this.json(res, 200, { addons: this.addonNames(cluster.name) });
+    if (action === 'DescribeAddon') {
+      const addon = this.addons.get(`${cluster.name}/${seg[3]}`);
+      return addon
+        ? this.json(res, 200, { addon })
+        : this.json(
+            res,
+            404,
+            { message: `No addon: ${seg[3]} found in cluster: ${cluster.name}` },
+            'ResourceNotFoundException',
+          );
+    }
+    if (action === 'ListAccessEntries' || action === 'DescribeAccessEntry') {
+      // EKS refuses the access entry API on a cluster that authenticates through aws-auth only.
+      if (cluster.authenticationMode === 'CONFIG_MAP') {
+        return this.json(
+          res,
+          400,
+          { message: 'The cluster authentication mode must be set to API or API_AND_CONFIG_MAP' },
+          'InvalidRequestException',
+        );
+      }
+      if (action === 'ListAccessEntries')
+        return this.json(res, 200, { accessEntries: this.accessEntryArns(cluster.name) });
+      const entry = this.accessEntries.get(`${cluster.name}/${seg[3]}`);
+      if (!entry)
+        return this.json(
+          res,
+          404,
+          { message: `The specified access entry resource is not found` },
+          'ResourceNotFoundException',
+        );
+      return this.json(res, 200, {
+        accessEntry: {
+          ...entry,
+          accessEntryArn: `arn:aws:eks:fake:000000000000:access-entry/${cluster.name}/role/${entry.principalArn.split('/').at(-1)}`,
+          createdAt: 1767225600,
+          modifiedAt: 1767225600,
+          tags: {},
         },
       });
     }
@@ -355,6 +590,67 @@ export class FakeEksApi {
       return ng ? this.json(res, 200, { nodegroup: ng }) : notFound(`node group found for name: ${seg[3]}.`);
     }
     return this.json(res, 404, { message: `${action} is not faked` }, 'ResourceNotFoundException');
+  }
+
+  /** `eksctl upgrade cluster`: one minor at a time, never down, an offered version; only with --approve. */
+  private eksctlUpgradeCluster(argv: string[], reply: (ok: boolean, lines: string[]) => void): void {
+    const name = flagValue(argv, '--name') ?? '';
+    const cluster = this.clusters.get(name);
+    if (!cluster) return reply(false, [`Error: cluster ${name} not found`]);
+    if (cluster.status !== 'ACTIVE') {
+      return reply(false, [`Error: cluster ${name} is ${cluster.status}: an update is in progress`]);
+    }
+    const version = flagValue(argv, '--version') ?? '';
+    const offered = this.versions.find((v) => v.clusterVersion === version && v.versionStatus !== 'UNSUPPORTED');
+    if (!offered) return reply(false, [`Error: control plane version "${version}" is not supported`]);
+    const step = minorNumber(version) - minorNumber(cluster.version);
+    if (step < 0) {
+      return reply(false, [`Error: cannot upgrade to a lower version: ${cluster.version} → ${version}`]);
+    }
+    if (step === 0) return reply(true, [`no upgrade required: cluster ${name} runs ${cluster.version}`]);
+    if (step > 1) {
+      return reply(false, [
+        `Error: upgrading more than one version at a time is not supported: ${cluster.version} → ${version}`,
+      ]);
+    }
+    if (!argv.includes('--approve')) return reply(true, ['(plan) no changes applied; re-run with --approve']);
+    cluster.version = version;
+    for (const h of this.hooks) h('cluster-upgraded', { name, version });
+    return reply(true, [`cluster "${name}" control plane has been upgraded to version "${version}"`]);
+  }
+
+  /** `eksctl upgrade nodegroup`: never past the control plane; refuses a version for a custom AMI, as eksctl does. */
+  private eksctlUpgradeNodegroup(argv: string[], reply: (ok: boolean, lines: string[]) => void): void {
+    const cluster = this.clusters.get(flagValue(argv, '--cluster') ?? '');
+    if (!cluster) return reply(false, ['Error: --cluster must be an existing cluster']);
+    const ngName = flagValue(argv, '--name') ?? '';
+    const ng = this.nodegroups.get(`${cluster.name}/${ngName}`);
+    if (!ng) {
+      return reply(false, [
+        `Error: upgrade is only supported for managed nodegroups; could not find one with name "${ngName}"`,
+      ]);
+    }
+    if (ng.status === 'UPDATING') {
+      return reply(false, [
+        'Error: nodegroup is currently being updated, please retry the command after the existing update is complete',
+      ]);
+    }
+    const version = flagValue(argv, '--kubernetes-version');
+    if (ng.amiType === 'CUSTOM' && version) {
+      return reply(false, ['Error: cannot specify kubernetes-version or release-version when using a custom AMI']);
+    }
+    const target = version ?? cluster.version;
+    if (minorNumber(target) > minorNumber(cluster.version)) {
+      return reply(false, [
+        `Error: InvalidParameterException: Requested Kubernetes version ${target} is newer than the cluster's ${cluster.version}`,
+      ]);
+    }
+    if (ng.version && minorNumber(target) < minorNumber(ng.version)) {
+      return reply(false, [`Error: InvalidParameterException: cannot downgrade nodegroup ${ngName} to ${target}`]);
+    }
+    ng.version = target;
+    for (const h of this.hooks) h('nodegroup-upgraded', { name: ngName, version: target });
+    return reply(true, ['nodegroup successfully upgraded']);
   }
 
   private cfnError(res: http.ServerResponse, status: number, code: string, message: string): void {
@@ -393,9 +689,39 @@ export class FakeEksApi {
     const refused = eksctlRefusal(call);
     if (refused) return reply(false, [`Error: ${refused}`]);
     const meta = (call.config?.metadata ?? {}) as { name?: string; version?: string };
+    const cfg = (call.config ?? {}) as {
+      addonsConfig?: { disableDefaultAddons?: boolean };
+      addons?: { name: string }[];
+      managedNodeGroups?: { desiredCapacity?: number; minSize?: number }[];
+      nodeGroups?: unknown[];
+      iam?: { withOIDC?: boolean; serviceAccounts?: { metadata: { name: string; namespace?: string } }[] };
+      upgradePolicy?: { supportType?: string };
+      accessConfig?: {
+        authenticationMode?: string;
+        accessEntries?: { principalARN: string; kubernetesGroups?: string[]; type?: string }[];
+      };
+    };
+    const serviceAccountStacks = (name: string) =>
+      (cfg.iam?.serviceAccounts ?? []).map(
+        (sa) => `eksctl-${name}-addon-iamserviceaccount-${sa.metadata.namespace ?? 'default'}-${sa.metadata.name}`,
+      );
+    const accessEntryStack = (name: string, arn: string) =>
+      `eksctl-${name}-accessentry-${base32(createHash('sha1').update(arn).digest())}`;
     if (command === 'create cluster') {
       const name = meta.name ?? '';
       const stackName = `eksctl-${name}-cluster`;
+      const addons = cfg.addons ?? [];
+      // eksctl's validateBareCluster (pkg/ctl/cmdutils/configfile.go), before anything is created.
+      const bare = cfg.addonsConfig?.disableDefaultAddons === true && !addons.some((a) => a.name === 'vpc-cni');
+      const hasNodes = [
+        ...(cfg.managedNodeGroups ?? []),
+        ...((cfg.nodeGroups ?? []) as { desiredCapacity?: number }[]),
+      ].some((g) => (g.desiredCapacity ?? 2) > 0);
+      if (bare && (hasNodes || (cfg.iam?.serviceAccounts ?? []).length > 0)) {
+        return reply(false, [
+          'Error: fields nodeGroups, managedNodeGroups, fargateProfiles, karpenter, gitops, iam.serviceAccounts, and iam.podIdentityAssociations are not supported during cluster creation in a cluster without VPC CNI if Auto Mode is disabled; please remove these fields and add them back after cluster creation is successful',
+        ]);
+      }
       if (this.clusters.has(name) || this.stacks.has(stackName)) {
         return reply(false, [
           `Error: creating CloudFormation stack "${stackName}": AlreadyExistsException: Stack [${stackName}] already exists`,
@@ -408,6 +734,8 @@ export class FakeEksApi {
         version: String(meta.version ?? '1.34'),
         endpoint: this.kubeEndpoint,
         caData: this.caData,
+        supportType: cfg.upgradePolicy?.supportType ?? 'EXTENDED',
+        authenticationMode: cfg.accessConfig?.authenticationMode ?? 'API_AND_CONFIG_MAP',
       };
       this.stacks.set(stackName, stack);
       this.clusters.set(name, cluster);
@@ -417,6 +745,32 @@ export class FakeEksApi {
         stack.StackStatus = 'CREATE_COMPLETE';
         cluster.status = 'ACTIVE';
         this.clusters.set(name, cluster);
+        // eksctl's CreateAddonTasks: the default add-ons unless disabled, plus the config's own.
+        const names = new Set(addons.map((a) => a.name));
+        if (!cfg.addonsConfig?.disableDefaultAddons)
+          for (const d of ['vpc-cni', 'kube-proxy', 'coredns', 'metrics-server']) names.add(d);
+        for (const addonName of names) {
+          this.addons.set(`${name}/${addonName}`, {
+            addonName,
+            clusterName: name,
+            status: 'ACTIVE',
+            addonVersion: `v1.0.0-eksbuild.1`,
+          });
+        }
+        if (cluster.authenticationMode !== 'CONFIG_MAP') {
+          this.putAccessEntry(name, this.creatorArn, []);
+          for (const e of cfg.accessConfig?.accessEntries ?? []) {
+            this.putAccessEntry(name, e.principalARN, e.kubernetesGroups ?? [], e.type ?? 'STANDARD');
+            this.stacks.set(accessEntryStack(name, e.principalARN), {
+              StackName: accessEntryStack(name, e.principalARN),
+              StackStatus: 'CREATE_COMPLETE',
+            });
+          }
+        }
+        if (cfg.iam?.withOIDC) {
+          for (const sa of serviceAccountStacks(name))
+            this.stacks.set(sa, { StackName: sa, StackStatus: 'CREATE_COMPLETE' });
+        }
         for (const h of this.hooks) h('cluster-created', { name });
         const lines = [`EKS cluster "${name}" in "fake" region is ready`];
         if (withNodegroups) {
@@ -474,11 +828,78 @@ export class FakeEksApi {
         `nodegroup ${ng.nodegroupName} scaled: min ${next.minSize}, max ${next.maxSize}, desired ${next.desiredSize}`,
       ]);
     }
+    if (command === 'create iamserviceaccount') {
+      const name = meta.name ?? '';
+      const cluster = this.clusters.get(name);
+      if (!cluster || cluster.status !== 'ACTIVE') return reply(false, [`Error: cluster ${name} is not ACTIVE`]);
+      // eksctl's NewCreateIAMServiceAccountLoader, before any call.
+      if (!cfg.iam?.serviceAccounts)
+        return reply(false, [
+          `Error: 'iam.serviceAccounts' is not defined in "${call.argv.find((a) => a.startsWith('--config-file='))?.slice(14) ?? ''}"`,
+        ]);
+      if (!argv.includes('--approve'))
+        return reply(true, ['(plan) would create IAM service accounts; --approve not given']);
+      const lines: string[] = [];
+      for (const sa of serviceAccountStacks(name)) {
+        if (this.stacks.has(sa)) lines.push(`1 existing iamserviceaccount(s) (${sa}) will be excluded`);
+        else {
+          this.stacks.set(sa, { StackName: sa, StackStatus: 'CREATE_COMPLETE' });
+          lines.push(`created serviceaccount from stack "${sa}"`);
+        }
+      }
+      return reply(true, lines);
+    }
+    if (command === 'create accessentry') {
+      const name = meta.name ?? '';
+      const cluster = this.clusters.get(name);
+      if (!cluster || cluster.status !== 'ACTIVE') return reply(false, [`Error: cluster ${name} is not ACTIVE`]);
+      // eksctl's NewCreateAccessEntryLoader, before any call.
+      if (!cfg.accessConfig?.accessEntries?.length)
+        return reply(false, ['Error: at least one access entry is required']);
+      if (cluster.authenticationMode === 'CONFIG_MAP') {
+        return reply(false, [
+          'Error: access entries API is not currently enabled; please enable it using `eksctl utils update-authentication-mode --cluster <> --authentication-mode=API_AND_CONFIG_MAP`',
+        ]);
+      }
+      // eksctl filters out the entries whose stack exists; any other is created through CloudFormation.
+      const todo = (cfg.accessConfig?.accessEntries ?? []).filter(
+        (e) => !this.stacks.has(accessEntryStack(name, e.principalARN)),
+      );
+      if (!todo.length) return reply(true, ['access entries already up-to-date']);
+      for (const e of todo) {
+        if (this.accessEntries.has(`${name}/${e.principalARN}`)) {
+          return reply(false, [
+            `Error: ResourceInUseException: The specified access entry resource is already in use on this cluster.`,
+          ]);
+        }
+        this.putAccessEntry(name, e.principalARN, e.kubernetesGroups ?? [], e.type ?? 'STANDARD');
+        this.stacks.set(accessEntryStack(name, e.principalARN), {
+          StackName: accessEntryStack(name, e.principalARN),
+          StackStatus: 'CREATE_COMPLETE',
+        });
+      }
+      return reply(true, [`created ${todo.length} access entries`]);
+    }
+    if (command === 'set labels' || command === 'unset labels') return this.eksctlLabels(command, argv, reply);
+    if (command === 'upgrade cluster') return this.eksctlUpgradeCluster(argv, reply);
+    if (command === 'upgrade nodegroup') return this.eksctlUpgradeNodegroup(argv, reply);
+    if (command === 'utils update-coredns' || command === 'utils update-kube-proxy') {
+      const name = flagValue(argv, '--cluster') ?? '';
+      const cluster = this.clusters.get(name);
+      if (!cluster) return reply(false, [`Error: cluster ${name} not found`]);
+      const addon = command.split('update-')[1]!;
+      // Without --approve eksctl only plans (and says so), as its upgrade commands do.
+      if (!argv.includes('--approve')) return reply(true, [`(plan) would update ${addon}; re-run with --approve`]);
+      for (const h of this.hooks) h('addon-updated', { name: addon, version: cluster.version });
+      return reply(true, [`"${addon}" is now up-to-date`]);
+    }
     if (command === 'delete cluster') {
       const i = argv.findIndex((a) => a === '--name' || a.startsWith('--name='));
       const name = argv[i]?.includes('=') ? argv[i]!.split('=')[1]! : (argv[i + 1] ?? '');
       this.clusters.delete(name);
       for (const key of [...this.nodegroups.keys()]) if (key.startsWith(`${name}/`)) this.nodegroups.delete(key);
+      for (const key of [...this.addons.keys()]) if (key.startsWith(`${name}/`)) this.addons.delete(key);
+      for (const key of [...this.accessEntries.keys()]) if (key.startsWith(`${name}/`)) this.accessEntries.delete(key);
       for (const key of [...this.stacks.keys()]) if (key.startsWith(`eksctl-${name}-`)) this.stacks.delete(key);
       return reply(true, [`all cluster resources were deleted`]);
     }
@@ -517,11 +938,64 @@ export class FakeEksApi {
             maxSize: Number(g.maxSize),
             desiredSize: Number(g.desiredCapacity ?? g.minSize),
           },
-          amiType: g.amiFamily || g.ami ? 'CUSTOM' : 'AL2023_x86_64_STANDARD',
+          // eksctl resolves an AMI for families EKS has no AMI type of (Ubuntu): a launch template with an ImageId.
+          amiType: g.ami || /^Ubuntu/.test(String(g.amiFamily ?? '')) ? 'CUSTOM' : 'AL2023_x86_64_STANDARD',
+          version: this.clusters.get(name)?.version ?? '',
         },
       });
     }
     return { made, lines };
+  }
+
+  /**
+   * `eksctl set labels` / `eksctl unset labels` on one managed nodegroup, refused as eksctl refuses them:
+   * an unknown flag, a name argument, `--cluster`/`--nodegroup`/`--labels` not set, `--labels` with
+   * `--config-file`, a `set` label not `key=value`, a cluster or nodegroup EKS does not have. The labels
+   * change in EKS (through the nodegroup's stack, which eksctl updates, when it has one).
+   */
+  private eksctlLabels(
+    command: 'set labels' | 'unset labels',
+    argv: string[],
+    reply: (ok: boolean, lines: string[]) => void,
+  ): void {
+    const parsed = parseLabelArgv(command, argv);
+    if ('error' in parsed) return reply(false, [`Error: ${parsed.error}`]);
+    const { flags, positional } = parsed;
+    const cluster = flags.cluster ?? '';
+    const nodegroup = flags.nodegroup ?? '';
+    if (command === 'unset labels' && flags.labels === undefined)
+      return reply(false, ['Error: required flag(s) "labels" not set']);
+    if (command === 'set labels' && flags['config-file'] !== undefined && flags.labels !== undefined)
+      return reply(false, ['Error: cannot use --labels when --config-file/-f is set']);
+    if (command === 'set labels' && flags['config-file'] !== undefined)
+      return reply(false, ['Error: the eksctl TEST STAND-IN does not play `set labels --config-file`']);
+    if (command === 'set labels' && !flags.labels) return reply(false, ['Error: --labels must be set']);
+    if (!cluster) return reply(false, ['Error: --cluster must be set']);
+    if (!nodegroup) return reply(false, ['Error: --nodegroup must be set']);
+    if (positional.length) return reply(false, ['Error: name argument is not supported']);
+    const items = (flags.labels ?? '').split(',');
+    const toSet: Record<string, string> = {};
+    if (command === 'set labels') {
+      for (const item of items) {
+        const eq = item.indexOf('=');
+        if (eq < 0)
+          return reply(false, [
+            `Error: invalid argument "${flags.labels}" for "-l, --labels" flag: ${item} must be formatted as key=value`,
+          ]);
+        toSet[item.slice(0, eq)] = item.slice(eq + 1);
+      }
+    }
+    const c = this.clusters.get(cluster);
+    if (!c) return reply(false, [`Error: ResourceNotFoundException: No cluster found for name: ${cluster}.`]);
+    const ng = this.nodegroups.get(`${cluster}/${nodegroup}`);
+    if (!ng) return reply(false, [`Error: ResourceNotFoundException: No node group found for name: ${nodegroup}.`]);
+    if (command === 'set labels') ng.labels = { ...ng.labels, ...toSet };
+    else for (const key of items) delete ng.labels[key];
+    const stack = this.stacks.get(`eksctl-${cluster}-nodegroup-${nodegroup}`);
+    if (stack) stack.StackStatus = 'UPDATE_COMPLETE';
+    for (const h of this.hooks) h('nodegroup-relabelled', { name: nodegroup });
+    const verb = command === 'set labels' ? 'setting label(s) on' : 'removing label(s) from';
+    return reply(true, [`${verb} nodegroup ${nodegroup} in cluster ${cluster}`, 'done']);
   }
 }
 

@@ -68,7 +68,24 @@ export interface FakeGcpOptions {
   clusterEndpoint?: string;
   /** The PEM CA every cluster reports (masterAuth.clusterCaCertificate, base64 on the wire). */
   clusterCaPem?: string;
+  /** Support windows by minor, as fetchClusterUpgradeInfo / fetchNodePoolUpgradeInfo report them. */
+  support?: Record<string, GkeSupportWindow>;
 }
+
+/** One minor's end of standard and of extended support (RFC 3339 timestamps, as GKE sends them). */
+export interface GkeSupportWindow {
+  standard: string;
+  extended: string;
+}
+
+/** The fake's default support data: every minor it offers supported until well after the tests' clocks. */
+export const DEFAULT_GKE_SUPPORT: Record<string, GkeSupportWindow> = {
+  '1.31': { standard: '2028-01-15T00:00:00Z', extended: '2029-01-15T00:00:00Z' },
+  '1.32': { standard: '2028-04-15T00:00:00Z', extended: '2029-04-15T00:00:00Z' },
+  '1.33': { standard: '2028-07-15T00:00:00Z', extended: '2029-07-15T00:00:00Z' },
+  '1.34': { standard: '2028-10-15T00:00:00Z', extended: '2029-10-15T00:00:00Z' },
+  '1.35': { standard: '2029-01-15T00:00:00Z', extended: '2030-01-15T00:00:00Z' },
+};
 
 /** The transient-fault mode (`failFirstAttemptOfEach`): the first attempt of each distinct request fails. */
 export interface FirstAttemptFaults {
@@ -152,6 +169,7 @@ export class FakeGcpApi {
       opPolls: options.opPolls ?? 0,
       clusterEndpoint: options.clusterEndpoint ?? '10.0.0.2',
       clusterCaPem: options.clusterCaPem ?? FAKE_CA_PEM,
+      support: options.support ?? DEFAULT_GKE_SUPPORT,
     });
     const { server, url } = await listenLoopback((req, res) => void api.handle(req, res));
     api.server = server;
@@ -281,6 +299,7 @@ export class FakeGcpApi {
       pools: ((c.nodePools as Json[]) ?? []).map((p) => ({
         name: p.name,
         status: p.status,
+        version: p.version,
         config: p.config,
         autoscaling: p.autoscaling,
         maxPods: (p.maxPodsConstraint as Json | undefined)?.maxPodsPerNode,
@@ -654,6 +673,85 @@ export class FakeGcpApi {
     return `Master version "${asked}" is unsupported.`;
   }
 
+  /** A version GKE would accept: `-`/`latest` the newest, a minor its newest patch, else an exact offered one. */
+  private resolveAlias(asked: string, fallback: string): string | undefined {
+    const versions = this.opts.versions;
+    if (asked === '-' || asked === '') return fallback;
+    if (asked === 'latest') return versions[0];
+    return versions.find((v) => v === asked || v.startsWith(`${asked}.`) || v.startsWith(`${asked}-`));
+  }
+
+  /** UPGRADE_MASTER: one minor at a time, never down; the version must be offered. */
+  private upgradeMaster(res: http.ServerResponse, parent: string, cluster: Json, update: Json): void {
+    const current = String(cluster.currentMasterVersion);
+    const asked = String(update.desiredMasterVersion);
+    const version = this.resolveAlias(asked, this.opts.versions[0]!);
+    if (!version) {
+      return this.fail(res, 400, `Master version "${asked}" is unsupported.`, 'INVALID_ARGUMENT');
+    }
+    const step = compareMinor(version, current.split('.').slice(0, 2).join('.'));
+    if (step < 0) {
+      return this.fail(res, 400, `Master cannot be downgraded from ${current} to ${version}.`, 'FAILED_PRECONDITION');
+    }
+    if (step > 1) {
+      return this.fail(
+        res,
+        400,
+        `Master cannot be upgraded to ${version} from ${current}: upgrade one minor version at a time.`,
+        'FAILED_PRECONDITION',
+      );
+    }
+    const name = String(cluster.name);
+    const op = this.newOperation(parent, 'UPGRADE_MASTER', `clusters/${name}`, this.opPolls, () => {
+      cluster.currentMasterVersion = version;
+    });
+    return this.send(res, 200, op);
+  }
+
+  /** UPGRADE_NODES of one pool: never newer than the master; the version must be offered. */
+  private upgradeNodes(res: http.ServerResponse, parent: string, cluster: Json, update: Json): void {
+    const master = String(cluster.currentMasterVersion);
+    const pool = (cluster.nodePools as Json[]).find((p) => p.name === update.desiredNodePoolId);
+    if (!pool) return this.fail(res, 404, `Node pool "${String(update.desiredNodePoolId)}" not found.`);
+    const asked = String(update.desiredNodeVersion);
+    const version = this.resolveAlias(asked, master);
+    if (!version) return this.fail(res, 400, `Node version "${asked}" is unsupported.`, 'INVALID_ARGUMENT');
+    if (
+      compareMinor(version, master.split('.').slice(0, 2).join('.')) > 0 ||
+      version.localeCompare(master, 'en', { numeric: true }) > 0
+    ) {
+      return this.fail(
+        res,
+        400,
+        `Node version "${version}" must not be newer than the master version "${master}".`,
+        'FAILED_PRECONDITION',
+      );
+    }
+    const name = String(cluster.name);
+    const target = `clusters/${name}/nodePools/${String(pool.name)}`;
+    const op = this.newOperation(parent, 'UPGRADE_NODES', target, this.opPolls, () => {
+      pool.version = version;
+      cluster.currentNodeVersion = version;
+    });
+    return this.send(res, 200, op);
+  }
+
+  /** ClusterUpgradeInfo / NodePoolUpgradeInfo of a version: its minor's support window, the next targets. */
+  private upgradeInfo(version: string): Json {
+    const minor = version.split('.').slice(0, 2).join('.');
+    const window = this.opts.support[minor];
+    const newer = this.opts.versions.filter((v) => compareMinor(v, minor) > 0);
+    const patch = this.opts.versions.find((v) => v.startsWith(`${minor}.`));
+    return {
+      autoUpgradeStatus: ['ACTIVE'],
+      ...(newer.length ? { minorTargetVersion: newer[newer.length - 1] } : {}),
+      ...(patch && patch !== version ? { patchTargetVersion: patch } : {}),
+      ...(window
+        ? { endOfStandardSupportTimestamp: window.standard, endOfExtendedSupportTimestamp: window.extended }
+        : {}),
+    };
+  }
+
   private container(res: http.ServerResponse, method: string, path: string, body: unknown): void {
     const m = /^\/v1\/(projects\/([^/]+)\/locations\/([^/]+))(?:\/(.*))?$/.exec(path);
     if (!m) return this.fail(res, 404, `the fake has no ${method} ${path}`);
@@ -691,6 +789,9 @@ export class FakeGcpApi {
     }
 
     if (rest[0] !== 'clusters') return this.fail(res, 404, `the fake has no ${method} ${path}`);
+    // A custom method ends the last segment: `clusters/c:fetchClusterUpgradeInfo`, `…/nodePools/p:fetchNodePoolUpgradeInfo`.
+    const [last, verb] = (rest[rest.length - 1] ?? '').split(':');
+    if (verb) rest[rest.length - 1] = last!;
     const clusterName = rest[1];
 
     if (!clusterName) {
@@ -732,11 +833,24 @@ export class FakeGcpApi {
       );
     }
 
+    if (verb === 'fetchClusterUpgradeInfo' && rest.length === 2 && method === 'GET') {
+      return this.send(res, 200, this.upgradeInfo(String(cluster.currentMasterVersion)));
+    }
+    if (verb === 'fetchNodePoolUpgradeInfo' && rest.length === 4 && rest[2] === 'nodePools' && method === 'GET') {
+      const pool = pools.find((p) => p.name === rest[3]);
+      if (!pool) return this.fail(res, 404, `Not found: ${key}/nodePools/${rest[3]}.`);
+      return this.send(res, 200, this.upgradeInfo(String(pool.version)));
+    }
+    if (verb) return this.fail(res, 404, `the fake has no ${method} ${path}`);
+
     if (rest.length === 2) {
       if (method === 'GET') return this.send(res, 200, cluster);
       if (method === 'PUT') {
-        // UpdateClusterRequest: only what `node-pools update --enable-autoscaling` sends.
         const update = isObj(req.update) ? req.update : {};
+        // `clusters upgrade --master` / `--node-pool=…`: as strict as GKE about versions.
+        if (typeof update.desiredMasterVersion === 'string') return this.upgradeMaster(res, parent, cluster, update);
+        if (typeof update.desiredNodeVersion === 'string') return this.upgradeNodes(res, parent, cluster, update);
+        // UpdateClusterRequest: otherwise only what `node-pools update --enable-autoscaling` sends.
         const pool = pools.find((p) => p.name === update.desiredNodePoolId);
         if (!pool || !isObj(update.desiredNodePoolAutoscaling)) {
           return this.fail(res, 400, 'the fake only updates node pool autoscaling', 'INVALID_ARGUMENT');
@@ -802,6 +916,12 @@ export class FakeGcpApi {
     }
     return this.fail(res, 404, `the fake has no ${method} ${path}`);
   }
+}
+
+/** The minor of `version` against `minor` (`1.34.1-gke.1` vs `1.33` → 1). */
+export function compareMinor(version: string, minor: string): number {
+  const [a, b] = [version, minor].map((v) => v.split('.').slice(0, 2).map(Number));
+  return a![0]! - b![0]! || a![1]! - b![1]!;
 }
 
 function apiOf(path: string): GcpRequest['api'] {

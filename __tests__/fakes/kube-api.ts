@@ -214,7 +214,8 @@ export class FakeKubeApi {
 
   private constructor(
     readonly token: string,
-    readonly version: string,
+    /** The API server's gitVersion; an upgrade of the control plane changes it. */
+    public version: string,
     /** Accept requests without the token too: kubectl sends no bearer token over plain http. */
     private readonly anonymous = false,
   ) {
@@ -371,6 +372,11 @@ export class FakeKubeApi {
       this.bucket(obj.apiVersion, obj.kind).set(`${obj.metadata.namespace ?? ''}/${obj.metadata.name}`, obj);
       if (obj.kind === 'CustomResourceDefinition') this.registerCrd(obj);
     }
+  }
+
+  /** Removes every object of a kind without recording a request (fixtures between cases). */
+  forget(apiVersion: string, kind: string): void {
+    this.store.get(`${apiVersion}|${kind}`)?.clear();
   }
 
   object(ref: KubeRef): KubeObject | undefined {

@@ -43,21 +43,69 @@ export interface AwsWorld {
 }
 
 /**
- * The controllers the fakes stand in for: eksctl's cluster comes with the aws-node daemonset, its
- * nodegroups with nodes, and the tigera operator reports Calico Available once the Installation is written.
+ * The controllers the fakes stand in for: eksctl's cluster comes with the aws-node daemonset when it has the vpc-cni add-on, its
+ * nodegroups with nodes (relabelled when eksctl relabels the nodegroup), and the tigera operator reports
+ * Calico Available once the Installation is written.
  */
-export function playEksControllers(eks: FakeEksApi, kube: FakeKubeApi): void {
-  eks.onEksctl((event, { name }) => {
+/** The kube-proxy DaemonSet eksctl installs, at a Kubernetes minor. */
+export function kubeProxy(minor: string) {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+    spec: {
+      template: {
+        spec: {
+          containers: [
+            {
+              name: 'kube-proxy',
+              image: `602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/kube-proxy:v${minor}.0-eksbuild.1`,
+            },
+          ],
+        },
+      },
+    },
+  };
+}
+
+export function playEksControllers(eks: FakeEksApi, kube: FakeKubeApi, calicoRunning = DEFAULT_CALICO_VERSION): void {
+  eks.onEksctl((event, { name, version }) => {
     if (event === 'cluster-created') {
-      kube.seed(
-        {
+      // aws-node comes with the vpc-cni add-on only (none under `disableDefaultAddons`).
+      if (eks.addons.has(`${name}/vpc-cni`)) {
+        kube.seed({
           apiVersion: 'apps/v1',
           kind: 'DaemonSet',
           metadata: { name: AWS.calico.awsNode.name, namespace: AWS.calico.awsNode.namespace },
           spec: {},
-        },
+        });
+      }
+      kube.seed(
         { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'coredns-1', namespace: 'kube-system' } },
+        // eksctl's self-managed add-ons: kube-proxy's image tag is the cluster's Kubernetes version.
+        kubeProxy(eks.cluster(name)!.version),
       );
+    } else if (event === 'nodegroup-relabelled') {
+      // EKS puts a managed nodegroup's new labels on its nodes; labels outside the nodegroup's stay.
+      const ng = [...eks.nodegroups.values()].find((n) => n.nodegroupName === name)!;
+      for (const node of kube.objects('v1', 'Node')) {
+        const labels = (node.metadata.labels ?? {}) as Record<string, string>;
+        if (labels['eks.amazonaws.com/nodegroup'] !== name) continue;
+        for (const k of Object.keys(labels)) if (k.startsWith('gitpod.io/')) delete labels[k];
+        Object.assign(labels, ng.labels);
+        node.metadata.labels = labels;
+      }
+    } else if (event === 'cluster-upgraded') {
+      kube.version = `v${version}.0-eks-fake`;
+    } else if (event === 'addon-updated') {
+      if (name === 'kube-proxy') kube.seed(kubeProxy(version!));
+    } else if (event === 'nodegroup-upgraded') {
+      // The managed nodegroup's rolling update: its nodes come back with the new kubelet.
+      for (const node of kube.objects('v1', 'Node')) {
+        const labels = node.metadata.labels ?? {};
+        if (labels['eks.amazonaws.com/nodegroup'] !== name) continue;
+        (node.status as { nodeInfo: { kubeletVersion: string } }).nodeInfo.kubeletVersion = `v${version}.0-eks-fake`;
+      }
     } else {
       const ng = [...eks.nodegroups.values()].find((n) => n.nodegroupName === name)!;
       kube.seed(
@@ -71,6 +119,8 @@ export function playEksControllers(eks: FakeEksApi, kube: FakeKubeApi): void {
   });
   kube.onWrite((obj, verb) => {
     if (obj.kind === 'Installation' && verb !== 'delete') {
+      // The operator reports the Calico release it runs on the Installation's status.
+      obj.status = { ...((obj.status as object | undefined) ?? {}), calicoVersion: calicoRunning };
       kube.seed({
         apiVersion: AWS.calico.ready.apiVersion,
         kind: AWS.calico.ready.kind,

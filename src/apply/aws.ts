@@ -12,6 +12,12 @@
  *   calico-installation the Installation `default`                     (calico only; only when it differs)
  *   calico-ready        wait for Calico                                (calico only)
  *   nodegroups          eksctl create nodegroup                        (skipped when all exist)
+ *   nodegroup-labels    eksctl set labels / unset labels               (only a nodegroup whose labels differ)
+ *   service-accounts    eksctl create iamserviceaccount                (skipped when every role's stack is complete)
+ *   access-entries      eksctl create accessentry                      (viewer-role-arns; skipped when all exist)
+ *   viewer-rbac         the viewers' ClusterRole, Role and bindings    (viewer-role-arns; only what differs)
+ *   upgrade-…-<minor>   eksctl upgrade cluster / nodegroup, utils update-coredns / update-kube-proxy,
+ *                       one round per minor when kubernetes-version asks a newer one (providers/aws/upgrade.ts)
  *
  * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
  * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
@@ -21,11 +27,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CloudObservation, KubeAccess } from '../cloud/types.js';
 import type { KubeClient, KubeObject } from '../clients/kube.js';
-import type { Cluster, EksApi, Stack } from '../clients/eks.js';
+import type { Cluster, EksApi, Nodegroup, Stack } from '../clients/eks.js';
 import { type AwsCloud, awsCloud, isLoopbackHttp, observedPool } from '../cloud/aws.js';
 import { diffPool, inPlaceArgvs, remedyText } from '../desired.js';
 import { RECORD_STEP_ID, recordAction } from '../record.js';
-import { execArgv } from '../exec.js';
 import { runFlow } from '../flow.js';
 import { type Config, InputError } from '../inputs.js';
 import type { ActionIO } from '../io.js';
@@ -41,9 +46,15 @@ import {
   calicoVersion,
   clusterConfigFor,
   clusterConfigYaml,
+  clusterCreateConfig,
+  eksctlClusterConfigFile,
   eksctlConfigFile,
+  viewerRbacObjects,
 } from '../providers/aws.js';
+import { type EksUpgradeStep, eksUpgradeSteps } from '../providers/aws/upgrade.js';
 import { AWS, POOL_ROLES } from '../reference.js';
+import { execArgv } from '../exec.js';
+import { atMinor, upgradeMinors } from '../verify/support.js';
 import { abortableSleep } from '../retry.js';
 import {
   type ProbeResult,
@@ -51,6 +62,7 @@ import {
   type StepRecord,
   cancelReason,
   formatDuration,
+  shellQuote,
   withActions,
 } from '../steps.js';
 import { type InstalledTool, type ToolName, pathWithTools } from '../tools/install.js';
@@ -83,7 +95,8 @@ interface AwsCtx {
   manifests?: KubeObject[];
   /** What the last probe of a Kubernetes-object step found to do; its run writes exactly that. */
   pending?: SyncItem[];
-  /** The eksctl calls the last `nodegroup-scaling` probe found to do. */
+  /** The eksctl calls the last `nodegroup-labels` / `nodegroup-scaling` probe found to do. */
+  relabel?: string[][];
   rescale?: string[][];
 }
 
@@ -96,6 +109,11 @@ const STACK_IN_PROGRESS = /_IN_PROGRESS$/;
 
 export function clusterStackName(config: Config): string {
   return `eksctl-${config.clusterName}-cluster`;
+}
+
+/** eksctl's stack of one IAM service account (pkg/cfn/manager/iam.go). */
+export function serviceAccountStackName(config: Config, namespace: string, name: string): string {
+  return `eksctl-${config.clusterName}-addon-iamserviceaccount-${namespace}-${name}`;
 }
 
 export function nodegroupStackName(config: Config, nodegroup: string): string {
@@ -142,20 +160,14 @@ function byVersion(a: string, b: string): number {
 }
 
 /**
- * `kubernetes-version` → the minor eksctl is given. An existing cluster keeps its own version (apply
- * never upgrades); otherwise `latest` is the newest version in standard support, and a minor must be one
+ * `kubernetes-version` → the minor eksctl is given. An existing cluster keeps its own version here (the
+ * upgrade rounds of upgradePlan move it); otherwise `latest` is the newest version in standard support, and a minor must be one
  * EKS still offers.
  */
-export async function resolveVersion(config: Config, api: EksApi, log: Logger, existing?: Cluster): Promise<string> {
+export async function resolveVersion(config: Config, api: EksApi, existing?: Cluster): Promise<string> {
   const asked = config.kubernetesVersion;
-  if (existing?.version) {
-    if (asked !== 'latest' && asked !== existing.version) {
-      log.warning(
-        `EKS cluster ${config.clusterName} runs Kubernetes ${existing.version}; apply does not upgrade it to ${asked}`,
-      );
-    }
-    return existing.version;
-  }
+  // An existing cluster keeps its version in the ClusterConfig; the upgrade rounds (upgradePlan) move it.
+  if (existing?.version) return existing.version;
   const versions = (await api.clusterVersions()).filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED');
   const offered = versions.map((v) => v.clusterVersion!).sort(byVersion);
   if (asked === 'latest') {
@@ -173,6 +185,45 @@ export async function resolveVersion(config: Config, api: EksApi, log: Logger, e
     asked,
     `\`latest\` or a version EKS offers in ${config.region}: ${offered.join(', ') || '(none returned)'}`,
   );
+}
+
+/**
+ * The minors an existing cluster is upgraded through (none for `latest`, none when it is there). Refused
+ * before any change, in one line: an older minor (no downgrade), a minor EKS does not offer, and a
+ * nodegroup on a custom AMI (eksctl's Ubuntu nodegroups): `eksctl upgrade nodegroup` refuses
+ * `--kubernetes-version` for those, so such a nodegroup is replaced, not upgraded in place.
+ */
+export async function upgradePlan(config: Config, api: EksApi, existing: Cluster | undefined): Promise<string[]> {
+  if (!existing?.version) return [];
+  const groups = (
+    await Promise.all(POOL_ROLES.map((role) => api.describeNodegroup(config.clusterName, config.pools[role].name)))
+  ).filter((g): g is Nodegroup => !!g);
+  const minors = upgradeMinors(
+    config.kubernetesVersion,
+    existing.version,
+    groups.map((g) => g.version ?? existing.version!),
+  );
+  if (!minors.length) return [];
+  const offered = (await api.clusterVersions())
+    .filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED')
+    .map((v) => v.clusterVersion!);
+  const missing = minors.filter((m) => !offered.includes(m));
+  if (missing.length) {
+    throw new InputError(
+      'kubernetes-version',
+      config.kubernetesVersion,
+      `a version EKS offers in ${config.region}, reached one minor at a time from ${existing.version}: ${missing.join(', ')} not offered (offered: ${offered.sort(byVersion).join(', ')})`,
+    );
+  }
+  const custom = groups.filter((g) => g.amiType === 'CUSTOM' && !atMinor(g.version, minors.at(-1)!));
+  if (custom.length) {
+    throw new Error(
+      `nodegroup ${custom.map((g) => g.nodegroupName).join(', ')} runs a custom AMI (amiType CUSTOM, as eksctl's Ubuntu nodegroups do): ` +
+        `\`eksctl upgrade nodegroup\` cannot move it to Kubernetes ${minors.at(-1)}; nothing was changed. ` +
+        `Replace it (eksctl delete nodegroup --drain, then apply creates it at the control plane's version) or use an EKS AMI family (eksctl-config amiFamily: AmazonLinux2023)`,
+    );
+  }
+  return minors;
 }
 
 function stackAdvice(config: Config, stack: Stack, what: string): string {
@@ -226,14 +277,30 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
     waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log, signal: io.signal });
 
   const existing = await api.describeCluster(config.clusterName);
-  const version = await resolveVersion(config, api, io.log, existing);
+  const version = await resolveVersion(config, api, existing);
+  const minors = await upgradePlan(config, api, existing);
   const doc = clusterConfigFor(config, { version });
   const yaml = clusterConfigYaml(config, doc);
   const file = eksctlConfigFile(config);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, yaml, { mode: 0o600 });
+  const clusterFile = eksctlClusterConfigFile(config);
+  if (clusterFile !== file) {
+    await writeFile(clusterFile, clusterConfigYaml(config, clusterCreateConfig(doc) as ClusterConfigDoc), {
+      mode: 0o600,
+    });
+  }
   io.setOutput('eksctl-config', yaml);
   io.log.info(`eksctl ClusterConfig (Kubernetes ${version}) written to ${file}`);
+  const supportType = AWS.supportTypes[config.supportType];
+  const foundSupport = existing?.upgradePolicy?.supportType;
+  if (foundSupport && foundSupport !== supportType) {
+    // eksctl has no command for it and apply changes the cloud through eksctl only: verify reports it too.
+    io.log.warning(
+      `EKS cluster ${config.clusterName} has upgrade policy ${foundSupport}, eks-support-type wants ${supportType}; eksctl cannot change it: ` +
+        `run \`aws eks update-cluster-config --name ${config.clusterName} --region ${config.region} --upgrade-policy supportType=${supportType}\``,
+    );
+  }
 
   const specs = awsSteps(config, { version });
   const timeout = (id: AwsStepId) => specs.find((s) => s.id === id)?.timeoutMs ?? 10 * 60_000;
@@ -248,6 +315,61 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
   const awsNodeRef = { apiVersion: 'apps/v1', kind: 'DaemonSet', ...AWS.calico.awsNode };
   const { installation, ready } = AWS.calico;
   const installationRef = { apiVersion: installation.apiVersion, kind: installation.kind, name: 'default' };
+
+  const serviceAccounts = (
+    ((doc.iam as { serviceAccounts?: unknown[] } | undefined)?.serviceAccounts ?? []) as {
+      metadata?: { name?: string; namespace?: string };
+    }[]
+  ).map((sa) => ({ namespace: sa.metadata?.namespace || 'default', name: String(sa.metadata?.name) }));
+  const viewerGroup = AWS.viewer.group;
+
+  /**
+   * An existing nodegroup fixed in place, from the one diff (src/desired.ts): its labels (eksctl set/unset
+   * labels; the labels the ClusterConfig eksctl was given has, an overlay's included) or its scaling bounds
+   * (eksctl scale nodegroup). What cannot change in place stops the step with what to do.
+   */
+  const inPlace = (kind: 'labels' | 'scaling'): StepAction<AwsCtx> => {
+    const what = kind === 'labels' ? 'carry the wanted labels' : 'have the wanted bounds';
+    return {
+      async probe(ctx) {
+        const argvs: string[][] = [];
+        const why: string[] = [];
+        for (const role of POOL_ROLES) {
+          const name = desired[role].name;
+          const ng = await ctx.api.describeNodegroup(config.clusterName, name);
+          if (!ng) throw new Error(`nodegroup ${name} is gone from cluster ${config.clusterName}; re-run apply`);
+          const given = ctx.doc.managedNodeGroups.find((g) => g.name === name)?.labels as
+            Record<string, string> | undefined;
+          const want = given ? { ...desired[role], labels: given } : desired[role];
+          const diff = diffPool(want, observedPool(config, ng), fixes);
+          const fix = inPlaceArgvs(diff, [kind]);
+          if (!fix.length) continue;
+          argvs.push(...fix);
+          why.push(
+            ...diff.changes
+              .filter((c) => c.kind === kind)
+              .map(
+                (c) =>
+                  `nodegroup ${name}: ${c.differences.map((d) => `${d.field} ${JSON.stringify(d.have ?? null)} (want ${JSON.stringify(d.want)})`).join(', ')}`,
+              ),
+          );
+        }
+        if (kind === 'labels') ctx.relabel = argvs;
+        else ctx.rescale = argvs;
+        if (!argvs.length) return labelled(true, `nodegroups ${nodegroupNames.join(', ')} ${what}`);
+        return labelled(false, why.join('; '));
+      },
+      async run(ctx, spec, signal) {
+        const argvs = (kind === 'labels' ? ctx.relabel : ctx.rescale) ?? [];
+        ctx.relabel = ctx.rescale = undefined;
+        for (const argv of argvs) {
+          io.log.info(`$ ${shellQuote(argv)}`);
+          await execArgv(argv, { log: io.log, env, signal, timeoutMs: spec.timeoutMs });
+        }
+        return remedyText({ kind: 'in-place', argvs });
+      },
+    };
+  };
 
   const actions: Record<AwsStepId, StepAction<AwsCtx>> = {
     cluster: {
@@ -439,39 +561,68 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
 
     [RECORD_STEP_ID]: recordAction<AwsCtx>(config, kubeOf),
 
-    'nodegroup-scaling': {
+    'nodegroup-labels': inPlace('labels'),
+    'nodegroup-scaling': inPlace('scaling'),
+
+    'service-accounts': {
       async probe(ctx) {
-        const rescale: string[][] = [];
-        const why: string[] = [];
-        for (const role of POOL_ROLES) {
-          const name = desired[role].name;
-          const ng = await ctx.api.describeNodegroup(config.clusterName, name);
-          if (!ng) throw new Error(`nodegroup ${name} is gone from cluster ${config.clusterName}; re-run apply`);
-          const diff = diffPool(desired[role], observedPool(config, ng), fixes);
-          const argvs = inPlaceArgvs(diff, ['scaling']);
-          if (!argvs.length) continue;
-          rescale.push(...argvs);
-          why.push(
-            ...diff.changes
-              .filter((c) => c.kind === 'scaling')
-              .map(
-                (c) =>
-                  `${name}: ${c.differences.map((d) => `${d.field} ${String(d.have)} (want ${String(d.want)})`).join(', ')}`,
-              ),
+        const missing: string[] = [];
+        for (const sa of serviceAccounts) {
+          const name = serviceAccountStackName(config, sa.namespace, sa.name);
+          const { stack } = await settledStack(
+            ctx,
+            name,
+            `service account ${sa.namespace}/${sa.name}`,
+            'service-accounts',
+          );
+          if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
+            throw new Error(
+              stackAdvice(config, stack, `eksctl cannot create the role of ${sa.namespace}/${sa.name} while it exists`),
+            );
+          if (!stack) missing.push(`${sa.namespace}/${sa.name}`);
+        }
+        return missing.length
+          ? labelled(false, `no IAM role stack for ${missing.join(', ')}`)
+          : labelled(true, `IAM roles of ${serviceAccounts.length} service accounts exist`);
+      },
+    },
+
+    'access-entries': {
+      async probe(ctx) {
+        const cluster = await ctx.api.describeCluster(config.clusterName);
+        const mode = cluster?.accessConfig?.authenticationMode;
+        if (mode === 'CONFIG_MAP') {
+          throw new Error(
+            `EKS cluster ${config.clusterName} authenticates through the aws-auth ConfigMap only, so it has no access entries for viewer-role-arns: ` +
+              `run \`eksctl utils update-authentication-mode --cluster ${config.clusterName} --region ${config.region} --authentication-mode ${AWS.authenticationMode}\` and re-run`,
           );
         }
-        ctx.rescale = rescale;
-        if (!rescale.length) return labelled(true, `nodegroups ${nodegroupNames.join(', ')} have the wanted bounds`);
-        return labelled(false, why.join('; '));
-      },
-      async run(ctx, spec, signal) {
-        const argvs = ctx.rescale ?? [];
-        ctx.rescale = undefined;
-        for (const argv of argvs) {
-          await execArgv(argv, { log: io.log, env, signal, timeoutMs: spec.timeoutMs });
+        const present = new Set(await ctx.api.listAccessEntries(config.clusterName));
+        const missing: string[] = [];
+        for (const arn of config.viewerRoleArns) {
+          if (!present.has(arn)) {
+            missing.push(arn);
+            continue;
+          }
+          const entry = await ctx.api.describeAccessEntry(config.clusterName, arn);
+          if (!entry) missing.push(arn);
+          else if (!(entry.kubernetesGroups ?? []).includes(viewerGroup)) {
+            // eksctl creates entries, it does not change one made elsewhere: say what would.
+            throw new Error(
+              `EKS access entry ${arn} exists without the Kubernetes group ${viewerGroup} (it has ${JSON.stringify(entry.kubernetesGroups ?? [])}); ` +
+                `run \`aws eks update-access-entry --cluster-name ${config.clusterName} --region ${config.region} --principal-arn ${arn} --kubernetes-groups ${[...(entry.kubernetesGroups ?? []), viewerGroup].join(' ')}\` and re-run`,
+            );
+          }
         }
-        return remedyText({ kind: 'in-place', argvs });
+        return missing.length
+          ? labelled(false, `no access entry for ${missing.join(', ')}`)
+          : labelled(true, `access entries for ${config.viewerRoleArns.length} viewer role(s) in group ${viewerGroup}`);
       },
+    },
+
+    'viewer-rbac': {
+      probe: (ctx) => syncProbe(ctx, kubeOf(ctx), viewerRbacObjects() as KubeObject[], `RBAC of group ${viewerGroup}`),
+      run: (ctx) => syncRun(ctx, kubeOf(ctx)),
     },
   };
 
@@ -539,7 +690,57 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
       : { ready: false, detail: `TigeraStatus ${ready.name} not ${ready.condition} yet` };
   }
 
-  const steps = withActions(specs, actions);
+  const upgrades = eksUpgradeSteps(config, minors).map((spec) => ({ ...spec, ...upgradeAction(spec) }));
+  if (minors.length) {
+    io.log.info(
+      `Upgrade from Kubernetes ${existing!.version}: ${minors.join(' → ')}, one minor at a time, control plane first`,
+    );
+  }
+
+  /** An upgrade step's probe: the part already at the round's minor is skipped. */
+  function upgradeAction(spec: EksUpgradeStep): StepAction<AwsCtx> {
+    const t = spec.target;
+    return {
+      async probe(ctx) {
+        // An update under way (another run's, or one a cancelled run left) is waited for, never raced:
+        // eksctl refuses to start a second one.
+        if (t.kind === 'control-plane') {
+          const c = await wait(
+            `cluster ${config.clusterName} to be ACTIVE`,
+            spec.timeoutMs ?? 60 * 60_000,
+            async () => {
+              const found = await ctx.api.describeCluster(config.clusterName);
+              return !found || found.status === 'ACTIVE' ? { found } : undefined;
+            },
+          );
+          return labelled(atMinor(c.found?.version, spec.minor), `the control plane runs ${c.found?.version}`);
+        }
+        if (t.kind === 'nodegroup') {
+          const name = config.pools[t.role].name;
+          const { g } = await wait(`nodegroup ${name} to be ACTIVE`, spec.timeoutMs ?? 60 * 60_000, async () => {
+            const found = await ctx.api.describeNodegroup(config.clusterName, name);
+            return !found || found.status === 'ACTIVE' ? { g: found } : undefined;
+          });
+          if (!g) return labelled(true, `nodegroup ${name} does not exist`);
+          return labelled(atMinor(g.version, spec.minor), `nodegroup ${name} runs ${g.version}`);
+        }
+        // kube-proxy's image tag is the Kubernetes version (v1.33.0-eksbuild.2): it marks the round done.
+        const ds = await kubeOf(ctx).get({
+          apiVersion: 'apps/v1',
+          kind: 'DaemonSet',
+          name: 'kube-proxy',
+          namespace: 'kube-system',
+        });
+        if (!ds) return labelled(true, 'no self-managed kube-proxy DaemonSet (an EKS add-on, or none)');
+        const containers = ((ds.spec as { template?: { spec?: { containers?: { image?: string }[] } } })?.template?.spec
+          ?.containers ?? []) as { image?: string }[];
+        const tag = (containers[0]?.image ?? '').split(':').pop();
+        return labelled(atMinor(tag, spec.minor), `kube-proxy runs ${tag}`);
+      },
+    };
+  }
+
+  const steps = [...withActions(specs, actions), ...upgrades];
   const ctx: AwsCtx = { config, io, api, cloud, doc };
   return runFlow(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
 }

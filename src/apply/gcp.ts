@@ -35,8 +35,10 @@ import {
   gcpSteps,
   serviceAccountEmail,
 } from '../providers/gcp.js';
-import { GCP, type PoolRole } from '../reference.js';
-import { type StepAction, type StepRecord, shellQuote, withActions } from '../steps.js';
+import { type GkeUpgradeStep, type UpgradeRound, gkeUpgradeSteps } from '../providers/gcp/upgrade.js';
+import { GCP, POOL_ROLES, type PoolRole } from '../reference.js';
+import { type StepAction, type StepRecord, insertBefore, shellQuote, withActions } from '../steps.js';
+import { atMinor, upgradeMinors } from '../verify/support.js';
 import { installTools, pathWithTools } from '../tools/install.js';
 import type { InstalledTool } from '../tools/types.js';
 
@@ -337,6 +339,47 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
   };
 }
 
+/** The cluster's Gitpod pools (the ones the upgrade rounds move), as GKE reports them. */
+function gitpodPools(config: Config, cluster: GkeCluster): GkeNodePool[] {
+  return POOL_ROLES.map((role) => cluster.pools.find((p) => p.name === config.pools[role].name)).filter(
+    (p): p is GkeNodePool => !!p,
+  );
+}
+
+/**
+ * An upgrade step: probed like every other (the part already at the round's minor: skipped; an operation
+ * of another run waited for first), run through gcloud, which waits for its operation and reports it.
+ */
+function upgradeAction(c: Clients, spec: GkeUpgradeStep): StepAction<GcpState> {
+  const { config, gke, io } = c;
+  const current = async (s: GcpState): Promise<string | undefined> => {
+    for (const op of await gke.runningOperations(config.clusterName)) {
+      await gke.waitForOperation(op, {
+        timeoutMs: OP_WAIT_MS,
+        why: 'started before this upgrade step',
+        signal: io.signal,
+      });
+    }
+    const found = await gke.getCluster(config.clusterName);
+    if (!found) throw new Error(`GKE cluster ${config.clusterName} not found in ${config.project}/${config.region}`);
+    s.cluster = found;
+    if (spec.target.kind === 'control-plane') return found.version;
+    const name = config.pools[spec.target.role].name;
+    return found.pools.find((p) => p.name === name)?.version;
+  };
+  const what =
+    spec.target.kind === 'control-plane' ? 'the control plane' : `pool ${config.pools[spec.target.role].name}`;
+  return {
+    async probe(s) {
+      const version = await current(s);
+      if (version === undefined) return { done: true, detail: `${what} does not exist` };
+      return atMinor(version, spec.round.minor)
+        ? { done: true, detail: `${what} runs ${version}` }
+        : { done: false, detail: `${what} runs ${version}, below ${spec.round.minor}` };
+    },
+  };
+}
+
 /** The environment of every gcloud run: prompts off, the installed SDK first on PATH, its own kubeconfig. */
 function gcloudEnvironment(config: Config, env: NodeJS.ProcessEnv, tools: Record<'gcloud' | 'kubectl', InstalledTool>) {
   const fromDeps =
@@ -355,8 +398,9 @@ function gcloudEnvironment(config: Config, env: NodeJS.ProcessEnv, tools: Record
 export async function applyFlow(config: Config, io: ActionIO, deps: GcpApplyDeps = {}): Promise<StepRecord[]> {
   const env = deps.env ?? process.env;
   const log = io.log;
-  const tools = await (deps.install ?? installTools)(['gcloud', 'kubectl'], config, io);
+  // Credentials first: a job without its google-github-actions/auth step fails in one line, before any download.
   const credentials = await gcpCredentials(env, deps.fetch, { sleep: deps.sleep });
+  const tools = await (deps.install ?? installTools)(['gcloud', 'kubectl'], config, io);
   log.info(`GCP credentials: ${credentials.source}`);
   const gke = await connectGke(
     { project: config.project, region: config.region },
@@ -370,18 +414,33 @@ export async function applyFlow(config: Config, io: ActionIO, deps: GcpApplyDeps
       gke.getCluster(config.clusterName),
       credentials.account(),
     ]);
+    const channel = server.channelVersions(GCP.cluster.releaseChannel);
+    // An existing cluster: a downgrade is refused before anything else, and a newer minor is upgraded to.
+    const minors = existing
+      ? upgradeMinors(
+          config.kubernetesVersion,
+          existing.version,
+          gitpodPools(config, existing).map((p) => p.version),
+        )
+      : [];
     let clusterVersion: string;
     try {
-      clusterVersion = resolveVersion(
-        config.kubernetesVersion,
-        server.channelVersions(GCP.cluster.releaseChannel),
-        where,
-      );
+      clusterVersion = resolveVersion(config.kubernetesVersion, channel, where);
     } catch (err) {
       // An existing cluster needs no version to create: a pin that left the channel must not break re-runs.
-      if (!existing) throw err;
+      if (!existing || minors.length) throw err;
       clusterVersion = existing.version;
       log.info(`${(err as Error).message}; the cluster exists (${existing.version}), so this does not matter`);
+    }
+    // Each round's version: the newest patch of its minor in the channel, the asked one for the last.
+    const rounds: UpgradeRound[] = minors.map((minor, i) => ({
+      minor,
+      version: i === minors.length - 1 ? clusterVersion : resolveVersion(minor, channel, where),
+    }));
+    if (rounds.length) {
+      log.info(
+        `Upgrade from Kubernetes ${existing!.version}: ${rounds.map((r) => r.version).join(' → ')}, one minor at a time, control plane first`,
+      );
     }
     log.info(`Kubernetes ${config.kubernetesVersion} → ${clusterVersion} (${where}); cluster-admin for ${account}`);
     const facts: GcpFacts & { authPlugin?: string } = { clusterVersion, account, authPlugin: tools.gcloud.authPlugin };
@@ -398,7 +457,8 @@ export async function applyFlow(config: Config, io: ActionIO, deps: GcpApplyDeps
       connectKube:
         deps.connectKube ?? (async (access, l) => (await import('../clients/kube.js')).connectKube(access, l)),
     };
-    const steps = withActions(gcpSteps(config, facts), gcpActions(clients));
+    const upgrades = gkeUpgradeSteps(config, rounds).map((spec) => ({ ...spec, ...upgradeAction(clients, spec) }));
+    const steps = insertBefore(withActions(gcpSteps(config, facts), gcpActions(clients)), 'kubeconfig', upgrades);
     return await runFlow(steps, { pools: {} } as GcpState, config, io, {
       env: gcloudEnv,
       heartbeatMs: deps.heartbeatMs,

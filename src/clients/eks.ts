@@ -17,17 +17,25 @@
  * a server that accepts and never answers would hang a run; hence the timeouts of SDK_HTTP.
  */
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import type { Cluster, ClusterVersionInformation, Nodegroup } from '@aws-sdk/client-eks';
+import type { AccessEntry, Addon, Cluster, ClusterVersionInformation, Nodegroup } from '@aws-sdk/client-eks';
 import type { Stack } from '@aws-sdk/client-cloudformation';
 
-export type { Cluster, ClusterVersionInformation, Nodegroup, Stack };
+export type { AccessEntry, Addon, Cluster, ClusterVersionInformation, Nodegroup, Stack };
 
 export interface EksApi {
   describeCluster(name: string): Promise<Cluster | undefined>;
   listNodegroups(cluster: string): Promise<string[]>;
   describeNodegroup(cluster: string, name: string): Promise<Nodegroup | undefined>;
+  /** The names of the cluster's EKS add-ons (all pages). */
+  listAddons(cluster: string): Promise<string[]>;
+  describeAddon(cluster: string, name: string): Promise<Addon | undefined>;
+  /** The principal ARNs of the cluster's access entries (all pages). */
+  listAccessEntries(cluster: string): Promise<string[]>;
+  describeAccessEntry(cluster: string, principalArn: string): Promise<AccessEntry | undefined>;
   /** Every version EKS offers for new clusters (all pages). */
   clusterVersions(): Promise<ClusterVersionInformation[]>;
+  /** These versions' support dates and status, unsupported ones included (`includeAll`). */
+  versionSupport(versions: readonly string[]): Promise<ClusterVersionInformation[]>;
   /** undefined when no such stack exists (or only a deleted one). */
   describeStack(name: string): Promise<Stack | undefined>;
   /** The resolved credentials of the default chain (for the presigned STS token). */
@@ -148,12 +156,72 @@ export async function eksApi(opts: EksApiOptions): Promise<EksApi> {
         isNotFound,
       ),
 
+    async listAddons(cluster) {
+      const names: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await call(
+          `EKS ListAddons ${cluster}`,
+          () => client.send(new eks.ListAddonsCommand({ clusterName: cluster, nextToken })),
+          isNotFound,
+        );
+        names.push(...(page?.addons ?? []));
+        nextToken = page?.nextToken;
+      } while (nextToken);
+      return names;
+    },
+
+    describeAddon: (cluster, name) =>
+      call(
+        `EKS DescribeAddon ${cluster}/${name}`,
+        async () => (await client.send(new eks.DescribeAddonCommand({ clusterName: cluster, addonName: name }))).addon,
+        isNotFound,
+      ),
+
+    async listAccessEntries(cluster) {
+      const arns: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await call(
+          `EKS ListAccessEntries ${cluster}`,
+          () => client.send(new eks.ListAccessEntriesCommand({ clusterName: cluster, nextToken })),
+          isNotFound,
+        );
+        arns.push(...(page?.accessEntries ?? []));
+        nextToken = page?.nextToken;
+      } while (nextToken);
+      return arns;
+    },
+
+    describeAccessEntry: (cluster, principalArn) =>
+      call(
+        `EKS DescribeAccessEntry ${cluster} ${principalArn}`,
+        async () =>
+          (await client.send(new eks.DescribeAccessEntryCommand({ clusterName: cluster, principalArn }))).accessEntry,
+        isNotFound,
+      ),
+
     async clusterVersions() {
       const versions: ClusterVersionInformation[] = [];
       let nextToken: string | undefined;
       do {
         const page = await call('EKS DescribeClusterVersions', () =>
           client.send(new eks.DescribeClusterVersionsCommand({ nextToken })),
+        );
+        versions.push(...(page?.clusterVersions ?? []));
+        nextToken = page?.nextToken;
+      } while (nextToken);
+      return versions;
+    },
+
+    async versionSupport(wanted) {
+      const versions: ClusterVersionInformation[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await call(`EKS DescribeClusterVersions ${wanted.join(', ')}`, () =>
+          client.send(
+            new eks.DescribeClusterVersionsCommand({ clusterVersions: [...wanted], includeAll: true, nextToken }),
+          ),
         );
         versions.push(...(page?.clusterVersions ?? []));
         nextToken = page?.nextToken;

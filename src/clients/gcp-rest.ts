@@ -14,6 +14,9 @@
  * time, a Retry-After honoured within those caps; each attempt has its own timeout. Anything else fails
  * at once with the API's own message.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Logger } from '../log.js';
 import { registerSecret } from '../log.js';
 import {
@@ -135,6 +138,42 @@ async function tokenAccount(
   );
 }
 
+/** The one line a GCP run without credentials ends with: the step that is missing. */
+export const NO_GCP_CREDENTIALS =
+  'no GCP credentials found: add a google-github-actions/auth step (Workload Identity Federation, README ' +
+  '"First-time setup") before this action in the same job, with permissions id-token: write; ' +
+  'or set CLOUDSDK_AUTH_ACCESS_TOKEN or GOOGLE_APPLICATION_CREDENTIALS';
+
+/**
+ * Where credentials would come from, checked offline before anything is downloaded or asked: the token variable,
+ * then where Application Default Credentials look (GOOGLE_APPLICATION_CREDENTIALS, which google-github-actions/auth
+ * sets; gcloud's ADC file; a Google Cloud VM's metadata server, known by its BIOS vendor or the metadata
+ * variables). Throws NO_GCP_CREDENTIALS when none is there.
+ */
+export function gcpCredentialSource(env: NodeJS.ProcessEnv = process.env, dmiDir = '/sys/class/dmi/id'): string {
+  if (env.CLOUDSDK_AUTH_ACCESS_TOKEN?.trim()) return 'CLOUDSDK_AUTH_ACCESS_TOKEN';
+  const file = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
+  if (file) {
+    if (existsSync(file)) return 'GOOGLE_APPLICATION_CREDENTIALS';
+    throw new Error(
+      `GOOGLE_APPLICATION_CREDENTIALS names ${file}, which does not exist here: run google-github-actions/auth ` +
+        'in this job (a file it wrote in another job is gone), before this action',
+    );
+  }
+  const configDir = env.CLOUDSDK_CONFIG || path.join(env.HOME || os.homedir(), '.config', 'gcloud');
+  if (existsSync(path.join(configDir, 'application_default_credentials.json'))) return 'gcloud ADC file';
+  if (env.GCE_METADATA_HOST || env.GCE_METADATA_IP || env.METADATA_SERVER_DETECTION) return 'metadata server';
+  const vendor = ['bios_vendor', 'product_name'].map((f) => {
+    try {
+      return readFileSync(path.join(dmiDir, f), 'utf8');
+    } catch {
+      return '';
+    }
+  });
+  if (vendor.some((v) => /Google/.test(v))) return 'metadata server';
+  throw new Error(NO_GCP_CREDENTIALS);
+}
+
 /** Credentials as gcloud would pick them: CLOUDSDK_AUTH_ACCESS_TOKEN first, else ADC. */
 export async function gcpCredentials(
   env: NodeJS.ProcessEnv = process.env,
@@ -142,6 +181,7 @@ export async function gcpCredentials(
   /** For the tokeninfo request (tests inject `sleep`). */
   retry?: Partial<RetryPolicy>,
 ): Promise<GcpCredentials> {
+  gcpCredentialSource(env);
   const fixed = env.CLOUDSDK_AUTH_ACCESS_TOKEN?.trim();
   let account: Promise<string> | undefined;
   if (fixed) {

@@ -74,6 +74,15 @@ export interface GkeServerConfig {
   channelVersions(channel: string): string[];
 }
 
+/** ClusterUpgradeInfo / NodePoolUpgradeInfo: the support window of the current minor and the auto-upgrade state. */
+export interface GkeUpgradeInfo {
+  endOfStandardSupport?: string;
+  endOfExtendedSupport?: string;
+  autoUpgradeStatus: string[];
+  minorTargetVersion?: string;
+  patchTargetVersion?: string;
+}
+
 export interface GkeLocation {
   project: string;
   region: string;
@@ -97,6 +106,10 @@ export interface GkeDeps {
 export interface Gke {
   getCluster(name: string): Promise<GkeCluster | undefined>;
   serverConfig(): Promise<GkeServerConfig>;
+  /** clusters.fetchClusterUpgradeInfo: the control plane's support window and auto-upgrade state. */
+  clusterUpgradeInfo(cluster: string): Promise<GkeUpgradeInfo>;
+  /** clusters.nodePools.fetchNodePoolUpgradeInfo: the same for one pool's version. */
+  nodePoolUpgradeInfo(cluster: string, pool: string): Promise<GkeUpgradeInfo>;
   /** Operations not DONE whose target is the cluster or one of its node pools. */
   runningOperations(cluster: string): Promise<GkeOperation[]>;
   /** Polls an operation until DONE; throws with the operation's error, or after `timeoutMs`. */
@@ -148,6 +161,17 @@ export function toCluster(c: Plain): GkeCluster {
     networkPolicy: np.enabled === true && npAddon.disabled !== true,
     releaseChannel: str(((c.releaseChannel ?? {}) as Plain).channel),
     pools: ((c.nodePools ?? []) as Plain[]).map(toNodePool),
+  };
+}
+
+export function toUpgradeInfo(u: Plain): GkeUpgradeInfo {
+  const enumName = (v: unknown) => (typeof v === 'number' ? `#${v}` : str(v));
+  return {
+    endOfStandardSupport: str(u.endOfStandardSupportTimestamp) || undefined,
+    endOfExtendedSupport: str(u.endOfExtendedSupportTimestamp) || undefined,
+    autoUpgradeStatus: ((u.autoUpgradeStatus ?? []) as unknown[]).map(enumName),
+    minorTargetVersion: str(u.minorTargetVersion) || undefined,
+    patchTargetVersion: str(u.patchTargetVersion) || undefined,
   };
 }
 
@@ -254,6 +278,20 @@ export async function connectGke(location: GkeLocation, deps: GkeDeps): Promise<
             String,
           ),
       };
+    },
+
+    async clusterUpgradeInfo(cluster) {
+      const [u] = await call(`upgrade info of cluster ${cluster}`, () =>
+        client.fetchClusterUpgradeInfo({ name: `${parent}/clusters/${cluster}` }, NO_GAX_RETRY),
+      );
+      return toUpgradeInfo(u as Plain);
+    },
+
+    async nodePoolUpgradeInfo(cluster, pool) {
+      const [u] = await call(`upgrade info of node pool ${pool}`, () =>
+        client.fetchNodePoolUpgradeInfo({ name: `${parent}/clusters/${cluster}/nodePools/${pool}` }, NO_GAX_RETRY),
+      );
+      return toUpgradeInfo(u as Plain);
     },
 
     async runningOperations(cluster) {

@@ -6,7 +6,7 @@
  */
 import type { Config } from '../inputs.js';
 import type { Logger } from '../log.js';
-import { POOL_ROLES, type PoolRole } from '../reference.js';
+import { AWS, POOL_ROLES, type PoolRole } from '../reference.js';
 import { type EksApi, type Nodegroup, eksApi } from '../clients/eks.js';
 import { eksToken } from '../clients/eks-token.js';
 import type { CloudObservation, KubeAccess, ObservedPool, ProviderCloud } from './types.js';
@@ -50,6 +50,7 @@ export function observedPool(config: Config, ng: Nodegroup): ObservedPool {
     desiredNodes: ng.scalingConfig?.desiredSize,
     image: ng.amiType,
     status: ng.status,
+    version: ng.version,
   };
 }
 
@@ -67,6 +68,10 @@ export function awsCloud(config: Config, log: Logger, deps: AwsCloudDeps = {}): 
       const names = await eks.listNodegroups(config.clusterName);
       const groups = await Promise.all(names.map((n) => eks.describeNodegroup(config.clusterName, n)));
       const pools = groups.filter((g): g is Nodegroup => !!g).map((g) => observedPool(config, g));
+      const addons = await eks.listAddons(config.clusterName);
+      const vpcCni = addons.includes(AWS.vpcCniAddon)
+        ? await eks.describeAddon(config.clusterName, AWS.vpcCniAddon)
+        : undefined;
       log.debug(`EKS cluster ${config.clusterName}: ${cluster.status}, nodegroups ${names.join(', ') || '(none)'}`);
       return {
         found: true,
@@ -75,8 +80,17 @@ export function awsCloud(config: Config, log: Logger, deps: AwsCloudDeps = {}): 
         version: cluster.version,
         status: cluster.status,
         pools,
-        network: {},
+        network: vpcCni ? { vpcCniAddon: { version: vpcCni.addonVersion, status: vpcCni.status } } : {},
+        eks: {
+          supportType: cluster.upgradePolicy?.supportType,
+          authenticationMode: cluster.accessConfig?.authenticationMode,
+        },
       };
+    },
+
+    async versions(observation) {
+      const { eksVersionFacts } = await import('../providers/aws/versions.js');
+      return eksVersionFacts(config.clusterName, observation, await getApi());
     },
 
     async kubeAccess(observation: CloudObservation): Promise<KubeAccess> {

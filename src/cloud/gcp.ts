@@ -35,6 +35,7 @@ export function observedPoolOf(config: Config, p: GkeNodePool): ObservedPool {
     maxPods: p.maxPods,
     image: p.imageType || undefined,
     status: p.status || undefined,
+    version: p.version || undefined,
   };
 }
 
@@ -71,6 +72,10 @@ export function gcpCloud(config: Config, log: Logger, deps: GcpCloudDeps = {}): 
   return {
     async observe() {
       return observationOf(config, await (await client()).getCluster(config.clusterName));
+    },
+    async versions(observation) {
+      const { gkeVersionFacts } = await import('../providers/gcp/versions.js');
+      return gkeVersionFacts(config.clusterName, observation, await client());
     },
     async kubeAccess(observation) {
       if (!observation.found || !observation.endpoint) {

@@ -24,11 +24,23 @@ export interface ObservedPool {
   image?: string;
   /** GKE status (RUNNING, PROVISIONING, ERROR …) / EKS status (ACTIVE, CREATING, CREATE_FAILED …). */
   status?: string;
+  /** The pool's Kubernetes version (GKE `version`, EKS nodegroup `version`). */
+  version?: string;
 }
 
 export interface ClusterNetworkFacts {
   /** GKE: network policy enforcement enabled (networkPolicy.enabled and the addon not disabled). */
   networkPolicy?: boolean;
+  /** EKS: the `vpc-cni` EKS add-on as DescribeAddon shows it, when ListAddons lists it. */
+  vpcCniAddon?: { version?: string; status?: string };
+}
+
+/** EKS cluster settings DescribeCluster shows that the ClusterConfig sets. */
+export interface EksClusterFacts {
+  /** upgradePolicy.supportType: STANDARD or EXTENDED; undefined when the API does not show it. */
+  supportType?: string;
+  /** accessConfig.authenticationMode: CONFIG_MAP, API_AND_CONFIG_MAP or API. */
+  authenticationMode?: string;
 }
 
 export interface CloudObservation {
@@ -44,6 +56,36 @@ export interface CloudObservation {
   status?: string;
   pools: ObservedPool[];
   network: ClusterNetworkFacts;
+  /** EKS only. */
+  eks?: EksClusterFacts;
+}
+
+/** The support window of one Kubernetes minor, as the cloud states it (ISO 8601 dates or timestamps). */
+export interface SupportWindow {
+  endOfStandard?: string;
+  endOfExtended?: string;
+  /** EKS versionStatus: STANDARD_SUPPORT, EXTENDED_SUPPORT or UNSUPPORTED (GKE states dates only). */
+  status?: string;
+}
+
+/** A part of the cluster that runs a Kubernetes version: the control plane, or a pool. */
+export interface VersionedPart {
+  /** `control plane`, or the pool's name. */
+  name: string;
+  kind: 'control-plane' | 'pool';
+  version: string;
+  /** Absent when the cloud states no window for this version. */
+  support?: SupportWindow;
+}
+
+/** What the cloud says about the cluster's versions over time (`version-support`, `version-skew`). */
+export interface VersionFacts {
+  controlPlane: VersionedPart;
+  pools: VersionedPart[];
+  /** EKS upgradePolicy.supportType: EXTENDED (billed past standard support) or STANDARD (upgraded automatically). */
+  supportType?: string;
+  /** GKE: the auto-upgrade status (ACTIVE, MINOR_UPGRADE_PAUSED …) and the version it upgrades to next. */
+  autoUpgrade?: { status: string[]; minorTarget?: string; patchTarget?: string };
 }
 
 /** How this action itself reaches the Kubernetes API (never written to a log). */
@@ -62,4 +104,6 @@ export interface ProviderCloud {
   observe(): Promise<CloudObservation>;
   /** Credentials for the Kubernetes API, built from the cloud API (no CLI). */
   kubeAccess(observation: CloudObservation): Promise<KubeAccess>;
+  /** The support windows of the control plane's and the pools' versions (reads only). */
+  versions(observation: CloudObservation): Promise<VersionFacts>;
 }

@@ -16,6 +16,8 @@ import { NodeChecks, inContractOrder, item, warning } from '../verify/checks.js'
 import { cloudConfigDiff } from '../verify/cloud-config.js';
 import { checkNetwork, networkFacts } from '../verify/network.js';
 import { toNodeInfo } from '../verify/nodes.js';
+import { checkVersionSupport, versionSkewCheck } from '../verify/support.js';
+import { DEFAULT_CALICO_VERSION } from '../reference.js';
 import { NodeSink, buildReport, publishReport, writeReportFile } from '../verify/report.js';
 import type { Report } from '../verify/types.js';
 
@@ -26,7 +28,7 @@ export interface VerifyDeps {
   cloud?: ProviderCloud;
   /** An already connected Kubernetes client (default: from `kubeconfig`, else from the cloud API). */
   kube?: KubeClient;
-  /** Clock for the elapsed time in the log (tests). */
+  /** Clock for the elapsed time in the log and the days until an end of support (tests). */
   now?: () => number;
 }
 
@@ -98,7 +100,9 @@ export async function verify(given: Config, io: ActionIO, deps: VerifyDeps = {})
   config = recorded.config;
   const serverVersion = await kube.serverVersion();
   const file = reportFilePath(config);
-  const checks = new NodeChecks(config, serverVersion);
+  const versions = await cloud.versions(observed);
+  const skew = versionSkewCheck(serverVersion, versions.pools, versions.controlPlane.version);
+  const checks = new NodeChecks(config, serverVersion, [skew]);
   const sink = new NodeSink(config, `${file}.nodes.part`);
   let seen = 0;
   try {
@@ -118,8 +122,14 @@ export async function verify(given: Config, io: ActionIO, deps: VerifyDeps = {})
   const cloudConfig = recorded.differences.length
     ? item('cloud-config', [...diff.item.errors, ...recorded.differences.map((d) => warning(d))])
     : diff.item;
-  const network = checkNetwork(config, await networkFacts(config, observed, kube));
-  const items = inContractOrder([...checks.finish(), cloudConfig, network]);
+  const netFacts = await networkFacts(config, observed, kube);
+  const network = checkNetwork(config, netFacts);
+  const calico =
+    config.provider === 'aws' && config.network === 'calico' && netFacts.calicoInstallation
+      ? { installed: netFacts.calicoVersion, pinned: config.calicoVersion || DEFAULT_CALICO_VERSION }
+      : undefined;
+  const support = checkVersionSupport(config.provider, versions, now(), calico);
+  const items = inContractOrder([...checks.finish(), cloudConfig, network, support]);
   // Drift is what the cloud API shows differing: the pools, and on GKE the cluster's network policy.
   const drift = cloudConfig.status === 'ERROR' || (config.provider === 'gcp' && network.status === 'ERROR');
   const report = buildReport(config, items, sink, checks.counts);

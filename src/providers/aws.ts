@@ -21,8 +21,9 @@ import { type Config, InputError, type PoolConfig, escapeInvisible } from '../in
 import { AWS, DEFAULT_CALICO_VERSION, GITPOD_LABEL_PREFIX, POOL_ROLES, autoscalerTags } from '../reference.js';
 import { RECORD_STEP_ID, recordStep } from '../record.js';
 import type { StepSpec } from '../steps.js';
+import { type Finding, dropRenderedConflicts, eksctlRefusal, ownImage } from './eksctl-rules.js';
 import { EKSCTL_SCHEMA } from './eksctl-schema.js';
-import { schemaErrors } from './eksctl-validate.js';
+import { type SchemaPath, pathOf, schemaProblems } from './eksctl-validate.js';
 
 export const AWS_STEP_IDS = [
   'cluster',
@@ -33,7 +34,11 @@ export const AWS_STEP_IDS = [
   'calico-installation',
   'calico-ready',
   'nodegroups',
+  'nodegroup-labels',
   'nodegroup-scaling',
+  'service-accounts',
+  'access-entries',
+  'viewer-rbac',
   RECORD_STEP_ID,
 ] as const;
 export type AwsStepId = (typeof AWS_STEP_IDS)[number];
@@ -103,7 +108,7 @@ function nodegroup(config: Config, pool: PoolConfig): Record<string, unknown> {
     iam: { attachPolicyARNs: [...ng.attachPolicyARNs] },
     tags: autoscalerTags(config.clusterName),
     labels: { ...pool.labels },
-    preBootstrapCommands: [...ng.preBootstrapCommands],
+    // No preBootstrapCommands: the reference's edit AL2's /etc/eks/bootstrap.sh (REFERENCE_DEVIATIONS).
   };
 }
 
@@ -111,11 +116,12 @@ function nodegroup(config: Config, pool: PoolConfig): Record<string, unknown> {
 export function renderClusterConfig(config: Config, facts: AwsFacts): ClusterConfigDoc {
   const metadata: Record<string, unknown> = { name: config.clusterName, region: config.region };
   if (facts.version) metadata.version = facts.version;
-  metadata.tags = { ...AWS.clusterTags };
+  metadata.tags = { ...config.clusterTags };
   const doc: ClusterConfigDoc = {
     apiVersion: 'eksctl.io/v1alpha5',
     kind: 'ClusterConfig',
     metadata,
+    ...(config.nodeLocations.length ? { availabilityZones: [...config.nodeLocations] } : {}),
     iam: {
       withOIDC: true,
       serviceAccounts: AWS.serviceAccounts.map((sa) => ({
@@ -130,8 +136,18 @@ export function renderClusterConfig(config: Config, facts: AwsFacts): ClusterCon
       publicAccessCIDRs: [...AWS.vpc.publicAccessCIDRs],
     },
     cloudWatch: { clusterLogging: { enableTypes: [...AWS.clusterLogging] } },
+    upgradePolicy: { supportType: AWS.supportTypes[config.supportType] },
+    accessConfig: {
+      authenticationMode: AWS.authenticationMode,
+      ...(config.viewerRoleArns.length ? { accessEntries: viewerAccessEntries(config) } : {}),
+    },
     managedNodeGroups: [nodegroup(config, config.pools.services), nodegroup(config, config.pools.workspaces)],
   };
+  if (config.network === 'calico') {
+    // No vpc-cni add-on, ever: an add-on update would bring aws-node back beside Calico.
+    doc.addonsConfig = { disableDefaultAddons: true };
+    doc.addons = AWS.calicoAddons.map((name) => ({ name }));
+  }
   if (config.network === 'vpc-cni') {
     // Without Calico, `max-pods` IPs per node come from prefix delegation in the AWS VPC CNI.
     doc.addons = [
@@ -142,6 +158,77 @@ export function renderClusterConfig(config: Config, facts: AwsFacts): ClusterCon
     ];
   }
   return doc;
+}
+
+/** The access entries of `viewer-role-arns`: a Kubernetes group of ours, no EKS access policy. */
+export function viewerAccessEntries(config: Config): Record<string, unknown>[] {
+  return config.viewerRoleArns.map((arn) => ({
+    principalARN: arn,
+    type: 'STANDARD',
+    kubernetesGroups: [AWS.viewer.group],
+  }));
+}
+
+/**
+ * The Kubernetes RBAC objects behind the viewers' group: a ClusterRole for the nodes and the Calico
+ * objects, a Role in kube-system for the aws-node DaemonSet, each bound to the group. Reads only.
+ */
+export function viewerRbacObjects(): Record<string, unknown>[] {
+  const { group, name, clusterRules, namespacedRules } = AWS.viewer;
+  const namespace = AWS.calico.awsNode.namespace;
+  const rbac = 'rbac.authorization.k8s.io';
+  const subjects = [{ kind: 'Group', apiGroup: rbac, name: group }];
+  const rules = (list: readonly Record<string, unknown>[]) => list.map((r) => structuredClone({ ...r }));
+  return [
+    { apiVersion: `${rbac}/v1`, kind: 'ClusterRole', metadata: { name }, rules: rules(clusterRules) },
+    {
+      apiVersion: `${rbac}/v1`,
+      kind: 'ClusterRoleBinding',
+      metadata: { name },
+      roleRef: { apiGroup: rbac, kind: 'ClusterRole', name },
+      subjects,
+    },
+    { apiVersion: `${rbac}/v1`, kind: 'Role', metadata: { name, namespace }, rules: rules(namespacedRules) },
+    {
+      apiVersion: `${rbac}/v1`,
+      kind: 'RoleBinding',
+      metadata: { name, namespace },
+      roleRef: { apiGroup: rbac, kind: 'Role', name },
+      subjects,
+    },
+  ];
+}
+
+/** True when eksctl creates the cluster without the AWS VPC CNI (`disableDefaultAddons`, no vpc-cni add-on). */
+export function isBareCluster(doc: Record<string, unknown>): boolean {
+  const disabled = (doc.addonsConfig as { disableDefaultAddons?: boolean } | undefined)?.disableDefaultAddons === true;
+  const addons = (doc.addons ?? []) as { name?: string }[];
+  return disabled && !addons.some((a) => a.name === AWS.vpcCniAddon);
+}
+
+/**
+ * The ClusterConfig `eksctl create cluster` is given. On a cluster without the VPC CNI eksctl refuses
+ * nodegroups, `iam.serviceAccounts` and `iam.podIdentityAssociations` at creation (its
+ * `validateBareCluster`, even with `--without-nodegroup`): nodegroups and service accounts are left out
+ * here, and the `nodegroups` and `service-accounts` steps create them from the whole config once Calico
+ * is in. What no later step creates is refused in `validateClusterConfig` (bareClusterProblem).
+ */
+export function clusterCreateConfig(doc: ClusterConfigDoc): Record<string, unknown> {
+  if (!isBareCluster(doc)) return doc;
+  const { managedNodeGroups: _m, nodeGroups: _n, ...rest } = doc;
+  const iam = rest.iam as Record<string, unknown> | undefined;
+  if (iam) {
+    const { serviceAccounts: _s, ...keep } = iam;
+    rest.iam = keep;
+  }
+  return rest;
+}
+
+/** Where the ClusterConfig of `eksctl create cluster` is written: apart from the whole one only when it differs. */
+export function eksctlClusterConfigFile(config: Config): string {
+  return config.network === 'calico'
+    ? path.join(config.tempDir, `${config.clusterName}.eksctl-cluster.yaml`)
+    : eksctlConfigFile(config);
 }
 
 /** The ClusterConfig as YAML; when the version is still unresolved a comment says so. */
@@ -164,8 +251,17 @@ export function awsSteps(config: Config, facts: AwsFacts): StepSpec<AwsStepId>[]
   const steps: StepSpec<AwsStepId>[] = [
     {
       id: 'cluster',
-      description: `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups`,
-      argv: ['eksctl', 'create', 'cluster', `--config-file=${file}`, '--without-nodegroup', '--write-kubeconfig=false'],
+      description: calico
+        ? `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups, service accounts or the vpc-cni add-on (the ClusterConfig without managedNodeGroups and iam.serviceAccounts)`
+        : `EKS control plane ${config.clusterName} in ${config.region}, Kubernetes ${version}, without nodegroups`,
+      argv: [
+        'eksctl',
+        'create',
+        'cluster',
+        `--config-file=${eksctlClusterConfigFile(config)}`,
+        '--without-nodegroup',
+        '--write-kubeconfig=false',
+      ],
       timeoutMs: 40 * MINUTE,
     },
     {
@@ -209,25 +305,74 @@ export function awsSteps(config: Config, facts: AwsFacts): StepSpec<AwsStepId>[]
       },
     );
   }
-  steps.push(
-    {
-      id: 'nodegroups',
-      description: `Managed nodegroups ${ng} (existing nodegroups are left alone)`,
-      argv: ['eksctl', 'create', 'nodegroup', `--config-file=${file}`],
-      timeoutMs: 40 * MINUTE,
-    },
-    {
-      id: 'nodegroup-scaling',
-      description: `Scaling bounds of nodegroups ${ng}: an existing nodegroup whose bounds differ is rescaled in place`,
-      api:
-        'EKS DescribeNodegroup per nodegroup; where the bounds differ: ' +
-        `\`eksctl scale nodegroup --cluster=${config.clusterName} --region=${config.region} --name=<name> --nodes-min=<min> --nodes-max=<max>\`` +
-        ' (with `--nodes=<n>` when the current size is outside the new bounds)',
-      timeoutMs: 20 * MINUTE,
-    },
-    recordStep(),
-  );
+  steps.push({
+    id: 'nodegroups',
+    description: `Managed nodegroups ${ng} (existing nodegroups are left alone)`,
+    argv: ['eksctl', 'create', 'nodegroup', `--config-file=${file}`],
+    timeoutMs: 40 * MINUTE,
+  });
+  steps.push({
+    id: 'nodegroup-labels',
+    description: `Labels of nodegroups ${ng}: an existing nodegroup whose labels differ from the table is relabelled in place`,
+    api:
+      'EKS DescribeNodegroup per nodegroup; where labels are missing or wrong: ' +
+      `\`eksctl set labels --cluster=${config.clusterName} --region=${config.region} --nodegroup=<name> --labels=<key=value,…>\`; ` +
+      `where a ${GITPOD_LABEL_PREFIX}* label is not for that nodegroup: \`eksctl unset labels … --labels=<key,…>\``,
+    timeoutMs: 20 * MINUTE,
+  });
+  steps.push({
+    id: 'nodegroup-scaling',
+    description: `Scaling bounds of nodegroups ${ng}: an existing nodegroup whose bounds differ is rescaled in place`,
+    api:
+      'EKS DescribeNodegroup per nodegroup; where the bounds differ: ' +
+      `\`eksctl scale nodegroup --cluster=${config.clusterName} --region=${config.region} --name=<name> --nodes-min=<min> --nodes-max=<max>\`` +
+      ' (with `--nodes=<n>` when the current size is outside the new bounds)',
+    timeoutMs: 20 * MINUTE,
+  });
+  steps.push({
+    id: 'service-accounts',
+    description: `IAM roles for the service accounts ${AWS.serviceAccounts.map((sa) => `${sa.namespace}/${sa.name}`).join(', ')} (existing ones are left alone)`,
+    argv: ['eksctl', 'create', 'iamserviceaccount', `--config-file=${file}`, '--approve'],
+    timeoutMs: 20 * MINUTE,
+  });
+  if (config.viewerRoleArns.length) {
+    steps.push(
+      {
+        id: 'access-entries',
+        description: `EKS access entries for ${config.viewerRoleArns.join(', ')} in the Kubernetes group ${AWS.viewer.group} (existing ones are left alone)`,
+        argv: ['eksctl', 'create', 'accessentry', `--config-file=${file}`],
+        timeoutMs: 10 * MINUTE,
+      },
+      {
+        id: 'viewer-rbac',
+        description: `Read-only RBAC for the group ${AWS.viewer.group}: ClusterRole and ClusterRoleBinding ${AWS.viewer.name} (nodes; Calico Installation and TigeraStatus), Role and RoleBinding ${AWS.calico.awsNode.namespace}/${AWS.viewer.name} (the aws-node DaemonSet)`,
+        api: 'Kubernetes API: create each of the four objects that is missing, server-side apply each that differs',
+        timeoutMs: 5 * MINUTE,
+      },
+    );
+  }
+  steps.push(recordStep());
   return steps;
+}
+
+/**
+ * `eksctl set labels`: adds or overwrites labels on one managed nodegroup (eksctl pkg/ctl/set/labels.go;
+ * `--labels` is a `key=value,…` map, which eksctl refuses together with `--config-file`).
+ */
+export function setLabelsArgv(config: Config, nodegroup: string, labels: Readonly<Record<string, string>>): string[] {
+  const list = Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  return ['eksctl', 'set', 'labels', ...labelsTarget(config, nodegroup), `--labels=${list}`];
+}
+
+/** `eksctl unset labels`: removes labels (by key) from one managed nodegroup (eksctl pkg/ctl/unset/labels.go). */
+export function unsetLabelsArgv(config: Config, nodegroup: string, keys: readonly string[]): string[] {
+  return ['eksctl', 'unset', 'labels', ...labelsTarget(config, nodegroup), `--labels=${keys.join(',')}`];
+}
+
+function labelsTarget(config: Config, nodegroup: string): string[] {
+  return [`--cluster=${config.clusterName}`, `--region=${config.region}`, `--nodegroup=${nodegroup}`];
 }
 
 /**
@@ -274,11 +419,6 @@ export function awsDesiredPools(config: Config): DesiredPools {
 
 /** What EKS changes on an existing nodegroup: labels and scaling bounds in place; instance and AMI types never. */
 export function awsFixes(config: Config): InPlaceFixes {
-  const target = (name: string) => [
-    `--cluster=${config.clusterName}`,
-    `--region=${config.region}`,
-    `--nodegroup=${name}`,
-  ];
   return {
     poolNoun: 'nodegroup',
     fieldName: {
@@ -289,19 +429,11 @@ export function awsFixes(config: Config): InPlaceFixes {
       image: 'AMI type',
     },
     labels: (want, have) => {
-      const wrong = Object.entries(want.labels).filter(([k, v]) => have.labels[k] !== v);
+      const wrong = Object.fromEntries(Object.entries(want.labels).filter(([k, v]) => have.labels[k] !== v));
       const extra = Object.keys(have.labels).filter((k) => k.startsWith(GITPOD_LABEL_PREFIX) && !(k in want.labels));
       const argvs: string[][] = [];
-      if (wrong.length) {
-        argvs.push([
-          'eksctl',
-          'set',
-          'labels',
-          ...target(want.name),
-          `--labels=${wrong.map(([k, v]) => `${k}=${v}`).join(',')}`,
-        ]);
-      }
-      if (extra.length) argvs.push(['eksctl', 'unset', 'labels', ...target(want.name), `--labels=${extra.join(',')}`]);
+      if (Object.keys(wrong).length) argvs.push(setLabelsArgv(config, want.name, wrong));
+      if (extra.length) argvs.push(unsetLabelsArgv(config, want.name, extra));
       return { kind: 'in-place', argvs };
     },
     scaling: (want, have) => ({
@@ -422,6 +554,9 @@ function readOverlayText(config: Config): string {
   }
 }
 
+/** The parsed YAML of each overlay read, so a problem can be shown at its line in the user's file. */
+const OVERLAY_SOURCE = new WeakMap<object, { document: Document; text: string }>();
+
 /**
  * Plain YAML only: one document, no tags the core schema does not know (`!!js/function`,
  * `!!python/object`, `!Ref` …), no alias bombs. Returns the document as plain data.
@@ -442,7 +577,9 @@ function parseOverlay(config: Config, text: string): unknown {
     if (warning) throw overlayError(config, `it is not plain YAML: ${warning.message.split('\n')[0]}`);
     const duplicate = duplicateKey(parsed, text);
     if (duplicate) throw overlayError(config, `it is not valid YAML: ${duplicate}`);
-    return parsed.toJS({ maxAliasCount: 100 });
+    const data: unknown = parsed.toJS({ maxAliasCount: 100 });
+    if (isMap(data)) OVERLAY_SOURCE.set(data, { document: parsed, text });
+    return data;
   } catch (err) {
     if (err instanceof InputError) throw err;
     // Alias bombs (`Excessive alias count …`) and nesting deeper than the parser's stack.
@@ -554,56 +691,135 @@ function sameLabels(want: Record<string, string>, got: unknown): string | undefi
   return undefined;
 }
 
-/** eksctl's rule for nodegroup names (they also name CloudFormation stacks); EKS allows 63 characters. */
-const NODEGROUP_NAME = /^[A-Za-z][-A-Za-z0-9]{0,62}$/;
-
 /**
- * What eksctl itself would refuse in the nodegroups, only after the control plane exists: a name outside
- * its rule, and a managed nodegroup's `overrideBootstrapCommand` without a custom `ami`.
- * `preBootstrapCommands` are eksctl's to run on the nodes: they are kept, and shown verbatim by `plan`.
+ * Where a path of the merged document comes from in the overlay, following mergeClusterConfig: a map key
+ * is itself, an element of a list merged by name is the overlay's element of that name, an appended one
+ * the overlay's n-th new element, an element of a list replaced whole the same index. `found` is how many
+ * leading parts the overlay has (0: the path is the rendered config's alone).
  */
-function eksctlNodegroupProblem(doc: Record<string, unknown>): string | undefined {
-  for (const list of ['managedNodeGroups', 'nodeGroups'] as const) {
-    for (const [i, ng] of ((doc[list] ?? []) as Record<string, unknown>[]).entries()) {
-      if (!NODEGROUP_NAME.test(String(ng.name))) {
-        return `${list}[${i}].name ${JSON.stringify(ng.name)} is not a nodegroup name eksctl accepts (a letter, then letters, digits and hyphens, at most 63)`;
-      }
-      if (list === 'managedNodeGroups' && ng.overrideBootstrapCommand !== undefined && !ng.ami) {
-        return `${list}[${i}].overrideBootstrapCommand can only be set with a custom AMI (${list}[${i}].ami), as eksctl requires`;
+export function overlayPathOf(
+  base: unknown,
+  overlay: unknown,
+  merged: readonly (string | number)[],
+): { path: SchemaPath; found: number } {
+  const path: SchemaPath = [];
+  let [b, o] = [base, overlay];
+  for (const [depth, part] of merged.entries()) {
+    let next: string | number | undefined;
+    if (typeof part === 'string') {
+      next = isMap(o) && Object.hasOwn(o, part) ? part : undefined;
+      b = isMap(b) ? b[part] : undefined;
+    } else if (Array.isArray(o)) {
+      const keyed = Array.isArray(b) && b.map(keyOf).every(Boolean) && o.map(keyOf).every(Boolean);
+      if (keyed) {
+        const baseKeys = (b as unknown[]).map(keyOf);
+        const overlayKeys = o.map(keyOf);
+        const fresh = overlayKeys.flatMap((k, i) => (baseKeys.includes(k) ? [] : [i]));
+        const at = part < baseKeys.length ? overlayKeys.indexOf(baseKeys[part]) : (fresh[part - baseKeys.length] ?? -1);
+        next = at >= 0 ? at : undefined;
+        b = part < baseKeys.length ? (b as unknown[])[part] : undefined;
+      } else {
+        next = part < o.length ? part : undefined;
+        b = undefined;
       }
     }
+    if (next === undefined) return { path: [...path, ...merged.slice(depth)], found: depth };
+    path.push(next);
+    o = (o as Record<string | number, unknown>)[next];
   }
-  return undefined;
+  return { path, found: merged.length };
 }
 
-/** The checks that keep a merged config Gitpod's: throws one InputError naming the first problem. */
-export function validateClusterConfig(doc: Record<string, unknown>, config: Config): void {
-  const schemaProblems = schemaErrors(EKSCTL_SCHEMA, doc, 3);
-  if (schemaProblems.length) throw overlayError(config, `eksctl's schema refuses it: ${schemaProblems.join('; ')}`);
+/**
+ * On a cluster without the VPC CNI eksctl refuses these at creation (validateBareCluster), and no later
+ * step of this flow creates them: an overlay that sets one is refused before anything runs.
+ */
+function bareClusterProblem(doc: Record<string, unknown>): string | undefined {
+  if (!isBareCluster(doc)) return undefined;
+  const iam = (doc.iam ?? {}) as Record<string, unknown>;
+  const set = [
+    ['iam.podIdentityAssociations', iam.podIdentityAssociations],
+    ['fargateProfiles', doc.fargateProfiles],
+    ['karpenter', doc.karpenter],
+    ['gitops.flux', (doc.gitops as { flux?: unknown } | undefined)?.flux],
+  ].filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length));
+  if (!set.length) return undefined;
+  return (
+    `${set.map(([k]) => k).join(', ')} cannot be created with \`network: calico\`: eksctl creates that cluster without the VPC CNI ` +
+    '(addonsConfig.disableDefaultAddons) and refuses them at creation; remove them (add them after apply), or use `network: vpc-cni`'
+  );
+}
+
+/**
+ * A problem found in the merged config, named where the user would look: the path in their overlay file
+ * and its line there; a path only the rendered config has is named as the action's.
+ */
+function findingText(finding: Finding, rendered: unknown, overlay: Record<string, unknown> | undefined): string {
+  if (!overlay) return `${pathOf(finding.path) || '(document)'} (rendered by the action): ${finding.message}`;
+  const { path: inFile, found } = overlayPathOf(rendered, overlay, finding.path);
+  if (found === 0 && finding.path.length > 0) {
+    return `${pathOf(finding.path)} (rendered by the action, not in the file): ${finding.message}`;
+  }
+  const source = OVERLAY_SOURCE.get(overlay);
+  const node = source?.document.getIn(inFile.slice(0, found), true) as { range?: [number, number, number] } | undefined;
+  const line = node?.range ? source!.text.slice(0, node.range[0]).split('\n').length : undefined;
+  return `${pathOf(inFile) || '(document)'}${line ? ` (line ${line})` : ''}: ${finding.message}`;
+}
+
+/** The checks that keep a merged config one eksctl accepts and Gitpod's. */
+function clusterConfigFinding(doc: Record<string, unknown>, config: Config): Finding | string | undefined {
+  const [schemaProblem] = schemaProblems(EKSCTL_SCHEMA, doc, 1);
+  if (schemaProblem)
+    return { path: schemaProblem.path, message: `eksctl's schema refuses it: ${schemaProblem.message}` };
   const meta = doc.metadata as Record<string, unknown>;
   if (meta.name !== config.clusterName || meta.region !== config.region)
-    throw overlayError(config, 'metadata.name and metadata.region must stay the cluster-name and region inputs');
-  const nodegroupProblem = eksctlNodegroupProblem(doc);
-  if (nodegroupProblem) throw overlayError(config, nodegroupProblem);
+    return 'metadata.name and metadata.region must stay the cluster-name and region inputs';
   const groups = (doc.managedNodeGroups ?? []) as Record<string, unknown>[];
+  const refusal = eksctlRefusal(
+    doc,
+    POOL_ROLES.map((r) => config.pools[r].name),
+    // apply resolves the version first (metadata.version); plan has the input (`latest` is past 1.33).
+    typeof meta.version === 'string' ? meta.version : config.kubernetesVersion,
+  );
+  if (refusal) return refusal;
+  const addonNames = ((doc.addons ?? []) as { name?: string }[]).map((a) => a.name);
+  if (config.network === 'calico' && addonNames.includes(AWS.vpcCniAddon)) {
+    // verify's network check would report it at once: its next update brings aws-node back.
+    const at = ((doc.addons ?? []) as { name?: string }[]).findIndex((a) => a.name === AWS.vpcCniAddon);
+    return {
+      path: ['addons', at, 'name'],
+      message:
+        'with `network: calico` addons must not hold vpc-cni (it brings aws-node back beside Calico); use `network: vpc-cni` to keep the AWS VPC CNI',
+    };
+  }
+  const bareProblem = bareClusterProblem(doc);
+  if (bareProblem) return bareProblem;
   for (const role of POOL_ROLES) {
     const pool = config.pools[role];
-    const ng = groups.find((g) => g.name === pool.name);
-    if (!ng) throw overlayError(config, `managedNodeGroups must keep the ${role} nodegroup \`${pool.name}\``);
+    const i = groups.findIndex((g) => g.name === pool.name);
+    const ng = groups[i];
+    if (!ng) return `managedNodeGroups must keep the ${role} nodegroup \`${pool.name}\``;
     const labels = sameLabels(pool.labels, ng.labels);
-    if (labels) throw overlayError(config, `nodegroup \`${pool.name}\` ${labels}`);
+    if (labels) return { path: ['managedNodeGroups', i, 'labels'], message: `nodegroup \`${pool.name}\` ${labels}` };
     const maxPods = ng.maxPodsPerNode;
-    if (typeof maxPods !== 'number' || maxPods < config.maxPods) {
-      throw overlayError(
-        config,
-        `nodegroup \`${pool.name}\` has maxPodsPerNode ${String(maxPods)}, below the max-pods input (${config.maxPods})`,
-      );
+    // With a custom AMI or a launch template eksctl refuses maxPodsPerNode: the image sets max pods.
+    if (!ownImage(ng) && (typeof maxPods !== 'number' || maxPods < config.maxPods)) {
+      return {
+        path: ['managedNodeGroups', i, 'maxPodsPerNode'],
+        message: `nodegroup \`${pool.name}\` has maxPodsPerNode ${String(maxPods)}, below the max-pods input (${config.maxPods})`,
+      };
     }
     const [min, max, want] = [ng.minSize, ng.maxSize, ng.desiredCapacity] as (number | undefined)[];
     if (min !== undefined && max !== undefined && min > max)
-      throw overlayError(config, `nodegroup \`${pool.name}\` has minSize ${min} above maxSize ${max}`);
+      return {
+        path: ['managedNodeGroups', i, 'minSize'],
+        message: `nodegroup \`${pool.name}\` has minSize ${min} above maxSize ${max}`,
+      };
     if (want !== undefined && ((min !== undefined && want < min) || (max !== undefined && want > max)))
-      throw overlayError(config, `nodegroup \`${pool.name}\` has desiredCapacity ${want} outside minSize..maxSize`);
+      return {
+        path: ['managedNodeGroups', i, 'desiredCapacity'],
+        message: `nodegroup \`${pool.name}\` has desiredCapacity ${want} outside minSize..maxSize`,
+      };
   }
   if (config.network === 'vpc-cni') {
     // Without Calico, max-pods per node only fits in the VPC when the VPC CNI hands out /28 prefixes.
@@ -615,19 +831,60 @@ export function validateClusterConfig(doc: Record<string, unknown>, config: Conf
       prefix = false;
     }
     if (!prefix) {
-      throw overlayError(
-        config,
-        'with `network: vpc-cni` the vpc-cni addon must keep ENABLE_PREFIX_DELEGATION "true", or nodes cannot run max-pods pods',
-      );
+      return 'with `network: vpc-cni` the vpc-cni addon must keep ENABLE_PREFIX_DELEGATION "true", or nodes cannot run max-pods pods';
     }
   }
+  return undefined;
+}
+
+/**
+ * The checks that keep a merged config one eksctl accepts and Gitpod's: throws one InputError naming the
+ * first problem, at its path in the user's overlay (and line) when it comes from there.
+ */
+export function validateClusterConfig(
+  doc: Record<string, unknown>,
+  config: Config,
+  from?: { rendered: unknown; overlay?: Record<string, unknown> },
+): void {
+  const finding = clusterConfigFinding(doc, config);
+  if (finding === undefined) return;
+  if (typeof finding === 'string') throw overlayError(config, finding);
+  throw overlayError(config, findingText(finding, from?.rendered ?? {}, from?.overlay));
+}
+
+/** The merged ClusterConfig and what `plan` must tell about it. */
+export interface ClusterConfigResult {
+  doc: ClusterConfigDoc;
+  /** Rendered fields dropped because eksctl refuses them for the overlay's choices. */
+  dropped: string[];
+  /** What the user must see: a Gitpod pool whose own image must set max pods. */
+  notes: string[];
+}
+
+/** The ClusterConfig eksctl is given, with what was dropped and what the user must know. */
+export function clusterConfigResult(config: Config, facts: AwsFacts): ClusterConfigResult {
+  const rendered = renderClusterConfig(config, facts);
+  const overlay = readOverlay(config);
+  const doc = (overlay ? mergeClusterConfig(rendered, overlay) : rendered) as ClusterConfigDoc;
+  const dropped = overlay
+    ? dropRenderedConflicts(doc, (p) => overlayPathOf(rendered, overlay, p).found === p.length)
+    : [];
+  validateClusterConfig(doc, config, { rendered, overlay });
+  const notes: string[] = [];
+  for (const role of POOL_ROLES) {
+    const pool = config.pools[role];
+    const ng = doc.managedNodeGroups.find((g) => g.name === pool.name);
+    const own = ng && ownImage(ng);
+    if (!own) continue;
+    const what = own === 'ami' ? 'custom AMI (ami)' : 'launch template (launchTemplate)';
+    notes.push(
+      `The ${role} nodegroup \`${pool.name}\` uses its own ${what}, where eksctl does not set maxPodsPerNode: the ${own === 'ami' ? 'image' : 'launch template'} must configure the kubelet for ${config.maxPods} pods per node (the max-pods input); verify checks it on the nodes.`,
+    );
+  }
+  return { doc, dropped, notes };
 }
 
 /** The ClusterConfig eksctl is given: rendered, the user's overlay merged over it, validated. */
 export function clusterConfigFor(config: Config, facts: AwsFacts): ClusterConfigDoc {
-  const rendered = renderClusterConfig(config, facts);
-  const overlay = readOverlay(config);
-  const doc = (overlay ? mergeClusterConfig(rendered, overlay) : rendered) as ClusterConfigDoc;
-  validateClusterConfig(doc, config);
-  return doc;
+  return clusterConfigResult(config, facts).doc;
 }

@@ -53,6 +53,11 @@ function location(config: Config): string[] {
   return [`--project=${config.project}`, `--region=${config.region}`];
 }
 
+/** `--node-locations=<zones>` when `node-locations` is given; without it GKE picks three zones of the region. */
+export function nodeLocationsFlag(config: Config): string[] {
+  return config.nodeLocations.length ? [`--node-locations=${config.nodeLocations.join(',')}`] : [];
+}
+
 /** The RBAC binding the reference document creates for the current identity. */
 export const CLUSTER_ADMIN_BINDING = {
   name: 'cluster-admin-binding',
@@ -95,6 +100,7 @@ export function nodePoolAutoscalingArgv(config: Config, pool: PoolConfig): strin
 export function nodePoolArgv(config: Config, pool: PoolConfig): string[] {
   const p = GCP.pool;
   return nodePoolCommand(config, 'create', pool, [
+    ...nodeLocationsFlag(config),
     `--machine-type=${pool.machineType}`,
     `--disk-type=${p.diskType}`,
     `--disk-size=${config.diskSizeGb}`,
@@ -149,6 +155,7 @@ export function gcpSteps(config: Config, facts: GcpFacts): StepSpec<GcpStepId>[]
         'create',
         config.clusterName,
         ...location(config),
+        ...nodeLocationsFlag(config),
         `--cluster-version=${facts.clusterVersion}`,
         `--release-channel=${c.releaseChannel}`,
         `--machine-type=${d.machineType}`,

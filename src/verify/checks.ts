@@ -20,7 +20,7 @@ import { atLeast } from './versions.js';
 
 export const CHECK_DESCRIPTIONS: Record<CheckName, string> = {
   'node-labels':
-    'Services-pool nodes carry gitpod.io/workload_meta and workload_ide; workspaces-pool nodes carry the three workload_workspace_* labels',
+    'Services-pool nodes carry gitpod.io/workload_meta, workload_ide and workload_services; workspaces-pool nodes carry the three workload_workspace_* labels; each of the six is on a Ready node',
   'max-pods': 'Gitpod nodes can run at least max-pods pods (status.capacity.pods)',
   'container-runtime': `Every node runs ${MINIMUMS.containerRuntime}`,
   'kernel-version': `Every node's kernel is at least ${MINIMUMS.kernel}`,
@@ -28,6 +28,9 @@ export const CHECK_DESCRIPTIONS: Record<CheckName, string> = {
   'node-pools': 'The services and the workspaces role each have a Ready node',
   'cloud-config': "The cloud's node pool configuration matches the desired one",
   network: 'Network policy enforcement as the reference architecture sets it up',
+  'version-support':
+    "The control plane's and the pools' Kubernetes versions are supported, standard support for 90 days more",
+  'version-skew': 'Every kubelet and pool is at most three minors older than the API server, never newer',
 };
 
 /** A check's item: ERROR when any finding is an error, WARNING when any finding at all, else OK. */
@@ -78,7 +81,7 @@ const isGitpodNode = (node: NodeInfo) =>
 
 /**
  * `node-labels`: each pool's nodes carry that pool's labels (the reference table plus the extra labels),
- * checked per pool, and every one of the five Gitpod labels is on at least one Ready node.
+ * checked per pool, and every one of the six Gitpod labels (`POOL_LABELS`) is on at least one Ready node.
  */
 export function nodeLabelsCheck(config: Config): NodeCheck {
   const findings: CheckError[] = [];
@@ -231,7 +234,8 @@ export class NodeChecks {
   };
   private readonly checks: NodeCheck[];
 
-  constructor(config: Config, serverVersion: string) {
+  /** The six node checks of the contract, then `extra` (the version-skew check, fed the same nodes). */
+  constructor(config: Config, serverVersion: string, extra: readonly NodeCheck[] = []) {
     this.checks = [
       nodeLabelsCheck(config),
       maxPodsCheck(config),
@@ -239,6 +243,7 @@ export class NodeChecks {
       kernelVersionCheck(),
       kubernetesVersionCheck(serverVersion),
       nodePoolsCheck(config),
+      ...extra,
     ];
   }
 

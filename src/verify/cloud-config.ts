@@ -9,6 +9,7 @@
 import type { CloudObservation } from '../cloud/types.js';
 import { type PoolDiff, applyWouldDo, differenceLines, diffPools } from '../desired.js';
 import type { Config } from '../inputs.js';
+import { AWS } from '../reference.js';
 import { awsDesiredPools, awsFixes } from '../providers/aws.js';
 import { gcpDesiredPools, gcpFixes } from '../providers/gcp.js';
 import { error, item } from './checks.js';
@@ -37,7 +38,30 @@ export function cloudConfigDiff(config: Config, observed: CloudObservation): Clo
     if (!d.observed) errors.push(error(`${fixes.poolNoun} ${d.name} (${d.role}) does not exist; apply creates it`));
     else errors.push(...differenceLines(d).map((line) => error(line)));
   }
+  if (config.provider === 'aws') errors.push(...eksClusterDifferences(config, observed));
   return { item: item('cloud-config', errors), diffs, applyWouldDo: applyWouldDo(diffs, fixes) };
+}
+
+const shown = (v: unknown) => JSON.stringify(v ?? null);
+
+/**
+ * The EKS cluster's own settings the ClusterConfig renders. The upgrade policy: eksctl (0.230) has no
+ * command that changes it on an existing cluster and `apply` changes the cloud through eksctl only, so a
+ * difference is reported here with the AWS CLI command that fixes it.
+ */
+export function eksClusterDifferences(config: Config, observed: CloudObservation): CheckError[] {
+  const out: CheckError[] = [];
+  const wanted = AWS.supportTypes[config.supportType];
+  const found = observed.eks?.supportType;
+  if (found !== undefined && found !== wanted) {
+    out.push(
+      error(
+        `cluster ${config.clusterName}: upgrade policy support type is ${shown(found)}, wanted ${shown(wanted)} (eks-support-type: ${config.supportType}); ` +
+          `run \`aws eks update-cluster-config --name ${config.clusterName} --region ${config.region} --upgrade-policy supportType=${wanted}\``,
+      ),
+    );
+  }
+  return out;
 }
 
 /** `cloud-config`: ERROR on any difference; an ERROR here also means `drift=true`. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
+import { mdText } from '../markdown.js';
 import { POOL_ROLES } from '../reference.js';
 import type { PoolTally } from './checks.js';
 import { summaryLabels } from './nodes.js';
@@ -160,14 +161,8 @@ export async function writeReportFile(file: string, report: Report, items: Check
 
 const ICON: Record<CheckStatus, string> = { OK: '✅', WARNING: '⚠️', ERROR: '❌' };
 
-/** A Markdown table cell: pipes escaped, one line, bounded. */
-function cell(text: string, max = 200): string {
-  return cut(text, max)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/</g, '&lt;');
-}
+/** A Markdown table cell: escaped (src/markdown.ts), one line, bounded. */
+const cell = (text: string, max = 200): string => mdText(cut(text, max));
 
 /** Text inside a Mermaid `"…"` label. */
 const mermaidText = (text: string) => text.replace(/"/g, '#quot;');

@@ -12,6 +12,8 @@ export const CHECK_NAMES = [
   'node-pools',
   'cloud-config',
   'network',
+  'version-support',
+  'version-skew',
 ] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
