@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'yaml';
-import { applyFlow } from '../src/apply/aws.js';
+import { applyFlow } from '../src/providers/aws/apply.js';
 import { planFlow } from '../src/commands/plan.js';
 import { AWS, POOL_LABELS } from '../src/reference.js';
 import { type FakeIO, fakeIO } from './fixtures.js';

@@ -4,10 +4,10 @@
  * and the observation `verify` reads.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { resolveVersion } from '../src/apply/gcp.js';
-import { GcpApiError, GcpRest, gcpCredentials, gcpEndpoint, tokeninfoUrl } from '../src/clients/gcp-rest.js';
-import { connectGke } from '../src/clients/gke.js';
-import { gcpCloud } from '../src/cloud/gcp.js';
+import { resolveVersion } from '../src/providers/gcp/apply.js';
+import { GcpApiError, GcpRest, gcpCredentials, gcpEndpoint, tokeninfoUrl } from '../src/providers/gcp/rest.js';
+import { connectGke } from '../src/providers/gcp/gke.js';
+import { gcpCloud } from '../src/providers/gcp/cloud.js';
 import { memoryLogger, redact } from '../src/log.js';
 import { configOf } from './fixtures.js';
 import { FakeGcpApi } from './fakes/gcp-api.js';

@@ -5,9 +5,9 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { statSync, readFileSync } from 'node:fs';
-import { applyFlow, type GcpApplyDeps } from '../src/apply/gcp.js';
+import { applyFlow, type GcpApplyDeps } from '../src/providers/gcp/apply.js';
 import { connectKube, type KubeObject } from '../src/clients/kube.js';
-import type { KubeAccess } from '../src/cloud/types.js';
+import type { KubeAccess } from '../src/providers/types.js';
 import { execArgv } from '../src/exec.js';
 import type { Config } from '../src/inputs.js';
 import { clearSecrets } from '../src/log.js';

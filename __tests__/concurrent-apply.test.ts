@@ -17,8 +17,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type AwsApplyDeps, applyFlow as awsApply } from '../src/apply/aws.js';
-import { type GcpApplyDeps, applyFlow as gcpApply } from '../src/apply/gcp.js';
+import { type AwsApplyDeps, applyFlow as awsApply } from '../src/providers/aws/apply.js';
+import { type GcpApplyDeps, applyFlow as gcpApply } from '../src/providers/gcp/apply.js';
 import { connectKube, type KubeObject } from '../src/clients/kube.js';
 import type { Config } from '../src/inputs.js';
 import { clearSecrets } from '../src/log.js';

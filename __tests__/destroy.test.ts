@@ -4,11 +4,11 @@
  * guard (confirm-destroy) is checked with the other inputs before anything runs.
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { applyFlow as applyAws } from '../src/apply/aws.js';
-import { applyFlow as applyGcp } from '../src/apply/gcp.js';
+import { applyFlow as applyAws } from '../src/providers/aws/apply.js';
+import { applyFlow as applyGcp } from '../src/providers/gcp/apply.js';
 import { connectKube } from '../src/clients/kube.js';
-import { awsCloud } from '../src/cloud/aws.js';
-import { gcpCloud } from '../src/cloud/gcp.js';
+import { awsCloud } from '../src/providers/aws/cloud.js';
+import { gcpCloud } from '../src/providers/gcp/cloud.js';
 import { destroy } from '../src/commands/destroy.js';
 import { InputError } from '../src/inputs.js';
 import { configOf, fakeIO } from './fixtures.js';

@@ -5,9 +5,9 @@
  * the real SDK and Kubernetes client.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { applyFlow } from '../src/apply/aws.js';
+import { applyFlow } from '../src/providers/aws/apply.js';
 import { connectKube } from '../src/clients/kube.js';
-import { awsCloud } from '../src/cloud/aws.js';
+import { awsCloud } from '../src/providers/aws/cloud.js';
 import { verify } from '../src/commands/verify.js';
 import { memoryLogger } from '../src/log.js';
 import type { Report } from '../src/verify/types.js';

@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type KubeClient, connectKube } from '../src/clients/kube.js';
-import { isKindNotServed } from '../src/apply/objects.js';
+import { isKindNotServed } from '../src/kube-objects.js';
 import { memoryLogger } from '../src/log.js';
 import { FakeKubeApi, fakeNode } from './fakes/kube-api.js';
 

@@ -1,10 +1,10 @@
 /**
- * Manifests applied object by object (src/apply/objects.ts) against the FAKE Kubernetes API, which is as
+ * Manifests applied object by object (src/kube-objects.ts) against the FAKE Kubernetes API, which is as
  * strict as a real API server: a kind is served only once its CRD is Established, and an object in a
  * missing namespace is refused.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { applyPlanned, planSync } from '../src/apply/objects.js';
+import { applyPlanned, planSync } from '../src/kube-objects.js';
 import { type KubeClient, type KubeObject, connectKube } from '../src/clients/kube.js';
 import { memoryLogger } from '../src/log.js';
 import { FakeKubeApi } from './fakes/kube-api.js';

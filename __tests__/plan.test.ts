@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { plan, planFlow } from '../src/commands/plan.js';
-import { renderClusterConfig } from '../src/providers/aws.js';
+import { renderClusterConfig } from '../src/providers/aws/plan.js';
 import { configOf, fakeIO } from './fixtures.js';
 
 const schema = JSON.parse(

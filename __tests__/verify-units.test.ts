@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CloudObservation } from '../src/cloud/types.js';
+import type { CloudObservation } from '../src/providers/types.js';
 import type { Config } from '../src/inputs.js';
 import { AWS, GCP, POOL_LABELS } from '../src/reference.js';
 import {

@@ -11,64 +11,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   destroySteps: () => (/* binding */ destroySteps),
 /* harmony export */   leftovers: () => (/* binding */ leftovers)
 /* harmony export */ });
-/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54832);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98286);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36992);
-/* harmony import */ var _flow_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26439);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46940);
+/* harmony import */ var _flow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26439);
 
 
-
-
-const MINUTE = 60_000;
-/** The destroy flow as data: what `destroy` runs, in the same shape as the apply flows. */
+/** The destroy flow as data: what `destroy` runs, in the same shape as the apply flows (the provider's). */
 function destroySteps(config) {
-    if (config.provider === 'gcp') {
-        return [
-            {
-                id: 'delete-cluster',
-                description: `Delete GKE cluster ${config.clusterName} in ${config.region} with its node pools`,
-                argv: [
-                    'gcloud',
-                    '--quiet',
-                    'container',
-                    'clusters',
-                    'delete',
-                    config.clusterName,
-                    `--project=${config.project}`,
-                    `--region=${config.region}`,
-                ],
-                timeoutMs: 60 * MINUTE,
-            },
-        ];
-    }
-    return [
-        {
-            id: 'delete-cluster',
-            description: `Delete EKS cluster ${config.clusterName} in ${config.region}, its nodegroups and eksctl's CloudFormation stacks`,
-            argv: ['eksctl', 'delete', 'cluster', `--name=${config.clusterName}`, `--region=${config.region}`, '--wait'],
-            timeoutMs: 90 * MINUTE,
-        },
-    ];
+    return (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .providerOf */ .l)(config).destroySteps(config);
 }
 /** What stays behind after a successful destroy, and how to remove it when nothing else needs it. */
 function leftovers(config) {
-    if (config.provider === 'gcp') {
-        const email = (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceAccountEmail */ .de)(config);
-        return [
-            `Service account ${email} (other clusters of project ${config.project} may run as it); to remove it: ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .shellQuote */ .ZL)(['gcloud', 'iam', 'service-accounts', 'delete', email, `--project=${config.project}`])}`,
-            `Its project roles ${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.serviceAccount.roles.join(', ')}; to remove one: ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .shellQuote */ .ZL)(['gcloud', 'projects', 'remove-iam-policy-binding', config.project, `--member=serviceAccount:${email}`, `--role=${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.serviceAccount.roles[0]}`])}`,
-            `The subnetwork ${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster.subnetworkPrefix}${config.clusterName} is deleted with the cluster; persistent disks of PersistentVolumes with reclaim policy Retain are not.`,
-            `The kubeconfig at ${config.kubeconfigPath}, if an earlier run wrote one on this runner.`,
-        ];
-    }
-    return [
-        `The CloudWatch log group /aws/eks/${config.clusterName}/cluster (kept by AWS after the cluster is gone).`,
-        'EBS volumes of PersistentVolumes with reclaim policy Retain, and load balancers whose Services were not deleted first.',
-        `The kubeconfig at ${config.kubeconfigPath}, if an earlier run wrote one on this runner.`,
-    ];
+    return (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .providerOf */ .l)(config).leftovers(config);
 }
 async function destroy(config, io, deps = {}) {
-    const cloud = deps.cloud ?? (await (await __webpack_require__.e(/* import() */ 565).then(__webpack_require__.bind(__webpack_require__, 42565))).providerCloud(config, io.log));
+    const cloud = deps.cloud ?? (await (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .providerOf */ .l)(config).cloud(config, io.log));
     const specs = destroySteps(config);
     // The first look at the cloud serves both the decision to install the CLI and the runner's first probe;
     // every later probe (the one after a failed delete, a re-run) looks again: a cached "exists" would be stale.
@@ -89,10 +45,10 @@ async function destroy(config, io, deps = {}) {
     const observed = await initial;
     if (observed.found) {
         const { installTools, pathWithTools } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 85316));
-        const tools = await installTools([config.provider === 'gcp' ? 'gcloud' : 'eksctl'], config, io);
+        const tools = await installTools([(0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .providerOf */ .l)(config).destroyTool], config, io);
         env.PATH = pathWithTools(Object.values(tools));
     }
-    await (0,_flow_js__WEBPACK_IMPORTED_MODULE_3__/* .runFlow */ .c)(steps, undefined, config, io, {
+    await (0,_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .runFlow */ .c)(steps, undefined, config, io, {
         env,
         heartbeatMs: deps.heartbeatMs,
     });

@@ -3,9 +3,9 @@
  * and what the cloud API shows. `apply` acts on the diff (each in-place fix is an argv it runs; a change
  * that cannot be made in place stops it with what to do), `verify`'s `cloud-config` reports it, and its
  * report and job summary say what `apply` would do. Provider-neutral: each provider gives its desired
- * pools and its `InPlaceFixes` (src/providers/gcp.ts, src/providers/aws.ts).
+ * pools and its `InPlaceFixes` (src/providers/gcp/plan.ts, src/providers/aws/plan.ts).
  */
-import type { ObservedPool } from './cloud/types.js';
+import type { ObservedPool } from './providers/types.js';
 import { GITPOD_LABEL_PREFIX, POOL_ROLES, type PoolRole } from './reference.js';
 import { shellQuote } from './steps.js';
 

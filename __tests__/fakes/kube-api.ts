@@ -26,7 +26,7 @@ import { closeServer, failsFirstAttempt, listenLoopback, readBody } from './loop
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { KubeAccess } from '../../src/cloud/types.js';
+import type { KubeAccess } from '../../src/providers/types.js';
 import type { KubeObject, KubeRef } from '../../src/clients/kube.js';
 
 export interface KindInfo {

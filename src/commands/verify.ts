@@ -6,10 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KubeClient, KubeObject } from '../clients/kube.js';
-import type { ProviderCloud } from '../cloud/types.js';
+import type { ProviderCloud } from '../providers/types.js';
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { registerKubeconfigSecrets } from '../kubeconfig.js';
+import { providerOf } from '../providers/index.js';
 import { RECORD_REF, parseRecord, withRecord } from '../record.js';
 import { errorMessage } from '../steps.js';
 import { NodeChecks, inContractOrder, item, warning } from '../verify/checks.js';
@@ -17,14 +18,13 @@ import { cloudConfigDiff } from '../verify/cloud-config.js';
 import { checkNetwork, networkFacts } from '../verify/network.js';
 import { toNodeInfo } from '../verify/nodes.js';
 import { checkVersionSupport, versionSkewCheck } from '../verify/support.js';
-import { DEFAULT_CALICO_VERSION } from '../reference.js';
 import { NodeSink, buildReport, publishReport, writeReportFile } from '../verify/report.js';
 import type { Report } from '../verify/types.js';
 
 export const NODE_PAGE_SIZE = 500;
 
 export interface VerifyDeps {
-  /** The provider's cloud (default: src/cloud/index.ts, which loads the SDK). */
+  /** The provider's cloud (default: the Provider's, which loads the SDK). */
   cloud?: ProviderCloud;
   /** An already connected Kubernetes client (default: from `kubeconfig`, else from the cloud API). */
   kube?: KubeClient;
@@ -34,14 +34,6 @@ export interface VerifyDeps {
 
 export function reportFilePath(config: Config): string {
   return path.join(config.tempDir, `${config.clusterName}-verify-report.json`);
-}
-
-function notFound(config: Config): Error {
-  const where =
-    config.provider === 'gcp'
-      ? `GKE cluster ${config.clusterName} not found in project ${config.project}, region ${config.region}`
-      : `EKS cluster ${config.clusterName} not found in region ${config.region}`;
-  return new Error(`${where}: check cluster-name, region${config.provider === 'gcp' ? ' and project' : ''}`);
 }
 
 /**
@@ -83,9 +75,10 @@ export async function verify(given: Config, io: ActionIO, deps: VerifyDeps = {})
   const now = deps.now ?? Date.now;
   // A user's kubeconfig: its credentials are masked before anything reads the file (a missing file fails below).
   if (config.kubeconfig) registerKubeconfigSecrets(await readFile(config.kubeconfig, 'utf8').catch(() => ''));
-  const cloud = deps.cloud ?? (await (await import('../cloud/index.js')).providerCloud(config, io.log));
+  const provider = providerOf(config);
+  const cloud = deps.cloud ?? (await provider.cloud(config, io.log));
   const observed = await cloud.observe();
-  if (!observed.found) throw notFound(config);
+  if (!observed.found) throw new Error(provider.notFound(config));
   const kube =
     deps.kube ??
     (await (
@@ -124,14 +117,11 @@ export async function verify(given: Config, io: ActionIO, deps: VerifyDeps = {})
     : diff.item;
   const netFacts = await networkFacts(config, observed, kube);
   const network = checkNetwork(config, netFacts);
-  const calico =
-    config.provider === 'aws' && config.network === 'calico' && netFacts.calicoInstallation
-      ? { installed: netFacts.calicoVersion, pinned: config.calicoVersion || DEFAULT_CALICO_VERSION }
-      : undefined;
+  const calico = provider.calicoPin(config, netFacts);
   const support = checkVersionSupport(config.provider, versions, now(), calico);
   const items = inContractOrder([...checks.finish(), cloudConfig, network, support]);
   // Drift is what the cloud API shows differing: the pools, and on GKE the cluster's network policy.
-  const drift = cloudConfig.status === 'ERROR' || (config.provider === 'gcp' && network.status === 'ERROR');
+  const drift = cloudConfig.status === 'ERROR' || (provider.networkIsDrift && network.status === 'ERROR');
   const report = buildReport(config, items, sink, checks.counts);
   if (diff.applyWouldDo.length) {
     report.applyWouldDo = diff.applyWouldDo;

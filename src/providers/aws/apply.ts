@@ -1,5 +1,5 @@
 /**
- * `apply` on EKS: the reference flow of src/providers/aws.ts, each step paired with a probe that asks the
+ * `apply` on EKS: the reference flow of src/providers/aws/plan.ts, each step paired with a probe that asks the
  * cloud (EKS and CloudFormation APIs, the Kubernetes API) whether it is already done, run by the one
  * shared runner (runFlow). Safe to re-run after a failure at any step; on a conformant cluster a re-run
  * sends no write at all: eksctl is not started, and the Kubernetes API sees reads only.
@@ -25,17 +25,17 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CloudObservation, KubeAccess } from '../cloud/types.js';
-import type { KubeClient, KubeObject } from '../clients/kube.js';
-import type { Cluster, EksApi, Nodegroup, Stack } from '../clients/eks.js';
-import { type AwsCloud, awsCloud, isLoopbackHttp, observedPool } from '../cloud/aws.js';
-import { diffPool, inPlaceArgvs, remedyText } from '../desired.js';
-import { RECORD_STEP_ID, recordAction } from '../record.js';
-import { runFlow } from '../flow.js';
-import { type Config, InputError } from '../inputs.js';
-import type { ActionIO } from '../io.js';
-import { writeKubeconfig } from '../kubeconfig.js';
-import type { Logger } from '../log.js';
+import type { CloudObservation, KubeAccess } from '../types.js';
+import type { KubeClient, KubeObject } from '../../clients/kube.js';
+import type { Cluster, EksApi, Nodegroup, Stack } from './eks.js';
+import { type AwsCloud, awsCloud, isLoopbackHttp, observedPool } from './cloud.js';
+import { diffPool, inPlaceArgvs, remedyText } from '../../desired.js';
+import { RECORD_STEP_ID, recordAction } from '../../record.js';
+import { runFlow } from '../../flow.js';
+import { type Config, InputError } from '../../inputs.js';
+import type { ActionIO } from '../../io.js';
+import { writeKubeconfig } from '../../kubeconfig.js';
+import type { Logger } from '../../log.js';
 import {
   type AwsStepId,
   type ClusterConfigDoc,
@@ -50,12 +50,12 @@ import {
   eksctlClusterConfigFile,
   eksctlConfigFile,
   viewerRbacObjects,
-} from '../providers/aws.js';
-import { type EksUpgradeStep, eksUpgradeSteps } from '../providers/aws/upgrade.js';
-import { AWS, POOL_ROLES } from '../reference.js';
-import { execArgv } from '../exec.js';
-import { atMinor, upgradeMinors } from '../verify/support.js';
-import { abortableSleep } from '../retry.js';
+} from './plan.js';
+import { type EksUpgradeStep, eksUpgradeSteps } from './upgrade.js';
+import { AWS, POOL_ROLES } from '../../reference.js';
+import { execArgv } from '../../exec.js';
+import { atMinor, upgradeMinors } from '../../verify/support.js';
+import { abortableSleep } from '../../retry.js';
 import {
   type ProbeResult,
   type StepAction,
@@ -64,9 +64,9 @@ import {
   formatDuration,
   shellQuote,
   withActions,
-} from '../steps.js';
-import { type InstalledTool, type ToolName, pathWithTools } from '../tools/install.js';
-import { type SyncItem, applyPlanned, isKindNotServed, parseManifest, planSync } from './objects.js';
+} from '../../steps.js';
+import { type InstalledTool, type ToolName, pathWithTools } from '../../tools/install.js';
+import { type SyncItem, applyPlanned, isKindNotServed, parseManifest, planSync } from '../../kube-objects.js';
 
 export interface AwsApplyDeps {
   install?: (names: readonly ToolName[], config: Config, io: ActionIO) => Promise<Record<string, InstalledTool>>;
@@ -262,7 +262,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
   clusterConfigFor(config, {});
 
   const install =
-    deps.install ?? (async (names, c, i) => (await import('../tools/install.js')).installTools(names, c, i));
+    deps.install ?? (async (names, c, i) => (await import('../../tools/install.js')).installTools(names, c, i));
   const tools = await install(['eksctl', 'kubectl'], config, io);
 
   const sleep = deps.sleep ?? ((ms: number) => abortableSleep(ms, io.signal));
@@ -271,7 +271,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
   const cloud = deps.cloud ?? awsCloud(config, io.log);
   const api = await cloud.api();
   const connect =
-    deps.connect ?? (async (access, log) => (await import('../clients/kube.js')).connectKube(access, log));
+    deps.connect ?? (async (access, log) => (await import('../../clients/kube.js')).connectKube(access, log));
   const fetchText = deps.fetchText ?? (await manifestFetcher(config, io, sleep));
   const wait = <T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>) =>
     waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log, signal: io.signal });
@@ -751,7 +751,10 @@ async function manifestFetcher(
   io: ActionIO,
   sleep: (ms: number) => Promise<void>,
 ): Promise<(url: string) => Promise<string>> {
-  const [{ ToolHttp }, { parseMirror }] = await Promise.all([import('../tools/http.js'), import('../tools/mirror.js')]);
+  const [{ ToolHttp }, { parseMirror }] = await Promise.all([
+    import('../../tools/http.js'),
+    import('../../tools/mirror.js'),
+  ]);
   const http = new ToolHttp({ mirror: parseMirror(config.toolMirror), log: io.log, signal: io.signal, sleep });
   return (url) => http.text(url, { tool: 'calico', version: calicoVersion(config) });
 }

@@ -1,14 +1,14 @@
 /**
  * The GKE flow as data: the ordered steps of the reference document's GCP section, each with the
  * exact gcloud argv it runs (or the API call it makes). `plan` prints this list; `apply` pairs it with
- * probes (src/apply/gcp.ts) and runs it.
+ * probes (src/providers/gcp/apply.ts) and runs it.
  */
-import type { DesiredPool, DesiredPools, InPlaceFixes } from '../desired.js';
-import { wantedLabels } from '../desired.js';
-import type { Config, PoolConfig } from '../inputs.js';
-import { GCP, POOL_ROLES } from '../reference.js';
-import { RECORD_STEP_ID, recordStep } from '../record.js';
-import type { StepSpec } from '../steps.js';
+import type { DesiredPool, DesiredPools, InPlaceFixes } from '../../desired.js';
+import { wantedLabels } from '../../desired.js';
+import type { Config, PoolConfig } from '../../inputs.js';
+import { GCP, POOL_ROLES } from '../../reference.js';
+import { RECORD_STEP_ID, recordStep } from '../../record.js';
+import type { StepSpec } from '../../steps.js';
 
 export const GCP_STEP_IDS = [
   'service-account',

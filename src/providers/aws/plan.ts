@@ -16,14 +16,14 @@ import {
   parseAllDocuments,
   stringify,
 } from 'yaml';
-import type { DesiredPool, DesiredPools, InPlaceFixes } from '../desired.js';
-import { type Config, InputError, type PoolConfig, escapeInvisible } from '../inputs.js';
-import { AWS, DEFAULT_CALICO_VERSION, GITPOD_LABEL_PREFIX, POOL_ROLES, autoscalerTags } from '../reference.js';
-import { RECORD_STEP_ID, recordStep } from '../record.js';
-import type { StepSpec } from '../steps.js';
-import { type Finding, dropRenderedConflicts, eksctlRefusal, ownImage } from './eksctl-rules.js';
-import { EKSCTL_SCHEMA } from './eksctl-schema.js';
-import { type SchemaPath, pathOf, schemaProblems } from './eksctl-validate.js';
+import type { DesiredPool, DesiredPools, InPlaceFixes } from '../../desired.js';
+import { type Config, InputError, type PoolConfig, escapeInvisible } from '../../inputs.js';
+import { AWS, DEFAULT_CALICO_VERSION, GITPOD_LABEL_PREFIX, POOL_ROLES, autoscalerTags } from '../../reference.js';
+import { RECORD_STEP_ID, recordStep } from '../../record.js';
+import type { StepSpec } from '../../steps.js';
+import { type Finding, dropRenderedConflicts, eksctlRefusal, ownImage } from './eksctl/rules.js';
+import { EKSCTL_SCHEMA } from './eksctl/schema.js';
+import { type SchemaPath, pathOf, schemaProblems } from './eksctl/validate.js';
 
 export const AWS_STEP_IDS = [
   'cluster',

@@ -1,5 +1,5 @@
 /**
- * GKE `apply`: the steps of providers/gcp.ts, each paired with a probe that asks the cloud whether it is
+ * GKE `apply`: the steps of providers/gcp/plan.ts, each paired with a probe that asks the cloud whether it is
  * already done, run by the one runner (src/flow.ts runFlow). Reads go through the APIs
  * (@google-cloud/container, IAM, Resource Manager, Kubernetes); every GKE and IAM mutation runs through
  * the real gcloud with the argv `plan` shows, except the two the contract lets go through an API: the
@@ -13,19 +13,19 @@
  * exists") is probed once more by the runner and counts as done by that run.
  */
 import path from 'node:path';
-import type { Config } from '../inputs.js';
-import type { ActionIO } from '../io.js';
-import type { Logger } from '../log.js';
-import { execArgv } from '../exec.js';
-import { runFlow } from '../flow.js';
-import { type GcpCredentials, type IamPolicy, GcpRest, gcpCredentials, missingRoles } from '../clients/gcp-rest.js';
-import { type Gke, type GkeCluster, type GkeNodePool, connectGke } from '../clients/gke.js';
-import type { KubeClient, KubeObject } from '../clients/kube.js';
-import { gcpCloud, observedPoolOf } from '../cloud/gcp.js';
-import { diffPool, differenceLines, inPlaceArgvs } from '../desired.js';
-import { RECORD_STEP_ID, recordAction } from '../record.js';
-import type { KubeAccess } from '../cloud/types.js';
-import { writeKubeconfig } from '../kubeconfig.js';
+import type { Config } from '../../inputs.js';
+import type { ActionIO } from '../../io.js';
+import type { Logger } from '../../log.js';
+import { execArgv } from '../../exec.js';
+import { runFlow } from '../../flow.js';
+import { type GcpCredentials, type IamPolicy, GcpRest, gcpCredentials, missingRoles } from './rest.js';
+import { type Gke, type GkeCluster, type GkeNodePool, connectGke } from './gke.js';
+import type { KubeClient, KubeObject } from '../../clients/kube.js';
+import { gcpCloud, observedPoolOf } from './cloud.js';
+import { diffPool, differenceLines, inPlaceArgvs } from '../../desired.js';
+import { RECORD_STEP_ID, recordAction } from '../../record.js';
+import type { KubeAccess } from '../types.js';
+import { writeKubeconfig } from '../../kubeconfig.js';
 import {
   CLUSTER_ADMIN_BINDING,
   type GcpFacts,
@@ -34,13 +34,13 @@ import {
   gcpFixes,
   gcpSteps,
   serviceAccountEmail,
-} from '../providers/gcp.js';
-import { type GkeUpgradeStep, type UpgradeRound, gkeUpgradeSteps } from '../providers/gcp/upgrade.js';
-import { GCP, POOL_ROLES, type PoolRole } from '../reference.js';
-import { type StepAction, type StepRecord, insertBefore, shellQuote, withActions } from '../steps.js';
-import { atMinor, upgradeMinors } from '../verify/support.js';
-import { installTools, pathWithTools } from '../tools/install.js';
-import type { InstalledTool } from '../tools/types.js';
+} from './plan.js';
+import { type GkeUpgradeStep, type UpgradeRound, gkeUpgradeSteps } from './upgrade.js';
+import { GCP, POOL_ROLES, type PoolRole } from '../../reference.js';
+import { type StepAction, type StepRecord, insertBefore, shellQuote, withActions } from '../../steps.js';
+import { atMinor, upgradeMinors } from '../../verify/support.js';
+import { installTools, pathWithTools } from '../../tools/install.js';
+import type { InstalledTool } from '../../tools/types.js';
 
 export interface GcpApplyDeps {
   /** Where CLOUDSDK_* settings are read; also handed to every gcloud run. Default process.env. */
@@ -455,7 +455,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: GcpApplyDeps
       env,
       gcloudEnv,
       connectKube:
-        deps.connectKube ?? (async (access, l) => (await import('../clients/kube.js')).connectKube(access, l)),
+        deps.connectKube ?? (async (access, l) => (await import('../../clients/kube.js')).connectKube(access, l)),
     };
     const upgrades = gkeUpgradeSteps(config, rounds).map((spec) => ({ ...spec, ...upgradeAction(clients, spec) }));
     const steps = insertBefore(withActions(gcpSteps(config, facts), gcpActions(clients)), 'kubeconfig', upgrades);

@@ -1,8 +1,8 @@
-export const id = 544;
-export const ids = [544];
+export const id = 499;
+export const ids = [499];
 export const modules = {
 
-/***/ 52544:
+/***/ 96499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,7 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __webpack_require__(98286);
-;// CONCATENATED MODULE: ./src/clients/eks.ts
+;// CONCATENATED MODULE: ./src/providers/aws/eks.ts
 class AwsApiError extends Error {
     constructor(what, cause) {
         super(`${what}: ${awsErrorMessage(cause)}`, { cause });
@@ -155,7 +155,7 @@ async function eksApi(opts) {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(25625);
-;// CONCATENATED MODULE: ./src/clients/eks-token.ts
+;// CONCATENATED MODULE: ./src/providers/aws/eks-token.ts
 /**
  * The bearer token EKS accepts from IAM principals, built exactly as `aws eks get-token` builds it: a
  * SigV4-presigned STS GetCallerIdentity URL whose signed headers include `x-k8s-aws-id: <cluster>`,
@@ -240,7 +240,7 @@ async function eksToken(opts) {
     return token;
 }
 
-;// CONCATENATED MODULE: ./src/cloud/aws.ts
+;// CONCATENATED MODULE: ./src/providers/aws/cloud.ts
 
 
 
@@ -307,7 +307,7 @@ function awsCloud(config, log, deps = {}) {
             };
         },
         async versions(observation) {
-            const { eksVersionFacts } = await Promise.all(/* import() */[__webpack_require__.e(386), __webpack_require__.e(167)]).then(__webpack_require__.bind(__webpack_require__, 44167));
+            const { eksVersionFacts } = await __webpack_require__.e(/* import() */ 167).then(__webpack_require__.bind(__webpack_require__, 44167));
             return eksVersionFacts(config.clusterName, observation, await getApi());
         },
         async kubeAccess(observation) {
