@@ -1,10 +1,13 @@
 /**
  * The reference architecture pinned by hand-written literals, not read back from src/reference.ts: the
  * exact gcloud argv of the default GKE plan (inputs: provider and project only), the four project roles
- * of the nodes' service account and the scopes. A change to the reference data or to the flow that
+ * of the nodes' service account and the scopes, and the eksctl ClusterConfig of the default EKS plan
+ * (input: provider only), every field of the reference document's gitpod-cluster.yaml and what 2026 changes
+ * (README, "reference value → our default → why"). A change to the reference data or to the flow that
  * changes what runs against the cloud fails here, whatever the other tests derive from `reference.ts`.
  */
 import { describe, expect, it } from '@jest/globals';
+import { parse } from 'yaml';
 import { planFlow } from '../src/commands/plan.js';
 import { configOf } from './fixtures.js';
 
@@ -151,5 +154,156 @@ describe('the default GKE plan, pinned', () => {
       ['cluster-admin-binding', false],
       ['record-desired-state', false],
     ]);
+  });
+});
+
+/** The ClusterConfig of the default EKS plan, as eksctl is given it (metadata.version resolved at apply). */
+const DEFAULT_EKS_CLUSTER_CONFIG = `# metadata.version is resolved through the EKS API at apply time (kubernetes-version: latest).
+apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: gitpod
+  region: eu-west-1
+  tags:
+    department: cs
+    project: gitpod
+iam:
+  withOIDC: true
+  serviceAccounts:
+    - metadata:
+        name: aws-load-balancer-controller
+        namespace: kube-system
+      wellKnownPolicies:
+        awsLoadBalancerController: true
+    - metadata:
+        name: ebs-csi-controller-sa
+        namespace: kube-system
+      wellKnownPolicies:
+        ebsCSIController: true
+    - metadata:
+        name: cluster-autoscaler
+        namespace: kube-system
+      wellKnownPolicies:
+        autoScaler: true
+    - metadata:
+        name: cert-manager
+        namespace: cert-manager
+      wellKnownPolicies:
+        certManager: true
+vpc:
+  autoAllocateIPv6: false
+  nat:
+    gateway: Single
+  clusterEndpoints:
+    privateAccess: true
+    publicAccess: true
+  publicAccessCIDRs:
+    - 0.0.0.0/0
+cloudWatch:
+  clusterLogging:
+    enableTypes:
+      - "*"
+upgradePolicy:
+  supportType: STANDARD
+accessConfig:
+  authenticationMode: API_AND_CONFIG_MAP
+managedNodeGroups:
+  - name: services
+    amiFamily: Ubuntu2404
+    spot: false
+    instanceTypes:
+      - m6i.xlarge
+    desiredCapacity: 2
+    minSize: 1
+    maxSize: 4
+    maxPodsPerNode: 110
+    disableIMDSv1: false
+    volumeSize: 300
+    volumeType: gp3
+    volumeIOPS: 6000
+    volumeThroughput: 500
+    ebsOptimized: true
+    privateNetworking: true
+    propagateASGTags: true
+    iam:
+      attachPolicyARNs:
+        - arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly
+        - arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy
+        - arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy
+        - arn:aws:iam::aws:policy/ElasticLoadBalancingFullAccess
+        - arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore
+    tags:
+      k8s.io/cluster-autoscaler/enabled: "true"
+      k8s.io/cluster-autoscaler/gitpod: owned
+    labels:
+      gitpod.io/workload_meta: "true"
+      gitpod.io/workload_ide: "true"
+      gitpod.io/workload_services: "true"
+  - name: workspaces
+    amiFamily: Ubuntu2404
+    spot: false
+    instanceTypes:
+      - m6i.2xlarge
+    desiredCapacity: 2
+    minSize: 1
+    maxSize: 10
+    maxPodsPerNode: 110
+    disableIMDSv1: false
+    volumeSize: 300
+    volumeType: gp3
+    volumeIOPS: 6000
+    volumeThroughput: 500
+    ebsOptimized: true
+    privateNetworking: true
+    propagateASGTags: true
+    iam:
+      attachPolicyARNs:
+        - arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly
+        - arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy
+        - arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy
+        - arn:aws:iam::aws:policy/ElasticLoadBalancingFullAccess
+        - arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore
+    tags:
+      k8s.io/cluster-autoscaler/enabled: "true"
+      k8s.io/cluster-autoscaler/gitpod: owned
+    labels:
+      gitpod.io/workload_workspace_services: "true"
+      gitpod.io/workload_workspace_regular: "true"
+      gitpod.io/workload_workspace_headless: "true"
+addonsConfig:
+  disableDefaultAddons: true
+addons:
+  - name: kube-proxy
+  - name: coredns
+`;
+
+describe('the default EKS plan, pinned', () => {
+  const result = planFlow(configOf({ provider: 'aws', command: 'plan' }));
+
+  it('renders exactly the reference ClusterConfig, field for field and in order', () => {
+    expect(result.eksctlConfig).toBe(DEFAULT_EKS_CLUSTER_CONFIG);
+    expect(parse(result.eksctlConfig!)).toEqual(parse(DEFAULT_EKS_CLUSTER_CONFIG));
+  });
+
+  it('creates the control plane without nodegroups, then the nodegroups, from the exact argv', () => {
+    const argv = Object.fromEntries(result.steps.filter((s) => s.argv).map((s) => [s.id, s.argv]));
+    expect(argv).toEqual({
+      cluster: [
+        'eksctl',
+        'create',
+        'cluster',
+        '--config-file=/runner/temp/gitpod.eksctl-cluster.yaml',
+        '--without-nodegroup',
+        '--write-kubeconfig=false',
+      ],
+      nodegroups: ['eksctl', 'create', 'nodegroup', '--config-file=/runner/temp/gitpod.eksctl.yaml'],
+      'service-accounts': [
+        'eksctl',
+        'create',
+        'iamserviceaccount',
+        '--config-file=/runner/temp/gitpod.eksctl.yaml',
+        '--approve',
+      ],
+    });
   });
 });
