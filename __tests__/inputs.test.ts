@@ -88,7 +88,12 @@ describe('inputs: defaults', () => {
 describe('inputs: one clear error naming input, value and accepted form', () => {
   const cases: [string, Inputs, string, RegExp][] = [
     ['unknown provider', { provider: 'azure' }, 'provider', /one of `gcp`, `aws`/],
-    ['unknown command', { ...gcp, command: 'deploy' }, 'command', /one of `plan`, `apply`, `verify`, `destroy`/],
+    [
+      'unknown command',
+      { ...gcp, command: 'deploy' },
+      'command',
+      /one of `plan`, `preflight`, `apply`, `verify`, `destroy`/,
+    ],
     ['GKE name with capitals', { ...gcp, 'cluster-name': 'Gitpod' }, 'cluster-name', /GKE cluster name/],
     ['GKE name over 40', { ...gcp, 'cluster-name': 'a'.repeat(41) }, 'cluster-name', /1-40/],
     ['GKE name ending in hyphen', { ...gcp, 'cluster-name': 'gitpod-' }, 'cluster-name', /not ending with a hyphen/],

@@ -157,7 +157,7 @@ describe('scripts/release.mjs against a local clone', () => {
 describe('scripts/check-dist.mjs', () => {
   it('runs in CI after the tests, outside jest (.ci/run and the ci workflow)', () => {
     expect(readFileSync(path.join(root, '.ci/run'), 'utf8')).toMatch(
-      /^npm ci && npm test && node scripts\/check-dist\.mjs$/m,
+      /^npm ci && npm test\nnode scripts\/check-dist\.mjs$/m,
     );
     expect(readFileSync(path.join(root, '.github/workflows/ci.yml'), 'utf8')).toContain(
       'run: node scripts/check-dist.mjs',

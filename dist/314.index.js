@@ -11,7 +11,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46940);
 
+/**
+ * Preflight first (read-only: quotas, permissions, versions, machine types; src/preflight.ts): when a check
+ * ends in ERROR, apply stops before installing a tool or sending a single mutating request.
+ */
 async function apply(config, io) {
+    await (await __webpack_require__.e(/* import() */ 821).then(__webpack_require__.bind(__webpack_require__, 75821))).preflight(config, io);
     await (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .providerOf */ .l)(config).apply(config, io);
     const { verify } = await __webpack_require__.e(/* import() */ 118).then(__webpack_require__.bind(__webpack_require__, 24118));
     await verify(config, io);

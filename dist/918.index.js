@@ -92,11 +92,12 @@ function gcpCloud(config, log, deps = {}) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D9: () => (/* binding */ gcpCredentials),
+/* harmony export */   FL: () => (/* binding */ GcpApiError),
 /* harmony export */   KC: () => (/* binding */ gcpEndpoint),
 /* harmony export */   eI: () => (/* binding */ missingRoles),
 /* harmony export */   nq: () => (/* binding */ GcpRest)
 /* harmony export */ });
-/* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, NO_GCP_CREDENTIALS, gcpCredentialSource, GcpApiError, withBindings */
+/* unused harmony exports GCP_APIS, CLOUD_PLATFORM_SCOPE, overrideVariable, tokeninfoUrl, NO_GCP_CREDENTIALS, gcpCredentialSource, withBindings */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -111,7 +112,9 @@ function gcpCloud(config, log, deps = {}) {
  * Resource Manager (the project's IAM policy, changed in one read-modify-write guarded by its etag).
  *
  * Endpoints: `CLOUDSDK_API_ENDPOINT_OVERRIDES_<API>` when set (gcloud's own variables, so one setting
- * points gcloud and this action at the same place), else the public `https://<api>.googleapis.com/`.
+ * points gcloud and this action at the same place), else the public `https://<api>.googleapis.com/`
+ * (`…/compute/v1/` for Compute, whose override carries that path too). Preflight reads Compute (region
+ * quotas, machine types), Service Usage (enabled APIs) and Resource Manager (testIamPermissions) here.
  * Credentials: `CLOUDSDK_AUTH_ACCESS_TOKEN` when set (gcloud's own variable), else Application Default
  * Credentials through google-auth-library (loaded lazily, only by apply and verify).
  * Tokens are registered as secrets before any use and never appear in a message.
@@ -126,7 +129,13 @@ function gcpCloud(config, log, deps = {}) {
 
 
 
-const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage']));
+const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage', 'compute']));
+/**
+ * The path an API's base URL carries. Compute's is part of the endpoint (gcloud's own default is
+ * `https://compute.googleapis.com/compute/v1/`, and so is a `CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE`
+ * value); the others put the version in each request path.
+ */
+const BASE_PATH = { compute: 'compute/v1/' };
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const DEFAULT_TOKEN_HOST = 'https://oauth2.googleapis.com/token';
 function overrideVariable(api) {
@@ -137,7 +146,7 @@ function gcpEndpoint(api, env = process.env) {
     const name = overrideVariable(api);
     const raw = env[name]?.trim();
     if (!raw)
-        return new URL(`https://${api}.googleapis.com/`);
+        return new URL(`https://${api}.googleapis.com/${BASE_PATH[api] ?? ''}`);
     let url;
     try {
         url = new URL(raw);

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 65740:
+/***/ 38093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28596,91 +28596,8 @@ var regions = __nccwpck_require__(75374);
 var reference = __nccwpck_require__(98286);
 // EXTERNAL MODULE: ./src/providers/aws/plan.ts + 3 modules
 var plan = __nccwpck_require__(5401);
-;// CONCATENATED MODULE: ./src/providers/aws/machines.ts
-/** vCPUs of each size name. */
-const SIZES = {
-    large: 2,
-    xlarge: 4,
-    '2xlarge': 8,
-    '4xlarge': 16,
-    '8xlarge': 32,
-    '12xlarge': 48,
-    '16xlarge': 64,
-    '24xlarge': 96,
-    '32xlarge': 128,
-    '48xlarge': 192,
-};
-/** Per family: GiB of memory per vCPU and the largest size offered. */
-const FAMILIES = {
-    m5: { gbPerVcpu: 4, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'] },
-    m5a: {
-        gbPerVcpu: 4,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'],
-    },
-    m6i: {
-        gbPerVcpu: 4,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
-    },
-    m6a: {
-        gbPerVcpu: 4,
-        sizes: [
-            'large',
-            'xlarge',
-            '2xlarge',
-            '4xlarge',
-            '8xlarge',
-            '12xlarge',
-            '16xlarge',
-            '24xlarge',
-            '32xlarge',
-            '48xlarge',
-        ],
-    },
-    m7i: {
-        gbPerVcpu: 4,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
-    },
-    m7a: {
-        gbPerVcpu: 4,
-        sizes: [
-            'large',
-            'xlarge',
-            '2xlarge',
-            '4xlarge',
-            '8xlarge',
-            '12xlarge',
-            '16xlarge',
-            '24xlarge',
-            '32xlarge',
-            '48xlarge',
-        ],
-    },
-    c6i: {
-        gbPerVcpu: 2,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
-    },
-    c7i: {
-        gbPerVcpu: 2,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
-    },
-    r6i: {
-        gbPerVcpu: 8,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
-    },
-    r7i: {
-        gbPerVcpu: 8,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
-    },
-};
-function awsMachineShape(instanceType) {
-    const [family, size] = instanceType.split('.');
-    const rule = FAMILIES[family ?? ''];
-    if (!rule || !size || !rule.sizes.includes(size))
-        return undefined;
-    const vcpus = SIZES[size];
-    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
-}
-
+// EXTERNAL MODULE: ./src/providers/aws/machines.ts
+var machines = __nccwpck_require__(29212);
 // EXTERNAL MODULE: ./src/providers/aws/regions.ts
 var aws_regions = __nccwpck_require__(19941);
 ;// CONCATENATED MODULE: ./src/providers/aws/footprint.ts
@@ -28729,7 +28646,7 @@ function awsLayout(config, doc = (0,plan/* renderClusterConfig */.ZR)(config, {}
     }
     return { zones, zoneNames: azs, natGateways, pools };
 }
-const AWS_FOOTPRINT = { layout: (config) => awsLayout(config), shape: awsMachineShape };
+const AWS_FOOTPRINT = { layout: (config) => awsLayout(config), shape: machines/* awsMachineShape */.K };
 
 ;// CONCATENATED MODULE: ./src/providers/aws/prices.ts
 const US = {
@@ -28798,58 +28715,8 @@ const AWS_PRICES = {
     usageBilled: ['NAT gateway data processing, network egress and load balancers (billed by use)'],
 };
 
-;// CONCATENATED MODULE: ./src/providers/gcp/machines.ts
-/** Per family and class: GB of memory per vCPU, and the predefined vCPU counts. */
-const machines_FAMILIES = {
-    n2d: {
-        standard: { gbPerVcpu: 4, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128, 224] },
-        highmem: { gbPerVcpu: 8, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96] },
-        highcpu: { gbPerVcpu: 1, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128, 224] },
-    },
-    n2: {
-        standard: { gbPerVcpu: 4, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128] },
-        highmem: { gbPerVcpu: 8, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128] },
-        highcpu: { gbPerVcpu: 1, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96] },
-    },
-    e2: {
-        standard: { gbPerVcpu: 4, vcpus: [2, 4, 8, 16, 32] },
-        highmem: { gbPerVcpu: 8, vcpus: [2, 4, 8, 16] },
-        highcpu: { gbPerVcpu: 1, vcpus: [2, 4, 8, 16, 32] },
-    },
-    c3: {
-        standard: { gbPerVcpu: 4, vcpus: [4, 8, 22, 44, 88, 176] },
-        highmem: { gbPerVcpu: 8, vcpus: [4, 8, 22, 44, 88, 176] },
-        highcpu: { gbPerVcpu: 2, vcpus: [4, 8, 22, 44, 88, 176] },
-    },
-    c3d: {
-        standard: { gbPerVcpu: 4, vcpus: [4, 8, 16, 30, 60, 90, 180, 360] },
-        highmem: { gbPerVcpu: 8, vcpus: [4, 8, 16, 30, 60, 90, 180, 360] },
-        highcpu: { gbPerVcpu: 2, vcpus: [4, 8, 16, 30, 60, 90, 180, 360] },
-    },
-};
-/** Shared-core and other types whose shape follows no family rule. */
-const SINGLES = {
-    'e2-medium': { vcpus: 2, memoryGb: 4 },
-    'e2-small': { vcpus: 2, memoryGb: 2 },
-    'e2-micro': { vcpus: 2, memoryGb: 1 },
-};
-function gcpMachineShape(machineType) {
-    const single = SINGLES[machineType];
-    if (single)
-        return single;
-    const m = /^([a-z0-9]+)-([a-z]+)-([0-9]+)$/.exec(machineType);
-    const rule = m ? machines_FAMILIES[m[1]]?.[m[2]] : undefined;
-    const vcpus = Number(m?.[3]);
-    if (!rule || !rule.vcpus.includes(vcpus))
-        return undefined;
-    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
-}
-/** The Compute Engine CPU quota metric of a machine type's family (preflight): `N2D_CPUS`, or `CPUS` for E2/N1. */
-function gcpCpuQuotaMetric(machineType) {
-    const family = machineType.split('-')[0].toUpperCase();
-    return ['E2', 'N1', 'F1', 'G1'].includes(family) ? 'CPUS' : `${family}_CPUS`;
-}
-
+// EXTERNAL MODULE: ./src/providers/gcp/machines.ts
+var gcp_machines = __nccwpck_require__(74841);
 // EXTERNAL MODULE: ./src/providers/gcp/regions.ts
 var gcp_regions = __nccwpck_require__(46382);
 ;// CONCATENATED MODULE: ./src/providers/gcp/footprint.ts
@@ -28882,7 +28749,7 @@ function gcpLayout(config) {
         }),
     };
 }
-const GCP_FOOTPRINT = { layout: gcpLayout, shape: gcpMachineShape };
+const GCP_FOOTPRINT = { layout: gcpLayout, shape: gcp_machines/* gcpMachineShape */.h };
 
 ;// CONCATENATED MODULE: ./src/providers/gcp/prices.ts
 
@@ -28905,7 +28772,7 @@ function machineHours(rates) {
     for (const [family, [cpu, gb]] of Object.entries(rates)) {
         for (const n of sizes[family] ?? []) {
             const type = `${family}-standard-${n}`;
-            const shape = gcpMachineShape(type);
+            const shape = (0,gcp_machines/* gcpMachineShape */.h)(type);
             out[type] = Math.round((shape.vcpus * cpu + shape.memoryGb * gb) * 1e6) / 1e6;
         }
     }
@@ -29039,7 +28906,7 @@ function publishEstimate(config, io, doc) {
 /* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46940);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83758);
-/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(65740);
+/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38093);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(36992);
 
 
@@ -29474,7 +29341,7 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'cluster-tags',
     'node-locations',
 ]));
-const COMMANDS = ['plan', 'apply', 'verify', 'destroy'];
+const COMMANDS = ['plan', 'preflight', 'apply', 'verify', 'destroy'];
 const NETWORKS = ['calico', 'vpc-cni'];
 const SUPPORT_TYPES = ['standard', 'extended'];
 /** Inputs whose values are secrets: never echoed in an error. */
@@ -30046,6 +29913,99 @@ function mdFence(text, lang = '') {
     const longest = Math.max(2, ...(text.match(/^ {0,3}`+/gm) ?? []).map((run) => run.trim().length));
     const fence = '`'.repeat(longest + 1);
     return `${fence}${lang}\n${text.trimEnd()}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 29212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ awsMachineShape)
+/* harmony export */ });
+/** vCPUs of each size name. */
+const SIZES = {
+    large: 2,
+    xlarge: 4,
+    '2xlarge': 8,
+    '4xlarge': 16,
+    '8xlarge': 32,
+    '12xlarge': 48,
+    '16xlarge': 64,
+    '24xlarge': 96,
+    '32xlarge': 128,
+    '48xlarge': 192,
+};
+/** Per family: GiB of memory per vCPU and the largest size offered. */
+const FAMILIES = {
+    m5: { gbPerVcpu: 4, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'] },
+    m5a: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'],
+    },
+    m6i: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    m6a: {
+        gbPerVcpu: 4,
+        sizes: [
+            'large',
+            'xlarge',
+            '2xlarge',
+            '4xlarge',
+            '8xlarge',
+            '12xlarge',
+            '16xlarge',
+            '24xlarge',
+            '32xlarge',
+            '48xlarge',
+        ],
+    },
+    m7i: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+    m7a: {
+        gbPerVcpu: 4,
+        sizes: [
+            'large',
+            'xlarge',
+            '2xlarge',
+            '4xlarge',
+            '8xlarge',
+            '12xlarge',
+            '16xlarge',
+            '24xlarge',
+            '32xlarge',
+            '48xlarge',
+        ],
+    },
+    c6i: {
+        gbPerVcpu: 2,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    c7i: {
+        gbPerVcpu: 2,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+    r6i: {
+        gbPerVcpu: 8,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    r7i: {
+        gbPerVcpu: 8,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+};
+function awsMachineShape(instanceType) {
+    const [family, size] = instanceType.split('.');
+    const rule = FAMILIES[family ?? ''];
+    if (!rule || !size || !rule.sizes.includes(size))
+        return undefined;
+    const vcpus = SIZES[size];
+    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
 }
 
 
@@ -31723,6 +31683,67 @@ function eksPlannedUpgrade(config) {
 
 /***/ }),
 
+/***/ 74841:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ gcpMachineShape)
+/* harmony export */ });
+/* unused harmony export gcpCpuQuotaMetric */
+/** Per family and class: GB of memory per vCPU, and the predefined vCPU counts. */
+const FAMILIES = {
+    n2d: {
+        standard: { gbPerVcpu: 4, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128, 224] },
+        highmem: { gbPerVcpu: 8, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96] },
+        highcpu: { gbPerVcpu: 1, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128, 224] },
+    },
+    n2: {
+        standard: { gbPerVcpu: 4, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128] },
+        highmem: { gbPerVcpu: 8, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96, 128] },
+        highcpu: { gbPerVcpu: 1, vcpus: [2, 4, 8, 16, 32, 48, 64, 80, 96] },
+    },
+    e2: {
+        standard: { gbPerVcpu: 4, vcpus: [2, 4, 8, 16, 32] },
+        highmem: { gbPerVcpu: 8, vcpus: [2, 4, 8, 16] },
+        highcpu: { gbPerVcpu: 1, vcpus: [2, 4, 8, 16, 32] },
+    },
+    c3: {
+        standard: { gbPerVcpu: 4, vcpus: [4, 8, 22, 44, 88, 176] },
+        highmem: { gbPerVcpu: 8, vcpus: [4, 8, 22, 44, 88, 176] },
+        highcpu: { gbPerVcpu: 2, vcpus: [4, 8, 22, 44, 88, 176] },
+    },
+    c3d: {
+        standard: { gbPerVcpu: 4, vcpus: [4, 8, 16, 30, 60, 90, 180, 360] },
+        highmem: { gbPerVcpu: 8, vcpus: [4, 8, 16, 30, 60, 90, 180, 360] },
+        highcpu: { gbPerVcpu: 2, vcpus: [4, 8, 16, 30, 60, 90, 180, 360] },
+    },
+};
+/** Shared-core and other types whose shape follows no family rule. */
+const SINGLES = {
+    'e2-medium': { vcpus: 2, memoryGb: 4 },
+    'e2-small': { vcpus: 2, memoryGb: 2 },
+    'e2-micro': { vcpus: 2, memoryGb: 1 },
+};
+function gcpMachineShape(machineType) {
+    const single = SINGLES[machineType];
+    if (single)
+        return single;
+    const m = /^([a-z0-9]+)-([a-z]+)-([0-9]+)$/.exec(machineType);
+    const rule = m ? FAMILIES[m[1]]?.[m[2]] : undefined;
+    const vcpus = Number(m?.[3]);
+    if (!rule || !rule.vcpus.includes(vcpus))
+        return undefined;
+    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
+}
+/** The Compute Engine CPU quota metric of a machine type's family (preflight): `N2D_CPUS`, or `CPUS` for E2/N1. */
+function gcpCpuQuotaMetric(machineType) {
+    const family = machineType.split('-')[0].toUpperCase();
+    return ['E2', 'N1', 'F1', 'G1'].includes(family) ? 'CPUS' : `${family}_CPUS`;
+}
+
+
+/***/ }),
+
 /***/ 9920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32211,8 +32232,9 @@ const awsProvider = {
             clusterConfig: doc,
         };
     },
-    apply: async (config, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(316), __nccwpck_require__.e(368)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96368))).applyFlow(config, io),
-    cloud: async (config, log) => (await __nccwpck_require__.e(/* import() */ 499).then(__nccwpck_require__.bind(__nccwpck_require__, 96499))).awsCloud(config, log),
+    apply: async (config, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(316), __nccwpck_require__.e(368), __nccwpck_require__.e(285)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96368))).applyFlow(config, io),
+    preflight: async (config, log) => (await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.bind(__nccwpck_require__, 55711))).awsPreflight(config, log),
+    cloud: async (config, log) => (await __nccwpck_require__.e(/* import() */ 389).then(__nccwpck_require__.bind(__nccwpck_require__, 389))).awsCloud(config, log),
     destroySteps: (config) => [
         {
             id: 'delete-cluster',
@@ -32272,7 +32294,8 @@ const gcpProvider = {
         // The upgrade round to the asked version; apply runs one per minor, and none when the cluster is there.
         steps: (0,steps/* insertBefore */.nc)((0,gcp_plan/* gcpSteps */.ys)(config, (0,gcp_plan/* GCP_PLAN_FACTS */.hO)(config)), 'kubeconfig', (0,gcp_upgrade/* gkePlannedUpgrade */.Q)(config)),
     }),
-    apply: async (config, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(316), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75843))).applyFlow(config, io),
+    apply: async (config, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(316), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75843))).applyFlow(config, io),
+    preflight: async (config, log) => (await __nccwpck_require__.e(/* import() */ 472).then(__nccwpck_require__.bind(__nccwpck_require__, 16472))).gcpPreflight(config, log),
     cloud: async (config, log) => (await __nccwpck_require__.e(/* import() */ 918).then(__nccwpck_require__.bind(__nccwpck_require__, 59918))).gcpCloud(config, log),
     destroySteps: (config) => [
         {
@@ -46047,6 +46070,7 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'report-file',
     'footprint',
     'cost-estimate',
+    'preflight',
 ]));
 /** GitHub's job summary limit is 1 MiB per step; stay below it with room for the runner. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 64 * 1024;
@@ -46097,8 +46121,8 @@ function coreIO(signal) {
 var src_exec = __nccwpck_require__(73190);
 // EXTERNAL MODULE: ./src/commands/plan.ts
 var plan = __nccwpck_require__(74483);
-// EXTERNAL MODULE: ./src/commands/estimate.ts + 9 modules
-var estimate = __nccwpck_require__(65740);
+// EXTERNAL MODULE: ./src/commands/estimate.ts + 7 modules
+var estimate = __nccwpck_require__(38093);
 // EXTERNAL MODULE: ./src/providers/index.ts + 4 modules
 var providers = __nccwpck_require__(46940);
 // EXTERNAL MODULE: ./src/tools/mirror.ts
@@ -46165,6 +46189,9 @@ async function run() {
         switch (config.command) {
             case 'plan':
                 await (0,plan/* plan */.et)(config, io);
+                break;
+            case 'preflight':
+                await (await __nccwpck_require__.e(/* import() */ 821).then(__nccwpck_require__.bind(__nccwpck_require__, 75821))).preflight(config, io);
                 break;
             case 'apply':
                 publishConfigEstimate(config, io);

@@ -61,7 +61,7 @@ export type InputName = (typeof INPUT_NAMES)[number];
 /** Reads one input, already trimmed; '' when not set. */
 export type InputReader = (name: InputName) => string;
 
-export const COMMANDS = ['plan', 'apply', 'verify', 'destroy'] as const;
+export const COMMANDS = ['plan', 'preflight', 'apply', 'verify', 'destroy'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const NETWORKS = ['calico', 'vpc-cni'] as const;

@@ -19,6 +19,7 @@ export const OUTPUT_NAMES = [
   'report-file',
   'footprint',
   'cost-estimate',
+  'preflight',
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 

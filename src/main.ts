@@ -61,6 +61,9 @@ export async function run(): Promise<void> {
       case 'plan':
         await plan(config, io);
         break;
+      case 'preflight':
+        await (await import('./commands/preflight.js')).preflight(config, io);
+        break;
       case 'apply':
         publishConfigEstimate(config, io);
         await (await import('./commands/apply.js')).apply(config, io);

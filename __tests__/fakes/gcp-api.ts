@@ -1,8 +1,10 @@
 /**
  * FAKE Google Cloud APIs on loopback, for tests and benchmarks: the parts of GKE (container v1:
  * clusters, node pools, operations, server config), IAM (service accounts), Cloud Resource Manager
- * (project IAM policy with base64 etags), Service Usage and the OAuth2 tokeninfo endpoint that the real
- * gcloud and this action's own clients call. One server answers them all: point every
+ * (project IAM policy with base64 etags, testIamPermissions), Service Usage (services:batchGet), Compute
+ * (regions.get with its quotas, machineTypes.get per zone) and the OAuth2 tokeninfo endpoint that the real
+ * gcloud and this action's own clients call. Quotas, zones, machine types, disabled APIs and withheld
+ * permissions are data the tests set (`quotas`, `zones`, `machineTypes`, `disabledServices`, `deniedPermissions`). One server answers them all: point every
  * CLOUDSDK_API_ENDPOINT_OVERRIDES_<API> at `url` (see `gcloudEnv`).
  *
  * Stateful: a created cluster or node pool exists at once (PROVISIONING) and becomes RUNNING when its
@@ -27,7 +29,7 @@ export interface GcpRequest {
   query: URLSearchParams;
   body?: unknown;
   userAgent: string;
-  api: 'container' | 'iam' | 'cloudresourcemanager' | 'serviceusage' | 'oauth2' | 'unknown';
+  api: 'container' | 'iam' | 'cloudresourcemanager' | 'serviceusage' | 'compute' | 'oauth2' | 'unknown';
   /** The HTTP status the fake answered with (set once the answer is sent). */
   status?: number;
 }
@@ -112,6 +114,41 @@ export function isGcloud(userAgent: string): boolean {
   return /^gcloud\//.test(userAgent) || userAgent.includes('google-cloud-sdk');
 }
 
+/** A region quota as Compute reports it. */
+export interface FakeQuota {
+  limit: number;
+  usage: number;
+}
+
+/** A machine type of the fake's catalogue; offered in every zone unless `zones` says otherwise. */
+export interface FakeMachineType {
+  guestCpus: number;
+  memoryMb: number;
+  zones?: string[];
+}
+
+/** Generous limits: the defaults fit in them with room; tests shrink what they probe. */
+export const DEFAULT_FAKE_QUOTAS: Readonly<Record<string, FakeQuota>> = {
+  CPUS: { limit: 600, usage: 0 },
+  N2D_CPUS: { limit: 600, usage: 0 },
+  N2_CPUS: { limit: 600, usage: 0 },
+  SSD_TOTAL_GB: { limit: 20480, usage: 0 },
+  DISKS_TOTAL_GB: { limit: 40960, usage: 0 },
+  IN_USE_ADDRESSES: { limit: 200, usage: 0 },
+  INSTANCES: { limit: 6000, usage: 0 },
+};
+
+export const DEFAULT_FAKE_MACHINE_TYPES: Readonly<Record<string, FakeMachineType>> = {
+  'e2-standard-2': { guestCpus: 2, memoryMb: 8192 },
+  'e2-standard-8': { guestCpus: 8, memoryMb: 32768 },
+  'n2d-standard-8': { guestCpus: 8, memoryMb: 32768 },
+  'n2d-standard-16': { guestCpus: 16, memoryMb: 65536 },
+  'n2-standard-8': { guestCpus: 8, memoryMb: 32768 },
+  'n2-standard-16': { guestCpus: 16, memoryMb: 65536 },
+};
+
+const PERMISSION = /^[a-z]+\.[A-Za-z]+\.[A-Za-z]+$/;
+
 export const FAKE_CA_PEM = '-----BEGIN CERTIFICATE-----\nRkFLRSBDQQ==\n-----END CERTIFICATE-----\n';
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -139,6 +176,18 @@ export class FakeGcpApi {
   /** Every successful setIamPolicy, in order. */
   readonly policyWrites: unknown[] = [];
   opPolls: number;
+  /** Compute's quotas of the fake's region (regions.get). */
+  quotas: Record<string, FakeQuota> = structuredClone(DEFAULT_FAKE_QUOTAS) as Record<string, FakeQuota>;
+  /** The zones of the fake's region. */
+  zones: string[];
+  machineTypes: Record<string, FakeMachineType> = structuredClone(DEFAULT_FAKE_MACHINE_TYPES) as Record<
+    string,
+    FakeMachineType
+  >;
+  /** Service names (`compute.googleapis.com`) Service Usage reports DISABLED; every other one is ENABLED. */
+  readonly disabledServices = new Set<string>();
+  /** Permissions testIamPermissions does not return (the caller lacks them). */
+  readonly deniedPermissions = new Set<string>();
   url = '';
   private policyGen = 1;
   private opCounter = 0;
@@ -152,6 +201,7 @@ export class FakeGcpApi {
 
   private constructor(readonly opts: Required<FakeGcpOptions>) {
     this.opPolls = opts.opPolls;
+    this.zones = ['a', 'b', 'c', 'f'].map((z) => `${opts.region}-${z}`);
     this.policy = {
       version: 1,
       etag: this.etag(),
@@ -203,15 +253,18 @@ export class FakeGcpApi {
       CLOUDSDK_API_ENDPOINT_OVERRIDES_IAM: this.url,
       CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER: this.url,
       CLOUDSDK_API_ENDPOINT_OVERRIDES_SERVICEUSAGE: this.url,
+      // Compute's override carries its version path, as gcloud's default endpoint does.
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE: `${this.url}compute/v1/`,
     };
   }
 
-  /** Requests that change state (getIamPolicy, tokeninfo and Service Usage reads are POSTs that do not). */
+  /** Requests that change state (getIamPolicy, testIamPermissions, tokeninfo and Service Usage reads are POSTs that do not). */
   mutations(): GcpRequest[] {
     return this.requests.filter(
       (r) =>
         r.method !== 'GET' &&
         !r.path.endsWith(':getIamPolicy') &&
+        !r.path.endsWith(':testIamPermissions') &&
         !r.path.endsWith(':batchGet') &&
         r.api !== 'oauth2' &&
         r.api !== 'serviceusage',
@@ -431,7 +484,9 @@ export class FakeGcpApi {
         case 'cloudresourcemanager':
           return this.crm(res, method, path, body);
         case 'serviceusage':
-          return this.serviceUsage(res, path);
+          return this.serviceUsage(res, method, path, url.searchParams);
+        case 'compute':
+          return this.compute(res, method, path);
         default:
           return this.fail(res, 404, `the fake has no ${method} ${path}`, 'NOT_FOUND');
       }
@@ -481,11 +536,95 @@ export class FakeGcpApi {
     });
   }
 
-  private serviceUsage(res: http.ServerResponse, path: string): void {
-    const m = /^\/v1\/(projects\/[^/]+)\/services\/([^/:]+)$/.exec(path);
-    if (m) return this.send(res, 200, { name: `${m[1]}/services/${m[2]}`, state: 'ENABLED', parent: m[1] });
-    if (path.endsWith(':batchGet')) return this.send(res, 200, { services: [] });
+  /** The project number Service Usage names services by (`projects/<number>/services/<name>`). */
+  private readonly projectNumber = '123456789012';
+
+  private serviceState(name: string): string {
+    return this.disabledServices.has(name) ? 'DISABLED' : 'ENABLED';
+  }
+
+  private serviceUsage(res: http.ServerResponse, method: string, path: string, query: URLSearchParams): void {
+    if (method !== 'GET') return this.fail(res, 404, `the fake has no ${method} ${path}`);
+    const m = /^\/v1\/projects\/([^/]+)\/services\/([^/:]+)$/.exec(path);
+    if (m) {
+      const parent = `projects/${this.projectNumber}`;
+      return this.send(res, 200, { name: `${parent}/services/${m[2]}`, state: this.serviceState(m[2]!), parent });
+    }
+    const b = /^\/v1\/projects\/([^/:]+)\/services:batchGet$/.exec(path);
+    if (b) {
+      if (b[1] !== this.opts.project) return this.fail(res, 403, `Permission denied on resource project ${b[1]}.`);
+      // As the real API: 1 to 20 `names`, each a service of the same parent.
+      const names = query.getAll('names');
+      if (!names.length || names.length > 20)
+        return this.fail(res, 400, 'names must hold 1 to 20 services', 'INVALID_ARGUMENT');
+      const services: Json[] = [];
+      for (const full of names) {
+        const n = /^projects\/([^/]+)\/services\/([a-z0-9.-]+)$/.exec(full);
+        if (!n || n[1] !== b[1]) return this.fail(res, 400, `Invalid service name ${full}`, 'INVALID_ARGUMENT');
+        const parent = `projects/${this.projectNumber}`;
+        services.push({
+          name: `${parent}/services/${n[2]}`,
+          config: { name: n[2], title: n[2] },
+          state: this.serviceState(n[2]!),
+          parent,
+        });
+      }
+      return this.send(res, 200, { services });
+    }
     return this.fail(res, 404, `the fake has no ${path}`);
+  }
+
+  // --- Compute -----------------------------------------------------------------------------------------
+
+  private compute(res: http.ServerResponse, method: string, path: string): void {
+    const notFound = (what: string) =>
+      this.send(res, 404, {
+        error: {
+          code: 404,
+          message: `The resource '${what}' was not found`,
+          errors: [{ message: `The resource '${what}' was not found`, domain: 'global', reason: 'notFound' }],
+        },
+      });
+    const base = 'https://www.googleapis.com/compute/v1';
+    if (method !== 'GET') return this.fail(res, 404, `the fake has no ${method} ${path}`);
+    const r = /^\/compute\/v1\/projects\/([^/]+)\/regions\/([^/]+)$/.exec(path);
+    if (r) {
+      const [, project, region] = r;
+      if (project !== this.opts.project || region !== this.opts.region)
+        return notFound(`projects/${project}/regions/${region}`);
+      return this.send(res, 200, {
+        kind: 'compute#region',
+        id: '1000',
+        name: region,
+        description: region,
+        status: 'UP',
+        zones: this.zones.map((z) => `${base}/projects/${project}/zones/${z}`),
+        quotas: Object.entries(this.quotas).map(([metric, q]) => ({ metric, limit: q.limit, usage: q.usage })),
+        selfLink: `${base}/projects/${project}/regions/${region}`,
+      });
+    }
+    const t = /^\/compute\/v1\/projects\/([^/]+)\/zones\/([^/]+)\/machineTypes\/([^/]+)$/.exec(path);
+    if (t) {
+      const [, project, zone, type] = t;
+      const what = `projects/${project}/zones/${zone}/machineTypes/${type}`;
+      if (project !== this.opts.project || !this.zones.includes(zone!)) return notFound(what);
+      const mt = this.machineTypes[type!];
+      if (!mt || (mt.zones && !mt.zones.includes(zone!))) return notFound(what);
+      return this.send(res, 200, {
+        kind: 'compute#machineType',
+        id: '2000',
+        name: type,
+        description: `${mt.guestCpus} vCPUs, ${mt.memoryMb / 1024} GB RAM`,
+        guestCpus: mt.guestCpus,
+        memoryMb: mt.memoryMb,
+        maximumPersistentDisks: 128,
+        maximumPersistentDisksSizeGb: '263168',
+        zone,
+        isSharedCpu: false,
+        selfLink: `${base}/${what}`,
+      });
+    }
+    return this.fail(res, 404, `the fake has no ${method} ${path}`);
   }
 
   // --- IAM -------------------------------------------------------------------------------------------
@@ -514,7 +653,7 @@ export class FakeGcpApi {
   // --- Resource Manager --------------------------------------------------------------------------------
 
   private crm(res: http.ServerResponse, method: string, path: string, body: unknown): void {
-    const m = /^\/v[13]\/projects\/([^/:]+):(getIamPolicy|setIamPolicy)$/.exec(path);
+    const m = /^\/v[13]\/projects\/([^/:]+):(getIamPolicy|setIamPolicy|testIamPermissions)$/.exec(path);
     if (!m || method !== 'POST') return this.fail(res, 404, `the fake has no ${method} ${path}`);
     if (m[1] !== this.opts.project) return this.fail(res, 403, `no access to project ${m[1]}`);
     if (m[2] === 'getIamPolicy') {
@@ -528,6 +667,15 @@ export class FakeGcpApi {
         policy.version = 1;
       }
       return this.send(res, 200, policy);
+    }
+    if (m[2] === 'testIamPermissions') {
+      const asked = isObj(body) && Array.isArray(body.permissions) ? (body.permissions as unknown[]) : undefined;
+      if (!asked) return this.fail(res, 400, 'testIamPermissions needs permissions', 'INVALID_ARGUMENT');
+      const bad = asked.find((p) => typeof p !== 'string' || !PERMISSION.test(p));
+      if (bad !== undefined) return this.fail(res, 400, `Permission ${String(bad)} is not valid.`, 'INVALID_ARGUMENT');
+      const granted = (asked as string[]).filter((p) => !this.deniedPermissions.has(p));
+      // As the real API: no `permissions` field at all when none is held.
+      return this.send(res, 200, granted.length ? { permissions: granted } : {});
     }
     const policy = isObj(body) && isObj(body.policy) ? body.policy : undefined;
     if (!policy) return this.fail(res, 400, 'setIamPolicy needs a policy', 'INVALID_ARGUMENT');
@@ -928,7 +1076,8 @@ function apiOf(path: string): GcpRequest['api'] {
   if (path === '/tokeninfo' || path === '/token' || path.startsWith('/oauth2/')) return 'oauth2';
   if (/^\/v1\/projects\/[^/]+\/locations\//.test(path)) return 'container';
   if (/^\/v1\/projects\/[^/]+\/serviceAccounts/.test(path)) return 'iam';
-  if (/^\/v[13]\/projects\/[^/:]+:(get|set)IamPolicy$/.test(path)) return 'cloudresourcemanager';
+  if (/^\/v[13]\/projects\/[^/:]+:((get|set)IamPolicy|testIamPermissions)$/.test(path)) return 'cloudresourcemanager';
+  if (path.startsWith('/compute/v1/')) return 'compute';
   if (/^\/v1\/projects\/[^/]+\/services/.test(path)) return 'serviceusage';
   return 'unknown';
 }

@@ -15,6 +15,7 @@ import type { Config } from '../../src/inputs.js';
 import { AWS, DEFAULT_CALICO_VERSION } from '../../src/reference.js';
 import { type Inputs, configOf } from '../fixtures.js';
 import { CalicoReleaseServer } from '../fakes/calico-manifests.js';
+import { FakeAwsQuotaApi } from '../fakes/aws-quota-api.js';
 import { FakeEksApi } from '../fakes/eks-api.js';
 import { FakeKubeApi, fakeNode } from '../fakes/kube-api.js';
 import { seedEksctlTools } from './tool-cache.js';
@@ -30,6 +31,8 @@ export const FAKE_AWS_ENV = {
 
 export interface AwsWorld {
   eks: FakeEksApi;
+  /** The FAKE EC2 / Service Quotas / SSM preflight reads. */
+  quota: FakeAwsQuotaApi;
   kube: FakeKubeApi;
   calico: CalicoReleaseServer;
   dir: string;
@@ -136,6 +139,7 @@ export async function startAwsWorld(): Promise<AwsWorld> {
   const kube = await FakeKubeApi.start({ version: 'v1.34.1-eks-fake' });
   const eks = await FakeEksApi.start({ kubeEndpoint: kube.url });
   const calico = await CalicoReleaseServer.start(DEFAULT_CALICO_VERSION);
+  const quota = await FakeAwsQuotaApi.start('eu-west-1');
 
   // The tool cache as a self-hosted runner image would pre-seed it: nothing is downloaded.
   const cache = path.join(dir, 'tool-cache');
@@ -143,6 +147,7 @@ export async function startAwsWorld(): Promise<AwsWorld> {
   const saved: Record<string, string | undefined> = {};
   const env: Record<string, string> = {
     ...FAKE_AWS_ENV,
+    ...quota.env,
     AWS_ENDPOINT_URL_EKS: eks.url,
     AWS_ENDPOINT_URL_CLOUDFORMATION: eks.url,
     FAKE_EKSCTL_URL: eks.url,
@@ -160,6 +165,7 @@ export async function startAwsWorld(): Promise<AwsWorld> {
   const clock = { now: 1_700_000_000_000 };
   const world: AwsWorld = {
     eks,
+    quota,
     kube,
     calico,
     dir,
@@ -199,7 +205,7 @@ export async function startAwsWorld(): Promise<AwsWorld> {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }
-      await Promise.all([eks.close(), kube.close(), calico.close()]);
+      await Promise.all([eks.close(), kube.close(), calico.close(), quota.close()]);
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -11,7 +11,7 @@
  * verifies TLS against the cluster CA as in production. Nodes join when a node pool's operation ends.
  *
  * EKS: the eksctl TEST STAND-IN and a real kubectl in the tool cache, the FAKE EKS/CloudFormation API
- * (AWS_ENDPOINT_URL_*), fake credentials, the FAKE Calico release server as `tool-mirror`, and the FAKE
+ * and the FAKE EC2 / Service Quotas / SSM that preflight reads (AWS_ENDPOINT_URL_*), fake credentials, the FAKE Calico release server as `tool-mirror`, and the FAKE
  * Kubernetes API over plain http on loopback (the endpoint the action treats as a test server:
  * src/providers/aws/cloud.ts isLoopbackHttp). It admits the action's own presigned STS token (`k8s-aws-v1.…`).
  *
@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CALICO_VERSION, GCP } from '../../src/reference.js';
 import { CalicoReleaseServer } from '../fakes/calico-manifests.js';
+import { FakeAwsQuotaApi } from '../fakes/aws-quota-api.js';
 import { FakeEksApi } from '../fakes/eks-api.js';
 import { FakeGcpApi, type FakeGcpOptions } from '../fakes/gcp-api.js';
 import { FakeKubeApi, fakeNode } from '../fakes/kube-api.js';
@@ -61,6 +62,8 @@ export interface EksctlProcess {
 
 export interface AwsBundleWorld extends BundleWorld {
   eks: FakeEksApi;
+  /** The FAKE EC2 / Service Quotas / SSM preflight reads. */
+  quota: FakeAwsQuotaApi;
   calico: CalicoReleaseServer;
   /** Every eksctl TEST STAND-IN process started so far, with its child. */
   eksctlProcesses(): EksctlProcess[];
@@ -166,10 +169,12 @@ export async function awsBundleWorld(opts: BundleWorldOptions = {}): Promise<Aws
   const kube = await FakeKubeApi.start({ version: 'v1.34.1-eks-fake', anonymous: true, acceptToken: isEksToken });
   const eks = await FakeEksApi.start({ kubeEndpoint: kube.url });
   const calico = await CalicoReleaseServer.start(DEFAULT_CALICO_VERSION);
+  const quota = await FakeAwsQuotaApi.start('eu-west-1');
   playEksControllers(eks, kube);
 
   const env = {
     ...FAKE_AWS_ENV,
+    ...quota.env,
     AWS_ENDPOINT_URL_EKS: eks.url,
     AWS_ENDPOINT_URL_CLOUDFORMATION: eks.url,
     FAKE_EKSCTL_URL: eks.url,
@@ -178,6 +183,7 @@ export async function awsBundleWorld(opts: BundleWorldOptions = {}): Promise<Aws
   };
   return {
     eks,
+    quota,
     kube,
     calico,
     dir,
@@ -196,7 +202,7 @@ export async function awsBundleWorld(opts: BundleWorldOptions = {}): Promise<Aws
       }),
     stepEnv: stepEnvOf(env),
     async close() {
-      await Promise.all([eks.close(), kube.close(), calico.close()]);
+      await Promise.all([eks.close(), kube.close(), calico.close(), quota.close()]);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -9,7 +9,12 @@ import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { providerOf } from '../providers/index.js';
 
+/**
+ * Preflight first (read-only: quotas, permissions, versions, machine types; src/preflight.ts): when a check
+ * ends in ERROR, apply stops before installing a tool or sending a single mutating request.
+ */
 export async function apply(config: Config, io: ActionIO): Promise<void> {
+  await (await import('./preflight.js')).preflight(config, io);
   await providerOf(config).apply(config, io);
   const { verify } = await import('./verify.js');
   await verify(config, io);

@@ -9,6 +9,7 @@ import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import type { Logger } from '../log.js';
 import type { PoolRole, Provider as ProviderName } from '../reference.js';
+import type { PreflightProvider } from '../preflight.js';
 import type { StepRecord, StepSpec } from '../steps.js';
 import type { ToolName } from '../tools/types.js';
 import type { KubeClient } from '../clients/kube.js';
@@ -148,6 +149,8 @@ export interface Provider {
   plan(config: Config): PlanResult;
   /** `apply`: install the tools, then reconcile the cluster through the flow. */
   apply(config: Config, io: ActionIO): Promise<StepRecord[]>;
+  /** The read-only checks `preflight` and `apply`'s first step run (loads the SDK clients they need). */
+  preflight(config: Config, log: Logger): Promise<PreflightProvider & { close(): Promise<void> }>;
   /** The cloud as `verify` and `destroy` see it (loads the SDK). */
   cloud(config: Config, log: Logger): Promise<ProviderCloud>;
   /** The destroy flow as data, and what stays behind after it. */

@@ -23,7 +23,7 @@ function bytes(data: Bytes): string | Uint8Array {
   return new Uint8Array(data);
 }
 
-class NodeSha256 {
+export class NodeSha256 {
   private hash: Hash | Hmac;
   constructor(private readonly secret?: Bytes) {
     this.hash = this.fresh();

@@ -41,6 +41,8 @@ export const awsProvider: Provider = {
 
   apply: async (config, io) => (await import('./apply.js')).applyFlow(config, io),
 
+  preflight: async (config, log) => (await import('./preflight.js')).awsPreflight(config, log),
+
   cloud: async (config, log) => (await import('./cloud.js')).awsCloud(config, log),
 
   destroySteps: (config) => [

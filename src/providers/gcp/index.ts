@@ -28,6 +28,8 @@ export const gcpProvider: Provider = {
 
   apply: async (config, io) => (await import('./apply.js')).applyFlow(config, io),
 
+  preflight: async (config, log) => (await import('./preflight.js')).gcpPreflight(config, log),
+
   cloud: async (config, log) => (await import('./cloud.js')).gcpCloud(config, log),
 
   destroySteps: (config: Config) => [

@@ -4,7 +4,9 @@
  * Resource Manager (the project's IAM policy, changed in one read-modify-write guarded by its etag).
  *
  * Endpoints: `CLOUDSDK_API_ENDPOINT_OVERRIDES_<API>` when set (gcloud's own variables, so one setting
- * points gcloud and this action at the same place), else the public `https://<api>.googleapis.com/`.
+ * points gcloud and this action at the same place), else the public `https://<api>.googleapis.com/`
+ * (`…/compute/v1/` for Compute, whose override carries that path too). Preflight reads Compute (region
+ * quotas, machine types), Service Usage (enabled APIs) and Resource Manager (testIamPermissions) here.
  * Credentials: `CLOUDSDK_AUTH_ACCESS_TOKEN` when set (gcloud's own variable), else Application Default
  * Credentials through google-auth-library (loaded lazily, only by apply and verify).
  * Tokens are registered as secrets before any use and never appear in a message.
@@ -29,8 +31,15 @@ import {
   withRetry,
 } from '../../retry.js';
 
-export const GCP_APIS = ['container', 'iam', 'cloudresourcemanager', 'serviceusage'] as const;
+export const GCP_APIS = ['container', 'iam', 'cloudresourcemanager', 'serviceusage', 'compute'] as const;
 export type GcpApi = (typeof GCP_APIS)[number];
+
+/**
+ * The path an API's base URL carries. Compute's is part of the endpoint (gcloud's own default is
+ * `https://compute.googleapis.com/compute/v1/`, and so is a `CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE`
+ * value); the others put the version in each request path.
+ */
+const BASE_PATH: Partial<Record<GcpApi, string>> = { compute: 'compute/v1/' };
 
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const DEFAULT_TOKEN_HOST = 'https://oauth2.googleapis.com/token';
@@ -43,7 +52,7 @@ export function overrideVariable(api: GcpApi): string {
 export function gcpEndpoint(api: GcpApi, env: NodeJS.ProcessEnv = process.env): URL {
   const name = overrideVariable(api);
   const raw = env[name]?.trim();
-  if (!raw) return new URL(`https://${api}.googleapis.com/`);
+  if (!raw) return new URL(`https://${api}.googleapis.com/${BASE_PATH[api] ?? ''}`);
   let url: URL;
   try {
     url = new URL(raw);
