@@ -155,6 +155,8 @@ describe('EKS apply with network vpc-cni', () => {
       'service-accounts',
       'record-desired-state',
     ]);
+    // eksctl was told --without-nodegroup: the nodegroups come from `eksctl create nodegroup`, not with the cluster.
+    expect(records.find((r) => r.id === 'nodegroups')!.status).toBe('done');
     const given = world.eks.eksctlCalls[0]!.config as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed YAML document
     const addon = given.addons.find((a: { name: string }) => a.name === 'vpc-cni');
     expect(JSON.parse(addon.configurationValues).env.ENABLE_PREFIX_DELEGATION).toBe('true');
