@@ -36,4 +36,55 @@ export default tseslint.config(
   },
   // exec.ts is the one module that starts processes; tests and benchmarks start fakes and the bundle.
   { files: ['src/exec.ts', '__tests__/**', 'bench/**', 'scripts/**'], rules: { 'no-restricted-imports': 'off' } },
+  // `plan` loads no SDK: what it reaches (the registry, each provider's index and plan modules, the shared
+  // layers it renders with) imports no SDK and no SDK-bound module, except as types; the providers load
+  // apply.ts and cloud.ts (and with them the SDK clients) with a dynamic import when a command needs them.
+  {
+    files: [
+      'src/main.ts',
+      'src/commands/plan.ts',
+      'src/commands/estimate.ts',
+      'src/providers/index.ts',
+      'src/providers/types.ts',
+      'src/providers/*/index.ts',
+      'src/providers/*/plan.ts',
+      'src/providers/*/upgrade.ts',
+      'src/providers/*/network.ts',
+      'src/providers/*/differences.ts',
+      'src/desired.ts',
+      'src/record.ts',
+      'src/verify/**',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'child_process', message: 'Use src/exec.ts (argv only, masked).' },
+            { name: 'node:child_process', message: 'Use src/exec.ts (argv only, masked).' },
+          ],
+          patterns: [
+            {
+              group: ['@google-cloud/*', '@aws-sdk/*', '@kubernetes/*', 'google-auth-library', '@smithy/*'],
+              message: 'plan loads no SDK: import it in a provider client, loaded on demand.',
+              allowTypeImports: true,
+            },
+            {
+              group: [
+                '**/apply.js',
+                '**/cloud.js',
+                '**/gke.js',
+                '**/rest.js',
+                '**/eks.js',
+                '**/eks-token.js',
+                '**/clients/kube.js',
+              ],
+              message: 'plan loads no SDK-bound module: import it with await import() where a command needs it.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -8,8 +8,8 @@ import { createHash, createHmac } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import { applyFlow } from '../src/apply/aws.js';
-import { EKS_TOKEN_PREFIX, eksToken } from '../src/clients/eks-token.js';
+import { applyFlow } from '../src/providers/aws/apply.js';
+import { EKS_TOKEN_PREFIX, eksToken } from '../src/providers/aws/eks-token.js';
 import { planFlow } from '../src/commands/plan.js';
 import { InputError } from '../src/inputs.js';
 import { POOL_LABELS } from '../src/reference.js';
@@ -151,12 +151,19 @@ describe('EKS apply with network vpc-cni', () => {
       'kube-system',
       'nodegroups',
       'nodegroup-labels',
+      'nodegroup-scaling',
       'service-accounts',
+      'record-desired-state',
     ]);
+    // eksctl was told --without-nodegroup: the nodegroups come from `eksctl create nodegroup`, not with the cluster.
+    expect(records.find((r) => r.id === 'nodegroups')!.status).toBe('done');
     const given = world.eks.eksctlCalls[0]!.config as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed YAML document
     const addon = given.addons.find((a: { name: string }) => a.name === 'vpc-cni');
     expect(JSON.parse(addon.configurationValues).env.ENABLE_PREFIX_DELEGATION).toBe('true');
-    expect(world.kube.mutations()).toEqual([]);
+    // No Calico write: the one Kubernetes write is the record of the desired state.
+    expect(world.kube.mutations().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/v1/namespaces/kube-system/configmaps',
+    ]);
     expect(
       world.kube.object({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'aws-node', namespace: 'kube-system' }),
     ).toBeDefined();

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyFlow } from '../src/apply/aws.js';
+import { applyFlow } from '../src/providers/aws/apply.js';
 import { AWS, POOL_LABELS } from '../src/reference.js';
 import { StepFailedError } from '../src/steps.js';
 import { fakeIO } from './fixtures.js';

@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyFlow } from '../src/apply/aws.js';
+import { applyFlow } from '../src/providers/aws/apply.js';
 import { planFlow } from '../src/commands/plan.js';
 import { StepFailedError, type StepRecord } from '../src/steps.js';
 import { fakeIO } from './fixtures.js';
@@ -79,7 +79,7 @@ describe('EKS apply upgrades one minor at a time (FAKE EKS and Kubernetes APIs, 
   it('plan shows the round to the asked minor after the nodegroups, with eksctl’s exact argv', () => {
     const steps = planFlow(world.config({ command: 'plan', 'kubernetes-version': '1.34' })).steps;
     expect(steps.map((s) => s.id).slice(-6)).toEqual([
-      'service-accounts', // the last step of the build flow, after nodegroups and nodegroup-labels
+      'record-desired-state', // the last step of the build flow, after nodegroups, nodegroup-labels and -scaling, service-accounts
       'upgrade-control-plane-1.34',
       'upgrade-services-nodegroup-1.34',
       'upgrade-workspaces-nodegroup-1.34',

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'yaml';
-import { applyFlow } from '../src/apply/aws.js';
+import { applyFlow } from '../src/providers/aws/apply.js';
 import { planFlow } from '../src/commands/plan.js';
 import { AWS, POOL_LABELS } from '../src/reference.js';
 import { type FakeIO, fakeIO } from './fixtures.js';
@@ -60,7 +60,9 @@ describe('EKS apply on an empty account (FAKE EKS + Kubernetes APIs, eksctl TEST
       ['calico-ready', 'skipped'],
       ['nodegroups', 'done'],
       ['nodegroup-labels', 'skipped'],
+      ['nodegroup-scaling', 'skipped'],
       ['service-accounts', 'done'],
+      ['record-desired-state', 'done'],
     ]);
     // No node exists before the nodegroups: Calico rolls out as they join (eksctl waits for them to be Ready).
     expect(records.find((r) => r.id === 'calico-ready')!.detail).toMatch(/Installation served/);
@@ -104,8 +106,10 @@ describe('EKS apply on an empty account (FAKE EKS + Kubernetes APIs, eksctl TEST
       'POST /apis/apiextensions.k8s.io/v1/customresourcedefinitions',
       'POST /apis/apiextensions.k8s.io/v1/customresourcedefinitions',
     ]);
-    expect(writes.at(-1)).toBe('POST /apis/operator.tigera.io/v1/installations');
-    expect(writes).toHaveLength(2 + 5 + 1);
+    expect(writes.at(-2)).toBe('POST /apis/operator.tigera.io/v1/installations');
+    // Last, the record of the desired state for later drift checks.
+    expect(writes.at(-1)).toBe('POST /api/v1/namespaces/kube-system/configmaps');
+    expect(writes).toHaveLength(2 + 5 + 1 + 1);
     expectConverged(world);
 
     // Kubeconfig: 0600, exec plugin of the AWS CLI, exported and announced.
@@ -165,6 +169,50 @@ describe('EKS apply on an empty account (FAKE EKS + Kubernetes APIs, eksctl TEST
       'PATCH /apis/apps/v1/namespaces/tigera-operator/deployments/tigera-operator application/apply-patch+yaml',
     ]);
     expect((world.kube.object(deployment)!.spec as { replicas: number }).replicas).toBe(1);
+  });
+
+  it('fixes a nodegroup’s scaling bounds in place with eksctl scale nodegroup, its size brought within them', async () => {
+    await apply(world, { 'workspaces-max-nodes': '6' });
+    // Someone scaled the nodegroups by hand: services to 2-3 with 3 nodes, workspaces to 1-20.
+    world.eks.nodegroups.get('gitpod/services')!.scalingConfig = { minSize: 2, maxSize: 3, desiredSize: 3 };
+    world.eks.nodegroups.get('gitpod/workspaces')!.scalingConfig = { minSize: 1, maxSize: 20, desiredSize: 8 };
+    const calls = world.eks.eksctlCalls.length;
+    const { records } = await apply(world, { 'workspaces-max-nodes': '6' });
+    expect(world.eks.eksctlCalls.slice(calls).map((c) => c.argv)).toEqual([
+      [
+        'scale',
+        'nodegroup',
+        '--cluster=gitpod',
+        '--region=eu-west-1',
+        '--name=services',
+        '--nodes-min=1',
+        '--nodes-max=4',
+      ],
+      [
+        'scale',
+        'nodegroup',
+        '--cluster=gitpod',
+        '--region=eu-west-1',
+        '--name=workspaces',
+        '--nodes=6',
+        '--nodes-min=1',
+        '--nodes-max=6',
+      ],
+    ]);
+    expect(records.find((r) => r.id === 'nodegroup-scaling')).toMatchObject({
+      status: 'done',
+      detail: expect.stringMatching(/^fixed in place by `eksctl scale nodegroup --cluster=gitpod /),
+    });
+    expect(world.eks.nodegroups.get('gitpod/services')!.scalingConfig).toEqual({
+      minSize: 1,
+      maxSize: 4,
+      desiredSize: 3,
+    });
+    expect(world.eks.nodegroups.get('gitpod/workspaces')!.scalingConfig).toEqual({
+      minSize: 1,
+      maxSize: 6,
+      desiredSize: 6,
+    });
   });
 });
 

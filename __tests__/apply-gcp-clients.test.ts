@@ -4,10 +4,10 @@
  * and the observation `verify` reads.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { resolveVersion } from '../src/apply/gcp.js';
-import { GcpApiError, GcpRest, gcpCredentials, gcpEndpoint, tokeninfoUrl } from '../src/clients/gcp-rest.js';
-import { connectGke } from '../src/clients/gke.js';
-import { gcpCloud } from '../src/cloud/gcp.js';
+import { resolveVersion } from '../src/providers/gcp/apply.js';
+import { GcpApiError, GcpRest, gcpCredentials, gcpEndpoint, tokeninfoUrl } from '../src/providers/gcp/rest.js';
+import { connectGke } from '../src/providers/gcp/gke.js';
+import { gcpCloud } from '../src/providers/gcp/cloud.js';
 import { memoryLogger, redact } from '../src/log.js';
 import { configOf } from './fixtures.js';
 import { FakeGcpApi } from './fakes/gcp-api.js';
@@ -84,6 +84,7 @@ describe('clients against the FAKE APIs', () => {
   it('binds roles in one write; on a concurrent change it re-reads and writes again; nothing missing → no write', async () => {
     const client = await rest();
     const member = 'serviceAccount:a@fake-project.iam.gserviceaccount.com';
+    gcp.seedServiceAccount('a@fake-project.iam.gserviceaccount.com');
     const writes = () => gcp.requests.filter((r) => r.path.endsWith(':setIamPolicy')).length;
     const w0 = writes();
     // Someone else changes the policy between our read and our write.

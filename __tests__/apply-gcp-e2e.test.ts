@@ -5,9 +5,9 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { statSync, readFileSync } from 'node:fs';
-import { applyFlow, type GcpApplyDeps } from '../src/apply/gcp.js';
+import { applyFlow, type GcpApplyDeps } from '../src/providers/gcp/apply.js';
 import { connectKube, type KubeObject } from '../src/clients/kube.js';
-import type { KubeAccess } from '../src/cloud/types.js';
+import type { KubeAccess } from '../src/providers/types.js';
 import { execArgv } from '../src/exec.js';
 import type { Config } from '../src/inputs.js';
 import { clearSecrets } from '../src/log.js';
@@ -91,7 +91,7 @@ describe('first apply, then a no-op re-apply (FAKE GKE/IAM/CRM/Kubernetes APIs, 
 
   it('runs every step', () => {
     expect(first.err).toBeUndefined();
-    expect(Object.values(statuses(first.records))).toEqual(Array(8).fill('done'));
+    expect(Object.values(statuses(first.records))).toEqual(Array(9).fill('done'));
   });
 
   it('builds exactly the reference architecture', () => {
@@ -158,7 +158,7 @@ describe('first apply, then a no-op re-apply (FAKE GKE/IAM/CRM/Kubernetes APIs, 
       'cluster-endpoint': 'https://10.0.0.2',
     });
     const plan = JSON.parse(first.io.outputs.plan!) as StepRecord[];
-    expect(plan.map((r) => r.status)).toEqual(Array(8).fill('done'));
+    expect(plan.map((r) => r.status)).toEqual(Array(9).fill('done'));
     expect(first.io.summary.join('\n')).toContain('✅ done');
   });
 
@@ -182,6 +182,7 @@ describe('first apply, then a no-op re-apply (FAKE GKE/IAM/CRM/Kubernetes APIs, 
       'workspaces-pool': 'skipped',
       kubeconfig: 'done', // a local file, rewritten so the outputs are set
       'cluster-admin-binding': 'skipped',
+      'record-desired-state': 'skipped',
     });
     expect(w.gcp.mutations().length).toBe(gcpBefore);
     expect(w.kube.mutations().length).toBe(kubeBefore);
@@ -323,6 +324,30 @@ describe('existing pools (FAKE APIs, real gcloud)', () => {
     ]);
   });
 
+  it('does not take a Group of the account’s name for the account: it adds the User to the binding', async () => {
+    const config = w.config();
+    seedBuilt(w, config);
+    const group = { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: w.gcp.account };
+    w.kube.seed({
+      apiVersion: CRB.apiVersion,
+      kind: CRB.kind,
+      metadata: { name: CRB.name },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [group],
+    });
+    const run = await apply(w, config);
+    expect(run.err).toBeUndefined();
+    expect(run.records!.find((r) => r.id === 'cluster-admin-binding')).toMatchObject({
+      status: 'done',
+      detail: `${w.gcp.account} added to the existing binding`,
+    });
+    expect(w.kube.object(CRB)!.subjects).toEqual([
+      group,
+      { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: w.gcp.account },
+    ]);
+    expect(w.gcloudCalls()).toEqual([]);
+  });
+
   it('relabels a services pool built to the 2022 table (no workload_services) in place; a re-run changes nothing', async () => {
     const config = w.config();
     seedBuilt(w, config, (role) =>
@@ -393,9 +418,14 @@ describe('existing pools (FAKE APIs, real gcloud)', () => {
     expect(run.err).toBeInstanceOf(StepFailedError);
     const message = (run.err as Error).message;
     expect((run.err as StepFailedError).step.id).toBe('workspaces-pool');
-    expect(message).toContain('machine type n2d-standard-8 (want n2d-standard-16)');
-    expect(message).toContain('max pods per node 64 (want 110)');
-    expect(message).toContain('will not recreate');
+    expect(message).toContain('workload-workspaces: machine type is "n2d-standard-8", wanted "n2d-standard-16"');
+    expect(message).toContain('workload-workspaces: max pods per node is 64, wanted 110');
+    expect(message).toContain(
+      'cannot change in place: GKE cannot change it on an existing node pool, and apply will not recreate the pool',
+    );
+    expect(message).toContain(
+      'gcloud container node-pools delete workload-workspaces --cluster=gitpod --region=us-central1',
+    );
     expect(message).not.toContain('\n');
     expect(w.gcloudCalls()).toEqual([]);
     expect(w.gcp.mutations()).toEqual([]);

@@ -6,7 +6,7 @@
  * downgrade is one line before anything is asked of GKE.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { applyFlow } from '../src/apply/gcp.js';
+import { applyFlow } from '../src/providers/gcp/apply.js';
 import { connectKube } from '../src/clients/kube.js';
 import { planFlow } from '../src/commands/plan.js';
 import type { Config } from '../src/inputs.js';

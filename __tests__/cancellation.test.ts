@@ -183,7 +183,14 @@ async function kubectlNodes(w: GcpBundleWorld | AwsBundleWorld, run: BundleRun):
 
 // --- GKE -------------------------------------------------------------------------------------------------
 
-const GKE_AFTER = ['default-pool', 'services-pool', 'workspaces-pool', 'kubeconfig', 'cluster-admin-binding'];
+const GKE_AFTER = [
+  'default-pool',
+  'services-pool',
+  'workspaces-pool',
+  'kubeconfig',
+  'cluster-admin-binding',
+  'record-desired-state',
+];
 
 describe('cancelling a GKE apply while gcloud waits on the cluster operation (real gcloud, FAKE GKE API)', () => {
   const cases: [string, [NodeJS.Signals, number][]][] = [
@@ -279,7 +286,9 @@ const EKS_AFTER = [
   'calico-ready',
   'nodegroups',
   'nodegroup-labels',
+  'nodegroup-scaling',
   'service-accounts',
+  'record-desired-state',
 ];
 
 describe('cancelling an EKS apply while eksctl creates the cluster (eksctl TEST STAND-IN, FAKE EKS API)', () => {
@@ -337,7 +346,9 @@ describe('cancelling an EKS apply while eksctl creates the cluster (eksctl TEST 
         'calico-ready: skipped', // no node yet: the Installation being served is enough
         'nodegroups: done',
         'nodegroup-labels: skipped', // created with the wanted labels
+        'nodegroup-scaling: skipped',
         'service-accounts: done',
+        'record-desired-state: done',
       ]);
       expect(plan(done)[0]!.detail).toMatch(/^ACTIVE after waiting/);
       expect(done.outputs().verified).toBe('true');

@@ -4,11 +4,11 @@
  * guard (confirm-destroy) is checked with the other inputs before anything runs.
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { applyFlow as applyAws } from '../src/apply/aws.js';
-import { applyFlow as applyGcp } from '../src/apply/gcp.js';
+import { applyFlow as applyAws } from '../src/providers/aws/apply.js';
+import { applyFlow as applyGcp } from '../src/providers/gcp/apply.js';
 import { connectKube } from '../src/clients/kube.js';
-import { awsCloud } from '../src/cloud/aws.js';
-import { gcpCloud } from '../src/cloud/gcp.js';
+import { awsCloud } from '../src/providers/aws/cloud.js';
+import { gcpCloud } from '../src/providers/gcp/cloud.js';
 import { destroy } from '../src/commands/destroy.js';
 import { InputError } from '../src/inputs.js';
 import { configOf, fakeIO } from './fixtures.js';
@@ -81,6 +81,30 @@ describe('destroy on EKS (eksctl TEST STAND-IN, FAKE EKS API)', () => {
     await destroy(config, again, { cloud: awsCloud(config, again.log) });
     expect(JSON.parse(again.outputs.plan!)[0].status).toBe('skipped');
     expect(w.eks.eksctlCalls.length).toBe(calls);
+  });
+
+  it('looks at the cloud again after a failed delete: a cluster gone meanwhile counts as deleted', async () => {
+    w = await startAwsWorld();
+    w.eks.clusters.set('gitpod', {
+      name: 'gitpod',
+      status: 'ACTIVE',
+      version: '1.34',
+      endpoint: w.kube.url,
+      caData: 'RkFLRQ==',
+    });
+    // Another run's `eksctl delete cluster` wins: this one's fails, and the cluster is gone by now.
+    w.eks.failEksctl('delete cluster', 'ResourceNotFoundException: No cluster found for name: gitpod.', (api) =>
+      api.clusters.delete('gitpod'),
+    );
+    const config = w.config({ command: 'destroy', 'confirm-destroy': 'gitpod' });
+    const io = fakeIO();
+    await destroy(config, io, { cloud: awsCloud(config, io.log) });
+    expect(JSON.parse(io.outputs.plan!)[0]).toMatchObject({
+      status: 'done',
+      detail: 'done by another run meanwhile: no cluster gitpod in eu-west-1: nothing to delete',
+    });
+    // The summary is headed by the command that ran, not "apply".
+    expect(io.summary.join('')).toMatch(/^## 🛠️ gitpod-cluster-action destroy\n/);
   });
 });
 

@@ -19,7 +19,7 @@ import { clearSecrets } from '../src/log.js';
 import { type InstallDeps, type ToolName, installTools } from '../src/tools/install.js';
 import { ToolHttp } from '../src/tools/http.js';
 import { DownloadServer, type Misbehaviour, sha256 } from './fakes/download-server.js';
-import { useToolSandbox } from './support/tool-cache.js';
+import { useToolSandbox } from './support/tool-sandbox.js';
 
 const ATTEMPTS = 4;
 const STALL_MS = 200;

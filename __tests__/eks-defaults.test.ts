@@ -9,14 +9,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { applyFlow } from '../src/apply/aws.js';
+import { applyFlow } from '../src/providers/aws/apply.js';
 import { connectKube } from '../src/clients/kube.js';
-import { awsCloud } from '../src/cloud/aws.js';
+import { awsCloud } from '../src/providers/aws/cloud.js';
 import { verify } from '../src/commands/verify.js';
 import { InputError } from '../src/inputs.js';
 import { memoryLogger } from '../src/log.js';
 import { planFlow } from '../src/commands/plan.js';
-import { clusterCreateConfig, renderClusterConfig, viewerRbacObjects } from '../src/providers/aws.js';
+import { clusterCreateConfig, renderClusterConfig, viewerRbacObjects } from '../src/providers/aws/plan.js';
 import type { RecordedRequest } from './fakes/kube-api.js';
 import { type Inputs, configOf, fakeIO } from './fixtures.js';
 import { type AwsWorld, startAwsWorld } from './support/aws-world.js';
@@ -309,7 +309,7 @@ describe('EKS verify and apply against the fakes', () => {
   it('viewer-role-arns on a new cluster: eksctl creates the entries with the cluster, apply the RBAC; a re-run writes nothing', async () => {
     const inputs = { 'viewer-role-arns': `${VIEWER},${VIEWER_2}` };
     const { length } = await applyFlow(world.config(inputs), fakeIO(), world.deps());
-    expect(length).toBe(12); // the 12 steps: the reference flow, nodegroup-labels, service-accounts, access-entries, viewer-rbac
+    expect(length).toBe(14); // the reference flow, nodegroup-labels, nodegroup-scaling, service-accounts, access-entries, viewer-rbac, record-desired-state
     expect(world.eks.eksctlCalls.map((c) => c.command)).toEqual([
       'create cluster',
       'create nodegroup',
@@ -349,10 +349,11 @@ describe('EKS verify and apply against the fakes', () => {
     const inputs = { 'viewer-role-arns': VIEWER };
     const kubeBefore = world.kube.mutations().length;
     const records = await applyFlow(world.config(inputs), fakeIO(), world.deps());
-    expect(records.map((r) => [r.id, r.status]).slice(-3)).toEqual([
+    expect(records.map((r) => [r.id, r.status]).slice(-4)).toEqual([
       ['service-accounts', 'skipped'],
       ['access-entries', 'done'],
       ['viewer-rbac', 'done'],
+      ['record-desired-state', 'skipped'],
     ]);
     const call = world.eks.eksctlCalls.at(-1)!;
     expect(call.argv).toEqual(['create', 'accessentry', `--config-file=${world.config().tempDir}/gitpod.eksctl.yaml`]);
@@ -409,6 +410,7 @@ describe('EKS verify and apply against the fakes', () => {
     ]);
     expect(role!.rules).toEqual([
       { apiGroups: ['apps'], resources: ['daemonsets'], resourceNames: ['aws-node'], verbs: ['get'] },
+      { apiGroups: [''], resources: ['configmaps'], resourceNames: ['gitpod-cluster-action'], verbs: ['get'] },
     ]);
 
     const { kubeRequests, item } = await verifyNow({ 'viewer-role-arns': VIEWER });
@@ -416,6 +418,7 @@ describe('EKS verify and apply against the fakes', () => {
     const reads = kubeRequests.map(attributes).filter((a): a is Attributes => !!a);
     expect(kubeRequests.every((r) => r.method === 'GET')).toBe(true);
     expect(reads.map((a) => `${a.verb} ${a.group}/${a.resource}${a.name ? `/${a.name}` : ''}`).sort()).toEqual([
+      'get /configmaps/gitpod-cluster-action',
       'get apps/daemonsets/aws-node',
       'get operator.tigera.io/installations/default',
       'list /nodes',
@@ -423,8 +426,13 @@ describe('EKS verify and apply against the fakes', () => {
     const allowed = (a: Attributes) =>
       allows(clusterRole!.rules, a) || (a.namespace === 'kube-system' && allows(role!.rules, a));
     expect(reads.filter((a) => !allowed(a))).toEqual([]);
-    // The check can fail: without the Role the DaemonSet read is denied; no rule grants a write.
-    expect(reads.filter((a) => !allows(clusterRole!.rules, a)).map((a) => a.resource)).toEqual(['daemonsets']);
+    // The check can fail: without the Role the DaemonSet and record reads are denied; no rule grants a write.
+    expect(
+      reads
+        .filter((a) => !allows(clusterRole!.rules, a))
+        .map((a) => a.resource)
+        .sort(),
+    ).toEqual(['configmaps', 'daemonsets']);
     for (const verb of ['create', 'update', 'patch', 'delete'])
       expect(allows([...clusterRole!.rules, ...role!.rules], { group: '', resource: 'nodes', verb })).toBe(false);
   });

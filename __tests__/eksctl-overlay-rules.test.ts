@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { plan, planFlow } from '../src/commands/plan.js';
 import { InputError } from '../src/inputs.js';
-import { RENDERED_CONFLICTS } from '../src/providers/eksctl-rules.js';
+import { RENDERED_CONFLICTS } from '../src/providers/aws/eksctl/rules.js';
 import { configOf, fakeIO } from './fixtures.js';
 import { parse } from 'yaml';
 
@@ -378,7 +378,7 @@ describe('AmazonLinux2 and unmanaged custom AMIs, as eksctl 0.230.0 takes them',
 
 describe('the Kubernetes version the AmazonLinux2 rule reads', () => {
   it('is the resolved metadata.version when apply has one, else the input', async () => {
-    const { clusterConfigFor } = await import('../src/providers/aws.js');
+    const { clusterConfigFor } = await import('../src/providers/aws/plan.js');
     const config = configOf(inputsWith('managedNodeGroups:\n  - name: extra\n    amiFamily: AmazonLinux2\n'));
     expect(() => clusterConfigFor(config, {})).toThrow(/kubernetes-version latest/);
     expect(() => clusterConfigFor(config, { version: '1.34' })).toThrow(/kubernetes-version 1\.34/);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { EKSCTL_SCHEMA, EKSCTL_SCHEMA_VERSION } from '../src/providers/eksctl-schema.js';
-import { schemaErrors } from '../src/providers/eksctl-validate.js';
+import { EKSCTL_SCHEMA, EKSCTL_SCHEMA_VERSION } from '../src/providers/aws/eksctl/schema.js';
+import { schemaErrors } from '../src/providers/aws/eksctl/validate.js';
 import { EKSCTL_PINNED } from '../src/tools/eksctl.js';
 import { compactSchema, compactSchemaModule, schemaUrl } from './support/eksctl-schema-compact.js';
 
-const MODULE = new URL('../src/providers/eksctl-schema.ts', import.meta.url);
+const MODULE = new URL('../src/providers/aws/eksctl/schema.ts', import.meta.url);
 
 const base = {
   apiVersion: 'eksctl.io/v1alpha5',

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { gcpCredentialSource } from '../src/clients/gcp-rest.js';
+import { gcpCredentialSource } from '../src/providers/gcp/rest.js';
 import { startAction } from './support/run-bundle.js';
 
 const onGoogleCloudVm = ['bios_vendor', 'product_name'].some(

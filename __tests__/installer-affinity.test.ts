@@ -16,8 +16,8 @@
  * GKE puts on the pool's nodes; EKS: the Node objects the fake cluster holds), never from src/reference.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { applyFlow as applyAws } from '../src/apply/aws.js';
-import { applyFlow as applyGcp } from '../src/apply/gcp.js';
+import { applyFlow as applyAws } from '../src/providers/aws/apply.js';
+import { applyFlow as applyGcp } from '../src/providers/gcp/apply.js';
 import { connectKube } from '../src/clients/kube.js';
 import { planFlow } from '../src/commands/plan.js';
 import { parse } from 'yaml';

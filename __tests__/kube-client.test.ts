@@ -4,6 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type KubeClient, connectKube } from '../src/clients/kube.js';
+import { isKindNotServed } from '../src/kube-objects.js';
 import { memoryLogger } from '../src/log.js';
 import { FakeKubeApi, fakeNode } from './fakes/kube-api.js';
 
@@ -63,7 +64,7 @@ describe('kube client against the fake Kubernetes API', () => {
     expect(await kube.delete(ref)).toBe(false);
   });
 
-  it('learns custom kinds from CRDs and lists them', async () => {
+  it('learns custom kinds from CRDs once they are Established, and lists them', async () => {
     await kube.create({
       apiVersion: 'apiextensions.k8s.io/v1',
       kind: 'CustomResourceDefinition',
@@ -75,12 +76,27 @@ describe('kube client against the fake Kubernetes API', () => {
         versions: [{ name: 'v1', served: true }],
       },
     });
-    await kube.create({
+    const installation = {
       apiVersion: 'operator.tigera.io/v1',
       kind: 'Installation',
       metadata: { name: 'default' },
       spec: { cni: { type: 'Calico' } },
+    };
+    // Right after its CRD's create, the kind is not served yet (as a real API server answers for a moment).
+    const early = await kube.create(installation).catch((e: unknown) => e);
+    expect(isKindNotServed(early)).toBe(true);
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      name: 'installations.operator.tigera.io',
+    };
+    const conditions = (await kube.get(crd))?.status as { conditions?: { type: string; status: string }[] };
+    expect(conditions.conditions).toContainEqual({
+      type: 'Established',
+      status: 'True',
+      reason: 'InitialNamesAccepted',
     });
+    await kube.create(installation);
     const list = await kube.list('operator.tigera.io/v1', 'Installation');
     expect(list.map((i) => i.metadata.name)).toEqual(['default']);
   });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { plan, planFlow } from '../src/commands/plan.js';
-import { renderClusterConfig } from '../src/providers/aws.js';
+import { renderClusterConfig } from '../src/providers/aws/plan.js';
 import { configOf, fakeIO } from './fixtures.js';
 
 const schema = JSON.parse(
@@ -29,6 +29,7 @@ describe('plan for GCP with only provider and project', () => {
       'workspaces-pool',
       'kubeconfig',
       'cluster-admin-binding',
+      'record-desired-state',
     ]);
   });
 
@@ -87,7 +88,7 @@ describe('plan for GCP with only provider and project', () => {
     const io = fakeIO();
     await plan(config, io);
     const out = JSON.parse(io.outputs.plan!);
-    expect(out).toHaveLength(8);
+    expect(out).toHaveLength(9);
     expect(out.every((s: { status: string }) => s.status === 'planned')).toBe(true);
     expect(out[2].argv.slice(0, 5)).toEqual(['gcloud', 'container', 'clusters', 'create', 'gitpod']);
     expect(io.outputs['eksctl-config']).toBeUndefined();
@@ -206,7 +207,9 @@ describe('plan for AWS with only provider', () => {
       'calico-ready',
       'nodegroups',
       'nodegroup-labels',
+      'nodegroup-scaling',
       'service-accounts',
+      'record-desired-state',
     ]);
     expect(steps[0]!.argv).toEqual([
       'eksctl',
@@ -222,7 +225,7 @@ describe('plan for AWS with only provider', () => {
       'nodegroup',
       '--config-file=/runner/temp/gitpod.eksctl.yaml',
     ]);
-    expect(steps.at(-1)!.argv).toEqual([
+    expect(steps.find((s) => s.id === 'service-accounts')!.argv).toEqual([
       'eksctl',
       'create',
       'iamserviceaccount',
@@ -240,7 +243,9 @@ describe('plan for AWS with only provider', () => {
       'kube-system',
       'nodegroups',
       'nodegroup-labels',
+      'nodegroup-scaling',
       'service-accounts',
+      'record-desired-state',
     ]);
     // With the VPC CNI eksctl takes the whole config at creation: one file.
     expect(steps[0]!.argv).toContain('--config-file=/runner/temp/gitpod.eksctl.yaml');
@@ -254,7 +259,7 @@ describe('plan for AWS with only provider', () => {
     const io = fakeIO();
     await plan(config, io);
     expect(parse(io.outputs['eksctl-config']!).kind).toBe('ClusterConfig');
-    expect(JSON.parse(io.outputs.plan!)).toHaveLength(10);
+    expect(JSON.parse(io.outputs.plan!)).toHaveLength(12);
     expect(io.summary.join('')).toContain('Rendered eksctl ClusterConfig');
   });
 });

@@ -5,7 +5,7 @@
  * Canonical's Ubuntu image, denied reads as WARNINGs, and only reads sent.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { awsServiceEndpoint, isStandardFamily } from '../src/clients/aws-preflight.js';
+import { awsServiceEndpoint, isStandardFamily } from '../src/providers/aws/preflight-client.js';
 import { memoryLogger } from '../src/log.js';
 import { type PreflightReport, runChecks } from '../src/preflight.js';
 import { awsPreflight, ubuntuEksImageParameter } from '../src/providers/aws/preflight.js';

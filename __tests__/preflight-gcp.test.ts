@@ -4,7 +4,7 @@
  * one line (what is short, by how much, the fix), denied reads as WARNINGs, and only reads sent.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { gcpEndpoint } from '../src/clients/gcp-rest.js';
+import { gcpEndpoint } from '../src/providers/gcp/rest.js';
 import { memoryLogger } from '../src/log.js';
 import { type PreflightReport, runChecks } from '../src/preflight.js';
 import { cpuMetric, gcpPreflight, gcpQuotaNeeds, shapeFromName } from '../src/providers/gcp/preflight.js';

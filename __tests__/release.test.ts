@@ -155,6 +155,15 @@ describe('scripts/release.mjs against a local clone', () => {
 });
 
 describe('scripts/check-dist.mjs', () => {
+  it('runs in CI after the tests, outside jest (.ci/run and the ci workflow)', () => {
+    expect(readFileSync(path.join(root, '.ci/run'), 'utf8')).toMatch(
+      /^npm ci && npm test\nnode scripts\/check-dist\.mjs$/m,
+    );
+    expect(readFileSync(path.join(root, '.github/workflows/ci.yml'), 'utf8')).toContain(
+      'run: node scripts/check-dist.mjs',
+    );
+  });
+
   it('bundles with the flags of `npm run bundle`', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
     const script = readFileSync(path.join(root, 'scripts/check-dist.mjs'), 'utf8');

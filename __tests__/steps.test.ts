@@ -58,6 +58,7 @@ describe('runSteps', () => {
     const updates: string[][] = [];
     const { d, ran } = deps({
       exec: async (argv) => {
+        ran.push([...argv]);
         if (argv[1] === 'b') throw new Error('quota exceeded\nfor CPUS');
       },
       onUpdate: (r) => updates.push(r.map((x) => x.status)),
@@ -72,7 +73,10 @@ describe('runSteps', () => {
     expect((err as Error).message).toBe("step 'b' (B) failed: quota exceeded for CPUS");
     expect((err as StepFailedError).records.map((r) => r.status)).toEqual(['done', 'failed', 'planned']);
     expect(updates.at(-1)).toEqual(['done', 'failed', 'planned']);
-    expect(ran).toEqual([]);
+    expect(ran).toEqual([
+      ['tool', 'a'],
+      ['tool', 'b'],
+    ]);
   });
 
   it('stops before the next step when cancelled, reporting what was done', async () => {
@@ -192,6 +196,25 @@ describe('runSteps', () => {
     expect(log.lines.some((l) => heartbeat.test(l))).toBe(true);
   });
 
+  it('bounds a run function by the step’s timeoutMs, as an argv step is, and aborts the signal it gave the run', async () => {
+    const { d } = deps();
+    let given: AbortSignal | undefined;
+    const steps: Step<undefined>[] = [
+      {
+        id: 'kubeconfig',
+        description: 'K',
+        timeoutMs: 20,
+        run: (_ctx, _spec, signal) => ((given = signal), new Promise<never>(() => undefined)),
+      },
+      { id: 'next', description: 'N', run: async () => 'never' },
+    ];
+    const err = await runSteps(steps, undefined, d).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StepFailedError);
+    expect((err as Error).message).toBe("step 'kubeconfig' (K) failed: timed out after 0s");
+    expect((err as StepFailedError).records.map((r) => r.status)).toEqual(['failed', 'planned']);
+    expect(given?.aborted).toBe(true);
+  });
+
   it('pairs each spec with its action by id', () => {
     const steps = withActions([{ id: 'x', description: 'X' }] as const, { x: { run: async () => 'ok' } });
     expect(steps[0]).toMatchObject({ id: 'x', description: 'X' });
@@ -270,6 +293,33 @@ describe('a CLI step that failed for a passing reason', () => {
     await expect(unprobed.run()).rejects.toBeInstanceOf(StepFailedError);
     expect(unprobed.calls()).toBe(1);
     expect([...permanent.waits, ...unprobed.waits]).toEqual([]);
+  });
+
+  it('is run again too when its run function starts the CLI (a node-pool step), after the probe said what is left', async () => {
+    const waits: number[] = [];
+    const runs: string[] = [];
+    const seen: string[] = [];
+    let probes = 0;
+    const { d } = deps({ cliRetry: { sleep: async (ms) => void waits.push(ms), random: () => 0.5 } });
+    const step: Step<{ todo: string }> = {
+      id: 'services-pool',
+      description: 'node pool',
+      argv: ['gcloud', 'container', 'node-pools', 'create', 'workload-services'],
+      // First probe: absent; the second (after the failed create): it exists, with the wrong labels.
+      probe: async (c) => ((c.todo = ++probes === 1 ? 'create' : 'relabel'), { done: false, detail: c.todo }),
+      run: async (c) => {
+        seen.push(c.todo);
+        runs.push(c.todo);
+        if (runs.length === 1) {
+          throw new Error('ERROR: (gcloud.container.node-pools.create) ResponseError: code=503, message=unavailable');
+        }
+        return `${c.todo} done`;
+      },
+    };
+    const records = await runSteps([step], { todo: '' }, d);
+    expect(records[0]).toMatchObject({ status: 'done', detail: 'relabel done' });
+    expect(seen).toEqual(['create', 'relabel']);
+    expect(waits).toEqual([7_500]);
   });
 
   it('knows each tool’s transient failures from the table, and only its own', () => {

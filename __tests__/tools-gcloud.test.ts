@@ -14,7 +14,7 @@ import { configOf, fakeIO } from './fixtures.js';
 import { type ComponentManifest, dependencyClosure } from '../src/tools/gcloud-manifest.js';
 import { installTools } from '../src/tools/install.js';
 import { DownloadServer, REAL_SDK_ROOT, realGcloudRelease } from './fakes/download-server.js';
-import { useToolSandbox } from './support/tool-cache.js';
+import { useToolSandbox } from './support/tool-sandbox.js';
 
 const execFileAsync = promisify(execFile);
 

@@ -12,7 +12,7 @@ import { configOf, fakeIO } from './fixtures.js';
 import { clearSecrets } from '../src/log.js';
 import { type InstallDeps, installTools } from '../src/tools/install.js';
 import { DownloadServer, REAL_SDK_ROOT } from './fakes/download-server.js';
-import { useToolSandbox } from './support/tool-cache.js';
+import { useToolSandbox } from './support/tool-sandbox.js';
 
 const KUBECTL_BIN = '/release/v1.33.4/bin/linux/amd64/kubectl';
 const EKSCTL_DIR = '/eksctl-io/eksctl/releases/download/v0.229.0';

@@ -11,14 +11,14 @@
  * Set FAULT_FIGURES=1 to print the counts (distinct requests faulted, retries, waits) of each flow.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { applyFlow as applyAws } from '../src/apply/aws.js';
-import { applyFlow as applyGcp } from '../src/apply/gcp.js';
-import { GcpRest, gcpCredentials } from '../src/clients/gcp-rest.js';
-import { eksApi } from '../src/clients/eks.js';
-import { connectGke } from '../src/clients/gke.js';
+import { applyFlow as applyAws } from '../src/providers/aws/apply.js';
+import { applyFlow as applyGcp } from '../src/providers/gcp/apply.js';
+import { GcpRest, gcpCredentials } from '../src/providers/gcp/rest.js';
+import { eksApi } from '../src/providers/aws/eks.js';
+import { connectGke } from '../src/providers/gcp/gke.js';
 import { type KubeClient, type KubeRetry, connectKube } from '../src/clients/kube.js';
-import { awsCloud } from '../src/cloud/aws.js';
-import { gcpCloud } from '../src/cloud/gcp.js';
+import { awsCloud } from '../src/providers/aws/cloud.js';
+import { gcpCloud } from '../src/providers/gcp/cloud.js';
 import { verify } from '../src/commands/verify.js';
 import type { Config } from '../src/inputs.js';
 import { clearSecrets, memoryLogger } from '../src/log.js';

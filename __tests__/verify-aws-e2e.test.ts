@@ -3,9 +3,9 @@
  * Kubernetes API, on a cluster that EKS `apply` built (eksctl TEST STAND-IN).
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { applyFlow } from '../src/apply/aws.js';
+import { applyFlow } from '../src/providers/aws/apply.js';
 import { connectKube } from '../src/clients/kube.js';
-import { awsCloud } from '../src/cloud/aws.js';
+import { awsCloud } from '../src/providers/aws/cloud.js';
 import { verify } from '../src/commands/verify.js';
 import { memoryLogger } from '../src/log.js';
 import type { Report } from '../src/verify/types.js';
@@ -64,8 +64,8 @@ describe('EKS verify against the fake EKS and Kubernetes APIs', () => {
     const cloud = report.items.find((i) => i.name === 'cloud-config')!;
     expect(cloud.status).toBe('ERROR');
     expect(cloud.errors.map((e) => e.message)).toEqual([
-      'workspaces: label gitpod.io/workload_workspace_headless is "(absent)", wanted "true"',
-      'workspaces: max nodes is 3, wanted 10',
+      'workspaces: label gitpod.io/workload_workspace_headless is "(absent)", wanted "true"; fixed in place by `eksctl set labels`',
+      'workspaces: max nodes is 3, wanted 10; fixed in place by `eksctl scale nodegroup`',
     ]);
     expect(io.outputs.drift).toBe('true');
     expect(io.outputs.verified).toBe('false');

@@ -4,9 +4,9 @@
  * through the action's own clients (gcpCloud over @google-cloud/container, REST transport).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { applyFlow } from '../src/apply/gcp.js';
+import { applyFlow } from '../src/providers/gcp/apply.js';
 import { type KubeClient, connectKube } from '../src/clients/kube.js';
-import { gcpCloud } from '../src/cloud/gcp.js';
+import { gcpCloud } from '../src/providers/gcp/cloud.js';
 import { verify } from '../src/commands/verify.js';
 import type { Config } from '../src/inputs.js';
 import { GCP } from '../src/reference.js';

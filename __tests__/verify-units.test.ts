@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CloudObservation } from '../src/cloud/types.js';
+import type { CloudObservation } from '../src/providers/types.js';
 import type { Config } from '../src/inputs.js';
 import { AWS, GCP, POOL_LABELS } from '../src/reference.js';
 import {
@@ -343,14 +343,14 @@ describe('cloud-config against the cloud’s view of the pools', () => {
       }),
     );
     expect(item.errors.map((e) => e.message)).toEqual([
-      'workload-services: label gitpod.io/workload_workspace_services is "true", wanted "(absent)"',
-      'workload-services: machine type is "e2-standard-4", wanted "n2d-standard-8"',
-      'workload-services: max pods per node is 32, wanted 110',
-      'workload-workspaces: label gitpod.io/workload_services is "(absent)", wanted "true"',
-      'workload-workspaces: label gitpod.io/workload_workspace_services is "(absent)", wanted "true"',
-      'workload-workspaces: min nodes is 0, wanted 1',
-      'workload-workspaces: max nodes is null, wanted 50',
-      'workload-workspaces: image type is "COS_CONTAINERD", wanted "UBUNTU_CONTAINERD"',
+      'workload-services: label gitpod.io/workload_workspace_services is "true", wanted "(absent)"; fixed in place by `gcloud container node-pools update workload-services`',
+      'workload-services: machine type is "e2-standard-4", wanted "n2d-standard-8"; cannot change in place: GKE cannot change it on an existing node pool, and apply will not recreate the pool',
+      'workload-services: max pods per node is 32, wanted 110; cannot change in place: GKE cannot change it on an existing node pool, and apply will not recreate the pool',
+      'workload-workspaces: label gitpod.io/workload_services is "(absent)", wanted "true"; fixed in place by `gcloud container node-pools update workload-workspaces`',
+      'workload-workspaces: label gitpod.io/workload_workspace_services is "(absent)", wanted "true"; fixed in place by `gcloud container node-pools update workload-workspaces`',
+      'workload-workspaces: min nodes is 0, wanted 1; fixed in place by `gcloud container node-pools update workload-workspaces`',
+      'workload-workspaces: max nodes is null, wanted 50; fixed in place by `gcloud container node-pools update workload-workspaces`',
+      'workload-workspaces: image type is "COS_CONTAINERD", wanted "UBUNTU_CONTAINERD"; cannot change in place: GKE cannot change it on an existing node pool, and apply will not recreate the pool',
     ]);
     expect(item.status).toBe('ERROR');
   });
@@ -368,10 +368,10 @@ describe('cloud-config against the cloud’s view of the pools', () => {
       }),
     );
     expect(item.errors.map((e) => e.message)).toEqual([
-      'services: instance types is "m5.xlarge", wanted "m6i.xlarge"',
-      'services: max nodes is 4, wanted 6',
-      'services: AMI type is "AL2023_x86_64_STANDARD", wanted "CUSTOM"',
-      'nodegroup workspaces (workspaces) does not exist',
+      'services: instance types is "m5.xlarge", wanted "m6i.xlarge"; cannot change in place: EKS cannot change it on an existing nodegroup, and apply will not recreate the nodegroup',
+      'services: max nodes is 4, wanted 6; fixed in place by `eksctl scale nodegroup`',
+      'services: AMI type is "AL2023_x86_64_STANDARD", wanted "CUSTOM"; cannot change in place: EKS cannot change it on an existing nodegroup, and apply will not recreate the nodegroup',
+      'nodegroup workspaces (workspaces) does not exist; apply creates it',
     ]);
   });
 });

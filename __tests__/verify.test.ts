@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectKube } from '../src/clients/kube.js';
-import type { CloudObservation, ProviderCloud, VersionFacts } from '../src/cloud/types.js';
+import type { CloudObservation, ProviderCloud, VersionFacts } from '../src/providers/types.js';
 import { verify } from '../src/commands/verify.js';
 import type { Config } from '../src/inputs.js';
 import { memoryLogger } from '../src/log.js';

@@ -4,7 +4,7 @@
  * and the upgrade rounds apply walks (never down).
  */
 import { describe, expect, it } from '@jest/globals';
-import type { VersionFacts } from '../src/cloud/types.js';
+import type { VersionFacts } from '../src/providers/types.js';
 import {
   atMinor,
   calicoFindings,

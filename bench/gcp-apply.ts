@@ -15,7 +15,7 @@
  * that ships gcloud.
  */
 import path from 'node:path';
-import { applyFlow } from '../src/apply/gcp.js';
+import { applyFlow } from '../src/providers/gcp/apply.js';
 import { connectKube } from '../src/clients/kube.js';
 import { execArgv } from '../src/exec.js';
 import { fakeIO } from '../__tests__/fixtures.js';

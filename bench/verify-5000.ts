@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { ProviderCloud } from '../src/cloud/types.js';
+import type { ProviderCloud } from '../src/providers/types.js';
 import { verify } from '../src/commands/verify.js';
 import type { Config } from '../src/inputs.js';
 import { POOL_LABELS } from '../src/reference.js';

@@ -22,134 +22,49 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/kubeconfig.ts
 var kubeconfig = __webpack_require__(35180);
+// EXTERNAL MODULE: ./src/providers/index.ts + 4 modules
+var providers = __webpack_require__(46940);
+// EXTERNAL MODULE: ./src/record.ts
+var src_record = __webpack_require__(94846);
+// EXTERNAL MODULE: ./src/steps.ts
+var steps = __webpack_require__(36992);
 // EXTERNAL MODULE: ./src/verify/checks.ts + 1 modules
 var verify_checks = __webpack_require__(81612);
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(98286);
+// EXTERNAL MODULE: ./src/desired.ts
+var desired = __webpack_require__(73761);
 ;// CONCATENATED MODULE: ./src/verify/cloud-config.ts
 
 
-function desiredPool(config, role) {
-    const pool = config.pools[role];
-    const gcp = config.provider === 'gcp';
-    return {
-        name: pool.name,
-        labels: pool.labels,
-        machineType: pool.machineType,
-        minNodes: pool.minNodes,
-        maxNodes: pool.maxNodes,
-        ...(gcp ? { maxPods: config.maxPods } : {}),
-        image: gcp ? reference/* GCP */.lI.pool.imageType : reference/* AWS */.kS.nodegroup.amiType,
-    };
-}
-/** What each compared field is called on each cloud, so a message reads like the console does. */
-function fieldNames(config) {
-    const gcp = config.provider === 'gcp';
-    return {
-        pool: gcp ? 'node pool' : 'nodegroup',
-        machineType: gcp ? 'machine type' : 'instance types',
-        image: gcp ? 'image type' : 'AMI type',
-    };
-}
-const shown = (v) => JSON.stringify(v ?? null);
-const ABSENT = '(absent)';
-/** Every difference between one observed pool and its desired configuration: field, wanted, found. */
-function poolDifferences(config, want, have) {
-    const names = fieldNames(config);
-    const out = [];
-    const diff = (field, wanted, found) => {
-        if (wanted !== undefined && wanted !== found) {
-            out.push((0,verify_checks/* error */.z3)(`${want.name}: ${field} is ${shown(found)}, wanted ${shown(wanted)}`));
-        }
-    };
-    const keys = new Set([
-        ...Object.keys(want.labels),
-        ...Object.keys(have.labels).filter((k) => k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6)),
-    ]);
-    for (const key of [...keys].sort())
-        diff(`label ${key}`, want.labels[key] ?? ABSENT, have.labels[key] ?? ABSENT);
-    diff(names.machineType, want.machineType, have.machineType);
-    diff('min nodes', want.minNodes, have.minNodes);
-    diff('max nodes', want.maxNodes, have.maxNodes);
-    diff('max pods per node', want.maxPods, have.maxPods);
-    diff(names.image, want.image, have.image);
-    return out;
-}
-/**
- * The EKS cluster's own settings the ClusterConfig renders. The upgrade policy: eksctl (0.230) has no
- * command that changes it on an existing cluster and `apply` changes the cloud through eksctl only, so a
- * difference is reported here with the AWS CLI command that fixes it.
- */
-function eksClusterDifferences(config, observed) {
-    const out = [];
-    const wanted = reference/* AWS */.kS.supportTypes[config.supportType];
-    const found = observed.eks?.supportType;
-    if (found !== undefined && found !== wanted) {
-        out.push((0,verify_checks/* error */.z3)(`cluster ${config.clusterName}: upgrade policy support type is ${shown(found)}, wanted ${shown(wanted)} (eks-support-type: ${config.supportType}); ` +
-            `run \`aws eks update-cluster-config --name ${config.clusterName} --region ${config.region} --upgrade-policy supportType=${wanted}\``));
+
+/** `cloud-config` with its diff: ERROR on any difference; an ERROR here also means `drift=true`. */
+function cloudConfigDiff(config, observed) {
+    const provider = (0,providers/* providerOf */.l)(config);
+    const fixes = provider.fixes(config);
+    const diffs = (0,desired/* diffPools */.Vg)(provider.desiredPools(config), observed.pools, fixes);
+    const errors = [];
+    for (const d of diffs) {
+        if (!d.observed)
+            errors.push((0,verify_checks/* error */.z3)(`${fixes.poolNoun} ${d.name} (${d.role}) does not exist; apply creates it`));
+        else
+            errors.push(...(0,desired/* differenceLines */.Ze)(d).map((line) => (0,verify_checks/* error */.z3)(line)));
     }
-    return out;
+    errors.push(...provider.clusterDifferences(config, observed));
+    return { item: (0,verify_checks/* item */.AS)('cloud-config', errors), diffs, applyWouldDo: (0,desired/* applyWouldDo */.vV)(diffs, fixes) };
 }
 /** `cloud-config`: ERROR on any difference; an ERROR here also means `drift=true`. */
 function checkCloudConfig(config, observed) {
-    const errors = [];
-    for (const role of reference/* POOL_ROLES */.Fe) {
-        const want = desiredPool(config, role);
-        const have = observed.pools.find((p) => p.name === want.name);
-        if (!have)
-            errors.push((0,verify_checks/* error */.z3)(`${fieldNames(config).pool} ${want.name} (${role}) does not exist`));
-        else
-            errors.push(...poolDifferences(config, want, have));
-    }
-    if (config.provider === 'aws')
-        errors.push(...eksClusterDifferences(config, observed));
-    return (0,verify_checks/* item */.AS)('cloud-config', errors);
+    return cloudConfigDiff(config, observed).item;
 }
 
 ;// CONCATENATED MODULE: ./src/verify/network.ts
 
-
 /** Reads the facts the provider's network check needs: GETs only, nothing written. */
-async function networkFacts(config, observed, kube) {
-    if (config.provider === 'gcp')
-        return { networkPolicy: observed.network.networkPolicy };
-    if (config.network !== 'calico')
-        return {};
-    const { awsNode, installation } = reference/* AWS */.kS.calico;
-    // `get` answers undefined on 404, also when the Installation kind itself is not served (no tigera operator).
-    const [ds, inst] = await Promise.all([
-        kube.get({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: awsNode.name, namespace: awsNode.namespace }),
-        kube.get({ apiVersion: installation.apiVersion, kind: installation.kind, name: installation.metadata.name }),
-    ]);
-    const running = inst?.status?.calicoVersion;
-    return {
-        awsNodePresent: ds !== undefined,
-        calicoInstallation: inst !== undefined,
-        ...(observed.network.vpcCniAddon ? { vpcCniAddon: observed.network.vpcCniAddon } : {}),
-        ...(typeof running === 'string' && running ? { calicoVersion: running } : {}),
-    };
+function networkFacts(config, observed, kube) {
+    return (0,providers/* providerOf */.l)(config).networkFacts(config, observed, kube);
 }
+/** `network`: the provider's check over those facts. */
 function checkNetwork(config, facts) {
-    const errors = [];
-    if (config.provider === 'gcp') {
-        if (facts.networkPolicy !== true)
-            errors.push((0,verify_checks/* error */.z3)('network policy enforcement is off on the GKE cluster'));
-    }
-    else if (config.network === 'calico') {
-        const { awsNode, installation } = reference/* AWS */.kS.calico;
-        if (facts.awsNodePresent) {
-            errors.push((0,verify_checks/* error */.z3)(`the AWS VPC CNI daemonset ${awsNode.namespace}/${awsNode.name} is still present`));
-        }
-        if (facts.vpcCniAddon) {
-            const { version, status } = facts.vpcCniAddon;
-            const shown = [version, status].filter(Boolean).join(', ');
-            errors.push((0,verify_checks/* error */.z3)(`the ${reference/* AWS */.kS.vpcCniAddon} EKS add-on is installed${shown ? ` (${shown})` : ''}: an add-on update brings aws-node back beside Calico; delete the add-on (\`eksctl delete addon --cluster ${config.clusterName} --region ${config.region} --name ${reference/* AWS */.kS.vpcCniAddon}\`)`));
-        }
-        if (!facts.calicoInstallation) {
-            errors.push((0,verify_checks/* error */.z3)(`no Calico ${installation.kind} named ${installation.metadata.name} (${installation.apiVersion})`));
-        }
-    }
-    return (0,verify_checks/* item */.AS)('network', errors);
+    return (0,providers/* providerOf */.l)(config).checkNetwork(config, facts);
 }
 
 // EXTERNAL MODULE: ./src/verify/nodes.ts
@@ -162,12 +77,15 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./src/markdown.ts
 var markdown = __webpack_require__(83758);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __webpack_require__(98286);
 ;// CONCATENATED MODULE: ./src/verify/report.ts
 /**
  * The verification report: the bounded `summary` JSON, the full report file, the Markdown (job summary
  * and `summary-markdown`) with a Mermaid picture of the pools, one annotation per failing check, and the
  * outputs. Nodes stream through `NodeSink` to the report file; only what the summary shows stays in memory.
  */
+
 
 
 
@@ -328,7 +246,7 @@ function poolVerdict(tally, pool) {
 /** A Mermaid picture of the two pools (and any nodes outside them) with node counts and verdicts. */
 function mermaid(config, report, tally) {
     const cls = { OK: 'ok', WARNING: 'warn', ERROR: 'bad' };
-    const platform = config.provider === 'gcp' ? 'GKE' : 'EKS';
+    const platform = (0,providers/* providerOf */.l)(config).platform;
     const lines = [
         '```mermaid',
         'flowchart LR',
@@ -354,7 +272,7 @@ function nodeRow(n) {
 }
 /** The report as Markdown: headline, Mermaid picture, checks table, node table (failing first); bounded. */
 function reportMarkdown(config, report, ctx) {
-    const where = config.provider === 'gcp' ? `${config.project}/${config.region}` : config.region;
+    const where = (0,providers/* providerOf */.l)(config).where(config);
     const c = report.nodeCounts;
     const total = c.services + c.workspaces + c.other;
     const lines = [
@@ -372,6 +290,9 @@ function reportMarkdown(config, report, ctx) {
         if (i.errors.length > 5)
             shown.push(`… ${i.errors.length - 5} more`);
         lines.push(`| \`${i.name}\` | ${ICON[i.status]} ${i.status} | ${shown.join('<br/>') || cell(i.description)} |`);
+    }
+    if (report.applyWouldDo?.length) {
+        lines.push('', '### What `apply` would do', '', ...report.applyWouldDo.map((l) => `- ${cell(l, 1000)}`));
     }
     const table = ['', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
     let bytes = Buffer.byteLength(lines.join('\n'));
@@ -432,28 +353,57 @@ async function publishReport(config, io, report, ctx) {
 
 
 
+
+
 const NODE_PAGE_SIZE = 500;
 function reportFilePath(config) {
     return external_node_path_default().join(config.tempDir, `${config.clusterName}-verify-report.json`);
 }
-function notFound(config) {
-    const where = config.provider === 'gcp'
-        ? `GKE cluster ${config.clusterName} not found in project ${config.project}, region ${config.region}`
-        : `EKS cluster ${config.clusterName} not found in region ${config.region}`;
-    return new Error(`${where}: check cluster-name, region${config.provider === 'gcp' ? ' and project' : ''}`);
+/**
+ * The config to check against: the inputs given, and for the sizing inputs left empty the desired state
+ * `apply` recorded in the cluster (src/record.ts). Without a record (a cluster apply did not build, or a
+ * kubeconfig that may not read kube-system's ConfigMaps) the inputs and their defaults stand.
+ */
+async function recordedConfig(config, kube, io) {
+    const where = `ConfigMap ${src_record/* RECORD_REF */.yl.namespace}/${src_record/* RECORD_REF */.yl.name}`;
+    let found;
+    try {
+        found = await kube.get(src_record/* RECORD_REF */.yl);
+    }
+    catch (err) {
+        io.log.info(`The desired state apply recorded could not be read (${(0,steps/* errorMessage */.gJ)(err)}); checking against the inputs`);
+        return { config, differences: [] };
+    }
+    if (!found) {
+        io.log.info(`No desired state recorded in ${where}; checking against the inputs and their defaults`);
+        return { config, differences: [] };
+    }
+    const record = (0,src_record/* parseRecord */.Hh)(found);
+    if (typeof record === 'string') {
+        io.log.warning(`The desired state in ${where} is not usable (${record}); checking against the inputs`);
+        return { config, differences: [] };
+    }
+    const result = (0,src_record/* withRecord */.q8)(config, record);
+    if (result.taken.length)
+        io.log.info(`From the desired state apply recorded in ${where}: ${result.taken.join(', ')}`);
+    return result;
 }
-async function verify(config, io, deps = {}) {
+async function verify(given, io, deps = {}) {
+    let config = given;
     const now = deps.now ?? Date.now;
     // A user's kubeconfig: its credentials are masked before anything reads the file (a missing file fails below).
     if (config.kubeconfig)
         (0,kubeconfig/* registerKubeconfigSecrets */.oH)(await (0,promises_.readFile)(config.kubeconfig, 'utf8').catch(() => ''));
-    const cloud = deps.cloud ?? (await (await __webpack_require__.e(/* import() */ 565).then(__webpack_require__.bind(__webpack_require__, 42565))).providerCloud(config, io.log));
+    const provider = (0,providers/* providerOf */.l)(config);
+    const cloud = deps.cloud ?? (await provider.cloud(config, io.log));
     const observed = await cloud.observe();
     if (!observed.found)
-        throw notFound(config);
+        throw new Error(provider.notFound(config));
     const kube = deps.kube ??
         (await (await __webpack_require__.e(/* import() */ 391).then(__webpack_require__.bind(__webpack_require__, 33391))).connectKube(config.kubeconfig ? { kubeconfigPath: config.kubeconfig } : await cloud.kubeAccess(observed), io.log));
     const started = now();
+    const recorded = await recordedConfig(given, kube, io);
+    config = recorded.config;
     const serverVersion = await kube.serverVersion();
     const file = reportFilePath(config);
     const versions = await cloud.versions(observed);
@@ -475,17 +425,23 @@ async function verify(config, io, deps = {}) {
         await sink.discard();
         throw err;
     }
-    const cloudConfig = checkCloudConfig(config, observed);
+    const diff = cloudConfigDiff(config, observed);
+    // An explicit input that differs from the recorded desired state: said, not counted as drift.
+    const cloudConfig = recorded.differences.length
+        ? (0,verify_checks/* item */.AS)('cloud-config', [...diff.item.errors, ...recorded.differences.map((d) => (0,verify_checks/* warning */.$e)(d))])
+        : diff.item;
     const netFacts = await networkFacts(config, observed, kube);
     const network = checkNetwork(config, netFacts);
-    const calico = config.provider === 'aws' && config.network === 'calico' && netFacts.calicoInstallation
-        ? { installed: netFacts.calicoVersion, pinned: config.calicoVersion || reference/* DEFAULT_CALICO_VERSION */.Dt }
-        : undefined;
+    const calico = provider.calicoPin(config, netFacts);
     const support = (0,verify_support/* checkVersionSupport */.Su)(config.provider, versions, now(), calico);
     const items = (0,verify_checks/* inContractOrder */.Cy)([...checks.finish(), cloudConfig, network, support]);
     // Drift is what the cloud API shows differing: the pools, and on GKE the cluster's network policy.
-    const drift = cloudConfig.status === 'ERROR' || (config.provider === 'gcp' && network.status === 'ERROR');
+    const drift = cloudConfig.status === 'ERROR' || (provider.networkIsDrift && network.status === 'ERROR');
     const report = buildReport(config, items, sink, checks.counts);
+    if (diff.applyWouldDo.length) {
+        report.applyWouldDo = diff.applyWouldDo;
+        io.log.info(`What apply would do:\n${diff.applyWouldDo.map((l) => `  - ${l}`).join('\n')}`);
+    }
     await writeReportFile(file, report, items, sink);
     io.log.info(`Verified ${seen} node(s) of ${config.clusterName} (API server ${serverVersion}) in ${now() - started} ms: ${report.status}`);
     await publishReport(config, io, report, { drift, tally: checks.tally, reportFile: file, items });
@@ -617,6 +573,262 @@ function registerKubeconfigSecrets(text) {
                 (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(decoded);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 73386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DX: () => (/* binding */ upgradeMinors),
+/* harmony export */   Hs: () => (/* binding */ minorOf),
+/* harmony export */   Su: () => (/* binding */ checkVersionSupport),
+/* harmony export */   dC: () => (/* binding */ atMinor),
+/* harmony export */   jQ: () => (/* binding */ versionSkewCheck)
+/* harmony export */ });
+/* unused harmony exports minorsBetween, utcDay, daysUntil, supportPhrase, eksExtendedCost, calicoFindings, SKEW_NAMES_SHOWN */
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98286);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81612);
+/* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46800);
+
+
+
+const DAY_MS = 86_400_000;
+/** `1.33` of `v1.33.5-gke.1201000`; undefined when it does not parse. */
+function minorOf(version) {
+    const v = (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(version);
+    return v ? `${v[0]}.${v[1]}` : undefined;
+}
+/** Minors from `b` up to `a` (1.34 vs 1.32 → 2); undefined when either does not parse or majors differ. */
+function minorsBetween(a, b) {
+    const x = (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(a);
+    const y = (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(b);
+    if (!x || !y || x[0] !== y[0])
+        return undefined;
+    return x[1] - y[1];
+}
+/** The UTC calendar day of a date or timestamp (`2027-01-17`); undefined when it does not parse. */
+function utcDay(when) {
+    const t = Date.parse(when ?? '');
+    return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : undefined;
+}
+/** Whole UTC days from `now` to `when` (negative once it has passed; 0 on the day itself). */
+function daysUntil(when, now) {
+    const day = (t) => Math.floor(t / DAY_MS);
+    return day(Date.parse(when)) - day(now);
+}
+/** "standard support ends in 41 days, on 2027-01-17" / "… ended 3 days ago, on …" / "… ends today, on …". */
+function supportPhrase(what, when, now) {
+    const d = daysUntil(when, now);
+    const on = `on ${utcDay(when)}`;
+    if (d === 0)
+        return `${what} ends today, ${on}`;
+    if (d > 0)
+        return `${what} ends in ${d} day${d === 1 ? '' : 's'}, ${on}`;
+    return `${what} ended ${-d} day${d === -1 ? '' : 's'} ago, ${on}`;
+}
+function partName(p) {
+    return p.kind === 'control-plane'
+        ? `the control plane (Kubernetes ${p.version})`
+        : `pool ${p.name} (Kubernetes ${p.version})`;
+}
+const hourly = (usd) => `$${usd.toFixed(2)}`;
+/** What EKS extended support costs, in one clause. */
+function eksExtendedCost() {
+    const { standard, extended } = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION_POLICY */ .c_.eksPricePerClusterHour;
+    return `EKS bills extended support at ${hourly(extended)} per cluster-hour instead of ${hourly(standard)} (about $${Math.round(extended * 730)} instead of $${Math.round(standard * 730)} a month)`;
+}
+function phaseOf(part, now) {
+    const w = part.support;
+    if (!w)
+        return 'unknown';
+    const passed = (when) => when !== undefined && Number.isFinite(Date.parse(when)) && daysUntil(when, now) < 0;
+    // The end of all support: the end of extended support, or of standard support where there is no extended.
+    if (w.status === 'UNSUPPORTED' || passed(w.endOfExtended ?? w.endOfStandard))
+        return 'unsupported';
+    if (w.status === 'EXTENDED_SUPPORT' || passed(w.endOfStandard))
+        return 'extended';
+    if (w.endOfStandard && daysUntil(w.endOfStandard, now) <= _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION_POLICY */ .c_.supportWarningDays)
+        return 'standard-ending';
+    if (!w.endOfStandard && !w.endOfExtended && !w.status)
+        return 'unknown';
+    return 'supported';
+}
+/** The dates of a window, as one sentence's clauses. */
+function dates(part, now) {
+    const w = part.support ?? {};
+    const out = [];
+    if (w.endOfStandard)
+        out.push(supportPhrase('standard support', w.endOfStandard, now));
+    if (w.endOfExtended)
+        out.push(supportPhrase('extended support', w.endOfExtended, now));
+    return out;
+}
+/** What the cloud does next, or what it costs, in the phase a part is in (EKS: by its upgrade policy). */
+function consequence(facts, provider, phase) {
+    if (provider === 'aws') {
+        if (facts.supportType === 'STANDARD') {
+            return phase === 'standard-ending' || phase === 'extended'
+                ? 'the upgrade policy is STANDARD: EKS upgrades the control plane by itself at the end of standard support'
+                : undefined;
+        }
+        if (phase === 'extended')
+            return `${eksExtendedCost()}; upgrade to leave it`;
+        if (phase === 'standard-ending')
+            return `then ${eksExtendedCost()} (upgrade policy ${facts.supportType ?? 'EXTENDED'})`;
+        return undefined;
+    }
+    const a = facts.autoUpgrade;
+    if (!a || (phase !== 'standard-ending' && phase !== 'extended'))
+        return undefined;
+    const target = a.minorTarget ?? a.patchTarget;
+    return `GKE auto-upgrade ${a.status.join(', ') || 'UNKNOWN'}${target ? `, next target ${target}` : ''}`;
+}
+/** Calico findings: older than the pinned release (WARNING), and outside the supported release lines. */
+function calicoFindings(calico) {
+    const installed = (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(calico.installed);
+    const pinned = (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(calico.pinned);
+    if (!calico.installed)
+        return [(0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`the Calico Installation reports no running version (status.calicoVersion)`)];
+    if (!installed)
+        return [(0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`the Calico version '${calico.installed}' does not parse`)];
+    if ((0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .compareVersions */ .Zy)(installed, pinned) >= 0)
+        return [];
+    const lines = Array.from({ length: _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION_POLICY */ .c_.calicoSupportedMinors }, (_, i) => `v${pinned[0]}.${pinned[1] - i}`);
+    const outside = installed[0] !== pinned[0] || pinned[1] - installed[1] >= _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION_POLICY */ .c_.calicoSupportedMinors;
+    return [
+        (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`Calico ${calico.installed} runs, older than the pinned ${calico.pinned}` +
+            (outside
+                ? `, and outside the supported release lines (${lines.join(', ')}: Calico supports the two newest minors)`
+                : '') +
+            '; apply upgrades it'),
+    ];
+}
+/**
+ * `version-support`: ERROR when the control plane or a pool is past the end of all support; WARNING
+ * when standard support ends within 90 days or has ended (on EKS with what extended support costs), or
+ * when the cloud states no dates. Pools on the control plane's minor share its finding. The item's
+ * description carries the control plane's dates, so an OK report shows them too.
+ */
+function checkVersionSupport(provider, facts, now, calico) {
+    const findings = [];
+    const cpMinor = minorOf(facts.controlPlane.version);
+    const parts = [facts.controlPlane, ...facts.pools.filter((p) => minorOf(p.version) !== cpMinor)];
+    for (const part of parts) {
+        const phase = phaseOf(part, now);
+        const when = dates(part, now).join('; ');
+        // GKE's auto-upgrade state is the cluster's (the control plane's); EKS's policy is the cluster's too.
+        const then = part.kind === 'control-plane' || provider === 'aws' ? consequence(facts, provider, phase) : undefined;
+        const tail = [when, then].filter(Boolean).join('; ');
+        if (phase === 'unsupported')
+            findings.push((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`${partName(part)} is past the end of all support: ${tail}`));
+        else if (phase === 'extended')
+            findings.push((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`${partName(part)} is in extended support: ${tail}`));
+        else if (phase === 'standard-ending')
+            findings.push((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`${partName(part)}: ${tail}`));
+        else if (phase === 'unknown')
+            findings.push((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`${partName(part)}: the cloud states no support dates for it`));
+    }
+    if (calico)
+        findings.push(...calicoFindings(calico));
+    const result = (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .item */ .AS)('version-support', findings);
+    const cpDates = dates(facts.controlPlane, now);
+    if (cpDates.length)
+        result.description = `Kubernetes ${cpMinor ?? facts.controlPlane.version}: ${cpDates.join('; ')}`;
+    return result;
+}
+/** Node names shown in one `version-skew` warning; the count says how many more. */
+const SKEW_NAMES_SHOWN = 10;
+/**
+ * `version-skew`, fed one node at a time: a kubelet newer than the API server, or more than three minors
+ * older, is an ERROR (the Kubernetes skew policy); two or more minors behind a WARNING. The pools' own
+ * versions (from the cloud) are judged the same way against the control plane's.
+ */
+function versionSkewCheck(serverVersion, pools, controlPlane) {
+    const max = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION_POLICY */ .c_.kubeletMaxMinorsBehind;
+    const warnAt = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION_POLICY */ .c_.warnMinorsBehind;
+    const findings = [];
+    const behind = [];
+    let behindCount = 0;
+    const server = (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(serverVersion);
+    if (!server)
+        findings.push((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`the API server version '${serverVersion}' does not parse`));
+    const cp = controlPlane ?? serverVersion;
+    for (const pool of pools) {
+        const d = minorsBetween(cp, pool.version);
+        if (d === undefined)
+            continue;
+        if (d < 0)
+            findings.push((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`pool ${pool.name} runs ${pool.version}, newer than the control plane ${cp}`));
+        else if (d > max)
+            findings.push((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`pool ${pool.name} runs ${pool.version}, ${d} minors behind the control plane ${cp}: the skew policy allows ${max}`));
+        else if (d >= warnAt)
+            findings.push((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`pool ${pool.name} runs ${pool.version}, ${d} minors behind the control plane ${cp}: upgrade it before the next control-plane upgrade`));
+    }
+    return {
+        name: 'version-skew',
+        add(node) {
+            const d = server ? minorsBetween(serverVersion, node.kubelet) : undefined;
+            if (d === undefined)
+                return 'OK'; // an unparsable kubelet is `kubernetes-version`'s finding
+            if (d < 0) {
+                findings.push((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`${node.name} runs kubelet ${node.kubelet}, newer than the API server ${serverVersion}`, node.name));
+                return 'ERROR';
+            }
+            if (d > max) {
+                findings.push((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`${node.name} runs kubelet ${node.kubelet}, ${d} minors behind the API server ${serverVersion}: the skew policy allows ${max}`, node.name));
+                return 'ERROR';
+            }
+            if (d >= warnAt) {
+                behindCount++;
+                if (behind.length < SKEW_NAMES_SHOWN)
+                    behind.push(`${node.name} (${node.kubelet})`);
+                return 'WARNING';
+            }
+            return 'OK';
+        },
+        finish() {
+            const out = [...findings];
+            if (behindCount) {
+                const more = behindCount > behind.length ? ` and ${behindCount - behind.length} more` : '';
+                out.push((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(`${behindCount} node(s) run kubelets ${warnAt} or more minors behind the API server ${serverVersion}: ${behind.join(', ')}${more}`));
+            }
+            return (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .item */ .AS)('version-skew', out);
+        },
+    };
+}
+/**
+ * The minors `apply` upgrades through, one at a time: from the minor after the oldest part (control
+ * plane or pool) up to the one `kubernetes-version` asks. `latest` never upgrades an existing cluster
+ * (it means the newest offered when the cluster is created). A minor older than the control plane's is
+ * one clear error: apply never downgrades.
+ */
+function upgradeMinors(asked, controlPlane, pools) {
+    if (asked === 'latest')
+        return [];
+    const target = (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(asked);
+    const cp = (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(controlPlane);
+    if (!target || !cp)
+        return [];
+    if (target[0] !== cp[0] || target[1] < cp[1]) {
+        throw new Error(`kubernetes-version '${asked}' is older than Kubernetes ${minorOf(controlPlane)}, which the cluster runs: ` +
+            `apply never downgrades; ask for ${minorOf(controlPlane)} or newer, or \`latest\` to keep the cluster's version`);
+    }
+    const floor = Math.min(cp[1], ...pools
+        .map((p) => (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(p))
+        .filter((v) => v && v[0] === cp[0])
+        .map((v) => v[1]));
+    const minors = [];
+    for (let m = floor + 1; m <= target[1]; m++)
+        minors.push(`${target[0]}.${m}`);
+    return minors;
+}
+/** Is a part at (or past) this round's minor? */
+function atMinor(version, minor) {
+    const d = minorsBetween(version, `${minor}.0`);
+    return d !== undefined && d >= 0;
 }
 
 

@@ -1,8 +1,545 @@
 export const id = 472;
-export const ids = [472,13];
+export const ids = [472];
 export const modules = {
 
-/***/ 23013:
+/***/ 4504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Zu: () => (/* binding */ quotaOutcome),
+/* harmony export */   cR: () => (/* binding */ preflightWith)
+/* harmony export */ });
+/* unused harmony exports PreflightFailedError, deniedFinding, runChecks, quotaFindings, logReport, reportMarkdown */
+/** ERROR when any is, else WARNING when any is, else OK. */
+function overallStatusOf(statuses) {
+    if (statuses.includes('ERROR'))
+        return 'ERROR';
+    return statuses.includes('WARNING') ? 'WARNING' : 'OK';
+}
+/** Thrown by `apply` (and the `preflight` command) when a check ended in ERROR. */
+class PreflightFailedError extends Error {
+    report;
+    constructor(report) {
+        const errors = report.items.flatMap((i) => i.errors.filter((e) => e.type === 'ERROR').map((e) => e.message));
+        super(`preflight found ${errors.length} problem${errors.length === 1 ? '' : 's'} before anything was created: ${errors.join(' | ')}`);
+        this.report = report;
+        this.name = 'PreflightFailedError';
+    }
+}
+/** A denied read counts as WARNING, never as a failure of the thing it would have checked. */
+function deniedFinding(check, why) {
+    return {
+        type: 'WARNING',
+        message: `${check.name}: not checked, the credentials may not read it (${why}); \`${check.permission}\` would allow it`,
+    };
+}
+/** Runs the checks one after the other (each makes few requests) and builds the report. */
+async function runChecks(provider) {
+    const items = [];
+    for (const check of provider.checks) {
+        let outcome;
+        try {
+            outcome = await check.run();
+        }
+        catch (err) {
+            const why = provider.describe(err);
+            outcome = {
+                errors: [
+                    provider.isDenied(err)
+                        ? deniedFinding(check, why)
+                        : { type: 'WARNING', message: `${check.name}: not checked, the read failed: ${why}` },
+                ],
+            };
+        }
+        const errors = outcome.errors ?? [];
+        items.push({
+            name: check.name,
+            description: check.description,
+            status: overallStatusOf(errors.map((e) => e.type)),
+            errors,
+            ...(outcome.details?.length ? { details: outcome.details } : {}),
+        });
+    }
+    return {
+        status: overallStatusOf(items.map((i) => i.status)),
+        provider: provider.provider,
+        cluster: provider.cluster,
+        region: provider.region,
+        items,
+    };
+}
+const n = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+/** A quota's verdict: ERROR when the need does not fit, WARNING when only the maximum would not. */
+function quotaFindings(q) {
+    const unit = q.unit ? ` ${q.unit}` : '';
+    const free = Math.max(q.limit - q.usage, 0);
+    const why = q.breakdown ? ` (${q.breakdown})` : '';
+    const detail = `${q.quota} in ${q.scope}: need ${n(q.need)}${unit}${why}, ${n(q.usage)} in use, limit ${n(q.limit)}`;
+    if (q.need > free) {
+        const short = q.need - free;
+        return {
+            errors: [
+                {
+                    type: 'ERROR',
+                    message: `${detail}: short by ${n(short)}${unit}. ${q.fix(Math.ceil(q.usage + q.need))}`,
+                },
+            ],
+            detail,
+        };
+    }
+    if (q.needAtMax !== undefined && q.needAtMax > free) {
+        return {
+            errors: [
+                {
+                    type: 'WARNING',
+                    message: `${q.quota} in ${q.scope}: the pools at their maximum size need ${n(q.needAtMax)}${unit}, ${n(free)} free (limit ${n(q.limit)}, ${n(q.usage)} in use): the autoscaler stops ${n(q.needAtMax - free)}${unit} short. ${q.fix(Math.ceil(q.usage + q.needAtMax))}`,
+                },
+            ],
+            detail,
+        };
+    }
+    return { errors: [], detail };
+}
+/** Quota needs → one check outcome (needs of 0 are left out: nothing to create counts against them). */
+function quotaOutcome(needs) {
+    const errors = [];
+    const details = [];
+    for (const q of needs) {
+        if (q.need <= 0 && !(q.needAtMax && q.needAtMax > 0)) {
+            details.push(`${q.quota} in ${q.scope}: nothing to create counts against it`);
+            continue;
+        }
+        const f = quotaFindings(q);
+        errors.push(...f.errors);
+        details.push(f.detail);
+    }
+    return { errors, details };
+}
+// --- rendering ----------------------------------------------------------------------------------------
+const ICON = { OK: '✅', WARNING: '⚠️', ERROR: '❌' };
+/** Log lines: one per check, then one per finding (ERRORs as errors, WARNINGs as warnings). */
+function logReport(report, io) {
+    io.log.info(`Preflight for ${report.provider} cluster ${report.cluster} in ${report.region}: ${report.status} (${report.items.length} checks)`);
+    for (const item of report.items) {
+        io.log.info(`  ${item.status.padEnd(7)} ${item.name}: ${item.description}`);
+        for (const d of item.details ?? [])
+            io.log.info(`          ${d}`);
+    }
+    for (const item of report.items) {
+        for (const e of item.errors) {
+            if (e.type === 'ERROR')
+                io.log.error(e.message);
+            else
+                io.log.warning(e.message);
+        }
+    }
+}
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+function reportMarkdown(report) {
+    const lines = [
+        `### ${ICON[report.status]} Preflight: ${report.status}`,
+        '',
+        '| check | status | findings |',
+        '|---|---|---|',
+    ];
+    for (const item of report.items) {
+        const found = item.errors.length
+            ? item.errors.map((e) => `${ICON[e.type]} ${cell(e.message)}`).join('<br/>')
+            : cell((item.details ?? []).join('; ') || item.description);
+        lines.push(`| \`${item.name}\` | ${ICON[item.status]} ${item.status} | ${found} |`);
+    }
+    return lines.join('\n') + '\n';
+}
+/** Runs the checks, reports them (log, job summary, `preflight` output) and throws when one ended in ERROR. */
+async function preflightWith(provider, io) {
+    const report = await io.group('Preflight', async () => {
+        const r = await runChecks(provider);
+        logReport(r, io);
+        return r;
+    });
+    io.setOutput('preflight', JSON.stringify(report));
+    await io.appendSummary(`## 🛫 gitpod-cluster-action preflight\n\n${reportMarkdown(report)}\n`);
+    if (report.status === 'ERROR')
+        throw new PreflightFailedError(report);
+    return report;
+}
+
+
+/***/ }),
+
+/***/ 16472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GCP_APPLY_PERMISSIONS: () => (/* binding */ GCP_APPLY_PERMISSIONS),
+/* harmony export */   GCP_REQUIRED_SERVICES: () => (/* binding */ GCP_REQUIRED_SERVICES),
+/* harmony export */   GKE_DEFAULT_ZONE_COUNT: () => (/* binding */ GKE_DEFAULT_ZONE_COUNT),
+/* harmony export */   cpuMetric: () => (/* binding */ cpuMetric),
+/* harmony export */   gcpPreflight: () => (/* binding */ gcpPreflight),
+/* harmony export */   gcpQuotaNeeds: () => (/* binding */ gcpQuotaNeeds),
+/* harmony export */   initialNodesPerZone: () => (/* binding */ initialNodesPerZone),
+/* harmony export */   shapeFromName: () => (/* binding */ shapeFromName)
+/* harmony export */ });
+/* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83169);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98286);
+/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4504);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9920);
+/* harmony import */ var _machines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74841);
+
+
+
+
+
+/** The APIs apply (and its gcloud) calls. */
+const GCP_REQUIRED_SERVICES = [
+    'container.googleapis.com',
+    'compute.googleapis.com',
+    'iam.googleapis.com',
+    'cloudresourcemanager.googleapis.com',
+];
+/** GKE spreads a regional cluster's node pools over three zones of the region unless told otherwise. */
+const GKE_DEFAULT_ZONE_COUNT = 3;
+/** Families whose vCPUs count against the region's general CPUS quota (the others have `<FAMILY>_CPUS`). */
+const GENERAL_CPU_FAMILIES = new Set(['n1', 'e2', 'f1', 'g1']);
+/**
+ * The IAM permissions of apply's steps, with a predefined role that holds each (for the fix line). Which
+ * apply needs depends on what exists: creating is not needed for what is there.
+ */
+const GCP_APPLY_PERMISSIONS = [
+    { permission: 'iam.serviceAccounts.get', role: 'roles/iam.serviceAccountAdmin' },
+    { permission: 'iam.serviceAccounts.create', role: 'roles/iam.serviceAccountAdmin', when: 'no-sa' },
+    { permission: 'iam.serviceAccounts.actAs', role: 'roles/iam.serviceAccountUser' },
+    { permission: 'resourcemanager.projects.getIamPolicy', role: 'roles/resourcemanager.projectIamAdmin' },
+    { permission: 'resourcemanager.projects.setIamPolicy', role: 'roles/resourcemanager.projectIamAdmin' },
+    { permission: 'container.clusters.get', role: 'roles/container.admin' },
+    { permission: 'container.clusters.create', role: 'roles/container.admin', when: 'no-cluster' },
+    { permission: 'container.clusters.update', role: 'roles/container.admin' },
+    { permission: 'container.operations.get', role: 'roles/container.admin' },
+    { permission: 'container.operations.list', role: 'roles/container.admin' },
+    { permission: 'container.clusterRoleBindings.create', role: 'roles/container.admin' },
+    { permission: 'container.clusterRoleBindings.get', role: 'roles/container.admin' },
+];
+/** The quota metric a machine type's vCPUs count against in this region. */
+function cpuMetric(machineType, metrics) {
+    const family = machineType.split('-')[0];
+    if (GENERAL_CPU_FAMILIES.has(family))
+        return 'CPUS';
+    const own = `${family.toUpperCase()}_CPUS`;
+    return metrics.has(own) ? own : 'CPUS';
+}
+/** vCPUs by the machine type's name, for when Compute cannot be read: `<family>-<kind>-<vcpus>`. */
+function shapeFromName(machineType) {
+    const m = /^[a-z][a-z0-9]*-[a-z]+-(\d+)(?:-[a-z]+)?$/.exec(machineType);
+    return m ? { vcpus: Number(m[1]), fromApi: false } : undefined;
+}
+/** Nodes per zone a new pool starts with: gcloud's `--num-nodes` of the pool's create (see providers/gcp.ts). */
+function initialNodesPerZone(minNodes, maxNodes) {
+    return Math.min(Math.max(minNodes, 1), maxNodes);
+}
+function emptyStage() {
+    return { cpus: new Map(), ssdGb: 0, nodes: 0 };
+}
+function addPool(stage, p, shapes, metrics) {
+    // The shape Compute reported, else the action's table (src/providers/gcp/machines.ts), else the name's count.
+    const vcpus = (shapes[p.machineType] ?? (0,_machines_js__WEBPACK_IMPORTED_MODULE_4__/* .gcpMachineShape */ .h)(p.machineType) ?? shapeFromName(p.machineType))?.vcpus ?? 0;
+    const metric = cpuMetric(p.machineType, metrics);
+    const entry = stage.cpus.get(metric) ?? { need: 0, parts: [] };
+    entry.need += p.nodes * vcpus;
+    entry.parts.push(`${p.nodes} × ${vcpus} vCPU ${p.name}`);
+    stage.cpus.set(metric, entry);
+    stage.ssdGb += p.nodes * p.diskGb;
+    stage.nodes += p.nodes;
+}
+const QUOTA_PAGE = (project) => `https://console.cloud.google.com/iam-admin/quotas?project=${project}`;
+/**
+ * The quotas apply's creations count against, with what they need: the larger of the two stages (cluster
+ * with its temporary pool / the Gitpod pools) at the pools' initial size, and the pools at their maximum.
+ */
+function gcpQuotaNeeds(input) {
+    const { config, quotas, zoneCount, shapes, existingPools } = input;
+    const metrics = new Set(quotas.map((q) => q.metric));
+    const d = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster.defaultPool;
+    const temporary = emptyStage();
+    if (!existingPools) {
+        addPool(temporary, {
+            name: `${d.name} (temporary)`,
+            machineType: d.machineType,
+            nodes: d.numNodes * zoneCount,
+            diskGb: d.diskSizeGb,
+        }, shapes, metrics);
+    }
+    const pools = emptyStage();
+    const atMax = emptyStage();
+    for (const role of _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe) {
+        const p = config.pools[role];
+        if (existingPools?.has(p.name))
+            continue;
+        const common = { name: p.name, machineType: p.machineType, diskGb: config.diskSizeGb };
+        addPool(pools, { ...common, nodes: initialNodesPerZone(p.minNodes, p.maxNodes) * zoneCount }, shapes, metrics);
+        addPool(atMax, { ...common, nodes: p.maxNodes * zoneCount }, shapes, metrics);
+    }
+    const project = config.project;
+    const scope = config.region;
+    const fix = (metric) => (wanted) => `Request at least ${wanted} for ${metric} in ${scope} (Compute Engine API) on ${QUOTA_PAGE(project)}`;
+    const quota = (metric) => quotas.find((q) => q.metric === metric);
+    const needs = [];
+    const push = (metric, need, needAtMax, breakdown, unit) => {
+        const q = quota(metric);
+        if (!q)
+            return;
+        needs.push({
+            quota: metric,
+            scope,
+            limit: q.limit,
+            usage: q.usage,
+            need,
+            needAtMax,
+            breakdown,
+            unit,
+            fix: fix(metric),
+        });
+    };
+    const cpuMetrics = [...new Set([...temporary.cpus.keys(), ...pools.cpus.keys()])];
+    for (const metric of cpuMetrics) {
+        const t = temporary.cpus.get(metric);
+        const p = pools.cpus.get(metric);
+        const useTemporary = (t?.need ?? 0) > (p?.need ?? 0);
+        const chosen = useTemporary ? t : p;
+        push(metric, chosen.need, atMax.cpus.get(metric)?.need ?? 0, `${chosen.parts.join(' + ')}${useTemporary ? ', while the cluster is created' : ''}`, 'vCPU');
+    }
+    const ssd = Math.max(temporary.ssdGb, pools.ssdGb);
+    push('SSD_TOTAL_GB', ssd, atMax.ssdGb, `${ssd === pools.ssdGb ? pools.nodes : temporary.nodes} pd-ssd boot disks`, 'GB');
+    // Every node of a public cluster has an ephemeral external IP.
+    const nodes = Math.max(temporary.nodes, pools.nodes);
+    push('IN_USE_ADDRESSES', nodes, atMax.nodes, `one external IP per node, ${nodes} nodes`, undefined);
+    return needs;
+}
+const once = (fn) => {
+    let p;
+    return () => (p ??= fn());
+};
+const lastSegment = (url) => url.slice(url.lastIndexOf('/') + 1);
+function memberOf(account) {
+    return `${/\.gserviceaccount\.com$/.test(account) ? 'serviceAccount' : 'user'}:${account}`;
+}
+async function gcpPreflight(config, log, deps = {}) {
+    const env = deps.env ?? process.env;
+    const credentials = deps.credentials ?? (await (0,_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .gcpCredentials */ .D9)(env, deps.fetch, { sleep: deps.sleep }));
+    const rest = new _rest_js__WEBPACK_IMPORTED_MODULE_0__/* .GcpRest */ .nq({ log, credentials, env, fetch: deps.fetch, sleep: deps.sleep });
+    const project = config.project;
+    let gkeClient = deps.gke;
+    const gke = once(async () => {
+        if (gkeClient)
+            return gkeClient;
+        const { connectGke } = await __webpack_require__.e(/* import() */ 922).then(__webpack_require__.bind(__webpack_require__, 15922));
+        gkeClient = await connectGke({ project, region: config.region }, { log, credentials, env, sleep: deps.sleep });
+        return gkeClient;
+    });
+    // The cluster as it is: an unreadable one counts as absent (everything to create), and says so.
+    const existing = once(async () => {
+        try {
+            return { cluster: await (await gke()).getCluster(config.clusterName) };
+        }
+        catch (err) {
+            return { note: `could not tell whether cluster ${config.clusterName} exists (${describe(err)}): counted as new` };
+        }
+    });
+    const region = once(async () => {
+        const r = await rest.request('compute', 'GET', `projects/${project}/regions/${config.region}`);
+        if (!r)
+            throw new Error(`Compute knows no region ${config.region} in project ${project}`);
+        return r;
+    });
+    // The pools' zones: `node-locations` when given (every one must offer the machine types), else the region's,
+    // of which GKE picks three.
+    const zones = once(async () => config.nodeLocations.length
+        ? [...config.nodeLocations].sort()
+        : ((await region()).zones ?? []).map(lastSegment).sort());
+    const zoneCount = async () => config.nodeLocations.length || Math.min(GKE_DEFAULT_ZONE_COUNT, (await zones()).length || GKE_DEFAULT_ZONE_COUNT);
+    /** Machine types apply still creates nodes of: the pools not there yet, and the temporary pool. */
+    const typesToCreate = async () => {
+        const { cluster } = await existing();
+        const names = new Set(cluster?.pools.map((p) => p.name) ?? []);
+        const types = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe.filter((r) => !names.has(config.pools[r].name)).map((r) => config.pools[r].machineType);
+        if (!cluster)
+            types.push(_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster.defaultPool.machineType);
+        return [...new Set(types)];
+    };
+    /** type → zone → shape (undefined: not offered there). */
+    const offerings = once(async () => {
+        const zs = await zones();
+        const result = {};
+        for (const type of await typesToCreate()) {
+            const answers = await Promise.all(zs.map((z) => rest.request('compute', 'GET', `projects/${project}/zones/${z}/machineTypes/${type}`)));
+            result[type] = Object.fromEntries(zs.map((z, i) => [z, answers[i]]));
+        }
+        return result;
+    });
+    const checks = [
+        {
+            name: 'apis-enabled',
+            description: `the APIs apply calls are enabled in project ${project}`,
+            permission: 'serviceusage.services.get',
+            async run() {
+                const names = GCP_REQUIRED_SERVICES.map((s) => `names=${encodeURIComponent(`projects/${project}/services/${s}`)}`);
+                const answer = await rest.request('serviceusage', 'GET', `v1/projects/${project}/services:batchGet?${names.join('&')}`);
+                const state = (s) => answer?.services?.find((x) => x.name?.endsWith(`/services/${s}`))?.state;
+                const disabled = GCP_REQUIRED_SERVICES.filter((s) => state(s) !== 'ENABLED');
+                return {
+                    errors: disabled.length
+                        ? [
+                            {
+                                type: 'ERROR',
+                                message: `API${disabled.length > 1 ? 's' : ''} ${disabled.join(', ')} not enabled in project ${project}: \`gcloud services enable ${disabled.join(' ')} --project=${project}\``,
+                            },
+                        ]
+                        : [],
+                    details: [`enabled: ${GCP_REQUIRED_SERVICES.filter((s) => !disabled.includes(s)).join(', ')}`],
+                };
+            },
+        },
+        {
+            name: 'kubernetes-version',
+            description: `GKE offers Kubernetes ${config.kubernetesVersion} in ${config.region}`,
+            permission: 'container.clusters.list',
+            async run() {
+                const { cluster } = await existing();
+                if (cluster)
+                    return { details: [`cluster ${config.clusterName} exists at ${cluster.version}`] };
+                const server = await (await gke()).serverConfig();
+                const { resolveVersion } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(843)]).then(__webpack_require__.bind(__webpack_require__, 75843));
+                const where = `REGULAR release channel in ${config.region}`;
+                try {
+                    const v = resolveVersion(config.kubernetesVersion, server.channelVersions(_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster.releaseChannel), where);
+                    return { details: [`${config.kubernetesVersion} → ${v} (${where})`] };
+                }
+                catch (err) {
+                    return { errors: [{ type: 'ERROR', message: err.message }] };
+                }
+            },
+        },
+        {
+            name: 'machine-types',
+            description: `the machine types are offered in the zones of ${config.region}`,
+            // The zones come from regions.get: either denied leaves this check unread.
+            permission: 'compute.regions.get and compute.machineTypes.get',
+            async run() {
+                const all = await offerings();
+                const zs = await zones();
+                const count = await zoneCount();
+                const errors = [];
+                const details = [];
+                for (const [type, byZone] of Object.entries(all)) {
+                    const offered = zs.filter((z) => byZone[z]);
+                    const missing = zs.filter((z) => !byZone[z]);
+                    const list = `\`gcloud compute machine-types list --filter="zone~^${config.region}-" --project=${project}\``;
+                    if (offered.length < count) {
+                        errors.push({
+                            type: 'ERROR',
+                            message: `machine type ${type} is offered in ${offered.length ? `only ${offered.join(', ')}` : 'no zone'} of ${config.region}; GKE puts the pools in ${count} zones: choose another type (${list}) or region`,
+                        });
+                    }
+                    else if (missing.length) {
+                        errors.push({
+                            type: 'WARNING',
+                            message: `machine type ${type} is not offered in ${missing.join(', ')}; GKE picks ${count} of the ${zs.length} zones of ${config.region} for the pools, and a pool in one of those fails to create`,
+                        });
+                    }
+                    const shape = Object.values(byZone).find(Boolean);
+                    details.push(`${type}: ${offered.length}/${zs.length} zones${shape ? `, ${shape.guestCpus} vCPU, ${((shape.memoryMb ?? 0) / 1024).toFixed(0)} GB` : ''}`);
+                }
+                return { errors, details };
+            },
+        },
+        {
+            name: 'quotas',
+            description: `Compute quotas of ${config.region} hold what apply creates`,
+            permission: 'compute.regions.get',
+            async run() {
+                const r = await region();
+                const { cluster, note } = await existing();
+                const shapes = {};
+                const notes = note ? [note] : [];
+                try {
+                    for (const [type, byZone] of Object.entries(await offerings())) {
+                        const s = Object.values(byZone).find(Boolean);
+                        if (s?.guestCpus)
+                            shapes[type] = { vcpus: s.guestCpus, memoryGb: (s.memoryMb ?? 0) / 1024, fromApi: true };
+                    }
+                }
+                catch (err) {
+                    notes.push(`machine shapes taken from their names (${describe(err)})`);
+                }
+                const needs = gcpQuotaNeeds({
+                    config,
+                    quotas: (r.quotas ?? []).map((q) => ({ metric: q.metric ?? '', limit: q.limit ?? 0, usage: q.usage ?? 0 })),
+                    zoneCount: await zoneCount(),
+                    shapes,
+                    existingPools: cluster ? new Set(cluster.pools.map((p) => p.name)) : undefined,
+                });
+                const outcome = (0,_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .quotaOutcome */ .Zu)(needs);
+                return { errors: outcome.errors, details: [...notes, ...(outcome.details ?? [])] };
+            },
+        },
+        {
+            name: 'permissions',
+            description: `the credentials hold the IAM permissions apply uses in project ${project}`,
+            permission: 'resourcemanager.projects.get',
+            async run() {
+                const { cluster } = await existing();
+                const sa = await rest.getServiceAccount(project, (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .serviceAccountEmail */ .de)(config)).catch(() => undefined);
+                const wanted = GCP_APPLY_PERMISSIONS.filter((p) => !(p.when === 'no-cluster' && cluster) && !(p.when === 'no-sa' && sa));
+                const answer = await rest.request('cloudresourcemanager', 'POST', `v1/projects/${project}:testIamPermissions`, { permissions: wanted.map((p) => p.permission) });
+                const granted = new Set(answer?.permissions ?? []);
+                const missing = wanted.filter((p) => !granted.has(p.permission));
+                if (!missing.length)
+                    return { details: [`all ${wanted.length} permissions held`] };
+                const account = await credentials.account().catch(() => '<the account of the credentials in use>');
+                const roles = [...new Set(missing.map((p) => p.role))];
+                const grant = roles
+                    .map((role) => `\`gcloud projects add-iam-policy-binding ${project} --member=${memberOf(account)} --role=${role}\``)
+                    .join(' and ');
+                // actAs may be granted on the node service account alone, which a project-level test does not see.
+                const hard = missing.filter((p) => p.permission !== 'iam.serviceAccounts.actAs');
+                const errors = [];
+                if (hard.length) {
+                    errors.push({
+                        type: 'ERROR',
+                        message: `${account} lacks ${hard.map((p) => p.permission).join(', ')} on project ${project}: ${grant}`,
+                    });
+                }
+                if (hard.length !== missing.length) {
+                    errors.push({
+                        type: 'WARNING',
+                        message: `${account} lacks iam.serviceAccounts.actAs on project ${project}; unless it has it on ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .serviceAccountEmail */ .de)(config)} itself, creating the node pools fails: \`gcloud iam service-accounts add-iam-policy-binding ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .serviceAccountEmail */ .de)(config)} --member=${memberOf(account)} --role=roles/iam.serviceAccountUser --project=${project}\``,
+                    });
+                }
+                return { errors };
+            },
+        },
+    ];
+    return {
+        provider: 'gcp',
+        cluster: config.clusterName,
+        region: config.region,
+        checks,
+        isDenied: (err) => err instanceof _rest_js__WEBPACK_IMPORTED_MODULE_0__/* .GcpApiError */ .FL && (err.status === 403 || err.reason === 'PERMISSION_DENIED'),
+        describe,
+        async close() {
+            if (gkeClient && !deps.gke)
+                await gkeClient.close();
+        },
+    };
+}
+function describe(err) {
+    return err?.message?.split('\n')[0] ?? String(err);
+}
+
+
+/***/ }),
+
+/***/ 83169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -343,378 +880,6 @@ class GcpRest {
             onRetry: (r) => this.logRetry(`setIamPolicy of project ${project}`, r.reason, r),
         });
     }
-}
-
-
-/***/ }),
-
-/***/ 16472:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GCP_APPLY_PERMISSIONS: () => (/* binding */ GCP_APPLY_PERMISSIONS),
-/* harmony export */   GCP_REQUIRED_SERVICES: () => (/* binding */ GCP_REQUIRED_SERVICES),
-/* harmony export */   GKE_DEFAULT_ZONE_COUNT: () => (/* binding */ GKE_DEFAULT_ZONE_COUNT),
-/* harmony export */   cpuMetric: () => (/* binding */ cpuMetric),
-/* harmony export */   gcpPreflight: () => (/* binding */ gcpPreflight),
-/* harmony export */   gcpQuotaNeeds: () => (/* binding */ gcpQuotaNeeds),
-/* harmony export */   initialNodesPerZone: () => (/* binding */ initialNodesPerZone),
-/* harmony export */   shapeFromName: () => (/* binding */ shapeFromName)
-/* harmony export */ });
-/* harmony import */ var _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23013);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98286);
-/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4504);
-/* harmony import */ var _gcp_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54832);
-/* harmony import */ var _machines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74841);
-
-
-
-
-
-/** The APIs apply (and its gcloud) calls. */
-const GCP_REQUIRED_SERVICES = [
-    'container.googleapis.com',
-    'compute.googleapis.com',
-    'iam.googleapis.com',
-    'cloudresourcemanager.googleapis.com',
-];
-/** GKE spreads a regional cluster's node pools over three zones of the region unless told otherwise. */
-const GKE_DEFAULT_ZONE_COUNT = 3;
-/** Families whose vCPUs count against the region's general CPUS quota (the others have `<FAMILY>_CPUS`). */
-const GENERAL_CPU_FAMILIES = new Set(['n1', 'e2', 'f1', 'g1']);
-/**
- * The IAM permissions of apply's steps, with a predefined role that holds each (for the fix line). Which
- * apply needs depends on what exists: creating is not needed for what is there.
- */
-const GCP_APPLY_PERMISSIONS = [
-    { permission: 'iam.serviceAccounts.get', role: 'roles/iam.serviceAccountAdmin' },
-    { permission: 'iam.serviceAccounts.create', role: 'roles/iam.serviceAccountAdmin', when: 'no-sa' },
-    { permission: 'iam.serviceAccounts.actAs', role: 'roles/iam.serviceAccountUser' },
-    { permission: 'resourcemanager.projects.getIamPolicy', role: 'roles/resourcemanager.projectIamAdmin' },
-    { permission: 'resourcemanager.projects.setIamPolicy', role: 'roles/resourcemanager.projectIamAdmin' },
-    { permission: 'container.clusters.get', role: 'roles/container.admin' },
-    { permission: 'container.clusters.create', role: 'roles/container.admin', when: 'no-cluster' },
-    { permission: 'container.clusters.update', role: 'roles/container.admin' },
-    { permission: 'container.operations.get', role: 'roles/container.admin' },
-    { permission: 'container.operations.list', role: 'roles/container.admin' },
-    { permission: 'container.clusterRoleBindings.create', role: 'roles/container.admin' },
-    { permission: 'container.clusterRoleBindings.get', role: 'roles/container.admin' },
-];
-/** The quota metric a machine type's vCPUs count against in this region. */
-function cpuMetric(machineType, metrics) {
-    const family = machineType.split('-')[0];
-    if (GENERAL_CPU_FAMILIES.has(family))
-        return 'CPUS';
-    const own = `${family.toUpperCase()}_CPUS`;
-    return metrics.has(own) ? own : 'CPUS';
-}
-/** vCPUs by the machine type's name, for when Compute cannot be read: `<family>-<kind>-<vcpus>`. */
-function shapeFromName(machineType) {
-    const m = /^[a-z][a-z0-9]*-[a-z]+-(\d+)(?:-[a-z]+)?$/.exec(machineType);
-    return m ? { vcpus: Number(m[1]), fromApi: false } : undefined;
-}
-/** Nodes per zone a new pool starts with: gcloud's `--num-nodes` of the pool's create (see providers/gcp.ts). */
-function initialNodesPerZone(minNodes, maxNodes) {
-    return Math.min(Math.max(minNodes, 1), maxNodes);
-}
-function emptyStage() {
-    return { cpus: new Map(), ssdGb: 0, nodes: 0 };
-}
-function addPool(stage, p, shapes, metrics) {
-    // The shape Compute reported, else the action's table (src/providers/gcp/machines.ts), else the name's count.
-    const vcpus = (shapes[p.machineType] ?? (0,_machines_js__WEBPACK_IMPORTED_MODULE_4__/* .gcpMachineShape */ .h)(p.machineType) ?? shapeFromName(p.machineType))?.vcpus ?? 0;
-    const metric = cpuMetric(p.machineType, metrics);
-    const entry = stage.cpus.get(metric) ?? { need: 0, parts: [] };
-    entry.need += p.nodes * vcpus;
-    entry.parts.push(`${p.nodes} × ${vcpus} vCPU ${p.name}`);
-    stage.cpus.set(metric, entry);
-    stage.ssdGb += p.nodes * p.diskGb;
-    stage.nodes += p.nodes;
-}
-const QUOTA_PAGE = (project) => `https://console.cloud.google.com/iam-admin/quotas?project=${project}`;
-/**
- * The quotas apply's creations count against, with what they need: the larger of the two stages (cluster
- * with its temporary pool / the Gitpod pools) at the pools' initial size, and the pools at their maximum.
- */
-function gcpQuotaNeeds(input) {
-    const { config, quotas, zoneCount, shapes, existingPools } = input;
-    const metrics = new Set(quotas.map((q) => q.metric));
-    const d = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster.defaultPool;
-    const temporary = emptyStage();
-    if (!existingPools) {
-        addPool(temporary, {
-            name: `${d.name} (temporary)`,
-            machineType: d.machineType,
-            nodes: d.numNodes * zoneCount,
-            diskGb: d.diskSizeGb,
-        }, shapes, metrics);
-    }
-    const pools = emptyStage();
-    const atMax = emptyStage();
-    for (const role of _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe) {
-        const p = config.pools[role];
-        if (existingPools?.has(p.name))
-            continue;
-        const common = { name: p.name, machineType: p.machineType, diskGb: config.diskSizeGb };
-        addPool(pools, { ...common, nodes: initialNodesPerZone(p.minNodes, p.maxNodes) * zoneCount }, shapes, metrics);
-        addPool(atMax, { ...common, nodes: p.maxNodes * zoneCount }, shapes, metrics);
-    }
-    const project = config.project;
-    const scope = config.region;
-    const fix = (metric) => (wanted) => `Request at least ${wanted} for ${metric} in ${scope} (Compute Engine API) on ${QUOTA_PAGE(project)}`;
-    const quota = (metric) => quotas.find((q) => q.metric === metric);
-    const needs = [];
-    const push = (metric, need, needAtMax, breakdown, unit) => {
-        const q = quota(metric);
-        if (!q)
-            return;
-        needs.push({
-            quota: metric,
-            scope,
-            limit: q.limit,
-            usage: q.usage,
-            need,
-            needAtMax,
-            breakdown,
-            unit,
-            fix: fix(metric),
-        });
-    };
-    const cpuMetrics = [...new Set([...temporary.cpus.keys(), ...pools.cpus.keys()])];
-    for (const metric of cpuMetrics) {
-        const t = temporary.cpus.get(metric);
-        const p = pools.cpus.get(metric);
-        const useTemporary = (t?.need ?? 0) > (p?.need ?? 0);
-        const chosen = useTemporary ? t : p;
-        push(metric, chosen.need, atMax.cpus.get(metric)?.need ?? 0, `${chosen.parts.join(' + ')}${useTemporary ? ', while the cluster is created' : ''}`, 'vCPU');
-    }
-    const ssd = Math.max(temporary.ssdGb, pools.ssdGb);
-    push('SSD_TOTAL_GB', ssd, atMax.ssdGb, `${ssd === pools.ssdGb ? pools.nodes : temporary.nodes} pd-ssd boot disks`, 'GB');
-    // Every node of a public cluster has an ephemeral external IP.
-    const nodes = Math.max(temporary.nodes, pools.nodes);
-    push('IN_USE_ADDRESSES', nodes, atMax.nodes, `one external IP per node, ${nodes} nodes`, undefined);
-    return needs;
-}
-const once = (fn) => {
-    let p;
-    return () => (p ??= fn());
-};
-const lastSegment = (url) => url.slice(url.lastIndexOf('/') + 1);
-function memberOf(account) {
-    return `${/\.gserviceaccount\.com$/.test(account) ? 'serviceAccount' : 'user'}:${account}`;
-}
-async function gcpPreflight(config, log, deps = {}) {
-    const env = deps.env ?? process.env;
-    const credentials = deps.credentials ?? (await (0,_clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .gcpCredentials */ .D9)(env, deps.fetch, { sleep: deps.sleep }));
-    const rest = new _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .GcpRest */ .nq({ log, credentials, env, fetch: deps.fetch, sleep: deps.sleep });
-    const project = config.project;
-    let gkeClient = deps.gke;
-    const gke = once(async () => {
-        if (gkeClient)
-            return gkeClient;
-        const { connectGke } = await __webpack_require__.e(/* import() */ 513).then(__webpack_require__.bind(__webpack_require__, 47513));
-        gkeClient = await connectGke({ project, region: config.region }, { log, credentials, env, sleep: deps.sleep });
-        return gkeClient;
-    });
-    // The cluster as it is: an unreadable one counts as absent (everything to create), and says so.
-    const existing = once(async () => {
-        try {
-            return { cluster: await (await gke()).getCluster(config.clusterName) };
-        }
-        catch (err) {
-            return { note: `could not tell whether cluster ${config.clusterName} exists (${describe(err)}): counted as new` };
-        }
-    });
-    const region = once(async () => {
-        const r = await rest.request('compute', 'GET', `projects/${project}/regions/${config.region}`);
-        if (!r)
-            throw new Error(`Compute knows no region ${config.region} in project ${project}`);
-        return r;
-    });
-    // The pools' zones: `node-locations` when given (every one must offer the machine types), else the region's,
-    // of which GKE picks three.
-    const zones = once(async () => config.nodeLocations.length
-        ? [...config.nodeLocations].sort()
-        : ((await region()).zones ?? []).map(lastSegment).sort());
-    const zoneCount = async () => config.nodeLocations.length || Math.min(GKE_DEFAULT_ZONE_COUNT, (await zones()).length || GKE_DEFAULT_ZONE_COUNT);
-    /** Machine types apply still creates nodes of: the pools not there yet, and the temporary pool. */
-    const typesToCreate = async () => {
-        const { cluster } = await existing();
-        const names = new Set(cluster?.pools.map((p) => p.name) ?? []);
-        const types = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe.filter((r) => !names.has(config.pools[r].name)).map((r) => config.pools[r].machineType);
-        if (!cluster)
-            types.push(_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster.defaultPool.machineType);
-        return [...new Set(types)];
-    };
-    /** type → zone → shape (undefined: not offered there). */
-    const offerings = once(async () => {
-        const zs = await zones();
-        const result = {};
-        for (const type of await typesToCreate()) {
-            const answers = await Promise.all(zs.map((z) => rest.request('compute', 'GET', `projects/${project}/zones/${z}/machineTypes/${type}`)));
-            result[type] = Object.fromEntries(zs.map((z, i) => [z, answers[i]]));
-        }
-        return result;
-    });
-    const checks = [
-        {
-            name: 'apis-enabled',
-            description: `the APIs apply calls are enabled in project ${project}`,
-            permission: 'serviceusage.services.get',
-            async run() {
-                const names = GCP_REQUIRED_SERVICES.map((s) => `names=${encodeURIComponent(`projects/${project}/services/${s}`)}`);
-                const answer = await rest.request('serviceusage', 'GET', `v1/projects/${project}/services:batchGet?${names.join('&')}`);
-                const state = (s) => answer?.services?.find((x) => x.name?.endsWith(`/services/${s}`))?.state;
-                const disabled = GCP_REQUIRED_SERVICES.filter((s) => state(s) !== 'ENABLED');
-                return {
-                    errors: disabled.length
-                        ? [
-                            {
-                                type: 'ERROR',
-                                message: `API${disabled.length > 1 ? 's' : ''} ${disabled.join(', ')} not enabled in project ${project}: \`gcloud services enable ${disabled.join(' ')} --project=${project}\``,
-                            },
-                        ]
-                        : [],
-                    details: [`enabled: ${GCP_REQUIRED_SERVICES.filter((s) => !disabled.includes(s)).join(', ')}`],
-                };
-            },
-        },
-        {
-            name: 'kubernetes-version',
-            description: `GKE offers Kubernetes ${config.kubernetesVersion} in ${config.region}`,
-            permission: 'container.clusters.list',
-            async run() {
-                const { cluster } = await existing();
-                if (cluster)
-                    return { details: [`cluster ${config.clusterName} exists at ${cluster.version}`] };
-                const server = await (await gke()).serverConfig();
-                const { resolveVersion } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(386), __webpack_require__.e(316), __webpack_require__.e(530), __webpack_require__.e(933)]).then(__webpack_require__.bind(__webpack_require__, 69530));
-                const where = `REGULAR release channel in ${config.region}`;
-                try {
-                    const v = resolveVersion(config.kubernetesVersion, server.channelVersions(_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster.releaseChannel), where);
-                    return { details: [`${config.kubernetesVersion} → ${v} (${where})`] };
-                }
-                catch (err) {
-                    return { errors: [{ type: 'ERROR', message: err.message }] };
-                }
-            },
-        },
-        {
-            name: 'machine-types',
-            description: `the machine types are offered in the zones of ${config.region}`,
-            // The zones come from regions.get: either denied leaves this check unread.
-            permission: 'compute.regions.get and compute.machineTypes.get',
-            async run() {
-                const all = await offerings();
-                const zs = await zones();
-                const count = await zoneCount();
-                const errors = [];
-                const details = [];
-                for (const [type, byZone] of Object.entries(all)) {
-                    const offered = zs.filter((z) => byZone[z]);
-                    const missing = zs.filter((z) => !byZone[z]);
-                    const list = `\`gcloud compute machine-types list --filter="zone~^${config.region}-" --project=${project}\``;
-                    if (offered.length < count) {
-                        errors.push({
-                            type: 'ERROR',
-                            message: `machine type ${type} is offered in ${offered.length ? `only ${offered.join(', ')}` : 'no zone'} of ${config.region}; GKE puts the pools in ${count} zones: choose another type (${list}) or region`,
-                        });
-                    }
-                    else if (missing.length) {
-                        errors.push({
-                            type: 'WARNING',
-                            message: `machine type ${type} is not offered in ${missing.join(', ')}; GKE picks ${count} of the ${zs.length} zones of ${config.region} for the pools, and a pool in one of those fails to create`,
-                        });
-                    }
-                    const shape = Object.values(byZone).find(Boolean);
-                    details.push(`${type}: ${offered.length}/${zs.length} zones${shape ? `, ${shape.guestCpus} vCPU, ${((shape.memoryMb ?? 0) / 1024).toFixed(0)} GB` : ''}`);
-                }
-                return { errors, details };
-            },
-        },
-        {
-            name: 'quotas',
-            description: `Compute quotas of ${config.region} hold what apply creates`,
-            permission: 'compute.regions.get',
-            async run() {
-                const r = await region();
-                const { cluster, note } = await existing();
-                const shapes = {};
-                const notes = note ? [note] : [];
-                try {
-                    for (const [type, byZone] of Object.entries(await offerings())) {
-                        const s = Object.values(byZone).find(Boolean);
-                        if (s?.guestCpus)
-                            shapes[type] = { vcpus: s.guestCpus, memoryGb: (s.memoryMb ?? 0) / 1024, fromApi: true };
-                    }
-                }
-                catch (err) {
-                    notes.push(`machine shapes taken from their names (${describe(err)})`);
-                }
-                const needs = gcpQuotaNeeds({
-                    config,
-                    quotas: (r.quotas ?? []).map((q) => ({ metric: q.metric ?? '', limit: q.limit ?? 0, usage: q.usage ?? 0 })),
-                    zoneCount: await zoneCount(),
-                    shapes,
-                    existingPools: cluster ? new Set(cluster.pools.map((p) => p.name)) : undefined,
-                });
-                const outcome = (0,_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .quotaOutcome */ .Zu)(needs);
-                return { errors: outcome.errors, details: [...notes, ...(outcome.details ?? [])] };
-            },
-        },
-        {
-            name: 'permissions',
-            description: `the credentials hold the IAM permissions apply uses in project ${project}`,
-            permission: 'resourcemanager.projects.get',
-            async run() {
-                const { cluster } = await existing();
-                const sa = await rest.getServiceAccount(project, (0,_gcp_js__WEBPACK_IMPORTED_MODULE_3__/* .serviceAccountEmail */ .de)(config)).catch(() => undefined);
-                const wanted = GCP_APPLY_PERMISSIONS.filter((p) => !(p.when === 'no-cluster' && cluster) && !(p.when === 'no-sa' && sa));
-                const answer = await rest.request('cloudresourcemanager', 'POST', `v1/projects/${project}:testIamPermissions`, { permissions: wanted.map((p) => p.permission) });
-                const granted = new Set(answer?.permissions ?? []);
-                const missing = wanted.filter((p) => !granted.has(p.permission));
-                if (!missing.length)
-                    return { details: [`all ${wanted.length} permissions held`] };
-                const account = await credentials.account().catch(() => '<the account of the credentials in use>');
-                const roles = [...new Set(missing.map((p) => p.role))];
-                const grant = roles
-                    .map((role) => `\`gcloud projects add-iam-policy-binding ${project} --member=${memberOf(account)} --role=${role}\``)
-                    .join(' and ');
-                // actAs may be granted on the node service account alone, which a project-level test does not see.
-                const hard = missing.filter((p) => p.permission !== 'iam.serviceAccounts.actAs');
-                const errors = [];
-                if (hard.length) {
-                    errors.push({
-                        type: 'ERROR',
-                        message: `${account} lacks ${hard.map((p) => p.permission).join(', ')} on project ${project}: ${grant}`,
-                    });
-                }
-                if (hard.length !== missing.length) {
-                    errors.push({
-                        type: 'WARNING',
-                        message: `${account} lacks iam.serviceAccounts.actAs on project ${project}; unless it has it on ${(0,_gcp_js__WEBPACK_IMPORTED_MODULE_3__/* .serviceAccountEmail */ .de)(config)} itself, creating the node pools fails: \`gcloud iam service-accounts add-iam-policy-binding ${(0,_gcp_js__WEBPACK_IMPORTED_MODULE_3__/* .serviceAccountEmail */ .de)(config)} --member=${memberOf(account)} --role=roles/iam.serviceAccountUser --project=${project}\``,
-                    });
-                }
-                return { errors };
-            },
-        },
-    ];
-    return {
-        provider: 'gcp',
-        cluster: config.clusterName,
-        region: config.region,
-        checks,
-        isDenied: (err) => err instanceof _clients_gcp_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .GcpApiError */ .FL && (err.status === 403 || err.reason === 'PERMISSION_DENIED'),
-        describe,
-        async close() {
-            if (gkeClient && !deps.gke)
-                await gkeClient.close();
-        },
-    };
-}
-function describe(err) {
-    return err?.message?.split('\n')[0] ?? String(err);
 }
 
 

@@ -1,8 +1,415 @@
 export const id = 711;
-export const ids = [711,197];
+export const ids = [711,285];
 export const modules = {
 
-/***/ 84471:
+/***/ 4504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Zu: () => (/* binding */ quotaOutcome),
+/* harmony export */   cR: () => (/* binding */ preflightWith)
+/* harmony export */ });
+/* unused harmony exports PreflightFailedError, deniedFinding, runChecks, quotaFindings, logReport, reportMarkdown */
+/** ERROR when any is, else WARNING when any is, else OK. */
+function overallStatusOf(statuses) {
+    if (statuses.includes('ERROR'))
+        return 'ERROR';
+    return statuses.includes('WARNING') ? 'WARNING' : 'OK';
+}
+/** Thrown by `apply` (and the `preflight` command) when a check ended in ERROR. */
+class PreflightFailedError extends Error {
+    report;
+    constructor(report) {
+        const errors = report.items.flatMap((i) => i.errors.filter((e) => e.type === 'ERROR').map((e) => e.message));
+        super(`preflight found ${errors.length} problem${errors.length === 1 ? '' : 's'} before anything was created: ${errors.join(' | ')}`);
+        this.report = report;
+        this.name = 'PreflightFailedError';
+    }
+}
+/** A denied read counts as WARNING, never as a failure of the thing it would have checked. */
+function deniedFinding(check, why) {
+    return {
+        type: 'WARNING',
+        message: `${check.name}: not checked, the credentials may not read it (${why}); \`${check.permission}\` would allow it`,
+    };
+}
+/** Runs the checks one after the other (each makes few requests) and builds the report. */
+async function runChecks(provider) {
+    const items = [];
+    for (const check of provider.checks) {
+        let outcome;
+        try {
+            outcome = await check.run();
+        }
+        catch (err) {
+            const why = provider.describe(err);
+            outcome = {
+                errors: [
+                    provider.isDenied(err)
+                        ? deniedFinding(check, why)
+                        : { type: 'WARNING', message: `${check.name}: not checked, the read failed: ${why}` },
+                ],
+            };
+        }
+        const errors = outcome.errors ?? [];
+        items.push({
+            name: check.name,
+            description: check.description,
+            status: overallStatusOf(errors.map((e) => e.type)),
+            errors,
+            ...(outcome.details?.length ? { details: outcome.details } : {}),
+        });
+    }
+    return {
+        status: overallStatusOf(items.map((i) => i.status)),
+        provider: provider.provider,
+        cluster: provider.cluster,
+        region: provider.region,
+        items,
+    };
+}
+const n = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+/** A quota's verdict: ERROR when the need does not fit, WARNING when only the maximum would not. */
+function quotaFindings(q) {
+    const unit = q.unit ? ` ${q.unit}` : '';
+    const free = Math.max(q.limit - q.usage, 0);
+    const why = q.breakdown ? ` (${q.breakdown})` : '';
+    const detail = `${q.quota} in ${q.scope}: need ${n(q.need)}${unit}${why}, ${n(q.usage)} in use, limit ${n(q.limit)}`;
+    if (q.need > free) {
+        const short = q.need - free;
+        return {
+            errors: [
+                {
+                    type: 'ERROR',
+                    message: `${detail}: short by ${n(short)}${unit}. ${q.fix(Math.ceil(q.usage + q.need))}`,
+                },
+            ],
+            detail,
+        };
+    }
+    if (q.needAtMax !== undefined && q.needAtMax > free) {
+        return {
+            errors: [
+                {
+                    type: 'WARNING',
+                    message: `${q.quota} in ${q.scope}: the pools at their maximum size need ${n(q.needAtMax)}${unit}, ${n(free)} free (limit ${n(q.limit)}, ${n(q.usage)} in use): the autoscaler stops ${n(q.needAtMax - free)}${unit} short. ${q.fix(Math.ceil(q.usage + q.needAtMax))}`,
+                },
+            ],
+            detail,
+        };
+    }
+    return { errors: [], detail };
+}
+/** Quota needs → one check outcome (needs of 0 are left out: nothing to create counts against them). */
+function quotaOutcome(needs) {
+    const errors = [];
+    const details = [];
+    for (const q of needs) {
+        if (q.need <= 0 && !(q.needAtMax && q.needAtMax > 0)) {
+            details.push(`${q.quota} in ${q.scope}: nothing to create counts against it`);
+            continue;
+        }
+        const f = quotaFindings(q);
+        errors.push(...f.errors);
+        details.push(f.detail);
+    }
+    return { errors, details };
+}
+// --- rendering ----------------------------------------------------------------------------------------
+const ICON = { OK: '✅', WARNING: '⚠️', ERROR: '❌' };
+/** Log lines: one per check, then one per finding (ERRORs as errors, WARNINGs as warnings). */
+function logReport(report, io) {
+    io.log.info(`Preflight for ${report.provider} cluster ${report.cluster} in ${report.region}: ${report.status} (${report.items.length} checks)`);
+    for (const item of report.items) {
+        io.log.info(`  ${item.status.padEnd(7)} ${item.name}: ${item.description}`);
+        for (const d of item.details ?? [])
+            io.log.info(`          ${d}`);
+    }
+    for (const item of report.items) {
+        for (const e of item.errors) {
+            if (e.type === 'ERROR')
+                io.log.error(e.message);
+            else
+                io.log.warning(e.message);
+        }
+    }
+}
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+function reportMarkdown(report) {
+    const lines = [
+        `### ${ICON[report.status]} Preflight: ${report.status}`,
+        '',
+        '| check | status | findings |',
+        '|---|---|---|',
+    ];
+    for (const item of report.items) {
+        const found = item.errors.length
+            ? item.errors.map((e) => `${ICON[e.type]} ${cell(e.message)}`).join('<br/>')
+            : cell((item.details ?? []).join('; ') || item.description);
+        lines.push(`| \`${item.name}\` | ${ICON[item.status]} ${item.status} | ${found} |`);
+    }
+    return lines.join('\n') + '\n';
+}
+/** Runs the checks, reports them (log, job summary, `preflight` output) and throws when one ended in ERROR. */
+async function preflightWith(provider, io) {
+    const report = await io.group('Preflight', async () => {
+        const r = await runChecks(provider);
+        logReport(r, io);
+        return r;
+    });
+    io.setOutput('preflight', JSON.stringify(report));
+    await io.appendSummary(`## 🛫 gitpod-cluster-action preflight\n\n${reportMarkdown(report)}\n`);
+    if (report.status === 'ERROR')
+        throw new PreflightFailedError(report);
+    return report;
+}
+
+
+/***/ }),
+
+/***/ 91233:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jO: () => (/* binding */ eksToken),
+/* harmony export */   u7: () => (/* binding */ NodeSha256)
+/* harmony export */ });
+/* unused harmony exports EKS_TOKEN_PREFIX, CLUSTER_ID_HEADER, stsHost, presignedCallerIdentityUrl */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25625);
+/**
+ * The bearer token EKS accepts from IAM principals, built exactly as `aws eks get-token` builds it: a
+ * SigV4-presigned STS GetCallerIdentity URL whose signed headers include `x-k8s-aws-id: <cluster>`,
+ * valid 60 s for the signature (EKS honours a token for 15 minutes), base64url-encoded without padding
+ * and prefixed `k8s-aws-v1.`. The token is a credential: it is registered as a secret before it is
+ * returned, so no log line or output can show it.
+ */
+
+
+const EKS_TOKEN_PREFIX = 'k8s-aws-v1.';
+/** The header aws-iam-authenticator reads the cluster name from; it must be among the signed headers. */
+const CLUSTER_ID_HEADER = 'x-k8s-aws-id';
+const PRESIGN_SECONDS = 60;
+function bytes(data) {
+    if (typeof data === 'string')
+        return data;
+    if (ArrayBuffer.isView(data))
+        return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    return new Uint8Array(data);
+}
+class NodeSha256 {
+    secret;
+    hash;
+    constructor(secret) {
+        this.secret = secret;
+        this.hash = this.fresh();
+    }
+    fresh() {
+        return this.secret !== undefined ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', bytes(this.secret)) : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    }
+    update(data) {
+        this.hash.update(bytes(data));
+    }
+    async digest() {
+        return new Uint8Array(this.hash.digest());
+    }
+    reset() {
+        this.hash = this.fresh();
+    }
+}
+/** STS's regional endpoint, as the AWS CLI uses it (China regions live under amazonaws.com.cn). */
+function stsHost(region) {
+    return `sts.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
+}
+function rfc3986(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** The presigned URL the token wraps (exported for tests; it is as secret as the token). */
+async function presignedCallerIdentityUrl(opts) {
+    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 737).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
+    const host = stsHost(opts.region);
+    const signer = new SignatureV4({
+        credentials: opts.credentials,
+        region: opts.region,
+        service: 'sts',
+        sha256: NodeSha256,
+        uriEscapePath: true,
+    });
+    const signed = await signer.presign({
+        method: 'GET',
+        protocol: 'https:',
+        hostname: host,
+        path: '/',
+        query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+        headers: { host, [CLUSTER_ID_HEADER]: opts.clusterName },
+    }, { expiresIn: PRESIGN_SECONDS, signingDate: opts.now });
+    const query = Object.entries(signed.query ?? {})
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => `${rfc3986(k)}=${rfc3986(String(v))}`)
+        .join('&');
+    return `https://${host}/?${query}`;
+}
+/** `k8s-aws-v1.<base64url(presigned URL)>`, registered as a secret. */
+async function eksToken(opts) {
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(opts.credentials.accessKeyId);
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(opts.credentials.secretAccessKey);
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(opts.credentials.sessionToken);
+    const url = await presignedCallerIdentityUrl(opts);
+    const token = EKS_TOKEN_PREFIX + Buffer.from(url, 'utf8').toString('base64url');
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(token);
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(url);
+    return token;
+}
+
+
+/***/ }),
+
+/***/ 80205:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AwsApiError: () => (/* binding */ AwsApiError),
+/* harmony export */   awsErrorMessage: () => (/* binding */ awsErrorMessage),
+/* harmony export */   eksApi: () => (/* binding */ eksApi)
+/* harmony export */ });
+class AwsApiError extends Error {
+    constructor(what, cause) {
+        super(`${what}: ${awsErrorMessage(cause)}`, { cause });
+        this.name = 'AwsApiError';
+    }
+}
+const HINTS = {
+    CredentialsProviderError: 'no AWS credentials found; run aws-actions/configure-aws-credentials before this action (or set AWS_* variables)',
+    AccessDeniedException: 'the AWS credentials lack permission for this call',
+    AccessDenied: 'the AWS credentials lack permission for this call',
+    UnrecognizedClientException: 'the AWS credentials are not valid',
+    InvalidClientTokenId: 'the AWS credentials are not valid',
+    ExpiredTokenException: 'the AWS credentials have expired',
+    ExpiredToken: 'the AWS credentials have expired',
+};
+/** One line: the error's name and message, with what to do for the common credential problems. */
+function awsErrorMessage(err) {
+    const e = err;
+    const name = e?.name && e.name !== 'Error' ? e.name : undefined;
+    const message = (e?.message ?? String(err)).split('\n')[0].trim();
+    const hint = name ? HINTS[name] : undefined;
+    const status = e?.$metadata?.httpStatusCode;
+    const attempts = e?.$metadata?.attempts ?? 1;
+    const facts = [status && `HTTP ${status}`, attempts > 1 && `after ${attempts} attempts`].filter(Boolean);
+    return ([name, message].filter(Boolean).join(': ') +
+        (facts.length ? ` (${facts.join(', ')})` : '') +
+        (hint ? `; ${hint}` : ''));
+}
+function isNotFound(err) {
+    const name = err?.name;
+    return name === 'ResourceNotFoundException' || name === 'NotFoundException';
+}
+/** CloudFormation says "Stack with id X does not exist" as a ValidationError. */
+function isMissingStack(err) {
+    const e = err;
+    return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
+}
+/** The SDK's standard retry mode with its default attempts, spelled out (see the top of this file). */
+const SDK_RETRY = { retryMode: 'standard', maxAttempts: 3 };
+/** Per attempt: 10 s to connect, 60 s for the answer, and a timeout is an error (retried), not a warning. */
+const SDK_HTTP = { connectionTimeout: 10_000, requestTimeout: 60_000, throwOnRequestTimeout: true };
+async function eksApi(opts) {
+    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
+    const common = {
+        region: opts.region,
+        retryMode: SDK_RETRY.retryMode,
+        maxAttempts: opts.maxAttempts ?? SDK_RETRY.maxAttempts,
+        requestHandler: { ...SDK_HTTP, requestTimeout: opts.requestTimeoutMs ?? SDK_HTTP.requestTimeout },
+    };
+    const client = new eks.EKSClient(common);
+    const stacks = new cfn.CloudFormationClient(common);
+    async function call(what, fn, missing) {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (missing?.(err))
+                return undefined;
+            throw new AwsApiError(what, err);
+        }
+    }
+    return {
+        describeCluster: (name) => call(`EKS DescribeCluster ${name}`, async () => (await client.send(new eks.DescribeClusterCommand({ name }))).cluster, isNotFound),
+        async listNodegroups(cluster) {
+            const names = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListNodegroups ${cluster}`, () => client.send(new eks.ListNodegroupsCommand({ clusterName: cluster, nextToken })), isNotFound);
+                names.push(...(page?.nodegroups ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return names;
+        },
+        describeNodegroup: (cluster, name) => call(`EKS DescribeNodegroup ${cluster}/${name}`, async () => (await client.send(new eks.DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name })))
+            .nodegroup, isNotFound),
+        async listAddons(cluster) {
+            const names = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListAddons ${cluster}`, () => client.send(new eks.ListAddonsCommand({ clusterName: cluster, nextToken })), isNotFound);
+                names.push(...(page?.addons ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return names;
+        },
+        describeAddon: (cluster, name) => call(`EKS DescribeAddon ${cluster}/${name}`, async () => (await client.send(new eks.DescribeAddonCommand({ clusterName: cluster, addonName: name }))).addon, isNotFound),
+        async listAccessEntries(cluster) {
+            const arns = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS ListAccessEntries ${cluster}`, () => client.send(new eks.ListAccessEntriesCommand({ clusterName: cluster, nextToken })), isNotFound);
+                arns.push(...(page?.accessEntries ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return arns;
+        },
+        describeAccessEntry: (cluster, principalArn) => call(`EKS DescribeAccessEntry ${cluster} ${principalArn}`, async () => (await client.send(new eks.DescribeAccessEntryCommand({ clusterName: cluster, principalArn }))).accessEntry, isNotFound),
+        async clusterVersions() {
+            const versions = [];
+            let nextToken;
+            do {
+                const page = await call('EKS DescribeClusterVersions', () => client.send(new eks.DescribeClusterVersionsCommand({ nextToken })));
+                versions.push(...(page?.clusterVersions ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return versions;
+        },
+        async versionSupport(wanted) {
+            const versions = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS DescribeClusterVersions ${wanted.join(', ')}`, () => client.send(new eks.DescribeClusterVersionsCommand({ clusterVersions: [...wanted], includeAll: true, nextToken })));
+                versions.push(...(page?.clusterVersions ?? []));
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return versions;
+        },
+        async describeStack(name) {
+            const res = await call(`CloudFormation DescribeStacks ${name}`, () => stacks.send(new cfn.DescribeStacksCommand({ StackName: name })), isMissingStack);
+            const stack = res?.Stacks?.[0];
+            return stack && stack.StackStatus !== 'DELETE_COMPLETE' ? stack : undefined;
+        },
+        async credentials() {
+            const provider = client.config.credentials;
+            const creds = await call('AWS credentials', () => provider());
+            if (!creds)
+                throw new AwsApiError('AWS credentials', new Error('none found'));
+            return creds;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 80019:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -13,8 +420,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   isAwsDenied: () => (/* binding */ isAwsDenied),
 /* harmony export */   isStandardFamily: () => (/* binding */ isStandardFamily)
 /* harmony export */ });
-/* harmony import */ var _eks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55905);
-/* harmony import */ var _eks_token_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4733);
+/* harmony import */ var _eks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80205);
+/* harmony import */ var _eks_token_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91233);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49809);
 
@@ -297,248 +704,6 @@ async function awsPreflightApi(opts) {
 
 /***/ }),
 
-/***/ 4733:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   jO: () => (/* binding */ eksToken),
-/* harmony export */   u7: () => (/* binding */ NodeSha256)
-/* harmony export */ });
-/* unused harmony exports EKS_TOKEN_PREFIX, CLUSTER_ID_HEADER, stsHost, presignedCallerIdentityUrl */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25625);
-/**
- * The bearer token EKS accepts from IAM principals, built exactly as `aws eks get-token` builds it: a
- * SigV4-presigned STS GetCallerIdentity URL whose signed headers include `x-k8s-aws-id: <cluster>`,
- * valid 60 s for the signature (EKS honours a token for 15 minutes), base64url-encoded without padding
- * and prefixed `k8s-aws-v1.`. The token is a credential: it is registered as a secret before it is
- * returned, so no log line or output can show it.
- */
-
-
-const EKS_TOKEN_PREFIX = 'k8s-aws-v1.';
-/** The header aws-iam-authenticator reads the cluster name from; it must be among the signed headers. */
-const CLUSTER_ID_HEADER = 'x-k8s-aws-id';
-const PRESIGN_SECONDS = 60;
-function bytes(data) {
-    if (typeof data === 'string')
-        return data;
-    if (ArrayBuffer.isView(data))
-        return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    return new Uint8Array(data);
-}
-class NodeSha256 {
-    secret;
-    hash;
-    constructor(secret) {
-        this.secret = secret;
-        this.hash = this.fresh();
-    }
-    fresh() {
-        return this.secret !== undefined ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', bytes(this.secret)) : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    }
-    update(data) {
-        this.hash.update(bytes(data));
-    }
-    async digest() {
-        return new Uint8Array(this.hash.digest());
-    }
-    reset() {
-        this.hash = this.fresh();
-    }
-}
-/** STS's regional endpoint, as the AWS CLI uses it (China regions live under amazonaws.com.cn). */
-function stsHost(region) {
-    return `sts.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
-}
-function rfc3986(value) {
-    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-/** The presigned URL the token wraps (exported for tests; it is as secret as the token). */
-async function presignedCallerIdentityUrl(opts) {
-    const { SignatureV4 } = await __webpack_require__.e(/* import() */ 737).then(__webpack_require__.t.bind(__webpack_require__, 75118, 19));
-    const host = stsHost(opts.region);
-    const signer = new SignatureV4({
-        credentials: opts.credentials,
-        region: opts.region,
-        service: 'sts',
-        sha256: NodeSha256,
-        uriEscapePath: true,
-    });
-    const signed = await signer.presign({
-        method: 'GET',
-        protocol: 'https:',
-        hostname: host,
-        path: '/',
-        query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
-        headers: { host, [CLUSTER_ID_HEADER]: opts.clusterName },
-    }, { expiresIn: PRESIGN_SECONDS, signingDate: opts.now });
-    const query = Object.entries(signed.query ?? {})
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => `${rfc3986(k)}=${rfc3986(String(v))}`)
-        .join('&');
-    return `https://${host}/?${query}`;
-}
-/** `k8s-aws-v1.<base64url(presigned URL)>`, registered as a secret. */
-async function eksToken(opts) {
-    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(opts.credentials.accessKeyId);
-    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(opts.credentials.secretAccessKey);
-    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(opts.credentials.sessionToken);
-    const url = await presignedCallerIdentityUrl(opts);
-    const token = EKS_TOKEN_PREFIX + Buffer.from(url, 'utf8').toString('base64url');
-    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(token);
-    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(url);
-    return token;
-}
-
-
-/***/ }),
-
-/***/ 55905:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AwsApiError: () => (/* binding */ AwsApiError),
-/* harmony export */   awsErrorMessage: () => (/* binding */ awsErrorMessage),
-/* harmony export */   eksApi: () => (/* binding */ eksApi)
-/* harmony export */ });
-class AwsApiError extends Error {
-    constructor(what, cause) {
-        super(`${what}: ${awsErrorMessage(cause)}`, { cause });
-        this.name = 'AwsApiError';
-    }
-}
-const HINTS = {
-    CredentialsProviderError: 'no AWS credentials found; run aws-actions/configure-aws-credentials before this action (or set AWS_* variables)',
-    AccessDeniedException: 'the AWS credentials lack permission for this call',
-    AccessDenied: 'the AWS credentials lack permission for this call',
-    UnrecognizedClientException: 'the AWS credentials are not valid',
-    InvalidClientTokenId: 'the AWS credentials are not valid',
-    ExpiredTokenException: 'the AWS credentials have expired',
-    ExpiredToken: 'the AWS credentials have expired',
-};
-/** One line: the error's name and message, with what to do for the common credential problems. */
-function awsErrorMessage(err) {
-    const e = err;
-    const name = e?.name && e.name !== 'Error' ? e.name : undefined;
-    const message = (e?.message ?? String(err)).split('\n')[0].trim();
-    const hint = name ? HINTS[name] : undefined;
-    const status = e?.$metadata?.httpStatusCode;
-    const attempts = e?.$metadata?.attempts ?? 1;
-    const facts = [status && `HTTP ${status}`, attempts > 1 && `after ${attempts} attempts`].filter(Boolean);
-    return ([name, message].filter(Boolean).join(': ') +
-        (facts.length ? ` (${facts.join(', ')})` : '') +
-        (hint ? `; ${hint}` : ''));
-}
-function isNotFound(err) {
-    const name = err?.name;
-    return name === 'ResourceNotFoundException' || name === 'NotFoundException';
-}
-/** CloudFormation says "Stack with id X does not exist" as a ValidationError. */
-function isMissingStack(err) {
-    const e = err;
-    return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
-}
-/** The SDK's standard retry mode with its default attempts, spelled out (see the top of this file). */
-const SDK_RETRY = { retryMode: 'standard', maxAttempts: 3 };
-/** Per attempt: 10 s to connect, 60 s for the answer, and a timeout is an error (retried), not a warning. */
-const SDK_HTTP = { connectionTimeout: 10_000, requestTimeout: 60_000, throwOnRequestTimeout: true };
-async function eksApi(opts) {
-    const [eks, cfn] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 24524, 19)), Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))]);
-    const common = {
-        region: opts.region,
-        retryMode: SDK_RETRY.retryMode,
-        maxAttempts: opts.maxAttempts ?? SDK_RETRY.maxAttempts,
-        requestHandler: { ...SDK_HTTP, requestTimeout: opts.requestTimeoutMs ?? SDK_HTTP.requestTimeout },
-    };
-    const client = new eks.EKSClient(common);
-    const stacks = new cfn.CloudFormationClient(common);
-    async function call(what, fn, missing) {
-        try {
-            return await fn();
-        }
-        catch (err) {
-            if (missing?.(err))
-                return undefined;
-            throw new AwsApiError(what, err);
-        }
-    }
-    return {
-        describeCluster: (name) => call(`EKS DescribeCluster ${name}`, async () => (await client.send(new eks.DescribeClusterCommand({ name }))).cluster, isNotFound),
-        async listNodegroups(cluster) {
-            const names = [];
-            let nextToken;
-            do {
-                const page = await call(`EKS ListNodegroups ${cluster}`, () => client.send(new eks.ListNodegroupsCommand({ clusterName: cluster, nextToken })), isNotFound);
-                names.push(...(page?.nodegroups ?? []));
-                nextToken = page?.nextToken;
-            } while (nextToken);
-            return names;
-        },
-        describeNodegroup: (cluster, name) => call(`EKS DescribeNodegroup ${cluster}/${name}`, async () => (await client.send(new eks.DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name })))
-            .nodegroup, isNotFound),
-        async listAddons(cluster) {
-            const names = [];
-            let nextToken;
-            do {
-                const page = await call(`EKS ListAddons ${cluster}`, () => client.send(new eks.ListAddonsCommand({ clusterName: cluster, nextToken })), isNotFound);
-                names.push(...(page?.addons ?? []));
-                nextToken = page?.nextToken;
-            } while (nextToken);
-            return names;
-        },
-        describeAddon: (cluster, name) => call(`EKS DescribeAddon ${cluster}/${name}`, async () => (await client.send(new eks.DescribeAddonCommand({ clusterName: cluster, addonName: name }))).addon, isNotFound),
-        async listAccessEntries(cluster) {
-            const arns = [];
-            let nextToken;
-            do {
-                const page = await call(`EKS ListAccessEntries ${cluster}`, () => client.send(new eks.ListAccessEntriesCommand({ clusterName: cluster, nextToken })), isNotFound);
-                arns.push(...(page?.accessEntries ?? []));
-                nextToken = page?.nextToken;
-            } while (nextToken);
-            return arns;
-        },
-        describeAccessEntry: (cluster, principalArn) => call(`EKS DescribeAccessEntry ${cluster} ${principalArn}`, async () => (await client.send(new eks.DescribeAccessEntryCommand({ clusterName: cluster, principalArn }))).accessEntry, isNotFound),
-        async clusterVersions() {
-            const versions = [];
-            let nextToken;
-            do {
-                const page = await call('EKS DescribeClusterVersions', () => client.send(new eks.DescribeClusterVersionsCommand({ nextToken })));
-                versions.push(...(page?.clusterVersions ?? []));
-                nextToken = page?.nextToken;
-            } while (nextToken);
-            return versions;
-        },
-        async versionSupport(wanted) {
-            const versions = [];
-            let nextToken;
-            do {
-                const page = await call(`EKS DescribeClusterVersions ${wanted.join(', ')}`, () => client.send(new eks.DescribeClusterVersionsCommand({ clusterVersions: [...wanted], includeAll: true, nextToken })));
-                versions.push(...(page?.clusterVersions ?? []));
-                nextToken = page?.nextToken;
-            } while (nextToken);
-            return versions;
-        },
-        async describeStack(name) {
-            const res = await call(`CloudFormation DescribeStacks ${name}`, () => stacks.send(new cfn.DescribeStacksCommand({ StackName: name })), isMissingStack);
-            const stack = res?.Stacks?.[0];
-            return stack && stack.StackStatus !== 'DELETE_COMPLETE' ? stack : undefined;
-        },
-        async credentials() {
-            const provider = client.config.credentials;
-            const creds = await call('AWS credentials', () => provider());
-            if (!creds)
-                throw new AwsApiError('AWS credentials', new Error('none found'));
-            return creds;
-        },
-    };
-}
-
-
-/***/ }),
-
 /***/ 55711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -552,11 +717,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   nodegroupPlans: () => (/* binding */ nodegroupPlans),
 /* harmony export */   ubuntuEksImageParameter: () => (/* binding */ ubuntuEksImageParameter)
 /* harmony export */ });
-/* harmony import */ var _clients_aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84471);
-/* harmony import */ var _clients_eks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55905);
+/* harmony import */ var _preflight_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80019);
+/* harmony import */ var _eks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80205);
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4504);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98286);
-/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83044);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5401);
 /* harmony import */ var _machines_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29212);
 
 
@@ -630,7 +795,7 @@ function awsQuotaNeeds(input) {
     }
     // What EC2 reported, else the action's table (src/providers/aws/machines.ts).
     const vcpuOf = (t) => types[t]?.vcpus ?? (0,_machines_js__WEBPACK_IMPORTED_MODULE_5__/* .awsMachineShape */ .K)(t)?.vcpus ?? 0;
-    const standard = nodegroups.filter((g) => (0,_clients_aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__.isStandardFamily)(g.instanceType));
+    const standard = nodegroups.filter((g) => (0,_preflight_client_js__WEBPACK_IMPORTED_MODULE_0__.isStandardFamily)(g.instanceType));
     const need = standard.reduce((s, g) => s + g.desired * vcpuOf(g.instanceType), 0);
     const needAtMax = standard.reduce((s, g) => s + g.max * vcpuOf(g.instanceType), 0);
     add(AWS_QUOTAS.standardVcpus, config.region, inUse.vcpus, need, {
@@ -646,9 +811,9 @@ const once = (fn) => {
 };
 async function awsPreflight(config, log, deps = {}) {
     // The user's overlay is read (and refused when bad) before any request, as apply does.
-    const plannedDoc = (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .clusterConfigFor */ .CR)(config, {});
-    const eks = once(async () => deps.eks ?? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 55905))).eksApi({ region: config.region }));
-    const api = once(async () => deps.api ?? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 84471))).awsPreflightApi({ region: config.region }));
+    const plannedDoc = (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .clusterConfigFor */ .CR)(config, {});
+    const eks = once(async () => deps.eks ?? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 80205))).eksApi({ region: config.region }));
+    const api = once(async () => deps.api ?? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 80019))).awsPreflightApi({ region: config.region }));
     const existing = once(async () => {
         const e = await eks();
         try {
@@ -657,13 +822,13 @@ async function awsPreflight(config, log, deps = {}) {
             return { cluster, nodegroups };
         }
         catch (err) {
-            log.warning(`preflight: could not tell whether EKS cluster ${config.clusterName} exists (${(0,_clients_eks_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorMessage)(err)}); counting everything as new`);
+            log.warning(`preflight: could not tell whether EKS cluster ${config.clusterName} exists (${(0,_eks_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorMessage)(err)}); counting everything as new`);
             return { cluster: undefined, nodegroups: new Set() };
         }
     });
     const version = once(async () => {
         const { cluster } = await existing();
-        const { resolveVersion } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(386), __webpack_require__.e(316), __webpack_require__.e(585), __webpack_require__.e(76)]).then(__webpack_require__.bind(__webpack_require__, 51585));
+        const { resolveVersion } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(368)]).then(__webpack_require__.bind(__webpack_require__, 96368));
         return resolveVersion(config, await eks(), cluster);
     });
     const toCreate = once(async () => {
@@ -788,7 +953,7 @@ async function awsPreflight(config, log, deps = {}) {
                     catch (err) {
                         denied.push({
                             type: 'WARNING',
-                            message: `quotas: ${what} not checked, ${(0,_clients_aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__.isAwsDenied)(err) ? `the credentials may not read it (${(0,_clients_eks_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorMessage)(err)}); \`${permission}\` would allow it` : `the read failed: ${(0,_clients_eks_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorMessage)(err)}`}`,
+                            message: `quotas: ${what} not checked, ${(0,_preflight_client_js__WEBPACK_IMPORTED_MODULE_0__.isAwsDenied)(err) ? `the credentials may not read it (${(0,_eks_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorMessage)(err)}); \`${permission}\` would allow it` : `the read failed: ${(0,_eks_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorMessage)(err)}`}`,
                         });
                         return undefined;
                     }
@@ -820,8 +985,8 @@ async function awsPreflight(config, log, deps = {}) {
         cluster: config.clusterName,
         region: config.region,
         checks,
-        isDenied: _clients_aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__.isAwsDenied,
-        describe: _clients_eks_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorMessage,
+        isDenied: _preflight_client_js__WEBPACK_IMPORTED_MODULE_0__.isAwsDenied,
+        describe: _eks_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorMessage,
         async close() { },
     };
 }

@@ -10,15 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   preflight: () => (/* binding */ preflight)
 /* harmony export */ });
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4504);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46940);
 
-/** The provider's checks for this config (each module loaded only when asked for). */
-async function providerChecks(config, io) {
-    if (config.provider === 'gcp')
-        return (await __webpack_require__.e(/* import() */ 472).then(__webpack_require__.bind(__webpack_require__, 16472))).gcpPreflight(config, io.log);
-    return (await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.bind(__webpack_require__, 55711))).awsPreflight(config, io.log);
-}
+
 async function preflight(config, io) {
-    const provider = await providerChecks(config, io);
+    // The provider's checks for this config, their module loaded only when asked for.
+    const provider = await (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_1__/* .providerOf */ .l)(config).preflight(config, io.log);
     try {
         return await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .preflightWith */ .cR)(provider, io);
     }

@@ -28594,8 +28594,8 @@ async function footprintWithLookup(layout, shape, lookup) {
 var regions = __nccwpck_require__(75374);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __nccwpck_require__(98286);
-// EXTERNAL MODULE: ./src/providers/aws.ts + 3 modules
-var aws = __nccwpck_require__(83044);
+// EXTERNAL MODULE: ./src/providers/aws/plan.ts + 3 modules
+var plan = __nccwpck_require__(5401);
 // EXTERNAL MODULE: ./src/providers/aws/machines.ts
 var machines = __nccwpck_require__(29212);
 // EXTERNAL MODULE: ./src/providers/aws/regions.ts
@@ -28610,7 +28610,7 @@ var aws_regions = __nccwpck_require__(19941);
 const EKSCTL_VOLUME_DEFAULTS = { volumeSize: 80, volumeType: 'gp3', volumeIOPS: 3000, volumeThroughput: 125 };
 const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v, fallback) => (typeof v === 'number' ? v : fallback);
-function awsLayout(config, doc = (0,aws/* renderClusterConfig */.ZR)(config, {})) {
+function awsLayout(config, doc = (0,plan/* renderClusterConfig */.ZR)(config, {})) {
     const azs = Array.isArray(doc.availabilityZones) ? doc.availabilityZones : [];
     const zones = azs.length || (0,aws_regions/* eksctlDefaultZoneCount */.LV)(config.region, (0,regions/* zonesOf */.j)(aws_regions/* AWS_REGIONS */.m_, config.region)?.length);
     const vpc = isMap(doc.vpc) ? doc.vpc : {};
@@ -28902,16 +28902,12 @@ function publishEstimate(config, io, doc) {
 /* harmony export */   vX: () => (/* binding */ settingsMarkdown)
 /* harmony export */ });
 /* unused harmony exports planFlow, PLAN_NEXT, planMarkdown */
-/* harmony import */ var _providers_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83044);
-/* harmony import */ var _providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54832);
+/* harmony import */ var _providers_gcp_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9920);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46940);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(83758);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83758);
 /* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38093);
-/* harmony import */ var _providers_aws_upgrade_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(39340);
-/* harmony import */ var _providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(50675);
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(36992);
-
-
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(36992);
 
 
 
@@ -28920,37 +28916,23 @@ function publishEstimate(config, io, doc) {
 
 /** The flow for these inputs, with the values only the cloud knows left unresolved. */
 function planFlow(config) {
-    if (config.provider === 'gcp') {
-        // The upgrade round to the asked version; apply runs one per minor, and none when the cluster is there.
-        return {
-            steps: (0,_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .insertBefore */ .nc)((0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .gcpSteps */ .ys)(config, (0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP_PLAN_FACTS */ .hO)(config)), 'kubeconfig', (0,_providers_gcp_upgrade_js__WEBPACK_IMPORTED_MODULE_5__/* .gkePlannedUpgrade */ .Q)(config)),
-        };
-    }
-    const { doc, notes, dropped } = (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigResult */ .c)(config, {});
-    return {
-        steps: [...(0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSteps */ .TR)(config, {}), ...(0,_providers_aws_upgrade_js__WEBPACK_IMPORTED_MODULE_4__/* .eksPlannedUpgrade */ .Q)(config)],
-        eksctlConfig: (0,_providers_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .clusterConfigYaml */ .UZ)(config, doc),
-        notes,
-        dropped,
-        clusterConfig: doc,
-    };
+    return (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_1__/* .providerOf */ .l)(config).plan(config);
 }
-const CLOUD = { gcp: 'GKE', aws: 'EKS' };
 /** The settings table every job summary of this action starts with. */
 function settingsMarkdown(config) {
-    const where = config.provider === 'gcp' ? `project ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.project)}, ` : '';
+    const provider = (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_1__/* .providerOf */ .l)(config);
+    const { where, extra, perZone: per } = provider.settingsFacts(config);
     const lines = [
-        `**${CLOUD[config.provider]} cluster ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.clusterName)}** in ${where}region ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.region)}${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.kubernetesVersion)}, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(config.network)}` : ''}.`,
+        `**${provider.platform} cluster ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(config.clusterName)}** in ${where}region ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(config.region)}${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(config.kubernetesVersion)}, ${config.maxPods} pods per node${extra}.`,
         '',
         '| pool | name | machine type | nodes | disk | labels |',
         '|---|---|---|---|---|---|',
     ];
     for (const role of _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .POOL_ROLES */ .Fe) {
         const p = config.pools[role];
-        const per = config.provider === 'gcp' ? ' per zone' : '';
-        lines.push(`| ${role} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(p.name)} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(p.machineType)} | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${(0,_providers_gcp_js__WEBPACK_IMPORTED_MODULE_1__/* .labelList */ .d8)(p.labels)
+        lines.push(`| ${role} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(p.name)} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(p.machineType)} | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${(0,_providers_gcp_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .labelList */ .d8)(p.labels)
             .split(',')
-            .map(_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)
+            .map(_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)
             .join('<br/>')} |`);
     }
     return lines.join('\n');
@@ -28967,13 +28949,13 @@ function planMarkdown(config, records, eksctlConfig, notes = [], dropped = [], e
         '',
     ];
     for (const note of notes)
-        parts.push(`> [!IMPORTANT]`, `> ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdText */ .bC)(note)}`, '');
+        parts.push(`> [!IMPORTANT]`, `> ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdText */ .bC)(note)}`, '');
     if (dropped.length) {
-        parts.push(`Rendered fields left out because eksctl refuses them with your \`eksctl-config\`: ${dropped.map((d) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdCode */ .xs)(d)).join(', ')}.`, '');
+        parts.push(`Rendered fields left out because eksctl refuses them with your \`eksctl-config\`: ${dropped.map((d) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdCode */ .xs)(d)).join(', ')}.`, '');
     }
-    parts.push('### Steps', '', (0,_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .stepsMarkdown */ .Dh)(records, 'plan'));
+    parts.push('### Steps', '', (0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .stepsMarkdown */ .Dh)(records, 'plan'));
     if (eksctlConfig) {
-        parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .mdFence */ .F)(eksctlConfig, 'yaml'));
+        parts.push('', '<details><summary>Rendered eksctl ClusterConfig</summary>', '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .mdFence */ .F)(eksctlConfig, 'yaml'));
         parts.push('', '</details>');
     }
     parts.push('', PLAN_NEXT);
@@ -28981,11 +28963,11 @@ function planMarkdown(config, records, eksctlConfig, notes = [], dropped = [], e
 }
 async function plan(config, io) {
     const result = planFlow(config);
-    const records = result.steps.map((s) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .toRecord */ .Lv)(s));
-    io.log.info(`Plan for ${CLOUD[config.provider]} cluster ${config.clusterName} in ${config.region}: ${records.length} steps.`);
+    const records = result.steps.map((s) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .toRecord */ .Lv)(s));
+    io.log.info(`Plan for ${(0,_providers_index_js__WEBPACK_IMPORTED_MODULE_1__/* .providerOf */ .l)(config).platform} cluster ${config.clusterName} in ${config.region}: ${records.length} steps.`);
     for (const [i, step] of result.steps.entries()) {
         io.log.info(`${i + 1}. ${step.id}: ${step.description}`);
-        io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
+        io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
     }
     for (const note of result.notes ?? [])
         io.log.warning(note);
@@ -28999,6 +28981,127 @@ async function plan(config, io) {
     io.setOutput('plan', JSON.stringify(records));
     await io.appendSummary(planMarkdown(config, records, result.eksctlConfig, result.notes, result.dropped, estimate));
     return result;
+}
+
+
+/***/ }),
+
+/***/ 73761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K1: () => (/* binding */ remedyText),
+/* harmony export */   Vg: () => (/* binding */ diffPools),
+/* harmony export */   Ze: () => (/* binding */ differenceLines),
+/* harmony export */   as: () => (/* binding */ inPlaceArgvs),
+/* harmony export */   dQ: () => (/* binding */ wantedLabels),
+/* harmony export */   uM: () => (/* binding */ diffPool),
+/* harmony export */   vV: () => (/* binding */ applyWouldDo)
+/* harmony export */ });
+/* unused harmony exports POOL_FIELDS, ABSENT, remedyShort */
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(36992);
+
+
+/** The fields compared, in the order they are reported. */
+const POOL_FIELDS = (/* unused pure expression or super */ null && (['labels', 'machineType', 'minNodes', 'maxNodes', 'maxPods', 'image']));
+const ABSENT = '(absent)';
+/**
+ * The labels a pool should end with: the wanted ones, the pool's own labels outside the Gitpod family
+ * kept (someone else's), a Gitpod label not meant for this pool dropped.
+ */
+function wantedLabels(want, observed) {
+    const kept = Object.entries(observed).filter(([k]) => !k.startsWith(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GITPOD_LABEL_PREFIX */ .q6) && !(k in want));
+    return { ...want, ...Object.fromEntries(kept) };
+}
+/** The labels compared: the wanted ones and any `gitpod.io/workload_*` label on the pool. */
+function labelDifferences(want, have) {
+    const keys = new Set([
+        ...Object.keys(want.labels),
+        ...Object.keys(have.labels).filter((k) => k.startsWith(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GITPOD_LABEL_PREFIX */ .q6)),
+    ]);
+    return [...keys]
+        .sort()
+        .map((k) => ({ field: `label ${k}`, want: want.labels[k] ?? ABSENT, have: have.labels[k] ?? ABSENT }))
+        .filter((d) => d.want !== d.have);
+}
+/** Every difference between one desired pool and the pool the cloud shows, grouped by what fixes it. */
+function diffPool(want, have, fixes) {
+    const diff = { role: want.role, name: want.name, observed: have, changes: [] };
+    if (!have)
+        return diff;
+    const labels = labelDifferences(want, have);
+    if (labels.length)
+        diff.changes.push({ kind: 'labels', differences: labels, remedy: fixes.labels(want, have) });
+    const immutable = (field) => {
+        if (want[field] === undefined || want[field] === have[field])
+            return;
+        diff.changes.push({
+            kind: 'immutable',
+            differences: [{ field: fixes.fieldName[field], want: want[field], have: have[field] }],
+            remedy: { kind: 'cannot', ...fixes.immutable(want, field) },
+        });
+    };
+    immutable('machineType');
+    const scaling = ['minNodes', 'maxNodes']
+        .filter((f) => want[f] !== have[f])
+        .map((f) => ({ field: fixes.fieldName[f], want: want[f], have: have[f] }));
+    if (scaling.length)
+        diff.changes.push({ kind: 'scaling', differences: scaling, remedy: fixes.scaling(want, have) });
+    immutable('maxPods');
+    immutable('image');
+    return diff;
+}
+/** The diff of every Gitpod pool, in role order. */
+function diffPools(desired, observed, fixes) {
+    return _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.map((role) => diffPool(desired[role], observed.find((p) => p.name === desired[role].name), fixes));
+}
+const shown = (v) => JSON.stringify(v ?? null);
+/** What `apply` does about one change, in full: "fixed in place by `<argv>`" or "cannot change in place: …". */
+function remedyText(remedy) {
+    return remedy.kind === 'in-place'
+        ? `fixed in place by ${remedy.argvs.map((a) => `\`${(0,_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .shellQuote */ .ZL)(a)}\``).join(' then ')}`
+        : `cannot change in place: ${remedy.why}; ${remedy.todo}`;
+}
+/** The same, short (a check message): the command without its flags, or why not. */
+function remedyShort(remedy) {
+    if (remedy.kind === 'cannot')
+        return `cannot change in place: ${remedy.why}`;
+    const commands = remedy.argvs.map((a) => a.slice(0, a.findIndex((x) => x.startsWith('-')) >>> 0).join(' '));
+    return `fixed in place by ${[...new Set(commands)].map((c) => `\`${c}\``).join(' and ')}`;
+}
+/** One line per differing field: `<pool>: <field> is <found>, wanted <wanted>; <what apply does>`. */
+function differenceLines(diff) {
+    return diff.changes.flatMap((c) => c.differences.map((d) => `${diff.name}: ${d.field} is ${shown(d.have)}, wanted ${shown(d.want)}; ${remedyShort(c.remedy)}`));
+}
+/** What `apply` would do about the diffs, one line per change; empty when nothing differs. */
+function applyWouldDo(diffs, fixes) {
+    const lines = [];
+    for (const d of diffs) {
+        if (!d.observed) {
+            lines.push(`create ${fixes.poolNoun} ${d.name} (${d.role})`);
+            continue;
+        }
+        for (const c of d.changes) {
+            const fields = c.differences.map((x) => x.field).join(', ');
+            lines.push(`${fixes.poolNoun} ${d.name}, ${fields}: ${remedyText(c.remedy)}`);
+        }
+    }
+    return lines;
+}
+/**
+ * The argvs that bring an existing pool to its desired state (only the changes of `kinds`, default all),
+ * or an error naming what cannot change.
+ */
+function inPlaceArgvs(diff, kinds) {
+    const changes = kinds ? diff.changes.filter((c) => kinds.includes(c.kind)) : diff.changes;
+    const cannot = changes.filter((c) => c.remedy.kind === 'cannot');
+    if (cannot.length) {
+        throw new Error(cannot
+            .map((c) => `${diff.name}: ${c.differences.map((d) => `${d.field} is ${shown(d.have)}, wanted ${shown(d.want)}`).join(', ')}; ${remedyText(c.remedy)}`)
+            .join('; '));
+    }
+    return changes.flatMap((c) => (c.remedy.kind === 'in-place' ? c.remedy.argvs : []));
 }
 
 
@@ -29494,7 +29597,14 @@ function envProject(env) {
     return env.CLOUDSDK_CORE_PROJECT || env.GOOGLE_CLOUD_PROJECT || env.GCLOUD_PROJECT || '';
 }
 /** Turns the raw inputs into a Config, or throws the first InputError. Pure: no I/O. */
-function parseConfig(read, env = process.env) {
+function parseConfig(readInput, env = process.env) {
+    const explicit = new Set();
+    const read = (name) => {
+        const value = readInput(name);
+        if (value)
+            explicit.add(name);
+        return value;
+    };
     const provider = oneOf('provider', read('provider'), _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .PROVIDERS */ .xq);
     const command = oneOf('command', read('command') || 'apply', COMMANDS);
     const seed = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .seedFor */ .ln)(provider);
@@ -29678,6 +29788,7 @@ function parseConfig(read, env = process.env) {
         confirmDestroy,
         githubToken: read('github-token'),
         tempDir,
+        explicit,
     };
 }
 
@@ -29807,12 +29918,107 @@ function mdFence(text, lang = '') {
 
 /***/ }),
 
-/***/ 83044:
+/***/ 29212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ awsMachineShape)
+/* harmony export */ });
+/** vCPUs of each size name. */
+const SIZES = {
+    large: 2,
+    xlarge: 4,
+    '2xlarge': 8,
+    '4xlarge': 16,
+    '8xlarge': 32,
+    '12xlarge': 48,
+    '16xlarge': 64,
+    '24xlarge': 96,
+    '32xlarge': 128,
+    '48xlarge': 192,
+};
+/** Per family: GiB of memory per vCPU and the largest size offered. */
+const FAMILIES = {
+    m5: { gbPerVcpu: 4, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'] },
+    m5a: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'],
+    },
+    m6i: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    m6a: {
+        gbPerVcpu: 4,
+        sizes: [
+            'large',
+            'xlarge',
+            '2xlarge',
+            '4xlarge',
+            '8xlarge',
+            '12xlarge',
+            '16xlarge',
+            '24xlarge',
+            '32xlarge',
+            '48xlarge',
+        ],
+    },
+    m7i: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+    m7a: {
+        gbPerVcpu: 4,
+        sizes: [
+            'large',
+            'xlarge',
+            '2xlarge',
+            '4xlarge',
+            '8xlarge',
+            '12xlarge',
+            '16xlarge',
+            '24xlarge',
+            '32xlarge',
+            '48xlarge',
+        ],
+    },
+    c6i: {
+        gbPerVcpu: 2,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    c7i: {
+        gbPerVcpu: 2,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+    r6i: {
+        gbPerVcpu: 8,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    r7i: {
+        gbPerVcpu: 8,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+};
+function awsMachineShape(instanceType) {
+    const [family, size] = instanceType.split('.');
+    const rule = FAMILIES[family ?? ''];
+    if (!rule || !size || !rule.sizes.includes(size))
+        return undefined;
+    const vcpus = SIZES[size];
+    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
+}
+
+
+/***/ }),
+
+/***/ 5401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ awsDesiredPools),
+  Hv: () => (/* binding */ awsFixes),
   TR: () => (/* binding */ awsSteps),
   pN: () => (/* binding */ calicoManifestUrls),
   wR: () => (/* binding */ calicoVersion),
@@ -29822,12 +30028,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   bU: () => (/* binding */ clusterCreateConfig),
   vg: () => (/* binding */ eksctlClusterConfigFile),
   $o: () => (/* binding */ eksctlConfigFile),
-  WB: () => (/* binding */ nodegroupLabelChange),
   ZR: () => (/* binding */ renderClusterConfig),
   $H: () => (/* binding */ viewerRbacObjects)
 });
 
-// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, overlayPathOf, readOverlay, setLabelsArgv, unsetLabelsArgv, validateClusterConfig, viewerAccessEntries
+// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, overlayPathOf, readOverlay, scaleNodegroupArgv, setLabelsArgv, unsetLabelsArgv, validateClusterConfig, viewerAccessEntries
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -29840,7 +30045,9 @@ var dist = __nccwpck_require__(38815);
 var inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __nccwpck_require__(98286);
-;// CONCATENATED MODULE: ./src/providers/eksctl-rules.ts
+// EXTERNAL MODULE: ./src/record.ts
+var record = __nccwpck_require__(94846);
+;// CONCATENATED MODULE: ./src/providers/aws/eksctl/rules.ts
 function isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -30352,13 +30559,13 @@ function ownImage(ng) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/providers/eksctl-schema.ts
+;// CONCATENATED MODULE: ./src/providers/aws/eksctl/schema.ts
 /** The eksctl release this schema is of. */
 const EKSCTL_SCHEMA_VERSION = '0.230.0';
 // prettier-ignore
 const EKSCTL_SCHEMA = { "$ref": "#/definitions/ClusterConfig", "definitions": { "ARN": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|aws|arn.ARN" }, "AZSubnetMapping": { "additionalProperties": { "$ref": "#/definitions/AZSubnetSpec" }, "type": "object" }, "AZSubnetSpec": { "properties": { "az": { "type": "string" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "id": { "type": "string" } }, "additionalProperties": false }, "AccessConfig": { "properties": { "accessEntries": { "items": { "$ref": "#/definitions/AccessEntry" }, "type": "array" }, "authenticationMode": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode" }, "bootstrapClusterCreatorAdminPermissions": { "type": "boolean" } }, "additionalProperties": false }, "AccessEntry": { "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "kubernetesGroups": { "items": { "type": "string" }, "type": "array" }, "kubernetesUsername": { "type": "string" }, "principalARN": { "$ref": "#/definitions/ARN" }, "type": { "type": "string" } }, "additionalProperties": false }, "AccessPolicy": { "properties": { "accessScope": { "$ref": "#/definitions/AccessScope" }, "policyARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "AccessScope": { "properties": { "namespaces": { "items": { "type": "string" }, "type": "array" }, "type": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType" } }, "additionalProperties": false }, "Addon": { "required": ["name"], "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configurationValues": { "type": "string" }, "name": { "type": "string" }, "namespaceConfig": { "$ref": "#/definitions/AddonNamespaceConfig" }, "owners": { "items": { "type": "string" }, "type": "array" }, "permissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "publishers": { "items": { "type": "string" }, "type": "array" }, "resolveConflicts": { "$ref": "#/definitions/github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts" }, "serviceAccountRoleARN": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "types": { "items": { "type": "string" }, "type": "array" }, "useDefaultPodIdentityAssociations": { "type": "boolean" }, "version": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "AddonNamespaceConfig": { "properties": { "namespace": { "type": "string" } }, "additionalProperties": false }, "AddonsConfig": { "properties": { "autoApplyPodIdentityAssociations": { "type": "boolean" }, "disableDefaultAddons": { "type": "boolean" } }, "additionalProperties": false }, "ArgoCDAWSIDC": { "required": ["idcInstanceArn"], "properties": { "idcInstanceArn": { "type": "string" }, "idcRegion": { "type": "string" } }, "additionalProperties": false }, "ArgoCDConfiguration": { "properties": { "awsIdc": { "$ref": "#/definitions/ArgoCDAWSIDC" }, "namespace": { "type": "string" }, "networkAccess": { "$ref": "#/definitions/ArgoCDNetworkAccess" }, "rbacRoleMappings": { "items": { "$ref": "#/definitions/ArgoCDRoleMapping" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDNetworkAccess": { "properties": { "vpceIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "ArgoCDRoleMapping": { "required": ["role", "identities"], "properties": { "identities": { "items": { "$ref": "#/definitions/SSOIdentity" }, "type": "array" }, "role": { "type": "string" } }, "additionalProperties": false }, "AutoModeConfig": { "properties": { "enabled": { "type": "boolean" }, "nodePools": { "items": { "type": "string" }, "type": "array" }, "nodeRoleARN": { "$ref": "#/definitions/ARN" }, "permissionsBoundaryARN": { "$ref": "#/definitions/ARN" } }, "additionalProperties": false }, "Capability": { "required": ["name", "type"], "properties": { "accessPolicies": { "items": { "$ref": "#/definitions/AccessPolicy" }, "type": "array" }, "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "configuration": { "$ref": "#/definitions/CapabilityConfiguration" }, "deletePropagationPolicy": { "type": "string" }, "name": { "type": "string" }, "permissionsBoundary": { "type": "string" }, "roleArn": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "type": { "type": "string" } }, "additionalProperties": false }, "CapabilityConfiguration": { "properties": { "argocd": { "$ref": "#/definitions/ArgoCDConfiguration" } }, "additionalProperties": false }, "CapacityReservation": { "properties": { "capacityReservationPreference": { "type": "string" }, "capacityReservationTarget": { "$ref": "#/definitions/CapacityReservationTarget" } }, "additionalProperties": false }, "CapacityReservationTarget": { "properties": { "capacityReservationID": { "type": "string" }, "capacityReservationResourceGroupARN": { "type": "string" } }, "additionalProperties": false }, "ClusterCloudWatch": { "properties": { "clusterLogging": { "$ref": "#/definitions/ClusterCloudWatchLogging" } }, "additionalProperties": false }, "ClusterCloudWatchLogging": { "properties": { "enableTypes": { "items": { "type": "string", "enum": ["api", "audit", "authenticator", "controllerManager", "scheduler", "all", "*"] }, "type": "array" }, "logRetentionInDays": { "type": "integer" } }, "additionalProperties": false }, "ClusterConfig": { "required": ["metadata", "kind", "apiVersion"], "properties": { "accessConfig": { "$ref": "#/definitions/AccessConfig" }, "addons": { "items": { "$ref": "#/definitions/Addon" }, "type": "array" }, "addonsConfig": { "$ref": "#/definitions/AddonsConfig" }, "apiVersion": { "type": "string", "enum": ["eksctl.io/v1alpha5"] }, "autoModeConfig": { "$ref": "#/definitions/AutoModeConfig" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "capabilities": { "items": { "$ref": "#/definitions/Capability" }, "type": "array" }, "cloudWatch": { "$ref": "#/definitions/ClusterCloudWatch" }, "controlPlaneScalingConfig": { "$ref": "#/definitions/ControlPlaneScalingConfig" }, "fargateProfiles": { "items": { "$ref": "#/definitions/FargateProfile" }, "type": "array" }, "gitops": { "$ref": "#/definitions/GitOps" }, "iam": { "$ref": "#/definitions/ClusterIAM" }, "iamIdentityMappings": { "items": { "$ref": "#/definitions/IAMIdentityMapping" }, "type": "array" }, "identityProviders": { "items": { "$ref": "#/definitions/IdentityProvider" }, "type": "array" }, "karpenter": { "$ref": "#/definitions/Karpenter" }, "kind": { "type": "string", "enum": ["ClusterConfig"] }, "kubeAPIServerConfig": { "$ref": "#/definitions/KubeAPIServerConfig" }, "kubeControllerManagerConfig": { "$ref": "#/definitions/KubeControllerManagerConfig" }, "kubeSchedulerConfig": { "$ref": "#/definitions/KubeSchedulerConfig" }, "kubernetesNetworkConfig": { "$ref": "#/definitions/KubernetesNetworkConfig" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "managedNodeGroups": { "items": { "$ref": "#/definitions/ManagedNodeGroup" }, "type": "array" }, "metadata": { "$ref": "#/definitions/ClusterMeta" }, "nodeGroups": { "items": { "$ref": "#/definitions/NodeGroup" }, "type": "array" }, "outpost": { "$ref": "#/definitions/Outpost" }, "privateCluster": { "$ref": "#/definitions/PrivateCluster" }, "remoteNetworkConfig": { "$ref": "#/definitions/RemoteNetworkConfig" }, "secretsEncryption": { "$ref": "#/definitions/SecretsEncryption" }, "upgradePolicy": { "$ref": "#/definitions/UpgradePolicy" }, "vpc": { "$ref": "#/definitions/ClusterVPC" }, "zonalShiftConfig": { "$ref": "#/definitions/ZonalShiftConfig" } }, "additionalProperties": false }, "ClusterEndpoints": { "properties": { "privateAccess": { "type": "boolean" }, "publicAccess": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAM": { "properties": { "fargatePodExecutionRoleARN": { "type": "string" }, "fargatePodExecutionRolePermissionsBoundary": { "type": "string" }, "podIdentityAssociations": { "items": { "$ref": "#/definitions/PodIdentityAssociation" }, "type": "array" }, "serviceAccounts": { "items": { "$ref": "#/definitions/ClusterIAMServiceAccount" }, "type": "array" }, "serviceRoleARN": { "type": "string" }, "serviceRolePermissionsBoundary": { "type": "string" }, "vpcResourceControllerPolicy": { "type": "boolean" }, "withOIDC": { "type": "boolean" } }, "additionalProperties": false }, "ClusterIAMMeta": { "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "name": { "type": "string" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "ClusterIAMServiceAccount": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "attachRoleARN": { "type": "string" }, "metadata": { "$ref": "#/definitions/ClusterIAMMeta" }, "permissionsBoundary": { "type": "string" }, "roleName": { "type": "string" }, "roleOnly": { "type": "boolean" }, "status": { "$ref": "#/definitions/ClusterIAMServiceAccountStatus" }, "subjectPattern": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "ClusterIAMServiceAccountStatus": { "properties": { "capabilities": { "items": { "type": "string" }, "type": "array" }, "roleARN": { "type": "string" }, "stackName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "ClusterMeta": { "required": ["name", "region"], "properties": { "annotations": { "additionalProperties": { "type": "string" }, "type": "object" }, "forceUpdateVersion": { "type": "boolean" }, "name": { "type": "string" }, "region": { "type": "string" }, "rollbackConfig": { "$ref": "#/definitions/RollbackConfig" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "version": { "type": "string" } }, "additionalProperties": false }, "ClusterNAT": { "properties": { "gateway": { "type": "string", "enum": ["HighlyAvailable", "Single", "Disable"] } }, "additionalProperties": false }, "ClusterSubnets": { "properties": { "private": { "$ref": "#/definitions/AZSubnetMapping" }, "public": { "$ref": "#/definitions/AZSubnetMapping" } }, "additionalProperties": false }, "ClusterVPC": { "properties": { "autoAllocateIPv6": { "type": "boolean" }, "cidr": { "$ref": "#/definitions/github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet" }, "clusterEndpoints": { "$ref": "#/definitions/ClusterEndpoints" }, "controlPlaneEgressMode": { "type": "string" }, "controlPlaneSecurityGroupIDs": { "items": { "type": "string" }, "type": "array" }, "controlPlaneSubnetIDs": { "items": { "type": "string" }, "type": "array" }, "extraCIDRs": { "items": { "type": "string" }, "type": "array" }, "extraIPv6CIDRs": { "items": { "type": "string" }, "type": "array" }, "hostnameType": { "type": "string" }, "id": { "type": "string" }, "ipv6Cidr": { "type": "string" }, "ipv6Pool": { "type": "string" }, "manageSharedNodeSecurityGroupRules": { "type": "boolean" }, "nat": { "$ref": "#/definitions/ClusterNAT" }, "publicAccessCIDRs": { "items": { "type": "string" }, "type": "array" }, "securityGroup": { "type": "string" }, "sharedNodeSecurityGroup": { "type": "string" }, "subnets": { "$ref": "#/definitions/ClusterSubnets" } }, "additionalProperties": false }, "ControlPlaneScalingConfig": { "properties": { "tier": { "type": "string" } }, "additionalProperties": false }, "FargateProfile": { "required": ["name"], "properties": { "name": { "type": "string" }, "podExecutionRoleARN": { "type": "string" }, "selectors": { "items": { "$ref": "#/definitions/FargateProfileSelector" }, "type": "array" }, "status": { "type": "string" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" } }, "additionalProperties": false }, "FargateProfileSelector": { "required": ["namespace"], "properties": { "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "namespace": { "type": "string" } }, "additionalProperties": false }, "Flux": { "properties": { "flags": { "$ref": "#/definitions/FluxFlags" }, "gitProvider": { "type": "string" } }, "additionalProperties": false }, "FluxFlags": { "additionalProperties": { "type": "string" }, "type": "object" }, "GitOps": { "properties": { "flux": { "$ref": "#/definitions/Flux" } }, "additionalProperties": false }, "HorizontalPodAutoscalerControllerConfig": { "properties": { "horizontalPodAutoscalerSyncPeriod": { "type": "string" } }, "additionalProperties": false }, "IAMIdentityMapping": { "properties": { "account": { "type": "string" }, "arn": { "type": "string" }, "groups": { "items": { "type": "string" }, "type": "array" }, "namespace": { "type": "string" }, "noDuplicateARNs": { "type": "boolean" }, "serviceName": { "type": "string" }, "username": { "type": "string" } }, "additionalProperties": false }, "IdentityProvider": { "required": ["type"], "properties": { "type": { "type": "string", "enum": ["oidc"] } }, "oneOf": [{ "$ref": "#/definitions/OIDCIdentityProvider" }] }, "InlineDocument": { "additionalProperties": {}, "type": "object" }, "InstanceMarketOptions": { "properties": { "marketType": { "type": "string" } }, "additionalProperties": false }, "InstanceSelector": { "properties": { "allow": { "type": "string" }, "cpuArchitecture": { "type": "string", "enum": ["x86_64", "amd64", "arm64"] }, "deny": { "type": "string" }, "gpus": { "type": "integer" }, "memory": { "type": "string" }, "neuron_devices": { "type": "integer" }, "vCPUs": { "type": "integer" } }, "additionalProperties": false }, "Karpenter": { "required": ["version"], "properties": { "createServiceAccount": { "type": "boolean" }, "defaultInstanceProfile": { "type": "string" }, "version": { "type": "string" }, "withSpotInterruptionQueue": { "type": "boolean" } }, "additionalProperties": false }, "KubeAPIServerConfig": { "properties": { "eventTTL": { "type": "string" }, "serviceNodePortRange": { "$ref": "#/definitions/ServiceNodePortRange" } }, "additionalProperties": false }, "KubeControllerManagerConfig": { "properties": { "horizontalPodAutoscalerControllerConfig": { "$ref": "#/definitions/HorizontalPodAutoscalerControllerConfig" } }, "additionalProperties": false }, "KubeSchedulerConfig": { "properties": { "nodeResourcesFit": { "$ref": "#/definitions/NodeResourcesFitConfig" } }, "additionalProperties": false }, "KubernetesNetworkConfig": { "properties": { "ipFamily": { "type": "string", "enum": ["IPv4", "IPv6"] }, "serviceIPv4CIDR": { "type": "string" }, "serviceIPv6CIDR": { "type": "string" } }, "additionalProperties": false }, "LaunchTemplate": { "required": ["id"], "properties": { "id": { "type": "string" }, "version": { "type": "string" } }, "additionalProperties": false }, "ManagedNodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "launchTemplate": { "$ref": "#/definitions/LaunchTemplate" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "nodeRepairConfig": { "$ref": "#/definitions/NodeGroupNodeRepairConfig" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "releaseVersion": { "type": "string" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "spot": { "type": "boolean" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "MetricsCollection": { "required": ["granularity"], "properties": { "granularity": { "type": "string" }, "metrics": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroup": { "required": ["name"], "properties": { "additionalVolumes": { "items": { "$ref": "#/definitions/VolumeMapping" }, "type": "array" }, "ami": { "type": "string" }, "amiFamily": { "type": "string", "enum": ["AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204", "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer", "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer", "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer"] }, "asgMetricsCollection": { "items": { "$ref": "#/definitions/MetricsCollection" }, "type": "array" }, "asgSuspendProcesses": { "items": { "type": "string" }, "type": "array" }, "availabilityZones": { "items": { "type": "string" }, "type": "array" }, "bottlerocket": { "$ref": "#/definitions/NodeGroupBottlerocket" }, "capacityReservation": { "$ref": "#/definitions/CapacityReservation" }, "classicLoadBalancerNames": { "items": { "type": "string" }, "type": "array" }, "clusterDNS": { "type": "string" }, "containerRuntime": { "type": "string" }, "cpuCredits": { "type": "string" }, "desiredCapacity": { "type": "integer" }, "disableIMDSv1": { "type": "boolean" }, "disablePodIMDS": { "type": "boolean" }, "ebsOptimized": { "type": "boolean" }, "efaEnabled": { "type": "boolean" }, "enableDetailedMonitoring": { "type": "boolean" }, "enclaveEnabled": { "type": "boolean" }, "iam": { "$ref": "#/definitions/NodeGroupIAM" }, "instanceMarketOptions": { "$ref": "#/definitions/InstanceMarketOptions" }, "instanceName": { "type": "string" }, "instancePrefix": { "type": "string" }, "instanceSelector": { "$ref": "#/definitions/InstanceSelector" }, "instanceType": { "type": "string" }, "instancesDistribution": { "$ref": "#/definitions/NodeGroupInstancesDistribution" }, "kubeletExtraConfig": { "$ref": "#/definitions/InlineDocument" }, "labels": { "additionalProperties": { "type": "string" }, "type": "object" }, "localZones": { "items": { "type": "string" }, "type": "array" }, "maxInstanceLifetime": { "type": "integer" }, "maxPodsPerNode": { "type": "integer" }, "maxSize": { "type": "integer" }, "minSize": { "type": "integer" }, "name": { "type": "string" }, "outpostARN": { "type": "string" }, "overrideBootstrapCommand": { "type": "string" }, "placement": { "$ref": "#/definitions/Placement" }, "preBootstrapCommands": { "items": { "type": "string" }, "type": "array" }, "privateNetworking": { "type": "boolean" }, "propagateASGTags": { "type": "boolean" }, "securityGroups": { "$ref": "#/definitions/NodeGroupSGs" }, "ssh": { "$ref": "#/definitions/NodeGroupSSH" }, "subnets": { "items": { "type": "string" }, "type": "array" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "taints": { "$ref": "#/definitions/taintsWrapper" }, "targetGroupARNs": { "items": { "type": "string" }, "type": "array" }, "updateConfig": { "$ref": "#/definitions/NodeGroupUpdateConfig" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "NodeGroupBottlerocket": { "properties": { "enableAdminContainer": { "type": "boolean" }, "settings": { "$ref": "#/definitions/InlineDocument" } }, "additionalProperties": false }, "NodeGroupIAM": { "properties": { "attachPolicy": { "$ref": "#/definitions/InlineDocument" }, "attachPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "instanceProfileARN": { "type": "string" }, "instanceRoleARN": { "type": "string" }, "instanceRoleName": { "type": "string" }, "instanceRolePermissionsBoundary": { "type": "string" }, "withAddonPolicies": { "$ref": "#/definitions/NodeGroupIAMAddonPolicies" } }, "additionalProperties": false }, "NodeGroupIAMAddonPolicies": { "properties": { "albIngress": { "type": "boolean" }, "appMesh": { "type": "boolean" }, "appMeshPreview": { "type": "boolean" }, "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "cloudWatch": { "type": "boolean" }, "ebs": { "type": "boolean" }, "efs": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "fsx": { "type": "boolean" }, "imageBuilder": { "type": "boolean" }, "xRay": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupInstancesDistribution": { "required": ["instanceTypes"], "properties": { "capacityRebalance": { "type": "boolean" }, "instanceTypes": { "items": { "type": "string" }, "type": "array" }, "maxPrice": { "type": "number" }, "onDemandBaseCapacity": { "type": "integer" }, "onDemandPercentageAboveBaseCapacity": { "type": "integer" }, "spotAllocationStrategy": { "type": "string" }, "spotInstancePools": { "type": "integer" } }, "additionalProperties": false }, "NodeGroupNodeRepairConfig": { "properties": { "enabled": { "type": "boolean" }, "maxParallelNodesRepairedCount": { "type": "integer" }, "maxParallelNodesRepairedPercentage": { "type": "integer" }, "maxUnhealthyNodeThresholdCount": { "type": "integer" }, "maxUnhealthyNodeThresholdPercentage": { "type": "integer" }, "nodeRepairConfigOverrides": { "items": { "$ref": "#/definitions/NodeRepairConfigOverride" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupSGs": { "properties": { "attachIDs": { "items": { "type": "string" }, "type": "array" }, "withLocal": { "type": "boolean" }, "withShared": { "type": "boolean" } }, "additionalProperties": false }, "NodeGroupSSH": { "properties": { "allow": { "type": "boolean" }, "enableSsm": { "type": "boolean" }, "publicKey": { "type": "string" }, "publicKeyName": { "type": "string" }, "publicKeyPath": { "type": "string" }, "sourceSecurityGroupIds": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "NodeGroupTaint": { "properties": { "effect": { "$ref": "#/definitions/k8s.io|api|core|v1.TaintEffect" }, "key": { "type": "string" }, "value": { "type": "string" } }, "additionalProperties": false }, "NodeGroupUpdateConfig": { "properties": { "maxUnavailable": { "type": "integer" }, "maxUnavailablePercentage": { "type": "integer" } }, "additionalProperties": false }, "NodeRepairConfigOverride": { "properties": { "minRepairWaitTimeMins": { "type": "integer" }, "nodeMonitoringCondition": { "type": "string" }, "nodeUnhealthyReason": { "type": "string" }, "repairAction": { "type": "string" } }, "additionalProperties": false }, "NodeResourcesFitConfig": { "properties": { "scoringStrategy": { "$ref": "#/definitions/ScoringStrategy" } }, "additionalProperties": false }, "OIDCIdentityProvider": { "required": ["name", "issuerURL", "clientID"], "properties": { "clientID": { "type": "string" }, "groupsClaim": { "type": "string" }, "groupsPrefix": { "type": "string" }, "issuerURL": { "type": "string" }, "name": { "type": "string" }, "requiredClaims": { "additionalProperties": { "type": "string" }, "type": "object" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "usernameClaim": { "type": "string" }, "usernamePrefix": { "type": "string" } }, "additionalProperties": false }, "Outpost": { "properties": { "controlPlaneInstanceType": { "type": "string" }, "controlPlaneOutpostARN": { "type": "string" }, "controlPlanePlacement": { "$ref": "#/definitions/Placement" }, "etcdInstanceType": { "type": "string" }, "etcdPlacement": { "$ref": "#/definitions/Placement" } }, "additionalProperties": false }, "Placement": { "properties": { "groupName": { "type": "string" }, "spreadLevel": { "type": "string" } }, "additionalProperties": false }, "PodIdentityAssociation": { "properties": { "createServiceAccount": { "type": "boolean" }, "disableSessionTags": { "type": "boolean" }, "namespace": { "type": "string" }, "permissionPolicy": { "$ref": "#/definitions/InlineDocument" }, "permissionPolicyARNs": { "items": { "type": "string" }, "type": "array" }, "permissionPolicyName": { "type": "string" }, "permissionsBoundaryARN": { "type": "string" }, "policy": { "type": "string" }, "roleARN": { "type": "string" }, "roleName": { "type": "string" }, "serviceAccountName": { "type": "string" }, "tags": { "additionalProperties": { "type": "string" }, "type": "object" }, "targetRoleARN": { "type": "string" }, "wellKnownPolicies": { "$ref": "#/definitions/WellKnownPolicies" } }, "additionalProperties": false }, "PrivateCluster": { "properties": { "additionalEndpointServices": { "items": { "type": "string" }, "type": "array" }, "enabled": { "type": "boolean" }, "skipEndpointCreation": { "type": "boolean" } }, "additionalProperties": false }, "RemoteNetwork": { "properties": { "cidrs": { "items": { "type": "string" }, "type": "array" } }, "additionalProperties": false }, "RemoteNetworkConfig": { "required": ["vpcGatewayID", "remoteNodeNetworks"], "properties": { "iam": { "$ref": "#/definitions/RemoteNodesIAM" }, "remoteNodeNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "remotePodNetworks": { "items": { "$ref": "#/definitions/RemoteNetwork" }, "type": "array" }, "vpcGatewayID": { "$ref": "#/definitions/VPCGateway" } }, "additionalProperties": false }, "RemoteNodesIAM": { "properties": { "caBundleCert": { "type": "string" }, "provider": { "type": "string" }, "roleARN": { "type": "string" } }, "additionalProperties": false }, "ResourceWeight": { "properties": { "name": { "type": "string" }, "weight": { "type": "integer" } }, "additionalProperties": false }, "RollbackConfig": { "properties": { "timeoutMinutes": { "type": "integer" } }, "additionalProperties": false }, "SSOIdentity": { "required": ["id", "type"], "properties": { "id": { "type": "string" }, "type": { "type": "string" } }, "additionalProperties": false }, "ScoringStrategy": { "properties": { "resources": { "items": { "$ref": "#/definitions/ResourceWeight" }, "type": "array" }, "type": { "type": "string" } }, "additionalProperties": false }, "SecretsEncryption": { "required": ["keyARN"], "properties": { "keyARN": { "type": "string" } }, "additionalProperties": false }, "ServiceNodePortRange": { "properties": { "maxPort": { "type": "integer" }, "minPort": { "type": "integer" } }, "additionalProperties": false }, "UpgradePolicy": { "properties": { "supportType": { "type": "string", "enum": ["STANDARD", "EXTENDED"] } }, "additionalProperties": false }, "VPCGateway": { "type": "string" }, "VolumeMapping": { "properties": { "snapshotID": { "type": "string" }, "volumeEncrypted": { "type": "boolean" }, "volumeIOPS": { "type": "integer" }, "volumeKmsKeyID": { "type": "string" }, "volumeName": { "type": "string" }, "volumeSize": { "type": "integer" }, "volumeThroughput": { "type": "integer" }, "volumeType": { "type": "string", "enum": ["gp2", "gp3", "io1", "io2", "sc1", "st1"] } }, "additionalProperties": false }, "WellKnownPolicies": { "properties": { "autoScaler": { "type": "boolean" }, "awsLoadBalancerController": { "type": "boolean" }, "certManager": { "type": "boolean" }, "ebsCSIController": { "type": "boolean" }, "efsCSIController": { "type": "boolean" }, "externalDNS": { "type": "boolean" }, "imageBuilder": { "type": "boolean" } }, "additionalProperties": false }, "ZonalShiftConfig": { "properties": { "enabled": { "type": "boolean" } }, "additionalProperties": false }, "github.com|aws|aws-sdk-go-v2|aws|arn.ARN": {}, "github.com|aws|aws-sdk-go-v2|service|eks|types.AccessScopeType": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.AuthenticationMode": { "type": "string" }, "github.com|aws|aws-sdk-go-v2|service|eks|types.ResolveConflicts": { "type": "string" }, "github.com|weaveworks|eksctl|pkg|utils|ipnet.IPNet": { "type": "string" }, "k8s.io|api|core|v1.TaintEffect": { "type": "string" }, "taintsWrapper": { "items": { "$ref": "#/definitions/NodeGroupTaint" }, "type": "array" } } };
 
-;// CONCATENATED MODULE: ./src/providers/eksctl-validate.ts
+;// CONCATENATED MODULE: ./src/providers/aws/eksctl/validate.ts
 /**
  * A small JSON-schema checker for eksctl ClusterConfig documents, over the compacted copy of eksctl's own
  * schema (eksctl-schema.ts). It reads only the keywords that schema uses ($ref, type, properties,
@@ -30502,7 +30709,7 @@ function schemaErrors(schema, doc, limit = 5) {
     return schemaProblems(schema, doc, limit).map((p) => `${pathOf(p.path) || '(document)'}: ${p.message}`);
 }
 
-;// CONCATENATED MODULE: ./src/providers/aws.ts
+;// CONCATENATED MODULE: ./src/providers/aws/plan.ts
 /**
  * The EKS flow as data: the rendered eksctl ClusterConfig (every field of the reference document's
  * `gitpod-cluster.yaml`), merged with the user's `eksctl-config` overlay and validated, and the ordered
@@ -30517,7 +30724,8 @@ function schemaErrors(schema, doc, limit = 5) {
 
 
 
-const AWS_STEP_IDS = (/* unused pure expression or super */ null && ([
+
+const AWS_STEP_IDS = [
     'cluster',
     'kubeconfig',
     'kube-system',
@@ -30527,10 +30735,12 @@ const AWS_STEP_IDS = (/* unused pure expression or super */ null && ([
     'calico-ready',
     'nodegroups',
     'nodegroup-labels',
+    'nodegroup-scaling',
     'service-accounts',
     'access-entries',
     'viewer-rbac',
-]));
+    record/* RECORD_STEP_ID */.ho,
+];
 function calicoVersion(config) {
     return config.calicoVersion || reference/* DEFAULT_CALICO_VERSION */.Dt;
 }
@@ -30778,6 +30988,14 @@ function awsSteps(config, facts) {
         timeoutMs: 20 * MINUTE,
     });
     steps.push({
+        id: 'nodegroup-scaling',
+        description: `Scaling bounds of nodegroups ${ng}: an existing nodegroup whose bounds differ is rescaled in place`,
+        api: 'EKS DescribeNodegroup per nodegroup; where the bounds differ: ' +
+            `\`eksctl scale nodegroup --cluster=${config.clusterName} --region=${config.region} --name=<name> --nodes-min=<min> --nodes-max=<max>\`` +
+            ' (with `--nodes=<n>` when the current size is outside the new bounds)',
+        timeoutMs: 20 * MINUTE,
+    });
+    steps.push({
         id: 'service-accounts',
         description: `IAM roles for the service accounts ${reference/* AWS */.kS.serviceAccounts.map((sa) => `${sa.namespace}/${sa.name}`).join(', ')} (existing ones are left alone)`,
         argv: ['eksctl', 'create', 'iamserviceaccount', `--config-file=${file}`, '--approve'],
@@ -30796,6 +31014,7 @@ function awsSteps(config, facts) {
             timeoutMs: 5 * MINUTE,
         });
     }
+    steps.push((0,record/* recordStep */.IC)());
     return steps;
 }
 /**
@@ -30816,41 +31035,85 @@ function labelsTarget(config, nodegroup) {
     return [`--cluster=${config.clusterName}`, `--region=${config.region}`, `--nodegroup=${nodegroup}`];
 }
 /**
- * Compares a nodegroup's labels (as DescribeNodegroup reports them) with the wanted ones (the pool's, as
- * the ClusterConfig eksctl was given has them): labels missing or wrong are set; a `gitpod.io/workload_*`
- * label not wanted on this nodegroup is unset; labels outside that family that someone else set
- * (eksctl's own `alpha.eksctl.io/*` among them) are kept.
+ * `eksctl scale nodegroup` (eksctl pkg/ctl/scale/nodegroup.go): new bounds for one managed nodegroup, and
+ * a desired size within them when the current one is not (EKS refuses a desired size outside the bounds).
  */
-function nodegroupLabelChange(config, nodegroup, wanted, observed) {
-    const wrong = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => observed[k] !== v));
-    const extra = Object.keys(observed).filter((k) => k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6) && !(k in wanted));
-    const argvs = [];
-    const why = [];
-    if (Object.keys(wrong).length) {
-        argvs.push(setLabelsArgv(config, nodegroup, wrong));
-        why.push(`missing or wrong ${Object.keys(wrong).join(', ')}`);
-    }
-    if (extra.length) {
-        argvs.push(unsetLabelsArgv(config, nodegroup, extra));
-        why.push(`not for this nodegroup ${extra.join(', ')}`);
-    }
-    return argvs.length ? { argvs, why: `nodegroup ${nodegroup}: ${why.join('; ')}` } : 'ok';
+function scaleNodegroupArgv(config, nodegroup, min, max, current) {
+    const inside = current === undefined || (current >= min && current <= max);
+    return [
+        'eksctl',
+        'scale',
+        'nodegroup',
+        `--cluster=${config.clusterName}`,
+        `--region=${config.region}`,
+        `--name=${nodegroup}`,
+        ...(inside ? [] : [`--nodes=${Math.min(Math.max(current, min), max)}`]),
+        `--nodes-min=${min}`,
+        `--nodes-max=${max}`,
+    ];
+}
+/** The Gitpod nodegroups as the EKS API should show them (max pods and disks live in eksctl's launch template). */
+function awsDesiredPools(config) {
+    const pool = (role) => {
+        const p = config.pools[role];
+        return {
+            role,
+            name: p.name,
+            labels: { ...p.labels },
+            machineType: p.machineType,
+            minNodes: p.minNodes,
+            maxNodes: p.maxNodes,
+            image: reference/* AWS */.kS.nodegroup.amiType,
+        };
+    };
+    return { services: pool('services'), workspaces: pool('workspaces') };
+}
+/** What EKS changes on an existing nodegroup: labels and scaling bounds in place; instance and AMI types never. */
+function awsFixes(config) {
+    return {
+        poolNoun: 'nodegroup',
+        fieldName: {
+            machineType: 'instance types',
+            minNodes: 'min nodes',
+            maxNodes: 'max nodes',
+            maxPods: 'max pods per node',
+            image: 'AMI type',
+        },
+        labels: (want, have) => {
+            const wrong = Object.fromEntries(Object.entries(want.labels).filter(([k, v]) => have.labels[k] !== v));
+            const extra = Object.keys(have.labels).filter((k) => k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6) && !(k in want.labels));
+            const argvs = [];
+            if (Object.keys(wrong).length)
+                argvs.push(setLabelsArgv(config, want.name, wrong));
+            if (extra.length)
+                argvs.push(unsetLabelsArgv(config, want.name, extra));
+            return { kind: 'in-place', argvs };
+        },
+        scaling: (want, have) => ({
+            kind: 'in-place',
+            argvs: [scaleNodegroupArgv(config, want.name, want.minNodes, want.maxNodes, have.desiredNodes)],
+        }),
+        immutable: (want) => ({
+            why: 'EKS cannot change it on an existing nodegroup, and apply will not recreate the nodegroup',
+            todo: `set the inputs to match the nodegroup, or delete it (eksctl delete nodegroup --cluster ${config.clusterName} --name ${want.name} --region ${config.region}) and re-run apply`,
+        }),
+    };
 }
 // ---------------------------------------------------------------------------------------------------
 // The user's overlay (`eksctl-config`): deep-merged over the rendered config, then validated.
 // ---------------------------------------------------------------------------------------------------
 const OVERLAY_FORM = 'a YAML eksctl ClusterConfig (apiVersion eksctl.io/v1alpha5) merged over the rendered one';
-function aws_isMap(v) {
+function plan_isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** The key a list element is merged by: `name`, or `metadata.namespace/name` (iam.serviceAccounts). */
 function keyOf(item) {
-    if (!aws_isMap(item))
+    if (!plan_isMap(item))
         return undefined;
     if (typeof item.name === 'string')
         return item.name;
     const meta = item.metadata;
-    if (aws_isMap(meta) && typeof meta.name === 'string')
+    if (plan_isMap(meta) && typeof meta.name === 'string')
         return `${String(meta.namespace ?? '')}/${meta.name}`;
     return undefined;
 }
@@ -30860,7 +31123,7 @@ function keyOf(item) {
  * new ones appended; any other list is replaced whole.
  */
 function mergeClusterConfig(base, overlay) {
-    if (aws_isMap(base) && aws_isMap(overlay)) {
+    if (plan_isMap(base) && plan_isMap(overlay)) {
         const out = { ...base };
         for (const [k, v] of Object.entries(overlay)) {
             if (v === null)
@@ -30976,7 +31239,7 @@ function parseOverlay(config, text) {
         if (duplicate)
             throw overlayError(config, `it is not valid YAML: ${duplicate}`);
         const data = parsed.toJS({ maxAliasCount: 100 });
-        if (aws_isMap(data))
+        if (plan_isMap(data))
             OVERLAY_SOURCE.set(data, { document: parsed, text });
         return data;
     }
@@ -31018,7 +31281,7 @@ function duplicateKey(doc, text) {
     return undefined;
 }
 /** Where `parts` points in a document, for messages. */
-const aws_pathText = (parts) => parts
+const plan_pathText = (parts) => parts
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
     .join('')
     .replace(/^\./, '') || '(document)';
@@ -31038,16 +31301,16 @@ function plainDataProblem(doc) {
         const plain = Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype;
         if (typeof value !== 'object' || !plain) {
             const kind = typeof value === 'object' ? value.constructor?.name : typeof value;
-            return `${aws_pathText(where)} is a ${kind ?? 'value'}, not a string, number, boolean, list or mapping`;
+            return `${plan_pathText(where)} is a ${kind ?? 'value'}, not a string, number, boolean, list or mapping`;
         }
         if (ancestors.has(value))
-            return `${aws_pathText(where)} is an alias that contains itself`;
+            return `${plan_pathText(where)} is an alias that contains itself`;
         if (where.length > OVERLAY_MAX_DEPTH)
-            return `it nests deeper than ${OVERLAY_MAX_DEPTH} levels (at ${aws_pathText(where.slice(0, 8))}…)`;
+            return `it nests deeper than ${OVERLAY_MAX_DEPTH} levels (at ${plan_pathText(where.slice(0, 8))}…)`;
         const inside = new Set(ancestors).add(value);
         for (const [key, child] of Object.entries(value)) {
             if (key === '__proto__')
-                return `${aws_pathText([...where, key])}: the key \`__proto__\` is not allowed`;
+                return `${plan_pathText([...where, key])}: the key \`__proto__\` is not allowed`;
             stack.push({ value: child, at: [...where, Array.isArray(value) ? Number(key) : key], ancestors: inside });
         }
     }
@@ -31058,7 +31321,7 @@ function readOverlay(config) {
     if (!config.eksctlConfigPath)
         return undefined;
     const doc = parseOverlay(config, readOverlayText(config));
-    if (!aws_isMap(doc))
+    if (!plan_isMap(doc))
         throw overlayError(config, 'it is not a YAML mapping');
     const problem = plainDataProblem(doc);
     if (problem)
@@ -31068,9 +31331,9 @@ function readOverlay(config) {
         throw overlayError(config, `apiVersion is ${JSON.stringify(doc.apiVersion)}`);
     if (doc.kind !== undefined && doc.kind !== 'ClusterConfig')
         throw overlayError(config, `kind is ${JSON.stringify(doc.kind)}`);
-    if (meta !== undefined && !aws_isMap(meta))
+    if (meta !== undefined && !plan_isMap(meta))
         throw overlayError(config, 'metadata is not a mapping');
-    if (aws_isMap(meta)) {
+    if (plan_isMap(meta)) {
         const fixed = [
             ['name', config.clusterName, 'cluster-name'],
             ['region', config.region, 'region'],
@@ -31085,7 +31348,7 @@ function readOverlay(config) {
     return doc;
 }
 function sameLabels(want, got) {
-    if (!aws_isMap(got))
+    if (!plan_isMap(got))
         return 'has no labels';
     for (const [k, v] of Object.entries(want)) {
         if (got[k] !== v)
@@ -31105,8 +31368,8 @@ function overlayPathOf(base, overlay, merged) {
     for (const [depth, part] of merged.entries()) {
         let next;
         if (typeof part === 'string') {
-            next = aws_isMap(o) && Object.hasOwn(o, part) ? part : undefined;
-            b = aws_isMap(b) ? b[part] : undefined;
+            next = plan_isMap(o) && Object.hasOwn(o, part) ? part : undefined;
+            b = plan_isMap(b) ? b[part] : undefined;
         }
         else if (Array.isArray(o)) {
             const keyed = Array.isArray(b) && b.map(keyOf).every(Boolean) && o.map(keyOf).every(Boolean);
@@ -31277,99 +31540,6 @@ function clusterConfigFor(config, facts) {
 
 /***/ }),
 
-/***/ 29212:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ awsMachineShape)
-/* harmony export */ });
-/** vCPUs of each size name. */
-const SIZES = {
-    large: 2,
-    xlarge: 4,
-    '2xlarge': 8,
-    '4xlarge': 16,
-    '8xlarge': 32,
-    '12xlarge': 48,
-    '16xlarge': 64,
-    '24xlarge': 96,
-    '32xlarge': 128,
-    '48xlarge': 192,
-};
-/** Per family: GiB of memory per vCPU and the largest size offered. */
-const FAMILIES = {
-    m5: { gbPerVcpu: 4, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'] },
-    m5a: {
-        gbPerVcpu: 4,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'],
-    },
-    m6i: {
-        gbPerVcpu: 4,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
-    },
-    m6a: {
-        gbPerVcpu: 4,
-        sizes: [
-            'large',
-            'xlarge',
-            '2xlarge',
-            '4xlarge',
-            '8xlarge',
-            '12xlarge',
-            '16xlarge',
-            '24xlarge',
-            '32xlarge',
-            '48xlarge',
-        ],
-    },
-    m7i: {
-        gbPerVcpu: 4,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
-    },
-    m7a: {
-        gbPerVcpu: 4,
-        sizes: [
-            'large',
-            'xlarge',
-            '2xlarge',
-            '4xlarge',
-            '8xlarge',
-            '12xlarge',
-            '16xlarge',
-            '24xlarge',
-            '32xlarge',
-            '48xlarge',
-        ],
-    },
-    c6i: {
-        gbPerVcpu: 2,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
-    },
-    c7i: {
-        gbPerVcpu: 2,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
-    },
-    r6i: {
-        gbPerVcpu: 8,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
-    },
-    r7i: {
-        gbPerVcpu: 8,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
-    },
-};
-function awsMachineShape(instanceType) {
-    const [family, size] = instanceType.split('.');
-    const rule = FAMILIES[family ?? ''];
-    if (!rule || !size || !rule.sizes.includes(size))
-        return undefined;
-    const vcpus = SIZES[size];
-    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
-}
-
-
-/***/ }),
-
 /***/ 19941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31513,208 +31683,6 @@ function eksPlannedUpgrade(config) {
 
 /***/ }),
 
-/***/ 54832:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Pq: () => (/* binding */ CLUSTER_ADMIN_BINDING),
-/* harmony export */   d8: () => (/* binding */ labelList),
-/* harmony export */   de: () => (/* binding */ serviceAccountEmail),
-/* harmony export */   hO: () => (/* binding */ GCP_PLAN_FACTS),
-/* harmony export */   qx: () => (/* binding */ nodePoolLabelsArgv),
-/* harmony export */   ru: () => (/* binding */ nodePoolAutoscalingArgv),
-/* harmony export */   ys: () => (/* binding */ gcpSteps)
-/* harmony export */ });
-/* unused harmony exports GCP_STEP_IDS, nodeLocationsFlag, nodePoolArgv */
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
-
-const GCP_STEP_IDS = (/* unused pure expression or super */ null && ([
-    'service-account',
-    'iam-roles',
-    'cluster',
-    'default-pool',
-    'services-pool',
-    'workspaces-pool',
-    'kubeconfig',
-    'cluster-admin-binding',
-]));
-const GCP_PLAN_FACTS = (config) => ({
-    clusterVersion: config.kubernetesVersion,
-    account: '<the account of the credentials in use>',
-});
-function serviceAccountEmail(config) {
-    return `${_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
-}
-/** `key=value,key=value` in a stable order: the reference labels first, then the extra labels. */
-function labelList(labels) {
-    return Object.entries(labels)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(',');
-}
-const MINUTE = 60_000;
-function location(config) {
-    return [`--project=${config.project}`, `--region=${config.region}`];
-}
-/** `--node-locations=<zones>` when `node-locations` is given; without it GKE picks three zones of the region. */
-function nodeLocationsFlag(config) {
-    return config.nodeLocations.length ? [`--node-locations=${config.nodeLocations.join(',')}`] : [];
-}
-/** The RBAC binding the reference document creates for the current identity. */
-const CLUSTER_ADMIN_BINDING = {
-    name: 'cluster-admin-binding',
-    clusterRole: 'cluster-admin',
-    apiGroup: 'rbac.authorization.k8s.io',
-};
-/** `gcloud container node-pools <verb> <pool> --cluster=… --project=… --region=…`, then the verb's flags. */
-function nodePoolCommand(config, verb, pool, flags) {
-    return [
-        'gcloud',
-        'container',
-        'node-pools',
-        verb,
-        pool.name,
-        `--cluster=${config.clusterName}`,
-        ...location(config),
-        ...flags,
-    ];
-}
-/** In-place fix of a pool's labels: gcloud replaces the pool's whole label set with this list. */
-function nodePoolLabelsArgv(config, pool, labels) {
-    return nodePoolCommand(config, 'update', pool, [`--node-labels=${labelList(labels)}`]);
-}
-/** In-place fix of a pool's autoscaling bounds (gcloud takes them apart from the labels). */
-function nodePoolAutoscalingArgv(config, pool) {
-    return nodePoolCommand(config, 'update', pool, [
-        '--enable-autoscaling',
-        `--min-nodes=${pool.minNodes}`,
-        `--max-nodes=${pool.maxNodes}`,
-    ]);
-}
-function nodePoolArgv(config, pool) {
-    const p = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.pool;
-    return nodePoolCommand(config, 'create', pool, [
-        ...nodeLocationsFlag(config),
-        `--machine-type=${pool.machineType}`,
-        `--disk-type=${p.diskType}`,
-        `--disk-size=${config.diskSizeGb}`,
-        `--image-type=${p.imageType}`,
-        `--num-nodes=${Math.min(Math.max(pool.minNodes, 1), pool.maxNodes)}`,
-        '--enable-autoscaling',
-        `--min-nodes=${pool.minNodes}`,
-        `--max-nodes=${pool.maxNodes}`,
-        '--enable-autorepair',
-        `--metadata=${labelList(p.metadata)}`,
-        `--scopes=${p.scopes.join(',')}`,
-        `--service-account=${serviceAccountEmail(config)}`,
-        `--node-labels=${labelList(pool.labels)}`,
-        `--max-pods-per-node=${config.maxPods}`,
-    ]);
-}
-function gcpSteps(config, facts) {
-    const sa = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.serviceAccount;
-    const c = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.cluster;
-    const d = c.defaultPool;
-    const email = serviceAccountEmail(config);
-    const { services, workspaces } = config.pools;
-    return [
-        {
-            id: 'service-account',
-            description: `Service account ${email} for the cluster's nodes`,
-            argv: [
-                'gcloud',
-                'iam',
-                'service-accounts',
-                'create',
-                sa.name,
-                `--display-name=${sa.displayName}`,
-                `--project=${config.project}`,
-            ],
-            timeoutMs: 5 * MINUTE,
-        },
-        {
-            id: 'iam-roles',
-            description: `Project roles for ${email}: ${sa.roles.join(', ')}`,
-            api: `one read-modify-write of the IAM policy of project ${config.project} (getIamPolicy, then setIamPolicy with its etag) adding only the missing bindings`,
-            timeoutMs: 5 * MINUTE,
-        },
-        {
-            id: 'cluster',
-            description: `Regional GKE cluster ${config.clusterName} in ${config.region}, Kubernetes ${facts.clusterVersion}, with a temporary default pool`,
-            argv: [
-                'gcloud',
-                'container',
-                'clusters',
-                'create',
-                config.clusterName,
-                ...location(config),
-                ...nodeLocationsFlag(config),
-                `--cluster-version=${facts.clusterVersion}`,
-                `--release-channel=${c.releaseChannel}`,
-                `--machine-type=${d.machineType}`,
-                `--disk-type=${d.diskType}`,
-                `--disk-size=${d.diskSizeGb}`,
-                `--image-type=${_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.pool.imageType}`,
-                `--service-account=${email}`,
-                `--num-nodes=${d.numNodes}`,
-                '--enable-autoscaling',
-                `--min-nodes=${d.minNodes}`,
-                `--max-nodes=${d.maxNodes}`,
-                '--enable-autorepair',
-                '--enable-ip-alias',
-                '--enable-network-policy',
-                `--create-subnetwork=name=${c.subnetworkPrefix}${config.clusterName}`,
-                `--metadata=${labelList(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.pool.metadata)}`,
-                `--max-pods-per-node=${config.maxPods}`,
-                `--default-max-pods-per-node=${config.maxPods}`,
-                `--addons=${c.addons.join(',')}`,
-            ],
-            timeoutMs: 45 * MINUTE,
-        },
-        {
-            id: 'default-pool',
-            description: `Delete the temporary node pool ${d.name}`,
-            argv: [
-                'gcloud',
-                '--quiet',
-                'container',
-                'node-pools',
-                'delete',
-                d.name,
-                `--cluster=${config.clusterName}`,
-                ...location(config),
-            ],
-            timeoutMs: 30 * MINUTE,
-        },
-        {
-            id: 'services-pool',
-            description: `Node pool ${services.name} (${services.machineType}, ${services.minNodes}-${services.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(services.labels)}`,
-            argv: nodePoolArgv(config, services),
-            timeoutMs: 30 * MINUTE,
-        },
-        {
-            id: 'workspaces-pool',
-            description: `Node pool ${workspaces.name} (${workspaces.machineType}, ${workspaces.minNodes}-${workspaces.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(workspaces.labels)}`,
-            argv: nodePoolArgv(config, workspaces),
-            timeoutMs: 30 * MINUTE,
-        },
-        {
-            id: 'kubeconfig',
-            description: `Kubeconfig for ${config.clusterName} written to ${config.kubeconfigPath} (mode 0600), KUBECONFIG exported`,
-            api: `GKE projects.locations.clusters.get for the endpoint and CA certificate`,
-            timeoutMs: 2 * MINUTE,
-        },
-        {
-            id: 'cluster-admin-binding',
-            description: `ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name}: ${CLUSTER_ADMIN_BINDING.clusterRole} for ${facts.account}`,
-            api: `Kubernetes API: create ${CLUSTER_ADMIN_BINDING.apiGroup}/v1 ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name} when missing`,
-            timeoutMs: 2 * MINUTE,
-        },
-    ];
-}
-
-
-/***/ }),
-
 /***/ 74841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31771,6 +31739,256 @@ function gcpMachineShape(machineType) {
 function gcpCpuQuotaMetric(machineType) {
     const family = machineType.split('-')[0].toUpperCase();
     return ['E2', 'N1', 'F1', 'G1'].includes(family) ? 'CPUS' : `${family}_CPUS`;
+}
+
+
+/***/ }),
+
+/***/ 9920:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ gcpDesiredPools),
+/* harmony export */   Pq: () => (/* binding */ CLUSTER_ADMIN_BINDING),
+/* harmony export */   Uf: () => (/* binding */ gcpFixes),
+/* harmony export */   d8: () => (/* binding */ labelList),
+/* harmony export */   de: () => (/* binding */ serviceAccountEmail),
+/* harmony export */   hO: () => (/* binding */ GCP_PLAN_FACTS),
+/* harmony export */   ys: () => (/* binding */ gcpSteps)
+/* harmony export */ });
+/* unused harmony exports GCP_STEP_IDS, nodeLocationsFlag, nodePoolLabelsArgv, nodePoolAutoscalingArgv, nodePoolArgv */
+/* harmony import */ var _desired_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73761);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98286);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(94846);
+
+
+
+const GCP_STEP_IDS = [
+    'service-account',
+    'iam-roles',
+    'cluster',
+    'default-pool',
+    'services-pool',
+    'workspaces-pool',
+    'kubeconfig',
+    'cluster-admin-binding',
+    _record_js__WEBPACK_IMPORTED_MODULE_2__/* .RECORD_STEP_ID */ .ho,
+];
+const GCP_PLAN_FACTS = (config) => ({
+    clusterVersion: config.kubernetesVersion,
+    account: '<the account of the credentials in use>',
+});
+function serviceAccountEmail(config) {
+    return `${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
+}
+/** `key=value,key=value` in a stable order: the reference labels first, then the extra labels. */
+function labelList(labels) {
+    return Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+}
+const MINUTE = 60_000;
+function location(config) {
+    return [`--project=${config.project}`, `--region=${config.region}`];
+}
+/** `--node-locations=<zones>` when `node-locations` is given; without it GKE picks three zones of the region. */
+function nodeLocationsFlag(config) {
+    return config.nodeLocations.length ? [`--node-locations=${config.nodeLocations.join(',')}`] : [];
+}
+/** The RBAC binding the reference document creates for the current identity. */
+const CLUSTER_ADMIN_BINDING = {
+    name: 'cluster-admin-binding',
+    clusterRole: 'cluster-admin',
+    apiGroup: 'rbac.authorization.k8s.io',
+};
+/** `gcloud container node-pools <verb> <pool> --cluster=… --project=… --region=…`, then the verb's flags. */
+function nodePoolCommand(config, verb, pool, flags) {
+    return [
+        'gcloud',
+        'container',
+        'node-pools',
+        verb,
+        pool.name,
+        `--cluster=${config.clusterName}`,
+        ...location(config),
+        ...flags,
+    ];
+}
+/** In-place fix of a pool's labels: gcloud replaces the pool's whole label set with this list. */
+function nodePoolLabelsArgv(config, pool, labels) {
+    return nodePoolCommand(config, 'update', pool, [`--node-labels=${labelList(labels)}`]);
+}
+/** In-place fix of a pool's autoscaling bounds (gcloud takes them apart from the labels). */
+function nodePoolAutoscalingArgv(config, pool) {
+    return nodePoolCommand(config, 'update', pool, [
+        '--enable-autoscaling',
+        `--min-nodes=${pool.minNodes}`,
+        `--max-nodes=${pool.maxNodes}`,
+    ]);
+}
+function nodePoolArgv(config, pool) {
+    const p = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool;
+    return nodePoolCommand(config, 'create', pool, [
+        ...nodeLocationsFlag(config),
+        `--machine-type=${pool.machineType}`,
+        `--disk-type=${p.diskType}`,
+        `--disk-size=${config.diskSizeGb}`,
+        `--image-type=${p.imageType}`,
+        `--num-nodes=${Math.min(Math.max(pool.minNodes, 1), pool.maxNodes)}`,
+        '--enable-autoscaling',
+        `--min-nodes=${pool.minNodes}`,
+        `--max-nodes=${pool.maxNodes}`,
+        '--enable-autorepair',
+        `--metadata=${labelList(p.metadata)}`,
+        `--scopes=${p.scopes.join(',')}`,
+        `--service-account=${serviceAccountEmail(config)}`,
+        `--node-labels=${labelList(pool.labels)}`,
+        `--max-pods-per-node=${config.maxPods}`,
+    ]);
+}
+function gcpSteps(config, facts) {
+    const sa = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.serviceAccount;
+    const c = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster;
+    const d = c.defaultPool;
+    const email = serviceAccountEmail(config);
+    const { services, workspaces } = config.pools;
+    return [
+        {
+            id: 'service-account',
+            description: `Service account ${email} for the cluster's nodes`,
+            argv: [
+                'gcloud',
+                'iam',
+                'service-accounts',
+                'create',
+                sa.name,
+                `--display-name=${sa.displayName}`,
+                `--project=${config.project}`,
+            ],
+            timeoutMs: 5 * MINUTE,
+        },
+        {
+            id: 'iam-roles',
+            description: `Project roles for ${email}: ${sa.roles.join(', ')}`,
+            api: `one read-modify-write of the IAM policy of project ${config.project} (getIamPolicy, then setIamPolicy with its etag) adding only the missing bindings`,
+            timeoutMs: 5 * MINUTE,
+        },
+        {
+            id: 'cluster',
+            description: `Regional GKE cluster ${config.clusterName} in ${config.region}, Kubernetes ${facts.clusterVersion}, with a temporary default pool`,
+            argv: [
+                'gcloud',
+                'container',
+                'clusters',
+                'create',
+                config.clusterName,
+                ...location(config),
+                ...nodeLocationsFlag(config),
+                `--cluster-version=${facts.clusterVersion}`,
+                `--release-channel=${c.releaseChannel}`,
+                `--machine-type=${d.machineType}`,
+                `--disk-type=${d.diskType}`,
+                `--disk-size=${d.diskSizeGb}`,
+                `--image-type=${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool.imageType}`,
+                `--service-account=${email}`,
+                `--num-nodes=${d.numNodes}`,
+                '--enable-autoscaling',
+                `--min-nodes=${d.minNodes}`,
+                `--max-nodes=${d.maxNodes}`,
+                '--enable-autorepair',
+                '--enable-ip-alias',
+                '--enable-network-policy',
+                `--create-subnetwork=name=${c.subnetworkPrefix}${config.clusterName}`,
+                `--metadata=${labelList(_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool.metadata)}`,
+                `--max-pods-per-node=${config.maxPods}`,
+                `--default-max-pods-per-node=${config.maxPods}`,
+                `--addons=${c.addons.join(',')}`,
+            ],
+            timeoutMs: 45 * MINUTE,
+        },
+        {
+            id: 'default-pool',
+            description: `Delete the temporary node pool ${d.name}`,
+            argv: [
+                'gcloud',
+                '--quiet',
+                'container',
+                'node-pools',
+                'delete',
+                d.name,
+                `--cluster=${config.clusterName}`,
+                ...location(config),
+            ],
+            timeoutMs: 30 * MINUTE,
+        },
+        {
+            id: 'services-pool',
+            description: `Node pool ${services.name} (${services.machineType}, ${services.minNodes}-${services.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(services.labels)}`,
+            argv: nodePoolArgv(config, services),
+            timeoutMs: 30 * MINUTE,
+        },
+        {
+            id: 'workspaces-pool',
+            description: `Node pool ${workspaces.name} (${workspaces.machineType}, ${workspaces.minNodes}-${workspaces.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(workspaces.labels)}`,
+            argv: nodePoolArgv(config, workspaces),
+            timeoutMs: 30 * MINUTE,
+        },
+        {
+            id: 'kubeconfig',
+            description: `Kubeconfig for ${config.clusterName} written to ${config.kubeconfigPath} (mode 0600), KUBECONFIG exported`,
+            api: `GKE projects.locations.clusters.get for the endpoint and CA certificate`,
+            timeoutMs: 2 * MINUTE,
+        },
+        {
+            id: 'cluster-admin-binding',
+            description: `ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name}: ${CLUSTER_ADMIN_BINDING.clusterRole} for ${facts.account}`,
+            api: `Kubernetes API: create ${CLUSTER_ADMIN_BINDING.apiGroup}/v1 ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name} when missing`,
+            timeoutMs: 2 * MINUTE,
+        },
+        (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .recordStep */ .IC)(),
+    ];
+}
+/** The Gitpod pools as the GKE API should show them. */
+function gcpDesiredPools(config) {
+    const pool = (role) => {
+        const p = config.pools[role];
+        return {
+            role,
+            name: p.name,
+            labels: { ...p.labels },
+            machineType: p.machineType,
+            minNodes: p.minNodes,
+            maxNodes: p.maxNodes,
+            maxPods: config.maxPods,
+            image: _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool.imageType,
+        };
+    };
+    return { services: pool('services'), workspaces: pool('workspaces') };
+}
+function poolOf(config, want) {
+    return { ...config.pools[want.role], name: want.name, minNodes: want.minNodes, maxNodes: want.maxNodes };
+}
+/** What GKE changes on an existing node pool: labels and autoscaling in place; machine, pods, image never. */
+function gcpFixes(config) {
+    return {
+        poolNoun: 'node pool',
+        fieldName: {
+            machineType: 'machine type',
+            minNodes: 'min nodes',
+            maxNodes: 'max nodes',
+            maxPods: 'max pods per node',
+            image: 'image type',
+        },
+        labels: (want, have) => ({
+            kind: 'in-place',
+            argvs: [nodePoolLabelsArgv(config, poolOf(config, want), (0,_desired_js__WEBPACK_IMPORTED_MODULE_0__/* .wantedLabels */ .dQ)(want.labels, have.labels))],
+        }),
+        scaling: (want) => ({ kind: 'in-place', argvs: [nodePoolAutoscalingArgv(config, poolOf(config, want))] }),
+        immutable: (want) => ({
+            why: 'GKE cannot change it on an existing node pool, and apply will not recreate the pool',
+            todo: `set the inputs to match the pool, or delete it (gcloud container node-pools delete ${want.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`,
+        }),
+    };
 }
 
 
@@ -31899,6 +32117,432 @@ function gkePlannedUpgrade(config) {
         return [];
     const minor = asked.split('.').slice(0, 2).join('.');
     return gkeUpgradeSteps(config, [{ minor, version: asked }]);
+}
+
+
+/***/ }),
+
+/***/ 46940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ providerOf)
+});
+
+// UNUSED EXPORTS: PROVIDER_REGISTRY
+
+// EXTERNAL MODULE: ./src/markdown.ts
+var markdown = __nccwpck_require__(83758);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(98286);
+// EXTERNAL MODULE: ./src/verify/checks.ts + 1 modules
+var checks = __nccwpck_require__(81612);
+;// CONCATENATED MODULE: ./src/providers/aws/network.ts
+
+
+async function eksNetworkFacts(config, observed, kube) {
+    if (config.network !== 'calico')
+        return {};
+    const { awsNode, installation } = reference/* AWS */.kS.calico;
+    // `get` answers undefined on 404, also when the Installation kind itself is not served (no tigera operator).
+    const [ds, inst] = await Promise.all([
+        kube.get({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: awsNode.name, namespace: awsNode.namespace }),
+        kube.get({ apiVersion: installation.apiVersion, kind: installation.kind, name: installation.metadata.name }),
+    ]);
+    const running = inst?.status?.calicoVersion;
+    return {
+        awsNodePresent: ds !== undefined,
+        calicoInstallation: inst !== undefined,
+        ...(observed.network.vpcCniAddon ? { vpcCniAddon: observed.network.vpcCniAddon } : {}),
+        ...(typeof running === 'string' && running ? { calicoVersion: running } : {}),
+    };
+}
+function checkEksNetwork(config, facts) {
+    const errors = [];
+    if (config.network === 'calico') {
+        const { awsNode, installation } = reference/* AWS */.kS.calico;
+        if (facts.awsNodePresent) {
+            errors.push((0,checks/* error */.z3)(`the AWS VPC CNI daemonset ${awsNode.namespace}/${awsNode.name} is still present`));
+        }
+        if (facts.vpcCniAddon) {
+            const { version, status } = facts.vpcCniAddon;
+            const shown = [version, status].filter(Boolean).join(', ');
+            errors.push((0,checks/* error */.z3)(`the ${reference/* AWS */.kS.vpcCniAddon} EKS add-on is installed${shown ? ` (${shown})` : ''}: an add-on update brings aws-node back beside Calico; delete the add-on (\`eksctl delete addon --cluster ${config.clusterName} --region ${config.region} --name ${reference/* AWS */.kS.vpcCniAddon}\`)`));
+        }
+        if (!facts.calicoInstallation) {
+            errors.push((0,checks/* error */.z3)(`no Calico ${installation.kind} named ${installation.metadata.name} (${installation.apiVersion})`));
+        }
+    }
+    return (0,checks/* item */.AS)('network', errors);
+}
+
+;// CONCATENATED MODULE: ./src/providers/aws/differences.ts
+
+
+const shown = (v) => JSON.stringify(v ?? null);
+/**
+ * The EKS cluster's own settings the ClusterConfig renders. The upgrade policy: eksctl (0.230) has no
+ * command that changes it on an existing cluster and `apply` changes the cloud through eksctl only, so a
+ * difference is reported here with the AWS CLI command that fixes it.
+ */
+function eksClusterDifferences(config, observed) {
+    const out = [];
+    const wanted = reference/* AWS */.kS.supportTypes[config.supportType];
+    const found = observed.eks?.supportType;
+    if (found !== undefined && found !== wanted) {
+        out.push((0,checks/* error */.z3)(`cluster ${config.clusterName}: upgrade policy support type is ${shown(found)}, wanted ${shown(wanted)} (eks-support-type: ${config.supportType}); ` +
+            `run \`aws eks update-cluster-config --name ${config.clusterName} --region ${config.region} --upgrade-policy supportType=${wanted}\``));
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/providers/aws/plan.ts + 3 modules
+var plan = __nccwpck_require__(5401);
+// EXTERNAL MODULE: ./src/providers/aws/upgrade.ts
+var upgrade = __nccwpck_require__(39340);
+;// CONCATENATED MODULE: ./src/providers/aws/index.ts
+/**
+ * EKS, as one `Provider`: the flow `plan` prints (providers/aws/plan.ts: the steps and the rendered eksctl
+ * ClusterConfig, the upgrade round of providers/aws/upgrade.ts), `apply` (providers/aws/apply.ts) and the
+ * cloud view (providers/aws/cloud.ts), both loaded with their SDK only when a command needs them,
+ * `destroy`'s step and what it leaves, the desired nodegroups and how EKS changes an existing one.
+ * Everything about EKS is in this folder (eksctl's schema and rules in eksctl/).
+ */
+
+
+
+
+
+
+const MINUTE = 60_000;
+const awsProvider = {
+    name: 'aws',
+    platform: 'EKS',
+    destroyTool: 'eksctl',
+    networkIsDrift: false,
+    plan: (config) => {
+        const { doc, notes, dropped } = (0,plan/* clusterConfigResult */.c)(config, {});
+        return {
+            steps: [...(0,plan/* awsSteps */.TR)(config, {}), ...(0,upgrade/* eksPlannedUpgrade */.Q)(config)],
+            eksctlConfig: (0,plan/* clusterConfigYaml */.UZ)(config, doc),
+            notes,
+            dropped,
+            clusterConfig: doc,
+        };
+    },
+    apply: async (config, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(316), __nccwpck_require__.e(368), __nccwpck_require__.e(285)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96368))).applyFlow(config, io),
+    preflight: async (config, log) => (await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.bind(__nccwpck_require__, 55711))).awsPreflight(config, log),
+    cloud: async (config, log) => (await __nccwpck_require__.e(/* import() */ 389).then(__nccwpck_require__.bind(__nccwpck_require__, 389))).awsCloud(config, log),
+    destroySteps: (config) => [
+        {
+            id: 'delete-cluster',
+            description: `Delete EKS cluster ${config.clusterName} in ${config.region}, its nodegroups and eksctl's CloudFormation stacks`,
+            argv: ['eksctl', 'delete', 'cluster', `--name=${config.clusterName}`, `--region=${config.region}`, '--wait'],
+            timeoutMs: 90 * MINUTE,
+        },
+    ],
+    leftovers: (config) => [
+        `The CloudWatch log group /aws/eks/${config.clusterName}/cluster (kept by AWS after the cluster is gone).`,
+        'EBS volumes of PersistentVolumes with reclaim policy Retain, and load balancers whose Services were not deleted first.',
+        `The kubeconfig at ${config.kubeconfigPath}, if an earlier run wrote one on this runner.`,
+    ],
+    desiredPools: plan/* awsDesiredPools */.P,
+    fixes: plan/* awsFixes */.Hv,
+    clusterDifferences: eksClusterDifferences,
+    where: (config) => config.region,
+    settingsFacts: (config) => ({ where: '', extra: `, network ${(0,markdown/* mdCode */.xs)(config.network)}`, perZone: '' }),
+    networkFacts: eksNetworkFacts,
+    checkNetwork: checkEksNetwork,
+    calicoPin: (config, facts) => config.network === 'calico' && facts.calicoInstallation
+        ? { installed: facts.calicoVersion, pinned: config.calicoVersion || reference/* DEFAULT_CALICO_VERSION */.Dt }
+        : undefined,
+    estimateConfig: (config) => {
+        if (!config.eksctlConfigPath)
+            return undefined;
+        try {
+            return (0,plan/* clusterConfigFor */.CR)(config, {});
+        }
+        catch {
+            return undefined;
+        }
+    },
+    notFound: (config) => `EKS cluster ${config.clusterName} not found in region ${config.region}: check cluster-name, region`,
+};
+
+// EXTERNAL MODULE: ./src/steps.ts
+var steps = __nccwpck_require__(36992);
+// EXTERNAL MODULE: ./src/providers/gcp/plan.ts
+var gcp_plan = __nccwpck_require__(9920);
+// EXTERNAL MODULE: ./src/providers/gcp/upgrade.ts
+var gcp_upgrade = __nccwpck_require__(50675);
+;// CONCATENATED MODULE: ./src/providers/gcp/index.ts
+
+
+
+
+
+
+const gcp_MINUTE = 60_000;
+const gcpProvider = {
+    name: 'gcp',
+    platform: 'GKE',
+    destroyTool: 'gcloud',
+    networkIsDrift: true,
+    plan: (config) => ({
+        // The upgrade round to the asked version; apply runs one per minor, and none when the cluster is there.
+        steps: (0,steps/* insertBefore */.nc)((0,gcp_plan/* gcpSteps */.ys)(config, (0,gcp_plan/* GCP_PLAN_FACTS */.hO)(config)), 'kubeconfig', (0,gcp_upgrade/* gkePlannedUpgrade */.Q)(config)),
+    }),
+    apply: async (config, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(316), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75843))).applyFlow(config, io),
+    preflight: async (config, log) => (await __nccwpck_require__.e(/* import() */ 472).then(__nccwpck_require__.bind(__nccwpck_require__, 16472))).gcpPreflight(config, log),
+    cloud: async (config, log) => (await __nccwpck_require__.e(/* import() */ 918).then(__nccwpck_require__.bind(__nccwpck_require__, 59918))).gcpCloud(config, log),
+    destroySteps: (config) => [
+        {
+            id: 'delete-cluster',
+            description: `Delete GKE cluster ${config.clusterName} in ${config.region} with its node pools`,
+            argv: [
+                'gcloud',
+                '--quiet',
+                'container',
+                'clusters',
+                'delete',
+                config.clusterName,
+                `--project=${config.project}`,
+                `--region=${config.region}`,
+            ],
+            timeoutMs: 60 * gcp_MINUTE,
+        },
+    ],
+    leftovers: (config) => {
+        const email = (0,gcp_plan/* serviceAccountEmail */.de)(config);
+        return [
+            `Service account ${email} (other clusters of project ${config.project} may run as it); to remove it: ${(0,steps/* shellQuote */.ZL)(['gcloud', 'iam', 'service-accounts', 'delete', email, `--project=${config.project}`])}`,
+            `Its project roles ${reference/* GCP */.lI.serviceAccount.roles.join(', ')}; to remove one: ${(0,steps/* shellQuote */.ZL)(['gcloud', 'projects', 'remove-iam-policy-binding', config.project, `--member=serviceAccount:${email}`, `--role=${reference/* GCP */.lI.serviceAccount.roles[0]}`])}`,
+            `The subnetwork ${reference/* GCP */.lI.cluster.subnetworkPrefix}${config.clusterName} is deleted with the cluster; persistent disks of PersistentVolumes with reclaim policy Retain are not.`,
+            `The kubeconfig at ${config.kubeconfigPath}, if an earlier run wrote one on this runner.`,
+        ];
+    },
+    desiredPools: gcp_plan/* gcpDesiredPools */.Ck,
+    fixes: gcp_plan/* gcpFixes */.Uf,
+    clusterDifferences: () => [],
+    where: (config) => `${config.project}/${config.region}`,
+    settingsFacts: (config) => ({ where: `project ${(0,markdown/* mdCode */.xs)(config.project)}, `, extra: '', perZone: ' per zone' }),
+    networkFacts: async (_config, observed) => ({ networkPolicy: observed.network.networkPolicy }),
+    checkNetwork: (_config, facts) => (0,checks/* item */.AS)('network', facts.networkPolicy === true ? [] : [(0,checks/* error */.z3)('network policy enforcement is off on the GKE cluster')]),
+    calicoPin: () => undefined,
+    estimateConfig: () => undefined,
+    notFound: (config) => `GKE cluster ${config.clusterName} not found in project ${config.project}, region ${config.region}: check cluster-name, region and project`,
+};
+
+;// CONCATENATED MODULE: ./src/providers/index.ts
+
+
+const PROVIDER_REGISTRY = { gcp: gcpProvider, aws: awsProvider };
+/** The Provider of these inputs. */
+function providerOf(config) {
+    return PROVIDER_REGISTRY[config.provider];
+}
+
+
+/***/ }),
+
+/***/ 94846:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hh: () => (/* binding */ parseRecord),
+/* harmony export */   IC: () => (/* binding */ recordStep),
+/* harmony export */   Kj: () => (/* binding */ recordAction),
+/* harmony export */   ho: () => (/* binding */ RECORD_STEP_ID),
+/* harmony export */   q8: () => (/* binding */ withRecord),
+/* harmony export */   yl: () => (/* binding */ RECORD_REF)
+/* harmony export */ });
+/* unused harmony exports RECORD_KEY, recordOf, recordObject */
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(36992);
+
+
+const RECORD_REF = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    namespace: 'kube-system',
+    name: 'gitpod-cluster-action',
+};
+/** The ConfigMap key holding the record (JSON). */
+const RECORD_KEY = 'desired-state.json';
+const RECORD_STEP_ID = 'record-desired-state';
+function recordOf(config) {
+    const pool = (role) => {
+        const p = config.pools[role];
+        return {
+            name: p.name,
+            machineType: p.machineType,
+            minNodes: p.minNodes,
+            maxNodes: p.maxNodes,
+            extraLabels: { ...p.extraLabels },
+        };
+    };
+    return {
+        version: 1,
+        provider: config.provider,
+        cluster: config.clusterName,
+        pools: { services: pool('services'), workspaces: pool('workspaces') },
+        diskSizeGb: config.diskSizeGb,
+        maxPods: config.maxPods,
+    };
+}
+function recordText(record) {
+    return `${JSON.stringify(record, null, 2)}\n`;
+}
+function recordObject(config) {
+    return {
+        apiVersion: RECORD_REF.apiVersion,
+        kind: RECORD_REF.kind,
+        metadata: {
+            name: RECORD_REF.name,
+            namespace: RECORD_REF.namespace,
+            labels: { 'app.kubernetes.io/managed-by': 'gitpod-cluster-action' },
+        },
+        data: { [RECORD_KEY]: recordText(recordOf(config)) },
+    };
+}
+const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v) => Number.isInteger(v) && v >= 0;
+/** The record in a ConfigMap, or why it cannot be used. */
+function parseRecord(obj) {
+    const text = isMap(obj.data) ? obj.data[RECORD_KEY] : undefined;
+    if (typeof text !== 'string')
+        return `it has no ${RECORD_KEY}`;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return `its ${RECORD_KEY} is not JSON`;
+    }
+    if (!isMap(value) || value.version !== 1 || !isMap(value.pools))
+        return `its ${RECORD_KEY} is not a version 1 record`;
+    for (const role of _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe) {
+        const p = value.pools[role];
+        if (!isMap(p) ||
+            typeof p.name !== 'string' ||
+            typeof p.machineType !== 'string' ||
+            !isCount(p.minNodes) ||
+            !isCount(p.maxNodes) ||
+            !isMap(p.extraLabels) ||
+            !Object.values(p.extraLabels).every((v) => typeof v === 'string')) {
+            return `its ${role} pool is malformed`;
+        }
+    }
+    if (!isCount(value.diskSizeGb) || !isCount(value.maxPods))
+        return 'its disk size or max pods is malformed';
+    return value;
+}
+/** The `plan` step that writes the record. */
+function recordStep() {
+    return {
+        id: RECORD_STEP_ID,
+        description: `Record the desired state (pool sizes, machine types, extra labels, disk, max pods) in ConfigMap ${RECORD_REF.namespace}/${RECORD_REF.name} for later drift checks`,
+        api: `Kubernetes API: create ConfigMap ${RECORD_REF.namespace}/${RECORD_REF.name}, or merge-patch its ${RECORD_KEY} when it differs`,
+        timeoutMs: 2 * 60_000,
+    };
+}
+/** The step's probe and run, over the flow's Kubernetes client. */
+function recordAction(config, kubeOf) {
+    const wanted = recordObject(config);
+    const text = wanted.data[RECORD_KEY];
+    const look = async (ctx) => {
+        const existing = await kubeOf(ctx).get(RECORD_REF);
+        if (!existing)
+            return { probe: { done: false, detail: 'absent' } };
+        const same = isMap(existing.data) && existing.data[RECORD_KEY] === text;
+        return {
+            existing,
+            probe: same ? { done: true, detail: 'as recorded' } : { done: false, detail: 'differs from these inputs' },
+        };
+    };
+    return {
+        probe: async (ctx) => (await look(ctx)).probe,
+        async run(ctx) {
+            const kube = kubeOf(ctx);
+            const { existing, probe } = await look(ctx);
+            // Another run on this cluster may have recorded the same state since the probe: nothing to write.
+            if (probe.done)
+                return `${_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .DONE_MEANWHILE */ .aK}: ${probe.detail}`;
+            if (!existing) {
+                await kube.create(wanted);
+                return `created ${RECORD_REF.namespace}/${RECORD_REF.name}`;
+            }
+            await kube.mergePatch(RECORD_REF, { data: { [RECORD_KEY]: text } });
+            return `updated ${RECORD_REF.namespace}/${RECORD_REF.name}`;
+        },
+    };
+}
+/** The sizing inputs a record stands in for, and where each lives in the config. */
+const SIZING = [
+    ..._reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.flatMap((role) => [
+        {
+            input: `${role}-machine-type`,
+            get: (c) => c.pools[role].machineType,
+            from: (r) => r.pools[role].machineType,
+            set: (c, r) => (c.pools[role].machineType = r.pools[role].machineType),
+        },
+        {
+            input: `${role}-min-nodes`,
+            get: (c) => c.pools[role].minNodes,
+            from: (r) => r.pools[role].minNodes,
+            set: (c, r) => (c.pools[role].minNodes = r.pools[role].minNodes),
+        },
+        {
+            input: `${role}-max-nodes`,
+            get: (c) => c.pools[role].maxNodes,
+            from: (r) => r.pools[role].maxNodes,
+            set: (c, r) => (c.pools[role].maxNodes = r.pools[role].maxNodes),
+        },
+        {
+            input: `${role}-extra-labels`,
+            get: (c) => labelText(c.pools[role].extraLabels),
+            from: (r) => labelText(r.pools[role].extraLabels),
+            set: (c, r) => {
+                const p = c.pools[role];
+                const reference = Object.fromEntries(Object.entries(p.labels).filter(([k]) => !(k in p.extraLabels)));
+                p.extraLabels = { ...r.pools[role].extraLabels };
+                p.labels = { ...reference, ...p.extraLabels };
+            },
+        },
+    ]),
+    {
+        input: 'disk-size-gb',
+        get: (c) => c.diskSizeGb,
+        from: (r) => r.diskSizeGb,
+        set: (c, r) => (c.diskSizeGb = r.diskSizeGb),
+    },
+    { input: 'max-pods', get: (c) => c.maxPods, from: (r) => r.maxPods, set: (c, r) => (c.maxPods = r.maxPods) },
+];
+function labelText(labels) {
+    return Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+}
+/** The config with every sizing input left empty taken from the record; explicit inputs win. */
+function withRecord(config, record) {
+    const effective = structuredClone(config);
+    const taken = [];
+    const differences = [];
+    for (const s of SIZING) {
+        const [mine, theirs] = [s.get(config), s.from(record)];
+        if (mine === theirs)
+            continue;
+        if (config.explicit.has(s.input)) {
+            differences.push(`input ${s.input} is ${JSON.stringify(mine)}, the desired state apply recorded says ${JSON.stringify(theirs)}; checked against the input`);
+        }
+        else {
+            s.set(effective, record);
+            taken.push(s.input);
+        }
+    }
+    return { config: effective, taken, differences };
 }
 
 
@@ -32100,7 +32744,11 @@ const AWS = {
             { apiGroups: ['operator.tigera.io'], resources: ['tigerastatuses'], resourceNames: ['calico'], verbs: ['get'] },
         ],
         /** In kube-system: the aws-node DaemonSet the network check looks for. */
-        namespacedRules: [{ apiGroups: ['apps'], resources: ['daemonsets'], resourceNames: ['aws-node'], verbs: ['get'] }],
+        namespacedRules: [
+            { apiGroups: ['apps'], resources: ['daemonsets'], resourceNames: ['aws-node'], verbs: ['get'] },
+            // The desired state apply recorded (src/record.ts), which a drift check reads.
+            { apiGroups: [''], resources: ['configmaps'], resourceNames: ['gitpod-cluster-action'], verbs: ['get'] },
+        ],
     },
     /** Service accounts of the reference ClusterConfig, with their eksctl well-known policies. */
     serviceAccounts: [
@@ -32167,7 +32815,7 @@ function autoscalerTags(clusterName) {
     };
 }
 function seedFor(provider) {
-    return provider === 'gcp' ? GCP.seed : AWS.seed;
+    return { gcp: GCP.seed, aws: AWS.seed }[provider];
 }
 /**
  * Where this action departs from the reference document, and why. The README table is checked against
@@ -32407,6 +33055,7 @@ function isTransientStatus(status) {
 /* harmony export */   Lv: () => (/* binding */ toRecord),
 /* harmony export */   ZL: () => (/* binding */ shellQuote),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   aK: () => (/* binding */ DONE_MEANWHILE),
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   mK: () => (/* binding */ StepFailedError),
@@ -32415,7 +33064,7 @@ function isTransientStatus(status) {
 /* harmony export */   wR: () => (/* binding */ withActions),
 /* harmony export */   zw: () => (/* binding */ cancelReason)
 /* harmony export */ });
-/* unused harmony exports TRANSIENT_CLI_FAILURES, isTransientCliFailure, DONE_MEANWHILE */
+/* unused harmony exports TRANSIENT_CLI_FAILURES, isTransientCliFailure, StepTimeoutError */
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83758);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49809);
 /**
@@ -32508,18 +33157,49 @@ const CLI_RETRY = {
     maxDelayMs: 60_000,
     maxElapsedMs: 15 * 60_000,
 };
+/** The error of a step whose run outlived its `timeoutMs`. */
+class StepTimeoutError extends Error {
+    constructor(step) {
+        super(`timed out after ${formatDuration(step.timeoutMs ?? 0)}`);
+        this.name = 'StepTimeoutError';
+    }
+}
 /**
- * Runs a step: its run function, or its argv. A failed run is followed by one more probe (`doneMeanwhile`);
- * a CLI step still not done after a transient failure of its CLI is run again, with backoff. Only a step
- * with a probe is: the probe has just shown that the failed run left nothing done, so a second run cannot
- * make a thing twice.
+ * A run function within the step's `timeoutMs`, as exec bounds an argv: at the deadline the signal given
+ * to the run aborts (its processes stop) and the step fails with "timed out after …".
+ */
+async function runBounded(step, run, ctx, signal) {
+    if (!step.timeoutMs)
+        return run(ctx, step, signal);
+    const deadline = new AbortController();
+    let timer;
+    const expired = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            const err = new StepTimeoutError(step);
+            deadline.abort(err);
+            reject(err);
+        }, step.timeoutMs);
+    });
+    try {
+        return await Promise.race([run(ctx, step, AbortSignal.any([signal, deadline.signal])), expired]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/**
+ * Runs a step: its run function, or its argv, bounded by its `timeoutMs` either way. A failed run is
+ * followed by one more probe (`doneMeanwhile`); a CLI step (one with an argv, whether the runner or its
+ * run function starts the CLI) still not done after a transient failure of its CLI is run again, with
+ * backoff. Only a step with a probe is: the probe has just shown that the failed run left nothing done
+ * (and told the run what is left to do), so a second run cannot make a thing twice.
  */
 async function runStep(step, ctx, deps) {
-    const cliStep = !step.run && !!step.argv && !!step.probe;
+    const cliStep = !!step.argv && !!step.probe;
     return (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(async () => {
         try {
             if (step.run)
-                return await step.run(ctx, step);
+                return await runBounded(step, step.run, ctx, deps.signal);
             if (!step.argv)
                 throw new Error(`step '${step.id}' has neither a run function nor an argv`);
             await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });
@@ -32741,6 +33421,379 @@ function displayUrl(url) {
     catch {
         return '(invalid URL)';
     }
+}
+
+
+/***/ }),
+
+/***/ 81612:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gX: () => (/* binding */ NodeChecks),
+  z3: () => (/* binding */ error),
+  Cy: () => (/* binding */ inContractOrder),
+  AS: () => (/* binding */ item),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: CHECK_DESCRIPTIONS, OUTSIDE_NAMES_SHOWN, containerRuntimeCheck, kernelVersionCheck, kubernetesVersionCheck, maxPodsCheck, nodeLabelsCheck, nodePoolsCheck, worst
+
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(98286);
+// EXTERNAL MODULE: ./src/verify/nodes.ts
+var nodes = __nccwpck_require__(44056);
+;// CONCATENATED MODULE: ./src/verify/types.ts
+const CHECK_NAMES = [
+    'node-labels',
+    'max-pods',
+    'container-runtime',
+    'kernel-version',
+    'kubernetes-version',
+    'node-pools',
+    'cloud-config',
+    'network',
+    'version-support',
+    'version-skew',
+];
+
+// EXTERNAL MODULE: ./src/verify/versions.ts
+var versions = __nccwpck_require__(46800);
+;// CONCATENATED MODULE: ./src/verify/checks.ts
+
+
+
+
+const CHECK_DESCRIPTIONS = {
+    'node-labels': 'Services-pool nodes carry gitpod.io/workload_meta, workload_ide and workload_services; workspaces-pool nodes carry the three workload_workspace_* labels; each of the six is on a Ready node',
+    'max-pods': 'Gitpod nodes can run at least max-pods pods (status.capacity.pods)',
+    'container-runtime': `Every node runs ${reference/* MINIMUMS */.kV.containerRuntime}`,
+    'kernel-version': `Every node's kernel is at least ${reference/* MINIMUMS */.kV.kernel}`,
+    'kubernetes-version': `The API server and every kubelet are at least ${reference/* MINIMUMS */.kV.kubernetes}`,
+    'node-pools': 'The services and the workspaces role each have a Ready node',
+    'cloud-config': "The cloud's node pool configuration matches the desired one",
+    network: 'Network policy enforcement as the reference architecture sets it up',
+    'version-support': "The control plane's and the pools' Kubernetes versions are supported, standard support for 90 days more",
+    'version-skew': 'Every kubelet and pool is at most three minors older than the API server, never newer',
+};
+/** A check's item: ERROR when any finding is an error, WARNING when any finding at all, else OK. */
+function item(name, errors) {
+    const status = errors.some((e) => e.type === 'ERROR') ? 'ERROR' : errors.length ? 'WARNING' : 'OK';
+    return { name, description: CHECK_DESCRIPTIONS[name], status, errors };
+}
+const error = (message, node) => ({
+    message,
+    type: 'ERROR',
+    ...(node ? { node } : {}),
+});
+const warning = (message, node) => ({
+    message,
+    type: 'WARNING',
+    ...(node ? { node } : {}),
+});
+const RANK = { OK: 0, WARNING: 1, ERROR: 2 };
+function worst(a, b) {
+    return RANK[a] >= RANK[b] ? a : b;
+}
+/** Items in the contract's order, whatever order they were computed in. */
+function inContractOrder(items) {
+    return [...items].sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
+}
+/** One finding per node at most: records it and answers the node's status. */
+function keep(findings, finding) {
+    if (!finding)
+        return 'OK';
+    findings.push(finding);
+    return finding.type;
+}
+const isGitpodNode = (node) => node.pool !== 'other' || Object.keys(node.labels).some((k) => k.startsWith(reference/* GITPOD_LABEL_PREFIX */.q6));
+/**
+ * `node-labels`: each pool's nodes carry that pool's labels (the reference table plus the extra labels),
+ * checked per pool, and every one of the six Gitpod labels (`POOL_LABELS`) is on at least one Ready node.
+ */
+function nodeLabelsCheck(config) {
+    const findings = [];
+    const onReadyNode = new Set();
+    return {
+        name: 'node-labels',
+        add(node) {
+            if (node.ready)
+                for (const key of reference/* GITPOD_LABEL_KEYS */.A$)
+                    if (node.labels[key] === 'true')
+                        onReadyNode.add(key);
+            if (node.pool === 'other')
+                return 'OK';
+            const missing = Object.entries(config.pools[node.pool].labels).filter(([k, v]) => node.labels[k] !== v);
+            if (!missing.length)
+                return 'OK';
+            const what = missing.map(([k, v]) => `${k}=${v}`).join(', ');
+            return keep(findings, error(`${node.name} (${node.pool} pool) lacks ${what}`, node.name));
+        },
+        finish() {
+            const absent = reference/* GITPOD_LABEL_KEYS */.A$.filter((key) => !onReadyNode.has(key));
+            return item('node-labels', [...findings, ...absent.map((key) => error(`no Ready node carries ${key}=true`))]);
+        },
+    };
+}
+/** `max-pods`: a Gitpod node (in a pool, or carrying a Gitpod label) can run at least `max-pods` pods. */
+function maxPodsCheck(config) {
+    const findings = [];
+    return {
+        name: 'max-pods',
+        add(node) {
+            if (!isGitpodNode(node) || node.maxPods >= config.maxPods)
+                return 'OK';
+            const message = `${node.name} can run ${node.maxPods} pods (status.capacity.pods), fewer than max-pods ${config.maxPods}`;
+            return keep(findings, error(message, node.name));
+        },
+        finish: () => item('max-pods', findings),
+    };
+}
+/** `container-runtime`: every node runs containerd (`containerd://1.7.24`). */
+function containerRuntimeCheck() {
+    const findings = [];
+    const wanted = reference/* MINIMUMS */.kV.containerRuntime;
+    return {
+        name: 'container-runtime',
+        add(node) {
+            const runtime = (0,nodes/* runtimeName */.qO)(node.runtime);
+            if (runtime === wanted)
+                return 'OK';
+            if (!runtime)
+                return keep(findings, warning(`${node.name} reports no container runtime`, node.name));
+            return keep(findings, error(`${node.name} runs ${node.runtime}, not ${wanted}`, node.name));
+        },
+        finish: () => item('container-runtime', findings),
+    };
+}
+/** `kernel-version`: every node's kernel is at least 5.4; distribution suffixes (`-1049-gke`) are fine. */
+function kernelVersionCheck() {
+    const findings = [];
+    const min = reference/* MINIMUMS */.kV.kernel;
+    return {
+        name: 'kernel-version',
+        add(node) {
+            const verdict = (0,versions/* atLeast */.jZ)(node.kernel, min);
+            if (verdict === 'ok')
+                return 'OK';
+            if (verdict === 'below')
+                return keep(findings, error(`${node.name} runs kernel ${node.kernel}, below ${min}`, node.name));
+            return keep(findings, warning(`${node.name}: kernel version '${node.kernel}' does not parse`, node.name));
+        },
+        finish: () => item('kernel-version', findings),
+    };
+}
+/** `kubernetes-version`: the API server (`serverVersion`, read before the nodes) and every kubelet ≥ 1.21. */
+function kubernetesVersionCheck(serverVersion) {
+    const min = reference/* MINIMUMS */.kV.kubernetes;
+    const server = (0,versions/* atLeast */.jZ)(serverVersion, min);
+    const findings = [];
+    if (server === 'below')
+        findings.push(error(`the API server runs ${serverVersion}, below ${min}`));
+    if (server === 'unparsed')
+        findings.push(warning(`the API server version '${serverVersion}' does not parse`));
+    return {
+        name: 'kubernetes-version',
+        add(node) {
+            const verdict = (0,versions/* atLeast */.jZ)(node.kubelet, min);
+            if (verdict === 'ok')
+                return 'OK';
+            if (verdict === 'below')
+                return keep(findings, error(`${node.name} runs kubelet ${node.kubelet}, below ${min}`, node.name));
+            return keep(findings, warning(`${node.name}: kubelet version '${node.kubelet}' does not parse`, node.name));
+        },
+        finish: () => item('kubernetes-version', findings),
+    };
+}
+/** Names of nodes outside both pools shown in the `node-pools` warning; the count says how many more. */
+const OUTSIDE_NAMES_SHOWN = 10;
+/**
+ * `node-pools`: each role has a Ready node (ERROR otherwise). A node that is not Ready while its pool has
+ * other Ready nodes, and nodes outside both pools, are WARNINGs.
+ */
+function nodePoolsCheck(config) {
+    const nodes = { services: 0, workspaces: 0, other: 0 };
+    const ready = { services: 0, workspaces: 0, other: 0 };
+    // Only names are kept: which warning a not-Ready node gets depends on the nodes still to come.
+    const notReady = { services: [], workspaces: [], other: [] };
+    const outside = [];
+    return {
+        name: 'node-pools',
+        add(node) {
+            nodes[node.pool]++;
+            if (node.ready)
+                ready[node.pool]++;
+            else
+                notReady[node.pool].push(node.name);
+            if (node.pool === 'other') {
+                if (outside.length < OUTSIDE_NAMES_SHOWN)
+                    outside.push(node.name);
+                return 'WARNING';
+            }
+            return node.ready ? 'OK' : 'WARNING';
+        },
+        finish() {
+            const findings = [];
+            for (const role of reference/* POOL_ROLES */.Fe) {
+                const pool = config.pools[role].name;
+                if (ready[role] === 0) {
+                    const seen = nodes[role] ? `${nodes[role]} node(s), none Ready` : 'no nodes';
+                    findings.push(error(`the ${role} role has no Ready node (pool ${pool}: ${seen})`));
+                    continue;
+                }
+                for (const name of notReady[role]) {
+                    findings.push(warning(`${name} (${role} pool) is not Ready; the pool has ${ready[role]} other Ready node(s)`, name));
+                }
+            }
+            if (nodes.other) {
+                const more = nodes.other > outside.length ? ` and ${nodes.other - outside.length} more` : '';
+                const notReadyNote = notReady.other.length ? ` (${notReady.other.length} not Ready)` : '';
+                findings.push(warning(`${nodes.other} node(s) outside both Gitpod pools${notReadyNote}: ${outside.join(', ')}${more}`));
+            }
+            return item('node-pools', findings);
+        },
+    };
+}
+/** Runs every node check over the nodes as they stream in, and sets each node's verdict. */
+class NodeChecks {
+    tally = {
+        services: { nodes: 0, ready: 0, OK: 0, WARNING: 0, ERROR: 0 },
+        workspaces: { nodes: 0, ready: 0, OK: 0, WARNING: 0, ERROR: 0 },
+        other: { nodes: 0, ready: 0, OK: 0, WARNING: 0, ERROR: 0 },
+    };
+    checks;
+    /** The six node checks of the contract, then `extra` (the version-skew check, fed the same nodes). */
+    constructor(config, serverVersion, extra = []) {
+        this.checks = [
+            nodeLabelsCheck(config),
+            maxPodsCheck(config),
+            containerRuntimeCheck(),
+            kernelVersionCheck(),
+            kubernetesVersionCheck(serverVersion),
+            nodePoolsCheck(config),
+            ...extra,
+        ];
+    }
+    /** Feeds one node to every check; returns it with its verdict set. */
+    add(node) {
+        let verdict = 'OK';
+        for (const check of this.checks)
+            verdict = worst(verdict, check.add(node));
+        node.verdict = verdict;
+        const t = this.tally[node.pool];
+        t.nodes++;
+        if (node.ready)
+            t.ready++;
+        t[verdict]++;
+        return node;
+    }
+    get counts() {
+        return {
+            services: this.tally.services.nodes,
+            workspaces: this.tally.workspaces.nodes,
+            other: this.tally.other.nodes,
+        };
+    }
+    finish() {
+        return this.checks.map((c) => c.finish());
+    }
+}
+
+
+/***/ }),
+
+/***/ 44056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _4: () => (/* binding */ toNodeInfo),
+/* harmony export */   au: () => (/* binding */ summaryLabels),
+/* harmony export */   qO: () => (/* binding */ runtimeName)
+/* harmony export */ });
+/* unused harmony exports POOL_LABELS, poolOf */
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
+
+/** Node labels that name a node's pool, per provider. */
+const POOL_LABELS = {
+    gcp: [_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.nodePoolLabel],
+    aws: [..._reference_js__WEBPACK_IMPORTED_MODULE_0__/* .AWS */ .kS.nodegroupLabels],
+};
+function poolOf(config, labels) {
+    for (const key of POOL_LABELS[config.provider]) {
+        const name = labels[key];
+        if (name === undefined)
+            continue;
+        const role = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.find((r) => config.pools[r].name === name);
+        if (role)
+            return role;
+    }
+    return 'other';
+}
+function toNodeInfo(config, node) {
+    const n = node;
+    const labels = n.metadata?.labels ?? {};
+    const info = n.status?.nodeInfo ?? {};
+    const pods = Number.parseInt(n.status?.capacity?.pods ?? '', 10);
+    return {
+        name: n.metadata?.name ?? '(unnamed)',
+        pool: poolOf(config, labels),
+        runtime: info.containerRuntimeVersion ?? '',
+        maxPods: Number.isFinite(pods) ? pods : 0,
+        kernel: info.kernelVersion ?? '',
+        osImage: info.osImage ?? '',
+        kubelet: info.kubeletVersion ?? '',
+        providerID: n.spec?.providerID ?? '',
+        labels,
+        ready: (n.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
+        // Set by the node checks (NodeChecks.add) once every check has seen the node.
+        verdict: 'OK',
+    };
+}
+/** The labels worth keeping in the bounded summary: Gitpod's and the pool labels. */
+function summaryLabels(config, labels) {
+    const keep = new Set([
+        ...POOL_LABELS[config.provider],
+        ..._reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.flatMap((r) => Object.keys(config.pools[r].labels)),
+    ]);
+    return Object.fromEntries(Object.entries(labels).filter(([k]) => keep.has(k) || k.startsWith(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GITPOD_LABEL_PREFIX */ .q6)));
+}
+/** `containerd://1.7.24` → `containerd`. */
+function runtimeName(runtime) {
+    return runtime.split('://')[0].trim();
+}
+
+
+/***/ }),
+
+/***/ 46800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zy: () => (/* binding */ compareVersions),
+/* harmony export */   jZ: () => (/* binding */ atLeast),
+/* harmony export */   ot: () => (/* binding */ parseVersion)
+/* harmony export */ });
+/** The leading `major.minor[.patch]` of a version string, or undefined when there is none. */
+function parseVersion(text) {
+    const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec((text ?? '').trim());
+    if (!m)
+        return undefined;
+    return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+}
+function compareVersions(a, b) {
+    for (let i = 0; i < 3; i++)
+        if (a[i] !== b[i])
+            return a[i] - b[i];
+    return 0;
+}
+/** 'below' / 'ok' / 'unparsed' against a minimum such as `5.4`. */
+function atLeast(text, minimum) {
+    const v = parseVersion(text);
+    if (!v)
+        return 'unparsed';
+    return compareVersions(v, parseVersion(minimum)) >= 0 ? 'ok' : 'below';
 }
 
 
@@ -45070,8 +46123,8 @@ var src_exec = __nccwpck_require__(73190);
 var plan = __nccwpck_require__(74483);
 // EXTERNAL MODULE: ./src/commands/estimate.ts + 7 modules
 var estimate = __nccwpck_require__(38093);
-// EXTERNAL MODULE: ./src/providers/aws.ts + 3 modules
-var aws = __nccwpck_require__(83044);
+// EXTERNAL MODULE: ./src/providers/index.ts + 4 modules
+var providers = __nccwpck_require__(46940);
 // EXTERNAL MODULE: ./src/tools/mirror.ts
 var mirror = __nccwpck_require__(70592);
 // EXTERNAL MODULE: ./src/steps.ts
@@ -45104,16 +46157,7 @@ const readInput = (name) => core/* getInput */.V4(name);
  * command to report, and the rendered ClusterConfig stands in.
  */
 function publishConfigEstimate(config, io) {
-    let doc;
-    if (config.provider === 'aws' && config.eksctlConfigPath) {
-        try {
-            doc = (0,aws/* clusterConfigFor */.CR)(config, {});
-        }
-        catch {
-            doc = undefined;
-        }
-    }
-    (0,estimate/* publishEstimate */.Ot)(config, io, doc);
+    (0,estimate/* publishEstimate */.Ot)(config, io, (0,providers/* providerOf */.l)(config).estimateConfig(config));
 }
 async function run() {
     const controller = new AbortController();
@@ -45155,7 +46199,7 @@ async function run() {
                 break;
             case 'verify':
                 publishConfigEstimate(config, io);
-                await (await Promise.all(/* import() */[__nccwpck_require__.e(386), __nccwpck_require__.e(118)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24118))).verify(config, io);
+                await (await __nccwpck_require__.e(/* import() */ 118).then(__nccwpck_require__.bind(__nccwpck_require__, 24118))).verify(config, io);
                 break;
             case 'destroy':
                 publishConfigEstimate(config, io);

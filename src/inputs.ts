@@ -162,6 +162,8 @@ export interface Config {
   githubToken: string;
   /** The runner's temp folder (RUNNER_TEMP), else the OS temp folder. */
   tempDir: string;
+  /** The inputs given a value (not left empty): explicit inputs win over the desired state apply recorded. */
+  explicit: ReadonlySet<InputName>;
 }
 
 // --- naming rules ---------------------------------------------------------------------------------
@@ -394,7 +396,13 @@ function envProject(env: NodeJS.ProcessEnv): string {
 }
 
 /** Turns the raw inputs into a Config, or throws the first InputError. Pure: no I/O. */
-export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.env): Config {
+export function parseConfig(readInput: InputReader, env: NodeJS.ProcessEnv = process.env): Config {
+  const explicit = new Set<InputName>();
+  const read: InputReader = (name) => {
+    const value = readInput(name);
+    if (value) explicit.add(name);
+    return value;
+  };
   const provider = oneOf('provider', read('provider'), PROVIDERS);
   const command = oneOf('command', read('command') || 'apply', COMMANDS);
   const seed = seedFor(provider);
@@ -628,5 +636,6 @@ export function parseConfig(read: InputReader, env: NodeJS.ProcessEnv = process.
     confirmDestroy,
     githubToken: read('github-token'),
     tempDir,
+    explicit,
   };
 }

@@ -15,7 +15,7 @@ import { killAllNow } from './exec.js';
 import { redact, registerSecret, setSecretHook } from './log.js';
 import { plan } from './commands/plan.js';
 import { publishEstimate } from './commands/estimate.js';
-import { clusterConfigFor } from './providers/aws.js';
+import { providerOf } from './providers/index.js';
 import { registerMirrorCredentials } from './tools/mirror.js';
 import { CancelledError, cancelReason, errorMessage } from './steps.js';
 
@@ -27,15 +27,7 @@ const readInput = (name: InputName): string => core.getInput(name);
  * command to report, and the rendered ClusterConfig stands in.
  */
 function publishConfigEstimate(config: Config, io: ReturnType<typeof coreIO>): void {
-  let doc;
-  if (config.provider === 'aws' && config.eksctlConfigPath) {
-    try {
-      doc = clusterConfigFor(config, {});
-    } catch {
-      doc = undefined;
-    }
-  }
-  publishEstimate(config, io, doc);
+  publishEstimate(config, io, providerOf(config).estimateConfig(config));
 }
 
 export async function run(): Promise<void> {

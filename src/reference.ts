@@ -229,7 +229,11 @@ export const AWS = {
       { apiGroups: ['operator.tigera.io'], resources: ['tigerastatuses'], resourceNames: ['calico'], verbs: ['get'] },
     ],
     /** In kube-system: the aws-node DaemonSet the network check looks for. */
-    namespacedRules: [{ apiGroups: ['apps'], resources: ['daemonsets'], resourceNames: ['aws-node'], verbs: ['get'] }],
+    namespacedRules: [
+      { apiGroups: ['apps'], resources: ['daemonsets'], resourceNames: ['aws-node'], verbs: ['get'] },
+      // The desired state apply recorded (src/record.ts), which a drift check reads.
+      { apiGroups: [''], resources: ['configmaps'], resourceNames: ['gitpod-cluster-action'], verbs: ['get'] },
+    ],
   },
 
   /** Service accounts of the reference ClusterConfig, with their eksctl well-known policies. */
@@ -304,7 +308,7 @@ export function autoscalerTags(clusterName: string): Record<string, string> {
 }
 
 export function seedFor(provider: Provider): ProviderSeed {
-  return provider === 'gcp' ? GCP.seed : AWS.seed;
+  return { gcp: GCP.seed, aws: AWS.seed }[provider];
 }
 
 /**

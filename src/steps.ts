@@ -33,7 +33,11 @@ export interface ProbeResult {
 /** What `apply` does for a step: probe first, then run (default: exec the spec's argv). */
 export interface StepAction<Ctx> {
   probe?: (ctx: Ctx) => Promise<ProbeResult>;
-  run?: (ctx: Ctx, spec: StepSpec) => Promise<string | void>;
+  /**
+   * `signal` aborts when the run is cancelled or the step's `timeoutMs` is up (the runner then fails the
+   * step with "timed out after …" whether or not the run stops): pass it to every process and wait.
+   */
+  run?: (ctx: Ctx, spec: StepSpec, signal: AbortSignal) => Promise<string | void>;
 }
 
 export type Step<Ctx> = StepSpec & StepAction<Ctx>;
@@ -159,18 +163,54 @@ const CLI_RETRY: Partial<RetryPolicy> = {
   maxElapsedMs: 15 * 60_000,
 };
 
+/** The error of a step whose run outlived its `timeoutMs`. */
+export class StepTimeoutError extends Error {
+  constructor(step: StepSpec) {
+    super(`timed out after ${formatDuration(step.timeoutMs ?? 0)}`);
+    this.name = 'StepTimeoutError';
+  }
+}
+
 /**
- * Runs a step: its run function, or its argv. A failed run is followed by one more probe (`doneMeanwhile`);
- * a CLI step still not done after a transient failure of its CLI is run again, with backoff. Only a step
- * with a probe is: the probe has just shown that the failed run left nothing done, so a second run cannot
- * make a thing twice.
+ * A run function within the step's `timeoutMs`, as exec bounds an argv: at the deadline the signal given
+ * to the run aborts (its processes stop) and the step fails with "timed out after …".
+ */
+async function runBounded<Ctx>(
+  step: Step<Ctx>,
+  run: NonNullable<Step<Ctx>['run']>,
+  ctx: Ctx,
+  signal: AbortSignal,
+): Promise<string | void> {
+  if (!step.timeoutMs) return run(ctx, step, signal);
+  const deadline = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const err = new StepTimeoutError(step);
+      deadline.abort(err);
+      reject(err);
+    }, step.timeoutMs);
+  });
+  try {
+    return await Promise.race([run(ctx, step, AbortSignal.any([signal, deadline.signal])), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs a step: its run function, or its argv, bounded by its `timeoutMs` either way. A failed run is
+ * followed by one more probe (`doneMeanwhile`); a CLI step (one with an argv, whether the runner or its
+ * run function starts the CLI) still not done after a transient failure of its CLI is run again, with
+ * backoff. Only a step with a probe is: the probe has just shown that the failed run left nothing done
+ * (and told the run what is left to do), so a second run cannot make a thing twice.
  */
 async function runStep<Ctx>(step: Step<Ctx>, ctx: Ctx, deps: RunnerDeps): Promise<string | void> {
-  const cliStep = !step.run && !!step.argv && !!step.probe;
+  const cliStep = !!step.argv && !!step.probe;
   return withRetry(
     async () => {
       try {
-        if (step.run) return await step.run(ctx, step);
+        if (step.run) return await runBounded(step, step.run, ctx, deps.signal);
         if (!step.argv) throw new Error(`step '${step.id}' has neither a run function nor an argv`);
         await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });
         return undefined;

@@ -13,6 +13,11 @@
  * status) or exists in EKS, as eksctl's nodegroup filter does. `set labels` / `unset labels` change an existing
  * nodegroup's labels and refuse what eksctl refuses (see `eksctlLabels`). `holdEksctl` keeps the next create in the
  * middle (stacks CREATE_IN_PROGRESS, the cluster CREATING) until the test releases it.
+ *
+ * As strict as the real ones: a cluster has no endpoint and no CA while CREATING; `ListNodegroups` pages
+ * (`maxResults` 1–100, default 100; `nextToken`); eksctl refuses an unknown flag, a flag the config file
+ * must carry instead, and a config without metadata.name or metadata.region (eksctl's own messages), and
+ * `create cluster` creates the config's nodegroups too unless `--without-nodegroup` is given.
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
@@ -279,6 +284,8 @@ export class FakeEksApi {
   creatorArn = 'arn:aws:iam::000000000000:role/fake-ci-creator';
   readonly eksctlCalls: EksctlCall[] = [];
   versions: Record<string, unknown>[] = DEFAULT_VERSIONS;
+  /** `ListNodegroups`' page size when the request gives no maxResults (the real default: 100). */
+  nodegroupPageSize = 100;
   private readonly eksctlFaults: EksctlFault[] = [];
   private readonly apiFaults: { action: string; status: number; code: string; times: number; message?: string }[] = [];
   /** Every fault the transient-fault mode injected, in order. */
@@ -510,14 +517,15 @@ export class FakeEksApi {
     const cluster = this.clusters.get(seg[1] ?? '');
     if (!cluster) return notFound(`cluster found for name: ${seg[1]}.`);
     if (action === 'DescribeCluster') {
+      // EKS has no API server to show while the control plane is being created.
+      const reachable = cluster.status !== 'CREATING';
       return this.json(res, 200, {
         cluster: {
           name: cluster.name,
           arn: `arn:aws:eks:fake:000000000000:cluster/${cluster.name}`,
           status: cluster.status,
           version: cluster.version,
-          endpoint: cluster.endpoint,
-          certificateAuthority: { data: cluster.caData },
+          ...(reachable ? { endpoint: cluster.endpoint, certificateAuthority: { data: cluster.caData } } : {}),
           upgradePolicy: { supportType: cluster.supportType ?? 'EXTENDED' },
           ...(cluster.authenticationMode ? { accessConfig: { authenticationMode: cluster.authenticationMode } } : {}),
         },
@@ -565,7 +573,18 @@ export class FakeEksApi {
         },
       });
     }
-    if (action === 'ListNodegroups') return this.json(res, 200, { nodegroups: this.nodegroupNames(cluster.name) });
+    if (action === 'ListNodegroups') {
+      const asked = url.searchParams.get('maxResults');
+      const max = asked === null ? this.nodegroupPageSize : Number(asked);
+      if (!Number.isInteger(max) || max < 1 || max > 100) {
+        return this.json(res, 400, { message: 'maxResults must be between 1 and 100' }, 'InvalidParameterException');
+      }
+      const names = this.nodegroupNames(cluster.name);
+      const start = Number(url.searchParams.get('nextToken') ?? 0) || 0;
+      const page = names.slice(start, start + max);
+      const more = start + max < names.length;
+      return this.json(res, 200, { nodegroups: page, ...(more ? { nextToken: String(start + max) } : {}) });
+    }
     if (action === 'DescribeNodegroup') {
       const ng = this.nodegroups.get(`${cluster.name}/${seg[3]}`);
       return ng ? this.json(res, 200, { nodegroup: ng }) : notFound(`node group found for name: ${seg[3]}.`);
@@ -667,6 +686,8 @@ export class FakeEksApi {
       fault.leave?.(this, call);
       return reply(false, [`Error: ${fault.message}`]);
     }
+    const refused = eksctlRefusal(call);
+    if (refused) return reply(false, [`Error: ${refused}`]);
     const meta = (call.config?.metadata ?? {}) as { name?: string; version?: string };
     const cfg = (call.config ?? {}) as {
       addonsConfig?: { disableDefaultAddons?: boolean };
@@ -718,6 +739,8 @@ export class FakeEksApi {
       };
       this.stacks.set(stackName, stack);
       this.clusters.set(name, cluster);
+      // Without --without-nodegroup eksctl creates the config's nodegroups right after the control plane.
+      const withNodegroups = !argv.includes('--without-nodegroup');
       return this.afterHold(command, () => {
         stack.StackStatus = 'CREATE_COMPLETE';
         cluster.status = 'ACTIVE';
@@ -749,43 +772,25 @@ export class FakeEksApi {
             this.stacks.set(sa, { StackName: sa, StackStatus: 'CREATE_COMPLETE' });
         }
         for (const h of this.hooks) h('cluster-created', { name });
-        reply(true, [`EKS cluster "${name}" in "fake" region is ready`]);
+        const lines = [`EKS cluster "${name}" in "fake" region is ready`];
+        if (withNodegroups) {
+          const { made, lines: more } = this.plannedNodegroups(name, call);
+          for (const { stack: ngStack, ng } of made) {
+            ngStack.StackStatus = 'CREATE_COMPLETE';
+            this.nodegroups.set(`${name}/${ng.nodegroupName}`, ng);
+            for (const h of this.hooks) h('nodegroup-created', { name: ng.nodegroupName });
+            lines.push(`created managed nodegroup "${ng.nodegroupName}"`);
+          }
+          lines.push(...more);
+        }
+        reply(true, lines);
       });
     }
     if (command === 'create nodegroup') {
       const name = meta.name ?? '';
       const cluster = this.clusters.get(name);
       if (!cluster || cluster.status !== 'ACTIVE') return reply(false, [`Error: cluster ${name} is not ACTIVE`]);
-      const lines: string[] = [];
-      const made: { stack: FakeStack; ng: FakeNodegroup }[] = [];
-      for (const g of (call.config?.managedNodeGroups ?? []) as Record<string, unknown>[]) {
-        const ngName = String(g.name);
-        const ngStack = `eksctl-${name}-nodegroup-${ngName}`;
-        if (this.nodegroups.has(`${name}/${ngName}`) || this.stacks.has(ngStack)) {
-          lines.push(`1 existing nodegroup(s) (${ngName}) will be excluded`);
-          continue;
-        }
-        const stack: FakeStack = { StackName: ngStack, StackStatus: 'CREATE_IN_PROGRESS' };
-        this.stacks.set(ngStack, stack);
-        made.push({
-          stack,
-          ng: {
-            nodegroupName: ngName,
-            clusterName: name,
-            status: 'ACTIVE',
-            labels: { ...((g.labels ?? {}) as Record<string, string>) },
-            instanceTypes: [...((g.instanceTypes ?? []) as string[])],
-            scalingConfig: {
-              minSize: Number(g.minSize),
-              maxSize: Number(g.maxSize),
-              desiredSize: Number(g.desiredCapacity ?? g.minSize),
-            },
-            // eksctl resolves an AMI for families EKS has no AMI type of (Ubuntu): a launch template with an ImageId.
-            amiType: g.ami || /^Ubuntu/.test(String(g.amiFamily ?? '')) ? 'CUSTOM' : 'AL2023_x86_64_STANDARD',
-            version: cluster.version,
-          },
-        });
-      }
+      const { made, lines } = this.plannedNodegroups(name, call);
       const finish = () => {
         for (const { stack, ng } of made) {
           stack.StackStatus = 'CREATE_COMPLETE';
@@ -796,6 +801,32 @@ export class FakeEksApi {
         reply(true, lines);
       };
       return made.length ? this.afterHold(command, finish) : finish();
+    }
+    if (command === 'scale nodegroup') {
+      // eksctl scale nodegroup --cluster --name [--nodes] --nodes-min --nodes-max: EKS UpdateNodegroupConfig.
+      const flag = (n: string) => argv.find((a) => a.startsWith(`--${n}=`))?.split('=')[1];
+      const cluster = flag('cluster') ?? '';
+      const ng = this.nodegroups.get(`${cluster}/${flag('name') ?? ''}`);
+      if (!ng) return reply(false, [`Error: nodegroup ${flag('name')} not found in cluster ${cluster}`]);
+      const next = { ...ng.scalingConfig };
+      if (flag('nodes') !== undefined) next.desiredSize = Number(flag('nodes'));
+      if (flag('nodes-min') !== undefined) next.minSize = Number(flag('nodes-min'));
+      if (flag('nodes-max') !== undefined) next.maxSize = Number(flag('nodes-max'));
+      if (next.minSize > next.desiredSize || next.desiredSize > next.maxSize) {
+        return reply(false, [
+          `Error: failed to scale nodegroup: InvalidParameterException: desired size ${next.desiredSize} must be within minimum ${next.minSize} and maximum ${next.maxSize}`,
+        ]);
+      }
+      ng.scalingConfig = next;
+      this.requests.push({
+        service: 'eks',
+        method: 'POST',
+        path: `/clusters/${cluster}/node-groups/${ng.nodegroupName}/update-config`,
+        action: 'UpdateNodegroupConfig',
+      });
+      return reply(true, [
+        `nodegroup ${ng.nodegroupName} scaled: min ${next.minSize}, max ${next.maxSize}, desired ${next.desiredSize}`,
+      ]);
     }
     if (command === 'create iamserviceaccount') {
       const name = meta.name ?? '';
@@ -876,6 +907,47 @@ export class FakeEksApi {
   }
 
   /**
+   * The config's managed nodegroups eksctl would create (their stacks started), less those it excludes:
+   * a nodegroup that exists in EKS or has a stack, as eksctl's nodegroup filter does.
+   */
+  private plannedNodegroups(
+    name: string,
+    call: EksctlCall,
+  ): { made: { stack: FakeStack; ng: FakeNodegroup }[]; lines: string[] } {
+    const lines: string[] = [];
+    const made: { stack: FakeStack; ng: FakeNodegroup }[] = [];
+    for (const g of (call.config?.managedNodeGroups ?? []) as Record<string, unknown>[]) {
+      const ngName = String(g.name);
+      const ngStack = `eksctl-${name}-nodegroup-${ngName}`;
+      if (this.nodegroups.has(`${name}/${ngName}`) || this.stacks.has(ngStack)) {
+        lines.push(`1 existing nodegroup(s) (${ngName}) will be excluded`);
+        continue;
+      }
+      const stack: FakeStack = { StackName: ngStack, StackStatus: 'CREATE_IN_PROGRESS' };
+      this.stacks.set(ngStack, stack);
+      made.push({
+        stack,
+        ng: {
+          nodegroupName: ngName,
+          clusterName: name,
+          status: 'ACTIVE',
+          labels: { ...((g.labels ?? {}) as Record<string, string>) },
+          instanceTypes: [...((g.instanceTypes ?? []) as string[])],
+          scalingConfig: {
+            minSize: Number(g.minSize),
+            maxSize: Number(g.maxSize),
+            desiredSize: Number(g.desiredCapacity ?? g.minSize),
+          },
+          // eksctl resolves an AMI for families EKS has no AMI type of (Ubuntu): a launch template with an ImageId.
+          amiType: g.ami || /^Ubuntu/.test(String(g.amiFamily ?? '')) ? 'CUSTOM' : 'AL2023_x86_64_STANDARD',
+          version: this.clusters.get(name)?.version ?? '',
+        },
+      });
+    }
+    return { made, lines };
+  }
+
+  /**
    * `eksctl set labels` / `eksctl unset labels` on one managed nodegroup, refused as eksctl refuses them:
    * an unknown flag, a name argument, `--cluster`/`--nodegroup`/`--labels` not set, `--labels` with
    * `--config-file`, a `set` label not `key=value`, a cluster or nodegroup EKS does not have. The labels
@@ -925,4 +997,87 @@ export class FakeEksApi {
     const verb = command === 'set labels' ? 'setting label(s) on' : 'removing label(s) from';
     return reply(true, [`${verb} nodegroup ${nodegroup} in cluster ${cluster}`, 'done']);
   }
+}
+
+/** The flags eksctl knows for each command this flow runs (global ones included). */
+const EKSCTL_FLAGS: Record<string, { known: string[]; notWithConfigFile: string[] }> = {
+  'create cluster': {
+    known: [
+      'config-file',
+      'f',
+      'without-nodegroup',
+      'write-kubeconfig',
+      'kubeconfig',
+      'timeout',
+      'verbose',
+      'v',
+      'color',
+    ],
+    notWithConfigFile: ['name', 'region', 'version', 'nodes', 'node-type', 'zones', 'tags'],
+  },
+  'create nodegroup': {
+    known: ['config-file', 'f', 'include', 'exclude', 'skip-outdated-addons-check', 'timeout', 'verbose', 'v', 'color'],
+    notWithConfigFile: ['name', 'region', 'cluster', 'nodes', 'node-type', 'nodes-min', 'nodes-max', 'managed'],
+  },
+  'scale nodegroup': {
+    known: [
+      'cluster',
+      'c',
+      'name',
+      'n',
+      'nodes',
+      'N',
+      'nodes-min',
+      'm',
+      'nodes-max',
+      'M',
+      'region',
+      'r',
+      'wait',
+      'timeout',
+      'verbose',
+      'v',
+      'color',
+    ],
+    notWithConfigFile: [],
+  },
+  'delete cluster': {
+    known: [
+      'name',
+      'n',
+      'region',
+      'r',
+      'wait',
+      'w',
+      'force',
+      'disable-nodegroup-eviction',
+      'timeout',
+      'verbose',
+      'v',
+      'color',
+      'config-file',
+      'f',
+    ],
+    notWithConfigFile: [],
+  },
+};
+
+/** What eksctl refuses of an invocation of a command this flow runs, in eksctl's words; undefined: accepted. */
+function eksctlRefusal(call: EksctlCall): string | undefined {
+  const flags = EKSCTL_FLAGS[call.command];
+  if (!flags) return undefined;
+  const given = call.argv.filter((a) => a.startsWith('-')).map((a) => a.replace(/^--?/, '').split('=')[0]!);
+  const withConfig = given.includes('config-file') || given.includes('f');
+  for (const flag of given) {
+    if (withConfig && flags.notWithConfigFile.includes(flag))
+      return `cannot use --${flag} when --config-file/-f is set`;
+    if (!flags.known.includes(flag) && !flags.notWithConfigFile.includes(flag)) return `unknown flag: --${flag}`;
+  }
+  if (withConfig && call.command !== 'delete cluster') {
+    const meta = call.config?.metadata as { name?: unknown; region?: unknown } | undefined;
+    if (!meta) return 'metadata must be set';
+    if (!meta.name) return 'metadata.name must be set';
+    if (!meta.region) return 'metadata.region must be set';
+  }
+  return undefined;
 }

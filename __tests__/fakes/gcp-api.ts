@@ -14,6 +14,11 @@
  * ALREADY_EXISTS. An operation can be held RUNNING until the test releases it (`holdNext`), to start a
  * second run in the middle of a first one. Every request is recorded with its answer's status; faults can
  * be injected (one by one, or the first attempt of every distinct request: `failFirstAttemptOfEach`).
+ *
+ * As strict as the real APIs where the flow could go wrong (400 INVALID_ARGUMENT, GKE's and IAM's own
+ * messages): a cluster or node pool with `management.autoUpgrade: false` on a release channel; a cluster
+ * version the server config does not offer on the cluster's channel; a project IAM policy that adds a
+ * member `serviceAccount:<email>` of this project for which no service account exists.
  */
 import http from 'node:http';
 import { closeServer, failsFirstAttempt, listenLoopback, readBody } from './loopback.js';
@@ -167,7 +172,7 @@ export class FakeGcpApi {
   readonly clusters = new Map<string, Json>(); // key: projects/p/locations/r/clusters/c
   readonly serviceAccounts = new Map<string, Json>(); // key: email
   readonly operations = new Map<string, FakeOperation>(); // key: operation name (short)
-  policy: { version: number; etag: string; bindings: { role: string; members: string[] }[] };
+  policy: { version: number; etag: string; bindings: { role: string; members: string[]; condition?: Json }[] };
   /** Every successful setIamPolicy, in order. */
   readonly policyWrites: unknown[] = [];
   opPolls: number;
@@ -651,7 +656,18 @@ export class FakeGcpApi {
     const m = /^\/v[13]\/projects\/([^/:]+):(getIamPolicy|setIamPolicy|testIamPermissions)$/.exec(path);
     if (!m || method !== 'POST') return this.fail(res, 404, `the fake has no ${method} ${path}`);
     if (m[1] !== this.opts.project) return this.fail(res, 403, `no access to project ${m[1]}`);
-    if (m[2] === 'getIamPolicy') return this.send(res, 200, structuredClone(this.policy));
+    if (m[2] === 'getIamPolicy') {
+      // As Resource Manager answers a reader of policy version 1: a conditional binding's role is renamed.
+      const asked = isObj(body) && isObj(body.options) ? Number(body.options.requestedPolicyVersion ?? 1) : 1;
+      const policy = structuredClone(this.policy);
+      if (asked < 3) {
+        policy.bindings = policy.bindings.map(({ condition, ...b }) =>
+          condition ? { ...b, role: `${b.role}_withcond_0123456789abcdef` } : b,
+        );
+        policy.version = 1;
+      }
+      return this.send(res, 200, policy);
+    }
     if (m[2] === 'testIamPermissions') {
       const asked = isObj(body) && Array.isArray(body.permissions) ? (body.permissions as unknown[]) : undefined;
       if (!asked) return this.fail(res, 400, 'testIamPermissions needs permissions', 'INVALID_ARGUMENT');
@@ -671,7 +687,25 @@ export class FakeGcpApi {
         'ABORTED',
       );
     }
-    const bindings = (policy.bindings as { role: string; members: string[] }[] | undefined) ?? [];
+    const bindings = (policy.bindings as { role: string; members: string[]; condition?: Json }[] | undefined) ?? [];
+    if (bindings.some((b) => b.condition) && Number(policy.version ?? 1) < 3) {
+      return this.fail(
+        res,
+        400,
+        'Invalid policy: a policy with conditional role bindings must be set with version 3.',
+        'INVALID_ARGUMENT',
+      );
+    }
+    if (bindings.some((b) => b.role.includes('_withcond_'))) {
+      return this.fail(res, 400, 'Role (_withcond_) does not exist in the resource.', 'INVALID_ARGUMENT');
+    }
+    const before = new Set(this.policy.bindings.flatMap((b) => b.members));
+    for (const member of bindings.flatMap((b) => b.members ?? [])) {
+      const sa = /^serviceAccount:(.+@([^.]+)\.iam\.gserviceaccount\.com)$/.exec(member);
+      if (sa && sa[2] === m[1] && !before.has(member) && !this.serviceAccounts.has(sa[1]!)) {
+        return this.fail(res, 400, `Service account ${sa[1]} does not exist.`, 'INVALID_ARGUMENT');
+      }
+    }
     this.policy = { version: Number(policy.version ?? 1), etag: this.etag(), bindings: structuredClone(bindings) };
     this.policyWrites.push(structuredClone(policy));
     return this.send(res, 200, structuredClone(this.policy));
@@ -761,6 +795,30 @@ export class FakeGcpApi {
       selfLink: `https://container.googleapis.com/v1/${parent}/clusters/${String(spec.name)}`,
       nodePools: pools.map((p) => this.buildPool(p, version)),
     };
+  }
+
+  /** GKE's refusal of a pool that turns auto-upgrade off on a release channel (undefined: accepted). */
+  private autoUpgradeRefusal(channel: unknown, pool: Json): string | undefined {
+    const name = typeof channel === 'string' && channel !== 'UNSPECIFIED' ? channel : undefined;
+    const management = isObj(pool.management) ? pool.management : {};
+    if (name && management.autoUpgrade === false) {
+      return `Auto_upgrade cannot be false when release_channel ${name} is set.`;
+    }
+    return undefined;
+  }
+
+  /** The versions the server config offers for a new cluster on `channel` (all of them without one). */
+  private offered(channel: unknown): string[] {
+    const v = this.opts.versions;
+    return channel === 'STABLE' ? v.slice(-1) : v;
+  }
+
+  /** GKE's refusal of a cluster version its server config does not offer (undefined: accepted). */
+  private versionRefusal(channel: unknown, asked: string): string | undefined {
+    if (!asked || asked === 'latest' || asked === '-') return undefined;
+    const offered = this.offered(channel);
+    if (offered.some((v) => v === asked || v.startsWith(`${asked}.`) || v.startsWith(`${asked}-`))) return undefined;
+    return `Master version "${asked}" is unsupported.`;
   }
 
   /** A version GKE would accept: `-`/`latest` the newest, a minor its newest patch, else an exact offered one. */
@@ -893,6 +951,13 @@ export class FakeGcpApi {
         const spec = isObj(req.cluster) ? req.cluster : {};
         const key = `${parent}/clusters/${String(spec.name)}`;
         if (this.clusters.has(key)) return this.fail(res, 409, `Already exists: ${key}.`);
+        const channel = isObj(spec.releaseChannel) ? spec.releaseChannel.channel : undefined;
+        const refusal =
+          this.versionRefusal(channel, String(spec.initialClusterVersion ?? '')) ??
+          [...(Array.isArray(spec.nodePools) ? (spec.nodePools as Json[]) : []), spec]
+            .map((p) => this.autoUpgradeRefusal(channel, p))
+            .find(Boolean);
+        if (refusal) return this.fail(res, 400, refusal, 'INVALID_ARGUMENT');
         const cluster = this.buildCluster(parent, spec);
         this.clusters.set(key, cluster);
         const op = this.newOperation(parent, 'CREATE_CLUSTER', `clusters/${String(spec.name)}`, this.opPolls, () => {
@@ -964,6 +1029,9 @@ export class FakeGcpApi {
         if (pools.some((p) => p.name === spec.name)) {
           return this.fail(res, 409, `Already exists: ${key}/nodePools/${String(spec.name)}.`);
         }
+        const channel = isObj(cluster.releaseChannel) ? cluster.releaseChannel.channel : undefined;
+        const refusal = this.autoUpgradeRefusal(channel, spec);
+        if (refusal) return this.fail(res, 400, refusal, 'INVALID_ARGUMENT');
         const pool = this.buildPool(spec, String(cluster.currentNodeVersion));
         pools.push(pool);
         const target = `clusters/${clusterName}/nodePools/${String(spec.name)}`;

@@ -3,8 +3,12 @@
  *
  * A generic, stateful REST store: discovery (/api, /apis, /version), any registered kind at its real
  * path, list paging with `limit`/`continue`, label selectors (equality), create/get/replace/delete,
- * JSON merge patch, strategic merge patch (treated as a merge patch) and server-side apply. Creating a
- * CustomResourceDefinition registers its kind. Every request is recorded; faults can be injected (one by
+ * JSON merge patch, strategic merge patch (treated as a merge patch) and server-side apply. As strict as
+ * the real API server where a flow could go wrong: an object in a namespace that does not exist is refused
+ * (404 `namespaces "x" not found`; the cluster starts with default, kube-system, kube-public and
+ * kube-node-lease), and a created CustomResourceDefinition serves its kind only once it is Established,
+ * a few requests later (`crdEstablishAfter`), as the real one does a moment later: until then its kind
+ * answers 404. Every request is recorded; faults can be injected (one by
  * one, or the first attempt of every distinct request: `failFirstAttemptOfEach`); write hooks can play a
  * controller (e.g. the tigera operator marking Calico ready).
  *
@@ -22,7 +26,7 @@ import { closeServer, failsFirstAttempt, listenLoopback, readBody } from './loop
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { KubeAccess } from '../../src/cloud/types.js';
+import type { KubeAccess } from '../../src/providers/types.js';
 import type { KubeObject, KubeRef } from '../../src/clients/kube.js';
 
 export interface KindInfo {
@@ -99,7 +103,12 @@ export interface FakeKubeOptions {
   tls?: boolean;
   /** Admits a bearer token other than `token`. */
   acceptToken?: (token: string) => boolean;
+  /** Requests after a CRD's create before it is Established and its kind served; default 2. */
+  crdEstablishAfter?: number;
 }
+
+/** The namespaces a new cluster has. */
+const INITIAL_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 /** A CA and a server certificate for IP 127.0.0.1 signed by it, made by the openssl CLI in a temp folder. */
 export function loopbackTlsMaterial(): { caPem: string; certPem: string; keyPem: string } {
@@ -196,6 +205,9 @@ export class FakeKubeApi {
   private rv = 1000;
   private server!: http.Server;
   private acceptToken?: (token: string) => boolean;
+  /** CRDs created but not Established yet, with the requests left until they are. */
+  private establishing: { ref: KubeRef; left: number }[] = [];
+  private crdEstablishAfter = 2;
   url = '';
   /** The CA of the https server (`tls: true`), PEM. */
   caPem?: string;
@@ -208,11 +220,18 @@ export class FakeKubeApi {
     private readonly anonymous = false,
   ) {
     for (const k of BUILTIN_KINDS) this.registerKind(k);
+    for (const name of INITIAL_NAMESPACES) {
+      this.bucket('v1', 'Namespace').set(
+        `/${name}`,
+        this.stamp({ apiVersion: 'v1', kind: 'Namespace', metadata: { name }, status: { phase: 'Active' } }),
+      );
+    }
   }
 
   static async start(opts: FakeKubeOptions = {}): Promise<FakeKubeApi> {
     const api = new FakeKubeApi(opts.token ?? 'fake-kube-token-0123456789', opts.version ?? 'v1.33.2', opts.anonymous);
     api.acceptToken = opts.acceptToken;
+    api.crdEstablishAfter = opts.crdEstablishAfter ?? 2;
     const handler: http.RequestListener = (req, res) => void api.handle(req, res);
     if (!opts.tls) {
       ({ server: api.server, url: api.url } = await listenLoopback(handler));
@@ -387,6 +406,32 @@ export class FakeKubeApi {
     this.store.get(`${ref.apiVersion}|${ref.kind}`)?.delete(`${ref.namespace ?? ''}/${ref.name}`);
   }
 
+  /** A CRD just created: Established (and its kind served) after `crdEstablishAfter` more requests. */
+  private establishLater(crd: KubeObject): void {
+    const ref = { apiVersion: crd.apiVersion, kind: crd.kind, name: crd.metadata.name };
+    if (this.crdEstablishAfter <= 0) return this.establish(ref);
+    this.establishing.push({ ref, left: this.crdEstablishAfter });
+  }
+
+  private establish(ref: KubeRef): void {
+    const crd = this.object(ref);
+    if (!crd) return;
+    const conditions = [
+      { type: 'NamesAccepted', status: 'True', reason: 'NoConflicts' },
+      { type: 'Established', status: 'True', reason: 'InitialNamesAccepted' },
+    ];
+    crd.status = { ...(crd.status as Record<string, unknown> | undefined), conditions };
+    this.registerCrd(crd);
+  }
+
+  /** One request more: CRDs whose time has come are Established. */
+  private tickEstablishing(): void {
+    for (const e of this.establishing) e.left--;
+    const due = this.establishing.filter((e) => e.left <= 0);
+    this.establishing = this.establishing.filter((e) => e.left > 0);
+    for (const e of due) this.establish(e.ref);
+  }
+
   private registerCrd(crd: KubeObject): void {
     const spec = crd.spec as {
       group: string;
@@ -478,6 +523,7 @@ export class FakeKubeApi {
     }
     const recorded: RecordedRequest = { method, path: url.pathname, query: url.searchParams, contentType, body };
     this.requests.push(recorded);
+    this.tickEstablishing();
     if (this.firstAttemptFault(recorded, raw, req, res)) return;
 
     if (!this.authorized(req.headers.authorization)) {
@@ -504,6 +550,14 @@ export class FakeKubeApi {
     const bucket = this.bucket(apiVersion, kind.kind);
     const key = `${namespace ?? ''}/${name ?? ''}`;
     const what = `${kind.plural}${name ? ` "${name}"` : ''}`;
+    const creating =
+      (method === 'POST' && !name) || (method === 'PATCH' && contentType === 'application/apply-patch+yaml');
+    if (creating && namespace && !this.object({ apiVersion: 'v1', kind: 'Namespace', name: namespace })) {
+      return this.send(res, 404, {
+        ...status(404, 'NotFound', `namespaces "${namespace}" not found`),
+        details: { name: namespace, kind: 'namespaces' },
+      });
+    }
 
     if (method === 'GET' && !name) {
       let items = [...bucket.values()].filter(
@@ -546,7 +600,7 @@ export class FakeKubeApi {
         );
       }
       bucket.set(k, this.stamp(obj));
-      if (obj.kind === 'CustomResourceDefinition') this.registerCrd(obj);
+      if (obj.kind === 'CustomResourceDefinition') this.establishLater(obj);
       for (const h of this.hooks) h(obj, 'create');
       return this.send(res, 201, obj);
     }
@@ -563,7 +617,10 @@ export class FakeKubeApi {
         const merged = mergePatch(existing ?? {}, body) as KubeObject;
         if (namespace) merged.metadata.namespace = namespace;
         bucket.set(key, this.stamp(merged));
-        if (merged.kind === 'CustomResourceDefinition') this.registerCrd(merged);
+        if (merged.kind === 'CustomResourceDefinition') {
+          if (existing && this.establishing.every((e) => e.ref.name !== merged.metadata.name)) this.registerCrd(merged);
+          else if (!existing) this.establishLater(merged);
+        }
         for (const h of this.hooks) h(merged, existing ? 'patch' : 'create');
         return this.send(res, existing ? 200 : 201, merged);
       }

@@ -8,9 +8,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { AwsApplyDeps } from '../../src/apply/aws.js';
+import type { AwsApplyDeps } from '../../src/providers/aws/apply.js';
 import { connectKube } from '../../src/clients/kube.js';
-import type { KubeAccess } from '../../src/cloud/types.js';
+import type { KubeAccess } from '../../src/providers/types.js';
 import type { Config } from '../../src/inputs.js';
 import { AWS, DEFAULT_CALICO_VERSION } from '../../src/reference.js';
 import { type Inputs, configOf } from '../fixtures.js';

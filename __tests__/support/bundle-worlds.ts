@@ -13,7 +13,7 @@
  * EKS: the eksctl TEST STAND-IN and a real kubectl in the tool cache, the FAKE EKS/CloudFormation API
  * and the FAKE EC2 / Service Quotas / SSM that preflight reads (AWS_ENDPOINT_URL_*), fake credentials, the FAKE Calico release server as `tool-mirror`, and the FAKE
  * Kubernetes API over plain http on loopback (the endpoint the action treats as a test server:
- * src/cloud/aws.ts isLoopbackHttp). It admits the action's own presigned STS token (`k8s-aws-v1.…`).
+ * src/providers/aws/cloud.ts isLoopbackHttp). It admits the action's own presigned STS token (`k8s-aws-v1.…`).
  *
  * `stepEnv(run)` is the environment of a later workflow step (GITHUB_PATH and GITHUB_ENV applied), for
  * running kubectl with the kubeconfig the action wrote, as a user's next step would.

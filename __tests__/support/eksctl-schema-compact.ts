@@ -1,5 +1,5 @@
 /**
- * Derives the compact eksctl ClusterConfig schema that src/providers/eksctl-schema.ts carries: eksctl's
+ * Derives the compact eksctl ClusterConfig schema that src/providers/aws/eksctl/schema.ts carries: eksctl's
  * own JSON schema of the pinned release (EKSCTL_PINNED, whose file is `reference/eksctl-clusterconfig.
  * v<version>.schema.json`) with descriptions dropped, keeping only what validation reads.
  */

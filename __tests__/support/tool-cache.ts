@@ -5,14 +5,11 @@
  * - `seedGcloudTools`: the REAL gcloud of this machine (behind a wrapper that logs each call and its PID,
  *   then execs the SDK's gcloud, so the PID is gcloud's own), its gke-gcloud-auth-plugin and the SDK's kubectl;
  * - `seedEksctlTools`: the eksctl TEST STAND-IN and the SDK's kubectl;
- * - `useToolSandbox`: fresh RUNNER_TOOL_CACHE and RUNNER_TEMP folders for installer tests, with
- *   @actions/tool-cache's `::debug::` lines kept out of the test output.
+ * (`useToolSandbox`, which registers jest hooks, lives in tool-sandbox.ts: this module is also compiled
+ * into the benchmarks, which run outside jest.)
  */
-import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { EKSCTL_PINNED } from '../../src/tools/eksctl.js';
 import { GCLOUD_PINNED } from '../../src/tools/gcloud.js';
@@ -90,51 +87,4 @@ function realKubectl(): string {
   const kubectl = ['kubectl.1.34', 'kubectl.1.33', 'kubectl'].map((k) => path.join(sdk, 'bin', k)).find(existsSync);
   if (!kubectl) throw new Error(`no kubectl in the SDK at ${sdk}`);
   return kubectl;
-}
-
-/** The folders of the current sandbox (read them inside tests and hooks: they change with `scope: 'each'`). */
-export interface ToolSandbox {
-  cacheDir: string;
-  tempDir: string;
-}
-
-/**
- * Registers jest hooks giving each test (`each`) or the whole describe (`all`) fresh RUNNER_TOOL_CACHE and
- * RUNNER_TEMP folders in process.env (which @actions/tool-cache reads), removed afterwards; the variables
- * and stdout are restored when the file's tests end.
- */
-export function useToolSandbox(scope: 'each' | 'all' = 'each'): ToolSandbox {
-  const box: ToolSandbox = { cacheDir: '', tempDir: '' };
-  const saved = { cache: process.env.RUNNER_TOOL_CACHE, temp: process.env.RUNNER_TEMP };
-  const stdoutWrite = process.stdout.write.bind(process.stdout);
-  const make = async () => {
-    box.cacheDir = await mkdtemp(path.join(os.tmpdir(), 'tool-cache-'));
-    box.tempDir = await mkdtemp(path.join(os.tmpdir(), 'runner-temp-'));
-    process.env.RUNNER_TOOL_CACHE = box.cacheDir;
-    process.env.RUNNER_TEMP = box.tempDir;
-  };
-  const remove = async () => {
-    await rm(box.cacheDir, { recursive: true, force: true });
-    await rm(box.tempDir, { recursive: true, force: true });
-  };
-  beforeAll(() => {
-    // @actions/tool-cache reports through core.debug, which writes `::debug::` lines to stdout.
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-      typeof chunk === 'string' && chunk.startsWith('::debug::')
-        ? true
-        : stdoutWrite(chunk, ...rest)) as typeof process.stdout.write;
-  });
-  if (scope === 'each') {
-    beforeEach(make);
-    afterEach(remove);
-  } else {
-    beforeAll(make);
-    afterAll(remove);
-  }
-  afterAll(() => {
-    process.stdout.write = stdoutWrite;
-    process.env.RUNNER_TOOL_CACHE = saved.cache;
-    process.env.RUNNER_TEMP = saved.temp;
-  });
-  return box;
 }

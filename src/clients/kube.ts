@@ -7,7 +7,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { KubeAccess } from '../cloud/types.js';
+import type { KubeAccess } from '../providers/types.js';
 import type { Logger } from '../log.js';
 import { registerSecret } from '../log.js';
 import {

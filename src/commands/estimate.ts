@@ -6,7 +6,7 @@ import type { CostEstimate } from '../cost.js';
 import type { Footprint, FootprintSide } from '../footprint.js';
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import type { ClusterConfigDoc } from '../providers/aws.js';
+import type { ClusterConfigDoc } from '../providers/aws/plan.js';
 import { type Estimate, estimateOf } from '../providers/estimate.js';
 
 const n = (v: number | null) => (v === null ? 'unknown' : v.toLocaleString('en-US'));

@@ -4,60 +4,34 @@
  */
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import { clusterConfigResult, clusterConfigYaml, awsSteps } from '../providers/aws.js';
-import { GCP_PLAN_FACTS, gcpSteps, labelList } from '../providers/gcp.js';
+import { labelList } from '../providers/gcp/plan.js';
+import { providerOf } from '../providers/index.js';
+import type { PlanResult } from '../providers/types.js';
 import { POOL_ROLES } from '../reference.js';
 import { mdCode, mdFence, mdText } from '../markdown.js';
-import type { ClusterConfigDoc } from '../providers/aws.js';
 import { estimateMarkdown, publishEstimate } from './estimate.js';
 import type { Estimate } from '../providers/estimate.js';
-import { eksPlannedUpgrade } from '../providers/aws/upgrade.js';
-import { gkePlannedUpgrade } from '../providers/gcp/upgrade.js';
-import { type StepRecord, type StepSpec, insertBefore, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
+import { type StepRecord, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
 
-export interface PlanResult {
-  steps: StepSpec[];
-  eksctlConfig?: string;
-  /** What the user must act on (a Gitpod pool whose own image must set max pods), for the log and summary. */
-  notes?: string[];
-  /** Rendered fields dropped because eksctl refuses them for the overlay's choices. */
-  dropped?: string[];
-  /** AWS: the ClusterConfig eksctl is given (overlay merged), which the footprint reads. */
-  clusterConfig?: ClusterConfigDoc;
-}
+export type { PlanResult };
 
 /** The flow for these inputs, with the values only the cloud knows left unresolved. */
 export function planFlow(config: Config): PlanResult {
-  if (config.provider === 'gcp') {
-    // The upgrade round to the asked version; apply runs one per minor, and none when the cluster is there.
-    return {
-      steps: insertBefore<StepSpec>(gcpSteps(config, GCP_PLAN_FACTS(config)), 'kubeconfig', gkePlannedUpgrade(config)),
-    };
-  }
-  const { doc, notes, dropped } = clusterConfigResult(config, {});
-  return {
-    steps: [...awsSteps(config, {}), ...eksPlannedUpgrade(config)],
-    eksctlConfig: clusterConfigYaml(config, doc),
-    notes,
-    dropped,
-    clusterConfig: doc,
-  };
+  return providerOf(config).plan(config);
 }
-
-const CLOUD = { gcp: 'GKE', aws: 'EKS' } as const;
 
 /** The settings table every job summary of this action starts with. */
 export function settingsMarkdown(config: Config): string {
-  const where = config.provider === 'gcp' ? `project ${mdCode(config.project)}, ` : '';
+  const provider = providerOf(config);
+  const { where, extra, perZone: per } = provider.settingsFacts(config);
   const lines = [
-    `**${CLOUD[config.provider]} cluster ${mdCode(config.clusterName)}** in ${where}region ${mdCode(config.region)}${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes ${mdCode(config.kubernetesVersion)}, ${config.maxPods} pods per node${config.provider === 'aws' ? `, network ${mdCode(config.network)}` : ''}.`,
+    `**${provider.platform} cluster ${mdCode(config.clusterName)}** in ${where}region ${mdCode(config.region)}${config.regionDefaulted ? ' (reference default)' : ''}, Kubernetes ${mdCode(config.kubernetesVersion)}, ${config.maxPods} pods per node${extra}.`,
     '',
     '| pool | name | machine type | nodes | disk | labels |',
     '|---|---|---|---|---|---|',
   ];
   for (const role of POOL_ROLES) {
     const p = config.pools[role];
-    const per = config.provider === 'gcp' ? ' per zone' : '';
     lines.push(
       `| ${role} | ${mdCode(p.name)} | ${mdCode(p.machineType)} | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${labelList(
         p.labels,
@@ -110,7 +84,7 @@ export async function plan(config: Config, io: ActionIO): Promise<PlanResult> {
   const result = planFlow(config);
   const records = result.steps.map((s) => toRecord(s));
   io.log.info(
-    `Plan for ${CLOUD[config.provider]} cluster ${config.clusterName} in ${config.region}: ${records.length} steps.`,
+    `Plan for ${providerOf(config).platform} cluster ${config.clusterName} in ${config.region}: ${records.length} steps.`,
   );
   for (const [i, step] of result.steps.entries()) {
     io.log.info(`${i + 1}. ${step.id}: ${step.description}`);

@@ -6,16 +6,12 @@
  */
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import { type PreflightProvider, type PreflightReport, preflightWith } from '../preflight.js';
-
-/** The provider's checks for this config (each module loaded only when asked for). */
-async function providerChecks(config: Config, io: ActionIO): Promise<PreflightProvider & { close(): Promise<void> }> {
-  if (config.provider === 'gcp') return (await import('../providers/gcp/preflight.js')).gcpPreflight(config, io.log);
-  return (await import('../providers/aws/preflight.js')).awsPreflight(config, io.log);
-}
+import { type PreflightReport, preflightWith } from '../preflight.js';
+import { providerOf } from '../providers/index.js';
 
 export async function preflight(config: Config, io: ActionIO): Promise<PreflightReport> {
-  const provider = await providerChecks(config, io);
+  // The provider's checks for this config, their module loaded only when asked for.
+  const provider = await providerOf(config).preflight(config, io.log);
   try {
     return await preflightWith(provider, io);
   } finally {

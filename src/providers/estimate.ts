@@ -7,7 +7,7 @@ import { type Footprint, type ProviderFootprint, footprintOfLayout } from '../fo
 import type { Config } from '../inputs.js';
 import type { Provider } from '../reference.js';
 import { type RegionTable, regionNotice } from '../regions.js';
-import type { ClusterConfigDoc } from './aws.js';
+import type { ClusterConfigDoc } from './aws/plan.js';
 import { AWS_FOOTPRINT, awsLayout } from './aws/footprint.js';
 import { AWS_PRICES } from './aws/prices.js';
 import { AWS_REGIONS } from './aws/regions.js';

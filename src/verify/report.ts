@@ -3,6 +3,7 @@
  * and `summary-markdown`) with a Mermaid picture of the pools, one annotation per failing check, and the
  * outputs. Nodes stream through `NodeSink` to the report file; only what the summary shows stays in memory.
  */
+import { providerOf } from '../providers/index.js';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -177,7 +178,7 @@ export function poolVerdict(tally: PoolTally, pool: PoolOrOther): CheckStatus {
 /** A Mermaid picture of the two pools (and any nodes outside them) with node counts and verdicts. */
 export function mermaid(config: Config, report: Report, tally: PoolTally): string {
   const cls: Record<CheckStatus, string> = { OK: 'ok', WARNING: 'warn', ERROR: 'bad' };
-  const platform = config.provider === 'gcp' ? 'GKE' : 'EKS';
+  const platform = providerOf(config).platform;
   const lines = [
     '```mermaid',
     'flowchart LR',
@@ -215,7 +216,7 @@ function nodeRow(n: NodeInfo): string {
 
 /** The report as Markdown: headline, Mermaid picture, checks table, node table (failing first); bounded. */
 export function reportMarkdown(config: Config, report: Report, ctx: { drift: boolean; tally: PoolTally }): string {
-  const where = config.provider === 'gcp' ? `${config.project}/${config.region}` : config.region;
+  const where = providerOf(config).where(config);
   const c = report.nodeCounts;
   const total = c.services + c.workspaces + c.other;
   const lines = [
@@ -232,6 +233,9 @@ export function reportMarkdown(config: Config, report: Report, ctx: { drift: boo
     const shown = i.errors.slice(0, 5).map((e) => cell(e.message, 300));
     if (i.errors.length > 5) shown.push(`… ${i.errors.length - 5} more`);
     lines.push(`| \`${i.name}\` | ${ICON[i.status]} ${i.status} | ${shown.join('<br/>') || cell(i.description)} |`);
+  }
+  if (report.applyWouldDo?.length) {
+    lines.push('', '### What `apply` would do', '', ...report.applyWouldDo.map((l) => `- ${cell(l, 1000)}`));
   }
   const table = ['', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
   let bytes = Buffer.byteLength(lines.join('\n'));

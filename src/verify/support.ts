@@ -5,7 +5,7 @@
  * Kubernetes skew policy). The dates come from the cloud (src/providers/gcp/versions.ts,
  * src/providers/aws/versions.ts); the days are counted from the clock `verify` is given.
  */
-import type { VersionFacts, VersionedPart } from '../cloud/types.js';
+import type { VersionFacts, VersionedPart } from '../providers/types.js';
 import { VERSION_POLICY } from '../reference.js';
 import { error, item, warning } from './checks.js';
 import type { NodeCheck } from './checks.js';

@@ -60,4 +60,6 @@ export interface Report {
   nodeCounts: Record<PoolOrOther, number>;
   /** Failing nodes left out of `summary` to keep it under GitHub's output limit (absent when none were). */
   failingNodesOmitted?: number;
+  /** What `apply` would do about the cloud-side differences (`cloud-config`), one line per change. */
+  applyWouldDo?: string[];
 }

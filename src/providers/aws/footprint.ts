@@ -9,7 +9,7 @@ import type { ClusterLayout, PoolLayout, ProviderFootprint } from '../../footpri
 import type { Config } from '../../inputs.js';
 import { POOL_ROLES } from '../../reference.js';
 import { zonesOf } from '../../regions.js';
-import { type ClusterConfigDoc, renderClusterConfig } from '../aws.js';
+import { type ClusterConfigDoc, renderClusterConfig } from './plan.js';
 import { awsMachineShape } from './machines.js';
 import { AWS_REGIONS, eksctlDefaultZoneCount } from './regions.js';
 

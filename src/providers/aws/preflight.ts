@@ -16,18 +16,13 @@
  */
 import type { Config } from '../../inputs.js';
 import type { Logger } from '../../log.js';
-import {
-  type AwsPreflightApi,
-  type InstanceTypeInfo,
-  isAwsDenied,
-  isStandardFamily,
-} from '../../clients/aws-preflight.js';
-import type { EksApi } from '../../clients/eks.js';
-import { awsErrorMessage } from '../../clients/eks.js';
+import { type AwsPreflightApi, type InstanceTypeInfo, isAwsDenied, isStandardFamily } from './preflight-client.js';
+import type { EksApi } from './eks.js';
+import { awsErrorMessage } from './eks.js';
 import type { CheckOutcome, PreflightCheck, PreflightFinding, PreflightProvider, QuotaNeed } from '../../preflight.js';
 import { quotaOutcome } from '../../preflight.js';
 import { AWS } from '../../reference.js';
-import { type ClusterConfigDoc, clusterConfigFor } from '../aws.js';
+import { type ClusterConfigDoc, clusterConfigFor } from './plan.js';
 import { awsMachineShape } from './machines.js';
 
 /** The Service Quotas this flow's creations count against. */
@@ -164,9 +159,9 @@ export async function awsPreflight(
 ): Promise<PreflightProvider & { close(): Promise<void> }> {
   // The user's overlay is read (and refused when bad) before any request, as apply does.
   const plannedDoc = clusterConfigFor(config, {});
-  const eks = once(async () => deps.eks ?? (await import('../../clients/eks.js')).eksApi({ region: config.region }));
+  const eks = once(async () => deps.eks ?? (await import('./eks.js')).eksApi({ region: config.region }));
   const api = once(
-    async () => deps.api ?? (await import('../../clients/aws-preflight.js')).awsPreflightApi({ region: config.region }),
+    async () => deps.api ?? (await import('./preflight-client.js')).awsPreflightApi({ region: config.region }),
   );
 
   const existing = once(async () => {
@@ -184,7 +179,7 @@ export async function awsPreflight(
   });
   const version = once(async () => {
     const { cluster } = await existing();
-    const { resolveVersion } = await import('../../apply/aws.js');
+    const { resolveVersion } = await import('./apply.js');
     return resolveVersion(config, await eks(), cluster);
   });
   const toCreate = once(async () => {

@@ -3,7 +3,7 @@
  * cluster`), then each Gitpod nodegroup (`eksctl upgrade nodegroup --kubernetes-version`), then the
  * self-managed add-ons eksctl installed: CoreDNS (`eksctl utils update-coredns`) and kube-proxy (`eksctl
  * utils update-kube-proxy`), whose image tag carries the round's minor and so marks the round done.
- * src/apply/aws.ts pairs each with its probe (already at the minor: skipped). Calico needs no round of
+ * src/providers/aws/apply.ts pairs each with its probe (already at the minor: skipped). Calico needs no round of
  * its own: the `tigera-operator` step applies the pinned release whenever what runs differs from it.
  */
 import type { Config } from '../../inputs.js';

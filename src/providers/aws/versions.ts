@@ -5,8 +5,8 @@
  * plane itself at the end of standard support (STANDARD); the nodegroups' versions come from
  * `DescribeNodegroup`. Reads only.
  */
-import type { ClusterVersionInformation, EksApi } from '../../clients/eks.js';
-import type { CloudObservation, SupportWindow, VersionFacts, VersionedPart } from '../../cloud/types.js';
+import type { ClusterVersionInformation, EksApi } from './eks.js';
+import type { CloudObservation, SupportWindow, VersionFacts, VersionedPart } from '../types.js';
 import { minorOf } from '../../verify/support.js';
 
 const iso = (d: Date | undefined) => (d instanceof Date && Number.isFinite(d.getTime()) ? d.toISOString() : undefined);

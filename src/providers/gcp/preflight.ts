@@ -15,12 +15,12 @@
  */
 import type { Config } from '../../inputs.js';
 import type { Logger } from '../../log.js';
-import { type GcpCredentials, GcpApiError, GcpRest, gcpCredentials } from '../../clients/gcp-rest.js';
-import type { Gke, GkeCluster } from '../../clients/gke.js';
+import { type GcpCredentials, GcpApiError, GcpRest, gcpCredentials } from './rest.js';
+import type { Gke, GkeCluster } from './gke.js';
 import { GCP, POOL_ROLES } from '../../reference.js';
 import type { CheckOutcome, PreflightCheck, PreflightFinding, PreflightProvider, QuotaNeed } from '../../preflight.js';
 import { quotaOutcome } from '../../preflight.js';
-import { serviceAccountEmail } from '../gcp.js';
+import { serviceAccountEmail } from './plan.js';
 import { gcpMachineShape } from './machines.js';
 
 /** The APIs apply (and its gcloud) calls. */
@@ -252,7 +252,7 @@ export async function gcpPreflight(
   let gkeClient: Gke | undefined = deps.gke;
   const gke = once(async () => {
     if (gkeClient) return gkeClient;
-    const { connectGke } = await import('../../clients/gke.js');
+    const { connectGke } = await import('./gke.js');
     gkeClient = await connectGke({ project, region: config.region }, { log, credentials, env, sleep: deps.sleep });
     return gkeClient;
   });
@@ -341,7 +341,7 @@ export async function gcpPreflight(
         const { cluster } = await existing();
         if (cluster) return { details: [`cluster ${config.clusterName} exists at ${cluster.version}`] };
         const server = await (await gke()).serverConfig();
-        const { resolveVersion } = await import('../../apply/gcp.js');
+        const { resolveVersion } = await import('./apply.js');
         const where = `REGULAR release channel in ${config.region}`;
         try {
           const v = resolveVersion(config.kubernetesVersion, server.channelVersions(GCP.cluster.releaseChannel), where);

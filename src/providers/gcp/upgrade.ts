@@ -1,7 +1,7 @@
 /**
  * The GKE upgrade rounds as data: one round per minor, the control plane first (`gcloud container
  * clusters upgrade --master`), then each Gitpod pool (`--node-pool=`), each step with the exact argv
- * `plan` shows and `apply` runs (src/apply/gcp.ts pairs them with probes: already at the minor, skipped).
+ * `plan` shows and `apply` runs (src/providers/gcp/apply.ts pairs them with probes: already at the minor, skipped).
  */
 import type { Config } from '../../inputs.js';
 import { POOL_ROLES, type PoolRole } from '../../reference.js';

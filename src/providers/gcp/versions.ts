@@ -3,8 +3,8 @@
  * auto-upgrade state from `clusters.fetchClusterUpgradeInfo`, each pool's version from the cluster, and
  * the window of a pool on another minor from `nodePools.fetchNodePoolUpgradeInfo`. Reads only.
  */
-import type { Gke, GkeUpgradeInfo } from '../../clients/gke.js';
-import type { CloudObservation, SupportWindow, VersionFacts, VersionedPart } from '../../cloud/types.js';
+import type { Gke, GkeUpgradeInfo } from './gke.js';
+import type { CloudObservation, SupportWindow, VersionFacts, VersionedPart } from '../types.js';
 import { minorOf } from '../../verify/support.js';
 
 function windowOf(u: GkeUpgradeInfo): SupportWindow | undefined {

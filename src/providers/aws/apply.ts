@@ -1,5 +1,5 @@
 /**
- * `apply` on EKS: the reference flow of src/providers/aws.ts, each step paired with a probe that asks the
+ * `apply` on EKS: the reference flow of src/providers/aws/plan.ts, each step paired with a probe that asks the
  * cloud (EKS and CloudFormation APIs, the Kubernetes API) whether it is already done, run by the one
  * shared runner (runFlow). Safe to re-run after a failure at any step; on a conformant cluster a re-run
  * sends no write at all: eksctl is not started, and the Kubernetes API sees reads only.
@@ -25,20 +25,23 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CloudObservation, KubeAccess } from '../cloud/types.js';
-import type { KubeClient, KubeObject } from '../clients/kube.js';
-import type { Cluster, EksApi, Nodegroup, Stack } from '../clients/eks.js';
-import { type AwsCloud, awsCloud, isLoopbackHttp } from '../cloud/aws.js';
-import { runFlow } from '../commands/apply.js';
-import { type Config, InputError } from '../inputs.js';
-import type { ActionIO } from '../io.js';
-import { writeKubeconfig } from '../kubeconfig.js';
-import type { Logger } from '../log.js';
+import type { CloudObservation, KubeAccess } from '../types.js';
+import type { KubeClient, KubeObject } from '../../clients/kube.js';
+import type { Cluster, EksApi, Nodegroup, Stack } from './eks.js';
+import { type AwsCloud, awsCloud, isLoopbackHttp, observedPool } from './cloud.js';
+import { diffPool, inPlaceArgvs, remedyText } from '../../desired.js';
+import { RECORD_STEP_ID, recordAction } from '../../record.js';
+import { runFlow } from '../../flow.js';
+import { type Config, InputError } from '../../inputs.js';
+import type { ActionIO } from '../../io.js';
+import { writeKubeconfig } from '../../kubeconfig.js';
+import type { Logger } from '../../log.js';
 import {
   type AwsStepId,
   type ClusterConfigDoc,
+  awsDesiredPools,
+  awsFixes,
   awsSteps,
-  nodegroupLabelChange,
   calicoManifestUrls,
   calicoVersion,
   clusterConfigFor,
@@ -47,12 +50,12 @@ import {
   eksctlClusterConfigFile,
   eksctlConfigFile,
   viewerRbacObjects,
-} from '../providers/aws.js';
-import { type EksUpgradeStep, eksUpgradeSteps } from '../providers/aws/upgrade.js';
-import { AWS, POOL_ROLES } from '../reference.js';
-import { execArgv } from '../exec.js';
-import { atMinor, upgradeMinors } from '../verify/support.js';
-import { abortableSleep } from '../retry.js';
+} from './plan.js';
+import { type EksUpgradeStep, eksUpgradeSteps } from './upgrade.js';
+import { AWS, POOL_ROLES } from '../../reference.js';
+import { execArgv } from '../../exec.js';
+import { atMinor, upgradeMinors } from '../../verify/support.js';
+import { abortableSleep } from '../../retry.js';
 import {
   type ProbeResult,
   type StepAction,
@@ -61,9 +64,9 @@ import {
   formatDuration,
   shellQuote,
   withActions,
-} from '../steps.js';
-import { type InstalledTool, type ToolName, pathWithTools } from '../tools/install.js';
-import { type SyncItem, applyPlanned, isKindNotServed, parseManifest, planSync } from './objects.js';
+} from '../../steps.js';
+import { type InstalledTool, type ToolName, pathWithTools } from '../../tools/install.js';
+import { type SyncItem, applyPlanned, isKindNotServed, parseManifest, planSync } from '../../kube-objects.js';
 
 export interface AwsApplyDeps {
   install?: (names: readonly ToolName[], config: Config, io: ActionIO) => Promise<Record<string, InstalledTool>>;
@@ -92,8 +95,9 @@ interface AwsCtx {
   manifests?: KubeObject[];
   /** What the last probe of a Kubernetes-object step found to do; its run writes exactly that. */
   pending?: SyncItem[];
-  /** The eksctl label calls the last `nodegroup-labels` probe found to do. */
+  /** The eksctl calls the last `nodegroup-labels` / `nodegroup-scaling` probe found to do. */
   relabel?: string[][];
+  rescale?: string[][];
 }
 
 const PROGRESS_MS = 30_000;
@@ -258,7 +262,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
   clusterConfigFor(config, {});
 
   const install =
-    deps.install ?? (async (names, c, i) => (await import('../tools/install.js')).installTools(names, c, i));
+    deps.install ?? (async (names, c, i) => (await import('../../tools/install.js')).installTools(names, c, i));
   const tools = await install(['eksctl', 'kubectl'], config, io);
 
   const sleep = deps.sleep ?? ((ms: number) => abortableSleep(ms, io.signal));
@@ -267,7 +271,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
   const cloud = deps.cloud ?? awsCloud(config, io.log);
   const api = await cloud.api();
   const connect =
-    deps.connect ?? (async (access, log) => (await import('../clients/kube.js')).connectKube(access, log));
+    deps.connect ?? (async (access, log) => (await import('../../clients/kube.js')).connectKube(access, log));
   const fetchText = deps.fetchText ?? (await manifestFetcher(config, io, sleep));
   const wait = <T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>) =>
     waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log, signal: io.signal });
@@ -306,6 +310,8 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
   };
   const nodegroupNames = doc.managedNodeGroups.map((g) => String(g.name));
   const env = { PATH: pathWithTools(Object.values(tools)) };
+  const desired = awsDesiredPools(config);
+  const fixes = awsFixes(config);
   const awsNodeRef = { apiVersion: 'apps/v1', kind: 'DaemonSet', ...AWS.calico.awsNode };
   const { installation, ready } = AWS.calico;
   const installationRef = { apiVersion: installation.apiVersion, kind: installation.kind, name: 'default' };
@@ -316,6 +322,54 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
     }[]
   ).map((sa) => ({ namespace: sa.metadata?.namespace || 'default', name: String(sa.metadata?.name) }));
   const viewerGroup = AWS.viewer.group;
+
+  /**
+   * An existing nodegroup fixed in place, from the one diff (src/desired.ts): its labels (eksctl set/unset
+   * labels; the labels the ClusterConfig eksctl was given has, an overlay's included) or its scaling bounds
+   * (eksctl scale nodegroup). What cannot change in place stops the step with what to do.
+   */
+  const inPlace = (kind: 'labels' | 'scaling'): StepAction<AwsCtx> => {
+    const what = kind === 'labels' ? 'carry the wanted labels' : 'have the wanted bounds';
+    return {
+      async probe(ctx) {
+        const argvs: string[][] = [];
+        const why: string[] = [];
+        for (const role of POOL_ROLES) {
+          const name = desired[role].name;
+          const ng = await ctx.api.describeNodegroup(config.clusterName, name);
+          if (!ng) throw new Error(`nodegroup ${name} is gone from cluster ${config.clusterName}; re-run apply`);
+          const given = ctx.doc.managedNodeGroups.find((g) => g.name === name)?.labels as
+            Record<string, string> | undefined;
+          const want = given ? { ...desired[role], labels: given } : desired[role];
+          const diff = diffPool(want, observedPool(config, ng), fixes);
+          const fix = inPlaceArgvs(diff, [kind]);
+          if (!fix.length) continue;
+          argvs.push(...fix);
+          why.push(
+            ...diff.changes
+              .filter((c) => c.kind === kind)
+              .map(
+                (c) =>
+                  `nodegroup ${name}: ${c.differences.map((d) => `${d.field} ${JSON.stringify(d.have ?? null)} (want ${JSON.stringify(d.want)})`).join(', ')}`,
+              ),
+          );
+        }
+        if (kind === 'labels') ctx.relabel = argvs;
+        else ctx.rescale = argvs;
+        if (!argvs.length) return labelled(true, `nodegroups ${nodegroupNames.join(', ')} ${what}`);
+        return labelled(false, why.join('; '));
+      },
+      async run(ctx, spec, signal) {
+        const argvs = (kind === 'labels' ? ctx.relabel : ctx.rescale) ?? [];
+        ctx.relabel = ctx.rescale = undefined;
+        for (const argv of argvs) {
+          io.log.info(`$ ${shellQuote(argv)}`);
+          await execArgv(argv, { log: io.log, env, signal, timeoutMs: spec.timeoutMs });
+        }
+        return remedyText({ kind: 'in-place', argvs });
+      },
+    };
+  };
 
   const actions: Record<AwsStepId, StepAction<AwsCtx>> = {
     cluster: {
@@ -505,34 +559,11 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
       },
     },
 
-    'nodegroup-labels': {
-      async probe(ctx) {
-        const relabel: string[][] = [];
-        const why: string[] = [];
-        for (const role of POOL_ROLES) {
-          const name = config.pools[role].name;
-          const ng = await ctx.api.describeNodegroup(config.clusterName, name);
-          if (!ng) throw new Error(`nodegroup ${name} is gone from cluster ${config.clusterName}; re-run apply`);
-          const wanted = ctx.doc.managedNodeGroups.find((g) => g.name === name)?.labels as Record<string, string>;
-          const change = nodegroupLabelChange(config, name, wanted ?? config.pools[role].labels, ng.labels ?? {});
-          if (change === 'ok') continue;
-          relabel.push(...change.argvs);
-          why.push(change.why);
-        }
-        ctx.relabel = relabel;
-        if (!relabel.length) return labelled(true, `nodegroups ${nodegroupNames.join(', ')} carry the wanted labels`);
-        return labelled(false, why.join('; '));
-      },
-      async run(ctx, spec) {
-        const argvs = ctx.relabel ?? [];
-        ctx.relabel = undefined;
-        for (const argv of argvs) {
-          io.log.info(`$ ${shellQuote(argv)}`);
-          await execArgv(argv, { log: io.log, env, signal: io.signal, timeoutMs: spec.timeoutMs });
-        }
-        return `relabelled in place: ${argvs.map((a) => shellQuote(a)).join(' && ')}`;
-      },
-    },
+    [RECORD_STEP_ID]: recordAction<AwsCtx>(config, kubeOf),
+
+    'nodegroup-labels': inPlace('labels'),
+    'nodegroup-scaling': inPlace('scaling'),
+
     'service-accounts': {
       async probe(ctx) {
         const missing: string[] = [];
@@ -720,7 +751,10 @@ async function manifestFetcher(
   io: ActionIO,
   sleep: (ms: number) => Promise<void>,
 ): Promise<(url: string) => Promise<string>> {
-  const [{ ToolHttp }, { parseMirror }] = await Promise.all([import('../tools/http.js'), import('../tools/mirror.js')]);
+  const [{ ToolHttp }, { parseMirror }] = await Promise.all([
+    import('../../tools/http.js'),
+    import('../../tools/mirror.js'),
+  ]);
   const http = new ToolHttp({ mirror: parseMirror(config.toolMirror), log: io.log, signal: io.signal, sleep });
   return (url) => http.text(url, { tool: 'calico', version: calicoVersion(config) });
 }

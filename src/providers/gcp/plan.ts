@@ -1,11 +1,14 @@
 /**
  * The GKE flow as data: the ordered steps of the reference document's GCP section, each with the
  * exact gcloud argv it runs (or the API call it makes). `plan` prints this list; `apply` pairs it with
- * probes (src/apply/gcp.ts) and runs it.
+ * probes (src/providers/gcp/apply.ts) and runs it.
  */
-import type { Config, PoolConfig } from '../inputs.js';
-import { GCP } from '../reference.js';
-import type { StepSpec } from '../steps.js';
+import type { DesiredPool, DesiredPools, InPlaceFixes } from '../../desired.js';
+import { wantedLabels } from '../../desired.js';
+import type { Config, PoolConfig } from '../../inputs.js';
+import { GCP, POOL_ROLES } from '../../reference.js';
+import { RECORD_STEP_ID, recordStep } from '../../record.js';
+import type { StepSpec } from '../../steps.js';
 
 export const GCP_STEP_IDS = [
   'service-account',
@@ -16,6 +19,7 @@ export const GCP_STEP_IDS = [
   'workspaces-pool',
   'kubeconfig',
   'cluster-admin-binding',
+  RECORD_STEP_ID,
 ] as const;
 export type GcpStepId = (typeof GCP_STEP_IDS)[number];
 
@@ -213,5 +217,51 @@ export function gcpSteps(config: Config, facts: GcpFacts): StepSpec<GcpStepId>[]
       api: `Kubernetes API: create ${CLUSTER_ADMIN_BINDING.apiGroup}/v1 ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name} when missing`,
       timeoutMs: 2 * MINUTE,
     },
+    recordStep(),
   ];
+}
+
+/** The Gitpod pools as the GKE API should show them. */
+export function gcpDesiredPools(config: Config): DesiredPools {
+  const pool = (role: (typeof POOL_ROLES)[number]): DesiredPool => {
+    const p = config.pools[role];
+    return {
+      role,
+      name: p.name,
+      labels: { ...p.labels },
+      machineType: p.machineType,
+      minNodes: p.minNodes,
+      maxNodes: p.maxNodes,
+      maxPods: config.maxPods,
+      image: GCP.pool.imageType,
+    };
+  };
+  return { services: pool('services'), workspaces: pool('workspaces') };
+}
+
+function poolOf(config: Config, want: DesiredPool): PoolConfig {
+  return { ...config.pools[want.role], name: want.name, minNodes: want.minNodes, maxNodes: want.maxNodes };
+}
+
+/** What GKE changes on an existing node pool: labels and autoscaling in place; machine, pods, image never. */
+export function gcpFixes(config: Config): InPlaceFixes {
+  return {
+    poolNoun: 'node pool',
+    fieldName: {
+      machineType: 'machine type',
+      minNodes: 'min nodes',
+      maxNodes: 'max nodes',
+      maxPods: 'max pods per node',
+      image: 'image type',
+    },
+    labels: (want, have) => ({
+      kind: 'in-place',
+      argvs: [nodePoolLabelsArgv(config, poolOf(config, want), wantedLabels(want.labels, have.labels))],
+    }),
+    scaling: (want) => ({ kind: 'in-place', argvs: [nodePoolAutoscalingArgv(config, poolOf(config, want))] }),
+    immutable: (want) => ({
+      why: 'GKE cannot change it on an existing node pool, and apply will not recreate the pool',
+      todo: `set the inputs to match the pool, or delete it (gcloud container node-pools delete ${want.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`,
+    }),
+  };
 }

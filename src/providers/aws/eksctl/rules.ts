@@ -11,7 +11,7 @@
  * - eksctlRefusals: what eksctl refuses outright, each with the field to change.
  * Every finding's path is into the merged document; aws.ts names it in the user's file.
  */
-import type { SchemaPath } from './eksctl-validate.js';
+import type { SchemaPath } from './validate.js';
 
 export interface Finding {
   /** Where, in the merged ClusterConfig. */

@@ -19,8 +19,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Logger } from '../log.js';
-import { registerSecret } from '../log.js';
+import type { Logger } from '../../log.js';
+import { registerSecret } from '../../log.js';
 import {
   type RetryPolicy,
   type RetryVerdict,
@@ -29,7 +29,7 @@ import {
   parseRetryAfter,
   retryPolicy,
   withRetry,
-} from '../retry.js';
+} from '../../retry.js';
 
 export const GCP_APIS = ['container', 'iam', 'cloudresourcemanager', 'serviceusage', 'compute'] as const;
 export type GcpApi = (typeof GCP_APIS)[number];

@@ -15,7 +15,7 @@
  * wait capped, the whole bounded in time. gax does not expose the answer's headers, so a Retry-After is
  * not seen here. Each attempt keeps gax's own timeout (20 s for these reads).
  */
-import type { Logger } from '../log.js';
+import type { Logger } from '../../log.js';
 import {
   type RetryPolicy,
   type RetryVerdict,
@@ -24,9 +24,9 @@ import {
   isTransientStatus,
   retryPolicy,
   withRetry,
-} from '../retry.js';
-import { cancelReason, formatDuration } from '../steps.js';
-import { type GcpCredentials, gcpEndpoint } from './gcp-rest.js';
+} from '../../retry.js';
+import { cancelReason, formatDuration } from '../../steps.js';
+import { type GcpCredentials, gcpEndpoint } from './rest.js';
 
 export interface GkeNodePool {
   name: string;

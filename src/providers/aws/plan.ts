@@ -16,12 +16,14 @@ import {
   parseAllDocuments,
   stringify,
 } from 'yaml';
-import { type Config, InputError, type PoolConfig, escapeInvisible } from '../inputs.js';
-import { AWS, DEFAULT_CALICO_VERSION, GITPOD_LABEL_PREFIX, POOL_ROLES, autoscalerTags } from '../reference.js';
-import type { StepSpec } from '../steps.js';
-import { type Finding, dropRenderedConflicts, eksctlRefusal, ownImage } from './eksctl-rules.js';
-import { EKSCTL_SCHEMA } from './eksctl-schema.js';
-import { type SchemaPath, pathOf, schemaProblems } from './eksctl-validate.js';
+import type { DesiredPool, DesiredPools, InPlaceFixes } from '../../desired.js';
+import { type Config, InputError, type PoolConfig, escapeInvisible } from '../../inputs.js';
+import { AWS, DEFAULT_CALICO_VERSION, GITPOD_LABEL_PREFIX, POOL_ROLES, autoscalerTags } from '../../reference.js';
+import { RECORD_STEP_ID, recordStep } from '../../record.js';
+import type { StepSpec } from '../../steps.js';
+import { type Finding, dropRenderedConflicts, eksctlRefusal, ownImage } from './eksctl/rules.js';
+import { EKSCTL_SCHEMA } from './eksctl/schema.js';
+import { type SchemaPath, pathOf, schemaProblems } from './eksctl/validate.js';
 
 export const AWS_STEP_IDS = [
   'cluster',
@@ -33,9 +35,11 @@ export const AWS_STEP_IDS = [
   'calico-ready',
   'nodegroups',
   'nodegroup-labels',
+  'nodegroup-scaling',
   'service-accounts',
   'access-entries',
   'viewer-rbac',
+  RECORD_STEP_ID,
 ] as const;
 export type AwsStepId = (typeof AWS_STEP_IDS)[number];
 
@@ -317,6 +321,15 @@ export function awsSteps(config: Config, facts: AwsFacts): StepSpec<AwsStepId>[]
     timeoutMs: 20 * MINUTE,
   });
   steps.push({
+    id: 'nodegroup-scaling',
+    description: `Scaling bounds of nodegroups ${ng}: an existing nodegroup whose bounds differ is rescaled in place`,
+    api:
+      'EKS DescribeNodegroup per nodegroup; where the bounds differ: ' +
+      `\`eksctl scale nodegroup --cluster=${config.clusterName} --region=${config.region} --name=<name> --nodes-min=<min> --nodes-max=<max>\`` +
+      ' (with `--nodes=<n>` when the current size is outside the new bounds)',
+    timeoutMs: 20 * MINUTE,
+  });
+  steps.push({
     id: 'service-accounts',
     description: `IAM roles for the service accounts ${AWS.serviceAccounts.map((sa) => `${sa.namespace}/${sa.name}`).join(', ')} (existing ones are left alone)`,
     argv: ['eksctl', 'create', 'iamserviceaccount', `--config-file=${file}`, '--approve'],
@@ -338,6 +351,7 @@ export function awsSteps(config: Config, facts: AwsFacts): StepSpec<AwsStepId>[]
       },
     );
   }
+  steps.push(recordStep());
   return steps;
 }
 
@@ -361,34 +375,76 @@ function labelsTarget(config: Config, nodegroup: string): string[] {
   return [`--cluster=${config.clusterName}`, `--region=${config.region}`, `--nodegroup=${nodegroup}`];
 }
 
-/** What `nodegroup-labels` must do to one existing nodegroup: nothing, or the eksctl calls and why. */
-export type NodegroupLabelChange = 'ok' | { argvs: string[][]; why: string };
-
 /**
- * Compares a nodegroup's labels (as DescribeNodegroup reports them) with the wanted ones (the pool's, as
- * the ClusterConfig eksctl was given has them): labels missing or wrong are set; a `gitpod.io/workload_*`
- * label not wanted on this nodegroup is unset; labels outside that family that someone else set
- * (eksctl's own `alpha.eksctl.io/*` among them) are kept.
+ * `eksctl scale nodegroup` (eksctl pkg/ctl/scale/nodegroup.go): new bounds for one managed nodegroup, and
+ * a desired size within them when the current one is not (EKS refuses a desired size outside the bounds).
  */
-export function nodegroupLabelChange(
+export function scaleNodegroupArgv(
   config: Config,
   nodegroup: string,
-  wanted: Readonly<Record<string, string>>,
-  observed: Readonly<Record<string, string>>,
-): NodegroupLabelChange {
-  const wrong = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => observed[k] !== v));
-  const extra = Object.keys(observed).filter((k) => k.startsWith(GITPOD_LABEL_PREFIX) && !(k in wanted));
-  const argvs: string[][] = [];
-  const why: string[] = [];
-  if (Object.keys(wrong).length) {
-    argvs.push(setLabelsArgv(config, nodegroup, wrong));
-    why.push(`missing or wrong ${Object.keys(wrong).join(', ')}`);
-  }
-  if (extra.length) {
-    argvs.push(unsetLabelsArgv(config, nodegroup, extra));
-    why.push(`not for this nodegroup ${extra.join(', ')}`);
-  }
-  return argvs.length ? { argvs, why: `nodegroup ${nodegroup}: ${why.join('; ')}` } : 'ok';
+  min: number,
+  max: number,
+  current?: number,
+): string[] {
+  const inside = current === undefined || (current >= min && current <= max);
+  return [
+    'eksctl',
+    'scale',
+    'nodegroup',
+    `--cluster=${config.clusterName}`,
+    `--region=${config.region}`,
+    `--name=${nodegroup}`,
+    ...(inside ? [] : [`--nodes=${Math.min(Math.max(current, min), max)}`]),
+    `--nodes-min=${min}`,
+    `--nodes-max=${max}`,
+  ];
+}
+
+/** The Gitpod nodegroups as the EKS API should show them (max pods and disks live in eksctl's launch template). */
+export function awsDesiredPools(config: Config): DesiredPools {
+  const pool = (role: (typeof POOL_ROLES)[number]): DesiredPool => {
+    const p = config.pools[role];
+    return {
+      role,
+      name: p.name,
+      labels: { ...p.labels },
+      machineType: p.machineType,
+      minNodes: p.minNodes,
+      maxNodes: p.maxNodes,
+      image: AWS.nodegroup.amiType,
+    };
+  };
+  return { services: pool('services'), workspaces: pool('workspaces') };
+}
+
+/** What EKS changes on an existing nodegroup: labels and scaling bounds in place; instance and AMI types never. */
+export function awsFixes(config: Config): InPlaceFixes {
+  return {
+    poolNoun: 'nodegroup',
+    fieldName: {
+      machineType: 'instance types',
+      minNodes: 'min nodes',
+      maxNodes: 'max nodes',
+      maxPods: 'max pods per node',
+      image: 'AMI type',
+    },
+    labels: (want, have) => {
+      const wrong = Object.fromEntries(Object.entries(want.labels).filter(([k, v]) => have.labels[k] !== v));
+      const extra = Object.keys(have.labels).filter((k) => k.startsWith(GITPOD_LABEL_PREFIX) && !(k in want.labels));
+      const argvs: string[][] = [];
+      if (Object.keys(wrong).length) argvs.push(setLabelsArgv(config, want.name, wrong));
+      if (extra.length) argvs.push(unsetLabelsArgv(config, want.name, extra));
+      return { kind: 'in-place', argvs };
+    },
+    scaling: (want, have) => ({
+      kind: 'in-place',
+      argvs: [scaleNodegroupArgv(config, want.name, want.minNodes, want.maxNodes, have.desiredNodes)],
+    }),
+    immutable: (want) => ({
+      why: 'EKS cannot change it on an existing nodegroup, and apply will not recreate the nodegroup',
+      todo: `set the inputs to match the nodegroup, or delete it (eksctl delete nodegroup --cluster ${config.clusterName} --name ${want.name} --region ${config.region}) and re-run apply`,
+    }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
-export const id = 513;
-export const ids = [513];
+export const id = 922;
+export const ids = [922];
 export const modules = {
 
-/***/ 47513:
+/***/ 15922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,7 +11,7 @@ export const modules = {
 /* unused harmony exports toNodePool, toCluster, toUpgradeInfo, toOperation, gkeErrorMessage */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49809);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36992);
-/* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23013);
+/* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83169);
 
 
 
@@ -106,7 +106,7 @@ function gkeErrorMessage(what, err) {
 /** The ClusterManagerClient with the endpoint and credentials gcloud would use. */
 async function connectGke(location, deps) {
     const env = deps.env ?? process.env;
-    const endpoint = (0,_gcp_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .gcpEndpoint */ .KC)('container', env);
+    const endpoint = (0,_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .gcpEndpoint */ .KC)('container', env);
     const https = endpoint.protocol === 'https:';
     const { ClusterManagerClient } = await Promise.all(/* import() */[__webpack_require__.e(492), __webpack_require__.e(689)]).then(__webpack_require__.bind(__webpack_require__, 84689));
     const authClient = await deps.credentials.authClient();

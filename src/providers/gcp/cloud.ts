@@ -1,15 +1,15 @@
 /**
  * GKE as `verify` (and `apply`'s probes) see it: the cluster and its node pools from the GKE API, in
- * the provider-neutral terms of cloud/types.ts, and access to the Kubernetes API built from the same
+ * the provider-neutral terms of providers/types.ts, and access to the Kubernetes API built from the same
  * answer (endpoint, CA, an OAuth access token) without any CLI.
  */
-import type { Config } from '../inputs.js';
-import type { Logger } from '../log.js';
-import { registerSecret } from '../log.js';
-import { POOL_ROLES, type PoolRole } from '../reference.js';
-import { type GcpCredentials, gcpCredentials } from '../clients/gcp-rest.js';
-import type { Gke, GkeCluster } from '../clients/gke.js';
-import type { CloudObservation, KubeAccess, ObservedPool, ProviderCloud } from './types.js';
+import type { Config } from '../../inputs.js';
+import type { Logger } from '../../log.js';
+import { registerSecret } from '../../log.js';
+import { POOL_ROLES, type PoolRole } from '../../reference.js';
+import { type GcpCredentials, gcpCredentials } from './rest.js';
+import type { Gke, GkeCluster, GkeNodePool } from './gke.js';
+import type { CloudObservation, KubeAccess, ObservedPool, ProviderCloud } from '../types.js';
 
 export interface GcpCloudDeps {
   env?: NodeJS.ProcessEnv;
@@ -23,9 +23,9 @@ export function roleOfPool(config: Config, poolName: string): PoolRole | undefin
   return POOL_ROLES.find((role) => config.pools[role].name === poolName);
 }
 
-export function observationOf(config: Config, cluster: GkeCluster | undefined): CloudObservation {
-  if (!cluster) return { found: false, pools: [], network: {} };
-  const pools: ObservedPool[] = cluster.pools.map((p) => ({
+/** One GKE node pool in the provider-neutral terms of the diff (src/desired.ts). */
+export function observedPoolOf(config: Config, p: GkeNodePool): ObservedPool {
+  return {
     name: p.name,
     role: roleOfPool(config, p.name),
     labels: p.labels,
@@ -36,7 +36,12 @@ export function observationOf(config: Config, cluster: GkeCluster | undefined): 
     image: p.imageType || undefined,
     status: p.status || undefined,
     version: p.version || undefined,
-  }));
+  };
+}
+
+export function observationOf(config: Config, cluster: GkeCluster | undefined): CloudObservation {
+  if (!cluster) return { found: false, pools: [], network: {} };
+  const pools: ObservedPool[] = cluster.pools.map((p) => observedPoolOf(config, p));
   return {
     found: true,
     endpoint: cluster.endpoint ? `https://${cluster.endpoint}` : undefined,
@@ -57,7 +62,7 @@ export function gcpCloud(config: Config, log: Logger, deps: GcpCloudDeps = {}): 
     (gke ??= deps.gke
       ? Promise.resolve(deps.gke)
       : (async () => {
-          const { connectGke } = await import('../clients/gke.js');
+          const { connectGke } = await import('./gke.js');
           return connectGke(
             { project: config.project, region: config.region },
             { log, credentials: await credentials(), env },
@@ -69,7 +74,7 @@ export function gcpCloud(config: Config, log: Logger, deps: GcpCloudDeps = {}): 
       return observationOf(config, await (await client()).getCluster(config.clusterName));
     },
     async versions(observation) {
-      const { gkeVersionFacts } = await import('../providers/gcp/versions.js');
+      const { gkeVersionFacts } = await import('./versions.js');
       return gkeVersionFacts(config.clusterName, observation, await client());
     },
     async kubeAccess(observation) {

@@ -1,15 +1,15 @@
 /**
  * EKS as `verify` and the `apply` probes see it: the cluster and its managed nodegroups through the EKS
- * API (src/clients/eks.ts), mapped to the provider-neutral CloudObservation; and access to the
- * Kubernetes API with the presigned STS token `aws eks get-token` would give (src/clients/eks-token.ts).
- * Loaded lazily (src/cloud/index.ts, src/apply/aws.ts), with the SDK it pulls in.
+ * API (src/providers/aws/eks.ts), mapped to the provider-neutral CloudObservation; and access to the
+ * Kubernetes API with the presigned STS token `aws eks get-token` would give (src/providers/aws/eks-token.ts).
+ * Loaded lazily (src/providers/index.ts, src/providers/aws/apply.ts), with the SDK it pulls in.
  */
-import type { Config } from '../inputs.js';
-import type { Logger } from '../log.js';
-import { AWS, POOL_ROLES, type PoolRole } from '../reference.js';
-import { type EksApi, type Nodegroup, eksApi } from '../clients/eks.js';
-import { eksToken } from '../clients/eks-token.js';
-import type { CloudObservation, KubeAccess, ObservedPool, ProviderCloud } from './types.js';
+import type { Config } from '../../inputs.js';
+import type { Logger } from '../../log.js';
+import { AWS, POOL_ROLES, type PoolRole } from '../../reference.js';
+import { type EksApi, type Nodegroup, eksApi } from './eks.js';
+import { eksToken } from './eks-token.js';
+import type { CloudObservation, KubeAccess, ObservedPool, ProviderCloud } from '../types.js';
 
 export interface AwsCloudDeps {
   /** The EKS/CloudFormation reads; defaults to the SDK clients for config.region. */
@@ -47,6 +47,7 @@ export function observedPool(config: Config, ng: Nodegroup): ObservedPool {
     machineType: ng.instanceTypes?.length ? ng.instanceTypes.join(',') : undefined,
     minNodes: ng.scalingConfig?.minSize,
     maxNodes: ng.scalingConfig?.maxSize,
+    desiredNodes: ng.scalingConfig?.desiredSize,
     image: ng.amiType,
     status: ng.status,
     version: ng.version,
@@ -88,7 +89,7 @@ export function awsCloud(config: Config, log: Logger, deps: AwsCloudDeps = {}): 
     },
 
     async versions(observation) {
-      const { eksVersionFacts } = await import('../providers/aws/versions.js');
+      const { eksVersionFacts } = await import('./versions.js');
       return eksVersionFacts(config.clusterName, observation, await getApi());
     },
 

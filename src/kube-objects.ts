@@ -11,9 +11,9 @@
  * A kind whose CRD was created a moment ago may not be served yet: creating it is retried, bounded.
  */
 import { parseAllDocuments } from 'yaml';
-import type { KubeClient, KubeObject, KubeRef } from '../clients/kube.js';
-import { KubeApiError, refOf } from '../clients/kube.js';
-import type { Logger } from '../log.js';
+import type { KubeClient, KubeObject, KubeRef } from './clients/kube.js';
+import { KubeApiError, refOf } from './clients/kube.js';
+import type { Logger } from './log.js';
 
 export type SyncAction = 'create' | 'apply' | 'none';
 

@@ -1,6 +1,6 @@
 /**
- * GKE `apply`: the steps of providers/gcp.ts, each paired with a probe that asks the cloud whether it is
- * already done, run by the one runner (commands/apply.ts runFlow). Reads go through the APIs
+ * GKE `apply`: the steps of providers/gcp/plan.ts, each paired with a probe that asks the cloud whether it is
+ * already done, run by the one runner (src/flow.ts runFlow). Reads go through the APIs
  * (@google-cloud/container, IAM, Resource Manager, Kubernetes); every GKE and IAM mutation runs through
  * the real gcloud with the argv `plan` shows, except the two the contract lets go through an API: the
  * project policy (one read-modify-write with its etag, not four racing `add-iam-policy-binding`s) and
@@ -13,32 +13,34 @@
  * exists") is probed once more by the runner and counts as done by that run.
  */
 import path from 'node:path';
-import type { Config, PoolConfig } from '../inputs.js';
-import type { ActionIO } from '../io.js';
-import type { Logger } from '../log.js';
-import { execArgv } from '../exec.js';
-import { runFlow } from '../commands/apply.js';
-import { type GcpCredentials, type IamPolicy, GcpRest, gcpCredentials, missingRoles } from '../clients/gcp-rest.js';
-import { type Gke, type GkeCluster, type GkeNodePool, connectGke } from '../clients/gke.js';
-import type { KubeClient, KubeObject } from '../clients/kube.js';
-import { gcpCloud } from '../cloud/gcp.js';
-import type { KubeAccess } from '../cloud/types.js';
-import { writeKubeconfig } from '../kubeconfig.js';
+import type { Config } from '../../inputs.js';
+import type { ActionIO } from '../../io.js';
+import type { Logger } from '../../log.js';
+import { execArgv } from '../../exec.js';
+import { runFlow } from '../../flow.js';
+import { type GcpCredentials, type IamPolicy, GcpRest, gcpCredentials, missingRoles } from './rest.js';
+import { type Gke, type GkeCluster, type GkeNodePool, connectGke } from './gke.js';
+import type { KubeClient, KubeObject } from '../../clients/kube.js';
+import { gcpCloud, observedPoolOf } from './cloud.js';
+import { diffPool, differenceLines, inPlaceArgvs } from '../../desired.js';
+import { RECORD_STEP_ID, recordAction } from '../../record.js';
+import type { KubeAccess } from '../types.js';
+import { writeKubeconfig } from '../../kubeconfig.js';
 import {
   CLUSTER_ADMIN_BINDING,
   type GcpFacts,
   type GcpStepId,
+  gcpDesiredPools,
+  gcpFixes,
   gcpSteps,
-  nodePoolAutoscalingArgv,
-  nodePoolLabelsArgv,
   serviceAccountEmail,
-} from '../providers/gcp.js';
-import { type GkeUpgradeStep, type UpgradeRound, gkeUpgradeSteps } from '../providers/gcp/upgrade.js';
-import { GCP, GITPOD_LABEL_PREFIX, POOL_ROLES, type PoolRole } from '../reference.js';
-import { type StepAction, type StepRecord, insertBefore, shellQuote, withActions } from '../steps.js';
-import { atMinor, upgradeMinors } from '../verify/support.js';
-import { installTools, pathWithTools } from '../tools/install.js';
-import type { InstalledTool } from '../tools/types.js';
+} from './plan.js';
+import { type GkeUpgradeStep, type UpgradeRound, gkeUpgradeSteps } from './upgrade.js';
+import { GCP, POOL_ROLES, type PoolRole } from '../../reference.js';
+import { type StepAction, type StepRecord, insertBefore, shellQuote, withActions } from '../../steps.js';
+import { atMinor, upgradeMinors } from '../../verify/support.js';
+import { installTools, pathWithTools } from '../../tools/install.js';
+import type { InstalledTool } from '../../tools/types.js';
 
 export interface GcpApplyDeps {
   /** Where CLOUDSDK_* settings are read; also handed to every gcloud run. Default process.env. */
@@ -97,71 +99,28 @@ export function resolveVersion(requested: string, valid: readonly string[], wher
 
 // --- node pools ------------------------------------------------------------------------------------------
 
-/** Settings GKE cannot change on an existing pool: a difference needs a new pool, which apply never does silently. */
-export function immutableDifferences(config: Config, pool: PoolConfig, observed: GkeNodePool): string[] {
-  const diffs: string[] = [];
-  const want = { machineType: pool.machineType, maxPods: config.maxPods, imageType: GCP.pool.imageType };
-  if (observed.machineType && observed.machineType !== want.machineType)
-    diffs.push(`machine type ${observed.machineType} (want ${want.machineType})`);
-  if (observed.maxPods !== undefined && observed.maxPods !== want.maxPods)
-    diffs.push(`max pods per node ${observed.maxPods} (want ${want.maxPods})`);
-  if (observed.imageType && observed.imageType !== want.imageType)
-    diffs.push(`image type ${observed.imageType} (want ${want.imageType})`);
-  return diffs;
-}
-
-/**
- * The label set the pool should have: its own labels, less any `gitpod.io/workload_*` label this role
- * must not carry (the reference document's commands put one on the wrong pool), plus the wanted ones.
- * Labels outside the Gitpod family that someone else set are kept.
- */
-export function wantedLabels(pool: PoolConfig, observed: Readonly<Record<string, string>>): Record<string, string> {
-  const kept = Object.fromEntries(
-    Object.entries(observed).filter(([k]) => !(k.startsWith(GITPOD_LABEL_PREFIX) && !(k in pool.labels))),
-  );
-  return { ...pool.labels, ...Object.fromEntries(Object.entries(kept).filter(([k]) => !(k in pool.labels))) };
-}
-
-function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
-}
-
-/** What a pool step must do. */
+/** What a pool step must do: create the pool, or run the in-place fixes of the diff (src/desired.ts). */
 type PoolChange = { kind: 'create' } | { kind: 'update'; argvs: string[][]; why: string[] };
 
-export function poolChange(config: Config, pool: PoolConfig, observed: GkeNodePool | undefined): PoolChange | 'ok' {
+/**
+ * The pool's diff against its desired state: absent → create; a difference GKE cannot change in place
+ * (machine type, max pods, image type) → an error saying what differs and what to do, never a silent
+ * recreate; labels or autoscaling bounds → `gcloud container node-pools update`, in place.
+ */
+export function poolChange(config: Config, role: PoolRole, observed: GkeNodePool | undefined): PoolChange | 'ok' {
   if (!observed) return { kind: 'create' };
+  const pool = config.pools[role];
   if (['ERROR', 'STOPPING'].includes(observed.status)) {
     throw new Error(
       `node pool ${pool.name} is ${observed.status}; delete it (gcloud container node-pools delete ${pool.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`,
     );
   }
-  const diffs = immutableDifferences(config, pool, observed);
-  if (diffs.length) {
-    throw new Error(
-      `node pool ${pool.name} exists with ${diffs.join(', ')}: GKE cannot change these on an existing pool and apply will not recreate it. ` +
-        `Either set the inputs to match the pool, or delete it (gcloud container node-pools delete ${pool.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`,
-    );
-  }
-  const argvs: string[][] = [];
-  const why: string[] = [];
-  const labels = wantedLabels(pool, observed.labels);
-  if (!sameLabels(labels, observed.labels)) {
-    const missing = Object.keys(pool.labels).filter((k) => observed.labels[k] !== pool.labels[k]);
-    const extra = Object.keys(observed.labels).filter((k) => !(k in labels));
-    why.push(
-      `labels differ${missing.length ? `: missing or wrong ${missing.join(', ')}` : ''}${extra.length ? `; not for this pool ${extra.join(', ')}` : ''}`,
-    );
-    argvs.push(nodePoolLabelsArgv(config, pool, labels));
-  }
-  if (!observed.autoscaling || observed.minNodes !== pool.minNodes || observed.maxNodes !== pool.maxNodes) {
-    why.push(
-      `autoscaling ${observed.autoscaling ? `${observed.minNodes}-${observed.maxNodes}` : 'off'} (want ${pool.minNodes}-${pool.maxNodes})`,
-    );
-    argvs.push(nodePoolAutoscalingArgv(config, pool));
-  }
-  return argvs.length ? { kind: 'update', argvs, why } : 'ok';
+  const have = observedPoolOf(config, observed);
+  // Autoscaling off shows no bounds: the diff then finds both bounds differing, fixed by the same update.
+  const diff = diffPool(gcpDesiredPools(config)[role], have, gcpFixes(config));
+  const argvs = inPlaceArgvs(diff);
+  if (!argvs.length) return 'ok';
+  return { kind: 'update', argvs, why: differenceLines(diff) };
 }
 
 // --- the flow ---------------------------------------------------------------------------------------------
@@ -214,9 +173,9 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
     }
   };
 
-  const gcloud = async (argv: readonly string[], timeoutMs: number) => {
+  const gcloud = async (argv: readonly string[], timeoutMs: number, signal: AbortSignal) => {
     log.info(`$ ${shellQuote(argv)}`);
-    await execArgv(argv, { log, env: c.gcloudEnv, signal: io.signal, timeoutMs });
+    await execArgv(argv, { log, env: c.gcloudEnv, signal, timeoutMs });
   };
 
   const poolAction = (role: PoolRole): StepAction<GcpState> => {
@@ -225,18 +184,18 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
       async probe(s) {
         await settle();
         const observed = (await cluster(s)).pools.find((p) => p.name === pool.name);
-        const change = poolChange(config, pool, observed);
+        const change = poolChange(config, role, observed);
         if (change === 'ok') return { done: true, detail: `exists with the wanted labels, ${config.maxPods} max pods` };
         s.pools[role] = change;
         return { done: false, detail: change.kind === 'create' ? 'absent' : change.why.join('; ') };
       },
-      async run(s, spec) {
+      async run(s, spec, signal) {
         const change = s.pools[role] ?? { kind: 'create' };
         if (change.kind === 'create') {
-          await gcloud(spec.argv!, spec.timeoutMs ?? 30 * 60_000);
+          await gcloud(spec.argv!, spec.timeoutMs ?? 30 * 60_000, signal);
           return;
         }
-        for (const argv of change.argvs) await gcloud(argv, spec.timeoutMs ?? 30 * 60_000);
+        for (const argv of change.argvs) await gcloud(argv, spec.timeoutMs ?? 30 * 60_000, signal);
         return `updated in place: ${change.argvs.map((a) => shellQuote(a)).join(' && ')}`;
       },
     };
@@ -335,6 +294,11 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
         return `context ${context}`;
       },
     },
+
+    [RECORD_STEP_ID]: recordAction<GcpState>(config, (s) => {
+      if (!s.kube) throw new Error('the Kubernetes API is not connected (the cluster-admin-binding probe did not run)');
+      return s.kube;
+    }),
 
     'cluster-admin-binding': {
       async probe(s) {
@@ -491,7 +455,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: GcpApplyDeps
       env,
       gcloudEnv,
       connectKube:
-        deps.connectKube ?? (async (access, l) => (await import('../clients/kube.js')).connectKube(access, l)),
+        deps.connectKube ?? (async (access, l) => (await import('../../clients/kube.js')).connectKube(access, l)),
     };
     const upgrades = gkeUpgradeSteps(config, rounds).map((spec) => ({ ...spec, ...upgradeAction(clients, spec) }));
     const steps = insertBefore(withActions(gcpSteps(config, facts), gcpActions(clients)), 'kubeconfig', upgrades);

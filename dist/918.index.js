@@ -1,8 +1,93 @@
-export const id = 13;
-export const ids = [13];
+export const id = 918;
+export const ids = [918];
 export const modules = {
 
-/***/ 23013:
+/***/ 59918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gcpCloud: () => (/* binding */ gcpCloud),
+/* harmony export */   observationOf: () => (/* binding */ observationOf),
+/* harmony export */   observedPoolOf: () => (/* binding */ observedPoolOf),
+/* harmony export */   roleOfPool: () => (/* binding */ roleOfPool)
+/* harmony export */ });
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98286);
+/* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83169);
+
+
+
+/** The Gitpod role of a pool, by the pool names of the config. */
+function roleOfPool(config, poolName) {
+    return _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe.find((role) => config.pools[role].name === poolName);
+}
+/** One GKE node pool in the provider-neutral terms of the diff (src/desired.ts). */
+function observedPoolOf(config, p) {
+    return {
+        name: p.name,
+        role: roleOfPool(config, p.name),
+        labels: p.labels,
+        machineType: p.machineType || undefined,
+        minNodes: p.minNodes,
+        maxNodes: p.maxNodes,
+        maxPods: p.maxPods,
+        image: p.imageType || undefined,
+        status: p.status || undefined,
+        version: p.version || undefined,
+    };
+}
+function observationOf(config, cluster) {
+    if (!cluster)
+        return { found: false, pools: [], network: {} };
+    const pools = cluster.pools.map((p) => observedPoolOf(config, p));
+    return {
+        found: true,
+        endpoint: cluster.endpoint ? `https://${cluster.endpoint}` : undefined,
+        caData: cluster.caData || undefined,
+        version: cluster.version || undefined,
+        status: cluster.status || undefined,
+        pools,
+        network: { networkPolicy: cluster.networkPolicy },
+    };
+}
+function gcpCloud(config, log, deps = {}) {
+    const env = deps.env ?? process.env;
+    let creds;
+    const credentials = () => (creds ??= deps.credentials ? Promise.resolve(deps.credentials) : (0,_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .gcpCredentials */ .D9)(env));
+    let gke;
+    const client = () => (gke ??= deps.gke
+        ? Promise.resolve(deps.gke)
+        : (async () => {
+            const { connectGke } = await __webpack_require__.e(/* import() */ 922).then(__webpack_require__.bind(__webpack_require__, 15922));
+            return connectGke({ project: config.project, region: config.region }, { log, credentials: await credentials(), env });
+        })());
+    return {
+        async observe() {
+            return observationOf(config, await (await client()).getCluster(config.clusterName));
+        },
+        async versions(observation) {
+            const { gkeVersionFacts } = await __webpack_require__.e(/* import() */ 150).then(__webpack_require__.bind(__webpack_require__, 9150));
+            return gkeVersionFacts(config.clusterName, observation, await client());
+        },
+        async kubeAccess(observation) {
+            if (!observation.found || !observation.endpoint) {
+                throw new Error(`GKE cluster ${config.clusterName} in ${config.region} has no API endpoint yet`);
+            }
+            const token = await (await credentials()).token();
+            (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(token);
+            const access = { server: observation.endpoint, token };
+            if (observation.caData)
+                access.caData = observation.caData;
+            return access;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 83169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

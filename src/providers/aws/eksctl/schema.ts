@@ -5,7 +5,7 @@
  * `UPDATE_SCHEMA=1 npm test -- __tests__/eksctl-schema.test.ts`; a test keeps it equal to that file and
  * EKSCTL_SCHEMA_VERSION equal to EKSCTL_PINNED (src/tools/eksctl.ts).
  */
-import type { SchemaNode } from './eksctl-validate.js';
+import type { SchemaNode } from './validate.js';
 
 /** The eksctl release this schema is of. */
 export const EKSCTL_SCHEMA_VERSION = '0.230.0';

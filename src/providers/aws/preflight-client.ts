@@ -11,14 +11,14 @@
  *
  * Endpoints: the SDK honours AWS_ENDPOINT_URL_EC2 and AWS_ENDPOINT_URL; the signed calls honour
  * AWS_ENDPOINT_URL_SERVICE_QUOTAS / AWS_ENDPOINT_URL_SSM, then AWS_ENDPOINT_URL, as the SDK would.
- * Retries: the SDK's standard mode for EC2 (as src/clients/eks.ts); the shared policy of src/retry.ts for
+ * Retries: the SDK's standard mode for EC2 (as src/providers/aws/eks.ts); the shared policy of src/retry.ts for
  * the signed calls (throttling, 5xx, network errors).
  */
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { AwsApiError } from './eks.js';
 import { NodeSha256 } from './eks-token.js';
-import { registerSecret } from '../log.js';
-import { type RetryPolicy, afterAttempts, isTransientStatus, parseRetryAfter, withRetry } from '../retry.js';
+import { registerSecret } from '../../log.js';
+import { type RetryPolicy, afterAttempts, isTransientStatus, parseRetryAfter, withRetry } from '../../retry.js';
 
 export interface InstanceTypeInfo {
   vcpus: number;

@@ -1,8 +1,114 @@
-export const id = 197;
-export const ids = [197];
+export const id = 389;
+export const ids = [389,285];
 export const modules = {
 
-/***/ 4733:
+/***/ 389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   awsCloud: () => (/* binding */ awsCloud),
+/* harmony export */   isLoopbackHttp: () => (/* binding */ isLoopbackHttp),
+/* harmony export */   observedPool: () => (/* binding */ observedPool),
+/* harmony export */   roleOfNodegroup: () => (/* binding */ roleOfNodegroup)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98286);
+/* harmony import */ var _eks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80205);
+/* harmony import */ var _eks_token_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91233);
+
+
+
+/** Only a loopback test server speaks plain http; a real EKS endpoint is always https. */
+function isLoopbackHttp(endpoint) {
+    if (!endpoint)
+        return false;
+    try {
+        const u = new URL(endpoint);
+        return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+    }
+    catch {
+        return false;
+    }
+}
+function roleOfNodegroup(config, name) {
+    return _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.find((role) => config.pools[role].name === name);
+}
+function observedPool(config, ng) {
+    const name = ng.nodegroupName ?? '';
+    return {
+        name,
+        role: roleOfNodegroup(config, name),
+        labels: { ...(ng.labels ?? {}) },
+        machineType: ng.instanceTypes?.length ? ng.instanceTypes.join(',') : undefined,
+        minNodes: ng.scalingConfig?.minSize,
+        maxNodes: ng.scalingConfig?.maxSize,
+        desiredNodes: ng.scalingConfig?.desiredSize,
+        image: ng.amiType,
+        status: ng.status,
+        version: ng.version,
+    };
+}
+function awsCloud(config, log, deps = {}) {
+    let api = deps.api ? Promise.resolve(deps.api) : undefined;
+    const getApi = () => (api ??= (0,_eks_js__WEBPACK_IMPORTED_MODULE_1__.eksApi)({ region: config.region }));
+    return {
+        api: getApi,
+        async observe() {
+            const eks = await getApi();
+            const cluster = await eks.describeCluster(config.clusterName);
+            if (!cluster)
+                return { found: false, pools: [], network: {} };
+            const names = await eks.listNodegroups(config.clusterName);
+            const groups = await Promise.all(names.map((n) => eks.describeNodegroup(config.clusterName, n)));
+            const pools = groups.filter((g) => !!g).map((g) => observedPool(config, g));
+            const addons = await eks.listAddons(config.clusterName);
+            const vpcCni = addons.includes(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .AWS */ .kS.vpcCniAddon)
+                ? await eks.describeAddon(config.clusterName, _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .AWS */ .kS.vpcCniAddon)
+                : undefined;
+            log.debug(`EKS cluster ${config.clusterName}: ${cluster.status}, nodegroups ${names.join(', ') || '(none)'}`);
+            return {
+                found: true,
+                endpoint: cluster.endpoint,
+                caData: cluster.certificateAuthority?.data,
+                version: cluster.version,
+                status: cluster.status,
+                pools,
+                network: vpcCni ? { vpcCniAddon: { version: vpcCni.addonVersion, status: vpcCni.status } } : {},
+                eks: {
+                    supportType: cluster.upgradePolicy?.supportType,
+                    authenticationMode: cluster.accessConfig?.authenticationMode,
+                },
+            };
+        },
+        async versions(observation) {
+            const { eksVersionFacts } = await __webpack_require__.e(/* import() */ 167).then(__webpack_require__.bind(__webpack_require__, 44167));
+            return eksVersionFacts(config.clusterName, observation, await getApi());
+        },
+        async kubeAccess(observation) {
+            if (!observation.endpoint) {
+                throw new Error(`EKS cluster ${config.clusterName} has no API endpoint yet (status ${observation.status})`);
+            }
+            const eks = await getApi();
+            const token = await (0,_eks_token_js__WEBPACK_IMPORTED_MODULE_2__/* .eksToken */ .jO)({
+                clusterName: config.clusterName,
+                region: config.region,
+                credentials: await eks.credentials(),
+                now: deps.now?.(),
+            });
+            return {
+                server: observation.endpoint,
+                caData: observation.caData,
+                token,
+                ...(isLoopbackHttp(observation.endpoint) ? { insecureSkipTlsVerify: true } : {}),
+            };
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 91233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -100,7 +206,7 @@ async function eksToken(opts) {
 
 /***/ }),
 
-/***/ 55905:
+/***/ 80205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

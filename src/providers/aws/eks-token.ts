@@ -7,7 +7,7 @@
  */
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import { registerSecret } from '../log.js';
+import { registerSecret } from '../../log.js';
 
 export const EKS_TOKEN_PREFIX = 'k8s-aws-v1.';
 /** The header aws-iam-authenticator reads the cluster name from; it must be among the signed headers. */
