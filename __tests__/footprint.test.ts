@@ -8,10 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { plan } from '../src/commands/plan.js';
-import { footprintOf, footprintWithLookup } from '../src/footprint.js';
+import { footprintOf } from '../src/footprint.js';
 import { awsMachineShape } from '../src/providers/aws/machines.js';
 import { ESTIMATE_DATA, estimateOf } from '../src/providers/estimate.js';
-import { gcpLayout } from '../src/providers/gcp/footprint.js';
 import { gcpCpuQuotaMetric, gcpMachineShape } from '../src/providers/gcp/machines.js';
 import { configOf, fakeIO, type Inputs } from './fixtures.js';
 
@@ -321,20 +320,14 @@ describe('footprintOf, the pure API preflight calls', () => {
     });
   });
 
-  it('looks an unknown type up through the apply-time hook, once', async () => {
-    const config = configOf({
-      ...gcp,
-      command: 'plan',
-      'services-machine-type': 'n4-standard-8',
-      'workspaces-machine-type': 'n4-standard-8',
+  it('sums an unknown type with the shape the cloud reported; a type in the table keeps the table’s shape', () => {
+    const config = configOf({ ...gcp, command: 'plan', 'services-machine-type': 'n4-standard-8' });
+    expect(estimateOf(config).footprint.unknownMachineTypes).toEqual(['n4-standard-8']);
+    const { footprint } = estimateOf(config, undefined, {
+      'n4-standard-8': { vcpus: 8, memoryGb: 32 },
+      'n2d-standard-16': { vcpus: 1, memoryGb: 1 },
     });
-    const asked: string[] = [];
-    const fp = await footprintWithLookup(gcpLayout(config), gcpMachineShape, async (type) => {
-      asked.push(type);
-      return { vcpus: 8, memoryGb: 32 };
-    });
-    expect(asked).toEqual(['n4-standard-8']);
-    expect(fp.min.vcpus).toBe(48);
-    expect(fp.unknownMachineTypes).toEqual([]);
+    // 3 zones × (8 vCPU n4-standard-8 + 16 vCPU n2d-standard-16 from the table, not the reported 1)
+    expect([footprint.unknownMachineTypes, footprint.min.vcpus, footprint.min.memoryGb]).toEqual([[], 72, 288]);
   });
 });

@@ -61,6 +61,24 @@ describe('GKE (REAL gcloud in the tool cache, FAKE Google APIs)', () => {
     expect(report(r).items.find((i) => i.name === 'quotas')!.status).toBe('WARNING');
     expect(r.outputs().verified).toBe('true');
   }, 240_000);
+
+  it('a machine type outside the table: unknown in plan, its shape read from Compute by preflight sets the footprint again', async () => {
+    w = await gcpBundleWorld();
+    w.gcp.machineTypes['t2d-standard-8'] = { guestCpus: 8, memoryMb: 32768 };
+    const inputs = { ...w.inputs, 'services-machine-type': 't2d-standard-8' };
+    const planned = await runAction({ ...inputs, command: 'plan' }, w.env);
+    const offline = JSON.parse(planned.outputs().footprint!) as { unknownMachineTypes: string[]; min: { vcpus: null } };
+    expect([offline.unknownMachineTypes, offline.min.vcpus]).toEqual([['t2d-standard-8'], null]);
+    const r = await runAction({ ...inputs, command: 'preflight' }, w.env);
+    expect([r.status, errorLines(r)]).toEqual([0, []]);
+    const fp = JSON.parse(r.outputs().footprint!) as {
+      unknownMachineTypes: string[];
+      min: { vcpus: number; memoryGb: number };
+    };
+    // 3 zones × (1 × 8 vCPU / 32 GB t2d-standard-8 + 1 × 16 vCPU / 64 GB n2d-standard-16)
+    expect([fp.unknownMachineTypes, fp.min.vcpus, fp.min.memoryGb]).toEqual([[], 72, 288]);
+    expect(w.gcp.mutations()).toEqual([]);
+  }, 120_000);
 });
 
 describe('EKS (eksctl TEST STAND-IN, FAKE EKS / EC2 / Service Quotas / SSM)', () => {
@@ -104,4 +122,20 @@ describe('EKS (eksctl TEST STAND-IN, FAKE EKS / EC2 / Service Quotas / SSM)', ()
     );
     expect(r.outputs().verified).toBe('true');
   }, 240_000);
+  it('an instance type outside the table: unknown in plan, its shape read from EC2 by preflight sets the footprint again', async () => {
+    w = await awsBundleWorld();
+    const inputs = { ...w.inputs, 'services-machine-type': 'm7g.xlarge' };
+    const planned = await runAction({ ...inputs, command: 'plan' }, w.env);
+    const offline = JSON.parse(planned.outputs().footprint!) as { unknownMachineTypes: string[]; min: { vcpus: null } };
+    expect([offline.unknownMachineTypes, offline.min.vcpus]).toEqual([['m7g.xlarge'], null]);
+    const r = await runAction({ ...inputs, command: 'preflight' }, w.env);
+    expect([r.status, errorLines(r)]).toEqual([0, []]);
+    const fp = JSON.parse(r.outputs().footprint!) as {
+      unknownMachineTypes: string[];
+      min: { vcpus: number; memoryGb: number };
+    };
+    // 1 × m7g.xlarge (4 vCPU, 16 GiB, as the fake EC2 reports it) + 1 × m6i.2xlarge (8 vCPU, 32 GiB)
+    expect([fp.unknownMachineTypes, fp.min.vcpus, fp.min.memoryGb]).toEqual([[], 12, 48]);
+    expect(w.eks.writes()).toEqual([]);
+  }, 120_000);
 });

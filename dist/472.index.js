@@ -526,6 +526,15 @@ async function gcpPreflight(config, log, deps = {}) {
         checks,
         isDenied: (err) => err instanceof _rest_js__WEBPACK_IMPORTED_MODULE_0__/* .GcpApiError */ .FL && (err.status === 403 || err.reason === 'PERMISSION_DENIED'),
         describe,
+        async machineShapes() {
+            const shapes = {};
+            for (const [type, byZone] of Object.entries(await offerings().catch(() => ({})))) {
+                const s = Object.values(byZone).find(Boolean);
+                if (s?.guestCpus && s.memoryMb)
+                    shapes[type] = { vcpus: s.guestCpus, memoryGb: s.memoryMb / 1024 };
+            }
+            return shapes;
+        },
         async close() {
             if (gkeClient && !deps.gke)
                 await gkeClient.close();

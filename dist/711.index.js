@@ -987,6 +987,14 @@ async function awsPreflight(config, log, deps = {}) {
         checks,
         isDenied: _preflight_client_js__WEBPACK_IMPORTED_MODULE_0__.isAwsDenied,
         describe: _eks_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorMessage,
+        async machineShapes() {
+            const shapes = {};
+            for (const [type, info] of Object.entries(await typeInfo().catch(() => ({})))) {
+                if (info.vcpus && info.memoryGb)
+                    shapes[type] = { vcpus: info.vcpus, memoryGb: info.memoryGb };
+            }
+            return shapes;
+        },
         async close() { },
     };
 }

@@ -10,18 +10,36 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   preflight: () => (/* binding */ preflight)
 /* harmony export */ });
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4504);
-/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46940);
+/* harmony import */ var _providers_estimate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8737);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46940);
+/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82310);
+
+
 
 
 async function preflight(config, io) {
     // The provider's checks for this config, their module loaded only when asked for.
-    const provider = await (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_1__/* .providerOf */ .l)(config).preflight(config, io.log);
+    const provider = await (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .providerOf */ .l)(config).preflight(config, io.log);
     try {
         return await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .preflightWith */ .cR)(provider, io);
     }
     finally {
+        await republishWithReportedShapes(config, io, provider);
         await provider.close();
     }
+}
+/** `footprint` and `cost-estimate` again, when the cloud reported the shape of a type the table lacks. */
+async function republishWithReportedShapes(config, io, provider) {
+    const doc = (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .providerOf */ .l)(config).estimateConfig(config);
+    const unknown = (0,_providers_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .estimateOf */ .q)(config, doc).footprint.unknownMachineTypes;
+    if (!unknown.length || !provider.machineShapes)
+        return;
+    const reported = await provider.machineShapes().catch(() => ({}));
+    const found = unknown.filter((type) => type in reported);
+    if (!found.length)
+        return;
+    io.log.info(`Machine shapes from the cloud's API for ${found.join(', ')}: footprint and cost estimate again`);
+    (0,_estimate_js__WEBPACK_IMPORTED_MODULE_3__/* .publishEstimate */ .Ot)(config, io, doc, reported);
 }
 
 

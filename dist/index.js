@@ -28370,468 +28370,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 38093:
+/***/ 82310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  QU: () => (/* binding */ estimateMarkdown),
-  Ot: () => (/* binding */ publishEstimate)
-});
-
-// UNUSED EXPORTS: estimateLines
-
-;// CONCATENATED MODULE: ./src/cost.ts
-const HOURS_PER_MONTH = 730;
-const cents = (n) => Math.round(n * 100) / 100;
-/** Sums of prices without binary noise (0.1 + 0.2): rounded to a millionth of a dollar. */
-const exact = (n) => Math.round(n * 1e6) / 1e6;
-const range = (min, max) => (min === max ? `${min}` : `${min}–${max}`);
-function costOf(fp, region, table, opts = {}) {
-    const prices = table.regions[region];
-    const items = [];
-    const unpriced = [];
-    if (!prices) {
-        unpriced.push(`everything: region ${region} is not in the price table of ${table.date}`);
-        return {
-            currency: table.currency,
-            priceDate: table.date,
-            region,
-            hoursPerMonth: HOURS_PER_MONTH,
-            monthly: { min: 0, max: 0 },
-            items,
-            unpriced: [...unpriced, ...table.usageBilled],
-        };
-    }
-    const h = HOURS_PER_MONTH;
-    // Nodes, by machine type.
-    const byType = new Map();
-    for (const p of fp.pools) {
-        const t = byType.get(p.machineType) ?? { min: 0, max: 0 };
-        byType.set(p.machineType, { min: t.min + p.nodes.min, max: t.max + p.nodes.max });
-    }
-    for (const [type, n] of byType) {
-        const hour = prices.machineHour[type];
-        if (hour === undefined)
-            unpriced.push(`${type} nodes (${range(n.min, n.max)}): no price for ${type} in ${region}`);
-        else
-            items.push({
-                what: `${type} node`,
-                unitPrice: hour,
-                unit: 'node-hour',
-                quantityMin: n.min * h,
-                quantityMax: n.max * h,
-            });
-    }
-    // Disks, by type: size, then provisioned IOPS and throughput above the free baseline.
-    const disks = new Map();
-    for (const p of fp.pools) {
-        const d = disks.get(p.disk.type) ?? { gb: [0, 0], iops: [0, 0], mbps: [0, 0] };
-        const price = prices.disk[p.disk.type];
-        const extraIops = Math.max(0, (p.disk.iops ?? 0) - (price?.freeIops ?? 0));
-        const extraMbps = Math.max(0, (p.disk.throughputMBps ?? 0) - (price?.freeThroughputMBps ?? 0));
-        ['min', 'max'].forEach((side, i) => {
-            const n = p.nodes[side];
-            d.gb[i] += n * p.disk.sizeGb;
-            d.iops[i] += n * extraIops;
-            d.mbps[i] += n * extraMbps;
-        });
-        disks.set(p.disk.type, d);
-    }
-    for (const [type, d] of disks) {
-        const price = prices.disk[type];
-        if (!price) {
-            unpriced.push(`${type} disks (${range(d.gb[0], d.gb[1])} GB): no price for ${type} in ${region}`);
-            continue;
-        }
-        items.push({
-            what: `${type} disk`,
-            unitPrice: price.gbMonth,
-            unit: 'GB-month',
-            quantityMin: d.gb[0],
-            quantityMax: d.gb[1],
-        });
-        if (d.iops[1] > 0) {
-            if (price.iopsMonth === undefined)
-                unpriced.push(`${type} provisioned IOPS above ${price.freeIops ?? 0}`);
-            else
-                items.push({
-                    what: `${type} IOPS above ${price.freeIops ?? 0} per volume`,
-                    unitPrice: price.iopsMonth,
-                    unit: 'IOPS-month',
-                    quantityMin: d.iops[0],
-                    quantityMax: d.iops[1],
-                });
-        }
-        if (d.mbps[1] > 0) {
-            if (price.throughputMBpsMonth === undefined)
-                unpriced.push(`${type} provisioned throughput above ${price.freeThroughputMBps ?? 0} MB/s`);
-            else
-                items.push({
-                    what: `${type} throughput above ${price.freeThroughputMBps ?? 0} MB/s per volume`,
-                    unitPrice: price.throughputMBpsMonth,
-                    unit: 'MBps-month',
-                    quantityMin: d.mbps[0],
-                    quantityMax: d.mbps[1],
-                });
-        }
-    }
-    // The control plane.
-    const extended = opts.extendedSupport === true;
-    const clusterHour = extended ? prices.clusterExtendedHour : prices.clusterHour;
-    if (clusterHour === undefined)
-        unpriced.push(`${table.clusterFeeName} (extended support)`);
-    else
-        items.push({
-            what: `${table.clusterFeeName}${extended ? ' (extended support)' : ''}`,
-            unitPrice: clusterHour,
-            unit: 'cluster-hour',
-            quantityMin: h,
-            quantityMax: h,
-        });
-    // NAT gateways and external IPv4 addresses.
-    if (fp.max.natGateways > 0) {
-        if (prices.natGatewayHour === undefined)
-            unpriced.push(`NAT gateways (${range(fp.min.natGateways, fp.max.natGateways)})`);
-        else
-            items.push({
-                what: 'NAT gateway',
-                unitPrice: prices.natGatewayHour,
-                unit: 'gateway-hour',
-                quantityMin: fp.min.natGateways * h,
-                quantityMax: fp.max.natGateways * h,
-            });
-    }
-    if (fp.max.externalIps > 0) {
-        if (prices.externalIpHour === undefined)
-            unpriced.push(`external IPv4 addresses (${range(fp.min.externalIps, fp.max.externalIps)}): not in the price table of ${table.date}`);
-        else
-            items.push({
-                what: 'external IPv4 address',
-                unitPrice: prices.externalIpHour,
-                unit: 'address-hour',
-                quantityMin: fp.min.externalIps * h,
-                quantityMax: fp.max.externalIps * h,
-            });
-    }
-    const total = (side) => cents(exact(items.reduce((sum, i) => sum + exact(i.unitPrice * i[side]), 0)));
-    return {
-        currency: table.currency,
-        priceDate: table.date,
-        region,
-        hoursPerMonth: h,
-        monthly: { min: total('quantityMin'), max: total('quantityMax') },
-        items,
-        unpriced: [...unpriced, ...table.usageBilled],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/footprint.ts
-const SIDES = (/* unused pure expression or super */ null && (['min', 'initial', 'max']));
-/** The footprint of a layout, with the machine shapes of `shape`. */
-function footprintOfLayout(layout, shape) {
-    const pools = layout.pools.map((p) => {
-        const factor = p.perZone ? layout.zones : 1;
-        const s = shape(p.machineType);
-        return {
-            role: p.role,
-            name: p.name,
-            machineType: p.machineType,
-            ...(s ? { shape: s } : {}),
-            nodes: { min: p.minNodes * factor, initial: p.initialNodes * factor, max: p.maxNodes * factor },
-            disk: { ...p.disk },
-            externalIpPerNode: p.externalIpPerNode,
-        };
-    });
-    const side = (which) => {
-        let vcpus = 0;
-        let memoryGb = 0;
-        const diskGb = {};
-        let nodes = 0;
-        let externalIps = layout.natGateways;
-        for (const p of pools) {
-            const n = p.nodes[which];
-            nodes += n;
-            vcpus = p.shape && vcpus !== null ? vcpus + n * p.shape.vcpus : null;
-            memoryGb = p.shape && memoryGb !== null ? memoryGb + n * p.shape.memoryGb : null;
-            diskGb[p.disk.type] = (diskGb[p.disk.type] ?? 0) + n * p.disk.sizeGb;
-            if (p.externalIpPerNode)
-                externalIps += n;
-        }
-        return { nodes, vcpus, memoryGb, diskGb, externalIps, natGateways: layout.natGateways };
-    };
-    const unknownMachineTypes = [...new Set(pools.filter((p) => !p.shape).map((p) => p.machineType))];
-    return {
-        zones: layout.zones,
-        zoneNames: [...layout.zoneNames],
-        min: side('min'),
-        initial: side('initial'),
-        max: side('max'),
-        pools,
-        unknownMachineTypes,
-    };
-}
-/** The footprint of a config, with the provider's layout rules and machine shapes. */
-function footprintOf(config, provider) {
-    return footprintOfLayout(provider.layout(config), provider.shape);
-}
-/**
- * The apply-time hook for machine types the table does not know: `lookup` asks the cloud (GCE
- * `machineTypes.get`, EC2 `DescribeInstanceTypes`) for each unknown type once, and the footprint is summed
- * again with what it found. A type the cloud does not know either stays unknown.
- */
-async function footprintWithLookup(layout, shape, lookup) {
-    const found = new Map();
-    for (const type of new Set(layout.pools.map((p) => p.machineType))) {
-        if (!shape(type))
-            found.set(type, await lookup(type));
-    }
-    return footprintOfLayout(layout, (type) => shape(type) ?? found.get(type));
-}
-
-// EXTERNAL MODULE: ./src/regions.ts
-var regions = __nccwpck_require__(75374);
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __nccwpck_require__(98286);
-// EXTERNAL MODULE: ./src/providers/aws/plan.ts + 3 modules
-var plan = __nccwpck_require__(5401);
-// EXTERNAL MODULE: ./src/providers/aws/machines.ts
-var machines = __nccwpck_require__(29212);
-// EXTERNAL MODULE: ./src/providers/aws/regions.ts
-var aws_regions = __nccwpck_require__(19941);
-;// CONCATENATED MODULE: ./src/providers/aws/footprint.ts
-
-
-
-
-
-/** eksctl's defaults for a nodegroup's root volume (pkg/apis/eksctl.io/v1alpha5/types.go: DefaultNodeVolumeSize, DefaultNodeVolumeType, DefaultNodeVolumeGP3IOPS, DefaultNodeVolumeThroughput). */
-const EKSCTL_VOLUME_DEFAULTS = { volumeSize: 80, volumeType: 'gp3', volumeIOPS: 3000, volumeThroughput: 125 };
-const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const num = (v, fallback) => (typeof v === 'number' ? v : fallback);
-function awsLayout(config, doc = (0,plan/* renderClusterConfig */.ZR)(config, {})) {
-    const azs = Array.isArray(doc.availabilityZones) ? doc.availabilityZones : [];
-    const zones = azs.length || (0,aws_regions/* eksctlDefaultZoneCount */.LV)(config.region, (0,regions/* zonesOf */.j)(aws_regions/* AWS_REGIONS */.m_, config.region)?.length);
-    const vpc = isMap(doc.vpc) ? doc.vpc : {};
-    const gateway = isMap(vpc.nat) ? vpc.nat.gateway : undefined;
-    const natGateways = vpc.id ? 0 : gateway === 'Disable' ? 0 : gateway === 'HighlyAvailable' ? zones : 1;
-    const roleOf = (name) => reference/* POOL_ROLES */.Fe.find((r) => config.pools[r].name === name) ?? 'other';
-    const pools = [];
-    for (const list of ['managedNodeGroups', 'nodeGroups']) {
-        for (const ng of (doc[list] ?? [])) {
-            const types = Array.isArray(ng.instanceTypes) ? ng.instanceTypes : [];
-            const min = num(ng.minSize, num(ng.desiredCapacity, 2));
-            const max = num(ng.maxSize, Math.max(min, num(ng.desiredCapacity, 2)));
-            const d = EKSCTL_VOLUME_DEFAULTS;
-            const type = typeof ng.volumeType === 'string' ? ng.volumeType : d.volumeType;
-            pools.push({
-                role: roleOf(ng.name),
-                name: String(ng.name),
-                machineType: String(types[0] ?? ng.instanceType ?? 'm5.large'),
-                minNodes: min,
-                maxNodes: max,
-                initialNodes: num(ng.desiredCapacity, min),
-                perZone: false,
-                disk: {
-                    type,
-                    sizeGb: num(ng.volumeSize, d.volumeSize),
-                    ...(type === 'gp3'
-                        ? { iops: num(ng.volumeIOPS, d.volumeIOPS), throughputMBps: num(ng.volumeThroughput, d.volumeThroughput) }
-                        : {}),
-                },
-                externalIpPerNode: ng.privateNetworking !== true,
-            });
-        }
-    }
-    return { zones, zoneNames: azs, natGateways, pools };
-}
-const AWS_FOOTPRINT = { layout: (config) => awsLayout(config), shape: machines/* awsMachineShape */.K };
-
-;// CONCATENATED MODULE: ./src/providers/aws/prices.ts
-const US = {
-    machineHour: {
-        'm5.large': 0.096,
-        'm5.xlarge': 0.192,
-        'm5.2xlarge': 0.384,
-        'm5.4xlarge': 0.768,
-        'm6i.large': 0.096,
-        'm6i.xlarge': 0.192,
-        'm6i.2xlarge': 0.384,
-        'm6i.4xlarge': 0.768,
-        'm6i.8xlarge': 1.536,
-        'm7i.large': 0.1008,
-        'm7i.xlarge': 0.2016,
-        'm7i.2xlarge': 0.4032,
-        'm7i.4xlarge': 0.8064,
-        'c6i.large': 0.085,
-        'c6i.xlarge': 0.17,
-        'c6i.2xlarge': 0.34,
-        'c6i.4xlarge': 0.68,
-    },
-    disk: {
-        gp3: { gbMonth: 0.08, iopsMonth: 0.005, freeIops: 3000, throughputMBpsMonth: 0.04, freeThroughputMBps: 125 },
-    },
-    clusterHour: 0.1,
-    clusterExtendedHour: 0.6,
-    natGatewayHour: 0.045,
-    externalIpHour: 0.005,
-};
-const EU_WEST_1 = {
-    machineHour: {
-        'm5.large': 0.107,
-        'm5.xlarge': 0.214,
-        'm5.2xlarge': 0.428,
-        'm5.4xlarge': 0.856,
-        'm6i.large': 0.107,
-        'm6i.xlarge': 0.214,
-        'm6i.2xlarge': 0.428,
-        'm6i.4xlarge': 0.856,
-        'm6i.8xlarge': 1.712,
-        'c6i.large': 0.096,
-        'c6i.xlarge': 0.192,
-        'c6i.2xlarge': 0.384,
-        'c6i.4xlarge': 0.768,
-    },
-    disk: {
-        gp3: { gbMonth: 0.088, iopsMonth: 0.0055, freeIops: 3000, throughputMBpsMonth: 0.044, freeThroughputMBps: 125 },
-    },
-    clusterHour: 0.1,
-    clusterExtendedHour: 0.6,
-    natGatewayHour: 0.048,
-    externalIpHour: 0.005,
-};
-const AWS_PRICES = {
-    currency: 'USD',
-    date: '2026-12-07',
-    sources: [
-        'https://aws.amazon.com/ec2/pricing/on-demand/',
-        'https://aws.amazon.com/ebs/pricing/',
-        'https://aws.amazon.com/eks/pricing/',
-        'https://aws.amazon.com/vpc/pricing/',
-    ],
-    clusterFeeName: 'EKS cluster',
-    regions: { 'us-east-1': US, 'us-east-2': US, 'us-west-2': US, 'eu-west-1': EU_WEST_1 },
-    usageBilled: ['NAT gateway data processing, network egress and load balancers (billed by use)'],
-};
-
-// EXTERNAL MODULE: ./src/providers/gcp/machines.ts
-var gcp_machines = __nccwpck_require__(74841);
-// EXTERNAL MODULE: ./src/providers/gcp/regions.ts
-var gcp_regions = __nccwpck_require__(46382);
-;// CONCATENATED MODULE: ./src/providers/gcp/footprint.ts
-
-
-
-
-function gcpLayout(config) {
-    const zones = config.nodeLocations.length
-        ? config.nodeLocations.length
-        : (0,gcp_regions/* GCP_DEFAULT_ZONES_FOR */.dj)((0,regions/* zonesOf */.j)(gcp_regions/* GCP_REGIONS */.ZH, config.region)?.length);
-    return {
-        zones,
-        zoneNames: [...config.nodeLocations],
-        natGateways: 0,
-        pools: reference/* POOL_ROLES */.Fe.map((role) => {
-            const p = config.pools[role];
-            return {
-                role,
-                name: p.name,
-                machineType: p.machineType,
-                minNodes: p.minNodes,
-                maxNodes: p.maxNodes,
-                // As nodePoolArgv's `--num-nodes`.
-                initialNodes: Math.min(Math.max(p.minNodes, 1), p.maxNodes),
-                perZone: true,
-                disk: { type: reference/* GCP */.lI.pool.diskType, sizeGb: config.diskSizeGb },
-                externalIpPerNode: true,
-            };
-        }),
-    };
-}
-const GCP_FOOTPRINT = { layout: gcpLayout, shape: gcp_machines/* gcpMachineShape */.h };
-
-;// CONCATENATED MODULE: ./src/providers/gcp/prices.ts
-
-/** Per family: [vCPU-hour, GB-hour] in us-central1. */
-const US_TIER1_RATES = {
-    n2d: [0.027502, 0.003686],
-    n2: [0.031611, 0.004237],
-    e2: [0.021811, 0.002923],
-    c3: [0.03465, 0.003938],
-};
-/** The machine types priced: each standard type of the families above, vCPUs × rate + GB × rate. */
-function machineHours(rates) {
-    const out = {};
-    const sizes = {
-        n2d: [2, 4, 8, 16, 32, 48, 64, 80, 96],
-        n2: [2, 4, 8, 16, 32, 48, 64, 80, 96],
-        e2: [2, 4, 8, 16, 32],
-        c3: [4, 8, 22, 44, 88, 176],
-    };
-    for (const [family, [cpu, gb]] of Object.entries(rates)) {
-        for (const n of sizes[family] ?? []) {
-            const type = `${family}-standard-${n}`;
-            const shape = (0,gcp_machines/* gcpMachineShape */.h)(type);
-            out[type] = Math.round((shape.vcpus * cpu + shape.memoryGb * gb) * 1e6) / 1e6;
-        }
-    }
-    return out;
-}
-const US_TIER1 = {
-    machineHour: machineHours(US_TIER1_RATES),
-    disk: { 'pd-ssd': { gbMonth: 0.17 } },
-    clusterHour: 0.1,
-};
-const GCP_PRICES = {
-    currency: 'USD',
-    date: '2026-12-07',
-    sources: [
-        'https://cloud.google.com/compute/vm-instance-pricing',
-        'https://cloud.google.com/compute/disks-image-pricing',
-        'https://cloud.google.com/kubernetes-engine/pricing',
-    ],
-    clusterFeeName: 'GKE cluster management fee',
-    regions: { 'us-central1': US_TIER1, 'us-east1': US_TIER1, 'us-west1': US_TIER1 },
-    usageBilled: ['network egress and load balancers (billed by use)'],
-};
-
-;// CONCATENATED MODULE: ./src/providers/estimate.ts
-/**
- * Each provider's data for the footprint and the cost estimate, by provider: its layout rules, machine
- * shapes, price table and region table. The shared code (src/footprint.ts, src/cost.ts) takes these.
- */
-
-
-
-
-
-
-
-
-
-const ESTIMATE_DATA = {
-    gcp: { footprint: GCP_FOOTPRINT, prices: GCP_PRICES, regions: gcp_regions/* GCP_REGIONS */.ZH },
-    aws: { footprint: AWS_FOOTPRINT, prices: AWS_PRICES, regions: aws_regions/* AWS_REGIONS */.m_ },
-};
-/**
- * The footprint and cost of a config. On AWS `doc` is the ClusterConfig eksctl is given (the user's
- * overlay merged in), when the caller has it; without it, the rendered one.
- */
-function estimateOf(config, doc) {
-    const data = ESTIMATE_DATA[config.provider];
-    const layout = config.provider === 'aws' && doc ? awsLayout(config, doc) : data.footprint.layout(config);
-    const footprint = footprintOfLayout(layout, data.footprint.shape);
-    // Read defensively: `eks-support-type` is added by another change; absent means standard support.
-    const support = config.eksSupportType;
-    const cost = costOf(footprint, config.region, data.prices, {
-        extendedSupport: config.provider === 'aws' && support === 'extended',
-    });
-    const notice = (0,regions/* regionNotice */.B)(data.regions, config.region);
-    return { footprint, cost, ...(notice ? { notice } : {}) };
-}
-
-;// CONCATENATED MODULE: ./src/commands/estimate.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ot: () => (/* binding */ publishEstimate),
+/* harmony export */   QU: () => (/* binding */ estimateMarkdown)
+/* harmony export */ });
+/* unused harmony export estimateLines */
+/* harmony import */ var _providers_estimate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8737);
 
 const n = (v) => (v === null ? 'unknown' : v.toLocaleString('en-US'));
 const usd = (v) => `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -28880,8 +28427,8 @@ function estimateLines(e) {
     ];
 }
 /** Computes, logs and sets `footprint` and `cost-estimate`; returns the estimate for the summary. */
-function publishEstimate(config, io, doc) {
-    const e = estimateOf(config, doc);
+function publishEstimate(config, io, doc, reported) {
+    const e = (0,_providers_estimate_js__WEBPACK_IMPORTED_MODULE_0__/* .estimateOf */ .q)(config, doc, reported);
     if (e.notice)
         io.log.warning(e.notice);
     for (const line of estimateLines(e))
@@ -28906,7 +28453,7 @@ function publishEstimate(config, io, doc) {
 /* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46940);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83758);
-/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38093);
+/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(82310);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(36992);
 
 
@@ -31678,6 +31225,456 @@ function eksPlannedUpgrade(config) {
     if (asked === 'latest')
         return [];
     return eksUpgradeSteps(config, [asked.split('.').slice(0, 2).join('.')]);
+}
+
+
+/***/ }),
+
+/***/ 8737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ estimateOf)
+});
+
+// UNUSED EXPORTS: ESTIMATE_DATA
+
+;// CONCATENATED MODULE: ./src/cost.ts
+const HOURS_PER_MONTH = 730;
+const cents = (n) => Math.round(n * 100) / 100;
+/** Sums of prices without binary noise (0.1 + 0.2): rounded to a millionth of a dollar. */
+const exact = (n) => Math.round(n * 1e6) / 1e6;
+const range = (min, max) => (min === max ? `${min}` : `${min}–${max}`);
+function costOf(fp, region, table, opts = {}) {
+    const prices = table.regions[region];
+    const items = [];
+    const unpriced = [];
+    if (!prices) {
+        unpriced.push(`everything: region ${region} is not in the price table of ${table.date}`);
+        return {
+            currency: table.currency,
+            priceDate: table.date,
+            region,
+            hoursPerMonth: HOURS_PER_MONTH,
+            monthly: { min: 0, max: 0 },
+            items,
+            unpriced: [...unpriced, ...table.usageBilled],
+        };
+    }
+    const h = HOURS_PER_MONTH;
+    // Nodes, by machine type.
+    const byType = new Map();
+    for (const p of fp.pools) {
+        const t = byType.get(p.machineType) ?? { min: 0, max: 0 };
+        byType.set(p.machineType, { min: t.min + p.nodes.min, max: t.max + p.nodes.max });
+    }
+    for (const [type, n] of byType) {
+        const hour = prices.machineHour[type];
+        if (hour === undefined)
+            unpriced.push(`${type} nodes (${range(n.min, n.max)}): no price for ${type} in ${region}`);
+        else
+            items.push({
+                what: `${type} node`,
+                unitPrice: hour,
+                unit: 'node-hour',
+                quantityMin: n.min * h,
+                quantityMax: n.max * h,
+            });
+    }
+    // Disks, by type: size, then provisioned IOPS and throughput above the free baseline.
+    const disks = new Map();
+    for (const p of fp.pools) {
+        const d = disks.get(p.disk.type) ?? { gb: [0, 0], iops: [0, 0], mbps: [0, 0] };
+        const price = prices.disk[p.disk.type];
+        const extraIops = Math.max(0, (p.disk.iops ?? 0) - (price?.freeIops ?? 0));
+        const extraMbps = Math.max(0, (p.disk.throughputMBps ?? 0) - (price?.freeThroughputMBps ?? 0));
+        ['min', 'max'].forEach((side, i) => {
+            const n = p.nodes[side];
+            d.gb[i] += n * p.disk.sizeGb;
+            d.iops[i] += n * extraIops;
+            d.mbps[i] += n * extraMbps;
+        });
+        disks.set(p.disk.type, d);
+    }
+    for (const [type, d] of disks) {
+        const price = prices.disk[type];
+        if (!price) {
+            unpriced.push(`${type} disks (${range(d.gb[0], d.gb[1])} GB): no price for ${type} in ${region}`);
+            continue;
+        }
+        items.push({
+            what: `${type} disk`,
+            unitPrice: price.gbMonth,
+            unit: 'GB-month',
+            quantityMin: d.gb[0],
+            quantityMax: d.gb[1],
+        });
+        if (d.iops[1] > 0) {
+            if (price.iopsMonth === undefined)
+                unpriced.push(`${type} provisioned IOPS above ${price.freeIops ?? 0}`);
+            else
+                items.push({
+                    what: `${type} IOPS above ${price.freeIops ?? 0} per volume`,
+                    unitPrice: price.iopsMonth,
+                    unit: 'IOPS-month',
+                    quantityMin: d.iops[0],
+                    quantityMax: d.iops[1],
+                });
+        }
+        if (d.mbps[1] > 0) {
+            if (price.throughputMBpsMonth === undefined)
+                unpriced.push(`${type} provisioned throughput above ${price.freeThroughputMBps ?? 0} MB/s`);
+            else
+                items.push({
+                    what: `${type} throughput above ${price.freeThroughputMBps ?? 0} MB/s per volume`,
+                    unitPrice: price.throughputMBpsMonth,
+                    unit: 'MBps-month',
+                    quantityMin: d.mbps[0],
+                    quantityMax: d.mbps[1],
+                });
+        }
+    }
+    // The control plane.
+    const extended = opts.extendedSupport === true;
+    const clusterHour = extended ? prices.clusterExtendedHour : prices.clusterHour;
+    if (clusterHour === undefined)
+        unpriced.push(`${table.clusterFeeName} (extended support)`);
+    else
+        items.push({
+            what: `${table.clusterFeeName}${extended ? ' (extended support)' : ''}`,
+            unitPrice: clusterHour,
+            unit: 'cluster-hour',
+            quantityMin: h,
+            quantityMax: h,
+        });
+    // NAT gateways and external IPv4 addresses.
+    if (fp.max.natGateways > 0) {
+        if (prices.natGatewayHour === undefined)
+            unpriced.push(`NAT gateways (${range(fp.min.natGateways, fp.max.natGateways)})`);
+        else
+            items.push({
+                what: 'NAT gateway',
+                unitPrice: prices.natGatewayHour,
+                unit: 'gateway-hour',
+                quantityMin: fp.min.natGateways * h,
+                quantityMax: fp.max.natGateways * h,
+            });
+    }
+    if (fp.max.externalIps > 0) {
+        if (prices.externalIpHour === undefined)
+            unpriced.push(`external IPv4 addresses (${range(fp.min.externalIps, fp.max.externalIps)}): not in the price table of ${table.date}`);
+        else
+            items.push({
+                what: 'external IPv4 address',
+                unitPrice: prices.externalIpHour,
+                unit: 'address-hour',
+                quantityMin: fp.min.externalIps * h,
+                quantityMax: fp.max.externalIps * h,
+            });
+    }
+    const total = (side) => cents(exact(items.reduce((sum, i) => sum + exact(i.unitPrice * i[side]), 0)));
+    return {
+        currency: table.currency,
+        priceDate: table.date,
+        region,
+        hoursPerMonth: h,
+        monthly: { min: total('quantityMin'), max: total('quantityMax') },
+        items,
+        unpriced: [...unpriced, ...table.usageBilled],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/footprint.ts
+const SIDES = (/* unused pure expression or super */ null && (['min', 'initial', 'max']));
+/** The footprint of a layout, with the machine shapes of `shape`. */
+function footprintOfLayout(layout, shape) {
+    const pools = layout.pools.map((p) => {
+        const factor = p.perZone ? layout.zones : 1;
+        const s = shape(p.machineType);
+        return {
+            role: p.role,
+            name: p.name,
+            machineType: p.machineType,
+            ...(s ? { shape: s } : {}),
+            nodes: { min: p.minNodes * factor, initial: p.initialNodes * factor, max: p.maxNodes * factor },
+            disk: { ...p.disk },
+            externalIpPerNode: p.externalIpPerNode,
+        };
+    });
+    const side = (which) => {
+        let vcpus = 0;
+        let memoryGb = 0;
+        const diskGb = {};
+        let nodes = 0;
+        let externalIps = layout.natGateways;
+        for (const p of pools) {
+            const n = p.nodes[which];
+            nodes += n;
+            vcpus = p.shape && vcpus !== null ? vcpus + n * p.shape.vcpus : null;
+            memoryGb = p.shape && memoryGb !== null ? memoryGb + n * p.shape.memoryGb : null;
+            diskGb[p.disk.type] = (diskGb[p.disk.type] ?? 0) + n * p.disk.sizeGb;
+            if (p.externalIpPerNode)
+                externalIps += n;
+        }
+        return { nodes, vcpus, memoryGb, diskGb, externalIps, natGateways: layout.natGateways };
+    };
+    const unknownMachineTypes = [...new Set(pools.filter((p) => !p.shape).map((p) => p.machineType))];
+    return {
+        zones: layout.zones,
+        zoneNames: [...layout.zoneNames],
+        min: side('min'),
+        initial: side('initial'),
+        max: side('max'),
+        pools,
+        unknownMachineTypes,
+    };
+}
+/** The footprint of a config, with the provider's layout rules and machine shapes. */
+function footprintOf(config, provider) {
+    return footprintOfLayout(provider.layout(config), provider.shape);
+}
+
+// EXTERNAL MODULE: ./src/regions.ts
+var regions = __nccwpck_require__(75374);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(98286);
+// EXTERNAL MODULE: ./src/providers/aws/plan.ts + 3 modules
+var plan = __nccwpck_require__(5401);
+// EXTERNAL MODULE: ./src/providers/aws/machines.ts
+var machines = __nccwpck_require__(29212);
+// EXTERNAL MODULE: ./src/providers/aws/regions.ts
+var aws_regions = __nccwpck_require__(19941);
+;// CONCATENATED MODULE: ./src/providers/aws/footprint.ts
+
+
+
+
+
+/** eksctl's defaults for a nodegroup's root volume (pkg/apis/eksctl.io/v1alpha5/types.go: DefaultNodeVolumeSize, DefaultNodeVolumeType, DefaultNodeVolumeGP3IOPS, DefaultNodeVolumeThroughput). */
+const EKSCTL_VOLUME_DEFAULTS = { volumeSize: 80, volumeType: 'gp3', volumeIOPS: 3000, volumeThroughput: 125 };
+const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v, fallback) => (typeof v === 'number' ? v : fallback);
+function awsLayout(config, doc = (0,plan/* renderClusterConfig */.ZR)(config, {})) {
+    const azs = Array.isArray(doc.availabilityZones) ? doc.availabilityZones : [];
+    const zones = azs.length || (0,aws_regions/* eksctlDefaultZoneCount */.LV)(config.region, (0,regions/* zonesOf */.j)(aws_regions/* AWS_REGIONS */.m_, config.region)?.length);
+    const vpc = isMap(doc.vpc) ? doc.vpc : {};
+    const gateway = isMap(vpc.nat) ? vpc.nat.gateway : undefined;
+    const natGateways = vpc.id ? 0 : gateway === 'Disable' ? 0 : gateway === 'HighlyAvailable' ? zones : 1;
+    const roleOf = (name) => reference/* POOL_ROLES */.Fe.find((r) => config.pools[r].name === name) ?? 'other';
+    const pools = [];
+    for (const list of ['managedNodeGroups', 'nodeGroups']) {
+        for (const ng of (doc[list] ?? [])) {
+            const types = Array.isArray(ng.instanceTypes) ? ng.instanceTypes : [];
+            const min = num(ng.minSize, num(ng.desiredCapacity, 2));
+            const max = num(ng.maxSize, Math.max(min, num(ng.desiredCapacity, 2)));
+            const d = EKSCTL_VOLUME_DEFAULTS;
+            const type = typeof ng.volumeType === 'string' ? ng.volumeType : d.volumeType;
+            pools.push({
+                role: roleOf(ng.name),
+                name: String(ng.name),
+                machineType: String(types[0] ?? ng.instanceType ?? 'm5.large'),
+                minNodes: min,
+                maxNodes: max,
+                initialNodes: num(ng.desiredCapacity, min),
+                perZone: false,
+                disk: {
+                    type,
+                    sizeGb: num(ng.volumeSize, d.volumeSize),
+                    ...(type === 'gp3'
+                        ? { iops: num(ng.volumeIOPS, d.volumeIOPS), throughputMBps: num(ng.volumeThroughput, d.volumeThroughput) }
+                        : {}),
+                },
+                externalIpPerNode: ng.privateNetworking !== true,
+            });
+        }
+    }
+    return { zones, zoneNames: azs, natGateways, pools };
+}
+const AWS_FOOTPRINT = { layout: (config) => awsLayout(config), shape: machines/* awsMachineShape */.K };
+
+;// CONCATENATED MODULE: ./src/providers/aws/prices.ts
+const US = {
+    machineHour: {
+        'm5.large': 0.096,
+        'm5.xlarge': 0.192,
+        'm5.2xlarge': 0.384,
+        'm5.4xlarge': 0.768,
+        'm6i.large': 0.096,
+        'm6i.xlarge': 0.192,
+        'm6i.2xlarge': 0.384,
+        'm6i.4xlarge': 0.768,
+        'm6i.8xlarge': 1.536,
+        'm7i.large': 0.1008,
+        'm7i.xlarge': 0.2016,
+        'm7i.2xlarge': 0.4032,
+        'm7i.4xlarge': 0.8064,
+        'c6i.large': 0.085,
+        'c6i.xlarge': 0.17,
+        'c6i.2xlarge': 0.34,
+        'c6i.4xlarge': 0.68,
+    },
+    disk: {
+        gp3: { gbMonth: 0.08, iopsMonth: 0.005, freeIops: 3000, throughputMBpsMonth: 0.04, freeThroughputMBps: 125 },
+    },
+    clusterHour: 0.1,
+    clusterExtendedHour: 0.6,
+    natGatewayHour: 0.045,
+    externalIpHour: 0.005,
+};
+const EU_WEST_1 = {
+    machineHour: {
+        'm5.large': 0.107,
+        'm5.xlarge': 0.214,
+        'm5.2xlarge': 0.428,
+        'm5.4xlarge': 0.856,
+        'm6i.large': 0.107,
+        'm6i.xlarge': 0.214,
+        'm6i.2xlarge': 0.428,
+        'm6i.4xlarge': 0.856,
+        'm6i.8xlarge': 1.712,
+        'c6i.large': 0.096,
+        'c6i.xlarge': 0.192,
+        'c6i.2xlarge': 0.384,
+        'c6i.4xlarge': 0.768,
+    },
+    disk: {
+        gp3: { gbMonth: 0.088, iopsMonth: 0.0055, freeIops: 3000, throughputMBpsMonth: 0.044, freeThroughputMBps: 125 },
+    },
+    clusterHour: 0.1,
+    clusterExtendedHour: 0.6,
+    natGatewayHour: 0.048,
+    externalIpHour: 0.005,
+};
+const AWS_PRICES = {
+    currency: 'USD',
+    date: '2026-12-07',
+    sources: [
+        'https://aws.amazon.com/ec2/pricing/on-demand/',
+        'https://aws.amazon.com/ebs/pricing/',
+        'https://aws.amazon.com/eks/pricing/',
+        'https://aws.amazon.com/vpc/pricing/',
+    ],
+    clusterFeeName: 'EKS cluster',
+    regions: { 'us-east-1': US, 'us-east-2': US, 'us-west-2': US, 'eu-west-1': EU_WEST_1 },
+    usageBilled: ['NAT gateway data processing, network egress and load balancers (billed by use)'],
+};
+
+// EXTERNAL MODULE: ./src/providers/gcp/machines.ts
+var gcp_machines = __nccwpck_require__(74841);
+// EXTERNAL MODULE: ./src/providers/gcp/regions.ts
+var gcp_regions = __nccwpck_require__(46382);
+;// CONCATENATED MODULE: ./src/providers/gcp/footprint.ts
+
+
+
+
+function gcpLayout(config) {
+    const zones = config.nodeLocations.length
+        ? config.nodeLocations.length
+        : (0,gcp_regions/* GCP_DEFAULT_ZONES_FOR */.dj)((0,regions/* zonesOf */.j)(gcp_regions/* GCP_REGIONS */.ZH, config.region)?.length);
+    return {
+        zones,
+        zoneNames: [...config.nodeLocations],
+        natGateways: 0,
+        pools: reference/* POOL_ROLES */.Fe.map((role) => {
+            const p = config.pools[role];
+            return {
+                role,
+                name: p.name,
+                machineType: p.machineType,
+                minNodes: p.minNodes,
+                maxNodes: p.maxNodes,
+                // As nodePoolArgv's `--num-nodes`.
+                initialNodes: Math.min(Math.max(p.minNodes, 1), p.maxNodes),
+                perZone: true,
+                disk: { type: reference/* GCP */.lI.pool.diskType, sizeGb: config.diskSizeGb },
+                externalIpPerNode: true,
+            };
+        }),
+    };
+}
+const GCP_FOOTPRINT = { layout: gcpLayout, shape: gcp_machines/* gcpMachineShape */.h };
+
+;// CONCATENATED MODULE: ./src/providers/gcp/prices.ts
+
+/** Per family: [vCPU-hour, GB-hour] in us-central1. */
+const US_TIER1_RATES = {
+    n2d: [0.027502, 0.003686],
+    n2: [0.031611, 0.004237],
+    e2: [0.021811, 0.002923],
+    c3: [0.03465, 0.003938],
+};
+/** The machine types priced: each standard type of the families above, vCPUs × rate + GB × rate. */
+function machineHours(rates) {
+    const out = {};
+    const sizes = {
+        n2d: [2, 4, 8, 16, 32, 48, 64, 80, 96],
+        n2: [2, 4, 8, 16, 32, 48, 64, 80, 96],
+        e2: [2, 4, 8, 16, 32],
+        c3: [4, 8, 22, 44, 88, 176],
+    };
+    for (const [family, [cpu, gb]] of Object.entries(rates)) {
+        for (const n of sizes[family] ?? []) {
+            const type = `${family}-standard-${n}`;
+            const shape = (0,gcp_machines/* gcpMachineShape */.h)(type);
+            out[type] = Math.round((shape.vcpus * cpu + shape.memoryGb * gb) * 1e6) / 1e6;
+        }
+    }
+    return out;
+}
+const US_TIER1 = {
+    machineHour: machineHours(US_TIER1_RATES),
+    disk: { 'pd-ssd': { gbMonth: 0.17 } },
+    clusterHour: 0.1,
+};
+const GCP_PRICES = {
+    currency: 'USD',
+    date: '2026-12-07',
+    sources: [
+        'https://cloud.google.com/compute/vm-instance-pricing',
+        'https://cloud.google.com/compute/disks-image-pricing',
+        'https://cloud.google.com/kubernetes-engine/pricing',
+    ],
+    clusterFeeName: 'GKE cluster management fee',
+    regions: { 'us-central1': US_TIER1, 'us-east1': US_TIER1, 'us-west1': US_TIER1 },
+    usageBilled: ['network egress and load balancers (billed by use)'],
+};
+
+;// CONCATENATED MODULE: ./src/providers/estimate.ts
+/**
+ * Each provider's data for the footprint and the cost estimate, by provider: its layout rules, machine
+ * shapes, price table and region table. The shared code (src/footprint.ts, src/cost.ts) takes these.
+ */
+
+
+
+
+
+
+
+
+
+const ESTIMATE_DATA = {
+    gcp: { footprint: GCP_FOOTPRINT, prices: GCP_PRICES, regions: gcp_regions/* GCP_REGIONS */.ZH },
+    aws: { footprint: AWS_FOOTPRINT, prices: AWS_PRICES, regions: aws_regions/* AWS_REGIONS */.m_ },
+};
+/**
+ * The footprint and cost of a config. On AWS `doc` is the ClusterConfig eksctl is given (the user's
+ * overlay merged in), when the caller has it; without it, the rendered one.
+ */
+function estimateOf(config, doc, reported = {}) {
+    const data = ESTIMATE_DATA[config.provider];
+    const layout = config.provider === 'aws' && doc ? awsLayout(config, doc) : data.footprint.layout(config);
+    const footprint = footprintOfLayout(layout, (type) => data.footprint.shape(type) ?? reported[type]);
+    // Read defensively: `eks-support-type` is added by another change; absent means standard support.
+    const support = config.eksSupportType;
+    const cost = costOf(footprint, config.region, data.prices, {
+        extendedSupport: config.provider === 'aws' && support === 'extended',
+    });
+    const notice = (0,regions/* regionNotice */.B)(data.regions, config.region);
+    return { footprint, cost, ...(notice ? { notice } : {}) };
 }
 
 
@@ -46121,8 +46118,8 @@ function coreIO(signal) {
 var src_exec = __nccwpck_require__(73190);
 // EXTERNAL MODULE: ./src/commands/plan.ts
 var plan = __nccwpck_require__(74483);
-// EXTERNAL MODULE: ./src/commands/estimate.ts + 7 modules
-var estimate = __nccwpck_require__(38093);
+// EXTERNAL MODULE: ./src/commands/estimate.ts
+var estimate = __nccwpck_require__(82310);
 // EXTERNAL MODULE: ./src/providers/index.ts + 4 modules
 var providers = __nccwpck_require__(46940);
 // EXTERNAL MODULE: ./src/tools/mirror.ts

@@ -146,20 +146,3 @@ export function footprintOfLayout(layout: ClusterLayout, shape: ShapeLookup): Fo
 export function footprintOf(config: Config, provider: ProviderFootprint): Footprint {
   return footprintOfLayout(provider.layout(config), provider.shape);
 }
-
-/**
- * The apply-time hook for machine types the table does not know: `lookup` asks the cloud (GCE
- * `machineTypes.get`, EC2 `DescribeInstanceTypes`) for each unknown type once, and the footprint is summed
- * again with what it found. A type the cloud does not know either stays unknown.
- */
-export async function footprintWithLookup(
-  layout: ClusterLayout,
-  shape: ShapeLookup,
-  lookup: (machineType: string) => Promise<MachineShape | undefined>,
-): Promise<Footprint> {
-  const found = new Map<string, MachineShape | undefined>();
-  for (const type of new Set(layout.pools.map((p) => p.machineType))) {
-    if (!shape(type)) found.set(type, await lookup(type));
-  }
-  return footprintOfLayout(layout, (type) => shape(type) ?? found.get(type));
-}

@@ -10,6 +10,7 @@
  * preflight must not stop an apply that would have worked. So is any other failed read (a network error):
  * what could not be checked is said, and apply goes on to meet the real answer.
  */
+import type { MachineShape } from './footprint.js';
 import type { ActionIO } from './io.js';
 
 export type CheckStatus = 'OK' | 'WARNING' | 'ERROR';
@@ -68,6 +69,12 @@ export interface PreflightProvider {
   isDenied(err: unknown): boolean;
   /** The error's own one-line message. */
   describe(err: unknown): string;
+  /**
+   * vCPUs and memory of the machine types still to create, as the cloud's API reports them (GCE
+   * `machineTypes.get`, EC2 `DescribeInstanceTypes`, the reads the checks made): what the footprint of a type
+   * outside the action's table is summed again with. A read that failed gives nothing.
+   */
+  machineShapes?(): Promise<Record<string, MachineShape>>;
 }
 
 /** Thrown by `apply` (and the `preflight` command) when a check ended in ERROR. */

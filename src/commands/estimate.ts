@@ -3,7 +3,7 @@
  * command that resolves a config publishes them (`plan` puts the table first in its summary).
  */
 import type { CostEstimate } from '../cost.js';
-import type { Footprint, FootprintSide } from '../footprint.js';
+import type { Footprint, FootprintSide, MachineShape } from '../footprint.js';
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import type { ClusterConfigDoc } from '../providers/aws/plan.js';
@@ -64,8 +64,13 @@ export function estimateLines(e: Estimate): string[] {
 }
 
 /** Computes, logs and sets `footprint` and `cost-estimate`; returns the estimate for the summary. */
-export function publishEstimate(config: Config, io: ActionIO, doc?: ClusterConfigDoc): Estimate {
-  const e = estimateOf(config, doc);
+export function publishEstimate(
+  config: Config,
+  io: ActionIO,
+  doc?: ClusterConfigDoc,
+  reported?: Readonly<Record<string, MachineShape>>,
+): Estimate {
+  const e = estimateOf(config, doc, reported);
   if (e.notice) io.log.warning(e.notice);
   for (const line of estimateLines(e)) io.log.info(line);
   io.setOutput('footprint', JSON.stringify(e.footprint));

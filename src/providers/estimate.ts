@@ -3,7 +3,7 @@
  * shapes, price table and region table. The shared code (src/footprint.ts, src/cost.ts) takes these.
  */
 import { type CostEstimate, type PriceTable, costOf } from '../cost.js';
-import { type Footprint, type ProviderFootprint, footprintOfLayout } from '../footprint.js';
+import { type Footprint, type MachineShape, type ProviderFootprint, footprintOfLayout } from '../footprint.js';
 import type { Config } from '../inputs.js';
 import type { Provider } from '../reference.js';
 import { type RegionTable, regionNotice } from '../regions.js';
@@ -37,10 +37,14 @@ export interface Estimate {
  * The footprint and cost of a config. On AWS `doc` is the ClusterConfig eksctl is given (the user's
  * overlay merged in), when the caller has it; without it, the rendered one.
  */
-export function estimateOf(config: Config, doc?: ClusterConfigDoc): Estimate {
+export function estimateOf(
+  config: Config,
+  doc?: ClusterConfigDoc,
+  reported: Readonly<Record<string, MachineShape>> = {},
+): Estimate {
   const data = ESTIMATE_DATA[config.provider];
   const layout = config.provider === 'aws' && doc ? awsLayout(config, doc) : data.footprint.layout(config);
-  const footprint = footprintOfLayout(layout, data.footprint.shape);
+  const footprint = footprintOfLayout(layout, (type) => data.footprint.shape(type) ?? reported[type]);
   // Read defensively: `eks-support-type` is added by another change; absent means standard support.
   const support = (config as unknown as { eksSupportType?: unknown }).eksSupportType;
   const cost = costOf(footprint, config.region, data.prices, {

@@ -1,7 +1,7 @@
 /**
  * EC2 instance shapes the action knows offline: the reference types and common general-purpose and
  * compute families (x86). Source: https://aws.amazon.com/ec2/instance-types/ (2026-12-07). A type not here
- * is shown as unknown by `plan`; apply can look it up (`footprintWithLookup`, EC2 DescribeInstanceTypes).
+ * is shown as unknown by `plan`; preflight and apply read its shape from EC2 (`DescribeInstanceTypes`).
  */
 import type { MachineShape } from '../../footprint.js';
 

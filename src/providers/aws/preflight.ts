@@ -339,6 +339,13 @@ export async function awsPreflight(
     checks,
     isDenied: isAwsDenied,
     describe: awsErrorMessage,
+    async machineShapes() {
+      const shapes: Record<string, { vcpus: number; memoryGb: number }> = {};
+      for (const [type, info] of Object.entries(await typeInfo().catch(() => ({})))) {
+        if (info.vcpus && info.memoryGb) shapes[type] = { vcpus: info.vcpus, memoryGb: info.memoryGb };
+      }
+      return shapes;
+    },
     async close() {},
   };
 }

@@ -1,7 +1,7 @@
 /**
  * GCE machine shapes the action knows offline: the reference types and the common general-purpose
  * families. Source: https://cloud.google.com/compute/docs/general-purpose-machines (2026-12-07). A type
- * not here is shown as unknown by `plan`; apply can look it up (`footprintWithLookup`).
+ * not here is shown as unknown by `plan`; preflight and apply read its shape from Compute (`machineTypes.get`).
  */
 import type { MachineShape } from '../../footprint.js';
 

@@ -467,6 +467,14 @@ export async function gcpPreflight(
     checks,
     isDenied: (err) => err instanceof GcpApiError && (err.status === 403 || err.reason === 'PERMISSION_DENIED'),
     describe,
+    async machineShapes() {
+      const shapes: Record<string, { vcpus: number; memoryGb: number }> = {};
+      for (const [type, byZone] of Object.entries(await offerings().catch(() => ({})))) {
+        const s = Object.values(byZone).find(Boolean);
+        if (s?.guestCpus && s.memoryMb) shapes[type] = { vcpus: s.guestCpus, memoryGb: s.memoryMb / 1024 };
+      }
+      return shapes;
+    },
     async close() {
       if (gkeClient && !deps.gke) await gkeClient.close();
     },
