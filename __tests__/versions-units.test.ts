@@ -57,7 +57,7 @@ describe('version-support without dates, and Calico', () => {
   });
 
   it('warns when the cloud states no dates at all', () => {
-    const item = checkVersionSupport('gcp', facts(undefined), t('2026-12-07T00:00:00Z'));
+    const item = checkVersionSupport(facts(undefined), t('2026-12-07T00:00:00Z'));
     expect(item.status).toBe('WARNING');
     expect(item.errors.map((e) => e.message)).toEqual([
       'the control plane (Kubernetes 1.33.2): the cloud states no support dates for it',
@@ -65,7 +65,7 @@ describe('version-support without dates, and Calico', () => {
   });
 
   it('an EKS status UNSUPPORTED is an ERROR even without dates', () => {
-    const item = checkVersionSupport('aws', facts({ status: 'UNSUPPORTED' }), t('2026-12-07T00:00:00Z'));
+    const item = checkVersionSupport(facts({ status: 'UNSUPPORTED' }), t('2026-12-07T00:00:00Z'));
     expect(item.status).toBe('ERROR');
   });
 

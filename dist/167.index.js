@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   eksVersionFacts: () => (/* binding */ eksVersionFacts)
 /* harmony export */ });
+/* unused harmony export eksConsequence */
 /* harmony import */ var _verify_support_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73386);
 
 const iso = (d) => (d instanceof Date && Number.isFinite(d.getTime()) ? d.toISOString() : undefined);
@@ -37,7 +38,24 @@ async function eksVersionFacts(cluster, observed, eks) {
     const pools = observed.pools
         .filter((p) => p.version)
         .map((p) => ({ name: p.name, kind: 'pool', version: p.version, support: windowFor(p.version) }));
-    return { controlPlane, pools, supportType: described?.upgradePolicy?.supportType ?? undefined };
+    return {
+        controlPlane,
+        pools,
+        consequence: eksConsequence(described?.upgradePolicy?.supportType ?? undefined),
+        // The upgrade policy is the cluster's: a nodegroup's version is billed and upgraded with it.
+        consequenceForPools: true,
+    };
+}
+/** What EKS does once standard support ends, by the cluster's upgrade policy. */
+function eksConsequence(supportType) {
+    if (supportType === 'STANDARD') {
+        const automatic = 'the upgrade policy is STANDARD: EKS upgrades the control plane by itself at the end of standard support';
+        return { 'standard-ending': automatic, extended: automatic };
+    }
+    return {
+        'standard-ending': `then ${(0,_verify_support_js__WEBPACK_IMPORTED_MODULE_0__/* .eksExtendedCost */ .m$)()} (upgrade policy ${supportType ?? 'EXTENDED'})`,
+        extended: `${(0,_verify_support_js__WEBPACK_IMPORTED_MODULE_0__/* .eksExtendedCost */ .m$)()}; upgrade to leave it`,
+    };
 }
 
 
@@ -51,9 +69,10 @@ async function eksVersionFacts(cluster, observed, eks) {
 /* harmony export */   Hs: () => (/* binding */ minorOf),
 /* harmony export */   Su: () => (/* binding */ checkVersionSupport),
 /* harmony export */   dC: () => (/* binding */ atMinor),
-/* harmony export */   jQ: () => (/* binding */ versionSkewCheck)
+/* harmony export */   jQ: () => (/* binding */ versionSkewCheck),
+/* harmony export */   m$: () => (/* binding */ eksExtendedCost)
 /* harmony export */ });
-/* unused harmony exports minorsBetween, utcDay, daysUntil, supportPhrase, eksExtendedCost, calicoFindings, SKEW_NAMES_SHOWN */
+/* unused harmony exports minorsBetween, utcDay, daysUntil, supportPhrase, calicoFindings, SKEW_NAMES_SHOWN */
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98286);
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81612);
 /* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46800);
@@ -131,25 +150,11 @@ function dates(part, now) {
         out.push(supportPhrase('extended support', w.endOfExtended, now));
     return out;
 }
-/** What the cloud does next, or what it costs, in the phase a part is in (EKS: by its upgrade policy). */
-function consequence(facts, provider, phase) {
-    if (provider === 'aws') {
-        if (facts.supportType === 'STANDARD') {
-            return phase === 'standard-ending' || phase === 'extended'
-                ? 'the upgrade policy is STANDARD: EKS upgrades the control plane by itself at the end of standard support'
-                : undefined;
-        }
-        if (phase === 'extended')
-            return `${eksExtendedCost()}; upgrade to leave it`;
-        if (phase === 'standard-ending')
-            return `then ${eksExtendedCost()} (upgrade policy ${facts.supportType ?? 'EXTENDED'})`;
+/** What the cloud does next in the phase a part is in, as its provider put it (VersionFacts.consequence). */
+function consequence(facts, part, phase) {
+    if (part.kind !== 'control-plane' && !facts.consequenceForPools)
         return undefined;
-    }
-    const a = facts.autoUpgrade;
-    if (!a || (phase !== 'standard-ending' && phase !== 'extended'))
-        return undefined;
-    const target = a.minorTarget ?? a.patchTarget;
-    return `GKE auto-upgrade ${a.status.join(', ') || 'UNKNOWN'}${target ? `, next target ${target}` : ''}`;
+    return phase === 'standard-ending' || phase === 'extended' ? facts.consequence?.[phase] : undefined;
 }
 /** Calico findings: older than the pinned release (WARNING), and outside the supported release lines. */
 function calicoFindings(calico) {
@@ -177,15 +182,14 @@ function calicoFindings(calico) {
  * when the cloud states no dates. Pools on the control plane's minor share its finding. The item's
  * description carries the control plane's dates, so an OK report shows them too.
  */
-function checkVersionSupport(provider, facts, now, calico) {
+function checkVersionSupport(facts, now, calico) {
     const findings = [];
     const cpMinor = minorOf(facts.controlPlane.version);
     const parts = [facts.controlPlane, ...facts.pools.filter((p) => minorOf(p.version) !== cpMinor)];
     for (const part of parts) {
         const phase = phaseOf(part, now);
         const when = dates(part, now).join('; ');
-        // GKE's auto-upgrade state is the cluster's (the control plane's); EKS's policy is the cluster's too.
-        const then = part.kind === 'control-plane' || provider === 'aws' ? consequence(facts, provider, phase) : undefined;
+        const then = consequence(facts, part, phase);
         const tail = [when, then].filter(Boolean).join('; ');
         if (phase === 'unsupported')
             findings.push((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`${partName(part)} is past the end of all support: ${tail}`));

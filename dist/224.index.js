@@ -1224,9 +1224,10 @@ class GcpRest {
 /* harmony export */   Hs: () => (/* binding */ minorOf),
 /* harmony export */   Su: () => (/* binding */ checkVersionSupport),
 /* harmony export */   dC: () => (/* binding */ atMinor),
-/* harmony export */   jQ: () => (/* binding */ versionSkewCheck)
+/* harmony export */   jQ: () => (/* binding */ versionSkewCheck),
+/* harmony export */   m$: () => (/* binding */ eksExtendedCost)
 /* harmony export */ });
-/* unused harmony exports minorsBetween, utcDay, daysUntil, supportPhrase, eksExtendedCost, calicoFindings, SKEW_NAMES_SHOWN */
+/* unused harmony exports minorsBetween, utcDay, daysUntil, supportPhrase, calicoFindings, SKEW_NAMES_SHOWN */
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98286);
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81612);
 /* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46800);
@@ -1304,25 +1305,11 @@ function dates(part, now) {
         out.push(supportPhrase('extended support', w.endOfExtended, now));
     return out;
 }
-/** What the cloud does next, or what it costs, in the phase a part is in (EKS: by its upgrade policy). */
-function consequence(facts, provider, phase) {
-    if (provider === 'aws') {
-        if (facts.supportType === 'STANDARD') {
-            return phase === 'standard-ending' || phase === 'extended'
-                ? 'the upgrade policy is STANDARD: EKS upgrades the control plane by itself at the end of standard support'
-                : undefined;
-        }
-        if (phase === 'extended')
-            return `${eksExtendedCost()}; upgrade to leave it`;
-        if (phase === 'standard-ending')
-            return `then ${eksExtendedCost()} (upgrade policy ${facts.supportType ?? 'EXTENDED'})`;
+/** What the cloud does next in the phase a part is in, as its provider put it (VersionFacts.consequence). */
+function consequence(facts, part, phase) {
+    if (part.kind !== 'control-plane' && !facts.consequenceForPools)
         return undefined;
-    }
-    const a = facts.autoUpgrade;
-    if (!a || (phase !== 'standard-ending' && phase !== 'extended'))
-        return undefined;
-    const target = a.minorTarget ?? a.patchTarget;
-    return `GKE auto-upgrade ${a.status.join(', ') || 'UNKNOWN'}${target ? `, next target ${target}` : ''}`;
+    return phase === 'standard-ending' || phase === 'extended' ? facts.consequence?.[phase] : undefined;
 }
 /** Calico findings: older than the pinned release (WARNING), and outside the supported release lines. */
 function calicoFindings(calico) {
@@ -1350,15 +1337,14 @@ function calicoFindings(calico) {
  * when the cloud states no dates. Pools on the control plane's minor share its finding. The item's
  * description carries the control plane's dates, so an OK report shows them too.
  */
-function checkVersionSupport(provider, facts, now, calico) {
+function checkVersionSupport(facts, now, calico) {
     const findings = [];
     const cpMinor = minorOf(facts.controlPlane.version);
     const parts = [facts.controlPlane, ...facts.pools.filter((p) => minorOf(p.version) !== cpMinor)];
     for (const part of parts) {
         const phase = phaseOf(part, now);
         const when = dates(part, now).join('; ');
-        // GKE's auto-upgrade state is the cluster's (the control plane's); EKS's policy is the cluster's too.
-        const then = part.kind === 'control-plane' || provider === 'aws' ? consequence(facts, provider, phase) : undefined;
+        const then = consequence(facts, part, phase);
         const tail = [when, then].filter(Boolean).join('; ');
         if (phase === 'unsupported')
             findings.push((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`${partName(part)} is past the end of all support: ${tail}`));

@@ -118,7 +118,7 @@ export async function verify(given: Config, io: ActionIO, deps: VerifyDeps = {})
   const netFacts = await networkFacts(config, observed, kube);
   const network = checkNetwork(config, netFacts);
   const calico = provider.calicoPin(config, netFacts);
-  const support = checkVersionSupport(config.provider, versions, now(), calico);
+  const support = checkVersionSupport(versions, now(), calico);
   const items = inContractOrder([...checks.finish(), cloudConfig, network, support]);
   // Drift is what the cloud API shows differing: the pools, and on GKE the cluster's network policy.
   const drift = cloudConfig.status === 'ERROR' || (provider.networkIsDrift && network.status === 'ERROR');

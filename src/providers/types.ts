@@ -93,10 +93,13 @@ export interface VersionedPart {
 export interface VersionFacts {
   controlPlane: VersionedPart;
   pools: VersionedPart[];
-  /** EKS upgradePolicy.supportType: EXTENDED (billed past standard support) or STANDARD (upgraded automatically). */
-  supportType?: string;
-  /** GKE: the auto-upgrade status (ACTIVE, MINOR_UPGRADE_PAUSED …) and the version it upgrades to next. */
-  autoUpgrade?: { status: string[]; minorTarget?: string; patchTarget?: string };
+  /**
+   * What the cloud does next, or what it costs, once standard support is ending or has ended, in the
+   * provider's words (EKS: by the upgrade policy and its price; GKE: the auto-upgrade status and target).
+   */
+  consequence?: Partial<Record<'standard-ending' | 'extended', string>>;
+  /** true when that consequence is the cluster's and so holds for a pool too (EKS's upgrade policy). */
+  consequenceForPools?: boolean;
 }
 
 /** How this action itself reaches the Kubernetes API (never written to a log). */

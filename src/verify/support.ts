@@ -86,23 +86,10 @@ function dates(part: VersionedPart, now: number): string[] {
   return out;
 }
 
-/** What the cloud does next, or what it costs, in the phase a part is in (EKS: by its upgrade policy). */
-function consequence(facts: VersionFacts, provider: 'gcp' | 'aws', phase: Phase): string | undefined {
-  if (provider === 'aws') {
-    if (facts.supportType === 'STANDARD') {
-      return phase === 'standard-ending' || phase === 'extended'
-        ? 'the upgrade policy is STANDARD: EKS upgrades the control plane by itself at the end of standard support'
-        : undefined;
-    }
-    if (phase === 'extended') return `${eksExtendedCost()}; upgrade to leave it`;
-    if (phase === 'standard-ending')
-      return `then ${eksExtendedCost()} (upgrade policy ${facts.supportType ?? 'EXTENDED'})`;
-    return undefined;
-  }
-  const a = facts.autoUpgrade;
-  if (!a || (phase !== 'standard-ending' && phase !== 'extended')) return undefined;
-  const target = a.minorTarget ?? a.patchTarget;
-  return `GKE auto-upgrade ${a.status.join(', ') || 'UNKNOWN'}${target ? `, next target ${target}` : ''}`;
+/** What the cloud does next in the phase a part is in, as its provider put it (VersionFacts.consequence). */
+function consequence(facts: VersionFacts, part: VersionedPart, phase: Phase): string | undefined {
+  if (part.kind !== 'control-plane' && !facts.consequenceForPools) return undefined;
+  return phase === 'standard-ending' || phase === 'extended' ? facts.consequence?.[phase] : undefined;
 }
 
 export interface CalicoVersions {
@@ -141,20 +128,14 @@ export function calicoFindings(calico: CalicoVersions): CheckError[] {
  * when the cloud states no dates. Pools on the control plane's minor share its finding. The item's
  * description carries the control plane's dates, so an OK report shows them too.
  */
-export function checkVersionSupport(
-  provider: 'gcp' | 'aws',
-  facts: VersionFacts,
-  now: number,
-  calico?: CalicoVersions,
-): CheckItem {
+export function checkVersionSupport(facts: VersionFacts, now: number, calico?: CalicoVersions): CheckItem {
   const findings: CheckError[] = [];
   const cpMinor = minorOf(facts.controlPlane.version);
   const parts = [facts.controlPlane, ...facts.pools.filter((p) => minorOf(p.version) !== cpMinor)];
   for (const part of parts) {
     const phase = phaseOf(part, now);
     const when = dates(part, now).join('; ');
-    // GKE's auto-upgrade state is the cluster's (the control plane's); EKS's policy is the cluster's too.
-    const then = part.kind === 'control-plane' || provider === 'aws' ? consequence(facts, provider, phase) : undefined;
+    const then = consequence(facts, part, phase);
     const tail = [when, then].filter(Boolean).join('; ');
     if (phase === 'unsupported') findings.push(error(`${partName(part)} is past the end of all support: ${tail}`));
     else if (phase === 'extended') findings.push(warning(`${partName(part)} is in extended support: ${tail}`));

@@ -7,7 +7,7 @@
  */
 import type { ClusterVersionInformation, EksApi } from './eks.js';
 import type { CloudObservation, SupportWindow, VersionFacts, VersionedPart } from '../types.js';
-import { minorOf } from '../../verify/support.js';
+import { eksExtendedCost, minorOf } from '../../verify/support.js';
 
 const iso = (d: Date | undefined) => (d instanceof Date && Number.isFinite(d.getTime()) ? d.toISOString() : undefined);
 
@@ -37,5 +37,24 @@ export async function eksVersionFacts(cluster: string, observed: CloudObservatio
   const pools = observed.pools
     .filter((p) => p.version)
     .map((p): VersionedPart => ({ name: p.name, kind: 'pool', version: p.version!, support: windowFor(p.version) }));
-  return { controlPlane, pools, supportType: described?.upgradePolicy?.supportType ?? undefined };
+  return {
+    controlPlane,
+    pools,
+    consequence: eksConsequence(described?.upgradePolicy?.supportType ?? undefined),
+    // The upgrade policy is the cluster's: a nodegroup's version is billed and upgraded with it.
+    consequenceForPools: true,
+  };
+}
+
+/** What EKS does once standard support ends, by the cluster's upgrade policy. */
+export function eksConsequence(supportType: string | undefined): VersionFacts['consequence'] {
+  if (supportType === 'STANDARD') {
+    const automatic =
+      'the upgrade policy is STANDARD: EKS upgrades the control plane by itself at the end of standard support';
+    return { 'standard-ending': automatic, extended: automatic };
+  }
+  return {
+    'standard-ending': `then ${eksExtendedCost()} (upgrade policy ${supportType ?? 'EXTENDED'})`,
+    extended: `${eksExtendedCost()}; upgrade to leave it`,
+  };
 }

@@ -34,10 +34,13 @@ export async function gkeVersionFacts(cluster: string, observed: CloudObservatio
   return {
     controlPlane,
     pools,
-    autoUpgrade: {
-      status: info.autoUpgradeStatus,
-      minorTarget: info.minorTargetVersion,
-      patchTarget: info.patchTargetVersion,
-    },
+    // GKE's auto-upgrade state is the cluster's control plane's: a pool's finding does not carry it.
+    consequence: gkeConsequence(info.autoUpgradeStatus, info.minorTargetVersion ?? info.patchTargetVersion),
   };
+}
+
+/** What GKE does once standard support ends: its auto-upgrade status and next target. */
+export function gkeConsequence(status: readonly string[], target: string | undefined): VersionFacts['consequence'] {
+  const text = `GKE auto-upgrade ${status.join(', ') || 'UNKNOWN'}${target ? `, next target ${target}` : ''}`;
+  return { 'standard-ending': text, extended: text };
 }
