@@ -28538,6 +28538,7 @@ async function plan(config, io) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K1: () => (/* binding */ remedyText),
+/* harmony export */   RK: () => (/* binding */ desiredPoolsOf),
 /* harmony export */   Vg: () => (/* binding */ diffPools),
 /* harmony export */   Ze: () => (/* binding */ differenceLines),
 /* harmony export */   as: () => (/* binding */ inPlaceArgvs),
@@ -28550,6 +28551,25 @@ async function plan(config, io) {
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(36992);
 
 
+/**
+ * Both Gitpod pools as a cloud's API should show them: each pool's name, labels, machine type and bounds from
+ * the config, and what only that provider's API shows (`image`, and GKE's `maxPods`).
+ */
+function desiredPoolsOf(config, cloudFields) {
+    const pool = (role) => {
+        const p = config.pools[role];
+        return {
+            role,
+            name: p.name,
+            labels: { ...p.labels },
+            machineType: p.machineType,
+            minNodes: p.minNodes,
+            maxNodes: p.maxNodes,
+            ...cloudFields,
+        };
+    };
+    return { services: pool('services'), workspaces: pool('workspaces') };
+}
 /** The fields compared, in the order they are reported. */
 const POOL_FIELDS = (/* unused pure expression or super */ null && (['labels', 'machineType', 'minNodes', 'maxNodes', 'maxPods', 'image']));
 const ABSENT = '(absent)';
@@ -29027,10 +29047,11 @@ function labelKeyProblem(key) {
         return `label prefix '${prefix}' is reserved for Kubernetes`;
     return undefined;
 }
-/** `key=value` pairs separated by commas or newlines. */
-function parseLabels(input, value, role) {
-    const accepted = 'comma-separated `key=value` Kubernetes labels (e.g. `gitpod.io/workload_services=true`), each key once';
-    const labels = {};
+/**
+ * The `key=value` items of a comma- or newline-separated list input, trimmed, empty items skipped; an item
+ * without a key before its `=` is one InputError with the accepted form.
+ */
+function* keyValueItems(input, value, accepted) {
     for (const raw of value.split(/[,\n]/)) {
         const item = raw.trim();
         if (!item)
@@ -29038,8 +29059,14 @@ function parseLabels(input, value, role) {
         const eq = item.indexOf('=');
         if (eq <= 0)
             throw new InputError(input, value, accepted);
-        const key = item.slice(0, eq).trim();
-        const val = item.slice(eq + 1).trim();
+        yield [item.slice(0, eq).trim(), item.slice(eq + 1).trim()];
+    }
+}
+/** `key=value` pairs separated by commas or newlines. */
+function parseLabels(input, value, role) {
+    const accepted = 'comma-separated `key=value` Kubernetes labels (e.g. `gitpod.io/workload_services=true`), each key once';
+    const labels = {};
+    for (const [key, val] of keyValueItems(input, value, accepted)) {
         const problem = labelKeyProblem(key) ??
             (LABEL_VALUE.test(val)
                 ? undefined
@@ -29083,15 +29110,7 @@ const AWS_TAG_MAX = 40;
 function parseAwsTags(input, value) {
     const accepted = `comma-separated \`key=value\` AWS tags (e.g. \`department=cs,project=gitpod\`), each key once, at most ${AWS_TAG_MAX}`;
     const tags = {};
-    for (const raw of value.split(/[,\n]/)) {
-        const item = raw.trim();
-        if (!item)
-            continue;
-        const eq = item.indexOf('=');
-        if (eq <= 0)
-            throw new InputError(input, value, accepted);
-        const key = item.slice(0, eq).trim();
-        const val = item.slice(eq + 1).trim();
+    for (const [key, val] of keyValueItems(input, value, accepted)) {
         const problem = !AWS_TAG_KEY.test(key)
             ? `tag key '${key}' is not 1-128 letters, digits, spaces or \`_.:/=+-@\``
             : /^aws:/i.test(key)
@@ -29588,6 +29607,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/desired.ts
+var desired = __nccwpck_require__(73761);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/reference.ts
@@ -30272,6 +30293,7 @@ function schemaErrors(schema, doc, limit = 5) {
 
 
 
+
 const AWS_STEP_IDS = [
     'cluster',
     'kubeconfig',
@@ -30601,19 +30623,7 @@ function scaleNodegroupArgv(config, nodegroup, min, max, current) {
 }
 /** The Gitpod nodegroups as the EKS API should show them (max pods and disks live in eksctl's launch template). */
 function awsDesiredPools(config) {
-    const pool = (role) => {
-        const p = config.pools[role];
-        return {
-            role,
-            name: p.name,
-            labels: { ...p.labels },
-            machineType: p.machineType,
-            minNodes: p.minNodes,
-            maxNodes: p.maxNodes,
-            image: reference/* AWS */.kS.nodegroup.amiType,
-        };
-    };
-    return { services: pool('services'), workspaces: pool('workspaces') };
+    return (0,desired/* desiredPoolsOf */.RK)(config, { image: reference/* AWS */.kS.nodegroup.amiType });
 }
 /** What EKS changes on an existing nodegroup: labels and scaling bounds in place; instance and AMI types never. */
 function awsFixes(config) {
@@ -31757,6 +31767,12 @@ function gcpCpuQuotaMetric(machineType) {
 /* harmony import */ var _desired_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73761);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98286);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(94846);
+/**
+ * The GKE flow as data: the ordered steps of the reference document's GCP section, each with the
+ * exact gcloud argv it runs (or the API call it makes). `plan` prints this list; `apply` pairs it with
+ * probes (src/providers/gcp/apply.ts) and runs it.
+ */
+
 
 
 
@@ -31947,20 +31963,7 @@ function gcpSteps(config, facts) {
 }
 /** The Gitpod pools as the GKE API should show them. */
 function gcpDesiredPools(config) {
-    const pool = (role) => {
-        const p = config.pools[role];
-        return {
-            role,
-            name: p.name,
-            labels: { ...p.labels },
-            machineType: p.machineType,
-            minNodes: p.minNodes,
-            maxNodes: p.maxNodes,
-            maxPods: config.maxPods,
-            image: _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool.imageType,
-        };
-    };
-    return { services: pool('services'), workspaces: pool('workspaces') };
+    return (0,_desired_js__WEBPACK_IMPORTED_MODULE_0__/* .desiredPoolsOf */ .RK)(config, { maxPods: config.maxPods, image: _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool.imageType });
 }
 function poolOf(config, want) {
     return { ...config.pools[want.role], name: want.name, minNodes: want.minNodes, maxNodes: want.maxNodes };

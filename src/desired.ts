@@ -5,6 +5,7 @@
  * report and job summary say what `apply` would do. Provider-neutral: each provider gives its desired
  * pools and its `InPlaceFixes` (src/providers/gcp/plan.ts, src/providers/aws/plan.ts).
  */
+import type { Config } from './inputs.js';
 import type { ObservedPool } from './providers/types.js';
 import { GITPOD_LABEL_PREFIX, POOL_ROLES, type PoolRole } from './reference.js';
 import { shellQuote } from './steps.js';
@@ -22,6 +23,26 @@ export interface DesiredPool {
 }
 
 export type DesiredPools = Readonly<Record<PoolRole, DesiredPool>>;
+
+/**
+ * Both Gitpod pools as a cloud's API should show them: each pool's name, labels, machine type and bounds from
+ * the config, and what only that provider's API shows (`image`, and GKE's `maxPods`).
+ */
+export function desiredPoolsOf(config: Config, cloudFields: Pick<DesiredPool, 'image' | 'maxPods'>): DesiredPools {
+  const pool = (role: PoolRole): DesiredPool => {
+    const p = config.pools[role];
+    return {
+      role,
+      name: p.name,
+      labels: { ...p.labels },
+      machineType: p.machineType,
+      minNodes: p.minNodes,
+      maxNodes: p.maxNodes,
+      ...cloudFields,
+    };
+  };
+  return { services: pool('services'), workspaces: pool('workspaces') };
+}
 
 /** The fields compared, in the order they are reported. */
 export const POOL_FIELDS = ['labels', 'machineType', 'minNodes', 'maxNodes', 'maxPods', 'image'] as const;

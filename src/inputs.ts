@@ -269,18 +269,26 @@ function labelKeyProblem(key: string): string | undefined {
   return undefined;
 }
 
-/** `key=value` pairs separated by commas or newlines. */
-export function parseLabels(input: InputName, value: string, role: PoolRole): Record<string, string> {
-  const accepted =
-    'comma-separated `key=value` Kubernetes labels (e.g. `gitpod.io/workload_services=true`), each key once';
-  const labels: Record<string, string> = {};
+/**
+ * The `key=value` items of a comma- or newline-separated list input, trimmed, empty items skipped; an item
+ * without a key before its `=` is one InputError with the accepted form.
+ */
+function* keyValueItems(input: InputName, value: string, accepted: string): Generator<[string, string]> {
   for (const raw of value.split(/[,\n]/)) {
     const item = raw.trim();
     if (!item) continue;
     const eq = item.indexOf('=');
     if (eq <= 0) throw new InputError(input, value, accepted);
-    const key = item.slice(0, eq).trim();
-    const val = item.slice(eq + 1).trim();
+    yield [item.slice(0, eq).trim(), item.slice(eq + 1).trim()];
+  }
+}
+
+/** `key=value` pairs separated by commas or newlines. */
+export function parseLabels(input: InputName, value: string, role: PoolRole): Record<string, string> {
+  const accepted =
+    'comma-separated `key=value` Kubernetes labels (e.g. `gitpod.io/workload_services=true`), each key once';
+  const labels: Record<string, string> = {};
+  for (const [key, val] of keyValueItems(input, value, accepted)) {
     const problem =
       labelKeyProblem(key) ??
       (LABEL_VALUE.test(val)
@@ -330,13 +338,7 @@ const AWS_TAG_MAX = 40;
 export function parseAwsTags(input: InputName, value: string): Record<string, string> {
   const accepted = `comma-separated \`key=value\` AWS tags (e.g. \`department=cs,project=gitpod\`), each key once, at most ${AWS_TAG_MAX}`;
   const tags: Record<string, string> = {};
-  for (const raw of value.split(/[,\n]/)) {
-    const item = raw.trim();
-    if (!item) continue;
-    const eq = item.indexOf('=');
-    if (eq <= 0) throw new InputError(input, value, accepted);
-    const key = item.slice(0, eq).trim();
-    const val = item.slice(eq + 1).trim();
+  for (const [key, val] of keyValueItems(input, value, accepted)) {
     const problem = !AWS_TAG_KEY.test(key)
       ? `tag key '${key}' is not 1-128 letters, digits, spaces or \`_.:/=+-@\``
       : /^aws:/i.test(key)

@@ -16,7 +16,7 @@ import {
   parseAllDocuments,
   stringify,
 } from 'yaml';
-import type { DesiredPool, DesiredPools, InPlaceFixes } from '../../desired.js';
+import { type DesiredPools, type InPlaceFixes, desiredPoolsOf } from '../../desired.js';
 import { type Config, InputError, type PoolConfig, escapeInvisible } from '../../inputs.js';
 import { AWS, DEFAULT_CALICO_VERSION, GITPOD_LABEL_PREFIX, POOL_ROLES, autoscalerTags } from '../../reference.js';
 import { RECORD_STEP_ID, recordStep } from '../../record.js';
@@ -402,19 +402,7 @@ export function scaleNodegroupArgv(
 
 /** The Gitpod nodegroups as the EKS API should show them (max pods and disks live in eksctl's launch template). */
 export function awsDesiredPools(config: Config): DesiredPools {
-  const pool = (role: (typeof POOL_ROLES)[number]): DesiredPool => {
-    const p = config.pools[role];
-    return {
-      role,
-      name: p.name,
-      labels: { ...p.labels },
-      machineType: p.machineType,
-      minNodes: p.minNodes,
-      maxNodes: p.maxNodes,
-      image: AWS.nodegroup.amiType,
-    };
-  };
-  return { services: pool('services'), workspaces: pool('workspaces') };
+  return desiredPoolsOf(config, { image: AWS.nodegroup.amiType });
 }
 
 /** What EKS changes on an existing nodegroup: labels and scaling bounds in place; instance and AMI types never. */

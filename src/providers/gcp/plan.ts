@@ -3,10 +3,10 @@
  * exact gcloud argv it runs (or the API call it makes). `plan` prints this list; `apply` pairs it with
  * probes (src/providers/gcp/apply.ts) and runs it.
  */
-import type { DesiredPool, DesiredPools, InPlaceFixes } from '../../desired.js';
+import { type DesiredPool, type DesiredPools, type InPlaceFixes, desiredPoolsOf } from '../../desired.js';
 import { wantedLabels } from '../../desired.js';
 import type { Config, PoolConfig } from '../../inputs.js';
-import { GCP, POOL_ROLES } from '../../reference.js';
+import { GCP } from '../../reference.js';
 import { RECORD_STEP_ID, recordStep } from '../../record.js';
 import type { StepSpec } from '../../steps.js';
 
@@ -223,20 +223,7 @@ export function gcpSteps(config: Config, facts: GcpFacts): StepSpec<GcpStepId>[]
 
 /** The Gitpod pools as the GKE API should show them. */
 export function gcpDesiredPools(config: Config): DesiredPools {
-  const pool = (role: (typeof POOL_ROLES)[number]): DesiredPool => {
-    const p = config.pools[role];
-    return {
-      role,
-      name: p.name,
-      labels: { ...p.labels },
-      machineType: p.machineType,
-      minNodes: p.minNodes,
-      maxNodes: p.maxNodes,
-      maxPods: config.maxPods,
-      image: GCP.pool.imageType,
-    };
-  };
-  return { services: pool('services'), workspaces: pool('workspaces') };
+  return desiredPoolsOf(config, { maxPods: config.maxPods, image: GCP.pool.imageType });
 }
 
 function poolOf(config: Config, want: DesiredPool): PoolConfig {
