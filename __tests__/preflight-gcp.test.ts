@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { gcpEndpoint } from '../src/providers/gcp/rest.js';
 import { memoryLogger } from '../src/log.js';
 import { type PreflightReport, runChecks } from '../src/preflight.js';
-import { cpuMetric, gcpPreflight, gcpQuotaNeeds, shapeFromName } from '../src/providers/gcp/preflight.js';
+import { gcpCpuQuotaMetric } from '../src/providers/gcp/machines.js';
+import { gcpPreflight, gcpQuotaNeeds, shapeFromName } from '../src/providers/gcp/preflight.js';
 import { configOf } from './fixtures.js';
 import { DEFAULT_FAKE_MACHINE_TYPES, DEFAULT_FAKE_QUOTAS, FakeGcpApi } from './fakes/gcp-api.js';
 
@@ -70,10 +71,10 @@ describe('the quota arithmetic (hand-computed figures)', () => {
 
   it('maps a machine family to its quota metric, and reads vCPUs off a name when Compute cannot be read', () => {
     const metrics = new Set(['CPUS', 'N2D_CPUS', 'C3_CPUS']);
-    expect(cpuMetric('n2d-standard-8', metrics)).toBe('N2D_CPUS');
-    expect(cpuMetric('e2-standard-2', metrics)).toBe('CPUS');
-    expect(cpuMetric('n1-standard-4', metrics)).toBe('CPUS');
-    expect(cpuMetric('t2d-standard-4', metrics)).toBe('CPUS');
+    expect(gcpCpuQuotaMetric('n2d-standard-8', metrics)).toBe('N2D_CPUS');
+    expect(gcpCpuQuotaMetric('e2-standard-2', metrics)).toBe('CPUS');
+    expect(gcpCpuQuotaMetric('n1-standard-4', metrics)).toBe('CPUS');
+    expect(gcpCpuQuotaMetric('t2d-standard-4', metrics)).toBe('CPUS');
     expect(shapeFromName('n2d-highmem-32')).toEqual({ vcpus: 32, fromApi: false });
     expect(shapeFromName('c3-standard-8-lssd')).toEqual({ vcpus: 8, fromApi: false });
     expect(shapeFromName('e2-medium')).toBeUndefined();

@@ -175,7 +175,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   GCP_APPLY_PERMISSIONS: () => (/* binding */ GCP_APPLY_PERMISSIONS),
 /* harmony export */   GCP_REQUIRED_SERVICES: () => (/* binding */ GCP_REQUIRED_SERVICES),
 /* harmony export */   GKE_DEFAULT_ZONE_COUNT: () => (/* binding */ GKE_DEFAULT_ZONE_COUNT),
-/* harmony export */   cpuMetric: () => (/* binding */ cpuMetric),
 /* harmony export */   gcpPreflight: () => (/* binding */ gcpPreflight),
 /* harmony export */   gcpQuotaNeeds: () => (/* binding */ gcpQuotaNeeds),
 /* harmony export */   initialNodesPerZone: () => (/* binding */ initialNodesPerZone),
@@ -200,8 +199,6 @@ const GCP_REQUIRED_SERVICES = [
 ];
 /** GKE spreads a regional cluster's node pools over three zones of the region unless told otherwise. */
 const GKE_DEFAULT_ZONE_COUNT = 3;
-/** Families whose vCPUs count against the region's general CPUS quota (the others have `<FAMILY>_CPUS`). */
-const GENERAL_CPU_FAMILIES = new Set(['n1', 'e2', 'f1', 'g1']);
 /**
  * The IAM permissions of apply's steps, with a predefined role that holds each (for the fix line). Which
  * apply needs depends on what exists: creating is not needed for what is there.
@@ -220,14 +217,6 @@ const GCP_APPLY_PERMISSIONS = [
     { permission: 'container.clusterRoleBindings.create', role: 'roles/container.admin' },
     { permission: 'container.clusterRoleBindings.get', role: 'roles/container.admin' },
 ];
-/** The quota metric a machine type's vCPUs count against in this region. */
-function cpuMetric(machineType, metrics) {
-    const family = machineType.split('-')[0];
-    if (GENERAL_CPU_FAMILIES.has(family))
-        return 'CPUS';
-    const own = `${family.toUpperCase()}_CPUS`;
-    return metrics.has(own) ? own : 'CPUS';
-}
 /** vCPUs by the machine type's name, for when Compute cannot be read: `<family>-<kind>-<vcpus>`. */
 function shapeFromName(machineType) {
     const m = /^[a-z][a-z0-9]*-[a-z]+-(\d+)(?:-[a-z]+)?$/.exec(machineType);
@@ -243,7 +232,7 @@ function emptyStage() {
 function addPool(stage, p, shapes, metrics) {
     // The shape Compute reported, else the action's table (src/providers/gcp/machines.ts), else the name's count.
     const vcpus = (shapes[p.machineType] ?? (0,_machines_js__WEBPACK_IMPORTED_MODULE_4__/* .gcpMachineShape */ .h)(p.machineType) ?? shapeFromName(p.machineType))?.vcpus ?? 0;
-    const metric = cpuMetric(p.machineType, metrics);
+    const metric = (0,_machines_js__WEBPACK_IMPORTED_MODULE_4__/* .gcpCpuQuotaMetric */ .l)(p.machineType, metrics);
     const entry = stage.cpus.get(metric) ?? { need: 0, parts: [] };
     entry.need += p.nodes * vcpus;
     entry.parts.push(`${p.nodes} × ${vcpus} vCPU ${p.name}`);

@@ -31694,9 +31694,9 @@ function estimateOf(config, doc, reported = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ gcpMachineShape)
+/* harmony export */   h: () => (/* binding */ gcpMachineShape),
+/* harmony export */   l: () => (/* binding */ gcpCpuQuotaMetric)
 /* harmony export */ });
-/* unused harmony export gcpCpuQuotaMetric */
 /** Per family and class: GB of memory per vCPU, and the predefined vCPU counts. */
 const FAMILIES = {
     n2d: {
@@ -31742,10 +31742,18 @@ function gcpMachineShape(machineType) {
         return undefined;
     return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
 }
-/** The Compute Engine CPU quota metric of a machine type's family (preflight): `N2D_CPUS`, or `CPUS` for E2/N1. */
-function gcpCpuQuotaMetric(machineType) {
+/** Families whose vCPUs count against the region's general CPUS quota (the others have `<FAMILY>_CPUS`). */
+const GENERAL_CPU_FAMILIES = new Set(['E2', 'N1', 'F1', 'G1']);
+/**
+ * The Compute Engine CPU quota metric a machine type's vCPUs count against: `N2D_CPUS`, or `CPUS` for E2/N1.
+ * Given the metrics a region reports, a family without its own metric there counts against `CPUS`.
+ */
+function gcpCpuQuotaMetric(machineType, regionMetrics) {
     const family = machineType.split('-')[0].toUpperCase();
-    return ['E2', 'N1', 'F1', 'G1'].includes(family) ? 'CPUS' : `${family}_CPUS`;
+    if (GENERAL_CPU_FAMILIES.has(family))
+        return 'CPUS';
+    const own = `${family}_CPUS`;
+    return !regionMetrics || regionMetrics.has(own) ? own : 'CPUS';
 }
 
 

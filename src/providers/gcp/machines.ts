@@ -51,8 +51,16 @@ export function gcpMachineShape(machineType: string): MachineShape | undefined {
   return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
 }
 
-/** The Compute Engine CPU quota metric of a machine type's family (preflight): `N2D_CPUS`, or `CPUS` for E2/N1. */
-export function gcpCpuQuotaMetric(machineType: string): string {
+/** Families whose vCPUs count against the region's general CPUS quota (the others have `<FAMILY>_CPUS`). */
+const GENERAL_CPU_FAMILIES = new Set(['E2', 'N1', 'F1', 'G1']);
+
+/**
+ * The Compute Engine CPU quota metric a machine type's vCPUs count against: `N2D_CPUS`, or `CPUS` for E2/N1.
+ * Given the metrics a region reports, a family without its own metric there counts against `CPUS`.
+ */
+export function gcpCpuQuotaMetric(machineType: string, regionMetrics?: ReadonlySet<string>): string {
   const family = machineType.split('-')[0]!.toUpperCase();
-  return ['E2', 'N1', 'F1', 'G1'].includes(family) ? 'CPUS' : `${family}_CPUS`;
+  if (GENERAL_CPU_FAMILIES.has(family)) return 'CPUS';
+  const own = `${family}_CPUS`;
+  return !regionMetrics || regionMetrics.has(own) ? own : 'CPUS';
 }

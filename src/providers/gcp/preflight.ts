@@ -21,7 +21,7 @@ import { GCP, POOL_ROLES } from '../../reference.js';
 import type { CheckOutcome, PreflightCheck, PreflightFinding, PreflightProvider, QuotaNeed } from '../../preflight.js';
 import { quotaOutcome } from '../../preflight.js';
 import { serviceAccountEmail } from './plan.js';
-import { gcpMachineShape } from './machines.js';
+import { gcpCpuQuotaMetric, gcpMachineShape } from './machines.js';
 
 /** The APIs apply (and its gcloud) calls. */
 export const GCP_REQUIRED_SERVICES = [
@@ -33,9 +33,6 @@ export const GCP_REQUIRED_SERVICES = [
 
 /** GKE spreads a regional cluster's node pools over three zones of the region unless told otherwise. */
 export const GKE_DEFAULT_ZONE_COUNT = 3;
-
-/** Families whose vCPUs count against the region's general CPUS quota (the others have `<FAMILY>_CPUS`). */
-const GENERAL_CPU_FAMILIES = new Set(['n1', 'e2', 'f1', 'g1']);
 
 /**
  * The IAM permissions of apply's steps, with a predefined role that holds each (for the fix line). Which
@@ -80,14 +77,6 @@ export interface GcpQuotaInput {
   existingPools?: ReadonlySet<string>;
 }
 
-/** The quota metric a machine type's vCPUs count against in this region. */
-export function cpuMetric(machineType: string, metrics: ReadonlySet<string>): string {
-  const family = machineType.split('-')[0]!;
-  if (GENERAL_CPU_FAMILIES.has(family)) return 'CPUS';
-  const own = `${family.toUpperCase()}_CPUS`;
-  return metrics.has(own) ? own : 'CPUS';
-}
-
 /** vCPUs by the machine type's name, for when Compute cannot be read: `<family>-<kind>-<vcpus>`. */
 export function shapeFromName(machineType: string): MachineShape | undefined {
   const m = /^[a-z][a-z0-9]*-[a-z]+-(\d+)(?:-[a-z]+)?$/.exec(machineType);
@@ -117,7 +106,7 @@ function addPool(
 ): void {
   // The shape Compute reported, else the action's table (src/providers/gcp/machines.ts), else the name's count.
   const vcpus = (shapes[p.machineType] ?? gcpMachineShape(p.machineType) ?? shapeFromName(p.machineType))?.vcpus ?? 0;
-  const metric = cpuMetric(p.machineType, metrics);
+  const metric = gcpCpuQuotaMetric(p.machineType, metrics);
   const entry = stage.cpus.get(metric) ?? { need: 0, parts: [] };
   entry.need += p.nodes * vcpus;
   entry.parts.push(`${p.nodes} × ${vcpus} vCPU ${p.name}`);
