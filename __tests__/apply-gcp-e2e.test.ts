@@ -89,9 +89,43 @@ describe('first apply, then a no-op re-apply (FAKE GKE/IAM/CRM/Kubernetes APIs, 
   });
   afterAll(async () => w?.close());
 
-  it('runs every step', () => {
+  it('runs every step; the pool steps find the pools made with the cluster', () => {
     expect(first.err).toBeUndefined();
-    expect(Object.values(statuses(first.records))).toEqual(Array(9).fill('done'));
+    expect(statuses(first.records)).toEqual({
+      'service-account': 'done',
+      'iam-roles': 'done',
+      cluster: 'done',
+      'default-pool': 'skipped',
+      'services-pool': 'skipped',
+      'workspaces-pool': 'skipped',
+      kubeconfig: 'done',
+      'cluster-admin-binding': 'done',
+      'record-desired-state': 'done',
+    });
+  });
+
+  it('runs exactly one long GKE operation: the cluster with both pools, no default pool ever', () => {
+    const ops = [...w.gcp.operations.values()].map(
+      (o) => `${String(o.op.operationType)} ${String(o.op.targetLink).replace(/^.*\/clusters\//, '')}`,
+    );
+    expect(ops).toEqual(['CREATE_CLUSTER gitpod']);
+    const creates = w.gcp.requests.filter((r) => r.method === 'POST' && r.api === 'container');
+    expect(creates).toHaveLength(1);
+    const sent = creates[0]!.body as { cluster: { nodePools: { name: string }[]; nodeConfig?: unknown } };
+    expect(sent.cluster.nodePools.map((p) => p.name)).toEqual(['workload-services', 'workload-workspaces']);
+    expect(sent.cluster.nodeConfig).toBeUndefined();
+  });
+
+  it('sends the clusters.create request that plan shows, byte for byte the same JSON', () => {
+    const step = first.records!.find((r) => r.id === 'cluster')!;
+    expect(step.request).toMatchObject({
+      method: 'POST',
+      host: 'container.googleapis.com',
+      path: '/v1/projects/fake-project/locations/us-central1/clusters',
+    });
+    const sent = w.gcp.requests.find((r) => r.method === 'POST' && r.path.endsWith('/clusters'))!;
+    expect(sent.path).toBe(step.request!.path);
+    expect(JSON.stringify(sent.body)).toBe(JSON.stringify(step.request!.body));
   });
 
   it('builds exactly the reference architecture', () => {
@@ -130,10 +164,10 @@ describe('first apply, then a no-op re-apply (FAKE GKE/IAM/CRM/Kubernetes APIs, 
     referenceSnapshot = w.gcp.snapshot();
   });
 
-  it('runs exactly the argv that plan shows, one gcloud process per gcloud step', () => {
-    const ran = first.records!.filter((r) => r.argv).map((r) => r.argv!.slice(1).join(' '));
+  it('runs exactly the argv that plan shows, one gcloud process per gcloud step that ran', () => {
+    const ran = first.records!.filter((r) => r.argv && r.status === 'done').map((r) => r.argv!.slice(1).join(' '));
     expect(w.gcloudCalls()).toEqual(ran);
-    expect(ran).toHaveLength(5);
+    expect(ran).toEqual(['iam service-accounts create gitpod-gke --display-name=gitpod-gke --project=fake-project']);
   });
 
   it('creates the cluster-admin binding for the account of the credentials in use, with the GKE token', () => {
@@ -158,7 +192,17 @@ describe('first apply, then a no-op re-apply (FAKE GKE/IAM/CRM/Kubernetes APIs, 
       'cluster-endpoint': 'https://10.0.0.2',
     });
     const plan = JSON.parse(first.io.outputs.plan!) as StepRecord[];
-    expect(plan.map((r) => r.status)).toEqual(Array(9).fill('done'));
+    expect(plan.map((r) => r.status)).toEqual([
+      'done',
+      'done',
+      'done',
+      'skipped',
+      'skipped',
+      'skipped',
+      'done',
+      'done',
+      'done',
+    ]);
     expect(first.io.summary.join('\n')).toContain('✅ done');
   });
 
@@ -202,19 +246,12 @@ describe('resuming after a failure at each mutating step (FAKE APIs, real gcloud
     const inputs = { 'services-extra-labels': 'gitpod.io/workload_services=true' };
     const config = w.config(inputs);
     const quota = 'Insufficient regional quota to satisfy request: resource "CPUS": request requires 16.0';
-    const poolCreate =
-      (name: string) =>
-      (r: { method: string; path: string; body?: unknown }): boolean =>
-        r.method === 'POST' &&
-        r.path.endsWith('/nodePools') &&
-        (r.body as { nodePool?: { name?: string } })?.nodePool?.name === name;
+    // The pool steps have nothing to do on a fresh project (the pools come with the cluster): their
+    // failures are in 'a cluster without its Gitpod pools' below.
     const faults: [step: string, inject: () => void][] = [
       ['service-account', () => w.gcp.failNext('POST /serviceAccounts$', 403, { message: 'Permission denied' })],
       ['iam-roles', () => w.gcp.failNext('POST :setIamPolicy$', 403, { message: 'Permission denied' })],
       ['cluster', () => w.gcp.failNext('POST /locations/[^/]+/clusters$', 403, { message: quota })],
-      ['default-pool', () => w.gcp.failNext('DELETE /nodePools/default-pool$', 400, { message: 'injected' })],
-      ['services-pool', () => w.gcp.failNext(poolCreate('workload-services'), 403, { message: quota })],
-      ['workspaces-pool', () => w.gcp.failNext(poolCreate('workload-workspaces'), 403, { message: quota })],
       [
         'cluster-admin-binding',
         () => w.kube.failNext((r) => r.method === 'POST' && r.path.endsWith('/clusterrolebindings'), 403),
@@ -236,7 +273,8 @@ describe('resuming after a failure at each mutating step (FAKE APIs, real gcloud
     const counts = new Map<string, number>();
     for (const c of w.gcloudCalls()) counts.set(c, (counts.get(c) ?? 0) + 1);
     expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
-    expect(w.gcloudCalls()).toHaveLength(10);
+    expect(w.gcloudCalls()).toHaveLength(2); // the service account's failed try and the one that worked
+    expect(w.gcp.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/clusters'))).toHaveLength(2);
     // And the converged cluster is left alone by one more run.
     const before = w.gcp.mutations().length;
     const calls = w.gcloudCalls().length;
@@ -469,7 +507,142 @@ describe('existing pools (FAKE APIs, real gcloud)', () => {
     const config = w.config({ 'kubernetes-version': '1.32' });
     const run = await apply(w, config);
     expect(run.err).toBeUndefined();
-    expect(run.records!.find((r) => r.id === 'cluster')!.argv).toContain('--cluster-version=1.32.9-gke.1108000');
+    const body = run.records!.find((r) => r.id === 'cluster')!.request!.body as { cluster: Record<string, unknown> };
+    expect(body.cluster.initialClusterVersion).toBe('1.32.9-gke.1108000');
     expect(w.gcp.cluster('gitpod')!.currentMasterVersion).toBe('1.32.9-gke.1108000');
+  });
+});
+
+describe('a cluster without its Gitpod pools (FAKE APIs, real gcloud)', () => {
+  let w: GcpWorld;
+  afterEach(async () => w?.close());
+
+  /** Resolves when `p` does, or fails the test after `ms`: a step that should run beside another never waits forever. */
+  const within = async <T>(p: Promise<T>, ms: number, what: string): Promise<T> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not happen`)), ms);
+    });
+    try {
+      return await Promise.race([p, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  /** What an earlier version of this action leaves when cancelled after its `clusters create`: the cluster and its default pool. */
+  function seedLeftCluster(config: Config) {
+    const email = 'gitpod-gke@fake-project.iam.gserviceaccount.com';
+    w.gcp.seedServiceAccount(email, 'gitpod-gke');
+    for (const role of GCP.serviceAccount.roles) w.gcp.seedBinding(role, `serviceAccount:${email}`);
+    w.gcp.seedCluster({
+      name: config.clusterName,
+      networkPolicy: { enabled: true, provider: 'CALICO' },
+      nodePools: [{ name: 'default-pool', initialNodeCount: 1, config: { machineType: 'e2-standard-2' } }],
+    });
+  }
+
+  it('deletes the default pool and creates both pools at the same time, then converges to the clean state', async () => {
+    w = await gcpWorld();
+    const config = w.config();
+    seedLeftCluster(config);
+    const holds = ['services', 'workspaces'].map(() => w.gcp.holdNext('CREATE_NODE_POOL'));
+    const deletion = w.gcp.holdNext('DELETE_NODE_POOL');
+    const running = apply(w, config);
+    // All three pool operations are started before any of them ends: none waits for another.
+    await within(
+      Promise.all([...holds.map((h) => h.started), deletion.started]),
+      60_000,
+      'three concurrent pool operations',
+    );
+    for (const h of [...holds, deletion]) h.release();
+    const run = await running;
+    expect(run.err).toBeUndefined();
+    expect(statuses(run.records)).toMatchObject({
+      cluster: 'skipped',
+      'default-pool': 'done',
+      'services-pool': 'done',
+      'workspaces-pool': 'done',
+    });
+    expect(w.gcp.snapshot()).toEqual(await cleanSnapshot({}));
+    // The lines of the steps that ran at once are told apart by their step.
+    const lines = run.io.lines.join('\n');
+    expect(lines).toContain('[services-pool] $ gcloud container node-pools create workload-services');
+    expect(lines).toContain('[workspaces-pool] $ gcloud container node-pools create workload-workspaces');
+    const before = w.gcp.mutations().length;
+    expect((await apply(w, config)).err).toBeUndefined();
+    expect(w.gcp.mutations().length).toBe(before);
+  });
+
+  it('creates the one pool that is missing, and only it', async () => {
+    w = await gcpWorld();
+    const config = w.config();
+    seedBuilt(w, config);
+    w.gcp.cluster('gitpod')!.nodePools = (w.gcp.cluster('gitpod')!.nodePools as { name: string }[]).filter(
+      (p) => p.name !== 'workload-workspaces',
+    );
+    const run = await apply(w, config);
+    expect(run.err).toBeUndefined();
+    expect(statuses(run.records)).toMatchObject({ 'services-pool': 'skipped', 'workspaces-pool': 'done' });
+    expect(w.gcloudCalls().map((c) => c.split(' ').slice(0, 4).join(' '))).toEqual([
+      'container node-pools create workload-workspaces',
+    ]);
+    expect(w.gcp.pool('gitpod', 'workload-workspaces')!.config).toMatchObject({
+      labels: config.pools.workspaces.labels,
+      machineType: 'n2d-standard-16',
+    });
+  });
+
+  it('retries a create GKE refuses while another pool operation runs ("incompatible operation"), after waiting for it', async () => {
+    w = await gcpWorld({ serialNodePoolOperations: true });
+    const config = w.config();
+    seedLeftCluster(config);
+    w.gcp.cluster('gitpod')!.nodePools = []; // no default pool either: the two creates alone
+    const first = w.gcp.holdNext('CREATE_NODE_POOL');
+    const running = apply(w, config);
+    await within(first.started, 60_000, 'the first pool create');
+    // The other create is refused while the first one runs, as GKE did before parallel pool operations.
+    const refused = () =>
+      w.gcp.requests.some((r) => r.path.endsWith('/nodePools') && r.method === 'POST' && r.status === 400);
+    await within(
+      (async () => {
+        while (!refused()) await new Promise((r) => setTimeout(r, 50));
+      })(),
+      60_000,
+      'a refused second create',
+    );
+    first.release();
+    const run = await running;
+    expect(run.err).toBeUndefined();
+    expect(statuses(run.records)).toMatchObject({ 'services-pool': 'done', 'workspaces-pool': 'done' });
+    expect(run.io.lines.join('\n')).toMatch(/running it again in/);
+    expect((w.gcp.cluster('gitpod')!.nodePools as { name: string }[]).map((p) => p.name).sort()).toEqual([
+      'workload-services',
+      'workload-workspaces',
+    ]);
+  });
+
+  it('retries a pool create that GKE answers with 429', async () => {
+    w = await gcpWorld();
+    const config = w.config();
+    seedBuilt(w, config);
+    w.gcp.cluster('gitpod')!.nodePools = [];
+    w.gcp.failNext(
+      (r) =>
+        r.method === 'POST' &&
+        r.path.endsWith('/nodePools') &&
+        (r.body as { nodePool?: { name?: string } })?.nodePool?.name === 'workload-services',
+      429,
+      {
+        message: 'Quota exceeded for quota metric container.googleapis.com/mutate_requests',
+        reason: 'RESOURCE_EXHAUSTED',
+      },
+    );
+    const run = await apply(w, config);
+    expect(run.err).toBeUndefined();
+    expect(w.gcp.pendingFaults()).toBe(0);
+    expect(w.gcp.requests.some((r) => r.status === 429)).toBe(true);
+    expect(w.gcp.pool('gitpod', 'workload-services')).toBeDefined();
+    expect(w.gcp.pool('gitpod', 'workload-workspaces')).toBeDefined();
   });
 });

@@ -81,14 +81,17 @@ function figures(scenario: string, data: Record<string, unknown>): void {
 // --- GKE -------------------------------------------------------------------------------------------------
 
 const GCP_INPUTS = { 'services-extra-labels': 'gitpod.io/workload_services=true' };
-/** The steps of the GKE flow that create (or delete) something, and how gcloud's argv names them. */
+/**
+ * The steps of the GKE flow that create (or delete) something through gcloud, and how gcloud's argv names
+ * them. The cluster is the action's own `clusters.create` request (counted by its requests below).
+ */
 const GKE_CREATES = {
   'service-account': /^iam service-accounts create /,
-  cluster: /^container clusters create /,
   'default-pool': /^--quiet container node-pools delete default-pool /,
   'services-pool': /^container node-pools create workload-services /,
   'workspaces-pool': /^container node-pools create workload-workspaces /,
 } as const;
+const GKE_STEPS = ['cluster', ...Object.keys(GKE_CREATES)];
 
 function gkeRun(w: GcpWorld, name: string, deps: GcpApplyDeps = {}, io: FakeIO = fakeIO()): Promise<Run> {
   const home = path.join(w.dir, `runner-${name}`);
@@ -131,29 +134,38 @@ function gkeCreates(w: GcpWorld, runs: readonly Run[]) {
   const attempted = Object.fromEntries(
     runs.map((run) => [
       run.name,
-      Object.fromEntries(
-        Object.keys(GKE_CREATES).map((id) => [id, ['done', 'failed'].includes(recordOf(run, id).status) ? 1 : 0]),
-      ),
+      Object.fromEntries(GKE_STEPS.map((id) => [id, ['done', 'failed'].includes(recordOf(run, id).status) ? 1 : 0])),
     ]),
   );
-  // The records agree with the gcloud processes actually started.
-  const processes = Object.fromEntries(
-    Object.entries(GKE_CREATES).map(([id, re]) => [id, w.gcloudCalls().filter((c) => re.test(c)).length]),
-  );
+  // The records agree with the gcloud processes actually started, and with the action's own cluster creates.
+  const processes: Record<string, number> = {
+    ...Object.fromEntries(
+      Object.entries(GKE_CREATES).map(([id, re]) => [id, w.gcloudCalls().filter((c) => re.test(c)).length]),
+    ),
+    cluster: w.gcp.requests.filter((r) => r.method === 'POST' && /\/locations\/[^/]+\/clusters$/.test(r.path)).length,
+  };
   return { attempted, processes, accepted };
 }
 
-function expectGkeCreatedOnce(w: GcpWorld, runs: readonly Run[], kubeCreates: Map<string, number>) {
+/** What a first apply on an empty project makes: the cluster with both pools in one create, no pool step runs. */
+const FRESH = {
+  'service-account': 1,
+  cluster: 1,
+  'default-pool': 0,
+  'services-pool': 0,
+  'workspaces-pool': 0,
+  'iam-policy': 1,
+};
+
+function expectGkeCreatedOnce(
+  w: GcpWorld,
+  runs: readonly Run[],
+  kubeCreates: Map<string, number>,
+  expected: Record<string, number> = FRESH,
+) {
   const { attempted, processes, accepted } = gkeCreates(w, runs);
-  expect(accepted).toEqual({
-    'service-account': 1,
-    cluster: 1,
-    'default-pool': 1,
-    'services-pool': 1,
-    'workspaces-pool': 1,
-    'iam-policy': 1,
-  });
-  for (const id of Object.keys(GKE_CREATES)) {
+  expect(accepted).toEqual(expected);
+  for (const id of GKE_STEPS) {
     expect([id, runs.reduce((n, run) => n + attempted[run.name]![id]!, 0)]).toEqual([id, processes[id]]);
   }
   expect(Object.fromEntries(kubeCreates)).toEqual({
@@ -193,7 +205,7 @@ describe('two GKE applies on one cluster (FAKE GKE/IAM/CRM/Kubernetes APIs, real
     expect(w.gcp.snapshot()).toEqual(clean.gcp);
     expect(w.kube.snapshot()).toEqual(clean.kube);
     // Where both tried, the one that lost says the other run did it; nowhere did both "win".
-    for (const id of Object.keys(GKE_CREATES)) {
+    for (const id of ['service-account', 'cluster']) {
       const ran = runs.filter((r) => recordOf(r, id).status === 'done');
       const won = ran.filter((r) => !recordOf(r, id).detail?.startsWith(DONE_MEANWHILE));
       expect([id, won.length]).toEqual([id, 1]);
@@ -207,6 +219,15 @@ describe('two GKE applies on one cluster (FAKE GKE/IAM/CRM/Kubernetes APIs, real
   it.each(['CREATE_CLUSTER', 'CREATE_NODE_POOL'])(
     'the second started while the first’s %s operation runs: it waits for that operation, creates nothing twice',
     async (type) => {
+      // The pools come with the cluster: a pool is created only on a cluster that lacks it, here the one an
+      // earlier version of the action leaves when cancelled after its `clusters create` (its default pool only).
+      if (type === 'CREATE_NODE_POOL') {
+        w.gcp.seedCluster({
+          name: 'gitpod',
+          networkPolicy: { enabled: true, provider: 'CALICO' },
+          nodePools: [{ name: 'default-pool', initialNodeCount: 1, config: { machineType: 'e2-standard-2' } }],
+        });
+      }
       const hold = w.gcp.holdNext(type);
       const first = gkeRun(w, 'a');
       const op = await hold.started;
@@ -232,7 +253,14 @@ describe('two GKE applies on one cluster (FAKE GKE/IAM/CRM/Kubernetes APIs, real
       const a = await first;
       expect(released).toBe(true);
       expectBothWell([a, b]);
-      const counts = expectGkeCreatedOnce(w, [a, b], kubeCreates);
+      const counts = expectGkeCreatedOnce(
+        w,
+        [a, b],
+        kubeCreates,
+        type === 'CREATE_CLUSTER'
+          ? FRESH
+          : { ...FRESH, cluster: 0, 'default-pool': 1, 'services-pool': 1, 'workspaces-pool': 1 },
+      );
       expect(w.gcp.snapshot()).toEqual(clean.gcp);
       expect(w.kube.snapshot()).toEqual(clean.kube);
       // The second run found the operation running and waited for it instead of racing into it.
@@ -245,8 +273,8 @@ describe('two GKE applies on one cluster (FAKE GKE/IAM/CRM/Kubernetes APIs, real
       }
       // The design guarantees one accepted create of each pool and of the cluster-admin binding (both runs may
       // send one: the loser's ALREADY_EXISTS is "done by another run"), not one process or request.
-      expect(counts.accepted['services-pool']).toBe(1);
-      expect(counts.accepted['workspaces-pool']).toBe(1);
+      expect(counts.accepted['services-pool']).toBe(type === 'CREATE_CLUSTER' ? 0 : 1);
+      expect(counts.accepted['workspaces-pool']).toBe(type === 'CREATE_CLUSTER' ? 0 : 1);
       expect(Object.fromEntries(kubeCreates)).toEqual({
         'ClusterRoleBinding cluster-admin-binding': 1,
         'ConfigMap kube-system/gitpod-cluster-action': 1,

@@ -207,18 +207,25 @@ describe('node-locations', () => {
     expect(one.cost.monthly.min).toBe(847.15);
   });
 
-  it('goes to both pools and the cluster as --node-locations', async () => {
+  it('goes to both pools and the cluster: --node-locations, and `locations` in clusters.create', async () => {
     const { io } = await planOutputs({ ...gcp, 'node-locations': 'us-central1-a, us-central1-f' });
-    const steps = JSON.parse(io.outputs.plan!) as { id: string; argv?: string[] }[];
-    for (const id of ['cluster', 'services-pool', 'workspaces-pool']) {
+    type Body = { cluster: { locations?: string[]; nodePools: { locations?: string[] }[] } };
+    const steps = JSON.parse(io.outputs.plan!) as { id: string; argv?: string[]; request?: { body: Body } }[];
+    for (const id of ['services-pool', 'workspaces-pool']) {
       expect(steps.find((s) => s.id === id)!.argv).toContain('--node-locations=us-central1-a,us-central1-f');
     }
-    expect(steps.find((s) => s.id === 'cluster')!.argv!.some((a) => a.startsWith('--node-locations'))).toBe(true);
+    const body = steps.find((s) => s.id === 'cluster')!.request!.body;
+    expect(body.cluster.locations).toEqual(['us-central1-a', 'us-central1-f']);
+    expect(body.cluster.nodePools.map((p) => p.locations)).toEqual([
+      ['us-central1-a', 'us-central1-f'],
+      ['us-central1-a', 'us-central1-f'],
+    ]);
   });
 
   it('is left out when not given: GKE picks its three zones', async () => {
     const { io } = await planOutputs(gcp);
     expect(io.outputs.plan).not.toContain('--node-locations');
+    expect(io.outputs.plan).not.toContain('"locations"');
   });
 
   const refused: [string, Inputs, RegExp][] = [

@@ -71,17 +71,30 @@ describe('plan for GCP with only provider and project', () => {
     ]);
   });
 
+  /** The body of the cluster step's clusters.create. */
+  const clusterBody = () =>
+    (steps.find((s) => s.id === 'cluster')!.request!.body as { cluster: Record<string, unknown> }).cluster;
+
   it('asks for 110 pods per node everywhere', () => {
-    for (const id of ['cluster', 'services-pool', 'workspaces-pool']) {
+    for (const id of ['services-pool', 'workspaces-pool']) {
       expect(flag(steps.find((s) => s.id === id)!.argv, '--max-pods-per-node')).toBe('110');
     }
-    expect(flag(steps.find((s) => s.id === 'cluster')!.argv, '--default-max-pods-per-node')).toBe('110');
+    const body = clusterBody();
+    expect(body.defaultMaxPodsConstraint).toEqual({ maxPodsPerNode: '110' });
+    for (const pool of body.nodePools as { maxPodsConstraint: unknown }[]) {
+      expect(pool.maxPodsConstraint).toEqual({ maxPodsPerNode: '110' });
+    }
   });
 
   it('shows `latest` for the version and the reference region', () => {
     const cluster = steps.find((s) => s.id === 'cluster')!;
-    expect(flag(cluster.argv, '--cluster-version')).toBe('latest');
-    expect(flag(cluster.argv, '--region')).toBe('us-central1');
+    expect(clusterBody().initialClusterVersion).toBe('latest');
+    expect(cluster.request).toMatchObject({
+      method: 'POST',
+      host: 'container.googleapis.com',
+      path: '/v1/projects/my-project-123/locations/us-central1/clusters',
+    });
+    expect(cluster.argv).toBeUndefined();
   });
 
   it('writes the plan output, the log and a job summary', async () => {
@@ -90,10 +103,20 @@ describe('plan for GCP with only provider and project', () => {
     const out = JSON.parse(io.outputs.plan!);
     expect(out).toHaveLength(9);
     expect(out.every((s: { status: string }) => s.status === 'planned')).toBe(true);
-    expect(out[2].argv.slice(0, 5)).toEqual(['gcloud', 'container', 'clusters', 'create', 'gitpod']);
+    expect(out[2].request.method).toBe('POST');
+    expect(out[2].request.body.cluster.nodePools.map((p: { name: string }) => p.name)).toEqual([
+      'workload-services',
+      'workload-workspaces',
+    ]);
     expect(io.outputs['eksctl-config']).toBeUndefined();
     expect(io.summary.join('')).toContain('workload-services');
-    expect(io.lines.join('\n')).toContain('gcloud container node-pools create workload-workspaces');
+    expect(io.summary.join('')).toContain('Every API request, exactly as it will be sent');
+    const log = io.lines.join('\n');
+    expect(log).toContain('gcloud container node-pools create workload-workspaces');
+    expect(log).toContain(
+      'POST https://container.googleapis.com/v1/projects/my-project-123/locations/us-central1/clusters',
+    );
+    expect(log).toContain('"initialClusterVersion": "latest"');
   });
 });
 

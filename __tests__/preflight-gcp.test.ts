@@ -33,14 +33,14 @@ describe('the quota arithmetic (hand-computed figures)', () => {
     'n2d-standard-16': { vcpus: 16, fromApi: true },
   };
 
-  it('a new cluster with the defaults: 6 nodes, 72 N2D vCPU, 600 GB pd-ssd; the temporary pool on CPUS', () => {
+  it('a new cluster with the defaults: 6 nodes, 72 N2D vCPU, 600 GB pd-ssd; nothing on CPUS (no default pool)', () => {
     const needs = gcpQuotaNeeds({ config: gcpConfig(), quotas, zoneCount: 3, shapes });
     const by = Object.fromEntries(needs.map((q) => [q.quota, q]));
     // services 1 node/zone × 3 zones × 8 vCPU = 24; workspaces 3 × 16 = 48.
     expect(by.N2D_CPUS).toMatchObject({ need: 72, needAtMax: 3600, limit: 24, usage: 0 });
-    // The temporary default pool: 1 e2-standard-2 per zone, while the cluster is created.
-    expect(by.CPUS).toMatchObject({ need: 6, needAtMax: 0, limit: 24, usage: 4 });
-    // 6 nodes × 100 GB beat the temporary pool's 3 × 50 GB; at 50 nodes per zone per pool: 300 × 100.
+    // The cluster comes with its two pools only: no e2-standard-2 default pool counts on CPUS.
+    expect(by.CPUS).toBeUndefined();
+    // 6 nodes × 100 GB; at 50 nodes per zone per pool: 300 × 100.
     expect(by.SSD_TOTAL_GB).toMatchObject({ need: 600, needAtMax: 30000 });
     expect(by.IN_USE_ADDRESSES).toMatchObject({ need: 6, needAtMax: 300 });
   });
@@ -132,8 +132,8 @@ describe('the checks against the FAKE APIs', () => {
       'latest → 1.33.5-gke.1201000 (REGULAR release channel in us-central1)',
     ]);
     expect(gcp.mutations()).toEqual([]);
-    // machineTypes.get in each of the 4 zones for the 3 types apply creates nodes of.
-    expect(gcp.requests.filter((q) => /\/machineTypes\//.test(q.path))).toHaveLength(12);
+    // machineTypes.get in each of the 4 zones for the 2 types apply creates nodes of (no default pool's).
+    expect(gcp.requests.filter((q) => /\/machineTypes\//.test(q.path))).toHaveLength(8);
   });
 
   it('an SSD quota too small is an ERROR naming the quota, the need, the limit and the fix', async () => {

@@ -71,38 +71,68 @@ describe('the default GKE plan, pinned', () => {
     );
   });
 
-  it('creates the regional cluster on the regular channel with its add-ons and network policy', () => {
-    expect(argvOf('cluster')).toEqual([
-      'gcloud',
-      'container',
-      'clusters',
-      'create',
-      'gitpod',
-      `--project=${P}`,
-      '--region=us-central1',
-      '--cluster-version=latest',
-      '--release-channel=regular',
-      '--machine-type=e2-standard-2',
-      '--disk-type=pd-ssd',
-      '--disk-size=50',
-      '--image-type=UBUNTU_CONTAINERD',
-      `--service-account=${SA}`,
-      '--num-nodes=1',
-      '--enable-autoscaling',
-      '--min-nodes=0',
-      '--max-nodes=1',
-      '--enable-autorepair',
-      '--enable-ip-alias',
-      '--enable-network-policy',
-      '--create-subnetwork=name=gitpod-gitpod',
-      '--metadata=disable-legacy-endpoints=true',
-      '--max-pods-per-node=110',
-      '--default-max-pods-per-node=110',
-      '--addons=HorizontalPodAutoscaling,NodeLocalDNS,NetworkPolicy',
-    ]);
+  it('creates the regional cluster with both pools in one clusters.create: regular channel, add-ons, network policy', () => {
+    const step = defaultGkePlan().find((s) => s.id === 'cluster')!;
+    expect(step.argv).toBeUndefined();
+    const pool = (name: string, machineType: string, labels: Record<string, string>) => ({
+      name,
+      initialNodeCount: 1,
+      autoscaling: { enabled: true, minNodeCount: 1, maxNodeCount: 50 },
+      management: { autoRepair: true, autoUpgrade: true },
+      maxPodsConstraint: { maxPodsPerNode: '110' },
+      upgradeSettings: { maxSurge: 1 },
+      config: {
+        machineType,
+        diskType: 'pd-ssd',
+        diskSizeGb: 100,
+        imageType: 'UBUNTU_CONTAINERD',
+        labels,
+        metadata: { 'disable-legacy-endpoints': 'true' },
+        oauthScopes: [
+          'https://www.googleapis.com/auth/cloud-platform',
+          'https://www.googleapis.com/auth/ndev.clouddns.readwrite',
+          'https://www.googleapis.com/auth/userinfo.email',
+        ],
+        serviceAccount: SA,
+      },
+    });
+    expect(step.request).toEqual({
+      method: 'POST',
+      host: 'container.googleapis.com',
+      path: `/v1/projects/${P}/locations/us-central1/clusters`,
+      body: {
+        cluster: {
+          name: 'gitpod',
+          initialClusterVersion: 'latest',
+          releaseChannel: { channel: 'REGULAR' },
+          addonsConfig: {
+            dnsCacheConfig: { enabled: true },
+            horizontalPodAutoscaling: { disabled: false },
+            httpLoadBalancing: { disabled: true },
+            kubernetesDashboard: { disabled: true },
+            networkPolicyConfig: { disabled: false },
+          },
+          networkPolicy: { enabled: true, provider: 'CALICO' },
+          ipAllocationPolicy: { useIpAliases: true, createSubnetwork: true, subnetworkName: 'gitpod-gitpod' },
+          defaultMaxPodsConstraint: { maxPodsPerNode: '110' },
+          nodePools: [
+            pool('workload-services', 'n2d-standard-8', {
+              'gitpod.io/workload_meta': 'true',
+              'gitpod.io/workload_ide': 'true',
+              'gitpod.io/workload_services': 'true',
+            }),
+            pool('workload-workspaces', 'n2d-standard-16', {
+              'gitpod.io/workload_workspace_services': 'true',
+              'gitpod.io/workload_workspace_regular': 'true',
+              'gitpod.io/workload_workspace_headless': 'true',
+            }),
+          ],
+        },
+      },
+    });
   });
 
-  it('deletes the temporary default pool', () => {
+  it('deletes a default pool it finds (gcloud’s and the reference’s commands make one)', () => {
     expect(argvOf('default-pool')).toEqual([
       'gcloud',
       '--quiet',
@@ -141,18 +171,32 @@ describe('the default GKE plan, pinned', () => {
     for (const id of ['services-pool', 'workspaces-pool']) expect(argvOf(id)).toContain(SCOPES);
   });
 
-  it('starts no CLI for the kubeconfig, the cluster-admin binding and the record of the desired state', () => {
+  it('starts no CLI for the cluster, the kubeconfig, the cluster-admin binding and the record of the desired state', () => {
     const steps = defaultGkePlan();
-    expect(steps.map((s) => [s.id, !!s.argv])).toEqual([
-      ['service-account', true],
-      ['iam-roles', false],
-      ['cluster', true],
-      ['default-pool', true],
-      ['services-pool', true],
-      ['workspaces-pool', true],
-      ['kubeconfig', false],
-      ['cluster-admin-binding', false],
-      ['record-desired-state', false],
+    expect(steps.map((s) => [s.id, s.argv ? 'cli' : s.request ? 'request' : 'api'])).toEqual([
+      ['service-account', 'cli'],
+      ['iam-roles', 'api'],
+      ['cluster', 'request'],
+      ['default-pool', 'cli'],
+      ['services-pool', 'cli'],
+      ['workspaces-pool', 'cli'],
+      ['kubeconfig', 'api'],
+      ['cluster-admin-binding', 'api'],
+      ['record-desired-state', 'api'],
+    ]);
+  });
+
+  it('runs the three node-pool steps at the same time', () => {
+    expect(defaultGkePlan().map((s) => s.concurrent)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'node-pools',
+      'node-pools',
+      'node-pools',
+      undefined,
+      undefined,
+      undefined,
     ]);
   });
 });

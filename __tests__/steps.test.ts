@@ -327,6 +327,17 @@ describe('a CLI step that failed for a passing reason', () => {
       ['gcloud', 'ResponseError: code=502, message=bad gateway', true],
       ['gcloud', '(gcloud.iam.service-accounts.create) UNAVAILABLE: try later', true],
       ['gcloud', 'ResponseError: code=403, message=QUOTA_EXCEEDED', false],
+      [
+        'gcloud',
+        'ResponseError: code=400, message=Cluster is running incompatible operation operation-1-2. Please wait and try again.',
+        true,
+      ],
+      [
+        'gcloud',
+        'ResponseError: code=400, message=Operation operation-9 is currently creating node pool a. Please wait and try again once it is done.',
+        true,
+      ],
+      ['gcloud', 'ResponseError: code=400, message=Node pool names must be unique.', false],
       ['eksctl', 'ThrottlingException: Rate exceeded', true],
       ['eksctl', 'AlreadyExistsException: Stack [x] already exists', false],
       ['kubectl', 'ResponseError: code=503', false],
@@ -338,5 +349,84 @@ describe('a CLI step that failed for a passing reason', () => {
         transient,
       ]);
     }
+  });
+});
+
+describe('steps sharing a `concurrent` key', () => {
+  /** A step whose run waits until `gate` opens, so the test sees who started before whom. */
+  const gated = (id: string, started: string[], gate: Promise<void>, fail = false): Step<object> => ({
+    id,
+    description: id.toUpperCase(),
+    concurrent: 'pools',
+    probe: async () => ({ done: false }),
+    run: async (_c, _s, _signal, log) => {
+      started.push(id);
+      log.info(`working on ${id}`);
+      await gate;
+      if (fail) throw new Error(`${id} broke`);
+      return `${id} made`;
+    },
+  });
+
+  it('start together, in one log group, each line led by its step; the next step waits for all of them', async () => {
+    const { d, log } = deps();
+    const started: string[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const after: Step<object> = { id: 'after', description: 'AFTER', run: async () => void started.push('after') };
+    const running = runSteps([gated('a', started, gate), gated('b', started, gate), after], {}, d);
+    // Both have started while neither can finish: neither waited for the other.
+    for (let i = 0; i < 50 && started.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(started).toEqual(['a', 'b']);
+    open();
+    const records = await running;
+    expect(started).toEqual(['a', 'b', 'after']);
+    expect(records.map((r) => [r.id, r.status, r.detail])).toEqual([
+      ['a', 'done', 'a made'],
+      ['b', 'done', 'b made'],
+      ['after', 'done', undefined],
+    ]);
+    expect(log.lines).toContain('[group] a + b: at the same time');
+    expect(log.lines).toContain('[a] working on a');
+    expect(log.lines).toContain('[b] working on b');
+    expect(log.lines).toContain('[group] after: AFTER');
+  });
+
+  it('a failure among them lets the others finish, then stops the flow naming the failed step', async () => {
+    const { d } = deps();
+    const started: string[] = [];
+    const after: Step<object> = { id: 'after', description: 'AFTER', run: async () => void started.push('after') };
+    const err = await runSteps(
+      [gated('a', started, Promise.resolve(), true), gated('b', started, Promise.resolve()), after],
+      {},
+      d,
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StepFailedError);
+    expect((err as StepFailedError).step.id).toBe('a');
+    expect((err as StepFailedError).records.map((r) => [r.id, r.status])).toEqual([
+      ['a', 'failed'],
+      ['b', 'done'],
+      ['after', 'planned'],
+    ]);
+    expect(started).toEqual(['a', 'b']);
+  });
+
+  it('an argv step among them runs its CLI with the step-led log', async () => {
+    const logs: string[] = [];
+    const { d } = deps({
+      exec: async (argv, o) => {
+        o.log.info(`ran ${argv.join(' ')}`);
+        logs.push(argv.join(' '));
+      },
+    });
+    const steps: Step<object>[] = [
+      { id: 'x', description: 'X', argv: ['tool', 'x'], concurrent: 'k' },
+      { id: 'y', description: 'Y', argv: ['tool', 'y'], concurrent: 'k' },
+    ];
+    await runSteps(steps, {}, d);
+    expect(logs.sort()).toEqual(['tool x', 'tool y']);
+    expect((d.log as ReturnType<typeof memoryLogger>).lines).toEqual(
+      expect.arrayContaining(['[x] ran tool x', '[y] ran tool y']),
+    );
   });
 });

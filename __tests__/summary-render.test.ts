@@ -78,7 +78,13 @@ describe.each(clouds)('the %s plan summary, rendered as GitHub renders it', (_cl
       // A pair of backticks shows as inline code: the reader sees the text between them.
       const code = (text: string) => text.replace(/`([^`]+)`/g, '$1').replace(/\s+/g, ' ');
       expect(step).toBe(`${r.id} ${code(r.description)}`);
-      expect(what).toBe(r.argv ? `${r.argv.slice(0, 4).join(' ')} …` : code(r.api!));
+      expect(what).toBe(
+        r.argv
+          ? `${r.argv.slice(0, 4).join(' ')} …`
+          : r.request
+            ? `${r.request.method} https://${r.request.host}${r.request.path}`
+            : code(r.api!),
+      );
     }
   });
 

@@ -3,10 +3,15 @@
  * Service Usage APIs and FAKE Kubernetes API the tests use, with this machine's REAL gcloud, it times
  *   1. the reference document's own GCP command sequence, its exact commands (variables filled in,
  *      gcloud pointed at the fakes through CLOUDSDK_* variables only), kubectl included;
- *   2. the same sequence again on the built cluster (it is not re-runnable: how many commands fail);
+ *   2. the same sequence again on the built cluster (it is not re-runnable: how many commands fail), and
+ *      the sequence with only its version changed to one GKE offers (its 1.21 is refused before any
+ *      long operation starts);
  *   3. the action's first apply (applyFlow) on an empty project;
  *   4. the action's re-apply on the built cluster (nothing to do).
- * and reports, side by side, gcloud processes started and wall time (median of the runs).
+ * and reports, side by side, gcloud processes started, wall time (median of the runs), and the long GKE
+ * operations each flow ran: how many, how many one after another (operations that overlap in time count
+ * once: GKE runs node-pool operations in parallel), and the real minutes they would take, modelled from
+ * the durations in `REAL_MINUTES` below.
  *
  *   npm run bench:gcp -- [runs]          (default: 3 runs)
  *
@@ -24,12 +29,12 @@ import { type GcpWorld, gcpWorld } from '../__tests__/fakes/gcp-world.js';
 const runs = Number(process.argv[2] ?? 3);
 
 /** The reference document's GCP commands, in order, with its shell variables filled in. */
-function referenceCommands(project: string, account: () => string): string[][] {
+function referenceCommands(project: string, account: () => string, version = '1.21.11-gke.900'): string[][] {
   const GKE_SA = 'gitpod-gke';
   const GKE_SA_EMAIL = `${GKE_SA}@${project}.iam.gserviceaccount.com`;
   const CLUSTER_NAME = 'gitpod';
   const REGION = 'us-central1';
-  const GKE_VERSION = '1.21.11-gke.900';
+  const GKE_VERSION = version;
   const roles = [
     'roles/storage.admin',
     'roles/logging.logWriter',
@@ -81,21 +86,69 @@ function referenceCommands(project: string, account: () => string): string[][] {
   ];
 }
 
+/**
+ * Minutes a long GKE operation takes on real GKE (low–high), for the model: issue #15's figures, from
+ * users' reports of regional clusters: "about 13–22 minutes" for the four operations of the reference
+ * sequence, "9–15 minutes for a regional create alone". The remaining 4–7 minutes are split between the
+ * default pool's deletion (2–3) and each pool's creation (1–2). A `clusters.create` with both pools is
+ * modelled as a regional create: its pools' nodes come up within the same operation, as the default
+ * pool's do in the reference's create.
+ */
+const REAL_MINUTES: Record<string, [number, number]> = {
+  CREATE_CLUSTER: [9, 15],
+  DELETE_NODE_POOL: [2, 3],
+  CREATE_NODE_POOL: [1, 2],
+};
+
 interface Figure {
   ms: number;
   gcloud: number;
   failed: number;
+  /** Long operations the flow started. */
+  operations: number;
+  /** Of them, one after another: a set of operations that overlap in time counts once. */
+  serialized: number;
+  /** Modelled real minutes of the serialized operations, low and high. */
+  minutes: [number, number];
 }
 
-async function referenceSequence(w: GcpWorld): Promise<Figure> {
+/** The long operations the fake started since `since` (an index into its operations), as the model counts them. */
+function longOperations(w: GcpWorld, since: number): Pick<Figure, 'operations' | 'serialized' | 'minutes'> {
+  const ops = [...w.gcp.operations.values()]
+    .slice(since)
+    .map((o) => ({
+      type: String(o.op.operationType),
+      start: Date.parse(String(o.op.startTime)),
+      end: Date.parse(String(o.op.endTime ?? o.op.startTime)),
+    }))
+    .filter((o) => REAL_MINUTES[o.type])
+    .sort((a, b) => a.start - b.start);
+  // Waves: operations that overlap in time run at once; the wave takes as long as its longest.
+  const waves: { end: number; types: string[] }[] = [];
+  for (const op of ops) {
+    const last = waves.at(-1);
+    if (last && op.start < last.end) {
+      last.types.push(op.type);
+      last.end = Math.max(last.end, op.end);
+    } else waves.push({ end: op.end, types: [op.type] });
+  }
+  const minutes: [number, number] = [0, 0];
+  for (const wave of waves) {
+    for (const i of [0, 1] as const) minutes[i] += Math.max(...wave.types.map((t) => REAL_MINUTES[t]![i]));
+  }
+  return { operations: ops.length, serialized: waves.length, minutes };
+}
+
+async function referenceSequence(w: GcpWorld, version?: string): Promise<Figure> {
   // kubectl talks to the FAKE Kubernetes API (get-credentials points at the fake cluster's unroutable IP).
   const kubeconfig = await w.kube.writeKubeconfig(path.join(w.dir, 'kubectl'));
   const env = { ...w.env, KUBECONFIG: path.join(w.dir, 'gcloud.kubeconfig') };
   let account = '';
   const before = w.gcloudCalls().length;
   let failed = 0;
+  const ops = w.gcp.operations.size;
   const started = performance.now();
-  for (const argv of referenceCommands(w.gcp.opts.project, () => account)) {
+  for (const argv of referenceCommands(w.gcp.opts.project, () => account, version)) {
     const isKubectl = argv[0] === 'kubectl';
     const cmd = [isKubectl ? w.kubectlBin : w.gcloudBin, ...argv.slice(1)];
     try {
@@ -104,16 +157,22 @@ async function referenceSequence(w: GcpWorld): Promise<Figure> {
     } catch (err) {
       failed++;
       console.error(
-        `reference command failed: ${argv.slice(0, 5).join(' ')} …: ${(err as Error).message.slice(0, 240)}`,
+        `reference command failed: ${argv.slice(0, 5).join(' ')} …: ${(err as Error).message.replace(/^[^]*?ERROR/, 'ERROR').slice(0, 300)}`,
       );
     }
   }
-  return { ms: performance.now() - started, gcloud: w.gcloudCalls().length - before, failed };
+  return {
+    ms: performance.now() - started,
+    gcloud: w.gcloudCalls().length - before,
+    failed,
+    ...longOperations(w, ops),
+  };
 }
 
 async function actionApply(w: GcpWorld): Promise<Figure> {
   const config = w.config();
   const before = w.gcloudCalls().length;
+  const ops = w.gcp.operations.size;
   const started = performance.now();
   w.activate();
   let failed = 0;
@@ -127,7 +186,12 @@ async function actionApply(w: GcpWorld): Promise<Figure> {
     failed = 1;
     console.error(`apply failed: ${(err as Error).message}`);
   }
-  return { ms: performance.now() - started, gcloud: w.gcloudCalls().length - before, failed };
+  return {
+    ms: performance.now() - started,
+    gcloud: w.gcloudCalls().length - before,
+    failed,
+    ...longOperations(w, ops),
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -136,6 +200,7 @@ async function main() {
   const rows: Record<string, Figure[]> = {
     'reference sequence, empty project': [],
     'reference sequence, re-run': [],
+    'reference sequence with a version GKE offers (1.33), empty project': [],
     'action apply, empty project': [],
     'action re-apply (no-op)': [],
   };
@@ -147,6 +212,15 @@ async function main() {
     } finally {
       await ref.close();
     }
+    // The document's 1.21 is refused before any long operation: its sequence with only the version changed.
+    const ref133 = await gcpWorld();
+    try {
+      rows['reference sequence with a version GKE offers (1.33), empty project']!.push(
+        await referenceSequence(ref133, '1.33'),
+      );
+    } finally {
+      await ref133.close();
+    }
     const act = await gcpWorld();
     try {
       rows['action apply, empty project']!.push(await actionApply(act));
@@ -157,14 +231,18 @@ async function main() {
   }
   const refMs = median(rows['reference sequence, empty project']!.map((f) => f.ms));
   console.log(`\nGKE apply against the FAKE APIs, real gcloud, median of ${runs} run(s):\n`);
-  console.log('| flow | gcloud processes | commands failed | wall time | vs reference |');
-  console.log('|---|---|---|---|---|');
+  console.log(
+    '| flow | long operations | of them one after another | modelled real minutes | gcloud processes | commands failed | wall time | vs reference |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const [name, figures] of Object.entries(rows)) {
     const ms = median(figures.map((f) => f.ms));
+    const m = (i: 0 | 1) => median(figures.map((f) => f.minutes[i]));
     console.log(
-      `| ${name} | ${median(figures.map((f) => f.gcloud))} | ${median(figures.map((f) => f.failed))} | ${(ms / 1000).toFixed(2)} s | ${((100 * ms) / refMs).toFixed(0)} % |`,
+      `| ${name} | ${median(figures.map((f) => f.operations))} | ${median(figures.map((f) => f.serialized))} | ${m(0)}–${m(1)} | ${median(figures.map((f) => f.gcloud))} | ${median(figures.map((f) => f.failed))} | ${(ms / 1000).toFixed(2)} s | ${((100 * ms) / refMs).toFixed(0)} % |`,
     );
   }
+  console.log(`\nModel (minutes per operation, low–high): ${JSON.stringify(REAL_MINUTES)}`);
 }
 
 await main();

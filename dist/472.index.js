@@ -183,7 +183,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83169);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98286);
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4504);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9920);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46424);
 /* harmony import */ var _machines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74841);
 
 
@@ -222,7 +222,7 @@ function shapeFromName(machineType) {
     const m = /^[a-z][a-z0-9]*-[a-z]+-(\d+)(?:-[a-z]+)?$/.exec(machineType);
     return m ? { vcpus: Number(m[1]), fromApi: false } : undefined;
 }
-/** Nodes per zone a new pool starts with: gcloud's `--num-nodes` of the pool's create (see providers/gcp.ts). */
+/** Nodes per zone a new pool starts with: its `initialNodeCount` (src/providers/gcp/request.ts), `--num-nodes` of a pool step. */
 function initialNodesPerZone(minNodes, maxNodes) {
     return Math.min(Math.max(minNodes, 1), maxNodes);
 }
@@ -242,22 +242,12 @@ function addPool(stage, p, shapes, metrics) {
 }
 const QUOTA_PAGE = (project) => `https://console.cloud.google.com/iam-admin/quotas?project=${project}`;
 /**
- * The quotas apply's creations count against, with what they need: the larger of the two stages (cluster
- * with its temporary pool / the Gitpod pools) at the pools' initial size, and the pools at their maximum.
+ * The quotas apply's creations count against, with what they need: the pools still to create at their
+ * initial size, and at their maximum.
  */
 function gcpQuotaNeeds(input) {
     const { config, quotas, zoneCount, shapes, existingPools } = input;
     const metrics = new Set(quotas.map((q) => q.metric));
-    const d = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster.defaultPool;
-    const temporary = emptyStage();
-    if (!existingPools) {
-        addPool(temporary, {
-            name: `${d.name} (temporary)`,
-            machineType: d.machineType,
-            nodes: d.numNodes * zoneCount,
-            diskGb: d.diskSizeGb,
-        }, shapes, metrics);
-    }
     const pools = emptyStage();
     const atMax = emptyStage();
     for (const role of _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe) {
@@ -289,19 +279,11 @@ function gcpQuotaNeeds(input) {
             fix: fix(metric),
         });
     };
-    const cpuMetrics = [...new Set([...temporary.cpus.keys(), ...pools.cpus.keys()])];
-    for (const metric of cpuMetrics) {
-        const t = temporary.cpus.get(metric);
-        const p = pools.cpus.get(metric);
-        const useTemporary = (t?.need ?? 0) > (p?.need ?? 0);
-        const chosen = useTemporary ? t : p;
-        push(metric, chosen.need, atMax.cpus.get(metric)?.need ?? 0, `${chosen.parts.join(' + ')}${useTemporary ? ', while the cluster is created' : ''}`, 'vCPU');
-    }
-    const ssd = Math.max(temporary.ssdGb, pools.ssdGb);
-    push('SSD_TOTAL_GB', ssd, atMax.ssdGb, `${ssd === pools.ssdGb ? pools.nodes : temporary.nodes} pd-ssd boot disks`, 'GB');
+    for (const [metric, p] of pools.cpus)
+        push(metric, p.need, atMax.cpus.get(metric)?.need ?? 0, p.parts.join(' + '), 'vCPU');
+    push('SSD_TOTAL_GB', pools.ssdGb, atMax.ssdGb, `${pools.nodes} pd-ssd boot disks`, 'GB');
     // Every node of a public cluster has an ephemeral external IP.
-    const nodes = Math.max(temporary.nodes, pools.nodes);
-    push('IN_USE_ADDRESSES', nodes, atMax.nodes, `one external IP per node, ${nodes} nodes`, undefined);
+    push('IN_USE_ADDRESSES', pools.nodes, atMax.nodes, `one external IP per node, ${pools.nodes} nodes`, undefined);
     return needs;
 }
 const once = (fn) => {
@@ -346,13 +328,11 @@ async function gcpPreflight(config, log, deps = {}) {
         ? [...config.nodeLocations].sort()
         : ((await region()).zones ?? []).map(lastSegment).sort());
     const zoneCount = async () => config.nodeLocations.length || Math.min(GKE_DEFAULT_ZONE_COUNT, (await zones()).length || GKE_DEFAULT_ZONE_COUNT);
-    /** Machine types apply still creates nodes of: the pools not there yet, and the temporary pool. */
+    /** Machine types apply still creates nodes of: the pools not there yet. */
     const typesToCreate = async () => {
         const { cluster } = await existing();
         const names = new Set(cluster?.pools.map((p) => p.name) ?? []);
         const types = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe.filter((r) => !names.has(config.pools[r].name)).map((r) => config.pools[r].machineType);
-        if (!cluster)
-            types.push(_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster.defaultPool.machineType);
         return [...new Set(types)];
     };
     /** type → zone → shape (undefined: not offered there). */
@@ -559,7 +539,9 @@ function describe(err) {
 /**
  * Google Cloud endpoints and credentials as gcloud sees them, and a small REST client for the two APIs
  * the GKE flow reads or writes besides GKE itself: IAM (does the node service account exist?) and Cloud
- * Resource Manager (the project's IAM policy, changed in one read-modify-write guarded by its etag).
+ * Resource Manager (the project's IAM policy, changed in one read-modify-write guarded by its etag); and
+ * for the one GKE request the flow sends itself, `clusters.create` with both pools, exactly as `plan`
+ * shows it (`send`).
  *
  * Endpoints: `CLOUDSDK_API_ENDPOINT_OVERRIDES_<API>` when set (gcloud's own variables, so one setting
  * points gcloud and this action at the same place), else the public `https://<api>.googleapis.com/`
@@ -579,7 +561,7 @@ function describe(err) {
 
 
 
-const GCP_APIS = (/* unused pure expression or super */ null && (['container', 'iam', 'cloudresourcemanager', 'serviceusage', 'compute']));
+const GCP_APIS = ['container', 'iam', 'cloudresourcemanager', 'serviceusage', 'compute'];
 /**
  * The path an API's base URL carries. Compute's is part of the endpoint (gcloud's own default is
  * `https://compute.googleapis.com/compute/v1/`, and so is a `CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE`
@@ -837,6 +819,21 @@ class GcpRest {
     }
     logRetry(what, why, r) {
         this.deps.log.info(`${what}: ${why}; retrying in ${(r.delayMs / 1000).toFixed(1)}s (attempt ${r.attempt + 1} of ${r.attempts})`);
+    }
+    /**
+     * A request `plan` showed, sent as it is: the API named by its host, its path and its body, the JSON on
+     * the wire being `JSON.stringify` of the body `plan` printed (the SDK's REST transport would write the
+     * enums as numbers and add empty maps, so what it sends could not be what `plan` shows).
+     */
+    async send(request) {
+        const api = GCP_APIS.find((a) => request.host === `${a}.googleapis.com`);
+        if (!api || (request.method !== 'GET' && request.method !== 'POST')) {
+            throw new Error(`no client for ${request.method} https://${request.host}${request.path}`);
+        }
+        const answer = await this.request(api, request.method, request.path, request.body);
+        if (answer === undefined)
+            throw new Error(`${api} ${request.method} ${request.path}: not found`);
+        return answer;
     }
     getServiceAccount(project, email) {
         return this.request('iam', 'GET', `v1/projects/${project}/serviceAccounts/${encodeURIComponent(email)}`);

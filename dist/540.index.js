@@ -96,7 +96,7 @@ async function runFlow(steps, ctx, config, io, opts = {}) {
             heartbeatMs: opts.heartbeatMs,
             ...(opts.sleep ? { cliRetry: { sleep: opts.sleep } } : {}),
             group: (name, fn) => io.group(name, fn),
-            exec: (argv, o) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execArgv */ .Ei)(argv, { log: io.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
+            exec: (argv, o) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execArgv */ .Ei)(argv, { log: o.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
             onUpdate: (records) => {
                 last = records;
                 io.setOutput('plan', JSON.stringify(records));

@@ -38,7 +38,7 @@ async function runFlow(steps, ctx, config, io, opts = {}) {
             heartbeatMs: opts.heartbeatMs,
             ...(opts.sleep ? { cliRetry: { sleep: opts.sleep } } : {}),
             group: (name, fn) => io.group(name, fn),
-            exec: (argv, o) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execArgv */ .Ei)(argv, { log: io.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
+            exec: (argv, o) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execArgv */ .Ei)(argv, { log: o.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
             onUpdate: (records) => {
                 last = records;
                 io.setOutput('plan', JSON.stringify(records));
@@ -200,7 +200,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _desired_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73761);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(94846);
 /* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(35180);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9920);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(46424);
 /* harmony import */ var _upgrade_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(50675);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(98286);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(36992);
@@ -210,9 +210,10 @@ __webpack_require__.r(__webpack_exports__);
  * GKE `apply`: the steps of providers/gcp/plan.ts, each paired with a probe that asks the cloud whether it is
  * already done, run by the one runner (src/flow.ts runFlow). Reads go through the APIs
  * (@google-cloud/container, IAM, Resource Manager, Kubernetes); every GKE and IAM mutation runs through
- * the real gcloud with the argv `plan` shows, except the two the contract lets go through an API: the
- * project policy (one read-modify-write with its etag, not four racing `add-iam-policy-binding`s) and
- * the cluster-admin binding (a Kubernetes create).
+ * the real gcloud with the argv `plan` shows, except those the contract lets go through an API, each
+ * shown by `plan` as its request: the cluster (one `clusters.create` with both Gitpod pools, no default
+ * pool), the project policy (one read-modify-write with its etag, not four racing
+ * `add-iam-policy-binding`s) and the cluster-admin binding (a Kubernetes create).
  *
  * A re-run converges: what exists is skipped, an operation already running on the cluster (another
  * run's, or one a cancelled run left) is waited for, not raced or started twice, a pool with wrong labels
@@ -312,9 +313,9 @@ function gcpActions(c) {
             });
         }
     };
-    const gcloud = async (argv, timeoutMs, signal) => {
-        log.info(`$ ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_12__/* .shellQuote */ .ZL)(argv)}`);
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execArgv */ .Ei)(argv, { log, env: c.gcloudEnv, signal, timeoutMs });
+    const gcloud = async (argv, timeoutMs, signal, out) => {
+        out.info(`$ ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_12__/* .shellQuote */ .ZL)(argv)}`);
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execArgv */ .Ei)(argv, { log: out, env: c.gcloudEnv, signal, timeoutMs });
     };
     const poolAction = (role) => {
         const pool = config.pools[role];
@@ -328,14 +329,14 @@ function gcpActions(c) {
                 s.pools[role] = change;
                 return { done: false, detail: change.kind === 'create' ? 'absent' : change.why.join('; ') };
             },
-            async run(s, spec, signal) {
+            async run(s, spec, signal, out) {
                 const change = s.pools[role] ?? { kind: 'create' };
                 if (change.kind === 'create') {
-                    await gcloud(spec.argv, spec.timeoutMs ?? 30 * 60_000, signal);
+                    await gcloud(spec.argv, spec.timeoutMs ?? 30 * 60_000, signal, out);
                     return;
                 }
                 for (const argv of change.argvs)
-                    await gcloud(argv, spec.timeoutMs ?? 30 * 60_000, signal);
+                    await gcloud(argv, spec.timeoutMs ?? 30 * 60_000, signal, out);
                 return `updated in place: ${change.argvs.map((a) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_12__/* .shellQuote */ .ZL)(a)).join(' && ')}`;
             },
         };
@@ -385,12 +386,23 @@ function gcpActions(c) {
                 }
                 return { done: true, detail: `exists (${found.status}, Kubernetes ${found.version})` };
             },
+            async run(_s, spec, signal) {
+                // Retried on 408/429/5xx like every request of GcpRest: a create that did happen answers the retry
+                // with 409 ALREADY_EXISTS, and the runner's second probe then waits for it and counts it done.
+                const op = (0,_gke_js__WEBPACK_IMPORTED_MODULE_4__/* .toOperation */ .V8)(await rest.send(spec.request));
+                await gke.waitForOperation(op, {
+                    timeoutMs: spec.timeoutMs ?? OP_WAIT_MS,
+                    why: 'the cluster with both Gitpod node pools, in one operation',
+                    signal,
+                });
+                return `created with ${_reference_js__WEBPACK_IMPORTED_MODULE_11__/* .POOL_ROLES */ .Fe.map((r) => config.pools[r].name).join(' and ')} in one operation (${op.name})`;
+            },
         },
         'default-pool': {
             async probe(s) {
                 await settle();
-                const pool = (await cluster(s)).pools.find((p) => p.name === _reference_js__WEBPACK_IMPORTED_MODULE_11__/* .GCP */ .lI.cluster.defaultPool.name);
-                return pool ? { done: false, detail: 'present' } : { done: true, detail: 'already removed' };
+                const pool = (await cluster(s)).pools.find((p) => p.name === _reference_js__WEBPACK_IMPORTED_MODULE_11__/* .GCP */ .lI.cluster.defaultPoolName);
+                return pool ? { done: false, detail: 'present' } : { done: true, detail: 'none' };
             },
         },
         'services-pool': poolAction('services'),
@@ -453,11 +465,13 @@ function gcpActions(c) {
                     await kube.create(binding(c.facts.account));
                     return `created for ${c.facts.account}`;
                 }
+                const have = (existing.subjects ?? []);
+                // Made since the probe by another run on the same cluster, with this identity: nothing to write.
+                if (have.some((x) => x.kind === 'User' && x.name === c.facts.account)) {
+                    return `${_steps_js__WEBPACK_IMPORTED_MODULE_12__/* .DONE_MEANWHILE */ .aK}: exists for ${c.facts.account}`;
+                }
                 // Someone else's binding of the same name: add this identity, keep theirs.
-                const subjects = [
-                    ...(existing.subjects ?? []),
-                    ...binding(c.facts.account).subjects,
-                ];
+                const subjects = [...have, ...binding(c.facts.account).subjects];
                 await kube.mergePatch(bindingRef, { subjects });
                 return `${c.facts.account} added to the existing binding`;
             },
@@ -675,9 +689,10 @@ function gcpCloud(config, log, deps = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V8: () => (/* binding */ toOperation),
 /* harmony export */   connectGke: () => (/* binding */ connectGke)
 /* harmony export */ });
-/* unused harmony exports toNodePool, toCluster, toUpgradeInfo, toOperation, gkeErrorMessage */
+/* unused harmony exports toNodePool, toCluster, toUpgradeInfo, gkeErrorMessage */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49809);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36992);
 /* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83169);

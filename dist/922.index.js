@@ -6,9 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V8: () => (/* binding */ toOperation),
 /* harmony export */   connectGke: () => (/* binding */ connectGke)
 /* harmony export */ });
-/* unused harmony exports toNodePool, toCluster, toUpgradeInfo, toOperation, gkeErrorMessage */
+/* unused harmony exports toNodePool, toCluster, toUpgradeInfo, gkeErrorMessage */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49809);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36992);
 /* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83169);

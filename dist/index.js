@@ -28449,7 +28449,7 @@ function publishEstimate(config, io, doc, reported) {
 /* harmony export */   vX: () => (/* binding */ settingsMarkdown)
 /* harmony export */ });
 /* unused harmony exports planFlow, PLAN_NEXT, planMarkdown */
-/* harmony import */ var _providers_gcp_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9920);
+/* harmony import */ var _providers_gcp_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46424);
 /* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46940);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98286);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83758);
@@ -28508,13 +28508,27 @@ function planMarkdown(config, records, eksctlConfig, notes = [], dropped = [], e
     parts.push('', PLAN_NEXT);
     return parts.join('\n') + '\n';
 }
+function indent(text, by) {
+    return text
+        .split('\n')
+        .map((line) => by + line)
+        .join('\n');
+}
 async function plan(config, io) {
     const result = planFlow(config);
     const records = result.steps.map((s) => (0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .toRecord */ .Lv)(s));
     io.log.info(`Plan for ${(0,_providers_index_js__WEBPACK_IMPORTED_MODULE_1__/* .providerOf */ .l)(config).platform} cluster ${config.clusterName} in ${config.region}: ${records.length} steps.`);
     for (const [i, step] of result.steps.entries()) {
         io.log.info(`${i + 1}. ${step.id}: ${step.description}`);
-        io.log.info(`   ${step.argv ? (0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(step.argv) : step.api}`);
+        if (step.argv)
+            io.log.info(`   ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(step.argv)}`);
+        else if (step.request) {
+            io.log.info(`   ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_4__/* .requestLine */ .uA)(step.request)}`);
+            if (step.request.body !== undefined)
+                io.log.info(indent(JSON.stringify(step.request.body, null, 2), '   '));
+        }
+        else
+            io.log.info(`   ${step.api}`);
     }
     for (const note of result.notes ?? [])
         io.log.warning(note);
@@ -31759,27 +31773,116 @@ function gcpCpuQuotaMetric(machineType, regionMetrics) {
 
 /***/ }),
 
-/***/ 9920:
+/***/ 46424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ck: () => (/* binding */ gcpDesiredPools),
-/* harmony export */   Pq: () => (/* binding */ CLUSTER_ADMIN_BINDING),
-/* harmony export */   Uf: () => (/* binding */ gcpFixes),
-/* harmony export */   d8: () => (/* binding */ labelList),
-/* harmony export */   de: () => (/* binding */ serviceAccountEmail),
-/* harmony export */   hO: () => (/* binding */ GCP_PLAN_FACTS),
-/* harmony export */   ys: () => (/* binding */ gcpSteps)
-/* harmony export */ });
-/* unused harmony exports GCP_STEP_IDS, nodeLocationsFlag, nodePoolLabelsArgv, nodePoolAutoscalingArgv, nodePoolArgv */
-/* harmony import */ var _desired_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73761);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98286);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(94846);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Pq: () => (/* binding */ CLUSTER_ADMIN_BINDING),
+  hO: () => (/* binding */ GCP_PLAN_FACTS),
+  Ck: () => (/* binding */ gcpDesiredPools),
+  Uf: () => (/* binding */ gcpFixes),
+  ys: () => (/* binding */ gcpSteps),
+  d8: () => (/* binding */ labelList),
+  de: () => (/* reexport */ serviceAccountEmail)
+});
+
+// UNUSED EXPORTS: GCP_STEP_IDS, nodeLocationsFlag, nodePoolArgv, nodePoolAutoscalingArgv, nodePoolLabelsArgv
+
+// EXTERNAL MODULE: ./src/desired.ts
+var desired = __nccwpck_require__(73761);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(98286);
+// EXTERNAL MODULE: ./src/record.ts
+var record = __nccwpck_require__(94846);
+;// CONCATENATED MODULE: ./src/providers/gcp/request.ts
+
+const CONTAINER_HOST = 'container.googleapis.com';
+/** The email of the nodes' service account (GCP.serviceAccount) in the project of these inputs. */
+function serviceAccountEmail(config) {
+    return `${reference/* GCP */.lI.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
+}
+/** `projects/<p>/locations/<region>`: the parent of the cluster. */
+function clusterParent(config) {
+    return `projects/${config.project}/locations/${config.region}`;
+}
+/** A node pool as `clusters.create` (and `nodePools.create`) take it: what `gcloud container node-pools create` sends. */
+function nodePoolBody(config, pool) {
+    const p = reference/* GCP */.lI.pool;
+    return {
+        name: pool.name,
+        // `--num-nodes`: per zone, within the autoscaling bounds, at least one node so the pool starts serving.
+        initialNodeCount: Math.min(Math.max(pool.minNodes, 1), pool.maxNodes),
+        ...(config.nodeLocations.length ? { locations: [...config.nodeLocations] } : {}),
+        autoscaling: { enabled: true, minNodeCount: pool.minNodes, maxNodeCount: pool.maxNodes },
+        // On a release channel GKE refuses autoUpgrade false; gcloud sends both on every pool.
+        management: { autoRepair: p.autorepair, autoUpgrade: true },
+        maxPodsConstraint: { maxPodsPerNode: String(config.maxPods) },
+        upgradeSettings: { maxSurge: p.maxSurge },
+        config: {
+            machineType: pool.machineType,
+            diskType: p.diskType,
+            diskSizeGb: config.diskSizeGb,
+            imageType: p.imageType,
+            labels: { ...pool.labels },
+            metadata: { ...p.metadata },
+            oauthScopes: [...p.oauthScopes],
+            serviceAccount: serviceAccountEmail(config),
+        },
+    };
+}
+/** The cluster itself, without its pools: what `gcloud container clusters create` sends at cluster level. */
+function clusterBody(config, version) {
+    const c = reference/* GCP */.lI.cluster;
+    return {
+        name: config.clusterName,
+        initialClusterVersion: version,
+        releaseChannel: { channel: c.releaseChannel.toUpperCase() },
+        ...(config.nodeLocations.length ? { locations: [...config.nodeLocations] } : {}),
+        addonsConfig: structuredClone(c.addonsConfig),
+        networkPolicy: { ...c.networkPolicy },
+        ipAllocationPolicy: {
+            useIpAliases: c.ipAlias,
+            createSubnetwork: true,
+            subnetworkName: `${c.subnetworkPrefix}${config.clusterName}`,
+        },
+        defaultMaxPodsConstraint: { maxPodsPerNode: String(config.maxPods) },
+    };
+}
+/**
+ * `POST /v1/projects/<p>/locations/<r>/clusters` with both Gitpod pools: one long operation makes the
+ * cluster with the pools as they should be, and no default pool ever exists. `version` is the resolved
+ * version in `apply`, the input (`latest`, `1.33`: GKE takes both) in `plan`.
+ */
+function clusterCreateRequest(config, version) {
+    return {
+        method: 'POST',
+        host: CONTAINER_HOST,
+        path: `/v1/${clusterParent(config)}/clusters`,
+        body: {
+            cluster: {
+                ...clusterBody(config, version),
+                nodePools: [nodePoolBody(config, config.pools.services), nodePoolBody(config, config.pools.workspaces)],
+            },
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/gcp/plan.ts
 /**
  * The GKE flow as data: the ordered steps of the reference document's GCP section, each with the
- * exact gcloud argv it runs (or the API call it makes). `plan` prints this list; `apply` pairs it with
+ * exact gcloud argv it runs (or the API request it sends). `plan` prints this list; `apply` pairs it with
  * probes (src/providers/gcp/apply.ts) and runs it.
+ *
+ * The cluster comes with both Gitpod pools in one `clusters.create` (src/providers/gcp/request.ts): one
+ * long operation where the reference runs four (the cluster with a default pool, its deletion, then
+ * each pool). The pool steps stay for a cluster that lacks a pool (a cancelled run, an earlier version of
+ * this action, someone's deletion): they create what is missing, both at once, and fix labels and
+ * autoscaling in place; on a cluster this flow just made they find nothing to do.
  */
+
+
 
 
 
@@ -31793,15 +31896,12 @@ const GCP_STEP_IDS = [
     'workspaces-pool',
     'kubeconfig',
     'cluster-admin-binding',
-    _record_js__WEBPACK_IMPORTED_MODULE_2__/* .RECORD_STEP_ID */ .ho,
+    record/* RECORD_STEP_ID */.ho,
 ];
 const GCP_PLAN_FACTS = (config) => ({
     clusterVersion: config.kubernetesVersion,
     account: '<the account of the credentials in use>',
 });
-function serviceAccountEmail(config) {
-    return `${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
-}
 /** `key=value,key=value` in a stable order: the reference labels first, then the extra labels. */
 function labelList(labels) {
     return Object.entries(labels)
@@ -31809,7 +31909,9 @@ function labelList(labels) {
         .join(',');
 }
 const MINUTE = 60_000;
-function location(config) {
+/** The node-pool steps run at the same time (GKE runs one operation per node pool at a time). */
+const NODE_POOLS = 'node-pools';
+function plan_location(config) {
     return [`--project=${config.project}`, `--region=${config.region}`];
 }
 /** `--node-locations=<zones>` when `node-locations` is given; without it GKE picks three zones of the region. */
@@ -31831,7 +31933,7 @@ function nodePoolCommand(config, verb, pool, flags) {
         verb,
         pool.name,
         `--cluster=${config.clusterName}`,
-        ...location(config),
+        ...plan_location(config),
         ...flags,
     ];
 }
@@ -31848,7 +31950,7 @@ function nodePoolAutoscalingArgv(config, pool) {
     ]);
 }
 function nodePoolArgv(config, pool) {
-    const p = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool;
+    const p = reference/* GCP */.lI.pool;
     return nodePoolCommand(config, 'create', pool, [
         ...nodeLocationsFlag(config),
         `--machine-type=${pool.machineType}`,
@@ -31867,10 +31969,13 @@ function nodePoolArgv(config, pool) {
         `--max-pods-per-node=${config.maxPods}`,
     ]);
 }
+function poolDescription(config, pool) {
+    return (`Node pool ${pool.name} (${pool.machineType}, ${pool.minNodes}-${pool.maxNodes} nodes per zone, ${config.maxPods} pods per node) ` +
+        `labelled ${labelList(pool.labels)}: made with the cluster; created here when missing, relabelled or rescaled in place`);
+}
 function gcpSteps(config, facts) {
-    const sa = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.serviceAccount;
-    const c = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster;
-    const d = c.defaultPool;
+    const sa = reference/* GCP */.lI.serviceAccount;
+    const c = reference/* GCP */.lI.cluster;
     const email = serviceAccountEmail(config);
     const { services, workspaces } = config.pools;
     return [
@@ -31896,63 +32001,39 @@ function gcpSteps(config, facts) {
         },
         {
             id: 'cluster',
-            description: `Regional GKE cluster ${config.clusterName} in ${config.region}, Kubernetes ${facts.clusterVersion}, with a temporary default pool`,
-            argv: [
-                'gcloud',
-                'container',
-                'clusters',
-                'create',
-                config.clusterName,
-                ...location(config),
-                ...nodeLocationsFlag(config),
-                `--cluster-version=${facts.clusterVersion}`,
-                `--release-channel=${c.releaseChannel}`,
-                `--machine-type=${d.machineType}`,
-                `--disk-type=${d.diskType}`,
-                `--disk-size=${d.diskSizeGb}`,
-                `--image-type=${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool.imageType}`,
-                `--service-account=${email}`,
-                `--num-nodes=${d.numNodes}`,
-                '--enable-autoscaling',
-                `--min-nodes=${d.minNodes}`,
-                `--max-nodes=${d.maxNodes}`,
-                '--enable-autorepair',
-                '--enable-ip-alias',
-                '--enable-network-policy',
-                `--create-subnetwork=name=${c.subnetworkPrefix}${config.clusterName}`,
-                `--metadata=${labelList(_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool.metadata)}`,
-                `--max-pods-per-node=${config.maxPods}`,
-                `--default-max-pods-per-node=${config.maxPods}`,
-                `--addons=${c.addons.join(',')}`,
-            ],
+            description: `Regional GKE cluster ${config.clusterName} in ${config.region}, Kubernetes ${facts.clusterVersion}, with both Gitpod node pools (${services.name}, ${workspaces.name}) in one clusters.create, no default pool`,
+            request: clusterCreateRequest(config, facts.clusterVersion),
             timeoutMs: 45 * MINUTE,
         },
         {
             id: 'default-pool',
-            description: `Delete the temporary node pool ${d.name}`,
+            description: `Delete the node pool ${c.defaultPoolName} if the cluster has one (gcloud and the reference's commands make it; this flow does not)`,
             argv: [
                 'gcloud',
                 '--quiet',
                 'container',
                 'node-pools',
                 'delete',
-                d.name,
+                c.defaultPoolName,
                 `--cluster=${config.clusterName}`,
-                ...location(config),
+                ...plan_location(config),
             ],
             timeoutMs: 30 * MINUTE,
+            concurrent: NODE_POOLS,
         },
         {
             id: 'services-pool',
-            description: `Node pool ${services.name} (${services.machineType}, ${services.minNodes}-${services.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(services.labels)}`,
+            description: poolDescription(config, services),
             argv: nodePoolArgv(config, services),
             timeoutMs: 30 * MINUTE,
+            concurrent: NODE_POOLS,
         },
         {
             id: 'workspaces-pool',
-            description: `Node pool ${workspaces.name} (${workspaces.machineType}, ${workspaces.minNodes}-${workspaces.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(workspaces.labels)}`,
+            description: poolDescription(config, workspaces),
             argv: nodePoolArgv(config, workspaces),
             timeoutMs: 30 * MINUTE,
+            concurrent: NODE_POOLS,
         },
         {
             id: 'kubeconfig',
@@ -31966,12 +32047,12 @@ function gcpSteps(config, facts) {
             api: `Kubernetes API: create ${CLUSTER_ADMIN_BINDING.apiGroup}/v1 ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name} when missing`,
             timeoutMs: 2 * MINUTE,
         },
-        (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .recordStep */ .IC)(),
+        (0,record/* recordStep */.IC)(),
     ];
 }
 /** The Gitpod pools as the GKE API should show them. */
 function gcpDesiredPools(config) {
-    return (0,_desired_js__WEBPACK_IMPORTED_MODULE_0__/* .desiredPoolsOf */ .RK)(config, { maxPods: config.maxPods, image: _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool.imageType });
+    return (0,desired/* desiredPoolsOf */.RK)(config, { maxPods: config.maxPods, image: reference/* GCP */.lI.pool.imageType });
 }
 function poolOf(config, want) {
     return { ...config.pools[want.role], name: want.name, minNodes: want.minNodes, maxNodes: want.maxNodes };
@@ -31989,7 +32070,7 @@ function gcpFixes(config) {
         },
         labels: (want, have) => ({
             kind: 'in-place',
-            argvs: [nodePoolLabelsArgv(config, poolOf(config, want), (0,_desired_js__WEBPACK_IMPORTED_MODULE_0__/* .wantedLabels */ .dQ)(want.labels, have.labels))],
+            argvs: [nodePoolLabelsArgv(config, poolOf(config, want), (0,desired/* wantedLabels */.dQ)(want.labels, have.labels))],
         }),
         scaling: (want) => ({ kind: 'in-place', argvs: [nodePoolAutoscalingArgv(config, poolOf(config, want))] }),
         immutable: (want) => ({
@@ -32281,8 +32362,8 @@ const awsProvider = {
 
 // EXTERNAL MODULE: ./src/steps.ts
 var steps = __nccwpck_require__(36992);
-// EXTERNAL MODULE: ./src/providers/gcp/plan.ts
-var gcp_plan = __nccwpck_require__(9920);
+// EXTERNAL MODULE: ./src/providers/gcp/plan.ts + 1 modules
+var gcp_plan = __nccwpck_require__(46424);
 // EXTERNAL MODULE: ./src/providers/gcp/upgrade.ts
 var gcp_upgrade = __nccwpck_require__(50675);
 ;// CONCATENATED MODULE: ./src/providers/gcp/index.ts
@@ -32680,27 +32761,47 @@ const GCP = {
     pool: {
         imageType: 'UBUNTU_CONTAINERD',
         diskType: 'pd-ssd',
+        /** As the reference's `--scopes` flag names them (the argv of `gcloud container node-pools create`). */
         scopes: ['gke-default', 'https://www.googleapis.com/auth/ndev.clouddns.readwrite'],
+        /**
+         * The same scopes as the API takes them (`config.oauthScopes`), sorted as gcloud sends them: with a
+         * service account gcloud expands `gke-default` to cloud-platform and userinfo.email
+         * (googlecloudsdk/api_lib/container/api_adapter.py, `_SERVICE_ACCOUNT_SCOPES`).
+         */
+        oauthScopes: [
+            'https://www.googleapis.com/auth/cloud-platform',
+            'https://www.googleapis.com/auth/ndev.clouddns.readwrite',
+            'https://www.googleapis.com/auth/userinfo.email',
+        ],
         metadata: { 'disable-legacy-endpoints': 'true' },
         autorepair: true,
+        /** GKE's default surge upgrade, as gcloud sends it on every pool it creates. */
+        maxSurge: 1,
     },
-    /** The cluster, created with a small temporary default pool that is deleted right after. */
+    /**
+     * The cluster, created with both Gitpod pools in one `clusters.create` (no default pool). Each value is
+     * what the reference's `gcloud container clusters create` flags send, in the API's terms.
+     */
     cluster: {
         releaseChannel: 'regular',
-        addons: ['HorizontalPodAutoscaling', 'NodeLocalDNS', 'NetworkPolicy'],
-        networkPolicy: true,
+        /** The reference's `--addons=HorizontalPodAutoscaling,NodeLocalDNS,NetworkPolicy`: the listed add-ons on, the others gcloud names off. */
+        addonsConfig: {
+            dnsCacheConfig: { enabled: true },
+            horizontalPodAutoscaling: { disabled: false },
+            httpLoadBalancing: { disabled: true },
+            kubernetesDashboard: { disabled: true },
+            networkPolicyConfig: { disabled: false },
+        },
+        /** `--enable-network-policy`. */
+        networkPolicy: { enabled: true, provider: 'CALICO' },
         ipAlias: true,
         /** `--create-subnetwork name=<prefix><cluster-name>` */
         subnetworkPrefix: 'gitpod-',
-        defaultPool: {
-            name: 'default-pool',
-            machineType: 'e2-standard-2',
-            diskType: 'pd-ssd',
-            diskSizeGb: 50,
-            numNodes: 1,
-            minNodes: 0,
-            maxNodes: 1,
-        },
+        /**
+         * GKE's default pool, which `gcloud container clusters create` (and so the reference's commands and
+         * this action before 1.1) always makes. `apply` makes none; one it finds is deleted.
+         */
+        defaultPoolName: 'default-pool',
     },
     /** Node label that tells a node's pool. */
     nodePoolLabel: 'cloud.google.com/gke-nodepool',
@@ -32830,6 +32931,11 @@ function seedFor(provider) {
  * this list by a test.
  */
 const REFERENCE_DEVIATIONS = [
+    {
+        reference: '`gcloud container clusters create` with its default pool, the pool deleted, then each Gitpod pool created (four long operations, one after another)',
+        ours: 'one `clusters.create` request with both Gitpod pools and no default pool (`plan` shows the request); the pool steps create only a pool a cluster lacks, both at once',
+        why: 'gcloud cannot create a cluster without a default pool; the API can, as Terraform\'s inline `node_pool` does. One long operation instead of four: a first GKE apply is several minutes shorter (README, "What it takes"), and no `e2-standard-2` node is ever billed or counted against `CPUS`.',
+    },
     {
         reference: 'Kubernetes `1.21.11-gke.900` (GKE) / `"1.22"` (EKS)',
         ours: '`latest`, resolved through the cloud API at apply time (`plan` shows `latest`)',
@@ -33069,6 +33175,7 @@ function isTransientStatus(status) {
 /* harmony export */   mK: () => (/* binding */ StepFailedError),
 /* harmony export */   nc: () => (/* binding */ insertBefore),
 /* harmony export */   rl: () => (/* binding */ runSteps),
+/* harmony export */   uA: () => (/* binding */ requestLine),
 /* harmony export */   wR: () => (/* binding */ withActions),
 /* harmony export */   zw: () => (/* binding */ cancelReason)
 /* harmony export */ });
@@ -33121,6 +33228,8 @@ function toRecord(spec, status = 'planned') {
     const record = { id: spec.id, description: spec.description, status };
     if (spec.argv)
         record.argv = [...spec.argv];
+    if (spec.request)
+        record.request = structuredClone(spec.request);
     if (spec.api)
         record.api = spec.api;
     return record;
@@ -33143,13 +33252,16 @@ function insertBefore(steps, before, extra) {
     return [...steps.slice(0, i), ...extra, ...steps.slice(i)];
 }
 /**
- * CLI failures worth one more run, by tool: the cloud's passing trouble (rate limits, 5xx), as each CLI reports
+ * CLI failures worth one more run, by tool: the cloud's passing trouble (rate limits, 5xx, an operation in the way), as each CLI reports
  * it after its own retries gave up. gcloud retries some of these itself and not others (a 503 on
  * `clusters create`, a 429 from IAM), and reports them as `ResponseError: code=N` (GKE) or `STATUS: message`
  * (IAM). eksctl names the AWS error codes.
  */
 const TRANSIENT_CLI_FAILURES = {
-    gcloud: /ResponseError: code=(?:429|500|502|503|504)\b|\) (?:RESOURCE_EXHAUSTED|UNAVAILABLE|INTERNAL|DEADLINE_EXCEEDED):/,
+    // GKE's "operation in progress" (FAILED_PRECONDITION, HTTP 400) is passing too: "Cluster is running
+    // incompatible operation …" / "… Please wait and try again once it is done." The runner's second probe
+    // waits for that operation before the next run.
+    gcloud: /ResponseError: code=(?:429|500|502|503|504)\b|\) (?:RESOURCE_EXHAUSTED|UNAVAILABLE|INTERNAL|DEADLINE_EXCEEDED):|running incompatible operation|[Pp]lease wait and try again/,
     eksctl: /\b(?:Throttling(?:Exception)?|RequestLimitExceeded|TooManyRequestsException|ServiceUnavailable(?:Exception)?|InternalFailure|InternalError)\b/,
 };
 /** Did this CLI step fail for a passing reason (TRANSIENT_CLI_FAILURES of its tool)? */
@@ -33176,9 +33288,9 @@ class StepTimeoutError extends Error {
  * A run function within the step's `timeoutMs`, as exec bounds an argv: at the deadline the signal given
  * to the run aborts (its processes stop) and the step fails with "timed out after …".
  */
-async function runBounded(step, run, ctx, signal) {
+async function runBounded(step, run, ctx, signal, log) {
     if (!step.timeoutMs)
-        return run(ctx, step, signal);
+        return run(ctx, step, signal, log);
     const deadline = new AbortController();
     let timer;
     const expired = new Promise((_, reject) => {
@@ -33189,7 +33301,7 @@ async function runBounded(step, run, ctx, signal) {
         }, step.timeoutMs);
     });
     try {
-        return await Promise.race([run(ctx, step, AbortSignal.any([signal, deadline.signal])), expired]);
+        return await Promise.race([run(ctx, step, AbortSignal.any([signal, deadline.signal]), log), expired]);
     }
     finally {
         clearTimeout(timer);
@@ -33207,10 +33319,10 @@ async function runStep(step, ctx, deps) {
     return (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(async () => {
         try {
             if (step.run)
-                return await runBounded(step, step.run, ctx, deps.signal);
+                return await runBounded(step, step.run, ctx, deps.signal, deps.log);
             if (!step.argv)
                 throw new Error(`step '${step.id}' has neither a run function nor an argv`);
-            await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });
+            await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs, log: deps.log });
             return undefined;
         }
         catch (err) {
@@ -33259,64 +33371,103 @@ async function doneMeanwhile(step, ctx, deps, err) {
 /**
  * Runs steps in order: probe, skip what is done, run the rest in a log group with a progress line at
  * least every `heartbeatMs`, record each status. A run that fails is followed by one more probe: a step
- * another run on the same cluster did meanwhile counts as done. Stops at the first failure
- * (StepFailedError) or on cancellation (CancelledError); either way the records say what happened to every step.
+ * another run on the same cluster did meanwhile counts as done. Consecutive steps sharing a `concurrent`
+ * key run at the same time, in one log group, each line of theirs led by the step's id; the flow goes on
+ * once all of them ended. Stops at the first failure (StepFailedError; of a concurrent batch, once the
+ * batch ended) or on cancellation (CancelledError); either way the records say what happened to every step.
  */
 async function runSteps(steps, ctx, deps) {
     const now = deps.now ?? Date.now;
     const records = steps.map((s) => toRecord(s));
     const update = () => deps.onUpdate?.(records);
     update();
-    for (const [i, step] of steps.entries()) {
-        const record = records[i];
-        if (deps.signal.aborted)
-            throw new CancelledError(records, cancelReason(deps.signal));
+    /** One step, probe then run; `log` leads each line with the step's id when it runs beside others. */
+    const runOne = async (step, record, log) => {
         const started = now();
+        const stepDeps = log === deps.log ? deps : { ...deps, log };
         try {
-            await deps.group(`${step.id}: ${step.description}`, async () => {
-                if (step.probe) {
-                    const probe = await step.probe(ctx);
-                    if (probe.done) {
-                        record.status = 'skipped';
-                        if (probe.detail)
-                            record.detail = probe.detail;
-                        deps.log.info(`✓ already done${probe.detail ? `: ${probe.detail}` : ''}`);
-                        return;
-                    }
+            if (step.probe) {
+                const probe = await step.probe(ctx);
+                if (probe.done) {
+                    record.status = 'skipped';
                     if (probe.detail)
-                        deps.log.info(`→ to do: ${probe.detail}`);
+                        record.detail = probe.detail;
+                    log.info(`✓ already done${probe.detail ? `: ${probe.detail}` : ''}`);
+                    return;
                 }
-                const heartbeat = setInterval(() => {
-                    deps.log.info(`… ${step.id} still running after ${formatDuration(now() - started)}: ${step.description}`);
-                }, deps.heartbeatMs ?? 30_000);
-                try {
-                    const detail = await runStep(step, ctx, deps);
-                    record.status = 'done';
-                    if (detail)
-                        record.detail = detail;
-                }
-                finally {
-                    clearInterval(heartbeat);
-                }
-            });
+                if (probe.detail)
+                    log.info(`→ to do: ${probe.detail}`);
+            }
+            const heartbeat = setInterval(() => {
+                log.info(`… ${step.id} still running after ${formatDuration(now() - started)}: ${step.description}`);
+            }, deps.heartbeatMs ?? 30_000);
+            try {
+                const detail = await runStep(step, ctx, stepDeps);
+                record.status = 'done';
+                if (detail)
+                    record.detail = detail;
+            }
+            finally {
+                clearInterval(heartbeat);
+            }
         }
         catch (err) {
-            record.seconds = Math.round((now() - started) / 1000);
-            if (deps.signal.aborted) {
-                record.status = 'failed';
-                record.detail = cancelReason(deps.signal);
-                update();
-                throw new CancelledError(records, record.detail);
-            }
             record.status = 'failed';
-            record.detail = errorMessage(err);
-            update();
-            throw new StepFailedError(step, records, err);
+            record.detail = deps.signal.aborted ? cancelReason(deps.signal) : errorMessage(err);
+            throw err;
         }
-        record.seconds = Math.round((now() - started) / 1000);
-        update();
+        finally {
+            record.seconds = Math.round((now() - started) / 1000);
+            update();
+        }
+    };
+    for (let i = 0; i < steps.length;) {
+        if (deps.signal.aborted)
+            throw new CancelledError(records, cancelReason(deps.signal));
+        const key = steps[i].concurrent;
+        let j = i + 1;
+        while (key && j < steps.length && steps[j].concurrent === key)
+            j++;
+        const batch = steps.slice(i, j).map((step, k) => ({ step, record: records[i + k] }));
+        let failure;
+        if (batch.length === 1) {
+            const { step, record } = batch[0];
+            await deps
+                .group(`${step.id}: ${step.description}`, () => runOne(step, record, deps.log))
+                .catch((err) => (failure = { step, err }));
+        }
+        else {
+            const title = `${batch.map((b) => b.step.id).join(' + ')}: at the same time`;
+            await deps.group(title, async () => {
+                const outcomes = await Promise.allSettled(batch.map(({ step, record }) => {
+                    const log = prefixed(deps.log, step.id);
+                    log.info(`▶ ${step.description}`);
+                    return runOne(step, record, log);
+                }));
+                const at = outcomes.findIndex((o) => o.status === 'rejected');
+                if (at >= 0)
+                    failure = { step: batch[at].step, err: outcomes[at].reason };
+            });
+        }
+        if (failure) {
+            if (deps.signal.aborted)
+                throw new CancelledError(records, cancelReason(deps.signal));
+            throw new StepFailedError(failure.step, records, failure.err);
+        }
+        i = j;
     }
     return records;
+}
+/** A logger whose lines begin with `[id]`: the lines of steps running at the same time stay apart. */
+function prefixed(log, id) {
+    const lead = (msg) => `[${id}] ${msg}`;
+    return {
+        ...log,
+        info: (msg) => log.info(lead(msg)),
+        warning: (msg) => log.warning(lead(msg)),
+        error: (msg) => log.error(lead(msg)),
+        debug: (msg) => log.debug(lead(msg)),
+    };
 }
 const STATUS_ICON = {
     planned: '⏳ planned',
@@ -33336,7 +33487,11 @@ function stepsMarkdown(records, mode = 'run') {
     const plan = mode === 'plan';
     const lines = plan ? ['| # | step | what |', '|---|---|---|'] : ['| # | step | what | status |', '|---|---|---|---|'];
     for (const [i, r] of records.entries()) {
-        const what = r.argv ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(`${r.argv.slice(0, 4).join(' ')} …`) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.api ?? '');
+        const what = r.argv
+            ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(`${r.argv.slice(0, 4).join(' ')} …`)
+            : r.request
+                ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(requestLine(r.request))
+                : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.api ?? '');
         const row = `| ${i + 1} | **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.id)}**<br/>${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.description)} | ${what} |`;
         lines.push(plan ? row : `${row} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(STATUS_ICON[r.status] + (r.detail ? `: ${r.detail}` : ''))} |`);
     }
@@ -33346,7 +33501,21 @@ function stepsMarkdown(records, mode = 'run') {
         lines.push('', `<details><summary>Every CLI call, exactly as ${plan ? 'it will run' : 'run'}</summary>`, '');
         lines.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdFence */ .F)(sh, 'sh'), '', '</details>');
     }
+    const requests = records.filter((r) => r.request);
+    if (requests.length) {
+        lines.push('', `<details><summary>Every API request, exactly as ${plan ? 'it will be sent' : 'sent'}</summary>`, '');
+        for (const r of requests) {
+            lines.push(`**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.id)}**: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(requestLine(r.request))}`, '');
+            if (r.request.body !== undefined)
+                lines.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdFence */ .F)(JSON.stringify(r.request.body, null, 2), 'json'), '');
+        }
+        lines.push('</details>');
+    }
     return lines.join('\n');
+}
+/** `POST https://container.googleapis.com/v1/projects/p/locations/r/clusters`. */
+function requestLine(request) {
+    return `${request.method} https://${request.host}${request.path}`;
 }
 
 

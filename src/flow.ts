@@ -50,7 +50,7 @@ export async function runFlow<Ctx>(
       heartbeatMs: opts.heartbeatMs,
       ...(opts.sleep ? { cliRetry: { sleep: opts.sleep } } : {}),
       group: (name, fn) => io.group(name, fn),
-      exec: (argv, o) => execArgv(argv, { log: io.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
+      exec: (argv, o) => execArgv(argv, { log: o.log, env: opts.env, signal: o.signal, timeoutMs: o.timeoutMs }),
       onUpdate: (records) => {
         last = records;
         io.setOutput('plan', JSON.stringify(records));

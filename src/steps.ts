@@ -12,16 +12,34 @@ import { type RetryPolicy, withRetry } from './retry.js';
 
 export type StepStatus = 'planned' | 'done' | 'skipped' | 'failed';
 
+/** The exact API request of a step that calls an API instead of a CLI, as `plan` shows it. */
+export interface ApiRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The API's host (`container.googleapis.com`); an endpoint override replaces it at apply time. */
+  host: string;
+  /** The URL path, with the version (`/v1/projects/p/locations/r/clusters`). */
+  path: string;
+  /** The JSON body, exactly as sent. */
+  body?: unknown;
+}
+
 /** One step of a flow, as `plan` shows it. */
 export interface StepSpec<Id extends string = string> {
   id: Id;
   description: string;
   /** The exact CLI call of this step (argv[0] is the tool's name, looked up on PATH). */
   argv?: readonly string[];
+  /** The exact API request of a step that calls an API instead of a CLI (the contract's API steps). */
+  request?: ApiRequest;
   /** The API request(s) of a step that calls an API instead of a CLI, in words. */
   api?: string;
   /** Upper bound for this step's run (not its probe), in milliseconds. */
   timeoutMs?: number;
+  /**
+   * Consecutive steps with the same key run at the same time: probed together, then the ones to do run
+   * concurrently (GKE runs one operation per node pool at a time, so two pools are created at once).
+   */
+  concurrent?: string;
 }
 
 export interface ProbeResult {
@@ -37,7 +55,7 @@ export interface StepAction<Ctx> {
    * `signal` aborts when the run is cancelled or the step's `timeoutMs` is up (the runner then fails the
    * step with "timed out after …" whether or not the run stops): pass it to every process and wait.
    */
-  run?: (ctx: Ctx, spec: StepSpec, signal: AbortSignal) => Promise<string | void>;
+  run?: (ctx: Ctx, spec: StepSpec, signal: AbortSignal, log: Logger) => Promise<string | void>;
 }
 
 export type Step<Ctx> = StepSpec & StepAction<Ctx>;
@@ -47,6 +65,7 @@ export interface StepRecord {
   id: string;
   description: string;
   argv?: string[];
+  request?: ApiRequest;
   api?: string;
   status: StepStatus;
   detail?: string;
@@ -56,7 +75,7 @@ export interface StepRecord {
 export interface RunnerDeps {
   log: Logger;
   /** Runs an argv (the exec module); rejects on a non-zero exit. */
-  exec: (argv: readonly string[], opts: { signal: AbortSignal; timeoutMs?: number }) => Promise<unknown>;
+  exec: (argv: readonly string[], opts: { signal: AbortSignal; timeoutMs?: number; log: Logger }) => Promise<unknown>;
   /** Wraps a step's log lines in a group (core.group). */
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   signal: AbortSignal;
@@ -109,6 +128,7 @@ export function errorMessage(err: unknown): string {
 export function toRecord(spec: StepSpec, status: StepStatus = 'planned'): StepRecord {
   const record: StepRecord = { id: spec.id, description: spec.description, status };
   if (spec.argv) record.argv = [...spec.argv];
+  if (spec.request) record.request = structuredClone(spec.request);
   if (spec.api) record.api = spec.api;
   return record;
 }
@@ -136,14 +156,17 @@ export function insertBefore<S extends { id: string }>(steps: readonly S[], befo
 }
 
 /**
- * CLI failures worth one more run, by tool: the cloud's passing trouble (rate limits, 5xx), as each CLI reports
+ * CLI failures worth one more run, by tool: the cloud's passing trouble (rate limits, 5xx, an operation in the way), as each CLI reports
  * it after its own retries gave up. gcloud retries some of these itself and not others (a 503 on
  * `clusters create`, a 429 from IAM), and reports them as `ResponseError: code=N` (GKE) or `STATUS: message`
  * (IAM). eksctl names the AWS error codes.
  */
 export const TRANSIENT_CLI_FAILURES: Readonly<Record<string, RegExp>> = {
+  // GKE's "operation in progress" (FAILED_PRECONDITION, HTTP 400) is passing too: "Cluster is running
+  // incompatible operation …" / "… Please wait and try again once it is done." The runner's second probe
+  // waits for that operation before the next run.
   gcloud:
-    /ResponseError: code=(?:429|500|502|503|504)\b|\) (?:RESOURCE_EXHAUSTED|UNAVAILABLE|INTERNAL|DEADLINE_EXCEEDED):/,
+    /ResponseError: code=(?:429|500|502|503|504)\b|\) (?:RESOURCE_EXHAUSTED|UNAVAILABLE|INTERNAL|DEADLINE_EXCEEDED):|running incompatible operation|[Pp]lease wait and try again/,
   eksctl:
     /\b(?:Throttling(?:Exception)?|RequestLimitExceeded|TooManyRequestsException|ServiceUnavailable(?:Exception)?|InternalFailure|InternalError)\b/,
 };
@@ -180,8 +203,9 @@ async function runBounded<Ctx>(
   run: NonNullable<Step<Ctx>['run']>,
   ctx: Ctx,
   signal: AbortSignal,
+  log: Logger,
 ): Promise<string | void> {
-  if (!step.timeoutMs) return run(ctx, step, signal);
+  if (!step.timeoutMs) return run(ctx, step, signal, log);
   const deadline = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
@@ -192,7 +216,7 @@ async function runBounded<Ctx>(
     }, step.timeoutMs);
   });
   try {
-    return await Promise.race([run(ctx, step, AbortSignal.any([signal, deadline.signal])), expired]);
+    return await Promise.race([run(ctx, step, AbortSignal.any([signal, deadline.signal]), log), expired]);
   } finally {
     clearTimeout(timer);
   }
@@ -210,9 +234,9 @@ async function runStep<Ctx>(step: Step<Ctx>, ctx: Ctx, deps: RunnerDeps): Promis
   return withRetry(
     async () => {
       try {
-        if (step.run) return await runBounded(step, step.run, ctx, deps.signal);
+        if (step.run) return await runBounded(step, step.run, ctx, deps.signal, deps.log);
         if (!step.argv) throw new Error(`step '${step.id}' has neither a run function nor an argv`);
-        await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs });
+        await deps.exec(step.argv, { signal: deps.signal, timeoutMs: step.timeoutMs, log: deps.log });
         return undefined;
       } catch (err) {
         const detail = await doneMeanwhile(step, ctx, deps, err);
@@ -269,8 +293,10 @@ async function doneMeanwhile<Ctx>(
 /**
  * Runs steps in order: probe, skip what is done, run the rest in a log group with a progress line at
  * least every `heartbeatMs`, record each status. A run that fails is followed by one more probe: a step
- * another run on the same cluster did meanwhile counts as done. Stops at the first failure
- * (StepFailedError) or on cancellation (CancelledError); either way the records say what happened to every step.
+ * another run on the same cluster did meanwhile counts as done. Consecutive steps sharing a `concurrent`
+ * key run at the same time, in one log group, each line of theirs led by the step's id; the flow goes on
+ * once all of them ended. Stops at the first failure (StepFailedError; of a concurrent batch, once the
+ * batch ended) or on cancellation (CancelledError); either way the records say what happened to every step.
  */
 export async function runSteps<Ctx>(steps: readonly Step<Ctx>[], ctx: Ctx, deps: RunnerDeps): Promise<StepRecord[]> {
   const now = deps.now ?? Date.now;
@@ -278,50 +304,86 @@ export async function runSteps<Ctx>(steps: readonly Step<Ctx>[], ctx: Ctx, deps:
   const update = () => deps.onUpdate?.(records);
   update();
 
-  for (const [i, step] of steps.entries()) {
-    const record = records[i]!;
-    if (deps.signal.aborted) throw new CancelledError(records, cancelReason(deps.signal));
+  /** One step, probe then run; `log` leads each line with the step's id when it runs beside others. */
+  const runOne = async (step: Step<Ctx>, record: StepRecord, log: Logger): Promise<void> => {
     const started = now();
+    const stepDeps = log === deps.log ? deps : { ...deps, log };
     try {
-      await deps.group(`${step.id}: ${step.description}`, async () => {
-        if (step.probe) {
-          const probe = await step.probe(ctx);
-          if (probe.done) {
-            record.status = 'skipped';
-            if (probe.detail) record.detail = probe.detail;
-            deps.log.info(`✓ already done${probe.detail ? `: ${probe.detail}` : ''}`);
-            return;
-          }
-          if (probe.detail) deps.log.info(`→ to do: ${probe.detail}`);
+      if (step.probe) {
+        const probe = await step.probe(ctx);
+        if (probe.done) {
+          record.status = 'skipped';
+          if (probe.detail) record.detail = probe.detail;
+          log.info(`✓ already done${probe.detail ? `: ${probe.detail}` : ''}`);
+          return;
         }
-        const heartbeat = setInterval(() => {
-          deps.log.info(`… ${step.id} still running after ${formatDuration(now() - started)}: ${step.description}`);
-        }, deps.heartbeatMs ?? 30_000);
-        try {
-          const detail = await runStep(step, ctx, deps);
-          record.status = 'done';
-          if (detail) record.detail = detail;
-        } finally {
-          clearInterval(heartbeat);
-        }
-      });
-    } catch (err) {
-      record.seconds = Math.round((now() - started) / 1000);
-      if (deps.signal.aborted) {
-        record.status = 'failed';
-        record.detail = cancelReason(deps.signal);
-        update();
-        throw new CancelledError(records, record.detail);
+        if (probe.detail) log.info(`→ to do: ${probe.detail}`);
       }
+      const heartbeat = setInterval(() => {
+        log.info(`… ${step.id} still running after ${formatDuration(now() - started)}: ${step.description}`);
+      }, deps.heartbeatMs ?? 30_000);
+      try {
+        const detail = await runStep(step, ctx, stepDeps);
+        record.status = 'done';
+        if (detail) record.detail = detail;
+      } finally {
+        clearInterval(heartbeat);
+      }
+    } catch (err) {
       record.status = 'failed';
-      record.detail = errorMessage(err);
+      record.detail = deps.signal.aborted ? cancelReason(deps.signal) : errorMessage(err);
+      throw err;
+    } finally {
+      record.seconds = Math.round((now() - started) / 1000);
       update();
-      throw new StepFailedError(step, records, err);
     }
-    record.seconds = Math.round((now() - started) / 1000);
-    update();
+  };
+
+  for (let i = 0; i < steps.length;) {
+    if (deps.signal.aborted) throw new CancelledError(records, cancelReason(deps.signal));
+    const key = steps[i]!.concurrent;
+    let j = i + 1;
+    while (key && j < steps.length && steps[j]!.concurrent === key) j++;
+    const batch = steps.slice(i, j).map((step, k) => ({ step, record: records[i + k]! }));
+    let failure: { step: Step<Ctx>; err: unknown } | undefined;
+    if (batch.length === 1) {
+      const { step, record } = batch[0]!;
+      await deps
+        .group(`${step.id}: ${step.description}`, () => runOne(step, record, deps.log))
+        .catch((err: unknown) => (failure = { step, err }));
+    } else {
+      const title = `${batch.map((b) => b.step.id).join(' + ')}: at the same time`;
+      await deps.group(title, async () => {
+        const outcomes = await Promise.allSettled(
+          batch.map(({ step, record }) => {
+            const log = prefixed(deps.log, step.id);
+            log.info(`▶ ${step.description}`);
+            return runOne(step, record, log);
+          }),
+        );
+        const at = outcomes.findIndex((o) => o.status === 'rejected');
+        if (at >= 0) failure = { step: batch[at]!.step, err: (outcomes[at] as PromiseRejectedResult).reason };
+      });
+    }
+    if (failure) {
+      if (deps.signal.aborted) throw new CancelledError(records, cancelReason(deps.signal));
+      throw new StepFailedError(failure.step, records, failure.err);
+    }
+    i = j;
   }
   return records;
+}
+
+/** A logger whose lines begin with `[id]`: the lines of steps running at the same time stay apart. */
+function prefixed(log: Logger, id: string): Logger {
+  const lead = (msg: string) => `[${id}] ${msg}`;
+  return {
+    ...log,
+    info: (msg) => log.info(lead(msg)),
+    warning: (msg) => log.warning(lead(msg)),
+    error: (msg) => log.error(lead(msg)),
+    debug: (msg) => log.debug(lead(msg)),
+  };
 }
 
 const STATUS_ICON: Record<StepStatus, string> = {
@@ -344,7 +406,11 @@ export function stepsMarkdown(records: readonly StepRecord[], mode: 'plan' | 'ru
   const plan = mode === 'plan';
   const lines = plan ? ['| # | step | what |', '|---|---|---|'] : ['| # | step | what | status |', '|---|---|---|---|'];
   for (const [i, r] of records.entries()) {
-    const what = r.argv ? mdCode(`${r.argv.slice(0, 4).join(' ')} …`) : mdText(r.api ?? '');
+    const what = r.argv
+      ? mdCode(`${r.argv.slice(0, 4).join(' ')} …`)
+      : r.request
+        ? mdCode(requestLine(r.request))
+        : mdText(r.api ?? '');
     const row = `| ${i + 1} | **${mdText(r.id)}**<br/>${mdText(r.description)} | ${what} |`;
     lines.push(plan ? row : `${row} ${mdText(STATUS_ICON[r.status] + (r.detail ? `: ${r.detail}` : ''))} |`);
   }
@@ -354,5 +420,23 @@ export function stepsMarkdown(records: readonly StepRecord[], mode: 'plan' | 'ru
     lines.push('', `<details><summary>Every CLI call, exactly as ${plan ? 'it will run' : 'run'}</summary>`, '');
     lines.push(mdFence(sh, 'sh'), '', '</details>');
   }
+  const requests = records.filter((r) => r.request);
+  if (requests.length) {
+    lines.push(
+      '',
+      `<details><summary>Every API request, exactly as ${plan ? 'it will be sent' : 'sent'}</summary>`,
+      '',
+    );
+    for (const r of requests) {
+      lines.push(`**${mdText(r.id)}**: ${mdCode(requestLine(r.request!))}`, '');
+      if (r.request!.body !== undefined) lines.push(mdFence(JSON.stringify(r.request!.body, null, 2), 'json'), '');
+    }
+    lines.push('</details>');
+  }
   return lines.join('\n');
+}
+
+/** `POST https://container.googleapis.com/v1/projects/p/locations/r/clusters`. */
+export function requestLine(request: ApiRequest): string {
+  return `${request.method} https://${request.host}${request.path}`;
 }

@@ -10,13 +10,18 @@
  * Stateful: a created cluster or node pool exists at once (PROVISIONING) and becomes RUNNING when its
  * operation ends; an operation ends after `opPolls` reads of it (0: the first read sees it DONE, so
  * gcloud never sleeps). While an operation runs on a cluster, other cluster mutations are refused with
- * FAILED_PRECONDITION, as GKE does, and creating what exists (cluster, pool, service account) answers 409
+ * FAILED_PRECONDITION, as GKE does; node pools are the exception GKE makes: an operation on one pool does
+ * not stand in the way of one on another (`serialNodePoolOperations` restores the old rule). Creating what
+ * exists (cluster, pool, service account) answers 409
  * ALREADY_EXISTS. An operation can be held RUNNING until the test releases it (`holdNext`), to start a
  * second run in the middle of a first one. Every request is recorded with its answer's status; faults can
  * be injected (one by one, or the first attempt of every distinct request: `failFirstAttemptOfEach`).
  *
  * As strict as the real APIs where the flow could go wrong (400 INVALID_ARGUMENT, GKE's and IAM's own
- * messages): a cluster or node pool with `management.autoUpgrade: false` on a release channel; a cluster
+ * messages): a cluster or node pool with `management.autoUpgrade: false` on a release channel; a
+ * `clusters.create` whose `nodePools` come with `nodeConfig`/`initialNodeCount`, have no pool with nodes,
+ * repeat a name, or with neither pools nor nodes (GKE then makes a default pool only when
+ * `initialNodeCount` > 0); a cluster
  * version the server config does not offer on the cluster's channel; a project IAM policy that adds a
  * member `serviceAccount:<email>` of this project for which no service account exists.
  */
@@ -72,6 +77,14 @@ export interface FakeGcpOptions {
   clusterCaPem?: string;
   /** Support windows by minor, as fetchClusterUpgradeInfo / fetchNodePoolUpgradeInfo report them. */
   support?: Record<string, GkeSupportWindow>;
+  /**
+   * true: a node pool operation refuses every other mutation of the cluster, as GKE did before it ran
+   * node pool operations in parallel (and still answers now and then). Default false: as GKE documents
+   * today ("You can manually create, update, or delete a node pool while another node pool is already
+   * being created, updated, or deleted", cloud.google.com/kubernetes-engine/docs/how-to/node-pools),
+   * only an operation on the same pool, or on the cluster itself, stands in the way.
+   */
+  serialNodePoolOperations?: boolean;
 }
 
 /** One minor's end of standard and of extended support (RFC 3339 timestamps, as GKE sends them). */
@@ -220,6 +233,7 @@ export class FakeGcpApi {
       clusterEndpoint: options.clusterEndpoint ?? '10.0.0.2',
       clusterCaPem: options.clusterCaPem ?? FAKE_CA_PEM,
       support: options.support ?? DEFAULT_GKE_SUPPORT,
+      serialNodePoolOperations: options.serialNodePoolOperations ?? false,
     });
     const { server, url } = await listenLoopback((req, res) => void api.handle(req, res));
     api.server = server;
@@ -737,11 +751,46 @@ export class FakeGcpApi {
     return op;
   }
 
-  private runningOn(parent: string, cluster: string): Json | undefined {
+  /**
+   * The running operation that stands in the way of a mutation of the cluster (`pool` undefined) or of
+   * one of its node pools: any operation on the cluster or a pool blocks a cluster mutation; a pool
+   * mutation is blocked by one on the cluster or on the same pool (by any, with `serialNodePoolOperations`).
+   */
+  private runningOn(parent: string, cluster: string, pool?: string): Json | undefined {
     const prefix = `https://container.googleapis.com/v1/${parent}/clusters/${cluster}`;
     for (const { op } of this.operations.values()) {
       const t = String(op.targetLink);
-      if (op.status !== 'DONE' && (t === prefix || t.startsWith(`${prefix}/`))) return op;
+      if (op.status === 'DONE' || (t !== prefix && !t.startsWith(`${prefix}/`))) continue;
+      const onPool = t.startsWith(`${prefix}/nodePools/`) ? t.slice(`${prefix}/nodePools/`.length) : undefined;
+      if (pool === undefined || onPool === undefined || onPool === pool || this.opts.serialNodePoolOperations)
+        return op;
+    }
+    return undefined;
+  }
+
+  /** GKE's refusal of a `clusters.create` body's node pools (undefined: accepted). Messages paraphrase GKE's. */
+  private poolsRefusal(spec: Json): string | undefined {
+    const pools = Array.isArray(spec.nodePools) ? (spec.nodePools as Json[]) : undefined;
+    if (!pools?.length) {
+      return Number(spec.initialNodeCount ?? 0) > 0
+        ? undefined
+        : 'Cluster.initial_node_count must be greater than zero.';
+    }
+    if (spec.nodeConfig !== undefined || spec.initialNodeCount !== undefined) {
+      return 'Cluster.node_config and Cluster.initial_node_count must not be set when Cluster.node_pools is set.';
+    }
+    const names = pools.map((p) => String(p.name ?? ''));
+    if (names.some((n) => !/^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/.test(n)))
+      return `Invalid node pool name "${names.find((n) => !/^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/.test(n))}".`;
+    if (new Set(names).size !== names.length) return 'Node pool names must be unique.';
+    if (!pools.some((p) => Number(p.initialNodeCount ?? 0) > 0)) {
+      return 'At least one node pool must have initial_node_count greater than zero.';
+    }
+    for (const p of pools) {
+      const a = isObj(p.autoscaling) ? p.autoscaling : {};
+      if (a.enabled === true && Number(a.minNodeCount ?? 0) > Number(a.maxNodeCount ?? 0)) {
+        return `Node pool "${String(p.name)}": autoscaling min_node_count must not exceed max_node_count.`;
+      }
     }
     return undefined;
   }
@@ -954,6 +1003,7 @@ export class FakeGcpApi {
         const channel = isObj(spec.releaseChannel) ? spec.releaseChannel.channel : undefined;
         const refusal =
           this.versionRefusal(channel, String(spec.initialClusterVersion ?? '')) ??
+          this.poolsRefusal(spec) ??
           [...(Array.isArray(spec.nodePools) ? (spec.nodePools as Json[]) : []), spec]
             .map((p) => this.autoUpgradeRefusal(channel, p))
             .find(Boolean);
@@ -971,7 +1021,10 @@ export class FakeGcpApi {
     const cluster = this.clusters.get(key);
     if (!cluster) return this.fail(res, 404, `Not found: ${key}.`);
     const pools = cluster.nodePools as Json[];
-    const busy = method !== 'GET' ? this.runningOn(parent, clusterName!) : undefined;
+    // A node pool's own mutation (create, delete, update) is blocked only by what GKE blocks it by.
+    const poolTarget =
+      rest[2] === 'nodePools' ? (rest[3] ?? (isObj(req.nodePool) ? String(req.nodePool.name) : undefined)) : undefined;
+    const busy = method !== 'GET' ? this.runningOn(parent, clusterName!, poolTarget) : undefined;
     if (busy) {
       return this.fail(
         res,

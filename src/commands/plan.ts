@@ -11,7 +11,7 @@ import { POOL_ROLES } from '../reference.js';
 import { mdCode, mdFence, mdText } from '../markdown.js';
 import { estimateMarkdown, publishEstimate } from './estimate.js';
 import type { Estimate } from '../providers/estimate.js';
-import { type StepRecord, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
+import { type StepRecord, requestLine, shellQuote, stepsMarkdown, toRecord } from '../steps.js';
 
 export type { PlanResult };
 
@@ -80,6 +80,13 @@ export function planMarkdown(
   return parts.join('\n') + '\n';
 }
 
+function indent(text: string, by: string): string {
+  return text
+    .split('\n')
+    .map((line) => by + line)
+    .join('\n');
+}
+
 export async function plan(config: Config, io: ActionIO): Promise<PlanResult> {
   const result = planFlow(config);
   const records = result.steps.map((s) => toRecord(s));
@@ -88,7 +95,11 @@ export async function plan(config: Config, io: ActionIO): Promise<PlanResult> {
   );
   for (const [i, step] of result.steps.entries()) {
     io.log.info(`${i + 1}. ${step.id}: ${step.description}`);
-    io.log.info(`   ${step.argv ? shellQuote(step.argv) : step.api}`);
+    if (step.argv) io.log.info(`   ${shellQuote(step.argv)}`);
+    else if (step.request) {
+      io.log.info(`   ${requestLine(step.request)}`);
+      if (step.request.body !== undefined) io.log.info(indent(JSON.stringify(step.request.body, null, 2), '   '));
+    } else io.log.info(`   ${step.api}`);
   }
   for (const note of result.notes ?? []) io.log.warning(note);
   for (const field of result.dropped ?? []) io.log.info(`Left out of the rendered ClusterConfig: ${field}`);

@@ -2,9 +2,10 @@
  * GKE `apply`: the steps of providers/gcp/plan.ts, each paired with a probe that asks the cloud whether it is
  * already done, run by the one runner (src/flow.ts runFlow). Reads go through the APIs
  * (@google-cloud/container, IAM, Resource Manager, Kubernetes); every GKE and IAM mutation runs through
- * the real gcloud with the argv `plan` shows, except the two the contract lets go through an API: the
- * project policy (one read-modify-write with its etag, not four racing `add-iam-policy-binding`s) and
- * the cluster-admin binding (a Kubernetes create).
+ * the real gcloud with the argv `plan` shows, except those the contract lets go through an API, each
+ * shown by `plan` as its request: the cluster (one `clusters.create` with both Gitpod pools, no default
+ * pool), the project policy (one read-modify-write with its etag, not four racing
+ * `add-iam-policy-binding`s) and the cluster-admin binding (a Kubernetes create).
  *
  * A re-run converges: what exists is skipped, an operation already running on the cluster (another
  * run's, or one a cancelled run left) is waited for, not raced or started twice, a pool with wrong labels
@@ -19,7 +20,7 @@ import type { Logger } from '../../log.js';
 import { execArgv } from '../../exec.js';
 import { runFlow } from '../../flow.js';
 import { type GcpCredentials, type IamPolicy, GcpRest, gcpCredentials, missingRoles } from './rest.js';
-import { type Gke, type GkeCluster, type GkeNodePool, connectGke } from './gke.js';
+import { type Gke, type GkeCluster, type GkeNodePool, connectGke, toOperation } from './gke.js';
 import type { KubeClient, KubeObject } from '../../clients/kube.js';
 import { gcpCloud, observedPoolOf } from './cloud.js';
 import { diffPool, differenceLines, inPlaceArgvs } from '../../desired.js';
@@ -37,7 +38,14 @@ import {
 } from './plan.js';
 import { type GkeUpgradeStep, type UpgradeRound, gkeUpgradeSteps } from './upgrade.js';
 import { GCP, POOL_ROLES, type PoolRole } from '../../reference.js';
-import { type StepAction, type StepRecord, insertBefore, shellQuote, withActions } from '../../steps.js';
+import {
+  DONE_MEANWHILE,
+  type StepAction,
+  type StepRecord,
+  insertBefore,
+  shellQuote,
+  withActions,
+} from '../../steps.js';
 import { atMinor, upgradeMinors } from '../../verify/support.js';
 import { installTools, pathWithTools } from '../../tools/install.js';
 import type { InstalledTool } from '../../tools/types.js';
@@ -173,9 +181,9 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
     }
   };
 
-  const gcloud = async (argv: readonly string[], timeoutMs: number, signal: AbortSignal) => {
-    log.info(`$ ${shellQuote(argv)}`);
-    await execArgv(argv, { log, env: c.gcloudEnv, signal, timeoutMs });
+  const gcloud = async (argv: readonly string[], timeoutMs: number, signal: AbortSignal, out: Logger) => {
+    out.info(`$ ${shellQuote(argv)}`);
+    await execArgv(argv, { log: out, env: c.gcloudEnv, signal, timeoutMs });
   };
 
   const poolAction = (role: PoolRole): StepAction<GcpState> => {
@@ -189,13 +197,13 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
         s.pools[role] = change;
         return { done: false, detail: change.kind === 'create' ? 'absent' : change.why.join('; ') };
       },
-      async run(s, spec, signal) {
+      async run(s, spec, signal, out) {
         const change = s.pools[role] ?? { kind: 'create' };
         if (change.kind === 'create') {
-          await gcloud(spec.argv!, spec.timeoutMs ?? 30 * 60_000, signal);
+          await gcloud(spec.argv!, spec.timeoutMs ?? 30 * 60_000, signal, out);
           return;
         }
-        for (const argv of change.argvs) await gcloud(argv, spec.timeoutMs ?? 30 * 60_000, signal);
+        for (const argv of change.argvs) await gcloud(argv, spec.timeoutMs ?? 30 * 60_000, signal, out);
         return `updated in place: ${change.argvs.map((a) => shellQuote(a)).join(' && ')}`;
       },
     };
@@ -251,13 +259,24 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
         }
         return { done: true, detail: `exists (${found.status}, Kubernetes ${found.version})` };
       },
+      async run(_s, spec, signal) {
+        // Retried on 408/429/5xx like every request of GcpRest: a create that did happen answers the retry
+        // with 409 ALREADY_EXISTS, and the runner's second probe then waits for it and counts it done.
+        const op = toOperation(await rest.send<Record<string, unknown>>(spec.request!));
+        await gke.waitForOperation(op, {
+          timeoutMs: spec.timeoutMs ?? OP_WAIT_MS,
+          why: 'the cluster with both Gitpod node pools, in one operation',
+          signal,
+        });
+        return `created with ${POOL_ROLES.map((r) => config.pools[r].name).join(' and ')} in one operation (${op.name})`;
+      },
     },
 
     'default-pool': {
       async probe(s) {
         await settle();
-        const pool = (await cluster(s)).pools.find((p) => p.name === GCP.cluster.defaultPool.name);
-        return pool ? { done: false, detail: 'present' } : { done: true, detail: 'already removed' };
+        const pool = (await cluster(s)).pools.find((p) => p.name === GCP.cluster.defaultPoolName);
+        return pool ? { done: false, detail: 'present' } : { done: true, detail: 'none' };
       },
     },
 
@@ -327,11 +346,13 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
           await kube.create(binding(c.facts.account));
           return `created for ${c.facts.account}`;
         }
+        const have = (existing.subjects ?? []) as Subject[];
+        // Made since the probe by another run on the same cluster, with this identity: nothing to write.
+        if (have.some((x) => x.kind === 'User' && x.name === c.facts.account)) {
+          return `${DONE_MEANWHILE}: exists for ${c.facts.account}`;
+        }
         // Someone else's binding of the same name: add this identity, keep theirs.
-        const subjects = [
-          ...((existing.subjects ?? []) as Subject[]),
-          ...(binding(c.facts.account).subjects as Subject[]),
-        ];
+        const subjects = [...have, ...(binding(c.facts.account).subjects as Subject[])];
         await kube.mergePatch(bindingRef, { subjects });
         return `${c.facts.account} added to the existing binding`;
       },

@@ -1,7 +1,13 @@
 /**
  * The GKE flow as data: the ordered steps of the reference document's GCP section, each with the
- * exact gcloud argv it runs (or the API call it makes). `plan` prints this list; `apply` pairs it with
+ * exact gcloud argv it runs (or the API request it sends). `plan` prints this list; `apply` pairs it with
  * probes (src/providers/gcp/apply.ts) and runs it.
+ *
+ * The cluster comes with both Gitpod pools in one `clusters.create` (src/providers/gcp/request.ts): one
+ * long operation where the reference runs four (the cluster with a default pool, its deletion, then
+ * each pool). The pool steps stay for a cluster that lacks a pool (a cancelled run, an earlier version of
+ * this action, someone's deletion): they create what is missing, both at once, and fix labels and
+ * autoscaling in place; on a cluster this flow just made they find nothing to do.
  */
 import { type DesiredPool, type DesiredPools, type InPlaceFixes, desiredPoolsOf } from '../../desired.js';
 import { wantedLabels } from '../../desired.js';
@@ -9,6 +15,9 @@ import type { Config, PoolConfig } from '../../inputs.js';
 import { GCP } from '../../reference.js';
 import { RECORD_STEP_ID, recordStep } from '../../record.js';
 import type { StepSpec } from '../../steps.js';
+import { clusterCreateRequest, serviceAccountEmail } from './request.js';
+
+export { serviceAccountEmail };
 
 export const GCP_STEP_IDS = [
   'service-account',
@@ -25,7 +34,7 @@ export type GcpStepId = (typeof GCP_STEP_IDS)[number];
 
 /** Values only the cloud knows; `plan` shows the unresolved forms. */
 export interface GcpFacts {
-  /** `--cluster-version`: the input as given in `plan`, the resolved version in `apply`. */
+  /** `initialClusterVersion`: the input as given in `plan` (GKE takes `latest` and a minor too), the resolved version in `apply`. */
   clusterVersion: string;
   /** The identity that gets cluster-admin (the account of the credentials in use). */
   account: string;
@@ -36,10 +45,6 @@ export const GCP_PLAN_FACTS = (config: Config): GcpFacts => ({
   account: '<the account of the credentials in use>',
 });
 
-export function serviceAccountEmail(config: Config): string {
-  return `${GCP.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
-}
-
 /** `key=value,key=value` in a stable order: the reference labels first, then the extra labels. */
 export function labelList(labels: Readonly<Record<string, string>>): string {
   return Object.entries(labels)
@@ -48,6 +53,9 @@ export function labelList(labels: Readonly<Record<string, string>>): string {
 }
 
 const MINUTE = 60_000;
+
+/** The node-pool steps run at the same time (GKE runs one operation per node pool at a time). */
+const NODE_POOLS = 'node-pools';
 
 function location(config: Config): string[] {
   return [`--project=${config.project}`, `--region=${config.region}`];
@@ -118,10 +126,16 @@ export function nodePoolArgv(config: Config, pool: PoolConfig): string[] {
   ]);
 }
 
+function poolDescription(config: Config, pool: PoolConfig): string {
+  return (
+    `Node pool ${pool.name} (${pool.machineType}, ${pool.minNodes}-${pool.maxNodes} nodes per zone, ${config.maxPods} pods per node) ` +
+    `labelled ${labelList(pool.labels)}: made with the cluster; created here when missing, relabelled or rescaled in place`
+  );
+}
+
 export function gcpSteps(config: Config, facts: GcpFacts): StepSpec<GcpStepId>[] {
   const sa = GCP.serviceAccount;
   const c = GCP.cluster;
-  const d = c.defaultPool;
   const email = serviceAccountEmail(config);
   const { services, workspaces } = config.pools;
   return [
@@ -147,63 +161,39 @@ export function gcpSteps(config: Config, facts: GcpFacts): StepSpec<GcpStepId>[]
     },
     {
       id: 'cluster',
-      description: `Regional GKE cluster ${config.clusterName} in ${config.region}, Kubernetes ${facts.clusterVersion}, with a temporary default pool`,
-      argv: [
-        'gcloud',
-        'container',
-        'clusters',
-        'create',
-        config.clusterName,
-        ...location(config),
-        ...nodeLocationsFlag(config),
-        `--cluster-version=${facts.clusterVersion}`,
-        `--release-channel=${c.releaseChannel}`,
-        `--machine-type=${d.machineType}`,
-        `--disk-type=${d.diskType}`,
-        `--disk-size=${d.diskSizeGb}`,
-        `--image-type=${GCP.pool.imageType}`,
-        `--service-account=${email}`,
-        `--num-nodes=${d.numNodes}`,
-        '--enable-autoscaling',
-        `--min-nodes=${d.minNodes}`,
-        `--max-nodes=${d.maxNodes}`,
-        '--enable-autorepair',
-        '--enable-ip-alias',
-        '--enable-network-policy',
-        `--create-subnetwork=name=${c.subnetworkPrefix}${config.clusterName}`,
-        `--metadata=${labelList(GCP.pool.metadata)}`,
-        `--max-pods-per-node=${config.maxPods}`,
-        `--default-max-pods-per-node=${config.maxPods}`,
-        `--addons=${c.addons.join(',')}`,
-      ],
+      description: `Regional GKE cluster ${config.clusterName} in ${config.region}, Kubernetes ${facts.clusterVersion}, with both Gitpod node pools (${services.name}, ${workspaces.name}) in one clusters.create, no default pool`,
+      request: clusterCreateRequest(config, facts.clusterVersion),
       timeoutMs: 45 * MINUTE,
     },
     {
       id: 'default-pool',
-      description: `Delete the temporary node pool ${d.name}`,
+      description: `Delete the node pool ${c.defaultPoolName} if the cluster has one (gcloud and the reference's commands make it; this flow does not)`,
       argv: [
         'gcloud',
         '--quiet',
         'container',
         'node-pools',
         'delete',
-        d.name,
+        c.defaultPoolName,
         `--cluster=${config.clusterName}`,
         ...location(config),
       ],
       timeoutMs: 30 * MINUTE,
+      concurrent: NODE_POOLS,
     },
     {
       id: 'services-pool',
-      description: `Node pool ${services.name} (${services.machineType}, ${services.minNodes}-${services.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(services.labels)}`,
+      description: poolDescription(config, services),
       argv: nodePoolArgv(config, services),
       timeoutMs: 30 * MINUTE,
+      concurrent: NODE_POOLS,
     },
     {
       id: 'workspaces-pool',
-      description: `Node pool ${workspaces.name} (${workspaces.machineType}, ${workspaces.minNodes}-${workspaces.maxNodes} nodes per zone, ${config.maxPods} pods per node) labelled ${labelList(workspaces.labels)}`,
+      description: poolDescription(config, workspaces),
       argv: nodePoolArgv(config, workspaces),
       timeoutMs: 30 * MINUTE,
+      concurrent: NODE_POOLS,
     },
     {
       id: 'kubeconfig',

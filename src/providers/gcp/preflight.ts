@@ -8,10 +8,9 @@
  *                       what apply still creates, at the pools' initial size (ERROR) and maximum (WARNING)
  *   permissions         Resource Manager projects:testIamPermissions for what apply's steps do
  *
- * What apply creates, in order: the cluster with a temporary default pool (1 node per zone), which is then
- * deleted, then the two Gitpod pools (`--num-nodes` per zone each). So the need of a quota is the larger of
- * the two stages; an existing cluster's pools, and the temporary pool once the cluster exists, count for
- * nothing (they are already in the quotas' usage).
+ * What apply creates: the cluster with the two Gitpod pools (`initialNodeCount` per zone each), in one
+ * `clusters.create`, no default pool; on an existing cluster, the pools it lacks. The pools it has count
+ * for nothing (they are already in the quotas' usage).
  */
 import type { Config } from '../../inputs.js';
 import type { Logger } from '../../log.js';
@@ -73,7 +72,7 @@ export interface GcpQuotaInput {
   quotas: readonly RegionQuota[];
   zoneCount: number;
   shapes: Readonly<Record<string, MachineShape>>;
-  /** undefined: no cluster yet (it and its temporary pool are to be created); else the pools it has. */
+  /** undefined: no cluster yet (it and both pools are to be created); else the pools it has. */
   existingPools?: ReadonlySet<string>;
 }
 
@@ -83,7 +82,7 @@ export function shapeFromName(machineType: string): MachineShape | undefined {
   return m ? { vcpus: Number(m[1]), fromApi: false } : undefined;
 }
 
-/** Nodes per zone a new pool starts with: gcloud's `--num-nodes` of the pool's create (see providers/gcp.ts). */
+/** Nodes per zone a new pool starts with: its `initialNodeCount` (src/providers/gcp/request.ts), `--num-nodes` of a pool step. */
 export function initialNodesPerZone(minNodes: number, maxNodes: number): number {
   return Math.min(Math.max(minNodes, 1), maxNodes);
 }
@@ -118,27 +117,12 @@ function addPool(
 const QUOTA_PAGE = (project: string) => `https://console.cloud.google.com/iam-admin/quotas?project=${project}`;
 
 /**
- * The quotas apply's creations count against, with what they need: the larger of the two stages (cluster
- * with its temporary pool / the Gitpod pools) at the pools' initial size, and the pools at their maximum.
+ * The quotas apply's creations count against, with what they need: the pools still to create at their
+ * initial size, and at their maximum.
  */
 export function gcpQuotaNeeds(input: GcpQuotaInput): QuotaNeed[] {
   const { config, quotas, zoneCount, shapes, existingPools } = input;
   const metrics = new Set(quotas.map((q) => q.metric));
-  const d = GCP.cluster.defaultPool;
-  const temporary = emptyStage();
-  if (!existingPools) {
-    addPool(
-      temporary,
-      {
-        name: `${d.name} (temporary)`,
-        machineType: d.machineType,
-        nodes: d.numNodes * zoneCount,
-        diskGb: d.diskSizeGb,
-      },
-      shapes,
-      metrics,
-    );
-  }
   const pools = emptyStage();
   const atMax = emptyStage();
   for (const role of POOL_ROLES) {
@@ -170,31 +154,11 @@ export function gcpQuotaNeeds(input: GcpQuotaInput): QuotaNeed[] {
       fix: fix(metric),
     });
   };
-  const cpuMetrics = [...new Set([...temporary.cpus.keys(), ...pools.cpus.keys()])];
-  for (const metric of cpuMetrics) {
-    const t = temporary.cpus.get(metric);
-    const p = pools.cpus.get(metric);
-    const useTemporary = (t?.need ?? 0) > (p?.need ?? 0);
-    const chosen = useTemporary ? t! : p!;
-    push(
-      metric,
-      chosen.need,
-      atMax.cpus.get(metric)?.need ?? 0,
-      `${chosen.parts.join(' + ')}${useTemporary ? ', while the cluster is created' : ''}`,
-      'vCPU',
-    );
-  }
-  const ssd = Math.max(temporary.ssdGb, pools.ssdGb);
-  push(
-    'SSD_TOTAL_GB',
-    ssd,
-    atMax.ssdGb,
-    `${ssd === pools.ssdGb ? pools.nodes : temporary.nodes} pd-ssd boot disks`,
-    'GB',
-  );
+  for (const [metric, p] of pools.cpus)
+    push(metric, p.need, atMax.cpus.get(metric)?.need ?? 0, p.parts.join(' + '), 'vCPU');
+  push('SSD_TOTAL_GB', pools.ssdGb, atMax.ssdGb, `${pools.nodes} pd-ssd boot disks`, 'GB');
   // Every node of a public cluster has an ephemeral external IP.
-  const nodes = Math.max(temporary.nodes, pools.nodes);
-  push('IN_USE_ADDRESSES', nodes, atMax.nodes, `one external IP per node, ${nodes} nodes`, undefined);
+  push('IN_USE_ADDRESSES', pools.nodes, atMax.nodes, `one external IP per node, ${pools.nodes} nodes`, undefined);
   return needs;
 }
 
@@ -269,12 +233,11 @@ export async function gcpPreflight(
   const zoneCount = async () =>
     config.nodeLocations.length || Math.min(GKE_DEFAULT_ZONE_COUNT, (await zones()).length || GKE_DEFAULT_ZONE_COUNT);
 
-  /** Machine types apply still creates nodes of: the pools not there yet, and the temporary pool. */
+  /** Machine types apply still creates nodes of: the pools not there yet. */
   const typesToCreate = async (): Promise<string[]> => {
     const { cluster } = await existing();
     const names = new Set(cluster?.pools.map((p) => p.name) ?? []);
     const types = POOL_ROLES.filter((r) => !names.has(config.pools[r].name)).map((r) => config.pools[r].machineType);
-    if (!cluster) types.push(GCP.cluster.defaultPool.machineType);
     return [...new Set(types)];
   };
 

@@ -1,7 +1,9 @@
 /**
  * Google Cloud endpoints and credentials as gcloud sees them, and a small REST client for the two APIs
  * the GKE flow reads or writes besides GKE itself: IAM (does the node service account exist?) and Cloud
- * Resource Manager (the project's IAM policy, changed in one read-modify-write guarded by its etag).
+ * Resource Manager (the project's IAM policy, changed in one read-modify-write guarded by its etag); and
+ * for the one GKE request the flow sends itself, `clusters.create` with both pools, exactly as `plan`
+ * shows it (`send`).
  *
  * Endpoints: `CLOUDSDK_API_ENDPOINT_OVERRIDES_<API>` when set (gcloud's own variables, so one setting
  * points gcloud and this action at the same place), else the public `https://<api>.googleapis.com/`
@@ -30,6 +32,7 @@ import {
   retryPolicy,
   withRetry,
 } from '../../retry.js';
+import type { ApiRequest } from '../../steps.js';
 
 export const GCP_APIS = ['container', 'iam', 'cloudresourcemanager', 'serviceusage', 'compute'] as const;
 export type GcpApi = (typeof GCP_APIS)[number];
@@ -361,6 +364,21 @@ export class GcpRest {
     this.deps.log.info(
       `${what}: ${why}; retrying in ${(r.delayMs / 1000).toFixed(1)}s (attempt ${r.attempt + 1} of ${r.attempts})`,
     );
+  }
+
+  /**
+   * A request `plan` showed, sent as it is: the API named by its host, its path and its body, the JSON on
+   * the wire being `JSON.stringify` of the body `plan` printed (the SDK's REST transport would write the
+   * enums as numbers and add empty maps, so what it sends could not be what `plan` shows).
+   */
+  async send<T>(request: ApiRequest): Promise<T> {
+    const api = GCP_APIS.find((a) => request.host === `${a}.googleapis.com`);
+    if (!api || (request.method !== 'GET' && request.method !== 'POST')) {
+      throw new Error(`no client for ${request.method} https://${request.host}${request.path}`);
+    }
+    const answer = await this.request<T>(api, request.method, request.path, request.body);
+    if (answer === undefined) throw new Error(`${api} ${request.method} ${request.path}: not found`);
+    return answer;
   }
 
   getServiceAccount(project: string, email: string): Promise<Record<string, unknown> | undefined> {

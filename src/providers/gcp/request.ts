@@ -1,0 +1,89 @@
+/**
+ * The one GKE request the flow sends itself: `clusters.create` with both Gitpod node pools and no default
+ * pool, as `plan` shows it and `apply` sends it (through @google-cloud/container). gcloud cannot express
+ * it (`clusters create` always makes a default pool), so each field is what the reference's
+ * `gcloud container clusters create` and `node-pools create` flags send, in the API's own terms;
+ * `__tests__/gke-request-fidelity.test.ts` runs the real gcloud with those flags and holds the two equal,
+ * field by field.
+ *
+ * int64 fields (`maxPodsPerNode`) are JSON strings, as proto3 JSON writes them and gcloud sends them.
+ */
+import type { Config, PoolConfig } from '../../inputs.js';
+import { GCP } from '../../reference.js';
+import type { ApiRequest } from '../../steps.js';
+
+export const CONTAINER_HOST = 'container.googleapis.com';
+
+/** The email of the nodes' service account (GCP.serviceAccount) in the project of these inputs. */
+export function serviceAccountEmail(config: Config): string {
+  return `${GCP.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
+}
+
+/** `projects/<p>/locations/<region>`: the parent of the cluster. */
+export function clusterParent(config: Config): string {
+  return `projects/${config.project}/locations/${config.region}`;
+}
+
+/** A node pool as `clusters.create` (and `nodePools.create`) take it: what `gcloud container node-pools create` sends. */
+export function nodePoolBody(config: Config, pool: PoolConfig): Record<string, unknown> {
+  const p = GCP.pool;
+  return {
+    name: pool.name,
+    // `--num-nodes`: per zone, within the autoscaling bounds, at least one node so the pool starts serving.
+    initialNodeCount: Math.min(Math.max(pool.minNodes, 1), pool.maxNodes),
+    ...(config.nodeLocations.length ? { locations: [...config.nodeLocations] } : {}),
+    autoscaling: { enabled: true, minNodeCount: pool.minNodes, maxNodeCount: pool.maxNodes },
+    // On a release channel GKE refuses autoUpgrade false; gcloud sends both on every pool.
+    management: { autoRepair: p.autorepair, autoUpgrade: true },
+    maxPodsConstraint: { maxPodsPerNode: String(config.maxPods) },
+    upgradeSettings: { maxSurge: p.maxSurge },
+    config: {
+      machineType: pool.machineType,
+      diskType: p.diskType,
+      diskSizeGb: config.diskSizeGb,
+      imageType: p.imageType,
+      labels: { ...pool.labels },
+      metadata: { ...p.metadata },
+      oauthScopes: [...p.oauthScopes],
+      serviceAccount: serviceAccountEmail(config),
+    },
+  };
+}
+
+/** The cluster itself, without its pools: what `gcloud container clusters create` sends at cluster level. */
+export function clusterBody(config: Config, version: string): Record<string, unknown> {
+  const c = GCP.cluster;
+  return {
+    name: config.clusterName,
+    initialClusterVersion: version,
+    releaseChannel: { channel: c.releaseChannel.toUpperCase() },
+    ...(config.nodeLocations.length ? { locations: [...config.nodeLocations] } : {}),
+    addonsConfig: structuredClone(c.addonsConfig),
+    networkPolicy: { ...c.networkPolicy },
+    ipAllocationPolicy: {
+      useIpAliases: c.ipAlias,
+      createSubnetwork: true,
+      subnetworkName: `${c.subnetworkPrefix}${config.clusterName}`,
+    },
+    defaultMaxPodsConstraint: { maxPodsPerNode: String(config.maxPods) },
+  };
+}
+
+/**
+ * `POST /v1/projects/<p>/locations/<r>/clusters` with both Gitpod pools: one long operation makes the
+ * cluster with the pools as they should be, and no default pool ever exists. `version` is the resolved
+ * version in `apply`, the input (`latest`, `1.33`: GKE takes both) in `plan`.
+ */
+export function clusterCreateRequest(config: Config, version: string): ApiRequest {
+  return {
+    method: 'POST',
+    host: CONTAINER_HOST,
+    path: `/v1/${clusterParent(config)}/clusters`,
+    body: {
+      cluster: {
+        ...clusterBody(config, version),
+        nodePools: [nodePoolBody(config, config.pools.services), nodePoolBody(config, config.pools.workspaces)],
+      },
+    },
+  };
+}
