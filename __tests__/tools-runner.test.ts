@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import {
+  readFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -23,6 +24,12 @@ import { configOf, fakeIO } from './fixtures.js';
 import { clearSecrets } from '../src/log.js';
 import { type InstallDeps, installTools, pathWithTools } from '../src/tools/install.js';
 import { findOnPath } from '../src/tools/runner.js';
+import { applyFlow } from '../src/providers/gcp/apply.js';
+import { connectKube } from '../src/clients/kube.js';
+import { gcpWorld } from './fakes/gcp-world.js';
+import { destroy } from '../src/commands/destroy.js';
+import { gcpCloud } from '../src/providers/gcp/cloud.js';
+import { parse } from 'yaml';
 import { DownloadServer, type GcloudFakeRelease, REAL_SDK_ROOT } from './fakes/download-server.js';
 import { runAction } from './support/run-bundle.js';
 import { useToolSandbox } from './support/tool-sandbox.js';
@@ -345,4 +352,83 @@ describe('the bundle with a bad use-runner-tools value', () => {
     expect(server.requests).toEqual([]);
     expect(res.stdout).not.toMatch(/from the runner|Install /);
   });
+});
+
+describe('a GKE apply with the tools from the runner (FAKE GKE/IAM/CRM/Kubernetes APIs, real gcloud)', () => {
+  it("runs the runner's gcloud for apply and destroy, writes its plugin into the kubeconfig, and installs nothing", async () => {
+    // The runner: an SDK root whose bin/gcloud logs each call and execs the real gcloud, the real plugin
+    // beside it, and the SDK's kubectl 1.33 in a folder of its own, all in front of this machine's PATH.
+    const sdk = mkdtempSync(path.join(os.tmpdir(), 'runner-sdk-'));
+    runnerDirs.push(sdk);
+    const calls = path.join(sdk, 'calls.log');
+    mkdirSync(path.join(sdk, 'bin'));
+    writeFileSync(path.join(sdk, 'VERSION'), `${SDK_VERSION}\n`);
+    writeFileSync(
+      path.join(sdk, 'bin', 'gcloud'),
+      `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${path.join(SDK_BIN, 'gcloud')}' "$@"\n`,
+      { mode: 0o755 },
+    );
+    symlinkSync(path.join(SDK_BIN, 'gke-gcloud-auth-plugin'), path.join(sdk, 'bin', 'gke-gcloud-auth-plugin'));
+    const usrBin = pathDir({ kubectl: path.join(SDK_BIN, 'kubectl.1.33') });
+
+    const w = await gcpWorld();
+    const savedEnv = { ...process.env };
+    const savedPath = process.env.PATH;
+    try {
+      // An empty tool cache: the world's seeded one is not used, and nothing may be downloaded into this one.
+      process.env.RUNNER_TOOL_CACHE = box.cacheDir;
+      process.env.PATH = [path.join(sdk, 'bin'), usrBin, savedPath].join(path.delimiter);
+      const config = w.config({ 'use-runner-tools': 'true', 'tool-mirror': server.url });
+      const io = fakeIO();
+      const records = await applyFlow(config, io, {
+        env: w.env,
+        sleep: async () => undefined,
+        connectKube: (a, l) =>
+          connectKube({ ...a, server: w.kube.url, caData: undefined, insecureSkipTlsVerify: true }, l, {
+            attempts: 2,
+            baseDelayMs: 0,
+            sleep: async () => undefined,
+          }),
+      });
+
+      expect(records.filter((r) => r.status !== 'done' && r.status !== 'skipped')).toEqual([]);
+      expect(w.gcp.cluster('gitpod')?.status).toBe('RUNNING');
+      expect(server.requests).toEqual([]);
+      expect(readdirSync(box.cacheDir)).toEqual([]);
+      expect(io.paths).toEqual([]);
+      expect(io.lines).toContain(`gcloud 528.0.0 from the runner (${sdk}/bin/gcloud)`);
+      expect(io.lines).toContain(`kubectl 1.33.1 from the runner (${usrBin}/kubectl)`);
+      // Every gcloud process the flow started was the runner's, not the world's seeded one.
+      expect(readFileSync(calls, 'utf8').split('\n').filter(Boolean).length).toBeGreaterThan(0);
+      expect(w.gcloudCalls()).toEqual([]);
+      const kubeconfig = parse(readFileSync(config.kubeconfigPath, 'utf8')) as {
+        users: { user: { exec: { command: string } } }[];
+      };
+      expect(kubeconfig.users[0]!.user.exec.command).toBe(path.join(sdk, 'bin', 'gke-gcloud-auth-plugin'));
+      expect(kubeconfig.users[0]!.user.exec.command).not.toContain(w.dir);
+
+      // destroy runs the runner's gcloud too.
+      Object.assign(process.env, w.env); // the gcloud that destroy starts inherits the endpoint overrides
+      const destroyConfig = w.config({
+        command: 'destroy',
+        'confirm-destroy': 'gitpod',
+        'use-runner-tools': 'true',
+        'tool-mirror': server.url,
+      });
+      const before = readFileSync(calls, 'utf8').split('\n').filter(Boolean).length;
+      const destroyIo = fakeIO();
+      await destroy(destroyConfig, destroyIo, { cloud: gcpCloud(destroyConfig, destroyIo.log, { env: w.env }) });
+      expect(w.gcp.cluster('gitpod')).toBeUndefined();
+      expect(readFileSync(calls, 'utf8').split('\n').filter(Boolean).slice(before)).toEqual([
+        `--quiet container clusters delete gitpod --project=${destroyConfig.project} --region=us-central1`,
+      ]);
+      expect(w.gcloudCalls()).toEqual([]);
+      expect(server.requests).toEqual([]);
+      expect(destroyIo.paths).toEqual([]);
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+      Object.assign(process.env, savedEnv);
+      await w.close();
+    }
+  }, 120_000);
 });
