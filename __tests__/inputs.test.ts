@@ -191,6 +191,7 @@ describe('inputs: one clear error naming input, value and accepted form', () => 
       /http\(s\)/,
     ],
     ['boolean loosely spelled', { ...gcp, 'fail-on-drift': 'yes' }, 'fail-on-drift', /`true` or `false`/],
+    ['use-runner-tools loosely spelled', { ...aws, 'use-runner-tools': 'on' }, 'use-runner-tools', /`true` or `false`/],
     ['destroy without confirmation', { ...gcp, command: 'destroy' }, 'confirm-destroy', /the cluster name `gitpod`/],
     [
       'destroy with the wrong name',
@@ -216,6 +217,9 @@ describe('inputs: one clear error naming input, value and accepted form', () => 
   it('accepts the strict boolean spellings only', () => {
     expect(configOf({ ...gcp, 'fail-on-drift': 'False' }).failOnDrift).toBe(false);
     expect(configOf({ ...gcp, 'fail-on-drift': 'TRUE' }).failOnDrift).toBe(true);
+    expect(configOf(gcp).useRunnerTools).toBe(false);
+    expect(configOf({ ...gcp, 'use-runner-tools': 'True' }).useRunnerTools).toBe(true);
+    expect(configOf({ ...aws, 'use-runner-tools': 'false' }).useRunnerTools).toBe(false);
   });
 
   it('accepts each valid version form', () => {

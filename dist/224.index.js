@@ -205,7 +205,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(98286);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(36992);
 /* harmony import */ var _verify_support_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(73386);
-/* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(85316);
+/* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(81892);
 /**
  * GKE `apply`: the steps of providers/gcp/plan.ts, each paired with a probe that asks the cloud whether it is
  * already done, run by the one runner (src/flow.ts runFlow). Reads go through the APIs

@@ -521,8 +521,8 @@ var support = __webpack_require__(73386);
 var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./src/steps.ts
 var src_steps = __webpack_require__(36992);
-// EXTERNAL MODULE: ./src/tools/install.ts + 5 modules
-var tools_install = __webpack_require__(85316);
+// EXTERNAL MODULE: ./src/tools/install.ts + 6 modules
+var tools_install = __webpack_require__(81892);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/clients/kube.ts
@@ -852,7 +852,7 @@ function conditionTrue(obj, type) {
 async function applyFlow(config, io, deps = {}) {
     // The user's overlay is read and checked before anything is downloaded or called.
     (0,plan/* clusterConfigFor */.CR)(config, {});
-    const install = deps.install ?? (async (names, c, i) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 85316))).installTools(names, c, i));
+    const install = deps.install ?? (async (names, c, i) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 81892))).installTools(names, c, i));
     const tools = await install(['eksctl', 'kubectl'], config, io);
     const sleep = deps.sleep ?? ((ms) => (0,retry/* abortableSleep */.Mf)(ms, io.signal));
     const now = deps.now ?? Date.now;

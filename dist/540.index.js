@@ -44,7 +44,7 @@ async function destroy(config, io, deps = {}) {
     const env = { CLOUDSDK_CORE_DISABLE_PROMPTS: '1' };
     const observed = await initial;
     if (observed.found) {
-        const { installTools, pathWithTools } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 85316));
+        const { installTools, pathWithTools } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 81892));
         const tools = await installTools([(0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .providerOf */ .l)(config).destroyTool], config, io);
         env.PATH = pathWithTools(Object.values(tools));
     }

@@ -828,7 +828,7 @@ async function awsPreflight(config, log, deps = {}) {
     });
     const version = once(async () => {
         const { cluster } = await existing();
-        const { resolveVersion } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(316), __webpack_require__.e(368)]).then(__webpack_require__.bind(__webpack_require__, 96368));
+        const { resolveVersion } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(892), __webpack_require__.e(368)]).then(__webpack_require__.bind(__webpack_require__, 96368));
         return resolveVersion(config, await eks(), cluster);
     });
     const toCreate = once(async () => {

@@ -28914,6 +28914,7 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'eksctl-version',
     'kubectl-version',
     'tool-mirror',
+    'use-runner-tools',
     'fail-on-drift',
     'confirm-destroy',
     'github-token',
@@ -29325,6 +29326,8 @@ function parseConfig(readInput, env = process.env) {
             throw new InputError('tool-mirror', toolMirror, 'an http(s) base URL such as `https://mirror.example.com`');
         }
     }
+    const useRunnerToolsRaw = read('use-runner-tools');
+    const useRunnerTools = useRunnerToolsRaw ? boolean('use-runner-tools', useRunnerToolsRaw) : false;
     const failOnDriftRaw = read('fail-on-drift');
     const failOnDrift = failOnDriftRaw ? boolean('fail-on-drift', failOnDriftRaw) : true;
     const confirmDestroy = read('confirm-destroy');
@@ -29364,6 +29367,7 @@ function parseConfig(readInput, env = process.env) {
         kubeconfigPath,
         tools,
         toolMirror,
+        useRunnerTools,
         failOnDrift,
         confirmDestroy,
         githubToken: read('github-token'),
@@ -32321,7 +32325,7 @@ const awsProvider = {
             clusterConfig: doc,
         };
     },
-    apply: async (config, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(316), __nccwpck_require__.e(368), __nccwpck_require__.e(285)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96368))).applyFlow(config, io),
+    apply: async (config, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(892), __nccwpck_require__.e(368), __nccwpck_require__.e(285)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96368))).applyFlow(config, io),
     preflight: async (config, log) => (await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.bind(__nccwpck_require__, 55711))).awsPreflight(config, log),
     cloud: async (config, log) => (await __nccwpck_require__.e(/* import() */ 389).then(__nccwpck_require__.bind(__nccwpck_require__, 389))).awsCloud(config, log),
     destroySteps: (config) => [
@@ -32383,7 +32387,7 @@ const gcpProvider = {
         // The upgrade round to the asked version; apply runs one per minor, and none when the cluster is there.
         steps: (0,steps/* insertBefore */.nc)((0,gcp_plan/* gcpSteps */.ys)(config, (0,gcp_plan/* GCP_PLAN_FACTS */.hO)(config)), 'kubeconfig', (0,gcp_upgrade/* gkePlannedUpgrade */.Q)(config)),
     }),
-    apply: async (config, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(316), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75843))).applyFlow(config, io),
+    apply: async (config, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(892), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75843))).applyFlow(config, io),
     preflight: async (config, log) => (await __nccwpck_require__.e(/* import() */ 472).then(__nccwpck_require__.bind(__nccwpck_require__, 16472))).gcpPreflight(config, log),
     cloud: async (config, log) => (await __nccwpck_require__.e(/* import() */ 918).then(__nccwpck_require__.bind(__nccwpck_require__, 59918))).gcpCloud(config, log),
     destroySteps: (config) => [

@@ -48,6 +48,7 @@ export const INPUT_NAMES = [
   'eksctl-version',
   'kubectl-version',
   'tool-mirror',
+  'use-runner-tools',
   'fail-on-drift',
   'confirm-destroy',
   'github-token',
@@ -157,6 +158,8 @@ export interface Config {
   kubeconfigPath: string;
   tools: ToolVersions;
   toolMirror: string;
+  /** `use-runner-tools`: take gcloud and kubectl from the runner's PATH when there (src/tools/runner.ts). */
+  useRunnerTools: boolean;
   failOnDrift: boolean;
   confirmDestroy: string;
   githubToken: string;
@@ -589,6 +592,9 @@ export function parseConfig(readInput: InputReader, env: NodeJS.ProcessEnv = pro
     }
   }
 
+  const useRunnerToolsRaw = read('use-runner-tools');
+  const useRunnerTools = useRunnerToolsRaw ? boolean('use-runner-tools', useRunnerToolsRaw) : false;
+
   const failOnDriftRaw = read('fail-on-drift');
   const failOnDrift = failOnDriftRaw ? boolean('fail-on-drift', failOnDriftRaw) : true;
 
@@ -634,6 +640,7 @@ export function parseConfig(readInput: InputReader, env: NodeJS.ProcessEnv = pro
     kubeconfigPath,
     tools,
     toolMirror,
+    useRunnerTools,
     failOnDrift,
     confirmDestroy,
     githubToken: read('github-token'),

@@ -19,10 +19,11 @@ import type { ActionIO } from '../io.js';
 import { registerSecret } from '../log.js';
 import { errorMessage, formatDuration } from '../steps.js';
 import { eksctl } from './eksctl.js';
-import { gcloud, gkeAuthPlugin } from './gcloud.js';
+import { AUTH_PLUGIN, gcloud, gkeAuthPlugin } from './gcloud.js';
 import { type HttpOptions, ToolDownloadError, ToolHttp } from './http.js';
 import { kubectl } from './kubectl.js';
 import { displayUrl, parseMirror } from './mirror.js';
+import { type RunnerToolName, isRunnerTool, lookOnRunner, releaseOf } from './runner.js';
 import type { InstalledTool, ToolContext, ToolName, ToolPlatform, ToolSpec, Unpacked } from './types.js';
 
 export type { InstalledTool, ToolName } from './types.js';
@@ -43,7 +44,10 @@ export interface InstallDeps {
   /** Defaults to process.platform / process.arch. */
   platform?: NodeJS.Platform;
   arch?: string;
-  /** Where GITHUB_API_URL, RUNNER_TOOL_CACHE and RUNNER_TEMP are read; defaults to process.env. */
+  /**
+   * Where GITHUB_API_URL, RUNNER_TOOL_CACHE, RUNNER_TEMP and (`use-runner-tools`) the PATH searched for
+   * the runner's tools are read; defaults to process.env.
+   */
   env?: NodeJS.ProcessEnv;
   now?: () => number;
   /** How a finished folder is moved into the tool cache (tests make it fail across filesystems). */
@@ -62,7 +66,8 @@ export function toolPlatform(platform: NodeJS.Platform, arch: string): ToolPlatf
 /**
  * Installs the named tools (each at the version its input asks for, else the pinned one), adds them to
  * PATH and returns where they are. Tools run concurrently; if any fails, the others still finish, then
- * one error names every failure.
+ * one error names every failure. With `use-runner-tools`, gcloud and kubectl found on the runner's PATH
+ * are used instead (src/tools/runner.ts), and only what is missing is installed.
  */
 export async function installTools<N extends ToolName>(
   names: readonly N[],
@@ -87,16 +92,26 @@ export async function installTools<N extends ToolName>(
     githubToken: config.githubToken,
   };
   const specDeps: SpecDeps = { now: deps.now ?? Date.now, rename: deps.rename };
+  const runnerPath = config.useRunnerTools ? (env.PATH ?? '') : undefined;
 
   return io.group(`Install ${wanted.join(', ')}`, async () => {
     if (mirror) io.log.info(`Downloads go to the mirror ${displayUrl(mirror.base)}`);
+    if (runnerPath !== undefined && wanted.includes('eksctl' as N)) {
+      io.log.info(
+        'use-runner-tools: eksctl is always installed by the action (no runner install of it is checksum-verified)',
+      );
+    }
     const settled = await Promise.allSettled(
       wanted.map(async (name) => {
-        const tool = await installTool(name, config.tools[name], ctx, specDeps);
+        const request = config.tools[name];
+        const runner =
+          runnerPath !== undefined && isRunnerTool(name) ? await fromRunner(name, request, runnerPath, ctx) : {};
+        const tool = runner.tool ?? (await installTool(name, request, ctx, specDeps, runner.resolved));
         if (name === 'gcloud' && !tool.authPlugin) {
-          // A pre-seeded SDK without the plugin: fetch it on its own, next to the SDK.
+          // A pre-seeded or runner SDK without the plugin: fetch it on its own, into the tool cache.
           const plugin = await installSpec(gkeAuthPlugin, tool.version, ctx, specDeps);
           tool.authPlugin = plugin.bin;
+          tool.authPluginSource = plugin.source;
         }
         return tool;
       }),
@@ -116,11 +131,17 @@ export async function installTools<N extends ToolName>(
   });
 }
 
-/** The folders of installed tools' executables (the gcloud auth plugin's included), each once. */
+/**
+ * The folders of installed tools' executables (the gcloud auth plugin's included), each once. A tool taken
+ * from the runner is left out: it is on PATH already, where it was found, and moving its folder (/usr/bin)
+ * to the front would shadow what earlier steps put there.
+ */
 export function toolDirs(tools: readonly InstalledTool[]): string[] {
-  return [
-    ...new Set(tools.flatMap((t) => [t.bin, ...(t.authPlugin ? [t.authPlugin] : [])].map((f) => path.dirname(f)))),
-  ];
+  const files = tools.flatMap((t) => [
+    ...(t.source === 'runner' ? [] : [t.bin]),
+    ...(t.authPlugin && (t.authPluginSource ?? t.source) !== 'runner' ? [t.authPlugin] : []),
+  ]);
+  return [...new Set(files.map((f) => path.dirname(f)))];
 }
 
 /**
@@ -139,9 +160,55 @@ function ensureCacheFolders(env: NodeJS.ProcessEnv, tempDir: string): void {
   }
 }
 
-async function installTool(name: ToolName, request: string, ctx: ToolContext, deps: SpecDeps): Promise<InstalledTool> {
-  const installed = await installSpec(TOOL_SPECS[name], request, ctx, deps);
+async function installTool(
+  name: ToolName,
+  request: string,
+  ctx: ToolContext,
+  deps: SpecDeps,
+  resolved?: string,
+): Promise<InstalledTool> {
+  const installed = await installSpec(TOOL_SPECS[name], request, ctx, deps, resolved);
   return { ...installed, name };
+}
+
+/**
+ * `use-runner-tools`: the runner's tool when it is on PATH and is what its version input asks for (any
+ * version when the input is empty). Otherwise no tool, after a line saying why it is installed as
+ * without the input, and the version the input resolved to, so that it is not resolved twice.
+ */
+async function fromRunner(
+  name: RunnerToolName,
+  request: string,
+  pathValue: string,
+  ctx: ToolContext,
+): Promise<{ tool?: InstalledTool; resolved?: string }> {
+  const look = await lookOnRunner(name, pathValue, ctx.signal);
+  if ('missing' in look) {
+    ctx.log.info(`use-runner-tools: ${look.missing}; ${name} is installed as without it`);
+    return {};
+  }
+  const { tool, found } = look;
+  if (request) {
+    const spec = TOOL_SPECS[name];
+    const resolved = spec.exactVersion(request) ?? (await spec.resolveVersion(request, ctx));
+    if (releaseOf(tool.version) !== resolved) {
+      const asked = resolved === request ? request : `${request} (${resolved})`;
+      ctx.log.info(
+        `use-runner-tools: the runner's ${name} ${tool.version} (${found}) is not ${name}-version ${asked}; ` +
+          `${name} ${resolved} is installed as without it`,
+      );
+      return { resolved };
+    }
+  }
+  ctx.log.info(`${name} ${tool.version} from the runner (${found})`);
+  if (name === 'gcloud') {
+    ctx.log.info(
+      tool.authPlugin
+        ? `${AUTH_PLUGIN} from the runner (${tool.authPlugin})`
+        : `${AUTH_PLUGIN}: neither in ${path.join(tool.dir, 'bin')} nor on PATH; installing it alone`,
+    );
+  }
+  return { tool };
 }
 
 type Installed = Omit<InstalledTool, 'name'> & { name: string };
@@ -151,11 +218,17 @@ interface SpecDeps {
   rename?: (from: string, to: string) => Promise<void>;
 }
 
-/** Resolve, find in the cache or download + verify + cache one spec. */
-async function installSpec(spec: ToolSpec, request: string, ctx: ToolContext, deps: SpecDeps): Promise<Installed> {
+/** Resolve (unless `resolved` is given), find in the cache or download + verify + cache one spec. */
+async function installSpec(
+  spec: ToolSpec,
+  request: string,
+  ctx: ToolContext,
+  deps: SpecDeps,
+  resolved?: string,
+): Promise<Installed> {
   const { log, platform } = ctx;
   const now = deps.now;
-  const version = spec.exactVersion(request) ?? (await spec.resolveVersion(request, ctx));
+  const version = resolved ?? spec.exactVersion(request) ?? (await spec.resolveVersion(request, ctx));
   const asked = request && request !== version ? ` (${request})` : request ? '' : ' (pinned)';
 
   const cached = tc.find(spec.name, version, platform.arch);

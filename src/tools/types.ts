@@ -19,9 +19,16 @@ export interface InstalledTool {
   bin: string;
   /** gcloud only: absolute path of gke-gcloud-auth-plugin, which kubeconfigs for GKE run. */
   authPlugin?: string;
-  /** Whether this run found it in the tool cache or downloaded it. */
-  source: 'cache' | 'download';
+  /** gcloud only: where the plugin came from, when not from where gcloud did (a plugin installed alone). */
+  authPluginSource?: ToolSource;
+  /**
+   * Whether this run found it in the tool cache, downloaded it, or (`use-runner-tools`) found it on the
+   * runner's PATH; a runner tool's folder is not put on PATH again.
+   */
+  source: ToolSource;
 }
+
+export type ToolSource = 'cache' | 'download' | 'runner';
 
 /** The runner platform in the terms of the tool cache (`process.arch`). */
 export interface ToolPlatform {

@@ -1,5 +1,5 @@
-export const id = 316;
-export const ids = [316];
+export const id = 892;
+export const ids = [892];
 export const modules = {
 
 /***/ 25239:
@@ -322,7 +322,7 @@ class ToolHttp {
 
 /***/ }),
 
-/***/ 85316:
+/***/ 81892:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -808,6 +808,118 @@ const kubectl = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/tools/runner.ts
+/**
+ * `use-runner-tools`: gcloud and kubectl taken from the runner's own PATH instead of downloaded (hosted
+ * ubuntu-latest ships both, ~150 MB that every apply would otherwise fetch again).
+ *
+ * PATH is scanned entry by entry for an executable file, as execvp does, without a shell. The runner's
+ * tool is used as it is and its version logged:
+ *
+ * - gcloud: the SDK root is taken from where the executable resolves (`<root>/bin/gcloud`; a Debian
+ *   package's /usr/bin/gcloud resolves into /usr/lib/google-cloud-sdk), and its version read from the
+ *   SDK's `VERSION` file, so no Python process starts. Its gke-gcloud-auth-plugin is the SDK's own
+ *   `bin/gke-gcloud-auth-plugin`, else the first on PATH; without either, install.ts installs the plugin
+ *   alone, checksum-verified, into the tool cache.
+ * - kubectl: its version from `kubectl version --client -o json` (no server is contacted).
+ *
+ * eksctl is never taken from the runner: no runner image installs it in a way whose checksum could be
+ * checked. A tool that is not found (or is not what the version input asks for) is installed as without
+ * this input, and a log line says why.
+ */
+
+
+
+
+
+/** The tools `use-runner-tools` may take from the runner. */
+const RUNNER_TOOLS = ['gcloud', 'kubectl'];
+const isRunnerTool = (name) => RUNNER_TOOLS.includes(name);
+/** How long `kubectl version --client` may take. */
+const VERSION_TIMEOUT_MS = 30_000;
+/**
+ * The first executable file called `name` in `pathValue`'s entries, as execvp finds it. Relative and
+ * empty entries (the working directory) are skipped: a checked-out repository must not supply the tool.
+ */
+function findOnPath(name, pathValue) {
+    for (const dir of pathValue.split((external_node_path_default()).delimiter)) {
+        if (!dir || !external_node_path_default().isAbsolute(dir))
+            continue;
+        const file = external_node_path_default().join(dir, name);
+        try {
+            if (!(0,external_node_fs_.statSync)(file).isFile())
+                continue;
+            (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+            return file;
+        }
+        catch {
+            // not there, or not executable: the next entry
+        }
+    }
+    return undefined;
+}
+/** gcloud on PATH, as an SDK: its root, its version (from `VERSION`) and its auth plugin when it has one. */
+function gcloudOnRunner(pathValue) {
+    const found = findOnPath('gcloud', pathValue);
+    if (!found)
+        return { missing: 'no gcloud on PATH' };
+    const real = (0,external_node_fs_.realpathSync)(found);
+    if (external_node_path_default().basename(real) !== 'gcloud' || external_node_path_default().basename(external_node_path_default().dirname(real)) !== 'bin') {
+        return { missing: `${found} resolves to ${real}, not an SDK's bin/gcloud` };
+    }
+    const root = external_node_path_default().dirname(external_node_path_default().dirname(real));
+    let version;
+    try {
+        version = (0,external_node_fs_.readFileSync)(external_node_path_default().join(root, 'VERSION'), 'utf8').trim();
+    }
+    catch {
+        return { missing: `${found} is in ${root}, which has no VERSION file` };
+    }
+    if (!/^[0-9]+\.[0-9]+\.[0-9]+$/.test(version)) {
+        return { missing: `${external_node_path_default().join(root, 'VERSION')} holds ${JSON.stringify(version.slice(0, 40))}, not a version` };
+    }
+    const ownPlugin = external_node_path_default().join(root, 'bin', AUTH_PLUGIN);
+    const authPlugin = findOnPath(AUTH_PLUGIN, external_node_path_default().join(root, 'bin')) ? ownPlugin : findOnPath(AUTH_PLUGIN, pathValue);
+    return {
+        tool: {
+            name: 'gcloud',
+            version,
+            dir: root,
+            bin: external_node_path_default().join(root, 'bin', 'gcloud'),
+            ...(authPlugin ? { authPlugin, authPluginSource: 'runner' } : {}),
+            source: 'runner',
+        },
+        found,
+    };
+}
+/** kubectl on PATH, with the version it reports for itself. */
+async function kubectlOnRunner(pathValue, signal) {
+    const found = findOnPath('kubectl', pathValue);
+    if (!found)
+        return { missing: 'no kubectl on PATH' };
+    let gitVersion;
+    try {
+        const out = await (0,exec/* execArgv */.Ei)([found, 'version', '--client', '-o', 'json'], {
+            silent: true,
+            signal,
+            timeoutMs: VERSION_TIMEOUT_MS,
+        });
+        gitVersion = JSON.parse(out.stdout).clientVersion?.gitVersion;
+    }
+    catch (err) {
+        return { missing: `\`${found} version --client -o json\` failed (${(0,steps/* errorMessage */.gJ)(err).split('\n')[0]})` };
+    }
+    const m = typeof gitVersion === 'string' ? /^v?(1\.[0-9]+\.[0-9]+\S*)$/.exec(gitVersion) : null;
+    if (!m)
+        return { missing: `${found} reports no kubectl version (clientVersion.gitVersion: ${String(gitVersion)})` };
+    return { tool: { name: 'kubectl', version: m[1], dir: external_node_path_default().dirname(found), bin: found, source: 'runner' }, found };
+}
+function lookOnRunner(name, pathValue, signal) {
+    return name === 'gcloud' ? Promise.resolve(gcloudOnRunner(pathValue)) : kubectlOnRunner(pathValue, signal);
+}
+/** `1.32.4` of `1.32.4-dispatcher`: what a version input is compared with. */
+const releaseOf = (version) => /^[0-9]+\.[0-9]+\.[0-9]+/.exec(version)?.[0] ?? version;
+
 ;// CONCATENATED MODULE: ./src/tools/install.ts
 /**
  * The one installer for gcloud, eksctl and kubectl, through @actions/tool-cache:
@@ -832,6 +944,7 @@ const kubectl = {
 
 
 
+
 const TOOL_SPECS = { gcloud: gcloud, eksctl: eksctl, kubectl: kubectl };
 /** Archives of one tool downloaded at the same time (gcloud has several components). */
 const ARTIFACT_CONCURRENCY = 4;
@@ -844,7 +957,8 @@ function toolPlatform(platform, arch) {
 /**
  * Installs the named tools (each at the version its input asks for, else the pinned one), adds them to
  * PATH and returns where they are. Tools run concurrently; if any fails, the others still finish, then
- * one error names every failure.
+ * one error names every failure. With `use-runner-tools`, gcloud and kubectl found on the runner's PATH
+ * are used instead (src/tools/runner.ts), and only what is missing is installed.
  */
 async function installTools(names, config, io, deps = {}) {
     const env = deps.env ?? process.env;
@@ -863,15 +977,22 @@ async function installTools(names, config, io, deps = {}) {
         githubToken: config.githubToken,
     };
     const specDeps = { now: deps.now ?? Date.now, rename: deps.rename };
+    const runnerPath = config.useRunnerTools ? (env.PATH ?? '') : undefined;
     return io.group(`Install ${wanted.join(', ')}`, async () => {
         if (mirror)
             io.log.info(`Downloads go to the mirror ${(0,tools_mirror.displayUrl)(mirror.base)}`);
+        if (runnerPath !== undefined && wanted.includes('eksctl')) {
+            io.log.info('use-runner-tools: eksctl is always installed by the action (no runner install of it is checksum-verified)');
+        }
         const settled = await Promise.allSettled(wanted.map(async (name) => {
-            const tool = await installTool(name, config.tools[name], ctx, specDeps);
+            const request = config.tools[name];
+            const runner = runnerPath !== undefined && isRunnerTool(name) ? await fromRunner(name, request, runnerPath, ctx) : {};
+            const tool = runner.tool ?? (await installTool(name, request, ctx, specDeps, runner.resolved));
             if (name === 'gcloud' && !tool.authPlugin) {
-                // A pre-seeded SDK without the plugin: fetch it on its own, next to the SDK.
+                // A pre-seeded or runner SDK without the plugin: fetch it on its own, into the tool cache.
                 const plugin = await installSpec(gkeAuthPlugin, tool.version, ctx, specDeps);
                 tool.authPlugin = plugin.bin;
+                tool.authPluginSource = plugin.source;
             }
             return tool;
         }));
@@ -888,11 +1009,17 @@ async function installTools(names, config, io, deps = {}) {
         return result;
     });
 }
-/** The folders of installed tools' executables (the gcloud auth plugin's included), each once. */
+/**
+ * The folders of installed tools' executables (the gcloud auth plugin's included), each once. A tool taken
+ * from the runner is left out: it is on PATH already, where it was found, and moving its folder (/usr/bin)
+ * to the front would shadow what earlier steps put there.
+ */
 function toolDirs(tools) {
-    return [
-        ...new Set(tools.flatMap((t) => [t.bin, ...(t.authPlugin ? [t.authPlugin] : [])].map((f) => external_node_path_default().dirname(f)))),
-    ];
+    const files = tools.flatMap((t) => [
+        ...(t.source === 'runner' ? [] : [t.bin]),
+        ...(t.authPlugin && (t.authPluginSource ?? t.source) !== 'runner' ? [t.authPlugin] : []),
+    ]);
+    return [...new Set(files.map((f) => external_node_path_default().dirname(f)))];
 }
 /**
  * PATH with the installed tools first, for the processes this action starts itself: `io.addPath` also
@@ -909,15 +1036,45 @@ function ensureCacheFolders(env, tempDir) {
         process.env.RUNNER_TOOL_CACHE = env.RUNNER_TOOL_CACHE || external_node_path_default().join(external_node_os_default().tmpdir(), 'gitpod-cluster-action-tools');
     }
 }
-async function installTool(name, request, ctx, deps) {
-    const installed = await installSpec(TOOL_SPECS[name], request, ctx, deps);
+async function installTool(name, request, ctx, deps, resolved) {
+    const installed = await installSpec(TOOL_SPECS[name], request, ctx, deps, resolved);
     return { ...installed, name };
 }
-/** Resolve, find in the cache or download + verify + cache one spec. */
-async function installSpec(spec, request, ctx, deps) {
+/**
+ * `use-runner-tools`: the runner's tool when it is on PATH and is what its version input asks for (any
+ * version when the input is empty). Otherwise no tool, after a line saying why it is installed as
+ * without the input, and the version the input resolved to, so that it is not resolved twice.
+ */
+async function fromRunner(name, request, pathValue, ctx) {
+    const look = await lookOnRunner(name, pathValue, ctx.signal);
+    if ('missing' in look) {
+        ctx.log.info(`use-runner-tools: ${look.missing}; ${name} is installed as without it`);
+        return {};
+    }
+    const { tool, found } = look;
+    if (request) {
+        const spec = TOOL_SPECS[name];
+        const resolved = spec.exactVersion(request) ?? (await spec.resolveVersion(request, ctx));
+        if (releaseOf(tool.version) !== resolved) {
+            const asked = resolved === request ? request : `${request} (${resolved})`;
+            ctx.log.info(`use-runner-tools: the runner's ${name} ${tool.version} (${found}) is not ${name}-version ${asked}; ` +
+                `${name} ${resolved} is installed as without it`);
+            return { resolved };
+        }
+    }
+    ctx.log.info(`${name} ${tool.version} from the runner (${found})`);
+    if (name === 'gcloud') {
+        ctx.log.info(tool.authPlugin
+            ? `${AUTH_PLUGIN} from the runner (${tool.authPlugin})`
+            : `${AUTH_PLUGIN}: neither in ${external_node_path_default().join(tool.dir, 'bin')} nor on PATH; installing it alone`);
+    }
+    return { tool };
+}
+/** Resolve (unless `resolved` is given), find in the cache or download + verify + cache one spec. */
+async function installSpec(spec, request, ctx, deps, resolved) {
     const { log, platform } = ctx;
     const now = deps.now;
-    const version = spec.exactVersion(request) ?? (await spec.resolveVersion(request, ctx));
+    const version = resolved ?? spec.exactVersion(request) ?? (await spec.resolveVersion(request, ctx));
     const asked = request && request !== version ? ` (${request})` : request ? '' : ' (pinned)';
     const cached = tool_cache/* find */.I6(spec.name, version, platform.arch);
     if (cached) {
