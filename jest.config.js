@@ -15,6 +15,6 @@ export default {
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.mjs'],
   // Without gcloud on PATH, one line saying what to install, at once (the GKE tests run the real gcloud).
   globalSetup: '<rootDir>/__tests__/support/global-setup.mjs',
-  // No `::debug::` flood from @actions/core in the test output.
-  setupFiles: ['<rootDir>/__tests__/support/quiet-debug.ts'],
+  // No `::debug::` flood from @actions/core in the test output; both Providers loaded, as a run loads its own.
+  setupFiles: ['<rootDir>/__tests__/support/quiet-debug.ts', '<rootDir>/__tests__/support/load-providers.ts'],
 };

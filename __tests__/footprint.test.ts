@@ -10,7 +10,8 @@ import { parse } from 'yaml';
 import { plan } from '../src/commands/plan.js';
 import { footprintOf } from '../src/footprint.js';
 import { awsMachineShape } from '../src/providers/aws/machines.js';
-import { ESTIMATE_DATA, estimateOf } from '../src/providers/estimate.js';
+import { estimateOf } from '../src/providers/estimate.js';
+import { GCP_FOOTPRINT } from '../src/providers/gcp/footprint.js';
 import { gcpCpuQuotaMetric, gcpMachineShape } from '../src/providers/gcp/machines.js';
 import { configOf, fakeIO, type Inputs } from './fixtures.js';
 
@@ -296,7 +297,7 @@ describe('footprintOf, the pure API preflight calls', () => {
       'services-max-nodes': '3',
       'node-locations': 'us-central1-a,us-central1-b',
     });
-    const fp = footprintOf(config, ESTIMATE_DATA.gcp.footprint);
+    const fp = footprintOf(config, GCP_FOOTPRINT);
     // services 0..3 per zone, created at 1 per zone; workspaces 1..50 per zone; 2 zones
     expect(fp.pools.map((p) => [p.name, p.nodes])).toEqual([
       ['workload-services', { min: 0, initial: 2, max: 6 }],

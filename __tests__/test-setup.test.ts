@@ -43,6 +43,9 @@ describe('jest globalSetup', () => {
   it('is wired into jest.config.js with the filter that keeps ::debug:: lines out of the output', () => {
     const config = readFileSync(path.join(root, 'jest.config.js'), 'utf8');
     expect(config).toContain("globalSetup: '<rootDir>/__tests__/support/global-setup.mjs'");
-    expect(config).toContain("setupFiles: ['<rootDir>/__tests__/support/quiet-debug.ts']");
+    // Beside the filter, both Providers loaded (as a run loads its own) for the tests of the synchronous parts.
+    expect(config).toContain(
+      "setupFiles: ['<rootDir>/__tests__/support/quiet-debug.ts', '<rootDir>/__tests__/support/load-providers.ts']",
+    );
   });
 });

@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/kubeconfig.ts
 var kubeconfig = __webpack_require__(35180);
-// EXTERNAL MODULE: ./src/providers/index.ts + 4 modules
-var providers = __webpack_require__(46940);
+// EXTERNAL MODULE: ./src/providers/index.ts
+var providers = __webpack_require__(87486);
 // EXTERNAL MODULE: ./src/record.ts
 var src_record = __webpack_require__(94846);
 // EXTERNAL MODULE: ./src/steps.ts
@@ -38,7 +38,7 @@ var desired = __webpack_require__(73761);
 
 /** `cloud-config` with its diff: ERROR on any difference; an ERROR here also means `drift=true`. */
 function cloudConfigDiff(config, observed) {
-    const provider = (0,providers/* providerOf */.l)(config);
+    const provider = (0,providers/* providerOf */.lc)(config);
     const fixes = provider.fixes(config);
     const diffs = (0,desired/* diffPools */.Vg)(provider.desiredPools(config), observed.pools, fixes);
     const errors = [];
@@ -60,11 +60,11 @@ function checkCloudConfig(config, observed) {
 
 /** Reads the facts the provider's network check needs: GETs only, nothing written. */
 function networkFacts(config, observed, kube) {
-    return (0,providers/* providerOf */.l)(config).networkFacts(config, observed, kube);
+    return (0,providers/* providerOf */.lc)(config).networkFacts(config, observed, kube);
 }
 /** `network`: the provider's check over those facts. */
 function checkNetwork(config, facts) {
-    return (0,providers/* providerOf */.l)(config).checkNetwork(config, facts);
+    return (0,providers/* providerOf */.lc)(config).checkNetwork(config, facts);
 }
 
 // EXTERNAL MODULE: ./src/verify/nodes.ts
@@ -246,7 +246,7 @@ function poolVerdict(tally, pool) {
 /** A Mermaid picture of the two pools (and any nodes outside them) with node counts and verdicts. */
 function mermaid(config, report, tally) {
     const cls = { OK: 'ok', WARNING: 'warn', ERROR: 'bad' };
-    const platform = (0,providers/* providerOf */.l)(config).platform;
+    const platform = (0,providers/* providerOf */.lc)(config).platform;
     const lines = [
         '```mermaid',
         'flowchart LR',
@@ -272,7 +272,7 @@ function nodeRow(n) {
 }
 /** The report as Markdown: headline, Mermaid picture, checks table, node table (failing first); bounded. */
 function reportMarkdown(config, report, ctx) {
-    const where = (0,providers/* providerOf */.l)(config).where(config);
+    const where = (0,providers/* providerOf */.lc)(config).where(config);
     const c = report.nodeCounts;
     const total = c.services + c.workspaces + c.other;
     const lines = [
@@ -394,7 +394,7 @@ async function verify(given, io, deps = {}) {
     // A user's kubeconfig: its credentials are masked before anything reads the file (a missing file fails below).
     if (config.kubeconfig)
         (0,kubeconfig/* registerKubeconfigSecrets */.oH)(await (0,promises_.readFile)(config.kubeconfig, 'utf8').catch(() => ''));
-    const provider = (0,providers/* providerOf */.l)(config);
+    const provider = await (0,providers/* loadProvider */.Cg)(config);
     const cloud = deps.cloud ?? (await provider.cloud(config, io.log));
     const observed = await cloud.observe();
     if (!observed.found)

@@ -377,7 +377,7 @@ async function gcpPreflight(config, log, deps = {}) {
                 if (cluster)
                     return { details: [`cluster ${config.clusterName} exists at ${cluster.version}`] };
                 const server = await (await gke()).serverConfig();
-                const { resolveVersion } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(892), __webpack_require__.e(843)]).then(__webpack_require__.bind(__webpack_require__, 75843));
+                const { resolveVersion } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(815), __webpack_require__.e(892), __webpack_require__.e(843)]).then(__webpack_require__.bind(__webpack_require__, 75843));
                 const where = `REGULAR release channel in ${config.region}`;
                 try {
                     const v = resolveVersion(config.kubernetesVersion, server.channelVersions(_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster.releaseChannel), where);

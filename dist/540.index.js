@@ -11,20 +11,21 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   destroySteps: () => (/* binding */ destroySteps),
 /* harmony export */   leftovers: () => (/* binding */ leftovers)
 /* harmony export */ });
-/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46940);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87486);
 /* harmony import */ var _flow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26439);
 
 
 /** The destroy flow as data: what `destroy` runs, in the same shape as the apply flows (the provider's). */
 function destroySteps(config) {
-    return (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .providerOf */ .l)(config).destroySteps(config);
+    return (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .providerOf */ .lc)(config).destroySteps(config);
 }
 /** What stays behind after a successful destroy, and how to remove it when nothing else needs it. */
 function leftovers(config) {
-    return (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .providerOf */ .l)(config).leftovers(config);
+    return (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .providerOf */ .lc)(config).leftovers(config);
 }
 async function destroy(config, io, deps = {}) {
-    const cloud = deps.cloud ?? (await (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .providerOf */ .l)(config).cloud(config, io.log));
+    const provider = await (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .loadProvider */ .Cg)(config);
+    const cloud = deps.cloud ?? (await provider.cloud(config, io.log));
     const specs = destroySteps(config);
     // The first look at the cloud serves both the decision to install the CLI and the runner's first probe;
     // every later probe (the one after a failed delete, a re-run) looks again: a cached "exists" would be stale.
@@ -45,7 +46,7 @@ async function destroy(config, io, deps = {}) {
     const observed = await initial;
     if (observed.found) {
         const { installTools, pathWithTools } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 81892));
-        const tools = await installTools([(0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .providerOf */ .l)(config).destroyTool], config, io);
+        const tools = await installTools([provider.destroyTool], config, io);
         env.PATH = pathWithTools(Object.values(tools));
     }
     await (0,_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .runFlow */ .c)(steps, undefined, config, io, {

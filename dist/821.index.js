@@ -10,8 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   preflight: () => (/* binding */ preflight)
 /* harmony export */ });
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4504);
-/* harmony import */ var _providers_estimate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8737);
-/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46940);
+/* harmony import */ var _providers_estimate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46572);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87486);
 /* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82310);
 
 
@@ -19,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 
 async function preflight(config, io) {
     // The provider's checks for this config, their module loaded only when asked for.
-    const provider = await (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .providerOf */ .l)(config).preflight(config, io.log);
+    const provider = await (await (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .loadProvider */ .Cg)(config)).preflight(config, io.log);
     try {
         return await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .preflightWith */ .cR)(provider, io);
     }
@@ -30,7 +30,7 @@ async function preflight(config, io) {
 }
 /** `footprint` and `cost-estimate` again, when the cloud reported the shape of a type the table lacks. */
 async function republishWithReportedShapes(config, io, provider) {
-    const doc = (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .providerOf */ .l)(config).estimateConfig(config);
+    const doc = (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .providerOf */ .lc)(config).estimateConfig(config);
     const unknown = (0,_providers_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .estimateOf */ .q)(config, doc).footprint.unknownMachineTypes;
     if (!unknown.length || !provider.machineShapes)
         return;

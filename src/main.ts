@@ -15,7 +15,7 @@ import { killAllNow } from './exec.js';
 import { redact, registerSecret, setSecretHook } from './log.js';
 import { plan } from './commands/plan.js';
 import { publishEstimate } from './commands/estimate.js';
-import { providerOf } from './providers/index.js';
+import { loadProvider, providerOf } from './providers/index.js';
 import { registerMirrorCredentials } from './tools/mirror.js';
 import { CancelledError, cancelReason, errorMessage } from './steps.js';
 
@@ -56,6 +56,8 @@ export async function run(): Promise<void> {
     registerSecret(process.env.AWS_SESSION_TOKEN);
     registerMirrorCredentials(core.getInput('tool-mirror'));
     const config: Config = parseConfig(readInput);
+    // The one provider these inputs name: the other's modules are never loaded.
+    await loadProvider(config);
     const io = coreIO(controller.signal);
     switch (config.command) {
       case 'plan':

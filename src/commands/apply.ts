@@ -7,7 +7,7 @@
  */
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import { providerOf } from '../providers/index.js';
+import { loadProvider } from '../providers/index.js';
 
 /**
  * Preflight first (read-only: quotas, permissions, versions, machine types; src/preflight.ts): when a check
@@ -15,7 +15,7 @@ import { providerOf } from '../providers/index.js';
  */
 export async function apply(config: Config, io: ActionIO): Promise<void> {
   await (await import('./preflight.js')).preflight(config, io);
-  await providerOf(config).apply(config, io);
+  await (await loadProvider(config)).apply(config, io);
   const { verify } = await import('./verify.js');
   await verify(config, io);
 }

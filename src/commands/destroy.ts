@@ -7,7 +7,7 @@
 import type { ProviderCloud } from '../providers/types.js';
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import { providerOf } from '../providers/index.js';
+import { loadProvider, providerOf } from '../providers/index.js';
 import { type Step, type StepSpec } from '../steps.js';
 import { runFlow } from '../flow.js';
 
@@ -26,7 +26,8 @@ export async function destroy(
   io: ActionIO,
   deps: { cloud?: ProviderCloud; heartbeatMs?: number } = {},
 ): Promise<void> {
-  const cloud = deps.cloud ?? (await providerOf(config).cloud(config, io.log));
+  const provider = await loadProvider(config);
+  const cloud = deps.cloud ?? (await provider.cloud(config, io.log));
   const specs = destroySteps(config);
   // The first look at the cloud serves both the decision to install the CLI and the runner's first probe;
   // every later probe (the one after a failed delete, a re-run) looks again: a cached "exists" would be stale.
@@ -47,7 +48,7 @@ export async function destroy(
   const observed = await initial;
   if (observed.found) {
     const { installTools, pathWithTools } = await import('../tools/install.js');
-    const tools = await installTools([providerOf(config).destroyTool], config, io);
+    const tools = await installTools([provider.destroyTool], config, io);
     env.PATH = pathWithTools(Object.values(tools));
   }
   await runFlow(steps, undefined, config, io, {

@@ -4,8 +4,7 @@
  */
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import { labelList } from '../providers/gcp/plan.js';
-import { providerOf } from '../providers/index.js';
+import { loadProvider, providerOf } from '../providers/index.js';
 import type { PlanResult } from '../providers/types.js';
 import { POOL_ROLES } from '../reference.js';
 import { mdCode, mdFence, mdText } from '../markdown.js';
@@ -32,13 +31,9 @@ export function settingsMarkdown(config: Config): string {
   ];
   for (const role of POOL_ROLES) {
     const p = config.pools[role];
+    const labels = Object.entries(p.labels).map(([k, v]) => mdCode(`${k}=${v}`));
     lines.push(
-      `| ${role} | ${mdCode(p.name)} | ${mdCode(p.machineType)} | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${labelList(
-        p.labels,
-      )
-        .split(',')
-        .map(mdCode)
-        .join('<br/>')} |`,
+      `| ${role} | ${mdCode(p.name)} | ${mdCode(p.machineType)} | ${p.minNodes}–${p.maxNodes}${per} | ${config.diskSizeGb} GB | ${labels.join('<br/>')} |`,
     );
   }
   return lines.join('\n');
@@ -88,6 +83,7 @@ function indent(text: string, by: string): string {
 }
 
 export async function plan(config: Config, io: ActionIO): Promise<PlanResult> {
+  await loadProvider(config);
   const result = planFlow(config);
   const records = result.steps.map((s) => toRecord(s));
   io.log.info(

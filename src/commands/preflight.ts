@@ -11,12 +11,12 @@ import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { type PreflightProvider, type PreflightReport, preflightWith } from '../preflight.js';
 import { estimateOf } from '../providers/estimate.js';
-import { providerOf } from '../providers/index.js';
+import { loadProvider, providerOf } from '../providers/index.js';
 import { publishEstimate } from './estimate.js';
 
 export async function preflight(config: Config, io: ActionIO): Promise<PreflightReport> {
   // The provider's checks for this config, their module loaded only when asked for.
-  const provider = await providerOf(config).preflight(config, io.log);
+  const provider = await (await loadProvider(config)).preflight(config, io.log);
   try {
     return await preflightWith(provider, io);
   } finally {

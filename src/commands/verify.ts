@@ -10,7 +10,7 @@ import type { ProviderCloud } from '../providers/types.js';
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { registerKubeconfigSecrets } from '../kubeconfig.js';
-import { providerOf } from '../providers/index.js';
+import { loadProvider } from '../providers/index.js';
 import { RECORD_REF, parseRecord, withRecord } from '../record.js';
 import { errorMessage } from '../steps.js';
 import { NodeChecks, inContractOrder, item, warning } from '../verify/checks.js';
@@ -75,7 +75,7 @@ export async function verify(given: Config, io: ActionIO, deps: VerifyDeps = {})
   const now = deps.now ?? Date.now;
   // A user's kubeconfig: its credentials are masked before anything reads the file (a missing file fails below).
   if (config.kubeconfig) registerKubeconfigSecrets(await readFile(config.kubeconfig, 'utf8').catch(() => ''));
-  const provider = providerOf(config);
+  const provider = await loadProvider(config);
   const cloud = deps.cloud ?? (await provider.cloud(config, io.log));
   const observed = await cloud.observe();
   if (!observed.found) throw new Error(provider.notFound(config));

@@ -4,6 +4,7 @@
  * Each provider fills it in its own module (src/providers/gcp/cloud.ts, src/providers/aws/cloud.ts), loaded lazily.
  */
 import type { DesiredPools, InPlaceFixes } from '../desired.js';
+import type { ProviderEstimateData } from './estimate.js';
 import type { ClusterConfigDoc } from './aws/plan.js';
 import type { Config } from '../inputs.js';
 import type { ActionIO } from '../io.js';
@@ -178,6 +179,8 @@ export interface Provider {
    * overlay merged; an overlay that does not pass is left to the command to report): undefined, the inputs'.
    */
   estimateConfig(config: Config): ClusterConfigDoc | undefined;
+  /** The footprint's layout rules, machine shapes, prices and regions (src/providers/estimate.ts). */
+  readonly estimate: ProviderEstimateData;
   /** The Calico release running and the one pinned, when this cluster runs Calico (version support). */
   calicoPin(config: Config, facts: NetworkFacts): { installed?: string; pinned: string } | undefined;
 }

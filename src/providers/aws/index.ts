@@ -8,6 +8,9 @@
 import { mdCode } from '../../markdown.js';
 import { DEFAULT_CALICO_VERSION } from '../../reference.js';
 import type { Provider } from '../types.js';
+import { AWS_FOOTPRINT, awsLayout } from './footprint.js';
+import { AWS_PRICES } from './prices.js';
+import { AWS_REGIONS } from './regions.js';
 import { checkEksNetwork, eksNetworkFacts } from './network.js';
 import { eksClusterDifferences } from './differences.js';
 import {
@@ -72,6 +75,7 @@ export const awsProvider: Provider = {
     config.network === 'calico' && facts.calicoInstallation
       ? { installed: facts.calicoVersion, pinned: config.calicoVersion || DEFAULT_CALICO_VERSION }
       : undefined,
+  estimate: { footprint: AWS_FOOTPRINT, prices: AWS_PRICES, regions: AWS_REGIONS, layoutOf: awsLayout },
   estimateConfig: (config) => {
     if (!config.eksctlConfigPath) return undefined;
     try {

@@ -10,6 +10,9 @@ import { GCP } from '../../reference.js';
 import { type StepSpec, insertBefore, shellQuote } from '../../steps.js';
 import { error, item } from '../../verify/checks.js';
 import type { Provider } from '../types.js';
+import { GCP_FOOTPRINT } from './footprint.js';
+import { GCP_PRICES } from './prices.js';
+import { GCP_REGIONS } from './regions.js';
 import { GCP_PLAN_FACTS, gcpDesiredPools, gcpFixes, gcpSteps, serviceAccountEmail } from './plan.js';
 import { gkePlannedUpgrade } from './upgrade.js';
 
@@ -73,6 +76,7 @@ export const gcpProvider: Provider = {
       facts.networkPolicy === true ? [] : [error('network policy enforcement is off on the GKE cluster')],
     ),
   calicoPin: () => undefined,
+  estimate: { footprint: GCP_FOOTPRINT, prices: GCP_PRICES, regions: GCP_REGIONS },
   estimateConfig: () => undefined,
   notFound: (config) =>
     `GKE cluster ${config.clusterName} not found in project ${config.project}, region ${config.region}: check cluster-name, region and project`,
