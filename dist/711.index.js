@@ -721,7 +721,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _eks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80205);
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4504);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98286);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5401);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17504);
 /* harmony import */ var _machines_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29212);
 
 

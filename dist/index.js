@@ -29484,138 +29484,16 @@ function mdFence(text, lang = '') {
 
 /***/ }),
 
-/***/ 29212:
+/***/ 1048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ awsMachineShape)
+/* harmony export */   Jy: () => (/* binding */ eksctlRefusal),
+/* harmony export */   QB: () => (/* binding */ ownImage),
+/* harmony export */   UP: () => (/* binding */ dropRenderedConflicts),
+/* harmony export */   qj: () => (/* binding */ customAmiNodegroup)
 /* harmony export */ });
-/** vCPUs of each size name. */
-const SIZES = {
-    large: 2,
-    xlarge: 4,
-    '2xlarge': 8,
-    '4xlarge': 16,
-    '8xlarge': 32,
-    '12xlarge': 48,
-    '16xlarge': 64,
-    '24xlarge': 96,
-    '32xlarge': 128,
-    '48xlarge': 192,
-};
-/** Per family: GiB of memory per vCPU and the largest size offered. */
-const FAMILIES = {
-    m5: { gbPerVcpu: 4, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'] },
-    m5a: {
-        gbPerVcpu: 4,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'],
-    },
-    m6i: {
-        gbPerVcpu: 4,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
-    },
-    m6a: {
-        gbPerVcpu: 4,
-        sizes: [
-            'large',
-            'xlarge',
-            '2xlarge',
-            '4xlarge',
-            '8xlarge',
-            '12xlarge',
-            '16xlarge',
-            '24xlarge',
-            '32xlarge',
-            '48xlarge',
-        ],
-    },
-    m7i: {
-        gbPerVcpu: 4,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
-    },
-    m7a: {
-        gbPerVcpu: 4,
-        sizes: [
-            'large',
-            'xlarge',
-            '2xlarge',
-            '4xlarge',
-            '8xlarge',
-            '12xlarge',
-            '16xlarge',
-            '24xlarge',
-            '32xlarge',
-            '48xlarge',
-        ],
-    },
-    c6i: {
-        gbPerVcpu: 2,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
-    },
-    c7i: {
-        gbPerVcpu: 2,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
-    },
-    r6i: {
-        gbPerVcpu: 8,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
-    },
-    r7i: {
-        gbPerVcpu: 8,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
-    },
-};
-function awsMachineShape(instanceType) {
-    const [family, size] = instanceType.split('.');
-    const rule = FAMILIES[family ?? ''];
-    if (!rule || !size || !rule.sizes.includes(size))
-        return undefined;
-    const vcpus = SIZES[size];
-    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
-}
-
-
-/***/ }),
-
-/***/ 5401:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ awsDesiredPools),
-  Hv: () => (/* binding */ awsFixes),
-  TR: () => (/* binding */ awsSteps),
-  pN: () => (/* binding */ calicoManifestUrls),
-  wR: () => (/* binding */ calicoVersion),
-  CR: () => (/* binding */ clusterConfigFor),
-  c: () => (/* binding */ clusterConfigResult),
-  UZ: () => (/* binding */ clusterConfigYaml),
-  bU: () => (/* binding */ clusterCreateConfig),
-  vg: () => (/* binding */ eksctlClusterConfigFile),
-  $o: () => (/* binding */ eksctlConfigFile),
-  ZR: () => (/* binding */ renderClusterConfig),
-  $H: () => (/* binding */ viewerRbacObjects)
-});
-
-// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, overlayPathOf, readOverlay, scaleNodegroupArgv, setLabelsArgv, unsetLabelsArgv, validateClusterConfig, viewerAccessEntries
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/desired.ts
-var desired = __nccwpck_require__(73761);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(38422);
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __nccwpck_require__(98286);
-// EXTERNAL MODULE: ./src/record.ts
-var record = __nccwpck_require__(94846);
-;// CONCATENATED MODULE: ./src/providers/aws/eksctl/rules.ts
+/* unused harmony exports getPath, isInvalidNameArg, amiFamilyOf, ipv6, onOutposts, RENDERED_CONFLICTS */
 function isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -30118,6 +29996,14 @@ function labelRefusal(labels) {
     }
     return undefined;
 }
+/**
+ * A managed nodegroup EKS will report as amiType CUSTOM: eksctl writes an image into its launch template, for
+ * `ami` or a family EKS has no AMI type of (Ubuntu: eksctl resolves Canonical's image). `eksctl upgrade
+ * nodegroup --kubernetes-version` refuses those (pkg/actions/nodegroup/upgrade.go), so apply replaces them.
+ */
+function customAmiNodegroup(ng) {
+    return Boolean(ng.ami) || isFamily('ubuntu', amiFamilyOf(ng));
+}
 /** A Gitpod pool whose image comes from the user (custom AMI or launch template): eksctl sets no max pods. */
 function ownImage(ng) {
     if (launchTemplate(ng))
@@ -30127,6 +30013,142 @@ function ownImage(ng) {
     return undefined;
 }
 
+
+/***/ }),
+
+/***/ 29212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ awsMachineShape)
+/* harmony export */ });
+/** vCPUs of each size name. */
+const SIZES = {
+    large: 2,
+    xlarge: 4,
+    '2xlarge': 8,
+    '4xlarge': 16,
+    '8xlarge': 32,
+    '12xlarge': 48,
+    '16xlarge': 64,
+    '24xlarge': 96,
+    '32xlarge': 128,
+    '48xlarge': 192,
+};
+/** Per family: GiB of memory per vCPU and the largest size offered. */
+const FAMILIES = {
+    m5: { gbPerVcpu: 4, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'] },
+    m5a: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'],
+    },
+    m6i: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    m6a: {
+        gbPerVcpu: 4,
+        sizes: [
+            'large',
+            'xlarge',
+            '2xlarge',
+            '4xlarge',
+            '8xlarge',
+            '12xlarge',
+            '16xlarge',
+            '24xlarge',
+            '32xlarge',
+            '48xlarge',
+        ],
+    },
+    m7i: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+    m7a: {
+        gbPerVcpu: 4,
+        sizes: [
+            'large',
+            'xlarge',
+            '2xlarge',
+            '4xlarge',
+            '8xlarge',
+            '12xlarge',
+            '16xlarge',
+            '24xlarge',
+            '32xlarge',
+            '48xlarge',
+        ],
+    },
+    c6i: {
+        gbPerVcpu: 2,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    c7i: {
+        gbPerVcpu: 2,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+    r6i: {
+        gbPerVcpu: 8,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    r7i: {
+        gbPerVcpu: 8,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+};
+function awsMachineShape(instanceType) {
+    const [family, size] = instanceType.split('.');
+    const rule = FAMILIES[family ?? ''];
+    if (!rule || !size || !rule.sizes.includes(size))
+        return undefined;
+    const vcpus = SIZES[size];
+    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
+}
+
+
+/***/ }),
+
+/***/ 17504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ awsDesiredPools),
+  Hv: () => (/* binding */ awsFixes),
+  TR: () => (/* binding */ awsSteps),
+  pN: () => (/* binding */ calicoManifestUrls),
+  wR: () => (/* binding */ calicoVersion),
+  CR: () => (/* binding */ clusterConfigFor),
+  c: () => (/* binding */ clusterConfigResult),
+  UZ: () => (/* binding */ clusterConfigYaml),
+  bU: () => (/* binding */ clusterCreateConfig),
+  vg: () => (/* binding */ eksctlClusterConfigFile),
+  $o: () => (/* binding */ eksctlConfigFile),
+  ZR: () => (/* binding */ renderClusterConfig),
+  $H: () => (/* binding */ viewerRbacObjects)
+});
+
+// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, overlayPathOf, readOverlay, scaleNodegroupArgv, setLabelsArgv, unsetLabelsArgv, validateClusterConfig, viewerAccessEntries
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/desired.ts
+var desired = __nccwpck_require__(73761);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(38422);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(98286);
+// EXTERNAL MODULE: ./src/record.ts
+var record = __nccwpck_require__(94846);
+// EXTERNAL MODULE: ./src/providers/aws/eksctl/rules.ts
+var rules = __nccwpck_require__(1048);
 ;// CONCATENATED MODULE: ./src/providers/aws/eksctl/schema.ts
 /** The eksctl release this schema is of. */
 const EKSCTL_SCHEMA_VERSION = '0.230.0';
@@ -30660,17 +30682,17 @@ function awsFixes(config) {
 // The user's overlay (`eksctl-config`): deep-merged over the rendered config, then validated.
 // ---------------------------------------------------------------------------------------------------
 const OVERLAY_FORM = 'a YAML eksctl ClusterConfig (apiVersion eksctl.io/v1alpha5) merged over the rendered one';
-function plan_isMap(v) {
+function isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** The key a list element is merged by: `name`, or `metadata.namespace/name` (iam.serviceAccounts). */
 function keyOf(item) {
-    if (!plan_isMap(item))
+    if (!isMap(item))
         return undefined;
     if (typeof item.name === 'string')
         return item.name;
     const meta = item.metadata;
-    if (plan_isMap(meta) && typeof meta.name === 'string')
+    if (isMap(meta) && typeof meta.name === 'string')
         return `${String(meta.namespace ?? '')}/${meta.name}`;
     return undefined;
 }
@@ -30680,7 +30702,7 @@ function keyOf(item) {
  * new ones appended; any other list is replaced whole.
  */
 function mergeClusterConfig(base, overlay) {
-    if (plan_isMap(base) && plan_isMap(overlay)) {
+    if (isMap(base) && isMap(overlay)) {
         const out = { ...base };
         for (const [k, v] of Object.entries(overlay)) {
             if (v === null)
@@ -30796,7 +30818,7 @@ function parseOverlay(config, text) {
         if (duplicate)
             throw overlayError(config, `it is not valid YAML: ${duplicate}`);
         const data = parsed.toJS({ maxAliasCount: 100 });
-        if (plan_isMap(data))
+        if (isMap(data))
             OVERLAY_SOURCE.set(data, { document: parsed, text });
         return data;
     }
@@ -30838,7 +30860,7 @@ function duplicateKey(doc, text) {
     return undefined;
 }
 /** Where `parts` points in a document, for messages. */
-const plan_pathText = (parts) => parts
+const pathText = (parts) => parts
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
     .join('')
     .replace(/^\./, '') || '(document)';
@@ -30858,16 +30880,16 @@ function plainDataProblem(doc) {
         const plain = Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype;
         if (typeof value !== 'object' || !plain) {
             const kind = typeof value === 'object' ? value.constructor?.name : typeof value;
-            return `${plan_pathText(where)} is a ${kind ?? 'value'}, not a string, number, boolean, list or mapping`;
+            return `${pathText(where)} is a ${kind ?? 'value'}, not a string, number, boolean, list or mapping`;
         }
         if (ancestors.has(value))
-            return `${plan_pathText(where)} is an alias that contains itself`;
+            return `${pathText(where)} is an alias that contains itself`;
         if (where.length > OVERLAY_MAX_DEPTH)
-            return `it nests deeper than ${OVERLAY_MAX_DEPTH} levels (at ${plan_pathText(where.slice(0, 8))}…)`;
+            return `it nests deeper than ${OVERLAY_MAX_DEPTH} levels (at ${pathText(where.slice(0, 8))}…)`;
         const inside = new Set(ancestors).add(value);
         for (const [key, child] of Object.entries(value)) {
             if (key === '__proto__')
-                return `${plan_pathText([...where, key])}: the key \`__proto__\` is not allowed`;
+                return `${pathText([...where, key])}: the key \`__proto__\` is not allowed`;
             stack.push({ value: child, at: [...where, Array.isArray(value) ? Number(key) : key], ancestors: inside });
         }
     }
@@ -30878,7 +30900,7 @@ function readOverlay(config) {
     if (!config.eksctlConfigPath)
         return undefined;
     const doc = parseOverlay(config, readOverlayText(config));
-    if (!plan_isMap(doc))
+    if (!isMap(doc))
         throw overlayError(config, 'it is not a YAML mapping');
     const problem = plainDataProblem(doc);
     if (problem)
@@ -30888,9 +30910,9 @@ function readOverlay(config) {
         throw overlayError(config, `apiVersion is ${JSON.stringify(doc.apiVersion)}`);
     if (doc.kind !== undefined && doc.kind !== 'ClusterConfig')
         throw overlayError(config, `kind is ${JSON.stringify(doc.kind)}`);
-    if (meta !== undefined && !plan_isMap(meta))
+    if (meta !== undefined && !isMap(meta))
         throw overlayError(config, 'metadata is not a mapping');
-    if (plan_isMap(meta)) {
+    if (isMap(meta)) {
         const fixed = [
             ['name', config.clusterName, 'cluster-name'],
             ['region', config.region, 'region'],
@@ -30905,7 +30927,7 @@ function readOverlay(config) {
     return doc;
 }
 function sameLabels(want, got) {
-    if (!plan_isMap(got))
+    if (!isMap(got))
         return 'has no labels';
     for (const [k, v] of Object.entries(want)) {
         if (got[k] !== v)
@@ -30925,8 +30947,8 @@ function overlayPathOf(base, overlay, merged) {
     for (const [depth, part] of merged.entries()) {
         let next;
         if (typeof part === 'string') {
-            next = plan_isMap(o) && Object.hasOwn(o, part) ? part : undefined;
-            b = plan_isMap(b) ? b[part] : undefined;
+            next = isMap(o) && Object.hasOwn(o, part) ? part : undefined;
+            b = isMap(b) ? b[part] : undefined;
         }
         else if (Array.isArray(o)) {
             const keyed = Array.isArray(b) && b.map(keyOf).every(Boolean) && o.map(keyOf).every(Boolean);
@@ -30994,7 +31016,7 @@ function clusterConfigFinding(doc, config) {
     if (meta.name !== config.clusterName || meta.region !== config.region)
         return 'metadata.name and metadata.region must stay the cluster-name and region inputs';
     const groups = (doc.managedNodeGroups ?? []);
-    const refusal = eksctlRefusal(doc, reference/* POOL_ROLES */.Fe.map((r) => config.pools[r].name), 
+    const refusal = (0,rules/* eksctlRefusal */.Jy)(doc, reference/* POOL_ROLES */.Fe.map((r) => config.pools[r].name), 
     // apply resolves the version first (metadata.version); plan has the input (`latest` is past 1.33).
     typeof meta.version === 'string' ? meta.version : config.kubernetesVersion);
     if (refusal)
@@ -31022,7 +31044,7 @@ function clusterConfigFinding(doc, config) {
             return { path: ['managedNodeGroups', i, 'labels'], message: `nodegroup \`${pool.name}\` ${labels}` };
         const maxPods = ng.maxPodsPerNode;
         // With a custom AMI or a launch template eksctl refuses maxPodsPerNode: the image sets max pods.
-        if (!ownImage(ng) && (typeof maxPods !== 'number' || maxPods < config.maxPods)) {
+        if (!(0,rules/* ownImage */.QB)(ng) && (typeof maxPods !== 'number' || maxPods < config.maxPods)) {
             return {
                 path: ['managedNodeGroups', i, 'maxPodsPerNode'],
                 message: `nodegroup \`${pool.name}\` has maxPodsPerNode ${String(maxPods)}, below the max-pods input (${config.maxPods})`,
@@ -31074,14 +31096,14 @@ function clusterConfigResult(config, facts) {
     const overlay = readOverlay(config);
     const doc = (overlay ? mergeClusterConfig(rendered, overlay) : rendered);
     const dropped = overlay
-        ? dropRenderedConflicts(doc, (p) => overlayPathOf(rendered, overlay, p).found === p.length)
+        ? (0,rules/* dropRenderedConflicts */.UP)(doc, (p) => overlayPathOf(rendered, overlay, p).found === p.length)
         : [];
     validateClusterConfig(doc, config, { rendered, overlay });
     const notes = [];
     for (const role of reference/* POOL_ROLES */.Fe) {
         const pool = config.pools[role];
         const ng = doc.managedNodeGroups.find((g) => g.name === pool.name);
-        const own = ng && ownImage(ng);
+        const own = ng && (0,rules/* ownImage */.QB)(ng);
         if (!own)
             continue;
         const what = own === 'ami' ? 'custom AMI (ami)' : 'launch template (launchTemplate)';
@@ -31171,13 +31193,102 @@ function eksctlDefaultZoneCount(region, known) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ eksPlannedUpgrade),
-/* harmony export */   V: () => (/* binding */ eksUpgradeSteps)
+/* harmony export */   Qh: () => (/* binding */ eksPlannedUpgrade),
+/* harmony export */   Vi: () => (/* binding */ eksUpgradeSteps),
+/* harmony export */   Zb: () => (/* binding */ replacementConfigFile),
+/* harmony export */   ng: () => (/* binding */ surgeNodegroupName)
 /* harmony export */ });
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98286);
+/* unused harmony export NODEGROUP_REPLACEMENT */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98286);
+/* harmony import */ var _eksctl_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1048);
+/**
+ * The EKS upgrade rounds as data: one round per minor, the control plane first (`eksctl upgrade
+ * cluster`), then each Gitpod nodegroup, then the self-managed add-ons eksctl installed: CoreDNS (`eksctl
+ * utils update-coredns`) and kube-proxy (`eksctl utils update-kube-proxy`), whose image tag carries the
+ * round's minor and so marks the round done. src/providers/aws/apply.ts pairs each with its probe (already at
+ * the minor: skipped). Calico needs no round of its own: the `tigera-operator` step applies the pinned
+ * release whenever what runs differs from it.
+ *
+ * A nodegroup moves to the round's minor in one of two ways, by what EKS says of it (DescribeNodegroup
+ * `amiType`, at apply time; `plan` goes by the ClusterConfig's `amiFamily`):
+ *   in place  an EKS AMI (AmazonLinux2023, Bottlerocket): `eksctl upgrade nodegroup --kubernetes-version`,
+ *             EKS rolls the nodes itself.
+ *   replace   a custom AMI (amiType CUSTOM: eksctl's Ubuntu nodegroups, our default): eksctl refuses
+ *             `--kubernetes-version` there ("cannot specify kubernetes-version or release-version when using
+ *             a custom AMI", pkg/actions/nodegroup/upgrade.go), so the nodegroup is replaced through eksctl,
+ *             in four steps (NODEGROUP_REPLACEMENT).
+ *
+ * Why four steps and not two: EKS cannot rename a nodegroup (the name is fixed at CreateNodegroup;
+ * UpdateNodegroupConfig changes labels, taints, sizes only), and verify's pool membership and the contract
+ * go by the names `services`/`workspaces`. Two steps (a new group, then delete the old) would leave the pool
+ * under another name each round; deleting first would leave it without nodes. A surge group
+ * `<name>-next` holds the pods while `<name>` is recreated, so each pod moves twice per round; that is the
+ * least churn that keeps the name and never empties the pool. The one-move alternative, a new launch
+ * template version with the new image and `eksctl upgrade nodegroup --launch-template-version`, needs EC2
+ * writes outside eksctl on a launch template eksctl's CloudFormation stack owns (the stack would drift), and
+ * our own lookup of Canonical's image; apply changes the cloud through eksctl only.
+ */
 
+
+
+/**
+ * The replacement of one nodegroup `<name>` in a round, in order: `surge` creates `<name>-next` (the same
+ * instance types, labels, taints, bounds and AMI family) at the round's minor; `drain` deletes `<name>`
+ * with `--drain` (its pods move to the surge group); `recreate` creates `<name>` again at the round's
+ * minor; `drain-surge` deletes `<name>-next` with `--drain` (the pods move back).
+ */
+const NODEGROUP_REPLACEMENT = ['surge', 'drain', 'recreate', 'drain-surge'];
+/** The surge nodegroup that holds a replaced nodegroup's pods meanwhile. */
+function surgeNodegroupName(name) {
+    return `${name}-next`;
+}
+/** The ClusterConfig of one nodegroup created in a replacement round: only it, at the round's minor. */
+function replacementConfigFile(config, nodegroup, minor) {
+    return node_path__WEBPACK_IMPORTED_MODULE_0___default().join(config.tempDir, `${config.clusterName}.eksctl-${nodegroup}-${minor}.yaml`);
+}
 const MINUTE = 60_000;
-function eksUpgradeSteps(config, minors) {
+/** The argv and words of one replacement step of nodegroup `name` at `minor`. */
+function replacementStep(config, role, minor, phase) {
+    const name = config.pools[role].name;
+    const surge = surgeNodegroupName(name);
+    const where = [`--cluster=${config.clusterName}`, `--region=${config.region}`];
+    const other = 'on an EKS AMI family (eksctl-config amiFamily AmazonLinux2023 or Bottlerocket) apply upgrades it in place instead';
+    const base = { id: `upgrade-${role}-nodegroup-${minor}-${phase}`, minor };
+    const target = { kind: 'replace', role, phase, name, surge };
+    const create = (ng, what) => ({
+        ...base,
+        description: `Replace nodegroup ${name} (custom AMI: eksctl cannot upgrade it in place; ${other}), ${what}: create nodegroup ${ng} at Kubernetes ${minor} ` +
+            `from ${replacementConfigFile(config, ng, minor)}, the ClusterConfig with only nodegroup ${ng}: ${name}'s entry (instance types, labels, taints, bounds, AMI family; ` +
+            `desired size ${ng === surge ? `${name}'s` : `${surge}'s`} at apply time) at metadata.version ${minor}`,
+        argv: ['eksctl', 'create', 'nodegroup', `--config-file=${replacementConfigFile(config, ng, minor)}`],
+        timeoutMs: 40 * MINUTE,
+        target,
+    });
+    const remove = (ng, what) => ({
+        ...base,
+        description: `Replace nodegroup ${name}, ${what}: drain and delete nodegroup ${ng} (refused while ${ng === name ? surge : `${name} below ${minor}`} is not there)`,
+        argv: ['eksctl', 'delete', 'nodegroup', ...where, `--name=${ng}`, '--drain', '--approve', '--wait'],
+        timeoutMs: 60 * MINUTE,
+        target,
+    });
+    switch (phase) {
+        case 'surge':
+            return create(surge, `step 1 of 4 (skipped when ${surge} exists or ${name} runs ${minor})`);
+        case 'drain':
+            return remove(name, `step 2 of 4, its pods move to ${surge} (skipped when ${name} is gone or runs ${minor})`);
+        case 'recreate':
+            return create(name, `step 3 of 4 (skipped when ${name} exists at ${minor})`);
+        case 'drain-surge':
+            return remove(surge, `step 4 of 4, the pods move back to ${name} (skipped when ${surge} is gone)`);
+    }
+}
+/**
+ * The rounds to `minors`, in order. `how` says per pool whether its nodegroup is upgraded in place or
+ * replaced (default: by the reference's AMI family, a custom AMI, so replaced).
+ */
+function eksUpgradeSteps(config, minors, how = { services: 'replace', workspaces: 'replace' }) {
     const where = [`--cluster=${config.clusterName}`, `--region=${config.region}`];
     return minors.flatMap((minor) => [
         {
@@ -31196,21 +31307,25 @@ function eksUpgradeSteps(config, minors) {
             minor,
             target: { kind: 'control-plane' },
         },
-        ..._reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.map((role) => ({
-            id: `upgrade-${role}-nodegroup-${minor}`,
-            description: `Upgrade nodegroup ${config.pools[role].name} to Kubernetes ${minor}, node by node (skipped when it runs ${minor} already)`,
-            argv: [
-                'eksctl',
-                'upgrade',
-                'nodegroup',
-                ...where,
-                `--name=${config.pools[role].name}`,
-                `--kubernetes-version=${minor}`,
-            ],
-            timeoutMs: 120 * MINUTE,
-            minor,
-            target: { kind: 'nodegroup', role },
-        })),
+        ..._reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe.flatMap((role) => how[role] === 'replace'
+            ? NODEGROUP_REPLACEMENT.map((phase) => replacementStep(config, role, minor, phase))
+            : [
+                {
+                    id: `upgrade-${role}-nodegroup-${minor}`,
+                    description: `Upgrade nodegroup ${config.pools[role].name} to Kubernetes ${minor}, node by node (EKS AMI; skipped when it runs ${minor} already)`,
+                    argv: [
+                        'eksctl',
+                        'upgrade',
+                        'nodegroup',
+                        ...where,
+                        `--name=${config.pools[role].name}`,
+                        `--kubernetes-version=${minor}`,
+                    ],
+                    timeoutMs: 120 * MINUTE,
+                    minor,
+                    target: { kind: 'nodegroup', role },
+                },
+            ]),
         {
             id: `upgrade-coredns-${minor}`,
             description: `Update CoreDNS to the release for Kubernetes ${minor} (skipped once kube-proxy runs ${minor}: the round is done)`,
@@ -31229,12 +31344,20 @@ function eksUpgradeSteps(config, minors) {
         },
     ]);
 }
-/** What `plan` shows: the round to the asked minor (apply runs one per minor from the cluster's own). */
-function eksPlannedUpgrade(config) {
+/**
+ * What `plan` shows: the round to the asked minor (apply runs one per minor from the cluster's own), each
+ * nodegroup upgraded as its ClusterConfig entry says: replaced on a custom AMI (`ami`, or an Ubuntu family
+ * as by default), in place otherwise. Apply decides again from what EKS reports (amiType CUSTOM).
+ */
+function eksPlannedUpgrade(config, doc) {
     const asked = config.kubernetesVersion;
     if (asked === 'latest')
         return [];
-    return eksUpgradeSteps(config, [asked.split('.').slice(0, 2).join('.')]);
+    const how = Object.fromEntries(_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe.map((role) => {
+        const ng = doc?.managedNodeGroups.find((g) => g.name === config.pools[role].name);
+        return [role, !ng || (0,_eksctl_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .customAmiNodegroup */ .qj)(ng) ? 'replace' : 'in-place'];
+    }));
+    return eksUpgradeSteps(config, [asked.split('.').slice(0, 2).join('.')], how);
 }
 
 
@@ -31450,8 +31573,8 @@ function footprintOf(config, provider) {
 var regions = __nccwpck_require__(75374);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __nccwpck_require__(98286);
-// EXTERNAL MODULE: ./src/providers/aws/plan.ts + 3 modules
-var plan = __nccwpck_require__(5401);
+// EXTERNAL MODULE: ./src/providers/aws/plan.ts + 2 modules
+var plan = __nccwpck_require__(17504);
 // EXTERNAL MODULE: ./src/providers/aws/machines.ts
 var machines = __nccwpck_require__(29212);
 // EXTERNAL MODULE: ./src/providers/aws/regions.ts
@@ -32206,8 +32329,8 @@ function eksClusterDifferences(config, observed) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/providers/aws/plan.ts + 3 modules
-var plan = __nccwpck_require__(5401);
+// EXTERNAL MODULE: ./src/providers/aws/plan.ts + 2 modules
+var plan = __nccwpck_require__(17504);
 // EXTERNAL MODULE: ./src/providers/aws/upgrade.ts
 var upgrade = __nccwpck_require__(39340);
 ;// CONCATENATED MODULE: ./src/providers/aws/index.ts
@@ -32233,7 +32356,7 @@ const awsProvider = {
     plan: (config) => {
         const { doc, notes, dropped } = (0,plan/* clusterConfigResult */.c)(config, {});
         return {
-            steps: [...(0,plan/* awsSteps */.TR)(config, {}), ...(0,upgrade/* eksPlannedUpgrade */.Q)(config)],
+            steps: [...(0,plan/* awsSteps */.TR)(config, {}), ...(0,upgrade/* eksPlannedUpgrade */.Qh)(config, doc)],
             eksctlConfig: (0,plan/* clusterConfigYaml */.UZ)(config, doc),
             notes,
             dropped,

@@ -102,8 +102,9 @@ export type EksctlHook = (
     | 'nodegroup-relabelled'
     | 'cluster-upgraded'
     | 'nodegroup-upgraded'
+    | 'nodegroup-deleted'
     | 'addon-updated',
-  detail: { name: string; version?: string },
+  detail: { name: string; version?: string; drained?: boolean },
 ) => void;
 
 /**
@@ -653,6 +654,52 @@ export class FakeEksApi {
     return reply(true, ['nodegroup successfully upgraded']);
   }
 
+  /**
+   * `eksctl delete nodegroup --cluster --name [--drain] --approve [--wait]` (pkg/ctl/delete/nodegroup.go): without
+   * `--approve` only the plan (eksctl's plan mode, nothing deleted); a nodegroup EKS does not have is EKS's
+   * ResourceNotFoundException (eksctl's PopulateNodegroup asks DescribeNodegroup); one being updated or deleted
+   * is refused. Drained first (`--drain` is eksctl's default; the `nodegroup-deleted` hook says whether), then
+   * the nodegroup and its stack are gone.
+   */
+  private eksctlDeleteNodegroup(argv: string[], reply: (ok: boolean, lines: string[]) => void): void {
+    const clusterName = flagValue(argv, '--cluster') ?? '';
+    const cluster = this.clusters.get(clusterName);
+    if (!clusterName) return reply(false, ['Error: --cluster must be set']);
+    if (!cluster) return reply(false, [`Error: ResourceNotFoundException: No cluster found for name: ${clusterName}.`]);
+    const ngName = flagValue(argv, '--name') ?? '';
+    if (!ngName) return reply(false, ['Error: --name must be set']);
+    const ng = this.nodegroups.get(`${clusterName}/${ngName}`);
+    const stackName = `eksctl-${clusterName}-nodegroup-${ngName}`;
+    if (!ng) return reply(false, [`Error: ResourceNotFoundException: No node group found for name: ${ngName}.`]);
+    const drainFlag = argv.find((a) => a === '--drain' || a.startsWith('--drain='));
+    const drain = drainFlag === undefined || drainFlag === '--drain' || drainFlag === '--drain=true';
+    if (!argv.includes('--approve') && !argv.includes('--approve=true')) {
+      return reply(true, [
+        `(plan) ${drain ? `drain 1 nodegroup(s) in cluster "${clusterName}"` : ''}`,
+        `(plan) delete 1 nodegroups from cluster "${clusterName}"`,
+        "no changes were applied, run again with '--approve' to apply the changes",
+      ]);
+    }
+    if (ng.status !== 'ACTIVE' && ng.status !== 'DEGRADED') {
+      return reply(false, [
+        `Error: ResourceInUseException: Nodegroup ${ngName} is in ${ng.status} state and cannot be deleted now`,
+      ]);
+    }
+    this.requests.push({
+      service: 'eks',
+      method: 'DELETE',
+      path: `/clusters/${clusterName}/node-groups/${ngName}`,
+      action: 'DeleteNodegroup',
+    });
+    this.nodegroups.delete(`${clusterName}/${ngName}`);
+    this.stacks.delete(stackName);
+    for (const h of this.hooks) h('nodegroup-deleted', { name: ngName, drained: drain });
+    return reply(true, [
+      ...(drain ? [`drained all nodes: [nodes of ${ngName}]`] : []),
+      `deleted 1 nodegroup(s) from cluster "${clusterName}"`,
+    ]);
+  }
+
   private cfnError(res: http.ServerResponse, status: number, code: string, message: string): void {
     this.xml(
       res,
@@ -802,6 +849,7 @@ export class FakeEksApi {
       };
       return made.length ? this.afterHold(command, finish) : finish();
     }
+    if (command === 'delete nodegroup') return this.eksctlDeleteNodegroup(argv, reply);
     if (command === 'scale nodegroup') {
       // eksctl scale nodegroup --cluster --name [--nodes] --nodes-min --nodes-max: EKS UpdateNodegroupConfig.
       const flag = (n: string) => argv.find((a) => a.startsWith(`--${n}=`))?.split('=')[1];
@@ -1035,6 +1083,37 @@ const EKSCTL_FLAGS: Record<string, { known: string[]; notWithConfigFile: string[
       'r',
       'wait',
       'timeout',
+      'verbose',
+      'v',
+      'color',
+    ],
+    notWithConfigFile: [],
+  },
+  'delete nodegroup': {
+    known: [
+      'cluster',
+      'c',
+      'region',
+      'r',
+      'name',
+      'n',
+      'config-file',
+      'f',
+      'approve',
+      'include',
+      'exclude',
+      'only-missing',
+      'update-auth-configmap',
+      'drain',
+      'max-grace-period',
+      'pod-eviction-wait-period',
+      'disable-eviction',
+      'parallel',
+      'wait',
+      'w',
+      'timeout',
+      'profile',
+      'p',
       'verbose',
       'v',
       'color',
