@@ -11,7 +11,9 @@
  * Duplicates are answered as the real tools do: `create cluster` on a stack name in use fails with
  * CloudFormation's AlreadyExistsException; `create nodegroup` excludes a nodegroup that has a stack (any
  * status) or exists in EKS, as eksctl's nodegroup filter does. `set labels` / `unset labels` change an existing
- * nodegroup's labels and refuse what eksctl refuses (see `eksctlLabels`). `holdEksctl` keeps the next create in the
+ * nodegroup's labels and refuse what eksctl refuses (see `eksctlLabels`). `delete nodegroup` only plans without
+ * `--approve` and refuses a nodegroup EKS does not have (`eksctlDeleteNodegroup`); `upgrade nodegroup` refuses
+ * `--kubernetes-version` on a custom AMI (amiType CUSTOM), in eksctl's words. `holdEksctl` keeps the next create in the
  * middle (stacks CREATE_IN_PROGRESS, the cluster CREATING) until the test releases it.
  *
  * As strict as the real ones: a cluster has no endpoint and no CA while CREATING; `ListNodegroups` pages
