@@ -56,7 +56,7 @@ async function apply(inputs: Record<string, string>) {
 function upgradeCalls(from = 0): string[] {
   return world.eks.eksctlCalls
     .slice(from)
-    .filter((c) => /^(upgrade|utils) /.test(c.command))
+    .filter((c) => /^(upgrade|utils|update) /.test(c.command))
     .map((c) => c.argv.filter((a) => !a.startsWith('--region') && a !== '--approve').join(' '));
 }
 
@@ -75,8 +75,8 @@ const CALLS = (m: string) => [
   `upgrade cluster --name=gitpod --version=${m}`,
   `upgrade nodegroup --cluster=gitpod --name=services --kubernetes-version=${m}`,
   `upgrade nodegroup --cluster=gitpod --name=workspaces --kubernetes-version=${m}`,
-  'utils update-coredns --cluster=gitpod',
-  'utils update-kube-proxy --cluster=gitpod',
+  'update addon --cluster=gitpod --name=coredns --version=latest --wait',
+  'update addon --cluster=gitpod --name=kube-proxy --version=latest --wait',
 ];
 
 describe('EKS apply upgrades one minor at a time (FAKE EKS and Kubernetes APIs, eksctl TEST STAND-IN)', () => {
@@ -243,15 +243,15 @@ const REPLACE_CALLS = (dir: string, m: string) => [
     `create nodegroup --config-file=${dir}/gitpod.eksctl-${ng}-${m}.yaml`,
     `delete nodegroup --cluster=gitpod --name=${ng}-next --drain --wait`,
   ]),
-  'utils update-coredns --cluster=gitpod',
-  'utils update-kube-proxy --cluster=gitpod',
+  'update addon --cluster=gitpod --name=coredns --version=latest --wait',
+  'update addon --cluster=gitpod --name=kube-proxy --version=latest --wait',
 ];
 
 /** The eksctl calls that change a nodegroup or the control plane, from `from` on. */
 function changeCalls(from = 0): string[] {
   return world.eks.eksctlCalls
     .slice(from)
-    .filter((c) => /^(upgrade|utils|create nodegroup|delete nodegroup)/.test(c.command))
+    .filter((c) => /^(upgrade|utils|update|create nodegroup|delete nodegroup)/.test(c.command))
     .map((c) => c.argv.filter((a) => !a.startsWith('--region') && a !== '--approve').join(' '));
 }
 
@@ -311,6 +311,16 @@ describe('EKS apply replaces custom-AMI (Ubuntu) nodegroups, the default, throug
       '--approve',
       '--wait',
     ]);
+    expect(argv('upgrade-coredns-1.34')).toEqual([
+      'eksctl',
+      'update',
+      'addon',
+      '--cluster=gitpod',
+      '--region=eu-west-1',
+      '--name=coredns',
+      '--version=latest',
+      '--wait',
+    ]);
     const surge = steps.find((s) => s.id === 'upgrade-services-nodegroup-1.34-surge')!.description;
     expect(surge).toContain('custom AMI: eksctl cannot upgrade it in place');
     expect(surge).toContain(
@@ -362,6 +372,12 @@ describe('EKS apply replaces custom-AMI (Ubuntu) nodegroups, the default, throug
       ['workspaces', 'v1.34.0-eks-fake'],
     ]);
 
+    // The EKS add-ons at the newest version the (FAKE) DescribeAddonVersions offers for 1.34.
+    expect(['coredns', 'kube-proxy'].map((a) => world.eks.addons.get(`gitpod/${a}`)!.addonVersion)).toEqual([
+      'v1.12.4-eksbuild.1',
+      'v1.34.0-eksbuild.2',
+    ]);
+
     const writes = world.eks.writes().length;
     const kubeWrites = world.kube.mutations().length;
     const again = await apply({ 'kubernetes-version': '1.34' });
@@ -369,6 +385,60 @@ describe('EKS apply replaces custom-AMI (Ubuntu) nodegroups, the default, throug
     expect(world.eks.writes().length).toBe(writes);
     expect(world.kube.mutations().length).toBe(kubeWrites);
     expect(upgradeStatuses(again.records)).toEqual([]);
+  });
+
+  it('a round resumed after kube-proxy failed does not update CoreDNS again: its probe reads its own version', async () => {
+    expect((await apply({ 'kubernetes-version': '1.33' })).err).toBeUndefined();
+    world.eks.failEksctl('update addon', 'waiter state transitioned to Failure (injected)');
+    world.eks.onEksctl((event, { name }) => {
+      // CoreDNS updated; the next `update addon` (kube-proxy) is the one that fails.
+      if (event === 'addon-updated' && name === 'coredns')
+        world.eks.failEksctl('update addon', 'injected', undefined, 1);
+    });
+    const first = await apply({ 'kubernetes-version': '1.34' });
+    expect((first.err as Error).message).toMatch(/^step 'upgrade-coredns-1.34' .* failed: /);
+    const second = await apply({ 'kubernetes-version': '1.34' });
+    expect((second.err as Error).message).toMatch(/^step 'upgrade-kube-proxy-1.34' .* failed: /);
+    expect(world.eks.addons.get('gitpod/coredns')!.addonVersion).toBe('v1.12.4-eksbuild.1');
+
+    const calls = world.eks.eksctlCalls.length;
+    const third = await apply({ 'kubernetes-version': '1.34' });
+    expect(third.err).toBeUndefined();
+    expect(upgradeStatuses(third.records).slice(-2)).toEqual([
+      'upgrade-coredns-1.34 skipped',
+      'upgrade-kube-proxy-1.34 done',
+    ]);
+    expect(third.records!.find((r) => r.id === 'upgrade-coredns-1.34')!.detail).toBe(
+      'coredns runs v1.12.4-eksbuild.1; the newest for 1.34 is v1.12.4-eksbuild.1',
+    );
+    expect(changeCalls(calls)).toEqual(['update addon --cluster=gitpod --name=kube-proxy --version=latest --wait']);
+  });
+
+  it('add-ons eksctl applied itself (no EKS add-on) are updated with eksctl utils, which refuses an EKS add-on', async () => {
+    expect((await apply({ 'kubernetes-version': '1.32' })).err).toBeUndefined();
+    const refused = await fetch(`${world.eks.url}/__eksctl`, {
+      method: 'POST',
+      body: JSON.stringify({ argv: ['utils', 'update-coredns', '--cluster=gitpod', '--approve'] }),
+    });
+    expect(await refused.json()).toEqual({
+      ok: false,
+      lines: [
+        'Error: addon coredns is installed as a managed EKS addon; to update it, use `eksctl update addon` instead',
+      ],
+    });
+    world.eks.addons.delete('gitpod/coredns');
+    world.eks.addons.delete('gitpod/kube-proxy');
+    const calls = world.eks.eksctlCalls.length;
+    const run = await apply({ 'kubernetes-version': '1.33' });
+    expect(run.err).toBeUndefined();
+    expect(changeCalls(calls).slice(-2)).toEqual([
+      'utils update-coredns --cluster=gitpod',
+      'utils update-kube-proxy --cluster=gitpod',
+    ]);
+    expect(upgradeStatuses(run.records).slice(-2)).toEqual([
+      'upgrade-coredns-1.33 done',
+      'upgrade-kube-proxy-1.33 done',
+    ]);
   });
 
   it('a failure after the old nodegroup was deleted, then a re-run, converges without emptying the pool', async () => {

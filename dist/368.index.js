@@ -815,7 +815,8 @@ function previousMinor(version) {
  * pool whether its nodegroup moves in place (`eksctl upgrade nodegroup`) or is replaced: EKS reports
  * amiType CUSTOM for eksctl's Ubuntu nodegroups, and eksctl refuses `--kubernetes-version` for those
  * (src/providers/aws/upgrade.ts). A surge nodegroup `<name>-next` left by an interrupted replacement
- * counts as its round unfinished, so a re-run (even with `latest`) deletes it. Refused before any change,
+ * counts as its round unfinished, and so does the EKS add-on kube-proxy below the control plane's minor
+ * (a round stopped at its add-ons): a re-run (even with `latest`) finishes that round. Refused before any change,
  * in one line: an older minor (no downgrade), a minor EKS does not offer, and a nodegroup on an image of the
  * user's own (`ami` or `launchTemplate` in eksctl-config): neither path can pick the new minor's image.
  */
@@ -824,8 +825,9 @@ async function upgradePlan(config, api, existing, doc) {
         const ng = doc.managedNodeGroups.find((g) => g.name === config.pools[role].name);
         return [role, !ng || (0,rules/* customAmiNodegroup */.qj)(ng) ? 'replace' : 'in-place'];
     }));
+    const addons = { coredns: 'eks-addon', 'kube-proxy': 'eks-addon' };
     if (!existing?.version)
-        return { minors: [], how };
+        return { minors: [], how, addons };
     const found = await Promise.all(reference/* POOL_ROLES */.Fe.map(async (role) => {
         const name = config.pools[role].name;
         const [group, surge] = await Promise.all([
@@ -841,13 +843,21 @@ async function upgradePlan(config, api, existing, doc) {
     }
     const groups = found.flatMap((f) => (f.group ? [f.group] : []));
     const surges = found.flatMap((f) => (f.surge ? [f.surge] : []));
-    const asked = config.kubernetesVersion === 'latest' && surges.length ? existing.version : config.kubernetesVersion;
+    const installed = await Promise.all(upgrade/* ROUND_ADDONS */.pF.map((addon) => api.describeAddon(config.clusterName, addon)));
+    upgrade/* ROUND_ADDONS */.pF.forEach((addon, i) => (addons[addon] = installed[i] ? 'eks-addon' : 'self-managed'));
+    // kube-proxy is a round's last step and its version carries the minor (v1.33.0-eksbuild.2): an EKS add-on
+    // below the control plane's minor is a round whose add-on steps are still to do.
+    const kubeProxy = installed[upgrade/* ROUND_ADDONS */.pF.indexOf('kube-proxy')]?.addonVersion;
+    const addonsBehind = ((0,support/* minorsBetween */.V6)(kubeProxy, existing.version) ?? 0) < 0;
+    const unfinished = surges.length > 0 || addonsBehind;
+    const asked = config.kubernetesVersion === 'latest' && unfinished ? existing.version : config.kubernetesVersion;
     const minors = (0,support/* upgradeMinors */.DX)(asked, existing.version, [
         ...groups.map((g) => g.version ?? existing.version),
         ...surges.map((g) => previousMinor(g.version ?? existing.version)),
+        ...(addonsBehind ? [previousMinor(existing.version)] : []),
     ]);
     if (!minors.length)
-        return { minors, how };
+        return { minors, how, addons };
     const offered = (await api.clusterVersions())
         .filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED')
         .map((v) => v.clusterVersion);
@@ -864,7 +874,7 @@ async function upgradePlan(config, api, existing, doc) {
             `\`eksctl upgrade nodegroup\` cannot move it to Kubernetes ${minors.at(-1)} and a replacement would start the same image; nothing was changed. ` +
             `Give it the image for ${minors.at(-1)} in eksctl-config after the control plane is there, or use an AMI family (amiFamily Ubuntu2404, AmazonLinux2023) without ami`);
     }
-    return { minors, how };
+    return { minors, how, addons };
 }
 function stackAdvice(config, stack, what) {
     const reason = stack.StackStatusReason ? ` (${stack.StackStatusReason})` : '';
@@ -904,7 +914,7 @@ async function applyFlow(config, io, deps = {}) {
     const existing = await api.describeCluster(config.clusterName);
     const version = await resolveVersion(config, api, existing);
     const doc = (0,plan/* clusterConfigFor */.CR)(config, { version });
-    const { minors, how } = await upgradePlan(config, api, existing, doc);
+    const { minors, how, addons } = await upgradePlan(config, api, existing, doc);
     const yaml = (0,plan/* clusterConfigYaml */.UZ)(config, doc);
     const file = (0,plan/* eksctlConfigFile */.$o)(config);
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
@@ -1258,7 +1268,7 @@ async function applyFlow(config, io, deps = {}) {
             ? { ready: true, detail: `TigeraStatus ${ready.name} ${ready.condition}` }
             : { ready: false, detail: `TigeraStatus ${ready.name} not ${ready.condition} yet` };
     }
-    const upgrades = (0,upgrade/* eksUpgradeSteps */.Vi)(config, minors, how).map((spec) => ({
+    const upgrades = (0,upgrade/* eksUpgradeSteps */.Vi)(config, minors, how, addons).map((spec) => ({
         ...spec,
         ...(spec.target.kind === 'replace' ? replaceAction(spec) : upgradeAction(spec)),
     }));
@@ -1288,6 +1298,20 @@ async function applyFlow(config, io, deps = {}) {
                     if (!g)
                         return labelled(true, `nodegroup ${name} does not exist`);
                     return labelled((0,support/* atMinor */.dC)(g.version, spec.minor), `nodegroup ${name} runs ${g.version}`);
+                }
+                if (t.kind === 'addon' && t.managed) {
+                    // The version `eksctl update addon --version=latest` would pick: the newest EKS offers for the minor.
+                    const { a } = await wait(`EKS add-on ${t.addon} to be ACTIVE`, spec.timeoutMs ?? 15 * 60_000, async () => {
+                        const found = await ctx.api.describeAddon(config.clusterName, t.addon);
+                        return !found || found.status === 'ACTIVE' || found.status === 'DEGRADED' ? { a: found } : undefined;
+                    });
+                    if (!a)
+                        return labelled(true, `no EKS add-on ${t.addon}`);
+                    const newest = (await ctx.api.addonVersions(t.addon, spec.minor)).sort(upgrade/* byAddonVersion */.i$).at(-1);
+                    if (!newest)
+                        return labelled(false, `EKS offers no version of ${t.addon} for ${spec.minor}`);
+                    const current = a.addonVersion ?? '';
+                    return labelled(!!current && (0,upgrade/* byAddonVersion */.i$)(current, newest) >= 0, `${t.addon} runs ${current || '(no version)'}; the newest for ${spec.minor} is ${newest}`);
                 }
                 // kube-proxy's image tag is the Kubernetes version (v1.33.0-eksbuild.2): it marks the round done.
                 const ds = await kubeOf(ctx).get({
@@ -1542,11 +1566,12 @@ function awsCloud(config, log, deps = {}) {
 /* harmony export */   DX: () => (/* binding */ upgradeMinors),
 /* harmony export */   Hs: () => (/* binding */ minorOf),
 /* harmony export */   Su: () => (/* binding */ checkVersionSupport),
+/* harmony export */   V6: () => (/* binding */ minorsBetween),
 /* harmony export */   dC: () => (/* binding */ atMinor),
 /* harmony export */   jQ: () => (/* binding */ versionSkewCheck),
 /* harmony export */   m$: () => (/* binding */ eksExtendedCost)
 /* harmony export */ });
-/* unused harmony exports minorsBetween, utcDay, daysUntil, supportPhrase, calicoFindings, SKEW_NAMES_SHOWN */
+/* unused harmony exports utcDay, daysUntil, supportPhrase, calicoFindings, SKEW_NAMES_SHOWN */
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98286);
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81612);
 /* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46800);

@@ -31196,7 +31196,9 @@ function eksctlDefaultZoneCount(region, known) {
 /* harmony export */   Qh: () => (/* binding */ eksPlannedUpgrade),
 /* harmony export */   Vi: () => (/* binding */ eksUpgradeSteps),
 /* harmony export */   Zb: () => (/* binding */ replacementConfigFile),
-/* harmony export */   ng: () => (/* binding */ surgeNodegroupName)
+/* harmony export */   i$: () => (/* binding */ byAddonVersion),
+/* harmony export */   ng: () => (/* binding */ surgeNodegroupName),
+/* harmony export */   pF: () => (/* binding */ ROUND_ADDONS)
 /* harmony export */ });
 /* unused harmony export NODEGROUP_REPLACEMENT */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
@@ -31205,10 +31207,11 @@ function eksctlDefaultZoneCount(region, known) {
 /* harmony import */ var _eksctl_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1048);
 /**
  * The EKS upgrade rounds as data: one round per minor, the control plane first (`eksctl upgrade
- * cluster`), then each Gitpod nodegroup, then the self-managed add-ons eksctl installed: CoreDNS (`eksctl
- * utils update-coredns`) and kube-proxy (`eksctl utils update-kube-proxy`), whose image tag carries the
- * round's minor and so marks the round done. src/providers/aws/apply.ts pairs each with its probe (already at
- * the minor: skipped). Calico needs no round of its own: the `tigera-operator` step applies the pinned
+ * cluster`), then each Gitpod nodegroup, then the add-ons CoreDNS and kube-proxy: as EKS add-ons (`eksctl
+ * update addon --version=latest`, done when the add-on runs the newest version EKS offers for the minor),
+ * or, on a cluster whose eksctl applied them itself, `eksctl utils update-coredns` / `update-kube-proxy`
+ * (kube-proxy's image tag carries the minor and marks such a round done). src/providers/aws/apply.ts
+ * pairs each with its probe (already at the minor: skipped). Calico needs no round of its own: the `tigera-operator` step applies the pinned
  * release whenever what runs differs from it.
  *
  * A nodegroup moves to the round's minor in one of two ways, by what EKS says of it (DescribeNodegroup
@@ -31240,6 +31243,19 @@ function eksctlDefaultZoneCount(region, known) {
  * minor; `drain-surge` deletes `<name>-next` with `--drain` (the pods move back).
  */
 const NODEGROUP_REPLACEMENT = ['surge', 'drain', 'recreate', 'drain-surge'];
+/** The add-ons a round updates after the nodegroups. */
+const ROUND_ADDONS = ['coredns', 'kube-proxy'];
+/** EKS add-on versions in order, as eksctl sorts them: `v1.12.1-eksbuild.2` by 1, 12, 1, then the build. */
+function byAddonVersion(a, b) {
+    const parts = (v) => (v.match(/\d+/g) ?? []).map(Number);
+    const [x, y] = [parts(a), parts(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const d = (x[i] ?? 0) - (y[i] ?? 0);
+        if (d)
+            return d;
+    }
+    return 0;
+}
 /** The surge nodegroup that holds a replaced nodegroup's pods meanwhile. */
 function surgeNodegroupName(name) {
     return `${name}-next`;
@@ -31288,7 +31304,7 @@ function replacementStep(config, role, minor, phase) {
  * The rounds to `minors`, in order. `how` says per pool whether its nodegroup is upgraded in place or
  * replaced (default: by the reference's AMI family, a custom AMI, so replaced).
  */
-function eksUpgradeSteps(config, minors, how = { services: 'replace', workspaces: 'replace' }) {
+function eksUpgradeSteps(config, minors, how = { services: 'replace', workspaces: 'replace' }, addons = { coredns: 'eks-addon', 'kube-proxy': 'eks-addon' }) {
     const where = [`--cluster=${config.clusterName}`, `--region=${config.region}`];
     return minors.flatMap((minor) => [
         {
@@ -31326,22 +31342,24 @@ function eksUpgradeSteps(config, minors, how = { services: 'replace', workspaces
                     target: { kind: 'nodegroup', role },
                 },
             ]),
-        {
-            id: `upgrade-coredns-${minor}`,
-            description: `Update CoreDNS to the release for Kubernetes ${minor} (skipped once kube-proxy runs ${minor}: the round is done)`,
-            argv: ['eksctl', 'utils', 'update-coredns', ...where, '--approve'],
-            timeoutMs: 15 * MINUTE,
-            minor,
-            target: { kind: 'addon', addon: 'coredns' },
-        },
-        {
-            id: `upgrade-kube-proxy-${minor}`,
-            description: `Update kube-proxy to Kubernetes ${minor} (skipped when its image is ${minor} already)`,
-            argv: ['eksctl', 'utils', 'update-kube-proxy', ...where, '--approve'],
-            timeoutMs: 15 * MINUTE,
-            minor,
-            target: { kind: 'addon', addon: 'kube-proxy' },
-        },
+        ...ROUND_ADDONS.map((addon) => {
+            const managed = addons[addon] === 'eks-addon';
+            const what = addon === 'coredns' ? 'CoreDNS' : 'kube-proxy';
+            return {
+                id: `upgrade-${addon}-${minor}`,
+                description: managed
+                    ? `Update the EKS add-on ${addon} to its newest version for Kubernetes ${minor} (skipped when it runs that already)`
+                    : addon === 'coredns'
+                        ? `Update ${what} to the release for Kubernetes ${minor} (self-managed; skipped once kube-proxy runs ${minor}: the round is done)`
+                        : `Update ${what} to Kubernetes ${minor} (self-managed; skipped when its image is ${minor} already)`,
+                argv: managed
+                    ? ['eksctl', 'update', 'addon', ...where, `--name=${addon}`, '--version=latest', '--wait']
+                    : ['eksctl', 'utils', `update-${addon}`, ...where, '--approve'],
+                timeoutMs: 15 * MINUTE,
+                minor,
+                target: { kind: 'addon', addon, managed },
+            };
+        }),
     ]);
 }
 /**

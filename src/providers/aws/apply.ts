@@ -54,8 +54,12 @@ import {
   viewerRbacObjects,
 } from './plan.js';
 import {
+  type AddonUpdate,
+  type EksRoundAddon,
   type EksUpgradeStep,
   type NodegroupUpgrade,
+  ROUND_ADDONS,
+  byAddonVersion,
   eksUpgradeSteps,
   replacementConfigFile,
   surgeNodegroupName,
@@ -63,7 +67,7 @@ import {
 import { customAmiNodegroup, ownImage } from './eksctl/rules.js';
 import { AWS, POOL_ROLES, type PoolRole } from '../../reference.js';
 import { execArgv } from '../../exec.js';
-import { atMinor, upgradeMinors } from '../../verify/support.js';
+import { atMinor, minorsBetween, upgradeMinors } from '../../verify/support.js';
 import { abortableSleep } from '../../retry.js';
 import {
   type ProbeResult,
@@ -200,6 +204,8 @@ export async function resolveVersion(config: Config, api: EksApi, existing?: Clu
 export interface EksUpgradePlan {
   minors: string[];
   how: Record<PoolRole, NodegroupUpgrade>;
+  /** How each round's add-on is updated: found among the cluster's EKS add-ons, or self-managed. */
+  addons: Record<EksRoundAddon, AddonUpdate>;
 }
 
 /** The minor before `version` ('1.33' → '1.32'). */
@@ -213,7 +219,8 @@ function previousMinor(version: string): string {
  * pool whether its nodegroup moves in place (`eksctl upgrade nodegroup`) or is replaced: EKS reports
  * amiType CUSTOM for eksctl's Ubuntu nodegroups, and eksctl refuses `--kubernetes-version` for those
  * (src/providers/aws/upgrade.ts). A surge nodegroup `<name>-next` left by an interrupted replacement
- * counts as its round unfinished, so a re-run (even with `latest`) deletes it. Refused before any change,
+ * counts as its round unfinished, and so does the EKS add-on kube-proxy below the control plane's minor
+ * (a round stopped at its add-ons): a re-run (even with `latest`) finishes that round. Refused before any change,
  * in one line: an older minor (no downgrade), a minor EKS does not offer, and a nodegroup on an image of the
  * user's own (`ami` or `launchTemplate` in eksctl-config): neither path can pick the new minor's image.
  */
@@ -229,7 +236,8 @@ export async function upgradePlan(
       return [role, !ng || customAmiNodegroup(ng) ? 'replace' : 'in-place'];
     }),
   ) as Record<PoolRole, NodegroupUpgrade>;
-  if (!existing?.version) return { minors: [], how };
+  const addons: Record<EksRoundAddon, AddonUpdate> = { coredns: 'eks-addon', 'kube-proxy': 'eks-addon' };
+  if (!existing?.version) return { minors: [], how, addons };
   const found = await Promise.all(
     POOL_ROLES.map(async (role) => {
       const name = config.pools[role].name;
@@ -246,12 +254,20 @@ export async function upgradePlan(
   }
   const groups = found.flatMap((f) => (f.group ? [f.group] : []));
   const surges = found.flatMap((f) => (f.surge ? [f.surge] : []));
-  const asked = config.kubernetesVersion === 'latest' && surges.length ? existing.version : config.kubernetesVersion;
+  const installed = await Promise.all(ROUND_ADDONS.map((addon) => api.describeAddon(config.clusterName, addon)));
+  ROUND_ADDONS.forEach((addon, i) => (addons[addon] = installed[i] ? 'eks-addon' : 'self-managed'));
+  // kube-proxy is a round's last step and its version carries the minor (v1.33.0-eksbuild.2): an EKS add-on
+  // below the control plane's minor is a round whose add-on steps are still to do.
+  const kubeProxy = installed[ROUND_ADDONS.indexOf('kube-proxy')]?.addonVersion;
+  const addonsBehind = (minorsBetween(kubeProxy, existing.version) ?? 0) < 0;
+  const unfinished = surges.length > 0 || addonsBehind;
+  const asked = config.kubernetesVersion === 'latest' && unfinished ? existing.version : config.kubernetesVersion;
   const minors = upgradeMinors(asked, existing.version, [
     ...groups.map((g) => g.version ?? existing.version!),
     ...surges.map((g) => previousMinor(g.version ?? existing.version!)),
+    ...(addonsBehind ? [previousMinor(existing.version)] : []),
   ]);
-  if (!minors.length) return { minors, how };
+  if (!minors.length) return { minors, how, addons };
   const offered = (await api.clusterVersions())
     .filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED')
     .map((v) => v.clusterVersion!);
@@ -274,7 +290,7 @@ export async function upgradePlan(
         `Give it the image for ${minors.at(-1)} in eksctl-config after the control plane is there, or use an AMI family (amiFamily Ubuntu2404, AmazonLinux2023) without ami`,
     );
   }
-  return { minors, how };
+  return { minors, how, addons };
 }
 
 function stackAdvice(config: Config, stack: Stack, what: string): string {
@@ -330,7 +346,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
   const existing = await api.describeCluster(config.clusterName);
   const version = await resolveVersion(config, api, existing);
   const doc = clusterConfigFor(config, { version });
-  const { minors, how } = await upgradePlan(config, api, existing, doc);
+  const { minors, how, addons } = await upgradePlan(config, api, existing, doc);
   const yaml = clusterConfigYaml(config, doc);
   const file = eksctlConfigFile(config);
   await mkdir(path.dirname(file), { recursive: true });
@@ -741,7 +757,7 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
       : { ready: false, detail: `TigeraStatus ${ready.name} not ${ready.condition} yet` };
   }
 
-  const upgrades = eksUpgradeSteps(config, minors, how).map((spec) => ({
+  const upgrades = eksUpgradeSteps(config, minors, how, addons).map((spec) => ({
     ...spec,
     ...(spec.target.kind === 'replace' ? replaceAction(spec) : upgradeAction(spec)),
   }));
@@ -777,6 +793,21 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
           });
           if (!g) return labelled(true, `nodegroup ${name} does not exist`);
           return labelled(atMinor(g.version, spec.minor), `nodegroup ${name} runs ${g.version}`);
+        }
+        if (t.kind === 'addon' && t.managed) {
+          // The version `eksctl update addon --version=latest` would pick: the newest EKS offers for the minor.
+          const { a } = await wait(`EKS add-on ${t.addon} to be ACTIVE`, spec.timeoutMs ?? 15 * 60_000, async () => {
+            const found = await ctx.api.describeAddon(config.clusterName, t.addon);
+            return !found || found.status === 'ACTIVE' || found.status === 'DEGRADED' ? { a: found } : undefined;
+          });
+          if (!a) return labelled(true, `no EKS add-on ${t.addon}`);
+          const newest = (await ctx.api.addonVersions(t.addon, spec.minor)).sort(byAddonVersion).at(-1);
+          if (!newest) return labelled(false, `EKS offers no version of ${t.addon} for ${spec.minor}`);
+          const current = a.addonVersion ?? '';
+          return labelled(
+            !!current && byAddonVersion(current, newest) >= 0,
+            `${t.addon} runs ${current || '(no version)'}; the newest for ${spec.minor} is ${newest}`,
+          );
         }
         // kube-proxy's image tag is the Kubernetes version (v1.33.0-eksbuild.2): it marks the round done.
         const ds = await kubeOf(ctx).get({

@@ -1,9 +1,10 @@
 /**
  * The EKS upgrade rounds as data: one round per minor, the control plane first (`eksctl upgrade
- * cluster`), then each Gitpod nodegroup, then the self-managed add-ons eksctl installed: CoreDNS (`eksctl
- * utils update-coredns`) and kube-proxy (`eksctl utils update-kube-proxy`), whose image tag carries the
- * round's minor and so marks the round done. src/providers/aws/apply.ts pairs each with its probe (already at
- * the minor: skipped). Calico needs no round of its own: the `tigera-operator` step applies the pinned
+ * cluster`), then each Gitpod nodegroup, then the add-ons CoreDNS and kube-proxy: as EKS add-ons (`eksctl
+ * update addon --version=latest`, done when the add-on runs the newest version EKS offers for the minor),
+ * or, on a cluster whose eksctl applied them itself, `eksctl utils update-coredns` / `update-kube-proxy`
+ * (kube-proxy's image tag carries the minor and marks such a round done). src/providers/aws/apply.ts
+ * pairs each with its probe (already at the minor: skipped). Calico needs no round of its own: the `tigera-operator` step applies the pinned
  * release whenever what runs differs from it.
  *
  * A nodegroup moves to the round's minor in one of two ways, by what EKS says of it (DescribeNodegroup
@@ -47,11 +48,34 @@ export type EksUpgradeTarget =
   | { kind: 'control-plane' }
   | { kind: 'nodegroup'; role: PoolRole }
   | { kind: 'replace'; role: PoolRole; phase: ReplacePhase; name: string; surge: string }
-  | { kind: 'addon'; addon: 'coredns' | 'kube-proxy' };
+  | { kind: 'addon'; addon: EksRoundAddon; managed: boolean };
+
+/** The add-ons a round updates after the nodegroups. */
+export const ROUND_ADDONS = ['coredns', 'kube-proxy'] as const;
+export type EksRoundAddon = (typeof ROUND_ADDONS)[number];
+
+/**
+ * How an add-on is updated: an EKS add-on (`eksctl update addon --version=latest`; eksctl 0.230 installs
+ * coredns and kube-proxy as EKS add-ons, listed under Calico, as its defaults otherwise) or one eksctl
+ * applied itself on an older cluster (`eksctl utils update-…`, which refuses an EKS add-on:
+ * pkg/ctl/utils/update_addon.go).
+ */
+export type AddonUpdate = 'eks-addon' | 'self-managed';
 
 export interface EksUpgradeStep extends StepSpec {
   minor: string;
   target: EksUpgradeTarget;
+}
+
+/** EKS add-on versions in order, as eksctl sorts them: `v1.12.1-eksbuild.2` by 1, 12, 1, then the build. */
+export function byAddonVersion(a: string, b: string): number {
+  const parts = (v: string) => (v.match(/\d+/g) ?? []).map(Number);
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
 }
 
 /** The surge nodegroup that holds a replaced nodegroup's pods meanwhile. */
@@ -112,6 +136,7 @@ export function eksUpgradeSteps(
   config: Config,
   minors: readonly string[],
   how: Readonly<Record<PoolRole, NodegroupUpgrade>> = { services: 'replace', workspaces: 'replace' },
+  addons: Readonly<Record<EksRoundAddon, AddonUpdate>> = { coredns: 'eks-addon', 'kube-proxy': 'eks-addon' },
 ): EksUpgradeStep[] {
   const where = [`--cluster=${config.clusterName}`, `--region=${config.region}`];
   return minors.flatMap((minor): EksUpgradeStep[] => [
@@ -152,22 +177,24 @@ export function eksUpgradeSteps(
             },
           ],
     ),
-    {
-      id: `upgrade-coredns-${minor}`,
-      description: `Update CoreDNS to the release for Kubernetes ${minor} (skipped once kube-proxy runs ${minor}: the round is done)`,
-      argv: ['eksctl', 'utils', 'update-coredns', ...where, '--approve'],
-      timeoutMs: 15 * MINUTE,
-      minor,
-      target: { kind: 'addon', addon: 'coredns' },
-    },
-    {
-      id: `upgrade-kube-proxy-${minor}`,
-      description: `Update kube-proxy to Kubernetes ${minor} (skipped when its image is ${minor} already)`,
-      argv: ['eksctl', 'utils', 'update-kube-proxy', ...where, '--approve'],
-      timeoutMs: 15 * MINUTE,
-      minor,
-      target: { kind: 'addon', addon: 'kube-proxy' },
-    },
+    ...ROUND_ADDONS.map((addon): EksUpgradeStep => {
+      const managed = addons[addon] === 'eks-addon';
+      const what = addon === 'coredns' ? 'CoreDNS' : 'kube-proxy';
+      return {
+        id: `upgrade-${addon}-${minor}`,
+        description: managed
+          ? `Update the EKS add-on ${addon} to its newest version for Kubernetes ${minor} (skipped when it runs that already)`
+          : addon === 'coredns'
+            ? `Update ${what} to the release for Kubernetes ${minor} (self-managed; skipped once kube-proxy runs ${minor}: the round is done)`
+            : `Update ${what} to Kubernetes ${minor} (self-managed; skipped when its image is ${minor} already)`,
+        argv: managed
+          ? ['eksctl', 'update', 'addon', ...where, `--name=${addon}`, '--version=latest', '--wait']
+          : ['eksctl', 'utils', `update-${addon}`, ...where, '--approve'],
+        timeoutMs: 15 * MINUTE,
+        minor,
+        target: { kind: 'addon', addon, managed },
+      };
+    }),
   ]);
 }
 
