@@ -333,6 +333,8 @@ describe('EKS apply replaces custom-AMI (Ubuntu) nodegroups, the default, throug
     expect((await apply({ 'kubernetes-version': '1.32' })).err).toBeUndefined();
     expect(world.eks.nodegroups.get('gitpod/services')!.amiType).toBe('CUSTOM');
     world.kube.version = 'v1.32.0-eks-fake';
+    // The autoscaler grew services to 3 nodes: its surge group starts at 3, so the drained pods fit at once.
+    world.eks.nodegroups.get('gitpod/services')!.scalingConfig.desiredSize = 3;
     const pools = watchPools();
 
     const calls = world.eks.eksctlCalls.length;
@@ -349,6 +351,11 @@ describe('EKS apply replaces custom-AMI (Ubuntu) nodegroups, the default, throug
     )!;
     const cfg = surgeCall.config as { metadata: { version: string }; managedNodeGroups: Record<string, unknown>[] };
     expect(cfg.metadata.version).toBe('1.34');
+    expect(
+      world.eks.eksctlCalls
+        .filter((c) => /gitpod\.eksctl-services(-next)?-1\.33\.yaml$/.test(c.argv.at(-1)!))
+        .map((c) => (c.config as typeof cfg).managedNodeGroups[0]!.desiredCapacity),
+    ).toEqual([3, 3]);
     expect(
       cfg.managedNodeGroups.map((g) => [g.name, g.amiFamily, g.instanceTypes, g.minSize, g.maxSize, g.labels]),
     ).toEqual([['services-next', 'Ubuntu2404', ['m6i.xlarge'], 1, 4, LABELS.services]]);
