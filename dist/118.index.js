@@ -585,11 +585,12 @@ function registerKubeconfigSecrets(text) {
 /* harmony export */   DX: () => (/* binding */ upgradeMinors),
 /* harmony export */   Hs: () => (/* binding */ minorOf),
 /* harmony export */   Su: () => (/* binding */ checkVersionSupport),
+/* harmony export */   V6: () => (/* binding */ minorsBetween),
 /* harmony export */   dC: () => (/* binding */ atMinor),
 /* harmony export */   jQ: () => (/* binding */ versionSkewCheck),
 /* harmony export */   m$: () => (/* binding */ eksExtendedCost)
 /* harmony export */ });
-/* unused harmony exports minorsBetween, utcDay, daysUntil, supportPhrase, calicoFindings, SKEW_NAMES_SHOWN */
+/* unused harmony exports utcDay, daysUntil, supportPhrase, calicoFindings, SKEW_NAMES_SHOWN */
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98286);
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81612);
 /* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46800);

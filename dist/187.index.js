@@ -2,415 +2,16 @@ export const id = 187;
 export const ids = [187];
 export const modules = {
 
-/***/ 23187:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  awsProvider: () => (/* binding */ awsProvider)
-});
-
-// EXTERNAL MODULE: ./src/markdown.ts
-var markdown = __webpack_require__(83758);
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(98286);
-// EXTERNAL MODULE: ./src/regions.ts
-var regions = __webpack_require__(75374);
-// EXTERNAL MODULE: ./src/providers/aws/plan.ts + 3 modules
-var plan = __webpack_require__(5401);
-// EXTERNAL MODULE: ./src/providers/aws/machines.ts
-var machines = __webpack_require__(29212);
-// EXTERNAL MODULE: ./src/providers/aws/regions.ts
-var aws_regions = __webpack_require__(19941);
-;// CONCATENATED MODULE: ./src/providers/aws/footprint.ts
-
-
-
-
-
-/** eksctl's defaults for a nodegroup's root volume (pkg/apis/eksctl.io/v1alpha5/types.go: DefaultNodeVolumeSize, DefaultNodeVolumeType, DefaultNodeVolumeGP3IOPS, DefaultNodeVolumeThroughput). */
-const EKSCTL_VOLUME_DEFAULTS = { volumeSize: 80, volumeType: 'gp3', volumeIOPS: 3000, volumeThroughput: 125 };
-const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const num = (v, fallback) => (typeof v === 'number' ? v : fallback);
-function awsLayout(config, doc = (0,plan/* renderClusterConfig */.ZR)(config, {})) {
-    const azs = Array.isArray(doc.availabilityZones) ? doc.availabilityZones : [];
-    const zones = azs.length || (0,aws_regions/* eksctlDefaultZoneCount */.LV)(config.region, (0,regions/* zonesOf */.j)(aws_regions/* AWS_REGIONS */.m_, config.region)?.length);
-    const vpc = isMap(doc.vpc) ? doc.vpc : {};
-    const gateway = isMap(vpc.nat) ? vpc.nat.gateway : undefined;
-    const natGateways = vpc.id ? 0 : gateway === 'Disable' ? 0 : gateway === 'HighlyAvailable' ? zones : 1;
-    const roleOf = (name) => reference/* POOL_ROLES */.Fe.find((r) => config.pools[r].name === name) ?? 'other';
-    const pools = [];
-    for (const list of ['managedNodeGroups', 'nodeGroups']) {
-        for (const ng of (doc[list] ?? [])) {
-            const types = Array.isArray(ng.instanceTypes) ? ng.instanceTypes : [];
-            const min = num(ng.minSize, num(ng.desiredCapacity, 2));
-            const max = num(ng.maxSize, Math.max(min, num(ng.desiredCapacity, 2)));
-            const d = EKSCTL_VOLUME_DEFAULTS;
-            const type = typeof ng.volumeType === 'string' ? ng.volumeType : d.volumeType;
-            pools.push({
-                role: roleOf(ng.name),
-                name: String(ng.name),
-                machineType: String(types[0] ?? ng.instanceType ?? 'm5.large'),
-                minNodes: min,
-                maxNodes: max,
-                initialNodes: num(ng.desiredCapacity, min),
-                perZone: false,
-                disk: {
-                    type,
-                    sizeGb: num(ng.volumeSize, d.volumeSize),
-                    ...(type === 'gp3'
-                        ? { iops: num(ng.volumeIOPS, d.volumeIOPS), throughputMBps: num(ng.volumeThroughput, d.volumeThroughput) }
-                        : {}),
-                },
-                externalIpPerNode: ng.privateNetworking !== true,
-            });
-        }
-    }
-    return { zones, zoneNames: azs, natGateways, pools };
-}
-const AWS_FOOTPRINT = { layout: (config) => awsLayout(config), shape: machines/* awsMachineShape */.K };
-
-;// CONCATENATED MODULE: ./src/providers/aws/prices.ts
-const US = {
-    machineHour: {
-        'm5.large': 0.096,
-        'm5.xlarge': 0.192,
-        'm5.2xlarge': 0.384,
-        'm5.4xlarge': 0.768,
-        'm6i.large': 0.096,
-        'm6i.xlarge': 0.192,
-        'm6i.2xlarge': 0.384,
-        'm6i.4xlarge': 0.768,
-        'm6i.8xlarge': 1.536,
-        'm7i.large': 0.1008,
-        'm7i.xlarge': 0.2016,
-        'm7i.2xlarge': 0.4032,
-        'm7i.4xlarge': 0.8064,
-        'c6i.large': 0.085,
-        'c6i.xlarge': 0.17,
-        'c6i.2xlarge': 0.34,
-        'c6i.4xlarge': 0.68,
-    },
-    disk: {
-        gp3: { gbMonth: 0.08, iopsMonth: 0.005, freeIops: 3000, throughputMBpsMonth: 0.04, freeThroughputMBps: 125 },
-    },
-    clusterHour: 0.1,
-    clusterExtendedHour: 0.6,
-    natGatewayHour: 0.045,
-    externalIpHour: 0.005,
-};
-const EU_WEST_1 = {
-    machineHour: {
-        'm5.large': 0.107,
-        'm5.xlarge': 0.214,
-        'm5.2xlarge': 0.428,
-        'm5.4xlarge': 0.856,
-        'm6i.large': 0.107,
-        'm6i.xlarge': 0.214,
-        'm6i.2xlarge': 0.428,
-        'm6i.4xlarge': 0.856,
-        'm6i.8xlarge': 1.712,
-        'c6i.large': 0.096,
-        'c6i.xlarge': 0.192,
-        'c6i.2xlarge': 0.384,
-        'c6i.4xlarge': 0.768,
-    },
-    disk: {
-        gp3: { gbMonth: 0.088, iopsMonth: 0.0055, freeIops: 3000, throughputMBpsMonth: 0.044, freeThroughputMBps: 125 },
-    },
-    clusterHour: 0.1,
-    clusterExtendedHour: 0.6,
-    natGatewayHour: 0.048,
-    externalIpHour: 0.005,
-};
-const AWS_PRICES = {
-    currency: 'USD',
-    date: '2026-12-07',
-    sources: [
-        'https://aws.amazon.com/ec2/pricing/on-demand/',
-        'https://aws.amazon.com/ebs/pricing/',
-        'https://aws.amazon.com/eks/pricing/',
-        'https://aws.amazon.com/vpc/pricing/',
-    ],
-    clusterFeeName: 'EKS cluster',
-    regions: { 'us-east-1': US, 'us-east-2': US, 'us-west-2': US, 'eu-west-1': EU_WEST_1 },
-    usageBilled: ['NAT gateway data processing, network egress and load balancers (billed by use)'],
-};
-
-// EXTERNAL MODULE: ./src/verify/checks.ts + 1 modules
-var checks = __webpack_require__(81612);
-;// CONCATENATED MODULE: ./src/providers/aws/network.ts
-
-
-async function eksNetworkFacts(config, observed, kube) {
-    if (config.network !== 'calico')
-        return {};
-    const { awsNode, installation } = reference/* AWS */.kS.calico;
-    // `get` answers undefined on 404, also when the Installation kind itself is not served (no tigera operator).
-    const [ds, inst] = await Promise.all([
-        kube.get({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: awsNode.name, namespace: awsNode.namespace }),
-        kube.get({ apiVersion: installation.apiVersion, kind: installation.kind, name: installation.metadata.name }),
-    ]);
-    const running = inst?.status?.calicoVersion;
-    return {
-        awsNodePresent: ds !== undefined,
-        calicoInstallation: inst !== undefined,
-        ...(observed.network.vpcCniAddon ? { vpcCniAddon: observed.network.vpcCniAddon } : {}),
-        ...(typeof running === 'string' && running ? { calicoVersion: running } : {}),
-    };
-}
-function checkEksNetwork(config, facts) {
-    const errors = [];
-    if (config.network === 'calico') {
-        const { awsNode, installation } = reference/* AWS */.kS.calico;
-        if (facts.awsNodePresent) {
-            errors.push((0,checks/* error */.z3)(`the AWS VPC CNI daemonset ${awsNode.namespace}/${awsNode.name} is still present`));
-        }
-        if (facts.vpcCniAddon) {
-            const { version, status } = facts.vpcCniAddon;
-            const shown = [version, status].filter(Boolean).join(', ');
-            errors.push((0,checks/* error */.z3)(`the ${reference/* AWS */.kS.vpcCniAddon} EKS add-on is installed${shown ? ` (${shown})` : ''}: an add-on update brings aws-node back beside Calico; delete the add-on (\`eksctl delete addon --cluster ${config.clusterName} --region ${config.region} --name ${reference/* AWS */.kS.vpcCniAddon}\`)`));
-        }
-        if (!facts.calicoInstallation) {
-            errors.push((0,checks/* error */.z3)(`no Calico ${installation.kind} named ${installation.metadata.name} (${installation.apiVersion})`));
-        }
-    }
-    return (0,checks/* item */.AS)('network', errors);
-}
-
-;// CONCATENATED MODULE: ./src/providers/aws/differences.ts
-
-
-const shown = (v) => JSON.stringify(v ?? null);
-/**
- * The EKS cluster's own settings the ClusterConfig renders. The upgrade policy: eksctl (0.230) has no
- * command that changes it on an existing cluster and `apply` changes the cloud through eksctl only, so a
- * difference is reported here with the AWS CLI command that fixes it.
- */
-function eksClusterDifferences(config, observed) {
-    const out = [];
-    const wanted = reference/* AWS */.kS.supportTypes[config.supportType];
-    const found = observed.eks?.supportType;
-    if (found !== undefined && found !== wanted) {
-        out.push((0,checks/* error */.z3)(`cluster ${config.clusterName}: upgrade policy support type is ${shown(found)}, wanted ${shown(wanted)} (eks-support-type: ${config.supportType}); ` +
-            `run \`aws eks update-cluster-config --name ${config.clusterName} --region ${config.region} --upgrade-policy supportType=${wanted}\``));
-    }
-    return out;
-}
-
-// EXTERNAL MODULE: ./src/providers/aws/upgrade.ts
-var upgrade = __webpack_require__(39340);
-;// CONCATENATED MODULE: ./src/providers/aws/index.ts
-/**
- * EKS, as one `Provider`: the flow `plan` prints (providers/aws/plan.ts: the steps and the rendered eksctl
- * ClusterConfig, the upgrade round of providers/aws/upgrade.ts), `apply` (providers/aws/apply.ts) and the
- * cloud view (providers/aws/cloud.ts), both loaded with their SDK only when a command needs them,
- * `destroy`'s step and what it leaves, the desired nodegroups and how EKS changes an existing one.
- * Everything about EKS is in this folder (eksctl's schema and rules in eksctl/).
- */
-
-
-
-
-
-
-
-
-
-const MINUTE = 60_000;
-const awsProvider = {
-    name: 'aws',
-    platform: 'EKS',
-    destroyTool: 'eksctl',
-    networkIsDrift: false,
-    plan: (config) => {
-        const { doc, notes, dropped } = (0,plan/* clusterConfigResult */.c)(config, {});
-        return {
-            steps: [...(0,plan/* awsSteps */.TR)(config, {}), ...(0,upgrade/* eksPlannedUpgrade */.Q)(config)],
-            eksctlConfig: (0,plan/* clusterConfigYaml */.UZ)(config, doc),
-            notes,
-            dropped,
-            clusterConfig: doc,
-        };
-    },
-    apply: async (config, io) => (await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(892), __webpack_require__.e(368), __webpack_require__.e(285)]).then(__webpack_require__.bind(__webpack_require__, 96368))).applyFlow(config, io),
-    preflight: async (config, log) => (await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.bind(__webpack_require__, 55711))).awsPreflight(config, log),
-    cloud: async (config, log) => (await __webpack_require__.e(/* import() */ 389).then(__webpack_require__.bind(__webpack_require__, 389))).awsCloud(config, log),
-    destroySteps: (config) => [
-        {
-            id: 'delete-cluster',
-            description: `Delete EKS cluster ${config.clusterName} in ${config.region}, its nodegroups and eksctl's CloudFormation stacks`,
-            argv: ['eksctl', 'delete', 'cluster', `--name=${config.clusterName}`, `--region=${config.region}`, '--wait'],
-            timeoutMs: 90 * MINUTE,
-        },
-    ],
-    leftovers: (config) => [
-        `The CloudWatch log group /aws/eks/${config.clusterName}/cluster (kept by AWS after the cluster is gone).`,
-        'EBS volumes of PersistentVolumes with reclaim policy Retain, and load balancers whose Services were not deleted first.',
-        `The kubeconfig at ${config.kubeconfigPath}, if an earlier run wrote one on this runner.`,
-    ],
-    desiredPools: plan/* awsDesiredPools */.P,
-    fixes: plan/* awsFixes */.Hv,
-    clusterDifferences: eksClusterDifferences,
-    where: (config) => config.region,
-    settingsFacts: (config) => ({ where: '', extra: `, network ${(0,markdown/* mdCode */.xs)(config.network)}`, perZone: '' }),
-    networkFacts: eksNetworkFacts,
-    checkNetwork: checkEksNetwork,
-    calicoPin: (config, facts) => config.network === 'calico' && facts.calicoInstallation
-        ? { installed: facts.calicoVersion, pinned: config.calicoVersion || reference/* DEFAULT_CALICO_VERSION */.Dt }
-        : undefined,
-    estimate: { footprint: AWS_FOOTPRINT, prices: AWS_PRICES, regions: aws_regions/* AWS_REGIONS */.m_, layoutOf: awsLayout },
-    estimateConfig: (config) => {
-        if (!config.eksctlConfigPath)
-            return undefined;
-        try {
-            return (0,plan/* clusterConfigFor */.CR)(config, {});
-        }
-        catch {
-            return undefined;
-        }
-    },
-    notFound: (config) => `EKS cluster ${config.clusterName} not found in region ${config.region}: check cluster-name, region`,
-};
-
-
-/***/ }),
-
-/***/ 29212:
+/***/ 1048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ awsMachineShape)
+/* harmony export */   Jy: () => (/* binding */ eksctlRefusal),
+/* harmony export */   QB: () => (/* binding */ ownImage),
+/* harmony export */   UP: () => (/* binding */ dropRenderedConflicts),
+/* harmony export */   qj: () => (/* binding */ customAmiNodegroup)
 /* harmony export */ });
-/** vCPUs of each size name. */
-const SIZES = {
-    large: 2,
-    xlarge: 4,
-    '2xlarge': 8,
-    '4xlarge': 16,
-    '8xlarge': 32,
-    '12xlarge': 48,
-    '16xlarge': 64,
-    '24xlarge': 96,
-    '32xlarge': 128,
-    '48xlarge': 192,
-};
-/** Per family: GiB of memory per vCPU and the largest size offered. */
-const FAMILIES = {
-    m5: { gbPerVcpu: 4, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'] },
-    m5a: {
-        gbPerVcpu: 4,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'],
-    },
-    m6i: {
-        gbPerVcpu: 4,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
-    },
-    m6a: {
-        gbPerVcpu: 4,
-        sizes: [
-            'large',
-            'xlarge',
-            '2xlarge',
-            '4xlarge',
-            '8xlarge',
-            '12xlarge',
-            '16xlarge',
-            '24xlarge',
-            '32xlarge',
-            '48xlarge',
-        ],
-    },
-    m7i: {
-        gbPerVcpu: 4,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
-    },
-    m7a: {
-        gbPerVcpu: 4,
-        sizes: [
-            'large',
-            'xlarge',
-            '2xlarge',
-            '4xlarge',
-            '8xlarge',
-            '12xlarge',
-            '16xlarge',
-            '24xlarge',
-            '32xlarge',
-            '48xlarge',
-        ],
-    },
-    c6i: {
-        gbPerVcpu: 2,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
-    },
-    c7i: {
-        gbPerVcpu: 2,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
-    },
-    r6i: {
-        gbPerVcpu: 8,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
-    },
-    r7i: {
-        gbPerVcpu: 8,
-        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
-    },
-};
-function awsMachineShape(instanceType) {
-    const [family, size] = instanceType.split('.');
-    const rule = FAMILIES[family ?? ''];
-    if (!rule || !size || !rule.sizes.includes(size))
-        return undefined;
-    const vcpus = SIZES[size];
-    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
-}
-
-
-/***/ }),
-
-/***/ 5401:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ awsDesiredPools),
-  Hv: () => (/* binding */ awsFixes),
-  TR: () => (/* binding */ awsSteps),
-  pN: () => (/* binding */ calicoManifestUrls),
-  wR: () => (/* binding */ calicoVersion),
-  CR: () => (/* binding */ clusterConfigFor),
-  c: () => (/* binding */ clusterConfigResult),
-  UZ: () => (/* binding */ clusterConfigYaml),
-  bU: () => (/* binding */ clusterCreateConfig),
-  vg: () => (/* binding */ eksctlClusterConfigFile),
-  $o: () => (/* binding */ eksctlConfigFile),
-  ZR: () => (/* binding */ renderClusterConfig),
-  $H: () => (/* binding */ viewerRbacObjects)
-});
-
-// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, overlayPathOf, readOverlay, scaleNodegroupArgv, setLabelsArgv, unsetLabelsArgv, validateClusterConfig, viewerAccessEntries
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/desired.ts
-var desired = __webpack_require__(73761);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(38422);
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(98286);
-// EXTERNAL MODULE: ./src/record.ts
-var record = __webpack_require__(94846);
-;// CONCATENATED MODULE: ./src/providers/aws/eksctl/rules.ts
+/* unused harmony exports getPath, isInvalidNameArg, amiFamilyOf, ipv6, onOutposts, RENDERED_CONFLICTS */
 function isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -913,6 +514,14 @@ function labelRefusal(labels) {
     }
     return undefined;
 }
+/**
+ * A managed nodegroup EKS will report as amiType CUSTOM: eksctl writes an image into its launch template, for
+ * `ami` or a family EKS has no AMI type of (Ubuntu: eksctl resolves Canonical's image). `eksctl upgrade
+ * nodegroup --kubernetes-version` refuses those (pkg/actions/nodegroup/upgrade.go), so apply replaces them.
+ */
+function customAmiNodegroup(ng) {
+    return Boolean(ng.ami) || isFamily('ubuntu', amiFamilyOf(ng));
+}
 /** A Gitpod pool whose image comes from the user (custom AMI or launch template): eksctl sets no max pods. */
 function ownImage(ng) {
     if (launchTemplate(ng))
@@ -922,6 +531,419 @@ function ownImage(ng) {
     return undefined;
 }
 
+
+/***/ }),
+
+/***/ 23187:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  awsProvider: () => (/* binding */ awsProvider)
+});
+
+// EXTERNAL MODULE: ./src/markdown.ts
+var markdown = __webpack_require__(83758);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __webpack_require__(98286);
+// EXTERNAL MODULE: ./src/regions.ts
+var regions = __webpack_require__(75374);
+// EXTERNAL MODULE: ./src/providers/aws/plan.ts + 2 modules
+var plan = __webpack_require__(17504);
+// EXTERNAL MODULE: ./src/providers/aws/machines.ts
+var machines = __webpack_require__(29212);
+// EXTERNAL MODULE: ./src/providers/aws/regions.ts
+var aws_regions = __webpack_require__(19941);
+;// CONCATENATED MODULE: ./src/providers/aws/footprint.ts
+
+
+
+
+
+/** eksctl's defaults for a nodegroup's root volume (pkg/apis/eksctl.io/v1alpha5/types.go: DefaultNodeVolumeSize, DefaultNodeVolumeType, DefaultNodeVolumeGP3IOPS, DefaultNodeVolumeThroughput). */
+const EKSCTL_VOLUME_DEFAULTS = { volumeSize: 80, volumeType: 'gp3', volumeIOPS: 3000, volumeThroughput: 125 };
+const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v, fallback) => (typeof v === 'number' ? v : fallback);
+function awsLayout(config, doc = (0,plan/* renderClusterConfig */.ZR)(config, {})) {
+    const azs = Array.isArray(doc.availabilityZones) ? doc.availabilityZones : [];
+    const zones = azs.length || (0,aws_regions/* eksctlDefaultZoneCount */.LV)(config.region, (0,regions/* zonesOf */.j)(aws_regions/* AWS_REGIONS */.m_, config.region)?.length);
+    const vpc = isMap(doc.vpc) ? doc.vpc : {};
+    const gateway = isMap(vpc.nat) ? vpc.nat.gateway : undefined;
+    const natGateways = vpc.id ? 0 : gateway === 'Disable' ? 0 : gateway === 'HighlyAvailable' ? zones : 1;
+    const roleOf = (name) => reference/* POOL_ROLES */.Fe.find((r) => config.pools[r].name === name) ?? 'other';
+    const pools = [];
+    for (const list of ['managedNodeGroups', 'nodeGroups']) {
+        for (const ng of (doc[list] ?? [])) {
+            const types = Array.isArray(ng.instanceTypes) ? ng.instanceTypes : [];
+            const min = num(ng.minSize, num(ng.desiredCapacity, 2));
+            const max = num(ng.maxSize, Math.max(min, num(ng.desiredCapacity, 2)));
+            const d = EKSCTL_VOLUME_DEFAULTS;
+            const type = typeof ng.volumeType === 'string' ? ng.volumeType : d.volumeType;
+            pools.push({
+                role: roleOf(ng.name),
+                name: String(ng.name),
+                machineType: String(types[0] ?? ng.instanceType ?? 'm5.large'),
+                minNodes: min,
+                maxNodes: max,
+                initialNodes: num(ng.desiredCapacity, min),
+                perZone: false,
+                disk: {
+                    type,
+                    sizeGb: num(ng.volumeSize, d.volumeSize),
+                    ...(type === 'gp3'
+                        ? { iops: num(ng.volumeIOPS, d.volumeIOPS), throughputMBps: num(ng.volumeThroughput, d.volumeThroughput) }
+                        : {}),
+                },
+                externalIpPerNode: ng.privateNetworking !== true,
+            });
+        }
+    }
+    return { zones, zoneNames: azs, natGateways, pools };
+}
+const AWS_FOOTPRINT = { layout: (config) => awsLayout(config), shape: machines/* awsMachineShape */.K };
+
+;// CONCATENATED MODULE: ./src/providers/aws/prices.ts
+const US = {
+    machineHour: {
+        'm5.large': 0.096,
+        'm5.xlarge': 0.192,
+        'm5.2xlarge': 0.384,
+        'm5.4xlarge': 0.768,
+        'm6i.large': 0.096,
+        'm6i.xlarge': 0.192,
+        'm6i.2xlarge': 0.384,
+        'm6i.4xlarge': 0.768,
+        'm6i.8xlarge': 1.536,
+        'm7i.large': 0.1008,
+        'm7i.xlarge': 0.2016,
+        'm7i.2xlarge': 0.4032,
+        'm7i.4xlarge': 0.8064,
+        'c6i.large': 0.085,
+        'c6i.xlarge': 0.17,
+        'c6i.2xlarge': 0.34,
+        'c6i.4xlarge': 0.68,
+    },
+    disk: {
+        gp3: { gbMonth: 0.08, iopsMonth: 0.005, freeIops: 3000, throughputMBpsMonth: 0.04, freeThroughputMBps: 125 },
+    },
+    clusterHour: 0.1,
+    clusterExtendedHour: 0.6,
+    natGatewayHour: 0.045,
+    externalIpHour: 0.005,
+};
+const EU_WEST_1 = {
+    machineHour: {
+        'm5.large': 0.107,
+        'm5.xlarge': 0.214,
+        'm5.2xlarge': 0.428,
+        'm5.4xlarge': 0.856,
+        'm6i.large': 0.107,
+        'm6i.xlarge': 0.214,
+        'm6i.2xlarge': 0.428,
+        'm6i.4xlarge': 0.856,
+        'm6i.8xlarge': 1.712,
+        'c6i.large': 0.096,
+        'c6i.xlarge': 0.192,
+        'c6i.2xlarge': 0.384,
+        'c6i.4xlarge': 0.768,
+    },
+    disk: {
+        gp3: { gbMonth: 0.088, iopsMonth: 0.0055, freeIops: 3000, throughputMBpsMonth: 0.044, freeThroughputMBps: 125 },
+    },
+    clusterHour: 0.1,
+    clusterExtendedHour: 0.6,
+    natGatewayHour: 0.048,
+    externalIpHour: 0.005,
+};
+const AWS_PRICES = {
+    currency: 'USD',
+    date: '2026-12-07',
+    sources: [
+        'https://aws.amazon.com/ec2/pricing/on-demand/',
+        'https://aws.amazon.com/ebs/pricing/',
+        'https://aws.amazon.com/eks/pricing/',
+        'https://aws.amazon.com/vpc/pricing/',
+    ],
+    clusterFeeName: 'EKS cluster',
+    regions: { 'us-east-1': US, 'us-east-2': US, 'us-west-2': US, 'eu-west-1': EU_WEST_1 },
+    usageBilled: ['NAT gateway data processing, network egress and load balancers (billed by use)'],
+};
+
+// EXTERNAL MODULE: ./src/verify/checks.ts + 1 modules
+var checks = __webpack_require__(81612);
+;// CONCATENATED MODULE: ./src/providers/aws/network.ts
+
+
+async function eksNetworkFacts(config, observed, kube) {
+    if (config.network !== 'calico')
+        return {};
+    const { awsNode, installation } = reference/* AWS */.kS.calico;
+    // `get` answers undefined on 404, also when the Installation kind itself is not served (no tigera operator).
+    const [ds, inst] = await Promise.all([
+        kube.get({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: awsNode.name, namespace: awsNode.namespace }),
+        kube.get({ apiVersion: installation.apiVersion, kind: installation.kind, name: installation.metadata.name }),
+    ]);
+    const running = inst?.status?.calicoVersion;
+    return {
+        awsNodePresent: ds !== undefined,
+        calicoInstallation: inst !== undefined,
+        ...(observed.network.vpcCniAddon ? { vpcCniAddon: observed.network.vpcCniAddon } : {}),
+        ...(typeof running === 'string' && running ? { calicoVersion: running } : {}),
+    };
+}
+function checkEksNetwork(config, facts) {
+    const errors = [];
+    if (config.network === 'calico') {
+        const { awsNode, installation } = reference/* AWS */.kS.calico;
+        if (facts.awsNodePresent) {
+            errors.push((0,checks/* error */.z3)(`the AWS VPC CNI daemonset ${awsNode.namespace}/${awsNode.name} is still present`));
+        }
+        if (facts.vpcCniAddon) {
+            const { version, status } = facts.vpcCniAddon;
+            const shown = [version, status].filter(Boolean).join(', ');
+            errors.push((0,checks/* error */.z3)(`the ${reference/* AWS */.kS.vpcCniAddon} EKS add-on is installed${shown ? ` (${shown})` : ''}: an add-on update brings aws-node back beside Calico; delete the add-on (\`eksctl delete addon --cluster ${config.clusterName} --region ${config.region} --name ${reference/* AWS */.kS.vpcCniAddon}\`)`));
+        }
+        if (!facts.calicoInstallation) {
+            errors.push((0,checks/* error */.z3)(`no Calico ${installation.kind} named ${installation.metadata.name} (${installation.apiVersion})`));
+        }
+    }
+    return (0,checks/* item */.AS)('network', errors);
+}
+
+;// CONCATENATED MODULE: ./src/providers/aws/differences.ts
+
+
+const shown = (v) => JSON.stringify(v ?? null);
+/**
+ * The EKS cluster's own settings the ClusterConfig renders. The upgrade policy: eksctl (0.230) has no
+ * command that changes it on an existing cluster and `apply` changes the cloud through eksctl only, so a
+ * difference is reported here with the AWS CLI command that fixes it.
+ */
+function eksClusterDifferences(config, observed) {
+    const out = [];
+    const wanted = reference/* AWS */.kS.supportTypes[config.supportType];
+    const found = observed.eks?.supportType;
+    if (found !== undefined && found !== wanted) {
+        out.push((0,checks/* error */.z3)(`cluster ${config.clusterName}: upgrade policy support type is ${shown(found)}, wanted ${shown(wanted)} (eks-support-type: ${config.supportType}); ` +
+            `run \`aws eks update-cluster-config --name ${config.clusterName} --region ${config.region} --upgrade-policy supportType=${wanted}\``));
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/providers/aws/upgrade.ts
+var upgrade = __webpack_require__(39340);
+;// CONCATENATED MODULE: ./src/providers/aws/index.ts
+/**
+ * EKS, as one `Provider`: the flow `plan` prints (providers/aws/plan.ts: the steps and the rendered eksctl
+ * ClusterConfig, the upgrade round of providers/aws/upgrade.ts), `apply` (providers/aws/apply.ts) and the
+ * cloud view (providers/aws/cloud.ts), both loaded with their SDK only when a command needs them,
+ * `destroy`'s step and what it leaves, the desired nodegroups and how EKS changes an existing one.
+ * Everything about EKS is in this folder (eksctl's schema and rules in eksctl/).
+ */
+
+
+
+
+
+
+
+
+
+const MINUTE = 60_000;
+const awsProvider = {
+    name: 'aws',
+    platform: 'EKS',
+    destroyTool: 'eksctl',
+    networkIsDrift: false,
+    plan: (config) => {
+        const { doc, notes, dropped } = (0,plan/* clusterConfigResult */.c)(config, {});
+        return {
+            steps: [...(0,plan/* awsSteps */.TR)(config, {}), ...(0,upgrade/* eksPlannedUpgrade */.Qh)(config, doc)],
+            eksctlConfig: (0,plan/* clusterConfigYaml */.UZ)(config, doc),
+            notes,
+            dropped,
+            clusterConfig: doc,
+        };
+    },
+    apply: async (config, io) => (await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(892), __webpack_require__.e(368), __webpack_require__.e(285)]).then(__webpack_require__.bind(__webpack_require__, 96368))).applyFlow(config, io),
+    preflight: async (config, log) => (await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.bind(__webpack_require__, 55711))).awsPreflight(config, log),
+    cloud: async (config, log) => (await __webpack_require__.e(/* import() */ 389).then(__webpack_require__.bind(__webpack_require__, 389))).awsCloud(config, log),
+    destroySteps: (config) => [
+        {
+            id: 'delete-cluster',
+            description: `Delete EKS cluster ${config.clusterName} in ${config.region}, its nodegroups and eksctl's CloudFormation stacks`,
+            argv: ['eksctl', 'delete', 'cluster', `--name=${config.clusterName}`, `--region=${config.region}`, '--wait'],
+            timeoutMs: 90 * MINUTE,
+        },
+    ],
+    leftovers: (config) => [
+        `The CloudWatch log group /aws/eks/${config.clusterName}/cluster (kept by AWS after the cluster is gone).`,
+        'EBS volumes of PersistentVolumes with reclaim policy Retain, and load balancers whose Services were not deleted first.',
+        `The kubeconfig at ${config.kubeconfigPath}, if an earlier run wrote one on this runner.`,
+    ],
+    desiredPools: plan/* awsDesiredPools */.P,
+    fixes: plan/* awsFixes */.Hv,
+    clusterDifferences: eksClusterDifferences,
+    where: (config) => config.region,
+    settingsFacts: (config) => ({ where: '', extra: `, network ${(0,markdown/* mdCode */.xs)(config.network)}`, perZone: '' }),
+    networkFacts: eksNetworkFacts,
+    checkNetwork: checkEksNetwork,
+    calicoPin: (config, facts) => config.network === 'calico' && facts.calicoInstallation
+        ? { installed: facts.calicoVersion, pinned: config.calicoVersion || reference/* DEFAULT_CALICO_VERSION */.Dt }
+        : undefined,
+    estimate: { footprint: AWS_FOOTPRINT, prices: AWS_PRICES, regions: aws_regions/* AWS_REGIONS */.m_, layoutOf: awsLayout },
+    estimateConfig: (config) => {
+        if (!config.eksctlConfigPath)
+            return undefined;
+        try {
+            return (0,plan/* clusterConfigFor */.CR)(config, {});
+        }
+        catch {
+            return undefined;
+        }
+    },
+    notFound: (config) => `EKS cluster ${config.clusterName} not found in region ${config.region}: check cluster-name, region`,
+};
+
+
+/***/ }),
+
+/***/ 29212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ awsMachineShape)
+/* harmony export */ });
+/** vCPUs of each size name. */
+const SIZES = {
+    large: 2,
+    xlarge: 4,
+    '2xlarge': 8,
+    '4xlarge': 16,
+    '8xlarge': 32,
+    '12xlarge': 48,
+    '16xlarge': 64,
+    '24xlarge': 96,
+    '32xlarge': 128,
+    '48xlarge': 192,
+};
+/** Per family: GiB of memory per vCPU and the largest size offered. */
+const FAMILIES = {
+    m5: { gbPerVcpu: 4, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'] },
+    m5a: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'],
+    },
+    m6i: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    m6a: {
+        gbPerVcpu: 4,
+        sizes: [
+            'large',
+            'xlarge',
+            '2xlarge',
+            '4xlarge',
+            '8xlarge',
+            '12xlarge',
+            '16xlarge',
+            '24xlarge',
+            '32xlarge',
+            '48xlarge',
+        ],
+    },
+    m7i: {
+        gbPerVcpu: 4,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+    m7a: {
+        gbPerVcpu: 4,
+        sizes: [
+            'large',
+            'xlarge',
+            '2xlarge',
+            '4xlarge',
+            '8xlarge',
+            '12xlarge',
+            '16xlarge',
+            '24xlarge',
+            '32xlarge',
+            '48xlarge',
+        ],
+    },
+    c6i: {
+        gbPerVcpu: 2,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    c7i: {
+        gbPerVcpu: 2,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+    r6i: {
+        gbPerVcpu: 8,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+    },
+    r7i: {
+        gbPerVcpu: 8,
+        sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'],
+    },
+};
+function awsMachineShape(instanceType) {
+    const [family, size] = instanceType.split('.');
+    const rule = FAMILIES[family ?? ''];
+    if (!rule || !size || !rule.sizes.includes(size))
+        return undefined;
+    const vcpus = SIZES[size];
+    return { vcpus, memoryGb: vcpus * rule.gbPerVcpu };
+}
+
+
+/***/ }),
+
+/***/ 17504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ awsDesiredPools),
+  Hv: () => (/* binding */ awsFixes),
+  TR: () => (/* binding */ awsSteps),
+  pN: () => (/* binding */ calicoManifestUrls),
+  wR: () => (/* binding */ calicoVersion),
+  CR: () => (/* binding */ clusterConfigFor),
+  c: () => (/* binding */ clusterConfigResult),
+  UZ: () => (/* binding */ clusterConfigYaml),
+  bU: () => (/* binding */ clusterCreateConfig),
+  vg: () => (/* binding */ eksctlClusterConfigFile),
+  $o: () => (/* binding */ eksctlConfigFile),
+  ZR: () => (/* binding */ renderClusterConfig),
+  $H: () => (/* binding */ viewerRbacObjects)
+});
+
+// UNUSED EXPORTS: AWS_STEP_IDS, calicoManifestUrl, isBareCluster, mergeClusterConfig, overlayPathOf, readOverlay, scaleNodegroupArgv, setLabelsArgv, unsetLabelsArgv, validateClusterConfig, viewerAccessEntries
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/desired.ts
+var desired = __webpack_require__(73761);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(38422);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __webpack_require__(98286);
+// EXTERNAL MODULE: ./src/record.ts
+var record = __webpack_require__(94846);
+// EXTERNAL MODULE: ./src/providers/aws/eksctl/rules.ts
+var rules = __webpack_require__(1048);
 ;// CONCATENATED MODULE: ./src/providers/aws/eksctl/schema.ts
 /** The eksctl release this schema is of. */
 const EKSCTL_SCHEMA_VERSION = '0.230.0';
@@ -1455,17 +1477,17 @@ function awsFixes(config) {
 // The user's overlay (`eksctl-config`): deep-merged over the rendered config, then validated.
 // ---------------------------------------------------------------------------------------------------
 const OVERLAY_FORM = 'a YAML eksctl ClusterConfig (apiVersion eksctl.io/v1alpha5) merged over the rendered one';
-function plan_isMap(v) {
+function isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** The key a list element is merged by: `name`, or `metadata.namespace/name` (iam.serviceAccounts). */
 function keyOf(item) {
-    if (!plan_isMap(item))
+    if (!isMap(item))
         return undefined;
     if (typeof item.name === 'string')
         return item.name;
     const meta = item.metadata;
-    if (plan_isMap(meta) && typeof meta.name === 'string')
+    if (isMap(meta) && typeof meta.name === 'string')
         return `${String(meta.namespace ?? '')}/${meta.name}`;
     return undefined;
 }
@@ -1475,7 +1497,7 @@ function keyOf(item) {
  * new ones appended; any other list is replaced whole.
  */
 function mergeClusterConfig(base, overlay) {
-    if (plan_isMap(base) && plan_isMap(overlay)) {
+    if (isMap(base) && isMap(overlay)) {
         const out = { ...base };
         for (const [k, v] of Object.entries(overlay)) {
             if (v === null)
@@ -1591,7 +1613,7 @@ function parseOverlay(config, text) {
         if (duplicate)
             throw overlayError(config, `it is not valid YAML: ${duplicate}`);
         const data = parsed.toJS({ maxAliasCount: 100 });
-        if (plan_isMap(data))
+        if (isMap(data))
             OVERLAY_SOURCE.set(data, { document: parsed, text });
         return data;
     }
@@ -1633,7 +1655,7 @@ function duplicateKey(doc, text) {
     return undefined;
 }
 /** Where `parts` points in a document, for messages. */
-const plan_pathText = (parts) => parts
+const pathText = (parts) => parts
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
     .join('')
     .replace(/^\./, '') || '(document)';
@@ -1653,16 +1675,16 @@ function plainDataProblem(doc) {
         const plain = Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype;
         if (typeof value !== 'object' || !plain) {
             const kind = typeof value === 'object' ? value.constructor?.name : typeof value;
-            return `${plan_pathText(where)} is a ${kind ?? 'value'}, not a string, number, boolean, list or mapping`;
+            return `${pathText(where)} is a ${kind ?? 'value'}, not a string, number, boolean, list or mapping`;
         }
         if (ancestors.has(value))
-            return `${plan_pathText(where)} is an alias that contains itself`;
+            return `${pathText(where)} is an alias that contains itself`;
         if (where.length > OVERLAY_MAX_DEPTH)
-            return `it nests deeper than ${OVERLAY_MAX_DEPTH} levels (at ${plan_pathText(where.slice(0, 8))}…)`;
+            return `it nests deeper than ${OVERLAY_MAX_DEPTH} levels (at ${pathText(where.slice(0, 8))}…)`;
         const inside = new Set(ancestors).add(value);
         for (const [key, child] of Object.entries(value)) {
             if (key === '__proto__')
-                return `${plan_pathText([...where, key])}: the key \`__proto__\` is not allowed`;
+                return `${pathText([...where, key])}: the key \`__proto__\` is not allowed`;
             stack.push({ value: child, at: [...where, Array.isArray(value) ? Number(key) : key], ancestors: inside });
         }
     }
@@ -1673,7 +1695,7 @@ function readOverlay(config) {
     if (!config.eksctlConfigPath)
         return undefined;
     const doc = parseOverlay(config, readOverlayText(config));
-    if (!plan_isMap(doc))
+    if (!isMap(doc))
         throw overlayError(config, 'it is not a YAML mapping');
     const problem = plainDataProblem(doc);
     if (problem)
@@ -1683,9 +1705,9 @@ function readOverlay(config) {
         throw overlayError(config, `apiVersion is ${JSON.stringify(doc.apiVersion)}`);
     if (doc.kind !== undefined && doc.kind !== 'ClusterConfig')
         throw overlayError(config, `kind is ${JSON.stringify(doc.kind)}`);
-    if (meta !== undefined && !plan_isMap(meta))
+    if (meta !== undefined && !isMap(meta))
         throw overlayError(config, 'metadata is not a mapping');
-    if (plan_isMap(meta)) {
+    if (isMap(meta)) {
         const fixed = [
             ['name', config.clusterName, 'cluster-name'],
             ['region', config.region, 'region'],
@@ -1700,7 +1722,7 @@ function readOverlay(config) {
     return doc;
 }
 function sameLabels(want, got) {
-    if (!plan_isMap(got))
+    if (!isMap(got))
         return 'has no labels';
     for (const [k, v] of Object.entries(want)) {
         if (got[k] !== v)
@@ -1720,8 +1742,8 @@ function overlayPathOf(base, overlay, merged) {
     for (const [depth, part] of merged.entries()) {
         let next;
         if (typeof part === 'string') {
-            next = plan_isMap(o) && Object.hasOwn(o, part) ? part : undefined;
-            b = plan_isMap(b) ? b[part] : undefined;
+            next = isMap(o) && Object.hasOwn(o, part) ? part : undefined;
+            b = isMap(b) ? b[part] : undefined;
         }
         else if (Array.isArray(o)) {
             const keyed = Array.isArray(b) && b.map(keyOf).every(Boolean) && o.map(keyOf).every(Boolean);
@@ -1789,7 +1811,7 @@ function clusterConfigFinding(doc, config) {
     if (meta.name !== config.clusterName || meta.region !== config.region)
         return 'metadata.name and metadata.region must stay the cluster-name and region inputs';
     const groups = (doc.managedNodeGroups ?? []);
-    const refusal = eksctlRefusal(doc, reference/* POOL_ROLES */.Fe.map((r) => config.pools[r].name), 
+    const refusal = (0,rules/* eksctlRefusal */.Jy)(doc, reference/* POOL_ROLES */.Fe.map((r) => config.pools[r].name), 
     // apply resolves the version first (metadata.version); plan has the input (`latest` is past 1.33).
     typeof meta.version === 'string' ? meta.version : config.kubernetesVersion);
     if (refusal)
@@ -1817,7 +1839,7 @@ function clusterConfigFinding(doc, config) {
             return { path: ['managedNodeGroups', i, 'labels'], message: `nodegroup \`${pool.name}\` ${labels}` };
         const maxPods = ng.maxPodsPerNode;
         // With a custom AMI or a launch template eksctl refuses maxPodsPerNode: the image sets max pods.
-        if (!ownImage(ng) && (typeof maxPods !== 'number' || maxPods < config.maxPods)) {
+        if (!(0,rules/* ownImage */.QB)(ng) && (typeof maxPods !== 'number' || maxPods < config.maxPods)) {
             return {
                 path: ['managedNodeGroups', i, 'maxPodsPerNode'],
                 message: `nodegroup \`${pool.name}\` has maxPodsPerNode ${String(maxPods)}, below the max-pods input (${config.maxPods})`,
@@ -1869,14 +1891,14 @@ function clusterConfigResult(config, facts) {
     const overlay = readOverlay(config);
     const doc = (overlay ? mergeClusterConfig(rendered, overlay) : rendered);
     const dropped = overlay
-        ? dropRenderedConflicts(doc, (p) => overlayPathOf(rendered, overlay, p).found === p.length)
+        ? (0,rules/* dropRenderedConflicts */.UP)(doc, (p) => overlayPathOf(rendered, overlay, p).found === p.length)
         : [];
     validateClusterConfig(doc, config, { rendered, overlay });
     const notes = [];
     for (const role of reference/* POOL_ROLES */.Fe) {
         const pool = config.pools[role];
         const ng = doc.managedNodeGroups.find((g) => g.name === pool.name);
-        const own = ng && ownImage(ng);
+        const own = ng && (0,rules/* ownImage */.QB)(ng);
         if (!own)
             continue;
         const what = own === 'ami' ? 'custom AMI (ami)' : 'launch template (launchTemplate)';
@@ -1896,13 +1918,118 @@ function clusterConfigFor(config, facts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ eksPlannedUpgrade),
-/* harmony export */   V: () => (/* binding */ eksUpgradeSteps)
+/* harmony export */   Qh: () => (/* binding */ eksPlannedUpgrade),
+/* harmony export */   Vi: () => (/* binding */ eksUpgradeSteps),
+/* harmony export */   Zb: () => (/* binding */ replacementConfigFile),
+/* harmony export */   i$: () => (/* binding */ byAddonVersion),
+/* harmony export */   ng: () => (/* binding */ surgeNodegroupName),
+/* harmony export */   pF: () => (/* binding */ ROUND_ADDONS)
 /* harmony export */ });
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98286);
+/* unused harmony export NODEGROUP_REPLACEMENT */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98286);
+/* harmony import */ var _eksctl_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1048);
+/**
+ * The EKS upgrade rounds as data: one round per minor, the control plane first (`eksctl upgrade
+ * cluster`), then each Gitpod nodegroup, then the add-ons CoreDNS and kube-proxy: as EKS add-ons (`eksctl
+ * update addon --version=latest`, done when the add-on runs the newest version EKS offers for the minor),
+ * or, on a cluster whose eksctl applied them itself, `eksctl utils update-coredns` / `update-kube-proxy`
+ * (kube-proxy's image tag carries the minor and marks such a round done). src/providers/aws/apply.ts
+ * pairs each with its probe (already at the minor: skipped). Calico needs no round of its own: the `tigera-operator` step applies the pinned
+ * release whenever what runs differs from it.
+ *
+ * A nodegroup moves to the round's minor in one of two ways, by what EKS says of it (DescribeNodegroup
+ * `amiType`, at apply time; `plan` goes by the ClusterConfig's `amiFamily`):
+ *   in place  an EKS AMI (AmazonLinux2023, Bottlerocket): `eksctl upgrade nodegroup --kubernetes-version`,
+ *             EKS rolls the nodes itself.
+ *   replace   a custom AMI (amiType CUSTOM: eksctl's Ubuntu nodegroups, our default): eksctl refuses
+ *             `--kubernetes-version` there ("cannot specify kubernetes-version or release-version when using
+ *             a custom AMI", pkg/actions/nodegroup/upgrade.go), so the nodegroup is replaced through eksctl,
+ *             in four steps (NODEGROUP_REPLACEMENT).
+ *
+ * Why four steps and not two: EKS cannot rename a nodegroup (the name is fixed at CreateNodegroup;
+ * UpdateNodegroupConfig changes labels, taints, sizes only), and verify's pool membership and the contract
+ * go by the names `services`/`workspaces`. Two steps (a new group, then delete the old) would leave the pool
+ * under another name each round; deleting first would leave it without nodes. A surge group
+ * `<name>-next` holds the pods while `<name>` is recreated, so each pod moves twice per round; that is the
+ * least churn that keeps the name and never empties the pool. The one-move alternative, a new launch
+ * template version with the new image and `eksctl upgrade nodegroup --launch-template-version`, needs EC2
+ * writes outside eksctl on a launch template eksctl's CloudFormation stack owns (the stack would drift), and
+ * our own lookup of Canonical's image; apply changes the cloud through eksctl only.
+ */
 
+
+
+/**
+ * The replacement of one nodegroup `<name>` in a round, in order: `surge` creates `<name>-next` (the same
+ * instance types, labels, taints, bounds and AMI family) at the round's minor; `drain` deletes `<name>`
+ * with `--drain` (its pods move to the surge group); `recreate` creates `<name>` again at the round's
+ * minor; `drain-surge` deletes `<name>-next` with `--drain` (the pods move back).
+ */
+const NODEGROUP_REPLACEMENT = ['surge', 'drain', 'recreate', 'drain-surge'];
+/** The add-ons a round updates after the nodegroups. */
+const ROUND_ADDONS = ['coredns', 'kube-proxy'];
+/** EKS add-on versions in order, as eksctl sorts them: `v1.12.1-eksbuild.2` by 1, 12, 1, then the build. */
+function byAddonVersion(a, b) {
+    const parts = (v) => (v.match(/\d+/g) ?? []).map(Number);
+    const [x, y] = [parts(a), parts(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const d = (x[i] ?? 0) - (y[i] ?? 0);
+        if (d)
+            return d;
+    }
+    return 0;
+}
+/** The surge nodegroup that holds a replaced nodegroup's pods meanwhile. */
+function surgeNodegroupName(name) {
+    return `${name}-next`;
+}
+/** The ClusterConfig of one nodegroup created in a replacement round: only it, at the round's minor. */
+function replacementConfigFile(config, nodegroup, minor) {
+    return node_path__WEBPACK_IMPORTED_MODULE_0___default().join(config.tempDir, `${config.clusterName}.eksctl-${nodegroup}-${minor}.yaml`);
+}
 const MINUTE = 60_000;
-function eksUpgradeSteps(config, minors) {
+/** The argv and words of one replacement step of nodegroup `name` at `minor`. */
+function replacementStep(config, role, minor, phase) {
+    const name = config.pools[role].name;
+    const surge = surgeNodegroupName(name);
+    const where = [`--cluster=${config.clusterName}`, `--region=${config.region}`];
+    const other = 'on an EKS AMI family (eksctl-config amiFamily AmazonLinux2023 or Bottlerocket) apply upgrades it in place instead';
+    const base = { id: `upgrade-${role}-nodegroup-${minor}-${phase}`, minor };
+    const target = { kind: 'replace', role, phase, name, surge };
+    const create = (ng, what) => ({
+        ...base,
+        description: `Replace nodegroup ${name} (custom AMI: eksctl cannot upgrade it in place; ${other}), ${what}: create nodegroup ${ng} at Kubernetes ${minor} ` +
+            `from ${replacementConfigFile(config, ng, minor)}, the ClusterConfig with only nodegroup ${ng}: ${name}'s entry (instance types, labels, taints, bounds, AMI family; ` +
+            `desired size ${ng === surge ? `${name}'s` : `${surge}'s`} at apply time) at metadata.version ${minor}`,
+        argv: ['eksctl', 'create', 'nodegroup', `--config-file=${replacementConfigFile(config, ng, minor)}`],
+        timeoutMs: 40 * MINUTE,
+        target,
+    });
+    const remove = (ng, what) => ({
+        ...base,
+        description: `Replace nodegroup ${name}, ${what}: drain and delete nodegroup ${ng} (refused while ${ng === name ? surge : `${name} below ${minor}`} is not there)`,
+        argv: ['eksctl', 'delete', 'nodegroup', ...where, `--name=${ng}`, '--drain', '--approve', '--wait'],
+        timeoutMs: 60 * MINUTE,
+        target,
+    });
+    switch (phase) {
+        case 'surge':
+            return create(surge, `step 1 of 4 (skipped when ${surge} exists or ${name} runs ${minor})`);
+        case 'drain':
+            return remove(name, `step 2 of 4, its pods move to ${surge} (skipped when ${name} is gone or runs ${minor})`);
+        case 'recreate':
+            return create(name, `step 3 of 4 (skipped when ${name} exists at ${minor})`);
+        case 'drain-surge':
+            return remove(surge, `step 4 of 4, the pods move back to ${name} (skipped when ${surge} is gone)`);
+    }
+}
+/**
+ * The rounds to `minors`, in order. `how` says per pool whether its nodegroup is upgraded in place or
+ * replaced (default: by the reference's AMI family, a custom AMI, so replaced).
+ */
+function eksUpgradeSteps(config, minors, how = { services: 'replace', workspaces: 'replace' }, addons = { coredns: 'eks-addon', 'kube-proxy': 'eks-addon' }) {
     const where = [`--cluster=${config.clusterName}`, `--region=${config.region}`];
     return minors.flatMap((minor) => [
         {
@@ -1921,45 +2048,59 @@ function eksUpgradeSteps(config, minors) {
             minor,
             target: { kind: 'control-plane' },
         },
-        ..._reference_js__WEBPACK_IMPORTED_MODULE_0__/* .POOL_ROLES */ .Fe.map((role) => ({
-            id: `upgrade-${role}-nodegroup-${minor}`,
-            description: `Upgrade nodegroup ${config.pools[role].name} to Kubernetes ${minor}, node by node (skipped when it runs ${minor} already)`,
-            argv: [
-                'eksctl',
-                'upgrade',
-                'nodegroup',
-                ...where,
-                `--name=${config.pools[role].name}`,
-                `--kubernetes-version=${minor}`,
-            ],
-            timeoutMs: 120 * MINUTE,
-            minor,
-            target: { kind: 'nodegroup', role },
-        })),
-        {
-            id: `upgrade-coredns-${minor}`,
-            description: `Update CoreDNS to the release for Kubernetes ${minor} (skipped once kube-proxy runs ${minor}: the round is done)`,
-            argv: ['eksctl', 'utils', 'update-coredns', ...where, '--approve'],
-            timeoutMs: 15 * MINUTE,
-            minor,
-            target: { kind: 'addon', addon: 'coredns' },
-        },
-        {
-            id: `upgrade-kube-proxy-${minor}`,
-            description: `Update kube-proxy to Kubernetes ${minor} (skipped when its image is ${minor} already)`,
-            argv: ['eksctl', 'utils', 'update-kube-proxy', ...where, '--approve'],
-            timeoutMs: 15 * MINUTE,
-            minor,
-            target: { kind: 'addon', addon: 'kube-proxy' },
-        },
+        ..._reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe.flatMap((role) => how[role] === 'replace'
+            ? NODEGROUP_REPLACEMENT.map((phase) => replacementStep(config, role, minor, phase))
+            : [
+                {
+                    id: `upgrade-${role}-nodegroup-${minor}`,
+                    description: `Upgrade nodegroup ${config.pools[role].name} to Kubernetes ${minor}, node by node (EKS AMI; skipped when it runs ${minor} already)`,
+                    argv: [
+                        'eksctl',
+                        'upgrade',
+                        'nodegroup',
+                        ...where,
+                        `--name=${config.pools[role].name}`,
+                        `--kubernetes-version=${minor}`,
+                    ],
+                    timeoutMs: 120 * MINUTE,
+                    minor,
+                    target: { kind: 'nodegroup', role },
+                },
+            ]),
+        ...ROUND_ADDONS.map((addon) => {
+            const managed = addons[addon] === 'eks-addon';
+            const what = addon === 'coredns' ? 'CoreDNS' : 'kube-proxy';
+            return {
+                id: `upgrade-${addon}-${minor}`,
+                description: managed
+                    ? `Update the EKS add-on ${addon} to its newest version for Kubernetes ${minor} (skipped when it runs that already)`
+                    : addon === 'coredns'
+                        ? `Update ${what} to the release for Kubernetes ${minor} (self-managed; skipped once kube-proxy runs ${minor}: the round is done)`
+                        : `Update ${what} to Kubernetes ${minor} (self-managed; skipped when its image is ${minor} already)`,
+                argv: managed
+                    ? ['eksctl', 'update', 'addon', ...where, `--name=${addon}`, '--version=latest', '--wait']
+                    : ['eksctl', 'utils', `update-${addon}`, ...where, '--approve'],
+                timeoutMs: 15 * MINUTE,
+                minor,
+                target: { kind: 'addon', addon, managed },
+            };
+        }),
     ]);
 }
-/** What `plan` shows: the round to the asked minor (apply runs one per minor from the cluster's own). */
-function eksPlannedUpgrade(config) {
+/**
+ * What `plan` shows: the round to the asked minor (apply runs one per minor from the cluster's own), each
+ * nodegroup upgraded as its ClusterConfig entry says: replaced on a custom AMI (`ami`, or an Ubuntu family
+ * as by default), in place otherwise. Apply decides again from what EKS reports (amiType CUSTOM).
+ */
+function eksPlannedUpgrade(config, doc) {
     const asked = config.kubernetesVersion;
     if (asked === 'latest')
         return [];
-    return eksUpgradeSteps(config, [asked.split('.').slice(0, 2).join('.')]);
+    const how = Object.fromEntries(_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .POOL_ROLES */ .Fe.map((role) => {
+        const ng = doc?.managedNodeGroups.find((g) => g.name === config.pools[role].name);
+        return [role, !ng || (0,_eksctl_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .customAmiNodegroup */ .qj)(ng) ? 'replace' : 'in-place'];
+    }));
+    return eksUpgradeSteps(config, [asked.split('.').slice(0, 2).join('.')], how);
 }
 
 

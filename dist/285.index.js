@@ -195,6 +195,22 @@ async function eksApi(opts) {
             return names;
         },
         describeAddon: (cluster, name) => call(`EKS DescribeAddon ${cluster}/${name}`, async () => (await client.send(new eks.DescribeAddonCommand({ clusterName: cluster, addonName: name }))).addon, isNotFound),
+        async addonVersions(addon, kubernetesVersion) {
+            const versions = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS DescribeAddonVersions ${addon} ${kubernetesVersion}`, () => client.send(new eks.DescribeAddonVersionsCommand({ addonName: addon, kubernetesVersion, nextToken })));
+                for (const a of page?.addons ?? []) {
+                    if (a.addonName !== addon)
+                        continue;
+                    for (const v of a.addonVersions ?? [])
+                        if (v.addonVersion)
+                            versions.push(v.addonVersion);
+                }
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return versions;
+        },
         async listAccessEntries(cluster) {
             const arns = [];
             let nextToken;

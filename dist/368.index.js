@@ -484,6 +484,7 @@ __webpack_require__.d(__webpack_exports__, {
   clusterStackName: () => (/* binding */ clusterStackName),
   eksKubeconfigUser: () => (/* binding */ eksKubeconfigUser),
   nodegroupStackName: () => (/* binding */ nodegroupStackName),
+  replacementConfig: () => (/* binding */ replacementConfig),
   resolveVersion: () => (/* binding */ resolveVersion),
   serviceAccountStackName: () => (/* binding */ serviceAccountStackName),
   upgradePlan: () => (/* binding */ upgradePlan),
@@ -507,10 +508,12 @@ var flow = __webpack_require__(26439);
 var inputs = __webpack_require__(38422);
 // EXTERNAL MODULE: ./src/kubeconfig.ts
 var kubeconfig = __webpack_require__(35180);
-// EXTERNAL MODULE: ./src/providers/aws/plan.ts + 3 modules
-var plan = __webpack_require__(5401);
+// EXTERNAL MODULE: ./src/providers/aws/plan.ts + 2 modules
+var plan = __webpack_require__(17504);
 // EXTERNAL MODULE: ./src/providers/aws/upgrade.ts
 var upgrade = __webpack_require__(39340);
+// EXTERNAL MODULE: ./src/providers/aws/eksctl/rules.ts
+var rules = __webpack_require__(1048);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __webpack_require__(98286);
 // EXTERNAL MODULE: ./src/exec.ts
@@ -708,12 +711,15 @@ async function createWaitingForKind(kube, obj, what, opts) {
  *   access-entries      eksctl create accessentry                      (viewer-role-arns; skipped when all exist)
  *   viewer-rbac         the viewers' ClusterRole, Role and bindings    (viewer-role-arns; only what differs)
  *   upgrade-…-<minor>   eksctl upgrade cluster / nodegroup, utils update-coredns / update-kube-proxy,
- *                       one round per minor when kubernetes-version asks a newer one (providers/aws/upgrade.ts)
+ *                       one round per minor when kubernetes-version asks a newer one (providers/aws/upgrade.ts);
+ *                       a nodegroup on a custom AMI (Ubuntu) is replaced instead: eksctl create / delete
+ *                       nodegroup of a surge `<name>-next`, then of `<name>` (replaceAction)
  *
  * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
  * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
  * eksctl is still doing (a cluster CREATING, a stack *_IN_PROGRESS) is waited for, never raced.
  */
+
 
 
 
@@ -799,19 +805,59 @@ async function resolveVersion(config, api, existing) {
         return asked;
     throw new inputs/* InputError */.dz('kubernetes-version', asked, `\`latest\` or a version EKS offers in ${config.region}: ${offered.join(', ') || '(none returned)'}`);
 }
+/** The minor before `version` ('1.33' → '1.32'). */
+function previousMinor(version) {
+    const [major, m] = minor(version);
+    return `${major}.${Math.max(0, m - 1)}`;
+}
 /**
- * The minors an existing cluster is upgraded through (none for `latest`, none when it is there). Refused
- * before any change, in one line: an older minor (no downgrade), a minor EKS does not offer, and a
- * nodegroup on a custom AMI (eksctl's Ubuntu nodegroups): `eksctl upgrade nodegroup` refuses
- * `--kubernetes-version` for those, so such a nodegroup is replaced, not upgraded in place.
+ * The minors an existing cluster is upgraded through (none for `latest`, none when it is there), and per
+ * pool whether its nodegroup moves in place (`eksctl upgrade nodegroup`) or is replaced: EKS reports
+ * amiType CUSTOM for eksctl's Ubuntu nodegroups, and eksctl refuses `--kubernetes-version` for those
+ * (src/providers/aws/upgrade.ts). A surge nodegroup `<name>-next` left by an interrupted replacement
+ * counts as its round unfinished, and so does the EKS add-on kube-proxy below the control plane's minor
+ * (a round stopped at its add-ons): a re-run (even with `latest`) finishes that round. Refused before any change,
+ * in one line: an older minor (no downgrade), a minor EKS does not offer, and a nodegroup on an image of the
+ * user's own (`ami` or `launchTemplate` in eksctl-config): neither path can pick the new minor's image.
  */
-async function upgradePlan(config, api, existing) {
+async function upgradePlan(config, api, existing, doc) {
+    const how = Object.fromEntries(reference/* POOL_ROLES */.Fe.map((role) => {
+        const ng = doc.managedNodeGroups.find((g) => g.name === config.pools[role].name);
+        return [role, !ng || (0,rules/* customAmiNodegroup */.qj)(ng) ? 'replace' : 'in-place'];
+    }));
+    const addons = { coredns: 'eks-addon', 'kube-proxy': 'eks-addon' };
     if (!existing?.version)
-        return [];
-    const groups = (await Promise.all(reference/* POOL_ROLES */.Fe.map((role) => api.describeNodegroup(config.clusterName, config.pools[role].name)))).filter((g) => !!g);
-    const minors = (0,support/* upgradeMinors */.DX)(config.kubernetesVersion, existing.version, groups.map((g) => g.version ?? existing.version));
+        return { minors: [], how, addons };
+    const found = await Promise.all(reference/* POOL_ROLES */.Fe.map(async (role) => {
+        const name = config.pools[role].name;
+        const [group, surge] = await Promise.all([
+            api.describeNodegroup(config.clusterName, name),
+            api.describeNodegroup(config.clusterName, (0,upgrade/* surgeNodegroupName */.ng)(name)),
+        ]);
+        return { role, group, surge };
+    }));
+    for (const { role, group, surge } of found) {
+        const seen = group ?? surge;
+        if (seen)
+            how[role] = seen.amiType === 'CUSTOM' ? 'replace' : 'in-place';
+    }
+    const groups = found.flatMap((f) => (f.group ? [f.group] : []));
+    const surges = found.flatMap((f) => (f.surge ? [f.surge] : []));
+    const installed = await Promise.all(upgrade/* ROUND_ADDONS */.pF.map((addon) => api.describeAddon(config.clusterName, addon)));
+    upgrade/* ROUND_ADDONS */.pF.forEach((addon, i) => (addons[addon] = installed[i] ? 'eks-addon' : 'self-managed'));
+    // kube-proxy is a round's last step and its version carries the minor (v1.33.0-eksbuild.2): an EKS add-on
+    // below the control plane's minor is a round whose add-on steps are still to do.
+    const kubeProxy = installed[upgrade/* ROUND_ADDONS */.pF.indexOf('kube-proxy')]?.addonVersion;
+    const addonsBehind = ((0,support/* minorsBetween */.V6)(kubeProxy, existing.version) ?? 0) < 0;
+    const unfinished = surges.length > 0 || addonsBehind;
+    const asked = config.kubernetesVersion === 'latest' && unfinished ? existing.version : config.kubernetesVersion;
+    const minors = (0,support/* upgradeMinors */.DX)(asked, existing.version, [
+        ...groups.map((g) => g.version ?? existing.version),
+        ...surges.map((g) => previousMinor(g.version ?? existing.version)),
+        ...(addonsBehind ? [previousMinor(existing.version)] : []),
+    ]);
     if (!minors.length)
-        return [];
+        return { minors, how, addons };
     const offered = (await api.clusterVersions())
         .filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED')
         .map((v) => v.clusterVersion);
@@ -819,13 +865,16 @@ async function upgradePlan(config, api, existing) {
     if (missing.length) {
         throw new inputs/* InputError */.dz('kubernetes-version', config.kubernetesVersion, `a version EKS offers in ${config.region}, reached one minor at a time from ${existing.version}: ${missing.join(', ')} not offered (offered: ${offered.sort(byVersion).join(', ')})`);
     }
-    const custom = groups.filter((g) => g.amiType === 'CUSTOM' && !(0,support/* atMinor */.dC)(g.version, minors.at(-1)));
-    if (custom.length) {
-        throw new Error(`nodegroup ${custom.map((g) => g.nodegroupName).join(', ')} runs a custom AMI (amiType CUSTOM, as eksctl's Ubuntu nodegroups do): ` +
-            `\`eksctl upgrade nodegroup\` cannot move it to Kubernetes ${minors.at(-1)}; nothing was changed. ` +
-            `Replace it (eksctl delete nodegroup --drain, then apply creates it at the control plane's version) or use an EKS AMI family (eksctl-config amiFamily: AmazonLinux2023)`);
+    const own = groups.filter((g) => {
+        const entry = doc.managedNodeGroups.find((e) => e.name === g.nodegroupName);
+        return g.amiType === 'CUSTOM' && entry && (0,rules/* ownImage */.QB)(entry) && !(0,support/* atMinor */.dC)(g.version, minors.at(-1));
+    });
+    if (own.length) {
+        throw new Error(`nodegroup ${own.map((g) => g.nodegroupName).join(', ')} runs an image of your own (ami or launchTemplate in eksctl-config, amiType CUSTOM): ` +
+            `\`eksctl upgrade nodegroup\` cannot move it to Kubernetes ${minors.at(-1)} and a replacement would start the same image; nothing was changed. ` +
+            `Give it the image for ${minors.at(-1)} in eksctl-config after the control plane is there, or use an AMI family (amiFamily Ubuntu2404, AmazonLinux2023) without ami`);
     }
-    return minors;
+    return { minors, how, addons };
 }
 function stackAdvice(config, stack, what) {
     const reason = stack.StackStatusReason ? ` (${stack.StackStatusReason})` : '';
@@ -864,8 +913,8 @@ async function applyFlow(config, io, deps = {}) {
     const wait = (what, timeoutMs, check) => waitFor(what, check, { timeoutMs, pollMs, sleep, now, log: io.log, signal: io.signal });
     const existing = await api.describeCluster(config.clusterName);
     const version = await resolveVersion(config, api, existing);
-    const minors = await upgradePlan(config, api, existing);
     const doc = (0,plan/* clusterConfigFor */.CR)(config, { version });
+    const { minors, how, addons } = await upgradePlan(config, api, existing, doc);
     const yaml = (0,plan/* clusterConfigYaml */.UZ)(config, doc);
     const file = (0,plan/* eksctlConfigFile */.$o)(config);
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
@@ -1219,7 +1268,10 @@ async function applyFlow(config, io, deps = {}) {
             ? { ready: true, detail: `TigeraStatus ${ready.name} ${ready.condition}` }
             : { ready: false, detail: `TigeraStatus ${ready.name} not ${ready.condition} yet` };
     }
-    const upgrades = (0,upgrade/* eksUpgradeSteps */.V)(config, minors).map((spec) => ({ ...spec, ...upgradeAction(spec) }));
+    const upgrades = (0,upgrade/* eksUpgradeSteps */.Vi)(config, minors, how, addons).map((spec) => ({
+        ...spec,
+        ...(spec.target.kind === 'replace' ? replaceAction(spec) : upgradeAction(spec)),
+    }));
     if (minors.length) {
         io.log.info(`Upgrade from Kubernetes ${existing.version}: ${minors.join(' → ')}, one minor at a time, control plane first`);
     }
@@ -1247,6 +1299,20 @@ async function applyFlow(config, io, deps = {}) {
                         return labelled(true, `nodegroup ${name} does not exist`);
                     return labelled((0,support/* atMinor */.dC)(g.version, spec.minor), `nodegroup ${name} runs ${g.version}`);
                 }
+                if (t.kind === 'addon' && t.managed) {
+                    // The version `eksctl update addon --version=latest` would pick: the newest EKS offers for the minor.
+                    const { a } = await wait(`EKS add-on ${t.addon} to be ACTIVE`, spec.timeoutMs ?? 15 * 60_000, async () => {
+                        const found = await ctx.api.describeAddon(config.clusterName, t.addon);
+                        return !found || found.status === 'ACTIVE' || found.status === 'DEGRADED' ? { a: found } : undefined;
+                    });
+                    if (!a)
+                        return labelled(true, `no EKS add-on ${t.addon}`);
+                    const newest = (await ctx.api.addonVersions(t.addon, spec.minor)).sort(upgrade/* byAddonVersion */.i$).at(-1);
+                    if (!newest)
+                        return labelled(false, `EKS offers no version of ${t.addon} for ${spec.minor}`);
+                    const current = a.addonVersion ?? '';
+                    return labelled(!!current && (0,upgrade/* byAddonVersion */.i$)(current, newest) >= 0, `${t.addon} runs ${current || '(no version)'}; the newest for ${spec.minor} is ${newest}`);
+                }
                 // kube-proxy's image tag is the Kubernetes version (v1.33.0-eksbuild.2): it marks the round done.
                 const ds = await kubeOf(ctx).get({
                     apiVersion: 'apps/v1',
@@ -1263,9 +1329,116 @@ async function applyFlow(config, io, deps = {}) {
             },
         };
     }
+    /** A nodegroup once EKS is done with it (ACTIVE or DEGRADED), or undefined when it is gone. */
+    async function settledNodegroup(ctx, name, timeoutMs) {
+        const { g } = await wait(`nodegroup ${name} to be ACTIVE`, timeoutMs, async () => {
+            const found = await ctx.api.describeNodegroup(config.clusterName, name);
+            if (found && /FAILED/.test(found.status ?? '')) {
+                throw new Error(`nodegroup ${name} is ${found.status} from an earlier run; delete it (\`eksctl delete nodegroup --cluster=${config.clusterName} --region=${config.region} --name=${name} --drain=false --approve --wait\`) and re-run`);
+            }
+            return !found || found.status === 'ACTIVE' || found.status === 'DEGRADED' ? { g: found } : undefined;
+        });
+        return g;
+    }
+    /**
+     * One step of a nodegroup's replacement (src/providers/aws/upgrade.ts). Its probe reads both nodegroups,
+     * `<name>` and the surge `<name>-next` (waiting while EKS creates or deletes either), and decides from
+     * which exist at what version: a run cancelled anywhere resumes at the step left, and a delete that
+     * would leave the pool without nodes is refused. The create steps render their ClusterConfig when they run.
+     */
+    function replaceAction(spec) {
+        const t = spec.target;
+        if (t.kind !== 'replace')
+            throw new Error(`step ${spec.id} is not a nodegroup replacement`);
+        const m = spec.minor;
+        const at = (g) => !!g && (0,support/* atMinor */.dC)(g.version, m);
+        const runs = (g, name) => (g ? `${name} runs ${g.version}` : `${name} is gone`);
+        const state = async (ctx) => {
+            const timeoutMs = spec.timeoutMs ?? 60 * 60_000;
+            const n = await settledNodegroup(ctx, t.name, timeoutMs);
+            const s = await settledNodegroup(ctx, t.surge, timeoutMs);
+            return { n, s };
+        };
+        /** A dead stack of a nodegroup to create: eksctl would skip it and report success. */
+        const noDeadStack = async (ctx, name) => {
+            const { stack } = await settledStack(ctx, nodegroupStackName(config, name), `nodegroup ${name}`, 'nodegroups');
+            if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
+                throw new Error(stackAdvice(config, stack, `eksctl cannot create nodegroup ${name} while it exists`));
+        };
+        const probe = async (ctx) => {
+            const { n, s } = await state(ctx);
+            switch (t.phase) {
+                case 'surge':
+                    if (at(n))
+                        return labelled(true, runs(n, t.name));
+                    if (s)
+                        return labelled(true, `surge nodegroup ${t.surge} exists (Kubernetes ${s.version})`);
+                    await noDeadStack(ctx, t.surge);
+                    return labelled(false, `${runs(n, t.name)}: create ${t.surge} at ${m} to hold its pods`);
+                case 'drain':
+                    if (!n || at(n))
+                        return labelled(true, runs(n, t.name));
+                    if (!s) {
+                        throw new Error(`nodegroup ${t.name} runs ${n.version} and its surge nodegroup ${t.surge} is not there: deleting ${t.name} would leave the ${t.role} pool without nodes; nothing was changed, re-run apply`);
+                    }
+                    return labelled(false, `${runs(n, t.name)}: drain and delete it, its pods move to ${t.surge} (${s.version})`);
+                case 'recreate':
+                    if (at(n))
+                        return labelled(true, runs(n, t.name));
+                    if (n) {
+                        throw new Error(`nodegroup ${t.name} still runs ${n.version} after the step that deletes it; nothing was changed, re-run apply`);
+                    }
+                    await noDeadStack(ctx, t.name);
+                    return labelled(false, `${t.name} is gone: create it at ${m}`);
+                case 'drain-surge':
+                    if (!s)
+                        return labelled(true, `no surge nodegroup ${t.surge}`);
+                    if (!at(n)) {
+                        throw new Error(`refusing to delete surge nodegroup ${t.surge}: ${runs(n, t.name)}, not ${m}, and the ${t.role} pool would lose its nodes; nothing was changed, re-run apply`);
+                    }
+                    return labelled(false, `${runs(n, t.name)}: drain and delete ${t.surge}, the pods move back`);
+            }
+        };
+        if (t.phase === 'drain' || t.phase === 'drain-surge')
+            return { probe };
+        const creating = t.phase === 'surge' ? t.surge : t.name;
+        const sizedLike = t.phase === 'surge' ? t.name : t.surge;
+        return {
+            probe,
+            async run(ctx, step, signal) {
+                // The group it stands in for has the size the autoscaler gave it: the pods fit at once.
+                const like = await ctx.api.describeNodegroup(config.clusterName, sizedLike);
+                const file = (0,upgrade/* replacementConfigFile */.Zb)(config, creating, m);
+                const yaml = (0,plan/* clusterConfigYaml */.UZ)(config, replacementConfig(config, m, t.name, creating, like?.scalingConfig?.desiredSize));
+                await (0,promises_.writeFile)(file, yaml, { mode: 0o600 });
+                io.log.info(`eksctl ClusterConfig of nodegroup ${creating} (Kubernetes ${m}) written to ${file}`);
+                io.log.info(`$ ${(0,src_steps/* shellQuote */.ZL)(step.argv)}`);
+                await (0,exec/* execArgv */.Ei)(step.argv, { log: io.log, env, signal, timeoutMs: step.timeoutMs });
+                return `nodegroup ${creating} created at Kubernetes ${m}`;
+            },
+        };
+    }
     const steps = [...(0,src_steps/* withActions */.wR)(specs, actions), ...upgrades];
     const ctx = { config, io, api, cloud, doc };
     return (0,flow/* runFlow */.c)(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
+}
+/**
+ * The ClusterConfig of a nodegroup created in a replacement round: the whole one at the round's minor
+ * (overlay merged), with `from`'s entry alone in managedNodeGroups, named `as`, and no unmanaged
+ * nodeGroups. `desired`, the size of the group it stands in for, becomes its desiredCapacity (within its bounds).
+ */
+function replacementConfig(config, minorVersion, from, as, desired) {
+    const whole = (0,plan/* clusterConfigFor */.CR)(config, { version: minorVersion });
+    const entry = whole.managedNodeGroups.find((g) => g.name === from);
+    if (!entry)
+        throw new Error(`the ClusterConfig has no managed nodegroup ${from}`);
+    const ng = { ...structuredClone(entry), name: as };
+    if (desired !== undefined) {
+        const [lo, hi] = [Number(ng.minSize ?? desired), Number(ng.maxSize ?? desired)];
+        ng.desiredCapacity = Math.min(Math.max(desired, lo), hi);
+    }
+    const { nodeGroups: _unmanaged, ...rest } = whole;
+    return { ...rest, managedNodeGroups: [ng] };
 }
 /** Manifests come from their upstream URL, through `tool-mirror` when set, with the downloader's retries. */
 async function manifestFetcher(config, io, sleep) {
@@ -1393,11 +1566,12 @@ function awsCloud(config, log, deps = {}) {
 /* harmony export */   DX: () => (/* binding */ upgradeMinors),
 /* harmony export */   Hs: () => (/* binding */ minorOf),
 /* harmony export */   Su: () => (/* binding */ checkVersionSupport),
+/* harmony export */   V6: () => (/* binding */ minorsBetween),
 /* harmony export */   dC: () => (/* binding */ atMinor),
 /* harmony export */   jQ: () => (/* binding */ versionSkewCheck),
 /* harmony export */   m$: () => (/* binding */ eksExtendedCost)
 /* harmony export */ });
-/* unused harmony exports minorsBetween, utcDay, daysUntil, supportPhrase, calicoFindings, SKEW_NAMES_SHOWN */
+/* unused harmony exports utcDay, daysUntil, supportPhrase, calicoFindings, SKEW_NAMES_SHOWN */
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98286);
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81612);
 /* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46800);

@@ -360,6 +360,22 @@ async function eksApi(opts) {
             return names;
         },
         describeAddon: (cluster, name) => call(`EKS DescribeAddon ${cluster}/${name}`, async () => (await client.send(new eks.DescribeAddonCommand({ clusterName: cluster, addonName: name }))).addon, isNotFound),
+        async addonVersions(addon, kubernetesVersion) {
+            const versions = [];
+            let nextToken;
+            do {
+                const page = await call(`EKS DescribeAddonVersions ${addon} ${kubernetesVersion}`, () => client.send(new eks.DescribeAddonVersionsCommand({ addonName: addon, kubernetesVersion, nextToken })));
+                for (const a of page?.addons ?? []) {
+                    if (a.addonName !== addon)
+                        continue;
+                    for (const v of a.addonVersions ?? [])
+                        if (v.addonVersion)
+                            versions.push(v.addonVersion);
+                }
+                nextToken = page?.nextToken;
+            } while (nextToken);
+            return versions;
+        },
         async listAccessEntries(cluster) {
             const arns = [];
             let nextToken;
@@ -721,7 +737,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _eks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80205);
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4504);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98286);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5401);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17504);
 /* harmony import */ var _machines_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29212);
 
 

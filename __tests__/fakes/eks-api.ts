@@ -11,7 +11,9 @@
  * Duplicates are answered as the real tools do: `create cluster` on a stack name in use fails with
  * CloudFormation's AlreadyExistsException; `create nodegroup` excludes a nodegroup that has a stack (any
  * status) or exists in EKS, as eksctl's nodegroup filter does. `set labels` / `unset labels` change an existing
- * nodegroup's labels and refuse what eksctl refuses (see `eksctlLabels`). `holdEksctl` keeps the next create in the
+ * nodegroup's labels and refuse what eksctl refuses (see `eksctlLabels`). `delete nodegroup` only plans without
+ * `--approve` and refuses a nodegroup EKS does not have (`eksctlDeleteNodegroup`); `upgrade nodegroup` refuses
+ * `--kubernetes-version` on a custom AMI (amiType CUSTOM), in eksctl's words. `holdEksctl` keeps the next create in the
  * middle (stacks CREATE_IN_PROGRESS, the cluster CREATING) until the test releases it.
  *
  * As strict as the real ones: a cluster has no endpoint and no CA while CREATING; `ListNodegroups` pages
@@ -42,6 +44,33 @@ export interface FakeAddon {
   clusterName: string;
   status: string;
   addonVersion: string;
+}
+
+/**
+ * FAKE data, not AWS's list: the versions DescribeAddonVersions offers of the two add-ons an upgrade round
+ * updates, newest first, each with the Kubernetes minors it is compatible with. A minor's default (and what
+ * `eksctl update addon --version=latest` picks) is its newest compatible one; they overlap, as EKS's do.
+ */
+export const FAKE_ADDON_VERSIONS: Readonly<
+  Record<string, readonly { addonVersion: string; clusterVersions: string[] }[]>
+> = {
+  coredns: [
+    { addonVersion: 'v1.12.4-eksbuild.1', clusterVersions: ['1.34', '1.35'] },
+    { addonVersion: 'v1.12.1-eksbuild.2', clusterVersions: ['1.33', '1.34'] },
+    { addonVersion: 'v1.11.4-eksbuild.14', clusterVersions: ['1.31', '1.32', '1.33'] },
+  ],
+  'kube-proxy': [
+    { addonVersion: 'v1.35.0-eksbuild.1', clusterVersions: ['1.35'] },
+    { addonVersion: 'v1.34.0-eksbuild.2', clusterVersions: ['1.34'] },
+    { addonVersion: 'v1.33.0-eksbuild.2', clusterVersions: ['1.33'] },
+    { addonVersion: 'v1.32.0-eksbuild.2', clusterVersions: ['1.32'] },
+    { addonVersion: 'v1.31.2-eksbuild.3', clusterVersions: ['1.31'] },
+  ],
+};
+
+/** The newest version of an add-on compatible with a Kubernetes minor (FAKE_ADDON_VERSIONS), if any. */
+export function fakeAddonDefault(addon: string, minor: string): string | undefined {
+  return FAKE_ADDON_VERSIONS[addon]?.find((v) => v.clusterVersions.includes(minor))?.addonVersion;
 }
 
 /** An EKS access entry as DescribeAccessEntry answers it. */
@@ -102,8 +131,9 @@ export type EksctlHook = (
     | 'nodegroup-relabelled'
     | 'cluster-upgraded'
     | 'nodegroup-upgraded'
+    | 'nodegroup-deleted'
     | 'addon-updated',
-  detail: { name: string; version?: string },
+  detail: { name: string; version?: string; drained?: boolean },
 ) => void;
 
 /**
@@ -480,21 +510,23 @@ export class FakeEksApi {
     const action =
       seg[0] === 'cluster-versions'
         ? 'DescribeClusterVersions'
-        : seg[0] === 'clusters' && seg.length === 2
-          ? 'DescribeCluster'
-          : seg[0] === 'clusters' && seg[2] === 'node-groups' && seg.length === 3
-            ? 'ListNodegroups'
-            : seg[0] === 'clusters' && seg[2] === 'node-groups' && seg.length === 4
-              ? 'DescribeNodegroup'
-              : seg[0] === 'clusters' && seg[2] === 'addons' && seg.length === 3
-                ? 'ListAddons'
-                : seg[0] === 'clusters' && seg[2] === 'addons' && seg.length === 4
-                  ? 'DescribeAddon'
-                  : seg[0] === 'clusters' && seg[2] === 'access-entries' && seg.length === 3
-                    ? 'ListAccessEntries'
-                    : seg[0] === 'clusters' && seg[2] === 'access-entries' && seg.length === 4
-                      ? 'DescribeAccessEntry'
-                      : `${method} ${url.pathname}`;
+        : seg[0] === 'addons' && seg[1] === 'supported-versions' && seg.length === 2
+          ? 'DescribeAddonVersions'
+          : seg[0] === 'clusters' && seg.length === 2
+            ? 'DescribeCluster'
+            : seg[0] === 'clusters' && seg[2] === 'node-groups' && seg.length === 3
+              ? 'ListNodegroups'
+              : seg[0] === 'clusters' && seg[2] === 'node-groups' && seg.length === 4
+                ? 'DescribeNodegroup'
+                : seg[0] === 'clusters' && seg[2] === 'addons' && seg.length === 3
+                  ? 'ListAddons'
+                  : seg[0] === 'clusters' && seg[2] === 'addons' && seg.length === 4
+                    ? 'DescribeAddon'
+                    : seg[0] === 'clusters' && seg[2] === 'access-entries' && seg.length === 3
+                      ? 'ListAccessEntries'
+                      : seg[0] === 'clusters' && seg[2] === 'access-entries' && seg.length === 4
+                        ? 'DescribeAccessEntry'
+                        : `${method} ${url.pathname}`;
     const logged: LoggedRequest = { service: 'eks', method, path: url.pathname, action };
     this.requests.push(logged);
     if (this.firstAttemptFault(logged, `${method} ${url.pathname}${url.search} ${raw}`, res)) return;
@@ -513,6 +545,29 @@ export class FakeEksApi {
           (all || v.versionStatus !== 'UNSUPPORTED') && (!wanted.length || wanted.includes(String(v.clusterVersion))),
       );
       return this.json(res, 200, { clusterVersions: list });
+    }
+    if (action === 'DescribeAddonVersions') {
+      // Narrowed by addonName and kubernetesVersion, as EKS does; one page (the fake lists few).
+      const name = url.searchParams.get('addonName');
+      const k8s = url.searchParams.get('kubernetesVersion');
+      const addons = Object.entries(FAKE_ADDON_VERSIONS)
+        .filter(([n]) => !name || n === name)
+        .map(([addonName, versions]) => ({
+          addonName,
+          type: 'networking',
+          addonVersions: versions
+            .filter((v) => !k8s || v.clusterVersions.includes(k8s))
+            .map((v) => ({
+              addonVersion: v.addonVersion,
+              architecture: ['amd64', 'arm64'],
+              compatibilities: v.clusterVersions.map((clusterVersion) => ({
+                clusterVersion,
+                platformVersions: ['*'],
+                defaultVersion: fakeAddonDefault(addonName, clusterVersion) === v.addonVersion,
+              })),
+            })),
+        }));
+      return this.json(res, 200, { addons });
     }
     const cluster = this.clusters.get(seg[1] ?? '');
     if (!cluster) return notFound(`cluster found for name: ${seg[1]}.`);
@@ -653,6 +708,52 @@ export class FakeEksApi {
     return reply(true, ['nodegroup successfully upgraded']);
   }
 
+  /**
+   * `eksctl delete nodegroup --cluster --name [--drain] --approve [--wait]` (pkg/ctl/delete/nodegroup.go): without
+   * `--approve` only the plan (eksctl's plan mode, nothing deleted); a nodegroup EKS does not have is EKS's
+   * ResourceNotFoundException (eksctl's PopulateNodegroup asks DescribeNodegroup); one being updated or deleted
+   * is refused. Drained first (`--drain` is eksctl's default; the `nodegroup-deleted` hook says whether), then
+   * the nodegroup and its stack are gone.
+   */
+  private eksctlDeleteNodegroup(argv: string[], reply: (ok: boolean, lines: string[]) => void): void {
+    const clusterName = flagValue(argv, '--cluster') ?? '';
+    const cluster = this.clusters.get(clusterName);
+    if (!clusterName) return reply(false, ['Error: --cluster must be set']);
+    if (!cluster) return reply(false, [`Error: ResourceNotFoundException: No cluster found for name: ${clusterName}.`]);
+    const ngName = flagValue(argv, '--name') ?? '';
+    if (!ngName) return reply(false, ['Error: --name must be set']);
+    const ng = this.nodegroups.get(`${clusterName}/${ngName}`);
+    const stackName = `eksctl-${clusterName}-nodegroup-${ngName}`;
+    if (!ng) return reply(false, [`Error: ResourceNotFoundException: No node group found for name: ${ngName}.`]);
+    const drainFlag = argv.find((a) => a === '--drain' || a.startsWith('--drain='));
+    const drain = drainFlag === undefined || drainFlag === '--drain' || drainFlag === '--drain=true';
+    if (!argv.includes('--approve') && !argv.includes('--approve=true')) {
+      return reply(true, [
+        `(plan) ${drain ? `drain 1 nodegroup(s) in cluster "${clusterName}"` : ''}`,
+        `(plan) delete 1 nodegroups from cluster "${clusterName}"`,
+        "no changes were applied, run again with '--approve' to apply the changes",
+      ]);
+    }
+    if (ng.status !== 'ACTIVE' && ng.status !== 'DEGRADED') {
+      return reply(false, [
+        `Error: ResourceInUseException: Nodegroup ${ngName} is in ${ng.status} state and cannot be deleted now`,
+      ]);
+    }
+    this.requests.push({
+      service: 'eks',
+      method: 'DELETE',
+      path: `/clusters/${clusterName}/node-groups/${ngName}`,
+      action: 'DeleteNodegroup',
+    });
+    this.nodegroups.delete(`${clusterName}/${ngName}`);
+    this.stacks.delete(stackName);
+    for (const h of this.hooks) h('nodegroup-deleted', { name: ngName, drained: drain });
+    return reply(true, [
+      ...(drain ? [`drained all nodes: [nodes of ${ngName}]`] : []),
+      `deleted 1 nodegroup(s) from cluster "${clusterName}"`,
+    ]);
+  }
+
   private cfnError(res: http.ServerResponse, status: number, code: string, message: string): void {
     this.xml(
       res,
@@ -754,7 +855,10 @@ export class FakeEksApi {
             addonName,
             clusterName: name,
             status: 'ACTIVE',
-            addonVersion: `v1.0.0-eksbuild.1`,
+            // kube-proxy's version carries the cluster's minor, as EKS's do, also where the table has none.
+            addonVersion:
+              fakeAddonDefault(addonName, cluster.version) ??
+              (addonName === 'kube-proxy' ? `v${cluster.version}.0-eksbuild.1` : 'v1.0.0-eksbuild.1'),
           });
         }
         if (cluster.authenticationMode !== 'CONFIG_MAP') {
@@ -801,6 +905,48 @@ export class FakeEksApi {
         reply(true, lines);
       };
       return made.length ? this.afterHold(command, finish) : finish();
+    }
+    if (command === 'delete nodegroup') return this.eksctlDeleteNodegroup(argv, reply);
+    if (command === 'update addon') {
+      // eksctl update addon --cluster --name [--version] [--wait] (pkg/actions/addon/update.go): no version
+      // keeps the add-on's own; `latest` is the newest compatible with the cluster's version.
+      const name = flagValue(argv, '--cluster') ?? '';
+      const cluster = this.clusters.get(name);
+      if (!cluster) return reply(false, [`Error: ResourceNotFoundException: No cluster found for name: ${name}.`]);
+      const addonName = flagValue(argv, '--name') ?? '';
+      const addon = this.addons.get(`${name}/${addonName}`);
+      if (!addon) {
+        return reply(false, [
+          `Error: failed to get addon: ResourceNotFoundException: No addon: ${addonName} found in cluster: ${name}`,
+        ]);
+      }
+      const asked = flagValue(argv, '--version');
+      const compatible = (FAKE_ADDON_VERSIONS[addonName] ?? []).filter((v) =>
+        v.clusterVersions.includes(cluster.version),
+      );
+      let version = addon.addonVersion;
+      if (asked === 'latest') {
+        if (!compatible.length)
+          return reply(false, [
+            `Error: failed to fetch addon version: no version of ${addonName} for ${cluster.version}`,
+          ]);
+        version = compatible[0]!.addonVersion;
+      } else if (asked) {
+        if (!compatible.some((v) => v.addonVersion === asked))
+          return reply(false, [
+            `Error: failed to fetch addon version: no version ${asked} of ${addonName} for ${cluster.version}`,
+          ]);
+        version = asked;
+      }
+      this.requests.push({
+        service: 'eks',
+        method: 'POST',
+        path: `/clusters/${name}/addons/${addonName}/update`,
+        action: 'UpdateAddon',
+      });
+      addon.addonVersion = version;
+      for (const h of this.hooks) h('addon-updated', { name: addonName, version: cluster.version });
+      return reply(true, [`updated addon ${addonName} to ${version}`]);
     }
     if (command === 'scale nodegroup') {
       // eksctl scale nodegroup --cluster --name [--nodes] --nodes-min --nodes-max: EKS UpdateNodegroupConfig.
@@ -888,6 +1034,12 @@ export class FakeEksApi {
       const cluster = this.clusters.get(name);
       if (!cluster) return reply(false, [`Error: cluster ${name} not found`]);
       const addon = command.split('update-')[1]!;
+      // eksctl's updateAddon (pkg/ctl/utils/update_addon.go): an EKS add-on is not eksctl's to update here.
+      if (this.addons.has(`${name}/${addon}`)) {
+        return reply(false, [
+          `Error: addon ${addon} is installed as a managed EKS addon; to update it, use \`eksctl update addon\` instead`,
+        ]);
+      }
       // Without --approve eksctl only plans (and says so), as its upgrade commands do.
       if (!argv.includes('--approve')) return reply(true, [`(plan) would update ${addon}; re-run with --approve`]);
       for (const h of this.hooks) h('addon-updated', { name: addon, version: cluster.version });
@@ -1035,6 +1187,59 @@ const EKSCTL_FLAGS: Record<string, { known: string[]; notWithConfigFile: string[
       'r',
       'wait',
       'timeout',
+      'verbose',
+      'v',
+      'color',
+    ],
+    notWithConfigFile: [],
+  },
+  'update addon': {
+    known: [
+      'name',
+      'version',
+      'service-account-role-arn',
+      'force',
+      'wait',
+      'cluster',
+      'c',
+      'region',
+      'r',
+      'config-file',
+      'f',
+      'timeout',
+      'profile',
+      'p',
+      'verbose',
+      'v',
+      'color',
+    ],
+    notWithConfigFile: [],
+  },
+  'delete nodegroup': {
+    known: [
+      'cluster',
+      'c',
+      'region',
+      'r',
+      'name',
+      'n',
+      'config-file',
+      'f',
+      'approve',
+      'include',
+      'exclude',
+      'only-missing',
+      'update-auth-configmap',
+      'drain',
+      'max-grace-period',
+      'pod-eviction-wait-period',
+      'disable-eviction',
+      'parallel',
+      'wait',
+      'w',
+      'timeout',
+      'profile',
+      'p',
       'verbose',
       'v',
       'color',

@@ -109,13 +109,21 @@ export function playEksControllers(eks: FakeEksApi, kube: FakeKubeApi, calicoRun
         if (labels['eks.amazonaws.com/nodegroup'] !== name) continue;
         (node.status as { nodeInfo: { kubeletVersion: string } }).nodeInfo.kubeletVersion = `v${version}.0-eks-fake`;
       }
+    } else if (event === 'nodegroup-deleted') {
+      // eksctl drained the nodes (their pods moved to the nodes left) and EKS terminated them.
+      for (const node of kube.objects('v1', 'Node')) {
+        if (node.metadata.labels?.['eks.amazonaws.com/nodegroup'] === name)
+          kube.remove({ apiVersion: 'v1', kind: 'Node', name: node.metadata.name });
+      }
     } else {
+      // A new nodegroup's nodes join with the kubelet of its Kubernetes version.
       const ng = [...eks.nodegroups.values()].find((n) => n.nodegroupName === name)!;
       kube.seed(
         fakeNode({
           name: `ip-10-0-${ng.nodegroupName.length}-1.${name}.internal`,
           labels: { ...ng.labels, 'eks.amazonaws.com/nodegroup': ng.nodegroupName },
           kernel: '6.8.0-1021-aws',
+          ...(ng.version ? { kubelet: `v${ng.version}.0-eks-fake` } : {}),
         }),
       );
     }

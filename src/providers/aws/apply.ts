@@ -17,7 +17,9 @@
  *   access-entries      eksctl create accessentry                      (viewer-role-arns; skipped when all exist)
  *   viewer-rbac         the viewers' ClusterRole, Role and bindings    (viewer-role-arns; only what differs)
  *   upgrade-…-<minor>   eksctl upgrade cluster / nodegroup, utils update-coredns / update-kube-proxy,
- *                       one round per minor when kubernetes-version asks a newer one (providers/aws/upgrade.ts)
+ *                       one round per minor when kubernetes-version asks a newer one (providers/aws/upgrade.ts);
+ *                       a nodegroup on a custom AMI (Ubuntu) is replaced instead: eksctl create / delete
+ *                       nodegroup of a surge `<name>-next`, then of `<name>` (replaceAction)
  *
  * Leftovers of an earlier failed run (a FAILED cluster, an eksctl stack in ROLLBACK_COMPLETE …) stop the
  * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
@@ -51,10 +53,21 @@ import {
   eksctlConfigFile,
   viewerRbacObjects,
 } from './plan.js';
-import { type EksUpgradeStep, eksUpgradeSteps } from './upgrade.js';
-import { AWS, POOL_ROLES } from '../../reference.js';
+import {
+  type AddonUpdate,
+  type EksRoundAddon,
+  type EksUpgradeStep,
+  type NodegroupUpgrade,
+  ROUND_ADDONS,
+  byAddonVersion,
+  eksUpgradeSteps,
+  replacementConfigFile,
+  surgeNodegroupName,
+} from './upgrade.js';
+import { customAmiNodegroup, ownImage } from './eksctl/rules.js';
+import { AWS, POOL_ROLES, type PoolRole } from '../../reference.js';
 import { execArgv } from '../../exec.js';
-import { atMinor, upgradeMinors } from '../../verify/support.js';
+import { atMinor, minorsBetween, upgradeMinors } from '../../verify/support.js';
 import { abortableSleep } from '../../retry.js';
 import {
   type ProbeResult,
@@ -187,23 +200,74 @@ export async function resolveVersion(config: Config, api: EksApi, existing?: Clu
   );
 }
 
+/** What an existing cluster is upgraded through, and how each nodegroup moves (upgradePlan). */
+export interface EksUpgradePlan {
+  minors: string[];
+  how: Record<PoolRole, NodegroupUpgrade>;
+  /** How each round's add-on is updated: found among the cluster's EKS add-ons, or self-managed. */
+  addons: Record<EksRoundAddon, AddonUpdate>;
+}
+
+/** The minor before `version` ('1.33' → '1.32'). */
+function previousMinor(version: string): string {
+  const [major, m] = minor(version);
+  return `${major}.${Math.max(0, m! - 1)}`;
+}
+
 /**
- * The minors an existing cluster is upgraded through (none for `latest`, none when it is there). Refused
- * before any change, in one line: an older minor (no downgrade), a minor EKS does not offer, and a
- * nodegroup on a custom AMI (eksctl's Ubuntu nodegroups): `eksctl upgrade nodegroup` refuses
- * `--kubernetes-version` for those, so such a nodegroup is replaced, not upgraded in place.
+ * The minors an existing cluster is upgraded through (none for `latest`, none when it is there), and per
+ * pool whether its nodegroup moves in place (`eksctl upgrade nodegroup`) or is replaced: EKS reports
+ * amiType CUSTOM for eksctl's Ubuntu nodegroups, and eksctl refuses `--kubernetes-version` for those
+ * (src/providers/aws/upgrade.ts). A surge nodegroup `<name>-next` left by an interrupted replacement
+ * counts as its round unfinished, and so does the EKS add-on kube-proxy below the control plane's minor
+ * (a round stopped at its add-ons): a re-run (even with `latest`) finishes that round. Refused before any change,
+ * in one line: an older minor (no downgrade), a minor EKS does not offer, and a nodegroup on an image of the
+ * user's own (`ami` or `launchTemplate` in eksctl-config): neither path can pick the new minor's image.
  */
-export async function upgradePlan(config: Config, api: EksApi, existing: Cluster | undefined): Promise<string[]> {
-  if (!existing?.version) return [];
-  const groups = (
-    await Promise.all(POOL_ROLES.map((role) => api.describeNodegroup(config.clusterName, config.pools[role].name)))
-  ).filter((g): g is Nodegroup => !!g);
-  const minors = upgradeMinors(
-    config.kubernetesVersion,
-    existing.version,
-    groups.map((g) => g.version ?? existing.version!),
+export async function upgradePlan(
+  config: Config,
+  api: EksApi,
+  existing: Cluster | undefined,
+  doc: ClusterConfigDoc,
+): Promise<EksUpgradePlan> {
+  const how = Object.fromEntries(
+    POOL_ROLES.map((role) => {
+      const ng = doc.managedNodeGroups.find((g) => g.name === config.pools[role].name);
+      return [role, !ng || customAmiNodegroup(ng) ? 'replace' : 'in-place'];
+    }),
+  ) as Record<PoolRole, NodegroupUpgrade>;
+  const addons: Record<EksRoundAddon, AddonUpdate> = { coredns: 'eks-addon', 'kube-proxy': 'eks-addon' };
+  if (!existing?.version) return { minors: [], how, addons };
+  const found = await Promise.all(
+    POOL_ROLES.map(async (role) => {
+      const name = config.pools[role].name;
+      const [group, surge] = await Promise.all([
+        api.describeNodegroup(config.clusterName, name),
+        api.describeNodegroup(config.clusterName, surgeNodegroupName(name)),
+      ]);
+      return { role, group, surge };
+    }),
   );
-  if (!minors.length) return [];
+  for (const { role, group, surge } of found) {
+    const seen = group ?? surge;
+    if (seen) how[role] = seen.amiType === 'CUSTOM' ? 'replace' : 'in-place';
+  }
+  const groups = found.flatMap((f) => (f.group ? [f.group] : []));
+  const surges = found.flatMap((f) => (f.surge ? [f.surge] : []));
+  const installed = await Promise.all(ROUND_ADDONS.map((addon) => api.describeAddon(config.clusterName, addon)));
+  ROUND_ADDONS.forEach((addon, i) => (addons[addon] = installed[i] ? 'eks-addon' : 'self-managed'));
+  // kube-proxy is a round's last step and its version carries the minor (v1.33.0-eksbuild.2): an EKS add-on
+  // below the control plane's minor is a round whose add-on steps are still to do.
+  const kubeProxy = installed[ROUND_ADDONS.indexOf('kube-proxy')]?.addonVersion;
+  const addonsBehind = (minorsBetween(kubeProxy, existing.version) ?? 0) < 0;
+  const unfinished = surges.length > 0 || addonsBehind;
+  const asked = config.kubernetesVersion === 'latest' && unfinished ? existing.version : config.kubernetesVersion;
+  const minors = upgradeMinors(asked, existing.version, [
+    ...groups.map((g) => g.version ?? existing.version!),
+    ...surges.map((g) => previousMinor(g.version ?? existing.version!)),
+    ...(addonsBehind ? [previousMinor(existing.version)] : []),
+  ]);
+  if (!minors.length) return { minors, how, addons };
   const offered = (await api.clusterVersions())
     .filter((v) => v.clusterVersion && v.versionStatus !== 'UNSUPPORTED')
     .map((v) => v.clusterVersion!);
@@ -215,15 +279,18 @@ export async function upgradePlan(config: Config, api: EksApi, existing: Cluster
       `a version EKS offers in ${config.region}, reached one minor at a time from ${existing.version}: ${missing.join(', ')} not offered (offered: ${offered.sort(byVersion).join(', ')})`,
     );
   }
-  const custom = groups.filter((g) => g.amiType === 'CUSTOM' && !atMinor(g.version, minors.at(-1)!));
-  if (custom.length) {
+  const own = groups.filter((g) => {
+    const entry = doc.managedNodeGroups.find((e) => e.name === g.nodegroupName);
+    return g.amiType === 'CUSTOM' && entry && ownImage(entry) && !atMinor(g.version, minors.at(-1)!);
+  });
+  if (own.length) {
     throw new Error(
-      `nodegroup ${custom.map((g) => g.nodegroupName).join(', ')} runs a custom AMI (amiType CUSTOM, as eksctl's Ubuntu nodegroups do): ` +
-        `\`eksctl upgrade nodegroup\` cannot move it to Kubernetes ${minors.at(-1)}; nothing was changed. ` +
-        `Replace it (eksctl delete nodegroup --drain, then apply creates it at the control plane's version) or use an EKS AMI family (eksctl-config amiFamily: AmazonLinux2023)`,
+      `nodegroup ${own.map((g) => g.nodegroupName).join(', ')} runs an image of your own (ami or launchTemplate in eksctl-config, amiType CUSTOM): ` +
+        `\`eksctl upgrade nodegroup\` cannot move it to Kubernetes ${minors.at(-1)} and a replacement would start the same image; nothing was changed. ` +
+        `Give it the image for ${minors.at(-1)} in eksctl-config after the control plane is there, or use an AMI family (amiFamily Ubuntu2404, AmazonLinux2023) without ami`,
     );
   }
-  return minors;
+  return { minors, how, addons };
 }
 
 function stackAdvice(config: Config, stack: Stack, what: string): string {
@@ -278,8 +345,8 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
 
   const existing = await api.describeCluster(config.clusterName);
   const version = await resolveVersion(config, api, existing);
-  const minors = await upgradePlan(config, api, existing);
   const doc = clusterConfigFor(config, { version });
+  const { minors, how, addons } = await upgradePlan(config, api, existing, doc);
   const yaml = clusterConfigYaml(config, doc);
   const file = eksctlConfigFile(config);
   await mkdir(path.dirname(file), { recursive: true });
@@ -690,7 +757,10 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
       : { ready: false, detail: `TigeraStatus ${ready.name} not ${ready.condition} yet` };
   }
 
-  const upgrades = eksUpgradeSteps(config, minors).map((spec) => ({ ...spec, ...upgradeAction(spec) }));
+  const upgrades = eksUpgradeSteps(config, minors, how, addons).map((spec) => ({
+    ...spec,
+    ...(spec.target.kind === 'replace' ? replaceAction(spec) : upgradeAction(spec)),
+  }));
   if (minors.length) {
     io.log.info(
       `Upgrade from Kubernetes ${existing!.version}: ${minors.join(' → ')}, one minor at a time, control plane first`,
@@ -724,6 +794,21 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
           if (!g) return labelled(true, `nodegroup ${name} does not exist`);
           return labelled(atMinor(g.version, spec.minor), `nodegroup ${name} runs ${g.version}`);
         }
+        if (t.kind === 'addon' && t.managed) {
+          // The version `eksctl update addon --version=latest` would pick: the newest EKS offers for the minor.
+          const { a } = await wait(`EKS add-on ${t.addon} to be ACTIVE`, spec.timeoutMs ?? 15 * 60_000, async () => {
+            const found = await ctx.api.describeAddon(config.clusterName, t.addon);
+            return !found || found.status === 'ACTIVE' || found.status === 'DEGRADED' ? { a: found } : undefined;
+          });
+          if (!a) return labelled(true, `no EKS add-on ${t.addon}`);
+          const newest = (await ctx.api.addonVersions(t.addon, spec.minor)).sort(byAddonVersion).at(-1);
+          if (!newest) return labelled(false, `EKS offers no version of ${t.addon} for ${spec.minor}`);
+          const current = a.addonVersion ?? '';
+          return labelled(
+            !!current && byAddonVersion(current, newest) >= 0,
+            `${t.addon} runs ${current || '(no version)'}; the newest for ${spec.minor} is ${newest}`,
+          );
+        }
         // kube-proxy's image tag is the Kubernetes version (v1.33.0-eksbuild.2): it marks the round done.
         const ds = await kubeOf(ctx).get({
           apiVersion: 'apps/v1',
@@ -740,9 +825,128 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
     };
   }
 
+  /** A nodegroup once EKS is done with it (ACTIVE or DEGRADED), or undefined when it is gone. */
+  async function settledNodegroup(ctx: AwsCtx, name: string, timeoutMs: number): Promise<Nodegroup | undefined> {
+    const { g } = await wait(`nodegroup ${name} to be ACTIVE`, timeoutMs, async () => {
+      const found = await ctx.api.describeNodegroup(config.clusterName, name);
+      if (found && /FAILED/.test(found.status ?? '')) {
+        throw new Error(
+          `nodegroup ${name} is ${found.status} from an earlier run; delete it (\`eksctl delete nodegroup --cluster=${config.clusterName} --region=${config.region} --name=${name} --drain=false --approve --wait\`) and re-run`,
+        );
+      }
+      return !found || found.status === 'ACTIVE' || found.status === 'DEGRADED' ? { g: found } : undefined;
+    });
+    return g;
+  }
+
+  /**
+   * One step of a nodegroup's replacement (src/providers/aws/upgrade.ts). Its probe reads both nodegroups,
+   * `<name>` and the surge `<name>-next` (waiting while EKS creates or deletes either), and decides from
+   * which exist at what version: a run cancelled anywhere resumes at the step left, and a delete that
+   * would leave the pool without nodes is refused. The create steps render their ClusterConfig when they run.
+   */
+  function replaceAction(spec: EksUpgradeStep): StepAction<AwsCtx> {
+    const t = spec.target;
+    if (t.kind !== 'replace') throw new Error(`step ${spec.id} is not a nodegroup replacement`);
+    const m = spec.minor;
+    const at = (g: Nodegroup | undefined) => !!g && atMinor(g.version, m);
+    const runs = (g: Nodegroup | undefined, name: string) => (g ? `${name} runs ${g.version}` : `${name} is gone`);
+    const state = async (ctx: AwsCtx) => {
+      const timeoutMs = spec.timeoutMs ?? 60 * 60_000;
+      const n = await settledNodegroup(ctx, t.name, timeoutMs);
+      const s = await settledNodegroup(ctx, t.surge, timeoutMs);
+      return { n, s };
+    };
+    /** A dead stack of a nodegroup to create: eksctl would skip it and report success. */
+    const noDeadStack = async (ctx: AwsCtx, name: string) => {
+      const { stack } = await settledStack(ctx, nodegroupStackName(config, name), `nodegroup ${name}`, 'nodegroups');
+      if (stack && DEAD_STACK.test(stack.StackStatus ?? ''))
+        throw new Error(stackAdvice(config, stack, `eksctl cannot create nodegroup ${name} while it exists`));
+    };
+    const probe = async (ctx: AwsCtx): Promise<ProbeResult> => {
+      const { n, s } = await state(ctx);
+      switch (t.phase) {
+        case 'surge':
+          if (at(n)) return labelled(true, runs(n, t.name));
+          if (s) return labelled(true, `surge nodegroup ${t.surge} exists (Kubernetes ${s.version})`);
+          await noDeadStack(ctx, t.surge);
+          return labelled(false, `${runs(n, t.name)}: create ${t.surge} at ${m} to hold its pods`);
+        case 'drain':
+          if (!n || at(n)) return labelled(true, runs(n, t.name));
+          if (!s) {
+            throw new Error(
+              `nodegroup ${t.name} runs ${n.version} and its surge nodegroup ${t.surge} is not there: deleting ${t.name} would leave the ${t.role} pool without nodes; nothing was changed, re-run apply`,
+            );
+          }
+          return labelled(false, `${runs(n, t.name)}: drain and delete it, its pods move to ${t.surge} (${s.version})`);
+        case 'recreate':
+          if (at(n)) return labelled(true, runs(n, t.name));
+          if (n) {
+            throw new Error(
+              `nodegroup ${t.name} still runs ${n.version} after the step that deletes it; nothing was changed, re-run apply`,
+            );
+          }
+          await noDeadStack(ctx, t.name);
+          return labelled(false, `${t.name} is gone: create it at ${m}`);
+        case 'drain-surge':
+          if (!s) return labelled(true, `no surge nodegroup ${t.surge}`);
+          if (!at(n)) {
+            throw new Error(
+              `refusing to delete surge nodegroup ${t.surge}: ${runs(n, t.name)}, not ${m}, and the ${t.role} pool would lose its nodes; nothing was changed, re-run apply`,
+            );
+          }
+          return labelled(false, `${runs(n, t.name)}: drain and delete ${t.surge}, the pods move back`);
+      }
+    };
+    if (t.phase === 'drain' || t.phase === 'drain-surge') return { probe };
+    const creating = t.phase === 'surge' ? t.surge : t.name;
+    const sizedLike = t.phase === 'surge' ? t.name : t.surge;
+    return {
+      probe,
+      async run(ctx, step, signal) {
+        // The group it stands in for has the size the autoscaler gave it: the pods fit at once.
+        const like = await ctx.api.describeNodegroup(config.clusterName, sizedLike);
+        const file = replacementConfigFile(config, creating, m);
+        const yaml = clusterConfigYaml(
+          config,
+          replacementConfig(config, m, t.name, creating, like?.scalingConfig?.desiredSize),
+        );
+        await writeFile(file, yaml, { mode: 0o600 });
+        io.log.info(`eksctl ClusterConfig of nodegroup ${creating} (Kubernetes ${m}) written to ${file}`);
+        io.log.info(`$ ${shellQuote(step.argv!)}`);
+        await execArgv(step.argv!, { log: io.log, env, signal, timeoutMs: step.timeoutMs });
+        return `nodegroup ${creating} created at Kubernetes ${m}`;
+      },
+    };
+  }
+
   const steps = [...withActions(specs, actions), ...upgrades];
   const ctx: AwsCtx = { config, io, api, cloud, doc };
   return runFlow(steps, ctx, config, io, { env, heartbeatMs: deps.heartbeatMs, sleep: deps.sleep });
+}
+
+/**
+ * The ClusterConfig of a nodegroup created in a replacement round: the whole one at the round's minor
+ * (overlay merged), with `from`'s entry alone in managedNodeGroups, named `as`, and no unmanaged
+ * nodeGroups. `desired`, the size of the group it stands in for, becomes its desiredCapacity (within its bounds).
+ */
+export function replacementConfig(
+  config: Config,
+  minorVersion: string,
+  from: string,
+  as: string,
+  desired?: number,
+): ClusterConfigDoc {
+  const whole = clusterConfigFor(config, { version: minorVersion });
+  const entry = whole.managedNodeGroups.find((g) => g.name === from);
+  if (!entry) throw new Error(`the ClusterConfig has no managed nodegroup ${from}`);
+  const ng: Record<string, unknown> = { ...structuredClone(entry), name: as };
+  if (desired !== undefined) {
+    const [lo, hi] = [Number(ng.minSize ?? desired), Number(ng.maxSize ?? desired)];
+    ng.desiredCapacity = Math.min(Math.max(desired, lo), hi);
+  }
+  const { nodeGroups: _unmanaged, ...rest } = whole;
+  return { ...rest, managedNodeGroups: [ng] } as ClusterConfigDoc;
 }
 
 /** Manifests come from their upstream URL, through `tool-mirror` when set, with the downloader's retries. */

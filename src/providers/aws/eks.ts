@@ -29,6 +29,8 @@ export interface EksApi {
   /** The names of the cluster's EKS add-ons (all pages). */
   listAddons(cluster: string): Promise<string[]>;
   describeAddon(cluster: string, name: string): Promise<Addon | undefined>;
+  /** The versions of an EKS add-on compatible with a Kubernetes minor, as EKS lists them (all pages). */
+  addonVersions(addon: string, kubernetesVersion: string): Promise<string[]>;
   /** The principal ARNs of the cluster's access entries (all pages). */
   listAccessEntries(cluster: string): Promise<string[]>;
   describeAccessEntry(cluster: string, principalArn: string): Promise<AccessEntry | undefined>;
@@ -177,6 +179,22 @@ export async function eksApi(opts: EksApiOptions): Promise<EksApi> {
         async () => (await client.send(new eks.DescribeAddonCommand({ clusterName: cluster, addonName: name }))).addon,
         isNotFound,
       ),
+
+    async addonVersions(addon, kubernetesVersion) {
+      const versions: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await call(`EKS DescribeAddonVersions ${addon} ${kubernetesVersion}`, () =>
+          client.send(new eks.DescribeAddonVersionsCommand({ addonName: addon, kubernetesVersion, nextToken })),
+        );
+        for (const a of page?.addons ?? []) {
+          if (a.addonName !== addon) continue;
+          for (const v of a.addonVersions ?? []) if (v.addonVersion) versions.push(v.addonVersion);
+        }
+        nextToken = page?.nextToken;
+      } while (nextToken);
+      return versions;
+    },
 
     async listAccessEntries(cluster) {
       const arns: string[] = [];

@@ -34,7 +34,7 @@ export const awsProvider: Provider = {
   plan: (config) => {
     const { doc, notes, dropped } = clusterConfigResult(config, {});
     return {
-      steps: [...awsSteps(config, {}), ...eksPlannedUpgrade(config)],
+      steps: [...awsSteps(config, {}), ...eksPlannedUpgrade(config, doc)],
       eksctlConfig: clusterConfigYaml(config, doc),
       notes,
       dropped,

@@ -555,6 +555,15 @@ function labelRefusal(labels: unknown): Finding | undefined {
   return undefined;
 }
 
+/**
+ * A managed nodegroup EKS will report as amiType CUSTOM: eksctl writes an image into its launch template, for
+ * `ami` or a family EKS has no AMI type of (Ubuntu: eksctl resolves Canonical's image). `eksctl upgrade
+ * nodegroup --kubernetes-version` refuses those (pkg/actions/nodegroup/upgrade.go), so apply replaces them.
+ */
+export function customAmiNodegroup(ng: Doc): boolean {
+  return Boolean(ng.ami) || isFamily('ubuntu', amiFamilyOf(ng));
+}
+
 /** A Gitpod pool whose image comes from the user (custom AMI or launch template): eksctl sets no max pods. */
 export function ownImage(ng: Doc): 'ami' | 'launchTemplate' | undefined {
   if (launchTemplate(ng)) return 'launchTemplate';
