@@ -112,10 +112,15 @@ export async function gcpBundleWorld(
       for (const n of nodes.filter((x) => !pool || x.metadata.labels?.[GCP.nodePoolLabel] === pool))
         kube.remove({ apiVersion: 'v1', kind: 'Node', name: n.metadata.name });
     };
-    if (op.operationType === 'CREATE_NODE_POOL' && poolName) {
-      const pool = gcp.pool(cluster!, poolName) as { config: { labels?: Record<string, string> } } | undefined;
-      const labels = { ...pool?.config.labels, [GCP.nodePoolLabel]: poolName };
-      kube.seed(fakeNode({ name: `gke-${cluster}-${poolName}-0`, labels }));
+    const join = (name: string) => {
+      const pool = gcp.pool(cluster!, name) as { config: { labels?: Record<string, string> } } | undefined;
+      const labels = { ...pool?.config.labels, [GCP.nodePoolLabel]: name };
+      kube.seed(fakeNode({ name: `gke-${cluster}-${name}-0`, labels }));
+    };
+    if (op.operationType === 'CREATE_NODE_POOL' && poolName) join(poolName);
+    // A cluster made with its pools (one clusters.create): every pool's nodes join when it is RUNNING.
+    else if (op.operationType === 'CREATE_CLUSTER' && !poolName) {
+      for (const p of (gcp.cluster(cluster!)?.nodePools ?? []) as { name: string }[]) join(p.name);
     } else if (op.operationType === 'DELETE_NODE_POOL' && poolName) leave(poolName);
     else if (op.operationType === 'DELETE_CLUSTER') leave();
   });
