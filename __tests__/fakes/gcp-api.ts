@@ -356,21 +356,23 @@ export class FakeGcpApi {
     return (this.cluster(cluster)?.nodePools as Json[] | undefined)?.find((p) => p.name === pool);
   }
 
-  /** The fake's whole state, as compared between runs (no timestamps, no etags). */
+  /** The fake's whole state, as compared between runs (no timestamps, no etags; pools by name, as pools made at once land in any order). */
   snapshot(): unknown {
     const clusters = [...this.clusters.values()].map((c) => ({
       name: c.name,
       status: c.status,
       version: c.currentMasterVersion,
       networkPolicy: c.networkPolicy,
-      pools: ((c.nodePools as Json[]) ?? []).map((p) => ({
-        name: p.name,
-        status: p.status,
-        version: p.version,
-        config: p.config,
-        autoscaling: p.autoscaling,
-        maxPods: (p.maxPodsConstraint as Json | undefined)?.maxPodsPerNode,
-      })),
+      pools: [...((c.nodePools as Json[]) ?? [])]
+        .sort((a, b) => String(a.name).localeCompare(String(b.name)))
+        .map((p) => ({
+          name: p.name,
+          status: p.status,
+          version: p.version,
+          config: p.config,
+          autoscaling: p.autoscaling,
+          maxPods: (p.maxPodsConstraint as Json | undefined)?.maxPodsPerNode,
+        })),
     }));
     return {
       clusters,
