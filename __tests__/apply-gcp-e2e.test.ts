@@ -164,6 +164,26 @@ describe('first apply, then a no-op re-apply (FAKE GKE/IAM/CRM/Kubernetes APIs, 
     referenceSnapshot = w.gcp.snapshot();
   });
 
+  it('writes the project policy with the setIamPolicy that plan shows: its path, and every binding it names', () => {
+    const step = first.records!.find((r) => r.id === 'iam-roles')!;
+    expect(step.request).toMatchObject({ method: 'POST', host: 'cloudresourcemanager.googleapis.com' });
+    const writes = w.gcp.requests.filter((r) => r.method === 'POST' && r.path.endsWith(':setIamPolicy'));
+    expect(writes.map((r) => r.path)).toEqual([step.request!.path]);
+    type Binding = { role: string; members: string[] };
+    const shown = (step.request!.body as { policy: { bindings: unknown[] } }).policy.bindings.filter(
+      (b): b is Binding => typeof b === 'object',
+    );
+    expect(shown.map((b) => b.role)).toEqual([...GCP.serviceAccount.roles]);
+    const sent = (writes[0]!.body as { policy: { bindings: Binding[]; etag?: string } }).policy;
+    for (const b of shown) {
+      const member = b.members.at(-1)!;
+      expect(sent.bindings.find((x) => x.role === b.role)?.members).toContain(member);
+    }
+    // What plan names in angle brackets is what the read returned: the owner's binding is kept, the etag sent.
+    expect(sent.bindings.find((x) => x.role === 'roles/owner')?.members).toEqual([`user:${w.gcp.account}`]);
+    expect(sent.etag).toBeTruthy();
+  });
+
   it('runs exactly the argv that plan shows, one gcloud process per gcloud step that ran', () => {
     const ran = first.records!.filter((r) => r.argv && r.status === 'done').map((r) => r.argv!.slice(1).join(' '));
     expect(w.gcloudCalls()).toEqual(ran);

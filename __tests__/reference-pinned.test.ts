@@ -69,6 +69,29 @@ describe('the default GKE plan, pinned', () => {
     expect(step.description).toBe(
       `Project roles for ${SA}: roles/storage.admin, roles/logging.logWriter, roles/monitoring.metricWriter, roles/container.admin`,
     );
+    expect(step.request).toEqual({
+      method: 'POST',
+      host: 'cloudresourcemanager.googleapis.com',
+      path: `/v1/projects/${P}:setIamPolicy`,
+      body: {
+        policy: {
+          version: '<the version getIamPolicy returned>',
+          etag: '<the etag getIamPolicy returned>',
+          bindings: [
+            '<every other binding getIamPolicy returned, unchanged>',
+            ...[
+              'roles/storage.admin',
+              'roles/logging.logWriter',
+              'roles/monitoring.metricWriter',
+              'roles/container.admin',
+            ].map((role) => ({
+              role,
+              members: ['<the members getIamPolicy returned for this role>', `serviceAccount:${SA}`],
+            })),
+          ],
+        },
+      },
+    });
   });
 
   it('creates the regional cluster with both pools in one clusters.create: regular channel, add-ons, network policy', () => {
@@ -175,7 +198,7 @@ describe('the default GKE plan, pinned', () => {
     const steps = defaultGkePlan();
     expect(steps.map((s) => [s.id, s.argv ? 'cli' : s.request ? 'request' : 'api'])).toEqual([
       ['service-account', 'cli'],
-      ['iam-roles', 'api'],
+      ['iam-roles', 'request'],
       ['cluster', 'request'],
       ['default-pool', 'cli'],
       ['services-pool', 'cli'],

@@ -336,6 +336,30 @@ function clusterCreateRequest(config, version) {
         },
     };
 }
+const CRM_HOST = 'cloudresourcemanager.googleapis.com';
+/**
+ * The write of the project policy's read-modify-write (GcpRest.ensureBindings): `setIamPolicy` with the
+ * policy `getIamPolicy` returned (asked for version 3, so conditional bindings survive) and its etag, each
+ * role's unconditional binding gaining the member. What only the read knows is named in angle brackets;
+ * a role the member already holds is left as read, and nothing missing means no write at all.
+ */
+function iamPolicyRequest(config, member, roles) {
+    return {
+        method: 'POST',
+        host: CRM_HOST,
+        path: `/v1/projects/${config.project}:setIamPolicy`,
+        body: {
+            policy: {
+                version: '<the version getIamPolicy returned>',
+                etag: '<the etag getIamPolicy returned>',
+                bindings: [
+                    '<every other binding getIamPolicy returned, unchanged>',
+                    ...roles.map((role) => ({ role, members: ['<the members getIamPolicy returned for this role>', member] })),
+                ],
+            },
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/providers/gcp/plan.ts
 /**
@@ -465,6 +489,7 @@ function gcpSteps(config, facts) {
             id: 'iam-roles',
             description: `Project roles for ${email}: ${sa.roles.join(', ')}`,
             api: `one read-modify-write of the IAM policy of project ${config.project} (getIamPolicy, then setIamPolicy with its etag) adding only the missing bindings`,
+            request: iamPolicyRequest(config, `serviceAccount:${email}`, sa.roles),
             timeoutMs: 5 * MINUTE,
         },
         {

@@ -28521,6 +28521,8 @@ async function plan(config, io) {
             io.log.info(`   ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .shellQuote */ .ZL)(step.argv)}`);
         else if (step.request) {
             io.log.info(`   ${(0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .requestLine */ .uA)(step.request)}`);
+            if (step.api)
+                io.log.info(`   (${step.api})`);
             if (step.request.body !== undefined)
                 io.log.info(indent(JSON.stringify(step.request.body, null, 2), '   '));
         }
@@ -30634,7 +30636,7 @@ function stepsMarkdown(records, mode = 'run') {
     if (requests.length) {
         lines.push('', `<details><summary>Every API request, exactly as ${plan ? 'it will be sent' : 'sent'}</summary>`, '');
         for (const r of requests) {
-            lines.push(`**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.id)}**: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(requestLine(r.request))}`, '');
+            lines.push(`**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.id)}**: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(requestLine(r.request))}${r.api ? `, ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(r.api)}` : ''}`, '');
             if (r.request.body !== undefined)
                 lines.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdFence */ .F)(JSON.stringify(r.request.body, null, 2), 'json'), '');
         }

@@ -428,7 +428,7 @@ export function stepsMarkdown(records: readonly StepRecord[], mode: 'plan' | 'ru
       '',
     );
     for (const r of requests) {
-      lines.push(`**${mdText(r.id)}**: ${mdCode(requestLine(r.request!))}`, '');
+      lines.push(`**${mdText(r.id)}**: ${mdCode(requestLine(r.request!))}${r.api ? `, ${mdText(r.api)}` : ''}`, '');
       if (r.request!.body !== undefined) lines.push(mdFence(JSON.stringify(r.request!.body, null, 2), 'json'), '');
     }
     lines.push('</details>');

@@ -94,6 +94,7 @@ export async function plan(config: Config, io: ActionIO): Promise<PlanResult> {
     if (step.argv) io.log.info(`   ${shellQuote(step.argv)}`);
     else if (step.request) {
       io.log.info(`   ${requestLine(step.request)}`);
+      if (step.api) io.log.info(`   (${step.api})`);
       if (step.request.body !== undefined) io.log.info(indent(JSON.stringify(step.request.body, null, 2), '   '));
     } else io.log.info(`   ${step.api}`);
   }

@@ -15,7 +15,7 @@ import type { Config, PoolConfig } from '../../inputs.js';
 import { GCP } from '../../reference.js';
 import { RECORD_STEP_ID, recordStep } from '../../record.js';
 import type { StepSpec } from '../../steps.js';
-import { clusterCreateRequest, serviceAccountEmail } from './request.js';
+import { clusterCreateRequest, iamPolicyRequest, serviceAccountEmail } from './request.js';
 
 export { serviceAccountEmail };
 
@@ -157,6 +157,7 @@ export function gcpSteps(config: Config, facts: GcpFacts): StepSpec<GcpStepId>[]
       id: 'iam-roles',
       description: `Project roles for ${email}: ${sa.roles.join(', ')}`,
       api: `one read-modify-write of the IAM policy of project ${config.project} (getIamPolicy, then setIamPolicy with its etag) adding only the missing bindings`,
+      request: iamPolicyRequest(config, `serviceAccount:${email}`, sa.roles),
       timeoutMs: 5 * MINUTE,
     },
     {

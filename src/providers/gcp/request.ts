@@ -1,5 +1,5 @@
 /**
- * The one GKE request the flow sends itself: `clusters.create` with both Gitpod node pools and no default
+ * The requests the GKE flow sends itself, as `plan` shows them. First the one GKE request: `clusters.create` with both Gitpod node pools and no default
  * pool, as `plan` shows it and `apply` sends it (through @google-cloud/container). gcloud cannot express
  * it (`clusters create` always makes a default pool), so each field is what the reference's
  * `gcloud container clusters create` and `node-pools create` flags send, in the API's own terms;
@@ -83,6 +83,32 @@ export function clusterCreateRequest(config: Config, version: string): ApiReques
       cluster: {
         ...clusterBody(config, version),
         nodePools: [nodePoolBody(config, config.pools.services), nodePoolBody(config, config.pools.workspaces)],
+      },
+    },
+  };
+}
+
+export const CRM_HOST = 'cloudresourcemanager.googleapis.com';
+
+/**
+ * The write of the project policy's read-modify-write (GcpRest.ensureBindings): `setIamPolicy` with the
+ * policy `getIamPolicy` returned (asked for version 3, so conditional bindings survive) and its etag, each
+ * role's unconditional binding gaining the member. What only the read knows is named in angle brackets;
+ * a role the member already holds is left as read, and nothing missing means no write at all.
+ */
+export function iamPolicyRequest(config: Config, member: string, roles: readonly string[]): ApiRequest {
+  return {
+    method: 'POST',
+    host: CRM_HOST,
+    path: `/v1/projects/${config.project}:setIamPolicy`,
+    body: {
+      policy: {
+        version: '<the version getIamPolicy returned>',
+        etag: '<the etag getIamPolicy returned>',
+        bindings: [
+          '<every other binding getIamPolicy returned, unchanged>',
+          ...roles.map((role) => ({ role, members: ['<the members getIamPolicy returned for this role>', member] })),
+        ],
       },
     },
   };
