@@ -392,6 +392,25 @@ describe('steps sharing a `concurrent` key', () => {
     expect(log.lines).toContain('[group] after: AFTER');
   });
 
+  it('are all probed before any of them runs: a probe never sees the run of a step beside it', async () => {
+    const { d } = deps();
+    const events: string[] = [];
+    const step = (id: string, delay: number): Step<object> => ({
+      id,
+      description: id,
+      concurrent: 'pools',
+      probe: async () => {
+        await new Promise((r) => setTimeout(r, delay));
+        events.push(`probe ${id}`);
+        return { done: false };
+      },
+      run: async () => void events.push(`run ${id}`),
+    });
+    await runSteps([step('a', 0), step('b', 30)], {}, d);
+    expect(events.slice(0, 2).sort()).toEqual(['probe a', 'probe b']);
+    expect(events.slice(2).sort()).toEqual(['run a', 'run b']);
+  });
+
   it('a failure among them lets the others finish, then stops the flow naming the failed step', async () => {
     const { d } = deps();
     const started: string[] = [];

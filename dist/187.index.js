@@ -1921,7 +1921,6 @@ function clusterConfigFor(config, facts) {
 /* harmony export */   Qh: () => (/* binding */ eksPlannedUpgrade),
 /* harmony export */   Vi: () => (/* binding */ eksUpgradeSteps),
 /* harmony export */   Zb: () => (/* binding */ replacementConfigFile),
-/* harmony export */   i$: () => (/* binding */ byAddonVersion),
 /* harmony export */   ng: () => (/* binding */ surgeNodegroupName),
 /* harmony export */   pF: () => (/* binding */ ROUND_ADDONS)
 /* harmony export */ });
@@ -1970,17 +1969,6 @@ function clusterConfigFor(config, facts) {
 const NODEGROUP_REPLACEMENT = ['surge', 'drain', 'recreate', 'drain-surge'];
 /** The add-ons a round updates after the nodegroups. */
 const ROUND_ADDONS = ['coredns', 'kube-proxy'];
-/** EKS add-on versions in order, as eksctl sorts them: `v1.12.1-eksbuild.2` by 1, 12, 1, then the build. */
-function byAddonVersion(a, b) {
-    const parts = (v) => (v.match(/\d+/g) ?? []).map(Number);
-    const [x, y] = [parts(a), parts(b)];
-    for (let i = 0; i < Math.max(x.length, y.length); i++) {
-        const d = (x[i] ?? 0) - (y[i] ?? 0);
-        if (d)
-            return d;
-    }
-    return 0;
-}
 /** The surge nodegroup that holds a replaced nodegroup's pods meanwhile. */
 function surgeNodegroupName(name) {
     return `${name}-next`;

@@ -25,9 +25,12 @@ var checks = __webpack_require__(81612);
 var regions = __webpack_require__(75374);
 // EXTERNAL MODULE: ./src/providers/gcp/machines.ts
 var machines = __webpack_require__(74841);
+// EXTERNAL MODULE: ./src/providers/gcp/request.ts
+var request = __webpack_require__(21494);
 // EXTERNAL MODULE: ./src/providers/gcp/regions.ts
 var gcp_regions = __webpack_require__(46382);
 ;// CONCATENATED MODULE: ./src/providers/gcp/footprint.ts
+
 
 
 
@@ -48,8 +51,7 @@ function gcpLayout(config) {
                 machineType: p.machineType,
                 minNodes: p.minNodes,
                 maxNodes: p.maxNodes,
-                // As nodePoolArgv's `--num-nodes`.
-                initialNodes: Math.min(Math.max(p.minNodes, 1), p.maxNodes),
+                initialNodes: (0,request/* initialNodesPerZone */.fV)(p),
                 perZone: true,
                 disk: { type: reference/* GCP */.lI.pool.diskType, sizeGb: config.diskSizeGb },
                 externalIpPerNode: true,
@@ -104,8 +106,8 @@ const GCP_PRICES = {
     usageBilled: ['network egress and load balancers (billed by use)'],
 };
 
-// EXTERNAL MODULE: ./src/providers/gcp/plan.ts + 1 modules
-var plan = __webpack_require__(46424);
+// EXTERNAL MODULE: ./src/providers/gcp/plan.ts
+var plan = __webpack_require__(9920);
 // EXTERNAL MODULE: ./src/providers/gcp/upgrade.ts
 var upgrade = __webpack_require__(50675);
 ;// CONCATENATED MODULE: ./src/providers/gcp/index.ts
@@ -242,34 +244,259 @@ function gcpCpuQuotaMetric(machineType, regionMetrics) {
 
 /***/ }),
 
-/***/ 46424:
+/***/ 9920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ gcpDesiredPools),
+/* harmony export */   Pq: () => (/* binding */ CLUSTER_ADMIN_BINDING),
+/* harmony export */   Uf: () => (/* binding */ gcpFixes),
+/* harmony export */   de: () => (/* reexport safe */ _request_js__WEBPACK_IMPORTED_MODULE_3__.de),
+/* harmony export */   hO: () => (/* binding */ GCP_PLAN_FACTS),
+/* harmony export */   ys: () => (/* binding */ gcpSteps)
+/* harmony export */ });
+/* unused harmony exports GCP_STEP_IDS, labelList, nodeLocationsFlag, nodePoolLabelsArgv, nodePoolAutoscalingArgv, nodePoolArgv */
+/* harmony import */ var _desired_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73761);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98286);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94846);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21494);
+/**
+ * The GKE flow as data: the ordered steps of the reference document's GCP section, each with the
+ * exact gcloud argv it runs (or the API request it sends). `plan` prints this list; `apply` pairs it with
+ * probes (src/providers/gcp/apply.ts) and runs it.
+ *
+ * The cluster comes with both Gitpod pools in one `clusters.create` (src/providers/gcp/request.ts): one
+ * long operation where the reference runs four (the cluster with a default pool, its deletion, then
+ * each pool). The pool steps stay for a cluster that lacks a pool (a cancelled run, an earlier version of
+ * this action, someone's deletion): they create what is missing, both at once, and fix labels and
+ * autoscaling in place; on a cluster this flow just made they find nothing to do.
+ */
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Pq: () => (/* binding */ CLUSTER_ADMIN_BINDING),
-  hO: () => (/* binding */ GCP_PLAN_FACTS),
-  Ck: () => (/* binding */ gcpDesiredPools),
-  Uf: () => (/* binding */ gcpFixes),
-  ys: () => (/* binding */ gcpSteps),
-  de: () => (/* reexport */ serviceAccountEmail)
+
+
+
+
+
+const GCP_STEP_IDS = [
+    'service-account',
+    'iam-roles',
+    'cluster',
+    'default-pool',
+    'services-pool',
+    'workspaces-pool',
+    'kubeconfig',
+    'cluster-admin-binding',
+    _record_js__WEBPACK_IMPORTED_MODULE_2__/* .RECORD_STEP_ID */ .ho,
+];
+const GCP_PLAN_FACTS = (config) => ({
+    clusterVersion: config.kubernetesVersion,
+    account: '<the account of the credentials in use>',
 });
+/** `key=value,key=value` in a stable order: the reference labels first, then the extra labels. */
+function labelList(labels) {
+    return Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+}
+const MINUTE = 60_000;
+/** The node-pool steps run at the same time (GKE runs one operation per node pool at a time). */
+const NODE_POOLS = 'node-pools';
+function location(config) {
+    return [`--project=${config.project}`, `--region=${config.region}`];
+}
+/** `--node-locations=<zones>` when `node-locations` is given; without it GKE picks three zones of the region. */
+function nodeLocationsFlag(config) {
+    return config.nodeLocations.length ? [`--node-locations=${config.nodeLocations.join(',')}`] : [];
+}
+/** The RBAC binding the reference document creates for the current identity. */
+const CLUSTER_ADMIN_BINDING = {
+    name: 'cluster-admin-binding',
+    clusterRole: 'cluster-admin',
+    apiGroup: 'rbac.authorization.k8s.io',
+};
+/** `gcloud container node-pools <verb> <pool> --cluster=… --project=… --region=…`, then the verb's flags. */
+function nodePoolCommand(config, verb, pool, flags) {
+    return [
+        'gcloud',
+        'container',
+        'node-pools',
+        verb,
+        pool.name,
+        `--cluster=${config.clusterName}`,
+        ...location(config),
+        ...flags,
+    ];
+}
+/** In-place fix of a pool's labels: gcloud replaces the pool's whole label set with this list. */
+function nodePoolLabelsArgv(config, pool, labels) {
+    return nodePoolCommand(config, 'update', pool, [`--node-labels=${labelList(labels)}`]);
+}
+/** In-place fix of a pool's autoscaling bounds (gcloud takes them apart from the labels). */
+function nodePoolAutoscalingArgv(config, pool) {
+    return nodePoolCommand(config, 'update', pool, [
+        '--enable-autoscaling',
+        `--min-nodes=${pool.minNodes}`,
+        `--max-nodes=${pool.maxNodes}`,
+    ]);
+}
+function nodePoolArgv(config, pool) {
+    const p = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool;
+    return nodePoolCommand(config, 'create', pool, [
+        ...nodeLocationsFlag(config),
+        `--machine-type=${pool.machineType}`,
+        `--disk-type=${p.diskType}`,
+        `--disk-size=${config.diskSizeGb}`,
+        `--image-type=${p.imageType}`,
+        `--num-nodes=${(0,_request_js__WEBPACK_IMPORTED_MODULE_3__/* .initialNodesPerZone */ .fV)(pool)}`,
+        '--enable-autoscaling',
+        `--min-nodes=${pool.minNodes}`,
+        `--max-nodes=${pool.maxNodes}`,
+        '--enable-autorepair',
+        `--metadata=${labelList(p.metadata)}`,
+        `--scopes=${p.scopes.join(',')}`,
+        `--service-account=${(0,_request_js__WEBPACK_IMPORTED_MODULE_3__/* .serviceAccountEmail */ .de)(config)}`,
+        `--node-labels=${labelList(pool.labels)}`,
+        `--max-pods-per-node=${config.maxPods}`,
+    ]);
+}
+function poolDescription(config, pool) {
+    return (`Node pool ${pool.name} (${pool.machineType}, ${pool.minNodes}-${pool.maxNodes} nodes per zone, ${config.maxPods} pods per node) ` +
+        `labelled ${labelList(pool.labels)}: made with the cluster; created here when missing, relabelled or rescaled in place`);
+}
+function gcpSteps(config, facts) {
+    const sa = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.serviceAccount;
+    const c = _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.cluster;
+    const email = (0,_request_js__WEBPACK_IMPORTED_MODULE_3__/* .serviceAccountEmail */ .de)(config);
+    const { services, workspaces } = config.pools;
+    return [
+        {
+            id: 'service-account',
+            description: `Service account ${email} for the cluster's nodes`,
+            argv: [
+                'gcloud',
+                'iam',
+                'service-accounts',
+                'create',
+                sa.name,
+                `--display-name=${sa.displayName}`,
+                `--project=${config.project}`,
+            ],
+            timeoutMs: 5 * MINUTE,
+        },
+        {
+            id: 'iam-roles',
+            description: `Project roles for ${email}: ${sa.roles.join(', ')}`,
+            api: `one read-modify-write of the IAM policy of project ${config.project} (getIamPolicy, then setIamPolicy with its etag) adding only the missing bindings`,
+            request: (0,_request_js__WEBPACK_IMPORTED_MODULE_3__/* .iamPolicyRequest */ .x2)(config, `serviceAccount:${email}`, sa.roles),
+            timeoutMs: 5 * MINUTE,
+        },
+        {
+            id: 'cluster',
+            description: `Regional GKE cluster ${config.clusterName} in ${config.region}, Kubernetes ${facts.clusterVersion}, with both Gitpod node pools (${services.name}, ${workspaces.name}) in one clusters.create, no default pool`,
+            request: (0,_request_js__WEBPACK_IMPORTED_MODULE_3__/* .clusterCreateRequest */ .YE)(config, facts.clusterVersion),
+            timeoutMs: 45 * MINUTE,
+        },
+        {
+            id: 'default-pool',
+            description: `Delete the node pool ${c.defaultPoolName} if the cluster has one (gcloud and the reference's commands make it; this flow does not)`,
+            argv: [
+                'gcloud',
+                '--quiet',
+                'container',
+                'node-pools',
+                'delete',
+                c.defaultPoolName,
+                `--cluster=${config.clusterName}`,
+                ...location(config),
+            ],
+            timeoutMs: 30 * MINUTE,
+            concurrent: NODE_POOLS,
+        },
+        {
+            id: 'services-pool',
+            description: poolDescription(config, services),
+            argv: nodePoolArgv(config, services),
+            timeoutMs: 30 * MINUTE,
+            concurrent: NODE_POOLS,
+        },
+        {
+            id: 'workspaces-pool',
+            description: poolDescription(config, workspaces),
+            argv: nodePoolArgv(config, workspaces),
+            timeoutMs: 30 * MINUTE,
+            concurrent: NODE_POOLS,
+        },
+        {
+            id: 'kubeconfig',
+            description: `Kubeconfig for ${config.clusterName} written to ${config.kubeconfigPath} (mode 0600), KUBECONFIG exported`,
+            api: `GKE projects.locations.clusters.get for the endpoint and CA certificate`,
+            timeoutMs: 2 * MINUTE,
+        },
+        {
+            id: 'cluster-admin-binding',
+            description: `ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name}: ${CLUSTER_ADMIN_BINDING.clusterRole} for ${facts.account}`,
+            api: `Kubernetes API: create ${CLUSTER_ADMIN_BINDING.apiGroup}/v1 ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name} when missing`,
+            timeoutMs: 2 * MINUTE,
+        },
+        (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .recordStep */ .IC)(),
+    ];
+}
+/** The Gitpod pools as the GKE API should show them. */
+function gcpDesiredPools(config) {
+    return (0,_desired_js__WEBPACK_IMPORTED_MODULE_0__/* .desiredPoolsOf */ .RK)(config, { maxPods: config.maxPods, image: _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .GCP */ .lI.pool.imageType });
+}
+function poolOf(config, want) {
+    return { ...config.pools[want.role], name: want.name, minNodes: want.minNodes, maxNodes: want.maxNodes };
+}
+/** What GKE changes on an existing node pool: labels and autoscaling in place; machine, pods, image never. */
+function gcpFixes(config) {
+    return {
+        poolNoun: 'node pool',
+        fieldName: {
+            machineType: 'machine type',
+            minNodes: 'min nodes',
+            maxNodes: 'max nodes',
+            maxPods: 'max pods per node',
+            image: 'image type',
+        },
+        labels: (want, have) => ({
+            kind: 'in-place',
+            argvs: [nodePoolLabelsArgv(config, poolOf(config, want), (0,_desired_js__WEBPACK_IMPORTED_MODULE_0__/* .wantedLabels */ .dQ)(want.labels, have.labels))],
+        }),
+        scaling: (want) => ({ kind: 'in-place', argvs: [nodePoolAutoscalingArgv(config, poolOf(config, want))] }),
+        immutable: (want) => ({
+            why: 'GKE cannot change it on an existing node pool, and apply will not recreate the pool',
+            todo: `set the inputs to match the pool, or delete it (gcloud container node-pools delete ${want.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`,
+        }),
+    };
+}
 
-// UNUSED EXPORTS: GCP_STEP_IDS, labelList, nodeLocationsFlag, nodePoolArgv, nodePoolAutoscalingArgv, nodePoolLabelsArgv
 
-// EXTERNAL MODULE: ./src/desired.ts
-var desired = __webpack_require__(73761);
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(98286);
-// EXTERNAL MODULE: ./src/record.ts
-var record = __webpack_require__(94846);
-;// CONCATENATED MODULE: ./src/providers/gcp/request.ts
+/***/ }),
+
+/***/ 21494:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YE: () => (/* binding */ clusterCreateRequest),
+/* harmony export */   de: () => (/* binding */ serviceAccountEmail),
+/* harmony export */   fV: () => (/* binding */ initialNodesPerZone),
+/* harmony export */   x2: () => (/* binding */ iamPolicyRequest)
+/* harmony export */ });
+/* unused harmony exports CONTAINER_HOST, clusterParent, nodePoolBody, clusterBody, CRM_HOST */
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98286);
 
 const CONTAINER_HOST = 'container.googleapis.com';
 /** The email of the nodes' service account (GCP.serviceAccount) in the project of these inputs. */
 function serviceAccountEmail(config) {
-    return `${reference/* GCP */.lI.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
+    return `${_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
+}
+/**
+ * Nodes per zone a new pool starts with: its `initialNodeCount` here, `--num-nodes` of a pool step, and what
+ * preflight and the footprint count. Within the autoscaling bounds, and at least one so the pool serves.
+ */
+function initialNodesPerZone(pool) {
+    return Math.min(Math.max(pool.minNodes, 1), pool.maxNodes);
 }
 /** `projects/<p>/locations/<region>`: the parent of the cluster. */
 function clusterParent(config) {
@@ -277,11 +504,10 @@ function clusterParent(config) {
 }
 /** A node pool as `clusters.create` (and `nodePools.create`) take it: what `gcloud container node-pools create` sends. */
 function nodePoolBody(config, pool) {
-    const p = reference/* GCP */.lI.pool;
+    const p = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.pool;
     return {
         name: pool.name,
-        // `--num-nodes`: per zone, within the autoscaling bounds, at least one node so the pool starts serving.
-        initialNodeCount: Math.min(Math.max(pool.minNodes, 1), pool.maxNodes),
+        initialNodeCount: initialNodesPerZone(pool),
         ...(config.nodeLocations.length ? { locations: [...config.nodeLocations] } : {}),
         autoscaling: { enabled: true, minNodeCount: pool.minNodes, maxNodeCount: pool.maxNodes },
         // On a release channel GKE refuses autoUpgrade false; gcloud sends both on every pool.
@@ -302,7 +528,7 @@ function nodePoolBody(config, pool) {
 }
 /** The cluster itself, without its pools: what `gcloud container clusters create` sends at cluster level. */
 function clusterBody(config, version) {
-    const c = reference/* GCP */.lI.cluster;
+    const c = _reference_js__WEBPACK_IMPORTED_MODULE_0__/* .GCP */ .lI.cluster;
     return {
         name: config.clusterName,
         initialClusterVersion: version,
@@ -358,218 +584,6 @@ function iamPolicyRequest(config, member, roles) {
                 ],
             },
         },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/providers/gcp/plan.ts
-/**
- * The GKE flow as data: the ordered steps of the reference document's GCP section, each with the
- * exact gcloud argv it runs (or the API request it sends). `plan` prints this list; `apply` pairs it with
- * probes (src/providers/gcp/apply.ts) and runs it.
- *
- * The cluster comes with both Gitpod pools in one `clusters.create` (src/providers/gcp/request.ts): one
- * long operation where the reference runs four (the cluster with a default pool, its deletion, then
- * each pool). The pool steps stay for a cluster that lacks a pool (a cancelled run, an earlier version of
- * this action, someone's deletion): they create what is missing, both at once, and fix labels and
- * autoscaling in place; on a cluster this flow just made they find nothing to do.
- */
-
-
-
-
-
-
-const GCP_STEP_IDS = [
-    'service-account',
-    'iam-roles',
-    'cluster',
-    'default-pool',
-    'services-pool',
-    'workspaces-pool',
-    'kubeconfig',
-    'cluster-admin-binding',
-    record/* RECORD_STEP_ID */.ho,
-];
-const GCP_PLAN_FACTS = (config) => ({
-    clusterVersion: config.kubernetesVersion,
-    account: '<the account of the credentials in use>',
-});
-/** `key=value,key=value` in a stable order: the reference labels first, then the extra labels. */
-function labelList(labels) {
-    return Object.entries(labels)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(',');
-}
-const MINUTE = 60_000;
-/** The node-pool steps run at the same time (GKE runs one operation per node pool at a time). */
-const NODE_POOLS = 'node-pools';
-function plan_location(config) {
-    return [`--project=${config.project}`, `--region=${config.region}`];
-}
-/** `--node-locations=<zones>` when `node-locations` is given; without it GKE picks three zones of the region. */
-function nodeLocationsFlag(config) {
-    return config.nodeLocations.length ? [`--node-locations=${config.nodeLocations.join(',')}`] : [];
-}
-/** The RBAC binding the reference document creates for the current identity. */
-const CLUSTER_ADMIN_BINDING = {
-    name: 'cluster-admin-binding',
-    clusterRole: 'cluster-admin',
-    apiGroup: 'rbac.authorization.k8s.io',
-};
-/** `gcloud container node-pools <verb> <pool> --cluster=… --project=… --region=…`, then the verb's flags. */
-function nodePoolCommand(config, verb, pool, flags) {
-    return [
-        'gcloud',
-        'container',
-        'node-pools',
-        verb,
-        pool.name,
-        `--cluster=${config.clusterName}`,
-        ...plan_location(config),
-        ...flags,
-    ];
-}
-/** In-place fix of a pool's labels: gcloud replaces the pool's whole label set with this list. */
-function nodePoolLabelsArgv(config, pool, labels) {
-    return nodePoolCommand(config, 'update', pool, [`--node-labels=${labelList(labels)}`]);
-}
-/** In-place fix of a pool's autoscaling bounds (gcloud takes them apart from the labels). */
-function nodePoolAutoscalingArgv(config, pool) {
-    return nodePoolCommand(config, 'update', pool, [
-        '--enable-autoscaling',
-        `--min-nodes=${pool.minNodes}`,
-        `--max-nodes=${pool.maxNodes}`,
-    ]);
-}
-function nodePoolArgv(config, pool) {
-    const p = reference/* GCP */.lI.pool;
-    return nodePoolCommand(config, 'create', pool, [
-        ...nodeLocationsFlag(config),
-        `--machine-type=${pool.machineType}`,
-        `--disk-type=${p.diskType}`,
-        `--disk-size=${config.diskSizeGb}`,
-        `--image-type=${p.imageType}`,
-        `--num-nodes=${Math.min(Math.max(pool.minNodes, 1), pool.maxNodes)}`,
-        '--enable-autoscaling',
-        `--min-nodes=${pool.minNodes}`,
-        `--max-nodes=${pool.maxNodes}`,
-        '--enable-autorepair',
-        `--metadata=${labelList(p.metadata)}`,
-        `--scopes=${p.scopes.join(',')}`,
-        `--service-account=${serviceAccountEmail(config)}`,
-        `--node-labels=${labelList(pool.labels)}`,
-        `--max-pods-per-node=${config.maxPods}`,
-    ]);
-}
-function poolDescription(config, pool) {
-    return (`Node pool ${pool.name} (${pool.machineType}, ${pool.minNodes}-${pool.maxNodes} nodes per zone, ${config.maxPods} pods per node) ` +
-        `labelled ${labelList(pool.labels)}: made with the cluster; created here when missing, relabelled or rescaled in place`);
-}
-function gcpSteps(config, facts) {
-    const sa = reference/* GCP */.lI.serviceAccount;
-    const c = reference/* GCP */.lI.cluster;
-    const email = serviceAccountEmail(config);
-    const { services, workspaces } = config.pools;
-    return [
-        {
-            id: 'service-account',
-            description: `Service account ${email} for the cluster's nodes`,
-            argv: [
-                'gcloud',
-                'iam',
-                'service-accounts',
-                'create',
-                sa.name,
-                `--display-name=${sa.displayName}`,
-                `--project=${config.project}`,
-            ],
-            timeoutMs: 5 * MINUTE,
-        },
-        {
-            id: 'iam-roles',
-            description: `Project roles for ${email}: ${sa.roles.join(', ')}`,
-            api: `one read-modify-write of the IAM policy of project ${config.project} (getIamPolicy, then setIamPolicy with its etag) adding only the missing bindings`,
-            request: iamPolicyRequest(config, `serviceAccount:${email}`, sa.roles),
-            timeoutMs: 5 * MINUTE,
-        },
-        {
-            id: 'cluster',
-            description: `Regional GKE cluster ${config.clusterName} in ${config.region}, Kubernetes ${facts.clusterVersion}, with both Gitpod node pools (${services.name}, ${workspaces.name}) in one clusters.create, no default pool`,
-            request: clusterCreateRequest(config, facts.clusterVersion),
-            timeoutMs: 45 * MINUTE,
-        },
-        {
-            id: 'default-pool',
-            description: `Delete the node pool ${c.defaultPoolName} if the cluster has one (gcloud and the reference's commands make it; this flow does not)`,
-            argv: [
-                'gcloud',
-                '--quiet',
-                'container',
-                'node-pools',
-                'delete',
-                c.defaultPoolName,
-                `--cluster=${config.clusterName}`,
-                ...plan_location(config),
-            ],
-            timeoutMs: 30 * MINUTE,
-            concurrent: NODE_POOLS,
-        },
-        {
-            id: 'services-pool',
-            description: poolDescription(config, services),
-            argv: nodePoolArgv(config, services),
-            timeoutMs: 30 * MINUTE,
-            concurrent: NODE_POOLS,
-        },
-        {
-            id: 'workspaces-pool',
-            description: poolDescription(config, workspaces),
-            argv: nodePoolArgv(config, workspaces),
-            timeoutMs: 30 * MINUTE,
-            concurrent: NODE_POOLS,
-        },
-        {
-            id: 'kubeconfig',
-            description: `Kubeconfig for ${config.clusterName} written to ${config.kubeconfigPath} (mode 0600), KUBECONFIG exported`,
-            api: `GKE projects.locations.clusters.get for the endpoint and CA certificate`,
-            timeoutMs: 2 * MINUTE,
-        },
-        {
-            id: 'cluster-admin-binding',
-            description: `ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name}: ${CLUSTER_ADMIN_BINDING.clusterRole} for ${facts.account}`,
-            api: `Kubernetes API: create ${CLUSTER_ADMIN_BINDING.apiGroup}/v1 ClusterRoleBinding ${CLUSTER_ADMIN_BINDING.name} when missing`,
-            timeoutMs: 2 * MINUTE,
-        },
-        (0,record/* recordStep */.IC)(),
-    ];
-}
-/** The Gitpod pools as the GKE API should show them. */
-function gcpDesiredPools(config) {
-    return (0,desired/* desiredPoolsOf */.RK)(config, { maxPods: config.maxPods, image: reference/* GCP */.lI.pool.imageType });
-}
-function poolOf(config, want) {
-    return { ...config.pools[want.role], name: want.name, minNodes: want.minNodes, maxNodes: want.maxNodes };
-}
-/** What GKE changes on an existing node pool: labels and autoscaling in place; machine, pods, image never. */
-function gcpFixes(config) {
-    return {
-        poolNoun: 'node pool',
-        fieldName: {
-            machineType: 'machine type',
-            minNodes: 'min nodes',
-            maxNodes: 'max nodes',
-            maxPods: 'max pods per node',
-            image: 'image type',
-        },
-        labels: (want, have) => ({
-            kind: 'in-place',
-            argvs: [nodePoolLabelsArgv(config, poolOf(config, want), (0,desired/* wantedLabels */.dQ)(want.labels, have.labels))],
-        }),
-        scaling: (want) => ({ kind: 'in-place', argvs: [nodePoolAutoscalingArgv(config, poolOf(config, want))] }),
-        immutable: (want) => ({
-            why: 'GKE cannot change it on an existing node pool, and apply will not recreate the pool',
-            todo: `set the inputs to match the pool, or delete it (gcloud container node-pools delete ${want.name} --cluster=${config.clusterName} --region=${config.region}) and re-run apply`,
-        }),
     };
 }
 

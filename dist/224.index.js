@@ -186,7 +186,6 @@ function registerKubeconfigSecrets(text) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   applyFlow: () => (/* binding */ applyFlow),
-/* harmony export */   compareVersions: () => (/* binding */ compareVersions),
 /* harmony export */   poolChange: () => (/* binding */ poolChange),
 /* harmony export */   resolveVersion: () => (/* binding */ resolveVersion)
 /* harmony export */ });
@@ -200,11 +199,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _desired_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73761);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(94846);
 /* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(35180);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(46424);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9920);
 /* harmony import */ var _upgrade_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(50675);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(98286);
 /* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(36992);
 /* harmony import */ var _verify_support_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(73386);
+/* harmony import */ var _verify_versions_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(46800);
 /* harmony import */ var _tools_install_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(81892);
 /**
  * GKE `apply`: the steps of providers/gcp/plan.ts, each paired with a probe that asks the cloud whether it is
@@ -236,26 +236,14 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 // --- the Kubernetes version -----------------------------------------------------------------------------
-function versionKey(v) {
-    return (v.match(/\d+/g) ?? []).map(Number);
-}
-function compareVersions(a, b) {
-    const x = versionKey(a);
-    const y = versionKey(b);
-    for (let i = 0; i < Math.max(x.length, y.length); i++) {
-        const d = (x[i] ?? -1) - (y[i] ?? -1);
-        if (d)
-            return d;
-    }
-    return 0;
-}
 /**
  * `latest` → the newest version of the channel; a minor (`1.33`) → its newest patch; an exact version
  * must be one the channel offers. Otherwise one error line listing what is available.
  */
 function resolveVersion(requested, valid, where) {
-    const sorted = [...valid].sort((a, b) => compareVersions(b, a));
+    const sorted = [...valid].sort((a, b) => (0,_verify_versions_js__WEBPACK_IMPORTED_MODULE_15__/* .compareVersionText */ .Zx)(b, a));
     const pick = requested === 'latest'
         ? sorted[0]
         : /^\d+\.\d+$/.test(requested)
@@ -353,6 +341,8 @@ function gcpActions(c) {
         kind: 'ClusterRoleBinding',
         name: _plan_js__WEBPACK_IMPORTED_MODULE_9__/* .CLUSTER_ADMIN_BINDING */ .Pq.name,
     };
+    /** Whether the binding already names the account of the credentials in use. */
+    const boundToAccount = (crb) => (crb.subjects ?? []).some((x) => x.kind === 'User' && x.name === c.facts.account);
     return {
         'service-account': {
             async probe() {
@@ -452,10 +442,8 @@ function gcpActions(c) {
                 const existing = await s.kube.get(bindingRef);
                 if (!existing)
                     return { done: false, detail: 'absent' };
-                const subjects = (existing.subjects ?? []);
-                if (subjects.some((x) => x.kind === 'User' && x.name === c.facts.account)) {
+                if (boundToAccount(existing))
                     return { done: true, detail: `exists for ${c.facts.account}` };
-                }
                 return { done: false, detail: `exists without ${c.facts.account}` };
             },
             async run(s) {
@@ -465,13 +453,14 @@ function gcpActions(c) {
                     await kube.create(binding(c.facts.account));
                     return `created for ${c.facts.account}`;
                 }
-                const have = (existing.subjects ?? []);
                 // Made since the probe by another run on the same cluster, with this identity: nothing to write.
-                if (have.some((x) => x.kind === 'User' && x.name === c.facts.account)) {
+                if (boundToAccount(existing))
                     return `${_steps_js__WEBPACK_IMPORTED_MODULE_12__/* .DONE_MEANWHILE */ .aK}: exists for ${c.facts.account}`;
-                }
                 // Someone else's binding of the same name: add this identity, keep theirs.
-                const subjects = [...have, ...binding(c.facts.account).subjects];
+                const subjects = [
+                    ...(existing.subjects ?? []),
+                    ...binding(c.facts.account).subjects,
+                ];
                 await kube.mergePatch(bindingRef, { subjects });
                 return `${c.facts.account} added to the existing binding`;
             },

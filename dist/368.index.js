@@ -520,6 +520,8 @@ var reference = __webpack_require__(98286);
 var exec = __webpack_require__(73190);
 // EXTERNAL MODULE: ./src/verify/support.ts
 var support = __webpack_require__(73386);
+// EXTERNAL MODULE: ./src/verify/versions.ts
+var versions = __webpack_require__(46800);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./src/steps.ts
@@ -719,6 +721,7 @@ async function createWaitingForKind(kube, obj, what, opts) {
  * flow with one line saying what to delete, instead of eksctl's raw AlreadyExists. What another run's
  * eksctl is still doing (a cluster CREATING, a stack *_IN_PROGRESS) is waited for, never raced.
  */
+
 
 
 
@@ -1307,11 +1310,11 @@ async function applyFlow(config, io, deps = {}) {
                     });
                     if (!a)
                         return labelled(true, `no EKS add-on ${t.addon}`);
-                    const newest = (await ctx.api.addonVersions(t.addon, spec.minor)).sort(upgrade/* byAddonVersion */.i$).at(-1);
+                    const newest = (await ctx.api.addonVersions(t.addon, spec.minor)).sort(versions/* compareVersionText */.Zx).at(-1);
                     if (!newest)
                         return labelled(false, `EKS offers no version of ${t.addon} for ${spec.minor}`);
                     const current = a.addonVersion ?? '';
-                    return labelled(!!current && (0,upgrade/* byAddonVersion */.i$)(current, newest) >= 0, `${t.addon} runs ${current || '(no version)'}; the newest for ${spec.minor} is ${newest}`);
+                    return labelled(!!current && (0,versions/* compareVersionText */.Zx)(current, newest) >= 0, `${t.addon} runs ${current || '(no version)'}; the newest for ${spec.minor} is ${newest}`);
                 }
                 // kube-proxy's image tag is the Kubernetes version (v1.33.0-eksbuild.2): it marks the round done.
                 const ds = await kubeOf(ctx).get({

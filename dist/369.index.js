@@ -689,6 +689,7 @@ function runtimeName(runtime) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Zx: () => (/* binding */ compareVersionText),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   jZ: () => (/* binding */ atLeast),
 /* harmony export */   ot: () => (/* binding */ parseVersion)
@@ -704,6 +705,19 @@ function compareVersions(a, b) {
     for (let i = 0; i < 3; i++)
         if (a[i] !== b[i])
             return a[i] - b[i];
+    return 0;
+}
+/**
+ * Two version strings by every run of digits in them, in order (`1.33.5-gke.1201000`,
+ * `v1.12.1-eksbuild.2`): where one has no more runs, it is the lower. For sorting what a cloud offers.
+ */
+function compareVersionText(a, b) {
+    const [x, y] = [a, b].map((v) => (v.match(/\d+/g) ?? []).map(Number));
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const d = (x[i] ?? -1) - (y[i] ?? -1);
+        if (d)
+            return d;
+    }
     return 0;
 }
 /** 'below' / 'ok' / 'unparsed' against a minimum such as `5.4`. */

@@ -177,14 +177,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   GKE_DEFAULT_ZONE_COUNT: () => (/* binding */ GKE_DEFAULT_ZONE_COUNT),
 /* harmony export */   gcpPreflight: () => (/* binding */ gcpPreflight),
 /* harmony export */   gcpQuotaNeeds: () => (/* binding */ gcpQuotaNeeds),
-/* harmony export */   initialNodesPerZone: () => (/* binding */ initialNodesPerZone),
 /* harmony export */   shapeFromName: () => (/* binding */ shapeFromName)
 /* harmony export */ });
 /* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83169);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98286);
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4504);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46424);
-/* harmony import */ var _machines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74841);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9920);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(21494);
+/* harmony import */ var _machines_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74841);
+
 
 
 
@@ -222,17 +223,13 @@ function shapeFromName(machineType) {
     const m = /^[a-z][a-z0-9]*-[a-z]+-(\d+)(?:-[a-z]+)?$/.exec(machineType);
     return m ? { vcpus: Number(m[1]), fromApi: false } : undefined;
 }
-/** Nodes per zone a new pool starts with: its `initialNodeCount` (src/providers/gcp/request.ts), `--num-nodes` of a pool step. */
-function initialNodesPerZone(minNodes, maxNodes) {
-    return Math.min(Math.max(minNodes, 1), maxNodes);
-}
 function emptyStage() {
     return { cpus: new Map(), ssdGb: 0, nodes: 0 };
 }
 function addPool(stage, p, shapes, metrics) {
     // The shape Compute reported, else the action's table (src/providers/gcp/machines.ts), else the name's count.
-    const vcpus = (shapes[p.machineType] ?? (0,_machines_js__WEBPACK_IMPORTED_MODULE_4__/* .gcpMachineShape */ .h)(p.machineType) ?? shapeFromName(p.machineType))?.vcpus ?? 0;
-    const metric = (0,_machines_js__WEBPACK_IMPORTED_MODULE_4__/* .gcpCpuQuotaMetric */ .l)(p.machineType, metrics);
+    const vcpus = (shapes[p.machineType] ?? (0,_machines_js__WEBPACK_IMPORTED_MODULE_5__/* .gcpMachineShape */ .h)(p.machineType) ?? shapeFromName(p.machineType))?.vcpus ?? 0;
+    const metric = (0,_machines_js__WEBPACK_IMPORTED_MODULE_5__/* .gcpCpuQuotaMetric */ .l)(p.machineType, metrics);
     const entry = stage.cpus.get(metric) ?? { need: 0, parts: [] };
     entry.need += p.nodes * vcpus;
     entry.parts.push(`${p.nodes} × ${vcpus} vCPU ${p.name}`);
@@ -255,7 +252,7 @@ function gcpQuotaNeeds(input) {
         if (existingPools?.has(p.name))
             continue;
         const common = { name: p.name, machineType: p.machineType, diskGb: config.diskSizeGb };
-        addPool(pools, { ...common, nodes: initialNodesPerZone(p.minNodes, p.maxNodes) * zoneCount }, shapes, metrics);
+        addPool(pools, { ...common, nodes: (0,_request_js__WEBPACK_IMPORTED_MODULE_4__/* .initialNodesPerZone */ .fV)(p) * zoneCount }, shapes, metrics);
         addPool(atMax, { ...common, nodes: p.maxNodes * zoneCount }, shapes, metrics);
     }
     const project = config.project;

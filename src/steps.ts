@@ -304,13 +304,21 @@ export async function runSteps<Ctx>(steps: readonly Step<Ctx>[], ctx: Ctx, deps:
   const update = () => deps.onUpdate?.(records);
   update();
 
-  /** One step, probe then run; `log` leads each line with the step's id when it runs beside others. */
-  const runOne = async (step: Step<Ctx>, record: StepRecord, log: Logger): Promise<void> => {
+  /**
+   * One step, probe then run; `log` leads each line with the step's id when it runs beside others, and
+   * `probed` is its probe when the batch already started it.
+   */
+  const runOne = async (
+    step: Step<Ctx>,
+    record: StepRecord,
+    log: Logger,
+    probed?: Promise<ProbeResult | undefined>,
+  ): Promise<void> => {
     const started = now();
     const stepDeps = log === deps.log ? deps : { ...deps, log };
     try {
-      if (step.probe) {
-        const probe = await step.probe(ctx);
+      const probe = probed ? await probed : step.probe ? await step.probe(ctx) : undefined;
+      if (probe) {
         if (probe.done) {
           record.status = 'skipped';
           if (probe.detail) record.detail = probe.detail;
@@ -354,11 +362,15 @@ export async function runSteps<Ctx>(steps: readonly Step<Ctx>[], ctx: Ctx, deps:
     } else {
       const title = `${batch.map((b) => b.step.id).join(' + ')}: at the same time`;
       await deps.group(title, async () => {
+        // Every probe first, then the runs: a probe that waits for operations in flight (GKE's) must not
+        // wait for the run of a step beside it.
+        const probes = batch.map(({ step }) => (step.probe ? step.probe(ctx) : Promise.resolve(undefined)));
+        await Promise.allSettled(probes);
         const outcomes = await Promise.allSettled(
-          batch.map(({ step, record }) => {
+          batch.map(({ step, record }, k) => {
             const log = prefixed(deps.log, step.id);
             log.info(`▶ ${step.description}`);
-            return runOne(step, record, log);
+            return runOne(step, record, log, probes[k]);
           }),
         );
         const at = outcomes.findIndex((o) => o.status === 'rejected');

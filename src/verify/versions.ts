@@ -16,6 +16,19 @@ export function compareVersions(a: Version, b: Version): number {
   return 0;
 }
 
+/**
+ * Two version strings by every run of digits in them, in order (`1.33.5-gke.1201000`,
+ * `v1.12.1-eksbuild.2`): where one has no more runs, it is the lower. For sorting what a cloud offers.
+ */
+export function compareVersionText(a: string, b: string): number {
+  const [x, y] = [a, b].map((v) => (v.match(/\d+/g) ?? []).map(Number));
+  for (let i = 0; i < Math.max(x!.length, y!.length); i++) {
+    const d = (x![i] ?? -1) - (y![i] ?? -1);
+    if (d) return d;
+  }
+  return 0;
+}
+
 /** 'below' / 'ok' / 'unparsed' against a minimum such as `5.4`. */
 export function atLeast(text: string | undefined, minimum: string): 'ok' | 'below' | 'unparsed' {
   const v = parseVersion(text);

@@ -59,7 +59,6 @@ import {
   type EksUpgradeStep,
   type NodegroupUpgrade,
   ROUND_ADDONS,
-  byAddonVersion,
   eksUpgradeSteps,
   replacementConfigFile,
   surgeNodegroupName,
@@ -68,6 +67,7 @@ import { customAmiNodegroup, ownImage } from './eksctl/rules.js';
 import { AWS, POOL_ROLES, type PoolRole } from '../../reference.js';
 import { execArgv } from '../../exec.js';
 import { atMinor, minorsBetween, upgradeMinors } from '../../verify/support.js';
+import { compareVersionText } from '../../verify/versions.js';
 import { abortableSleep } from '../../retry.js';
 import {
   type ProbeResult,
@@ -801,11 +801,11 @@ export async function applyFlow(config: Config, io: ActionIO, deps: AwsApplyDeps
             return !found || found.status === 'ACTIVE' || found.status === 'DEGRADED' ? { a: found } : undefined;
           });
           if (!a) return labelled(true, `no EKS add-on ${t.addon}`);
-          const newest = (await ctx.api.addonVersions(t.addon, spec.minor)).sort(byAddonVersion).at(-1);
+          const newest = (await ctx.api.addonVersions(t.addon, spec.minor)).sort(compareVersionText).at(-1);
           if (!newest) return labelled(false, `EKS offers no version of ${t.addon} for ${spec.minor}`);
           const current = a.addonVersion ?? '';
           return labelled(
-            !!current && byAddonVersion(current, newest) >= 0,
+            !!current && compareVersionText(current, newest) >= 0,
             `${t.addon} runs ${current || '(no version)'}; the newest for ${spec.minor} is ${newest}`,
           );
         }

@@ -67,17 +67,6 @@ export interface EksUpgradeStep extends StepSpec {
   target: EksUpgradeTarget;
 }
 
-/** EKS add-on versions in order, as eksctl sorts them: `v1.12.1-eksbuild.2` by 1, 12, 1, then the build. */
-export function byAddonVersion(a: string, b: string): number {
-  const parts = (v: string) => (v.match(/\d+/g) ?? []).map(Number);
-  const [x, y] = [parts(a), parts(b)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
-}
-
 /** The surge nodegroup that holds a replaced nodegroup's pods meanwhile. */
 export function surgeNodegroupName(name: string): string {
   return `${name}-next`;

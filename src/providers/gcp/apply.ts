@@ -47,6 +47,7 @@ import {
   withActions,
 } from '../../steps.js';
 import { atMinor, upgradeMinors } from '../../verify/support.js';
+import { compareVersionText } from '../../verify/versions.js';
 import { installTools, pathWithTools } from '../../tools/install.js';
 import type { InstalledTool } from '../../tools/types.js';
 
@@ -70,26 +71,12 @@ export interface GcpApplyDeps {
 
 // --- the Kubernetes version -----------------------------------------------------------------------------
 
-function versionKey(v: string): number[] {
-  return (v.match(/\d+/g) ?? []).map(Number);
-}
-
-export function compareVersions(a: string, b: string): number {
-  const x = versionKey(a);
-  const y = versionKey(b);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? -1) - (y[i] ?? -1);
-    if (d) return d;
-  }
-  return 0;
-}
-
 /**
  * `latest` → the newest version of the channel; a minor (`1.33`) → its newest patch; an exact version
  * must be one the channel offers. Otherwise one error line listing what is available.
  */
 export function resolveVersion(requested: string, valid: readonly string[], where: string): string {
-  const sorted = [...valid].sort((a, b) => compareVersions(b, a));
+  const sorted = [...valid].sort((a, b) => compareVersionText(b, a));
   const pick =
     requested === 'latest'
       ? sorted[0]
@@ -222,6 +209,9 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
     name: CLUSTER_ADMIN_BINDING.name,
   };
   type Subject = { kind?: string; name?: string; apiGroup?: string };
+  /** Whether the binding already names the account of the credentials in use. */
+  const boundToAccount = (crb: KubeObject): boolean =>
+    ((crb.subjects ?? []) as Subject[]).some((x) => x.kind === 'User' && x.name === c.facts.account);
 
   return {
     'service-account': {
@@ -333,10 +323,7 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
         s.kube = await c.connectKube(access, log);
         const existing = await s.kube.get(bindingRef);
         if (!existing) return { done: false, detail: 'absent' };
-        const subjects = (existing.subjects ?? []) as Subject[];
-        if (subjects.some((x) => x.kind === 'User' && x.name === c.facts.account)) {
-          return { done: true, detail: `exists for ${c.facts.account}` };
-        }
+        if (boundToAccount(existing)) return { done: true, detail: `exists for ${c.facts.account}` };
         return { done: false, detail: `exists without ${c.facts.account}` };
       },
       async run(s) {
@@ -346,13 +333,13 @@ function gcpActions(c: Clients): Record<GcpStepId, StepAction<GcpState>> {
           await kube.create(binding(c.facts.account));
           return `created for ${c.facts.account}`;
         }
-        const have = (existing.subjects ?? []) as Subject[];
         // Made since the probe by another run on the same cluster, with this identity: nothing to write.
-        if (have.some((x) => x.kind === 'User' && x.name === c.facts.account)) {
-          return `${DONE_MEANWHILE}: exists for ${c.facts.account}`;
-        }
+        if (boundToAccount(existing)) return `${DONE_MEANWHILE}: exists for ${c.facts.account}`;
         // Someone else's binding of the same name: add this identity, keep theirs.
-        const subjects = [...have, ...(binding(c.facts.account).subjects as Subject[])];
+        const subjects = [
+          ...((existing.subjects ?? []) as Subject[]),
+          ...(binding(c.facts.account).subjects as Subject[]),
+        ];
         await kube.mergePatch(bindingRef, { subjects });
         return `${c.facts.account} added to the existing binding`;
       },

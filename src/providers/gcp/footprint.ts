@@ -9,6 +9,7 @@ import type { Config } from '../../inputs.js';
 import { GCP, POOL_ROLES } from '../../reference.js';
 import { zonesOf } from '../../regions.js';
 import { gcpMachineShape } from './machines.js';
+import { initialNodesPerZone } from './request.js';
 import { GCP_DEFAULT_ZONES_FOR, GCP_REGIONS } from './regions.js';
 
 export function gcpLayout(config: Config): ClusterLayout {
@@ -27,8 +28,7 @@ export function gcpLayout(config: Config): ClusterLayout {
         machineType: p.machineType,
         minNodes: p.minNodes,
         maxNodes: p.maxNodes,
-        // As nodePoolArgv's `--num-nodes`.
-        initialNodes: Math.min(Math.max(p.minNodes, 1), p.maxNodes),
+        initialNodes: initialNodesPerZone(p),
         perZone: true,
         disk: { type: GCP.pool.diskType, sizeGb: config.diskSizeGb },
         externalIpPerNode: true,

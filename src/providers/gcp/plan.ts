@@ -15,7 +15,7 @@ import type { Config, PoolConfig } from '../../inputs.js';
 import { GCP } from '../../reference.js';
 import { RECORD_STEP_ID, recordStep } from '../../record.js';
 import type { StepSpec } from '../../steps.js';
-import { clusterCreateRequest, iamPolicyRequest, serviceAccountEmail } from './request.js';
+import { clusterCreateRequest, iamPolicyRequest, initialNodesPerZone, serviceAccountEmail } from './request.js';
 
 export { serviceAccountEmail };
 
@@ -113,7 +113,7 @@ export function nodePoolArgv(config: Config, pool: PoolConfig): string[] {
     `--disk-type=${p.diskType}`,
     `--disk-size=${config.diskSizeGb}`,
     `--image-type=${p.imageType}`,
-    `--num-nodes=${Math.min(Math.max(pool.minNodes, 1), pool.maxNodes)}`,
+    `--num-nodes=${initialNodesPerZone(pool)}`,
     '--enable-autoscaling',
     `--min-nodes=${pool.minNodes}`,
     `--max-nodes=${pool.maxNodes}`,

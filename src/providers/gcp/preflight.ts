@@ -20,6 +20,7 @@ import { GCP, POOL_ROLES } from '../../reference.js';
 import type { CheckOutcome, PreflightCheck, PreflightFinding, PreflightProvider, QuotaNeed } from '../../preflight.js';
 import { quotaOutcome } from '../../preflight.js';
 import { serviceAccountEmail } from './plan.js';
+import { initialNodesPerZone } from './request.js';
 import { gcpCpuQuotaMetric, gcpMachineShape } from './machines.js';
 
 /** The APIs apply (and its gcloud) calls. */
@@ -82,11 +83,6 @@ export function shapeFromName(machineType: string): MachineShape | undefined {
   return m ? { vcpus: Number(m[1]), fromApi: false } : undefined;
 }
 
-/** Nodes per zone a new pool starts with: its `initialNodeCount` (src/providers/gcp/request.ts), `--num-nodes` of a pool step. */
-export function initialNodesPerZone(minNodes: number, maxNodes: number): number {
-  return Math.min(Math.max(minNodes, 1), maxNodes);
-}
-
 interface Stage {
   cpus: Map<string, { need: number; parts: string[] }>;
   ssdGb: number;
@@ -129,7 +125,7 @@ export function gcpQuotaNeeds(input: GcpQuotaInput): QuotaNeed[] {
     const p = config.pools[role];
     if (existingPools?.has(p.name)) continue;
     const common = { name: p.name, machineType: p.machineType, diskGb: config.diskSizeGb };
-    addPool(pools, { ...common, nodes: initialNodesPerZone(p.minNodes, p.maxNodes) * zoneCount }, shapes, metrics);
+    addPool(pools, { ...common, nodes: initialNodesPerZone(p) * zoneCount }, shapes, metrics);
     addPool(atMax, { ...common, nodes: p.maxNodes * zoneCount }, shapes, metrics);
   }
 

@@ -1,7 +1,8 @@
 /**
- * The requests the GKE flow sends itself, as `plan` shows them. First the one GKE request: `clusters.create` with both Gitpod node pools and no default
- * pool, as `plan` shows it and `apply` sends it (through @google-cloud/container). gcloud cannot express
- * it (`clusters create` always makes a default pool), so each field is what the reference's
+ * The requests the GKE flow sends itself, as `plan` shows them and `apply` sends them (GcpRest.send: the
+ * JSON on the wire is the body shown). First the one GKE request: `clusters.create` with both Gitpod node
+ * pools and no default pool. gcloud cannot express it (`clusters create` always makes a default pool), so
+ * each field is what the reference's
  * `gcloud container clusters create` and `node-pools create` flags send, in the API's own terms;
  * `__tests__/gke-request-fidelity.test.ts` runs the real gcloud with those flags and holds the two equal,
  * field by field.
@@ -19,6 +20,14 @@ export function serviceAccountEmail(config: Config): string {
   return `${GCP.serviceAccount.name}@${config.project}.iam.gserviceaccount.com`;
 }
 
+/**
+ * Nodes per zone a new pool starts with: its `initialNodeCount` here, `--num-nodes` of a pool step, and what
+ * preflight and the footprint count. Within the autoscaling bounds, and at least one so the pool serves.
+ */
+export function initialNodesPerZone(pool: { minNodes: number; maxNodes: number }): number {
+  return Math.min(Math.max(pool.minNodes, 1), pool.maxNodes);
+}
+
 /** `projects/<p>/locations/<region>`: the parent of the cluster. */
 export function clusterParent(config: Config): string {
   return `projects/${config.project}/locations/${config.region}`;
@@ -29,8 +38,7 @@ export function nodePoolBody(config: Config, pool: PoolConfig): Record<string, u
   const p = GCP.pool;
   return {
     name: pool.name,
-    // `--num-nodes`: per zone, within the autoscaling bounds, at least one node so the pool starts serving.
-    initialNodeCount: Math.min(Math.max(pool.minNodes, 1), pool.maxNodes),
+    initialNodeCount: initialNodesPerZone(pool),
     ...(config.nodeLocations.length ? { locations: [...config.nodeLocations] } : {}),
     autoscaling: { enabled: true, minNodeCount: pool.minNodes, maxNodeCount: pool.maxNodes },
     // On a release channel GKE refuses autoUpgrade false; gcloud sends both on every pool.
